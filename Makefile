@@ -1,0 +1,41 @@
+# Two commands: `make report` and `make test`. Both set up ./.venv first (idempotent: a stamp file records
+# that setup.cfg was installed; nothing is reinstalled until it changes).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: setup report test eval bench browser clean docs
+
+setup: $(STAMP)
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	# CPU torch first, from this machine's disk: a bare 'torch' requirement would pull a multi-GB CUDA build.
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(VENV)/bin/guidecheck check guidelines/ --fail-on never -o reports/guidelines.html -o reports/guidelines.json
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) browser
+	$(PY) -m pytest -q
+
+eval: $(STAMP)
+	$(VENV)/bin/guidecheck eval
+
+docs: $(STAMP)
+	$(VENV)/bin/guidecheck checks --markdown > docs/checks.md
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,74 @@
+"""On-disk cache for derived data (extracted rules per document, embeddings per text).
+
+Entries are keyed by a hash of everything that determines them (input bytes, model name, code version), so a
+stale entry is never read: it is simply not found. Writes are atomic (temp file + rename); a corrupt or
+unreadable entry counts as a miss. A cache that cannot be written is silently skipped.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+def key(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Cache:
+    def __init__(self, root: Path | None):
+        self.root = root
+
+    @property
+    def enabled(self) -> bool:
+        return self.root is not None
+
+    def _path(self, bucket: str, k: str, suffix: str) -> Path:
+        assert self.root is not None
+        return self.root / bucket / k[:2] / f"{k}{suffix}"
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+
+    def get_json(self, bucket: str, k: str) -> Any | None:
+        if not self.enabled:
+            return None
+        try:
+            return json.loads(self._path(bucket, k, ".json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put_json(self, bucket: str, k: str, value: Any) -> None:
+        if self.enabled:
+            self._write(self._path(bucket, k, ".json"), json.dumps(value, sort_keys=True).encode("utf-8"))
+
+    def get_array(self, bucket: str, k: str) -> np.ndarray | None:
+        if not self.enabled:
+            return None
+        try:
+            return np.load(self._path(bucket, k, ".npy"), allow_pickle=False)
+        except (OSError, ValueError):
+            return None
+
+    def put_array(self, bucket: str, k: str, value: np.ndarray) -> None:
+        if self.enabled:
+            import io
+            buf = io.BytesIO()
+            np.save(buf, value, allow_pickle=False)
+            self._write(self._path(bucket, k, ".npy"), buf.getvalue())

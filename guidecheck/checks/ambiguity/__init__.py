@@ -1,0 +1,1 @@
+"""Ambiguity: rules that cannot be applied the same way twice."""

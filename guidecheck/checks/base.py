@@ -1,0 +1,79 @@
+"""The Check contract and the context every check receives.
+
+A check is a small class with a stable ``code`` (e.g. ``CON001``), a kebab-case ``name``, a ``category``, a default
+``severity`` and a docstring in four sections — What it does / Why is this bad / Example / Use instead — from which
+``guidecheck checks`` and the docs are generated (as in ruff).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable
+
+from ..config import Config
+from ..index import Index
+from ..model import Finding, Location, Rule, Span
+
+CATEGORIES = ("contradiction", "exception", "override", "duplicate", "ambiguity", "labels", "terminology", "coverage")
+
+
+class Check:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[str]
+
+    def run(self, ctx: "CheckContext") -> Iterable[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """Docstring split into its sections: summary, What it does, Why is this bad, Example, Use instead."""
+        text = (cls.__doc__ or "").strip("\n")
+        lines = text.splitlines()
+        indent = min((len(l) - len(l.lstrip()) for l in lines[1:] if l.strip()), default=0)
+        body = "\n".join([lines[0].strip()] + [l[indent:] for l in lines[1:]]) if lines else ""
+        parts = re.split(r"^(What it does|Why is this bad|Example|Use instead):?\s*$", body, flags=re.M)
+        sections = {"summary": parts[0].strip()}
+        for title, content in zip(parts[1::2], parts[2::2]):
+            sections[title] = content.strip("\n").rstrip()
+        return sections
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def fingerprint(check: str, texts: Iterable[str], extra: str = "") -> str:
+    """Stable across runs and line shifts: the check and the normalised rule texts, not their positions."""
+    h = hashlib.sha256(check.encode())
+    for t in texts:
+        h.update(b"\0" + _normal(t).encode())
+    h.update(b"\0" + extra.encode())
+    return h.hexdigest()[:16]
+
+
+@dataclass
+class CheckContext:
+    index: Index
+    config: Config
+    severity_overrides: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def rules(self) -> list[Rule]:
+        return self.index.rules
+
+    def finding(self, check: Check, rules: list[Rule], message: str, *, confidence: float = 1.0,
+                spans: list[Span] | None = None, fix: str | None = None, severity: str | None = None,
+                location: Location | None = None, category: str | None = None, key: str = "") -> Finding:
+        ordered = sorted(rules, key=lambda r: int(r.id[1:]) if r.id[1:].isdigit() else 0)
+        fp = fingerprint(check.code, [r.text for r in ordered], key)
+        level = self.severity_overrides.get(check.code, severity or check.severity)
+        return Finding(
+            id=f"{check.code}-{fp[:8]}", check=check.code, category=category or check.category,
+            severity=level, confidence=round(float(confidence), 3), message=message,
+            rules=[r.id for r in ordered], fingerprint=fp,
+            location=location or (ordered[0].location if ordered else Location("")),
+            fix=fix, spans=spans or [], related=[r.location for r in ordered[1:]],
+        )

@@ -1,0 +1,1 @@
+"""Contradictions between rules: pairs of rules a rater cannot both follow."""

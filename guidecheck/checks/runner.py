@@ -1,0 +1,28 @@
+"""Run every enabled check over the index and return findings in a stable order."""
+from __future__ import annotations
+
+from ..config import Config
+from ..index import Index
+from ..model import Finding
+from .base import CheckContext
+from .registry import all_checks
+
+
+def run_checks(index: Index, config: Config, only: list[str] | None = None) -> list[Finding]:
+    ctx = CheckContext(index, config, config.severity_overrides())
+    findings: list[Finding] = []
+    for cls in all_checks():
+        if config.is_disabled(cls.code) or (only and not any(cls.code.startswith(o) for o in only)):
+            continue
+        findings.extend(cls().run(ctx))
+    order = {d.path: i for i, d in enumerate(index.documents)}
+    findings.sort(key=lambda f: (order.get(f.location.path, len(order)), f.location.page or 0, f.location.slide or 0,
+                                 f.location.line or 0, f.check, f.fingerprint))
+    seen: dict[str, int] = {}
+    for f in findings:  # identical ids (same texts twice) get a suffix so deep links stay unique
+        if f.id in seen:
+            seen[f.id] += 1
+            f.id = f"{f.id}-{seen[f.id]}"
+        else:
+            seen[f.id] = 0
+    return findings

@@ -1,0 +1,209 @@
+"""Command line: ``guidecheck check|rules|checks|eval``.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage error or tool failure
+(missing model, bad configuration). An unreadable input document is not a tool failure: it is reported with
+its own status and the run goes on.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import ConfigError, load_config
+from .model import SEVERITY_RANK
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+
+class ToolFailure(click.ClickException):
+    exit_code = EXIT_FAILURE
+
+    def show(self, file=None) -> None:
+        click.echo(f"guidecheck: error: {self.format_message()}", err=True)
+
+
+def _quiet_libraries() -> None:
+    """Offline by default, and no third-party chatter on the terminal."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    import logging
+    import warnings
+    warnings.filterwarnings("ignore")
+    for name in ("pypdf", "sentence_transformers", "transformers", "pdfminer", "spacy"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _config(paths, config_file, **overrides):
+    try:
+        cfg = load_config(list(paths), config_file, overrides)
+    except ConfigError as exc:
+        raise ToolFailure(str(exc)) from None
+    if cfg.allow_network:
+        os.environ.pop("HF_HUB_OFFLINE", None)
+        os.environ.pop("TRANSFORMERS_OFFLINE", None)
+    return cfg
+
+
+def _run_pipeline(paths, cfg, verbose: bool = False, only=None):
+    from .pipeline import run
+    from .report.progress import Progress
+    from .rules.nlp import ModelMissing
+    try:
+        with Progress(enabled=None) as progress:
+            result = run(paths, cfg, only_checks=only, progress=progress)
+    except ModelMissing as exc:
+        raise ToolFailure(str(exc)) from None
+    if verbose:
+        for path, why in result.skipped:
+            click.echo(f"guidecheck: skipped {path}: {why}", err=True)
+    return result
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="guidecheck")
+def main() -> None:
+    """Find contradictions, undefined labels and ambiguous rules in annotation and rating guidelines.
+
+    Reads Markdown, text, HTML, PDF, DOCX and PPTX decks (files or folders), turns every instruction into a
+    rule, and reports where the rules conflict or cannot be applied consistently.
+
+    \b
+    Examples:
+      guidecheck check guidelines/
+      guidecheck check deck.pptx faq.md -o report.html -o report.json
+      guidecheck check guidelines/ --format sarif --output guidecheck.sarif --fail-on warning
+      guidecheck rules deck.docx | head
+    """
+    _quiet_libraries()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html", "sarif", "github"]),
+              help="Output format. Default: text, or inferred from each --output file's extension.")
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=str),
+              help="Write the report to FILE instead of the terminal. Repeat to write several formats at once "
+                   "(the format is taken from the extension: .html .json .sarif .txt).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Exit 1 when a finding is at or above this severity. Default: error (or the configuration's fail_on).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Read settings from this setup.cfg / pyproject.toml / .toml instead of searching upward.")
+@click.option("--select", "select", multiple=True, metavar="CHECK",
+              help="Run only these checks (IDs or prefixes, e.g. CON or AMB001). Repeatable.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the rule and embedding caches.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and stage timings on stderr.")
+def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, verbose) -> None:
+    """Check guideline documents and report contradictions and ambiguities.
+
+    PATHS are files or folders (searched recursively; hidden folders are skipped).
+    """
+    from .report import SUFFIX_FORMATS, build_report, renderer
+    cfg = _config(paths, config_file, fail_on=fail_on, cache_dir="off" if no_cache else None)
+    targets: list[tuple[str, str | None]] = []
+    for out in outputs:
+        out_fmt = fmt if (fmt and len(outputs) == 1) else SUFFIX_FORMATS.get(Path(out).suffix.lower())
+        if out_fmt is None:
+            raise click.UsageError(f"cannot tell the format of '{out}' from its extension; use --format")
+        targets.append((out_fmt, out))
+    if not targets:
+        targets.append((fmt or "text", None))
+    result = _run_pipeline(paths, cfg, verbose, list(select) or None)
+    report = build_report(result)
+    for out_fmt, out in targets:
+        render = renderer(out_fmt)
+        if out_fmt == "text":
+            colour = out is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            text = render(report, colour=colour)
+        else:
+            text = render(report)
+        if out is None:
+            click.echo(text, nl=False)
+        else:
+            try:
+                Path(out).parent.mkdir(parents=True, exist_ok=True)
+                Path(out).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise ToolFailure(f"cannot write {out}: {exc.strerror or exc}") from None
+            click.echo(f"guidecheck: wrote {out}", err=True)
+    if verbose:
+        timings = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
+        click.echo(f"guidecheck: {timings}", err=True)
+    threshold = cfg.fail_on
+    if threshold != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in result.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
+              help="Read settings from this file instead of searching upward.")
+@click.option("--examples/--no-examples", default=True, help="Include example blocks (marked is_example).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the rule cache.")
+def rules(paths, config_file, examples, no_cache) -> None:
+    """Print the rules extracted from PATHS as JSON lines, one rule frame per line.
+
+    Documents that cannot be read are reported on stderr; the others are still printed.
+    """
+    from .cache import Cache
+    from .ingest import read_paths
+    from .report.data import rule_dict
+    from .rules import extract_rules
+    from .rules.nlp import ModelMissing
+    cfg = _config(paths, config_file, cache_dir="off" if no_cache else None)
+    documents = read_paths(paths, cfg)
+    try:
+        found = extract_rules(documents, cfg, Cache(cfg.cache_path()))
+    except ModelMissing as exc:
+        raise ToolFailure(str(exc)) from None
+    for doc in documents:
+        if doc.status != "ok":
+            click.echo(f"{doc.path}: {doc.status}: {doc.message}", err=True)
+    for rule in found:
+        if examples or not rule.is_example:
+            click.echo(json.dumps(rule_dict(rule), sort_keys=True, ensure_ascii=False))
+
+
+@main.command(name="checks")
+@click.option("--markdown", is_flag=True, help="Print the full documentation of every check as Markdown.")
+def list_checks(markdown) -> None:
+    """List every check with its ID, category and default severity."""
+    from .checks import all_checks
+    from .report.docs import checks_markdown
+    if markdown:
+        click.echo(checks_markdown(), nl=False)
+        return
+    for cls in all_checks():
+        click.echo(f"{cls.code}  {cls.name:<32} {cls.category:<14} {cls.severity:<8} {cls.doc_sections()['summary']}")
+
+
+@main.command(name="eval")
+@click.option("--family", "families", multiple=True, help="Evaluate only these families (rules, contradictions, ambiguity).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=str), default=None,
+              help="Labeled corpus folder. Default: the guidelines/ folder of this checkout.")
+def evaluate(families, as_json, corpus) -> None:
+    """Measure precision and recall of every check family on the labeled corpus in guidelines/."""
+    from .evaluate import run_evaluations
+    from .rules.nlp import ModelMissing
+    try:
+        results = run_evaluations(list(families) or None, corpus)
+    except (ModelMissing, FileNotFoundError) as exc:
+        raise ToolFailure(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(results, indent=2, sort_keys=True))
+    else:
+        from .evaluate import format_results
+        click.echo(format_results(results), nl=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""Index: what checks look rules up by — embeddings, candidate pairs, label inventory, glossary."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..cache import Cache
+from ..config import Config
+from ..model import Document, Rule
+from .embed import Embedder
+from .pairs import Pair, candidate_pairs
+
+
+@dataclass
+class Index:
+    documents: list[Document]
+    rules: list[Rule]
+    vectors: np.ndarray
+    pairs: list[Pair]
+    embedder: Embedder | None = None
+    by_id: dict[str, Rule] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {r.id: r for r in self.rules}
+
+    def similarity(self, a: int, b: int) -> float:
+        return float(self.vectors[a] @ self.vectors[b]) if len(self.vectors) else 0.0
+
+
+def build_index(documents: list[Document], rules: list[Rule], config: Config, cache: Cache) -> Index:
+    embedder = Embedder(config.embedding_model, cache, config.allow_network)
+    vectors = embedder.encode([r.text for r in rules])
+    pairs = candidate_pairs(rules, vectors, config.top_k, config.similarity_threshold)
+    return Index(documents, rules, vectors, pairs, embedder)

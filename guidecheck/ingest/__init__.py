@@ -1,0 +1,108 @@
+"""Ingest: paths -> Documents of Blocks with locations and structure.
+
+One reader per format (``READERS``); every reader returns raw blocks, then ``structure.annotate`` gives them
+the meaning that layout carries (list lead-ins, Do/Don't polarity, examples). A reader never raises for bad
+input: the document gets status error/warning and a message a project manager can act on.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable
+
+from ..config import Config
+from ..model import Block, Document
+from . import structure
+from .collect import collect_paths
+from .errors import InputProblem
+
+Reader = Callable[[Path, bytes], list[Block]]
+
+READERS: dict[str, tuple[str, str]] = {
+    # suffix: (format name, "module:function")
+    ".md": ("markdown", "markdown:read"),
+    ".markdown": ("markdown", "markdown:read"),
+    ".txt": ("text", "plaintext:read"),
+}
+
+# Legacy binary formats we cannot read, with the format to convert to.
+LEGACY = {".doc": ".docx", ".ppt": ".pptx", ".xls": ".xlsx", ".rtf": ".docx", ".odt": ".docx", ".odp": ".pptx"}
+
+# Sanity limit: a single input larger than this is refused rather than risking a hang.
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def _reader(spec: str) -> Reader:
+    import importlib
+    module, func = spec.split(":")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), func)
+
+
+def format_of(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    if suffix in READERS:
+        return READERS[suffix][0]
+    if suffix in LEGACY:
+        return suffix.lstrip(".")
+    return None
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Read one file into a Document; any problem becomes the document's status and message."""
+    shown = display or str(path)
+    suffix = path.suffix.lower()
+    fmt = format_of(path) or suffix.lstrip(".") or "unknown"
+    doc = Document(path=shown, format=fmt)
+    if suffix in LEGACY:
+        doc.status, doc.message = "error", (
+            f"legacy {suffix} files cannot be read; save it as {LEGACY[suffix]} (File > Save As) and check again")
+        return doc
+    if suffix not in READERS:
+        doc.status, doc.message = "error", f"unsupported file type '{suffix or path.name}'"
+        return doc
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            doc.status, doc.message = "error", f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit"
+            return doc
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        doc.status, doc.message = "error", "file disappeared before it could be read"
+        return doc
+    except PermissionError:
+        doc.status, doc.message = "error", "permission denied: the file cannot be read"
+        return doc
+    except IsADirectoryError:
+        doc.status, doc.message = "error", "is a folder, not a file"
+        return doc
+    except OSError as exc:
+        doc.status, doc.message = "error", f"cannot be read: {exc.strerror or exc}"
+        return doc
+    doc.digest = hashlib.sha256(raw).hexdigest()
+    if not raw.strip():
+        doc.status, doc.message = "error", ("the file is empty" if not raw else "the file contains only whitespace")
+        return doc
+    try:
+        blocks = _reader(READERS[suffix][1])(path, raw)
+    except InputProblem as problem:
+        doc.status, doc.message = problem.status, problem.message
+        blocks = problem.blocks
+    except Exception as exc:  # a reader bug or a library choking on odd input: report, never crash the run
+        doc.status, doc.message = "error", f"could not be parsed as {fmt}: {type(exc).__name__}: {str(exc)[:200]}"
+        return doc
+    for block in blocks:
+        block.location = block.location.__class__(**{**block.location.__dict__, "path": shown})
+    doc.blocks = structure.annotate(blocks)
+    doc.words = sum(len(b.text.split()) for b in doc.blocks)
+    if not doc.blocks and doc.status == "ok":
+        doc.status, doc.message = "warning", "no text was found in this document"
+    return doc
+
+
+def read_paths(paths: list[str] | tuple[str, ...], config: Config,
+               skipped: list[tuple[str, str]] | None = None) -> list[Document]:
+    """Expand folders, read every document, in a stable (sorted) order."""
+    docs = []
+    for file_path, display in collect_paths(paths, config, skipped):
+        docs.append(read_document(file_path, display))
+    return docs

@@ -1,0 +1,69 @@
+"""The JSON report contract: one plain dict built from a pipeline Result; every renderer reads this dict.
+
+Stable: keys sorted on output, no timestamps or absolute paths, so the same input gives byte-identical JSON.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .. import __version__
+from ..model import Finding, Rule, to_dict
+
+REPORT_VERSION = "1"
+# Frame fields copied into each rule object after the location fields.
+FRAME_FIELDS = ("kind", "modality", "strength", "negated", "actor", "action", "object", "labels", "conditions",
+                "exceptions", "quantities", "quantifier", "date", "is_example", "example_of", "lead_in", "polarity",
+                "block_kind", "cells", "evidence")
+
+
+def rule_dict(rule: Rule) -> dict[str, Any]:
+    loc = rule.location
+    out: dict[str, Any] = {
+        "id": rule.id, "text": rule.text, "path": loc.path, "line": loc.line, "page": loc.page,
+        "slide": loc.slide, "notes": loc.notes, "section": " > ".join(rule.section),
+    }
+    for name in FRAME_FIELDS:
+        out[name] = to_dict(getattr(rule, name))
+    return out
+
+
+def finding_dict(finding: Finding, check_names: dict[str, str]) -> dict[str, Any]:
+    loc = finding.location
+    return {
+        "id": finding.id, "check": finding.check, "name": check_names.get(finding.check, finding.check),
+        "category": finding.category, "severity": finding.severity, "confidence": finding.confidence,
+        "message": finding.message, "rules": list(finding.rules), "fingerprint": finding.fingerprint,
+        "path": loc.path, "line": loc.line, "page": loc.page, "slide": loc.slide, "notes": loc.notes,
+        "fix": finding.fix,
+        "spans": [{"rule": s.rule, "start": s.start, "end": s.end} for s in finding.spans],
+        "related": [to_dict(r) for r in finding.related],
+    }
+
+
+def build_report(result) -> dict[str, Any]:
+    from ..checks import all_checks
+    names = {c.code: c.name for c in all_checks()}
+    findings = [finding_dict(f, names) for f in result.findings]
+    documents = [{
+        "path": d.path, "format": d.format, "status": d.status, "message": d.message, "rules": d.rule_count,
+        "words": d.words,
+    } for d in result.documents]
+    return {
+        "version": REPORT_VERSION,
+        "tool": {"name": "guidecheck", "version": __version__},
+        "documents": documents,
+        "rules": [rule_dict(r) for r in result.rules],
+        "findings": findings,
+        "summary": {
+            "documents": len(documents),
+            "documents_with_errors": sum(1 for d in documents if d["status"] == "error"),
+            "rules": sum(1 for r in result.rules if not r.is_example),
+            "examples": sum(1 for r in result.rules if r.is_example),
+            "words": sum(d.words for d in result.documents),
+            "findings": len(findings),
+            "by_severity": dict(sorted(Counter(f["severity"] for f in findings).items())),
+            "by_category": dict(sorted(Counter(f["category"] for f in findings).items())),
+            "by_check": dict(sorted(Counter(f["check"] for f in findings).items())),
+        },
+    }
