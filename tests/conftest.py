@@ -1,0 +1,60 @@
+"""Shared fixtures: an isolated cache per test session, an in-process CLI runner, and one-call pipeline runs."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+GUIDELINES = REPO / "guidelines"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory):
+    """Tests never read or write the user's cache; one cache per session keeps warm paths testable."""
+    cache = tmp_path_factory.mktemp("xdg-cache")
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(cache)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    yield cache
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
+
+
+@pytest.fixture
+def cli():
+    """Run the CLI in-process: cli('check', path, '--format', 'json') -> click Result (exit_code, stdout, stderr)."""
+    from guidecheck.cli import main
+
+    def invoke(*args: str):
+        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return invoke
+
+
+@pytest.fixture
+def check_json(cli):
+    """Check paths and return the parsed JSON report (exit code is not asserted here)."""
+    def run(*paths, extra=()):
+        result = cli("check", *paths, "--format", "json", "--fail-on", "never", *extra)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+    return run
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write('deck.md', text) -> Path of a new file in the test's temp folder."""
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+    return _write
