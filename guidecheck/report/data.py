@@ -34,16 +34,30 @@ def finding_dict(finding: Finding, check_names: dict[str, str]) -> dict[str, Any
         "id": finding.id, "check": finding.check, "name": check_names.get(finding.check, finding.check),
         "category": finding.category, "severity": finding.severity, "confidence": finding.confidence,
         "message": finding.message, "rules": list(finding.rules), "fingerprint": finding.fingerprint,
-        "path": loc.path, "line": loc.line, "page": loc.page, "slide": loc.slide, "notes": loc.notes,
-        "fix": finding.fix,
+        "path": loc.path, "line": loc.line, "column": loc.column, "page": loc.page, "slide": loc.slide,
+        "notes": loc.notes, "fix": finding.fix,
         "spans": [{"rule": s.rule, "start": s.start, "end": s.end} for s in finding.spans],
         "related": [to_dict(r) for r in finding.related],
     }
 
 
-def build_report(result) -> dict[str, Any]:
+def check_dicts() -> list[dict[str, Any]]:
+    """Every registered check with its documentation, so renderers (SARIF rules, HTML docs) need no registry."""
     from ..checks import all_checks
-    names = {c.code: c.name for c in all_checks()}
+    out = []
+    for c in all_checks():
+        sections = c.doc_sections()
+        out.append({
+            "code": c.code, "name": c.name, "category": c.category, "severity": c.severity,
+            "summary": sections.get("summary", ""),
+            "docs": {k: v for k, v in sections.items() if k != "summary"},
+        })
+    return out
+
+
+def build_report(result) -> dict[str, Any]:
+    checks = check_dicts()
+    names = {c["code"]: c["name"] for c in checks}
     findings = [finding_dict(f, names) for f in result.findings]
     documents = [{
         "path": d.path, "format": d.format, "status": d.status, "message": d.message, "rules": d.rule_count,
@@ -52,6 +66,7 @@ def build_report(result) -> dict[str, Any]:
     return {
         "version": REPORT_VERSION,
         "tool": {"name": "guidecheck", "version": __version__},
+        "checks": checks,
         "documents": documents,
         "rules": [rule_dict(r) for r in result.rules],
         "findings": findings,
