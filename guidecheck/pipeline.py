@@ -25,7 +25,9 @@ def run(paths: list[str] | tuple[str, ...], config: Config, only_checks: list[st
         progress=None) -> Result:
     from .checks import run_checks
     from .ingest import read_paths
+    from .index.embed import Embedder
     from .rules import extract_rules
+    from .rules.extract import is_cached
 
     timings: dict[str, float] = {}
     cache_root = config.cache_path()
@@ -35,7 +37,14 @@ def run(paths: list[str] | tuple[str, ...], config: Config, only_checks: list[st
     documents = read_paths(paths, config, skipped)
     timings["ingest"] = time.perf_counter() - t
     t = time.perf_counter()
-    rules = extract_rules(documents, config, cache, on_progress=progress)
+    embedder = Embedder(config.embedding_model, cache, config.allow_network)
+    if any(d.blocks and not is_cached(d, config, cache) for d in documents if d.status != "error"):
+        embedder.warm_up()  # cold run: load the embedding model in parallel with spaCy
+    try:
+        rules = extract_rules(documents, config, cache, on_progress=progress)
+    except BaseException:
+        embedder.close()
+        raise
     counts: dict[str, int] = {}
     for rule in rules:
         if not rule.is_example:
@@ -46,7 +55,7 @@ def run(paths: list[str] | tuple[str, ...], config: Config, only_checks: list[st
             doc.status, doc.message = "warning", "no rules were found in this document (no instructions, obligations or rubric lines)"
     timings["rules"] = time.perf_counter() - t
     t = time.perf_counter()
-    index = build_index(documents, rules, config, cache)
+    index = build_index(documents, rules, config, cache, embedder)
     timings["index"] = time.perf_counter() - t
     t = time.perf_counter()
     findings = run_checks(index, config, only_checks)
