@@ -59,3 +59,8 @@ def extract_rules(documents: Iterable[Document], config: Config, cache: Cache,
     for n, rule in enumerate(rules, start=1):
         rule.id = f"R{n}"
     return rules
+
+
+def is_cached(doc: Document, config: Config, cache: Cache) -> bool:
+    """True when this document's rules will come from the cache (the pipeline then skips model warm-up)."""
+    return bool(doc.digest) and cache.get_json("rules", _doc_key(doc, config)) is not None
