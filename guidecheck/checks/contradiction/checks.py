@@ -1,0 +1,349 @@
+"""Registered contradiction checks (CON001-CON009) and relation reports (REL001-REL003).
+
+Each check reports one relation type of the shared classifier (engine.relations), so an exception or a dated
+update suppresses a conflict the same way whichever frame found it.
+"""
+from __future__ import annotations
+
+from typing import ClassVar, Iterable
+
+from ...model import Finding
+from ..base import Check, CheckContext
+from ..registry import register
+from .engine import relations
+
+
+class RelationCheck(Check):
+    fix: ClassVar[str | None] = None
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        for rel in relations(ctx.index, ctx.config):
+            if rel.code != self.code:
+                continue
+            yield ctx.finding(self, [rel.a, rel.b], rel.explanation, confidence=rel.confidence,
+                              spans=rel.spans, fix=self.fix, key=rel.stands_for or "")
+
+
+@register
+class DeonticFlip(RelationCheck):
+    """Two rules require (or allow) and forbid the same action.
+
+    What it does:
+        Finds pairs of rules about the same action and object where one is an obligation or permission and the
+        other a prohibition, including items whose polarity comes from a "Do:" / "Don't:" list lead-in.
+
+    Why is this bad:
+        A rater cannot follow both. Whichever rule they read last decides their label, so two raters with the
+        same item disagree and reviewers reject work that followed the deck.
+
+    Example:
+        Always include the determiner in the entity span.
+        ...
+        Never include determiners in entity spans.
+
+    Use instead:
+        Keep one rule, or scope one with an explicit exception ("Include the determiner, except in product names").
+    """
+
+    code = "CON001"
+    name = "deontic-flip"
+    category = "contradiction"
+    severity = "error"
+    fix = "Keep one of the two rules, or add an explicit 'unless …' / 'except …' clause that scopes one of them."
+
+
+@register
+class ObligationVsPermission(RelationCheck):
+    """An obligation and a permission to do the contrary.
+
+    What it does:
+        Finds a rule that requires something (a step, a score range) and another that lets raters skip it or
+        give a score outside that range ("must rate it 2 or lower" vs "may still receive a 4").
+
+    Why is this bad:
+        Careful raters follow the obligation, others the permission; the same item gets different labels and the
+        permission quietly voids the rule.
+
+    Example:
+        Always rate a response with a factual error 2 or lower.
+        ...
+        A response with a minor factual error may still receive a 4.
+
+    Use instead:
+        Make the permission an explicit exception of the obligation ("… 2 or lower, unless the error is minor").
+    """
+
+    code = "CON002"
+    name = "obligation-vs-permission"
+    category = "contradiction"
+    severity = "error"
+    fix = "Turn the permission into an explicit exception of the obligation, or drop one of them."
+
+
+@register
+class SameConditionDifferentOutcome(RelationCheck):
+    """The same situation leads to two different labels or actions.
+
+    What it does:
+        Finds rules with the same condition (or about the same case) that assign different labels or scores, or
+        prescribe actions that exclude each other (skip vs rate). Score names and numbers that a rubric table
+        maps to one row are treated as the same label.
+
+    Why is this bad:
+        The outcome depends on which page the rater read; the labels of the same case are split.
+
+    Example:
+        If the page does not load, rate it 0.
+        ...
+        If the page does not load, rate it Broken.
+
+    Use instead:
+        State the outcome once and link to it from the other place.
+    """
+
+    code = "CON003"
+    name = "same-condition-different-outcome"
+    category = "contradiction"
+    severity = "error"
+    fix = "Give the case one outcome; refer to that rule from the other place instead of restating it."
+
+
+@register
+class NumericConflict(RelationCheck):
+    """Two numeric limits of the same attribute that no value satisfies.
+
+    What it does:
+        Compares the intervals of numeric constraints with the same attribute and unit (words, seconds,
+        sources ...) on the same subject; a prohibition's limit is inverted ("never more than 60 s" = at most 60 s).
+
+    Why is this bad:
+        Whatever the rater does breaks one of the limits; reviewers reject compliant work.
+
+    Example:
+        Comments must be at least 50 words long.
+        ...
+        Comments should be under 40 words.
+
+    Use instead:
+        One limit, stated once: "Comments must be 40-60 words."
+    """
+
+    code = "CON004"
+    name = "numeric-conflict"
+    category = "contradiction"
+    severity = "error"
+    fix = "State one range for the attribute, in one place."
+
+
+@register
+class PriorityConflict(RelationCheck):
+    """Two rules order the same criteria differently.
+
+    What it does:
+        Reads "A takes priority over B", "prefer A over B", "B is secondary to A" and "when A and B conflict,
+        prefer B" and reports pairs that rank the same two criteria in opposite order.
+
+    Why is this bad:
+        Priority rules exist for the hard cases; if they disagree, exactly the hard cases are labelled at random.
+
+    Example:
+        Accuracy takes priority over fluency.
+        ...
+        When accuracy and fluency conflict, prefer fluency.
+
+    Use instead:
+        One ordering of the criteria, stated once.
+    """
+
+    code = "CON005"
+    name = "priority-conflict"
+    category = "contradiction"
+    severity = "error"
+    fix = "Keep one ordering of the criteria and delete the other."
+
+
+@register
+class DefinitionDivergence(RelationCheck):
+    """The same term is defined two incompatible ways.
+
+    What it does:
+        Finds definitions ("X means …", "X refers to …", "X is defined as …") of the same term whose definitions
+        share little content; near-identical definitions are reported as duplicates instead.
+
+    Why is this bad:
+        Raters who learned one definition label different items than raters who learned the other.
+
+    Example:
+        A navigational query means the user wants one specific website.
+        ...
+        A navigational query refers to any query that contains a brand name.
+
+    Use instead:
+        One definition in a glossary, referenced everywhere else.
+    """
+
+    code = "CON006"
+    name = "definition-divergence"
+    category = "contradiction"
+    severity = "error"
+    fix = "Keep one definition (ideally in a glossary) and make the other place refer to it."
+
+
+@register
+class RatingScaleConflict(RelationCheck):
+    """Scales that disagree: ranges, scores outside the scale, or one score with two names.
+
+    What it does:
+        Collects scale declarations ("on a 1-5 scale") and rubric tables, then reports two declarations with
+        different ranges, a rule or example that uses a score outside every declared scale, and one score value
+        named differently in two tables.
+
+    Why is this bad:
+        Raters cannot give a score that does not exist, and renamed scores make calibration examples ambiguous.
+
+    Example:
+        Rate each response on a 1-5 scale.
+        ...
+        A perfect answer with citations should get a 7.
+
+    Use instead:
+        One scale, one name per score, used consistently.
+    """
+
+    code = "CON007"
+    name = "rating-scale-conflict"
+    category = "contradiction"
+    severity = "error"
+    fix = "Use one scale and one name per score everywhere, including in examples."
+
+
+@register
+class ExampleContradictsRule(RelationCheck):
+    """A worked example's verdict breaks a rule.
+
+    What it does:
+        Compares worked examples with the rules about the same thing: an example that deducts for something a
+        rule says not to penalize, or gives a score outside the range a rule requires for that case.
+
+    Why is this bad:
+        Raters copy examples more than they read rules; a wrong example teaches the wrong label.
+
+    Example:
+        Do not penalize spelling mistakes in the user's prompt.
+        ...
+        Example: the prompt misspells "recieve", so we deduct a point and rate the reply 3.
+
+    Use instead:
+        Fix the example's verdict or its explanation so it follows the rule.
+    """
+
+    code = "CON008"
+    name = "example-contradicts-rule"
+    category = "contradiction"
+    severity = "error"
+    fix = "Correct the example's verdict (or the rule) so both say the same thing."
+
+
+@register
+class NLIContradiction(RelationCheck):
+    """A configured NLI model reads two similar rules as contradictory.
+
+    What it does:
+        Only when ``nli_model`` is configured: scores candidate pairs the frame checks did not explain with a
+        cross-encoder NLI model (both directions, maximum contradiction probability) and reports confident ones.
+        The same score raises or lowers the confidence of the frame findings.
+
+    Why is this bad:
+        Some conflicts are phrased so differently that no frame matches them; the model catches a share of these.
+
+    Example:
+        Treat sarcasm as a sentiment of its own.
+        ...
+        Sarcastic posts are labeled by the literal sentiment of their words.
+
+    Use instead:
+        Rewrite the two rules into one, or scope them with explicit conditions.
+    """
+
+    code = "CON009"
+    name = "nli-contradiction"
+    category = "contradiction"
+    severity = "warning"
+    fix = "Read both rules; merge them or scope them with explicit conditions."
+
+
+@register
+class ExplicitException(RelationCheck):
+    """A rule that would conflict with another is scoped by an exception (reported for information).
+
+    What it does:
+        Reports pairs that look contradictory but where one rule carries an explicit exception ("unless …",
+        "except …", "notwithstanding …") or is a narrower conditional version of a general rule.
+
+    Why is this bad:
+        It is not; it is listed so reviewers can confirm the exception is intended and visible where raters need it.
+
+    Example:
+        Never include determiners in entity spans.
+        ...
+        Include the determiner when it is part of a title, except for song titles.
+
+    Use instead:
+        Nothing to fix; consider cross-referencing the exception from the general rule.
+    """
+
+    code = "REL001"
+    name = "exception"
+    category = "exception"
+    severity = "info"
+
+
+@register
+class DatedOverride(RelationCheck):
+    """A later dated update or erratum replaces an older rule (reported for information).
+
+    What it does:
+        Reports pairs that would conflict where one rule is a dated update ("Update (March): …", "as of v2",
+        "no longer", a section or file named Errata / Changelog).
+
+    Why is this bad:
+        It is not a contradiction, but the superseded rule still sits in the deck and raters may follow it.
+
+    Example:
+        Do not accept machine-translated captions.
+        ...
+        Update (March): machine-translated captions are now allowed if a native speaker reviewed them.
+
+    Use instead:
+        Edit the old rule to point at the update, or remove it.
+    """
+
+    code = "REL002"
+    name = "override"
+    category = "override"
+    severity = "info"
+
+
+@register
+class DuplicateRule(RelationCheck):
+    """The same rule is stated twice (reported for information).
+
+    What it does:
+        Reports pairs with the same polarity, outcome and conditions whose words or embeddings are nearly identical.
+
+    Why is this bad:
+        Not a conflict today, but the two copies drift apart when only one is edited.
+
+    Example:
+        Always include the publication date in your comment.
+        ...
+        Your comment must include the publication date.
+
+    Use instead:
+        Keep one copy and refer to it.
+    """
+
+    code = "REL003"
+    name = "duplicate"
+    category = "duplicate"
+    severity = "info"

@@ -1,0 +1,254 @@
+"""Per-rule comparison frame: what a rule requires, of what, under which condition, with which outcome.
+
+Built from the extracted Rule and its own text, so imperfect frames (a missed object, a wrong kind) are patched
+by the surface cues in data/contradictions.toml. One frame per rule, computed once per run.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ...model import Quantity, Rule
+from .lexicon import content, lexicon, stem
+
+POSITIVE_KINDS = {"obligation": "O", "recommendation": "O", "permission": "P"}
+NEGATIVE_KINDS = {"prohibition", "discouragement"}
+_NEG = re.compile(r"(?<![\w'])(?:not|no|never|n't|without|none)(?![\w'])", re.I)
+_NUM_LABEL = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def disjoint(self, other: "Interval") -> bool:
+        if self.hi < other.lo or other.hi < self.lo:
+            return True
+        if self.hi == other.lo and (self.hi_open or other.lo_open):
+            return True
+        if other.hi == self.lo and (other.hi_open or self.lo_open):
+            return True
+        return False
+
+    def describe(self) -> str:
+        if self.lo == self.hi:
+            return f"exactly {self.lo:g}"
+        if math.isinf(self.hi):
+            return f"{'more than' if self.lo_open else 'at least'} {self.lo:g}"
+        if math.isinf(self.lo):
+            return f"{'under' if self.hi_open else 'at most'} {self.hi:g}"
+        return f"{self.lo:g} to {self.hi:g}"
+
+
+def quantity_interval(q: Quantity, negate: bool) -> Interval | None:
+    """The values a quantity allows; a prohibition ('never more than 60 seconds') allows the complement."""
+    inf = math.inf
+    c, v = q.comparator, q.value
+    if negate:
+        c = {">=": "<", ">": "<=", "<=": ">", "<": ">="}.get(c, "")
+    if c == ">=":
+        return Interval(v, inf)
+    if c == ">":
+        return Interval(v, inf, lo_open=True)
+    if c == "<=":
+        return Interval(-inf, v)
+    if c == "<":
+        return Interval(-inf, v, hi_open=True)
+    if c == "=":
+        return Interval(v, v)
+    if c == "between" and q.upper is not None:
+        return Interval(v, q.upper)
+    return None
+
+
+@dataclass
+class Frame:
+    rule: Rule
+    deontic: str | None  # O required, F forbidden, P permitted, N permitted not to (relaxed)
+    cue: tuple[int, int] | None  # span of the modal / polarity cue in the text
+    core: frozenset[str]  # content of the main clause (conditions, exceptions, outcome labels removed)
+    everything: frozenset[str]  # content of the whole text
+    condition: frozenset[str]
+    condition_neg: bool
+    condition_text: str
+    exception: bool
+    update: bool
+    outcomes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)  # labels/scores with span
+    score: Interval | None = None
+    score_span: tuple[int, int] | None = None
+    quantities: list[tuple[Quantity, Interval]] = field(default_factory=list)
+    action: str | None = None
+    object_head: str | None = None
+    terminal: str | None = None
+    definition: tuple[str, str, frozenset[str]] | None = None  # term, definiens, definiens content
+    priority: tuple[frozenset[str], frozenset[str], str, str] | None = None  # winner, loser, surface forms
+    penalty: tuple[int, int] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.rule.text
+
+
+def _first(rx: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    m = rx.search(text)
+    return m.span() if m else None
+
+
+def _deontic(rule: Rule, text: str) -> tuple[str | None, tuple[int, int] | None]:
+    lex = lexicon()
+    relax = _first(lex.relax, text)
+    if relax:
+        return "N", relax
+    prohibit, oblige, permit = _first(lex.prohibit, text), _first(lex.oblige, text), _first(lex.permit, text)
+    if rule.kind in NEGATIVE_KINDS or (rule.polarity == "negative" and rule.kind not in ("permission",)):
+        return "F", prohibit
+    if rule.kind in POSITIVE_KINDS:
+        cue = oblige if POSITIVE_KINDS[rule.kind] == "O" else permit
+        if prohibit and (cue is None or prohibit[0] <= cue[0]):
+            return "F", prohibit  # "should never" read as a recommendation by a coarse frame
+        return POSITIVE_KINDS[rule.kind], cue
+    found = sorted((s[0], k, s) for k, s in (("F", prohibit), ("O", oblige), ("P", permit)) if s)
+    if found:
+        return found[0][1], found[0][2]
+    return None, None
+
+
+def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    out = list(text)
+    for a, b in spans:
+        for i in range(a, min(b, len(out))):
+            out[i] = " "
+    return "".join(out)
+
+
+def _clause_spans(text: str, clauses: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    low = text.lower()
+    for c in clauses:
+        i = low.find(c.lower())
+        if i >= 0:
+            spans.append((i, i + len(c)))
+    return spans
+
+
+def _outcomes(rule: Rule, text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Labels the rule assigns, with their position: numbers and names, never quoted example text."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    low = text.lower()
+    for label in rule.labels:
+        lab = label.strip()
+        if not lab or len(lab.split()) > 4:
+            continue
+        i = low.find(lab.lower())
+        if i < 0:
+            continue
+        out.append((lab, (i, i + len(lab))))
+    for rx in lexicon().usage:
+        for m in rx.finditer(text):
+            v = m.group("v")
+            if not any(v == o[0] for o in out):
+                out.append((v, m.span("v")))
+    return out
+
+
+def _score(text: str, outcomes: list[tuple[str, tuple[int, int]]]) -> tuple[Interval | None, tuple[int, int] | None]:
+    """The score range a rule asks for: 'rate it 2 or lower' -> (-inf, 2]; 'gets a 3' -> [3, 3]."""
+    lex = lexicon()
+    for label, (s, e) in outcomes:
+        if not _NUM_LABEL.match(label):
+            continue
+        v = float(label)
+        after, before = text[e:e + 16], text[max(0, s - 16):s]
+        pad = len(after) - len(after.lstrip())
+        for rx, iv in ((lex.upper, Interval(-math.inf, v)), (lex.lower, Interval(v, math.inf))):
+            m = rx.match(after.lstrip())
+            if m:
+                return iv, (s, e + pad + m.end())
+            if rx.search(before):
+                return iv, (s, e)
+        return Interval(v, v), (s, e)
+    return None, None
+
+
+def _definition(text: str) -> tuple[str, str, frozenset[str]] | None:
+    body = re.sub(r"^\s*(?:[*_#>-]+\s*)", "", text).rstrip(" .")
+    for rx in lexicon().definition:
+        m = rx.match(body)
+        if m:
+            term = " ".join(stem(w) for w in m.group("t").lower().split() if w not in ("a", "an", "the"))
+            if term and len(term.split()) <= 4:
+                return term, m.group("d").strip(), content(m.group("d"))
+    return None
+
+
+def _priority(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | None:
+    lex = lexicon()
+    m = lex.conflict_clause.search(text)
+    if m:
+        x, y, w = content(m.group("x")), content(m.group("y")), content(m.group("w"))
+        if w and (w & y) and not (w & x):
+            return y, x, m.group("y").strip(), m.group("x").strip()
+        if w and (w & x) and not (w & y):
+            return x, y, m.group("x").strip(), m.group("y").strip()
+    for rx in lex.priority:
+        m = rx.search(text)
+        if m:
+            w_txt, l_txt = m.group("w").strip(), m.group("l").strip()
+            w, l = content(w_txt), content(l_txt)
+            if w and l:
+                return w, l, w_txt, l_txt
+    return None
+
+
+def _is_update(rule: Rule) -> bool:
+    lex = lexicon()
+    if rule.date:
+        return True
+    if any(rx.search(rule.text) for rx in lex.override_text):
+        return True
+    names = list(rule.section) + [rule.location.path.rsplit("/", 1)[-1]]
+    return any(rx.search(n) for rx in lex.override_section for n in names)
+
+
+def build_frame(rule: Rule) -> Frame:
+    lex = lexicon()
+    text = rule.text
+    deontic, cue = _deontic(rule, text)
+    cond_spans = _clause_spans(text, rule.conditions)
+    exc_spans = _clause_spans(text, rule.exceptions)
+    outcomes = _outcomes(rule, text)
+    score, score_span = _score(text, outcomes)
+    cue_spans = [m.span() for rx in (lex.relax, lex.prohibit, lex.oblige, lex.permit) for m in rx.finditer(text)]
+    qty_spans = []
+    for q in rule.quantities:
+        i = text.find(q.text) if q.text else -1
+        if i >= 0:
+            qty_spans.append((i, i + len(q.text)))
+    main = _strip_spans(text, cond_spans + exc_spans + cue_spans + [s for _, s in outcomes] + qty_spans)
+    extra = lex.relax_words if deontic == "N" else frozenset()
+    core = content(main, extra)
+    cond_text = " ".join(rule.conditions)
+    quantities = []
+    for q in rule.quantities:
+        iv = quantity_interval(q, negate=deontic == "F")
+        if iv is not None:
+            quantities.append((q, iv))
+    obj = (rule.object or "").split()
+    head = stem(obj[-1]) if obj and obj[-1].isalpha() and obj[-1] not in lex.stop else None
+    action = stem(rule.action) if rule.action and rule.action not in ("be", "have", "do") else None
+    terminal = rule.action if rule.action in lex.terminal else None
+    return Frame(
+        rule=rule, deontic=deontic, cue=cue, core=core, everything=content(text),
+        condition=content(cond_text), condition_neg=bool(_NEG.search(cond_text)), condition_text=cond_text,
+        exception=bool(rule.exceptions), update=_is_update(rule), outcomes=outcomes, score=score,
+        score_span=score_span, quantities=quantities, action=action, object_head=head, terminal=terminal,
+        definition=_definition(text),
+        priority=_priority(text), penalty=_first(lex.penalty, text),
+    )
+
+
+__all__ = ["Frame", "Interval", "build_frame", "quantity_interval"]

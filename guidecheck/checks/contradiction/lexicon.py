@@ -1,0 +1,117 @@
+"""Word lists and patterns of data/contradictions.toml, compiled once, plus the tokeniser the relation frames share."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
+
+
+@lru_cache(maxsize=1)
+def data() -> dict[str, Any]:
+    return tomllib.loads(resources.files("guidecheck").joinpath("data/contradictions.toml").read_text("utf-8"))
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Alternation of phrases, longest first, on word boundaries."""
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{alts})(?![\w'’])", re.I)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    thresholds: dict[str, float]
+    stop: frozenset[str]
+    relax: re.Pattern[str]
+    relax_words: frozenset[str]
+    prohibit: re.Pattern[str]
+    oblige: re.Pattern[str]
+    permit: re.Pattern[str]
+    terminal: frozenset[str]
+    penalty: re.Pattern[str]
+    override_text: tuple[re.Pattern[str], ...]
+    override_section: tuple[re.Pattern[str], ...]
+    priority: tuple[re.Pattern[str], ...]
+    conflict_clause: re.Pattern[str]
+    definition: tuple[re.Pattern[str], ...]
+    scale: tuple[re.Pattern[str], ...]
+    usage: tuple[re.Pattern[str], ...]
+    upper: re.Pattern[str]
+    lower: re.Pattern[str]
+    score_header: re.Pattern[str]
+    label_header: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    d = data()
+    w = d["words"]
+    comp = lambda xs: tuple(re.compile(x, re.I) for x in xs)  # noqa: E731
+    return Lexicon(
+        thresholds={k: float(v) for k, v in d["thresholds"].items()},
+        stop=frozenset(w["stop"]),
+        relax=phrase_pattern(w["relax"]),
+        relax_words=frozenset(w["relax_words"]),
+        prohibit=phrase_pattern(w["prohibit"]),
+        oblige=phrase_pattern(w["oblige"]),
+        permit=phrase_pattern(w["permit"]),
+        terminal=frozenset(w["terminal_actions"]),
+        penalty=phrase_pattern(w["penalty"]),
+        override_text=comp(d["override"]["text"]),
+        override_section=comp(d["override"]["section"]),
+        priority=comp(d["priority"]["patterns"]),
+        conflict_clause=re.compile(d["priority"]["conflict_clause"], re.I),
+        definition=comp(d["definition"]["patterns"]),
+        scale=comp(d["scale"]["patterns"]),
+        usage=comp(d["scale"]["usage"]),
+        upper=phrase_pattern(d["scale"]["upper"]),
+        lower=phrase_pattern(d["scale"]["lower"]),
+        score_header=re.compile(d["scale"]["score_header"], re.I),
+        label_header=re.compile(d["scale"]["label_header"], re.I),
+    )
+
+
+def stem(word: str) -> str:
+    """Crude, symmetric suffix stripping: enough for 'determiners' ~ 'determiner', 'penalizing' ~ 'penalize'."""
+    w = word.strip("'’-").replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+        w = w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "sl" else w
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+        w = w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "sl" else w
+    elif len(w) > 3 and w.endswith("es") and w[-3] in "sxz":
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def content(text: str, extra_stop: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Stemmed content words of a text: stop words, cue words and numbers dropped."""
+    stop = lexicon().stop
+    out = set()
+    for m in _WORD.finditer(text.lower()):
+        w = m.group(0)
+        if w in stop or w in extra_stop or len(w) < 2:
+            continue
+        s = stem(w)
+        if s and s not in stop:
+            out.add(s)
+    return frozenset(out)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)
