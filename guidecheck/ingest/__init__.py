@@ -7,6 +7,7 @@ input: the document gets status error/warning and a message a project manager ca
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -15,6 +16,8 @@ from ..model import Block, Document
 from . import structure
 from .collect import collect_paths
 from .errors import InputProblem
+from .limits import limit
+from .quiet import quiet_libraries
 
 Reader = Callable[[Path, bytes], list[Block]]
 
@@ -23,13 +26,21 @@ READERS: dict[str, tuple[str, str]] = {
     ".md": ("markdown", "markdown:read"),
     ".markdown": ("markdown", "markdown:read"),
     ".txt": ("text", "plaintext:read"),
+    ".text": ("text", "plaintext:read"),
+    ".html": ("html", "html:read"),
+    ".htm": ("html", "html:read"),
+    ".pdf": ("pdf", "pdf:read"),
+    ".docx": ("docx", "docx:read"),
+    ".pptx": ("pptx", "pptx:read"),
 }
 
 # Legacy binary formats we cannot read, with the format to convert to.
 LEGACY = {".doc": ".docx", ".ppt": ".pptx", ".xls": ".xlsx", ".rtf": ".docx", ".odt": ".docx", ".odp": ".pptx"}
 
 # Sanity limit: a single input larger than this is refused rather than risking a hang.
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES: int = limit("limits", "max_bytes")
+# Blocks longer than this are cut into pieces (spaCy and the checks expect sentence-sized text).
+MAX_BLOCK_CHARS: int = limit("limits", "max_block_chars")
 
 
 def _reader(spec: str) -> Reader:
@@ -47,6 +58,31 @@ def format_of(path: Path) -> str | None:
     return None
 
 
+def _supported() -> str:
+    return ", ".join(sorted({s for s in READERS if s not in (".markdown", ".text", ".htm")}))
+
+
+def _split_long(blocks: list[Block]) -> tuple[list[Block], int]:
+    """Cut blocks longer than MAX_BLOCK_CHARS at whitespace; return (blocks, length of the longest cut one)."""
+    out: list[Block] = []
+    longest = 0
+    for block in blocks:
+        if len(block.text) <= MAX_BLOCK_CHARS:
+            out.append(block)
+            continue
+        longest = max(longest, len(block.text))
+        text, line = block.text, block.location.line
+        while text:
+            cut = len(text) if len(text) <= MAX_BLOCK_CHARS else (text.rfind(" ", 0, MAX_BLOCK_CHARS) + 1 or MAX_BLOCK_CHARS)
+            piece = text[:cut]
+            out.append(replace(block, text=piece.strip(), meta={**block.meta, "split": True},
+                               location=replace(block.location, line=line)))
+            if line is not None:
+                line += piece.count("\n")
+            text = text[cut:]
+    return [b for b in out if b.text], longest
+
+
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read one file into a Document; any problem becomes the document's status and message."""
     shown = display or str(path)
@@ -58,7 +94,8 @@ def read_document(path: Path, display: str | None = None) -> Document:
             f"legacy {suffix} files cannot be read; save it as {LEGACY[suffix]} (File > Save As) and check again")
         return doc
     if suffix not in READERS:
-        doc.status, doc.message = "error", f"unsupported file type '{suffix or path.name}'"
+        doc.status, doc.message = "warning", (
+            f"skipped: '{suffix or path.name}' is not a guideline format guidecheck reads ({_supported()})")
         return doc
     try:
         size = path.stat().st_size
@@ -67,7 +104,7 @@ def read_document(path: Path, display: str | None = None) -> Document:
             return doc
         raw = path.read_bytes()
     except FileNotFoundError:
-        doc.status, doc.message = "error", "file disappeared before it could be read"
+        doc.status, doc.message = "error", "file not found"
         return doc
     except PermissionError:
         doc.status, doc.message = "error", "permission denied: the file cannot be read"
@@ -83,15 +120,24 @@ def read_document(path: Path, display: str | None = None) -> Document:
         doc.status, doc.message = "error", ("the file is empty" if not raw else "the file contains only whitespace")
         return doc
     try:
-        blocks = _reader(READERS[suffix][1])(path, raw)
+        with quiet_libraries():
+            blocks = _reader(READERS[suffix][1])(path, raw)
     except InputProblem as problem:
         doc.status, doc.message = problem.status, problem.message
         blocks = problem.blocks
+    except RecursionError:
+        doc.status, doc.message = "error", f"could not be parsed as {fmt}: the file is nested too deeply (damaged?)"
+        return doc
     except Exception as exc:  # a reader bug or a library choking on odd input: report, never crash the run
         doc.status, doc.message = "error", f"could not be parsed as {fmt}: {type(exc).__name__}: {str(exc)[:200]}"
         return doc
     for block in blocks:
-        block.location = block.location.__class__(**{**block.location.__dict__, "path": shown})
+        block.location = replace(block.location, path=shown)
+    blocks, longest = _split_long(blocks)
+    if longest and doc.status == "ok":
+        doc.status, doc.message = "warning", (
+            f"contains a run of {longest:,} characters without a paragraph break; it was read in pieces of "
+            f"{MAX_BLOCK_CHARS:,} characters (is this an exported or minified file?)")
     doc.blocks = structure.annotate(blocks)
     doc.words = sum(len(b.text.split()) for b in doc.blocks)
     if not doc.blocks and doc.status == "ok":

@@ -137,8 +137,9 @@ def read(path: Path, raw: bytes) -> list[Block]:
                                     depth=max(list_depth - 1, 0) if kind == LIST_ITEM else 0))
             i += 3
             continue
-        elif tok.type == "html_block":
-            pass
+        elif tok.type == "html_block" and line is not None:
+            from .html import read_fragment
+            blocks.extend(read_fragment(tok.content, str(path), line, sections))
         i += 1
     for block in blocks:
         attrs = section_meta.get(" > ".join(block.section))

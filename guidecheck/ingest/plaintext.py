@@ -11,8 +11,6 @@ _BULLET = re.compile(r"^(\s*)(?:[-*•·–▪◦]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 _CAPS_HEADING = re.compile(r"^[A-Z0-9][A-Z0-9 &/,'’:()\-]{2,80}$")
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-# One line longer than this is cut into pieces so a multi-megabyte line cannot stall the parser.
-MAX_LINE = 20_000
 
 
 def read(path: Path, raw: bytes) -> list[Block]:
@@ -26,10 +24,9 @@ def read(path: Path, raw: bytes) -> list[Block]:
     def flush() -> None:
         nonlocal para
         if para:
-            joined = re.sub(r"\s+", " ", " ".join(para)).strip()
-            for k in range(0, len(joined), MAX_LINE):
-                blocks.append(Block(joined[k:k + MAX_LINE], PARAGRAPH, Location(str(path), para_line),
-                                    tuple(t for _, t in sections)))
+            # Lines stay separated by "\n" so a rule can be given the exact line it starts on.
+            joined = "\n".join(re.sub(r"[ \t]+", " ", p) for p in para).strip()
+            blocks.append(Block(joined, PARAGRAPH, Location(str(path), para_line), tuple(t for _, t in sections)))
             para = []
 
     def heading(title: str, level: int, line_no: int) -> None:
@@ -62,11 +59,11 @@ def read(path: Path, raw: bytes) -> list[Block]:
         if bullet:
             flush()
             depth = len(bullet.group(1).expandtabs(4)) // 2
-            blocks.append(Block(bullet.group(2).strip()[:MAX_LINE], LIST_ITEM, Location(str(path), n),
+            blocks.append(Block(bullet.group(2).strip(), LIST_ITEM, Location(str(path), n),
                                 tuple(t for _, t in sections), depth=depth))
             continue
         if blocks and blocks[-1].kind == LIST_ITEM and not para and line[:1].isspace():
-            blocks[-1].text += " " + stripped  # continuation of a wrapped bullet
+            blocks[-1].text += "\n" + stripped  # continuation of a wrapped bullet
             continue
         if not para:
             para_line = n

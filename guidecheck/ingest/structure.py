@@ -1,18 +1,25 @@
 """Meaning carried by layout, shared by every reader.
 
-- A list item inherits the sentence that introduces its list ("Do not:") and that lead-in's polarity.
-- "Do"/"Don't" headings set the polarity of every list item and imperative under them.
-- Blocks under an "Example" heading, or starting "Example:", "e.g.", "Response:", become examples.
+- A list item inherits the sentence that introduces its list ("Do not:") and that lead-in's polarity; nested items
+  inherit their parent item's lead-in.
+- "Do"/"Don't" headings set the polarity of everything under them; "Dos"/"Don'ts" labels (a paragraph that is only
+  the label) set it for the paragraphs and list that follow, up to the next heading or label.
+- Blocks under an "Example" heading, items under a "For example:" lead-in, and blocks starting "Example:", "e.g.",
+  "Response:", or a quoted model answer become examples: checked against rules later, never rules themselves.
+Speaker-note bullets (NOTE blocks marked ``list``) take part in lead-ins like list items.
 Patterns live in ``data/structure.toml``.
 """
 from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from ..model import CODE, EXAMPLE, HEADING, LIST_ITEM, NOTE, PARAGRAPH, QUOTE, TABLE_ROW, Block
+
+_DECORATION = re.compile(r"^[\s*_#>•\-–]+|[\s*_]+$")
 
 
 @lru_cache(maxsize=1)
@@ -21,14 +28,20 @@ def patterns() -> dict[str, list[re.Pattern[str]]]:
     return {
         "negative": [re.compile(p, re.I) for p in data["lead_in"]["negative"]],
         "positive": [re.compile(p, re.I) for p in data["lead_in"]["positive"]],
+        "label": [re.compile(p, re.I) for p in data["lead_in"]["label"]],
         "example_heading": [re.compile(p, re.I) for p in data["example"]["heading"]],
         "example_prefix": [re.compile(p, re.I) for p in data["example"]["prefix"]],
+        "example_lead_in": [re.compile(p, re.I) for p in data["example"]["lead_in"]],
     }
+
+
+def _bare(text: str) -> str:
+    return _DECORATION.sub("", text.strip())
 
 
 def polarity_of(text: str) -> str | None:
     """'negative' for Don't-style lead-ins and headings, 'positive' for Do-style ones, else None."""
-    t = text.strip().strip("*_").strip()
+    t = _bare(text)
     if len(t) > 80:
         return None
     p = patterns()
@@ -39,66 +52,115 @@ def polarity_of(text: str) -> str | None:
     return None
 
 
+def is_label(text: str) -> bool:
+    """'Dos', "Don'ts:", 'Avoid' on their own: a polarity label rather than a sentence."""
+    return any(rx.search(_bare(text)) for rx in patterns()["label"])
+
+
 def is_example_text(text: str) -> bool:
     return any(rx.search(text.strip()) for rx in patterns()["example_prefix"])
 
 
+def _is_example_lead_in(text: str) -> bool:
+    return any(rx.search(_bare(text) + (":" if text.rstrip().endswith(":") else "")) for rx in patterns()["example_lead_in"])
+
+
+def _listy(block: Block) -> bool:
+    return block.kind == LIST_ITEM or (block.kind == NOTE and bool(block.meta.get("list")))
+
+
 def _is_lead_in(block: Block) -> bool:
-    return block.kind in (PARAGRAPH, LIST_ITEM, NOTE) and block.text.rstrip().endswith(":")
+    return block.kind in (PARAGRAPH, LIST_ITEM, NOTE) and (block.text.rstrip().endswith(":") or is_label(block.text))
+
+
+def _under(section: tuple[str, ...], parent: tuple[str, ...]) -> bool:
+    return len(section) >= len(parent) and section[: len(parent)] == parent
+
+
+@dataclass
+class _State:
+    """What the blocks read so far say about the next one."""
+    example_section: tuple[str, ...] | None = None
+    polarity_section: tuple[tuple[str, ...], str] | None = None
+    label: str | None = None  # polarity of the current "Dos"/"Don'ts" label
+    label_text: str | None = None
+    label_list_seen: bool = False
+
+
+def _heading(block: Block, state: _State) -> None:
+    p = patterns()
+    if any(rx.search(_bare(block.text)) for rx in p["example_heading"]):
+        state.example_section = block.section
+    elif state.example_section is not None and not (_under(block.section, state.example_section)
+                                                    and len(block.section) > len(state.example_section)):
+        state.example_section = None
+    pol = polarity_of(block.text)
+    if pol:
+        state.polarity_section = (block.section, pol)
+    elif state.polarity_section and not (_under(block.section, state.polarity_section[0])
+                                         and len(block.section) > len(state.polarity_section[0])):
+        state.polarity_section = None
+    state.label = state.label_text = None
+
+
+def _inherit_lead_in(block: Block, prev: Block | None, leads: dict[int, Block]) -> dict[int, Block]:
+    """Per list depth, the block that introduces items at that depth; returns the updated map."""
+    if prev is not None and not _listy(prev) and _is_lead_in(prev):
+        leads = {block.depth: prev}
+    elif prev is not None and _listy(prev) and prev.depth < block.depth and _is_lead_in(prev):
+        leads[block.depth] = prev
+    elif prev is not None and not _listy(prev):
+        leads = {}
+    for d in [d for d in leads if d > block.depth]:
+        del leads[d]
+    lead = leads.get(block.depth)
+    if lead is None and block.depth > 0:
+        parents = [b for d, b in sorted(leads.items()) if d < block.depth]
+        lead = parents[-1] if parents else None
+    if lead is not None:
+        block.lead_in = lead.text.strip()
+        block.polarity = polarity_of(lead.text) or lead.polarity
+        if _is_example_lead_in(lead.text) or lead.kind == EXAMPLE and lead.meta.get("example_lead_in"):
+            block.meta["example_lead_in"] = True
+    return leads
+
+
+def _to_example(block: Block) -> None:
+    block.meta["original_kind"] = block.kind
+    block.kind = EXAMPLE
 
 
 def annotate(blocks: list[Block]) -> list[Block]:
-    p = patterns()
-    # Per list depth: the lead-in for items at that depth.
-    lead_by_depth: dict[int, Block] = {}
-    example_section: tuple[str, ...] | None = None
-    polarity_section: tuple[tuple[str, ...], str] | None = None
+    state = _State()
+    leads: dict[int, Block] = {}
     prev: Block | None = None
     for block in blocks:
         if block.kind == HEADING:
-            lead_by_depth.clear()
-            example_section = block.section if any(rx.search(block.text) for rx in p["example_heading"]) else (
-                example_section if example_section and block.section[: len(example_section)] == example_section
-                and len(block.section) > len(example_section) else None)
-            pol = polarity_of(block.text)
-            if pol:
-                polarity_section = (block.section, pol)
-            elif polarity_section and not (block.section[: len(polarity_section[0])] == polarity_section[0]
-                                           and len(block.section) > len(polarity_section[0])):
-                polarity_section = None
+            leads = {}
+            _heading(block, state)
             prev = block
             continue
-        if block.kind == LIST_ITEM:
-            if prev is not None and prev.kind != LIST_ITEM and _is_lead_in(prev):
-                lead_by_depth = {block.depth: prev}
-            elif prev is not None and prev.kind == LIST_ITEM and prev.depth < block.depth and _is_lead_in(prev):
-                lead_by_depth[block.depth] = prev
-            elif prev is not None and prev.kind not in (LIST_ITEM,):
-                lead_by_depth = {}
-            for d in [d for d in lead_by_depth if d > block.depth]:
-                del lead_by_depth[d]
-            lead = lead_by_depth.get(block.depth)
-            if lead is not None:
-                block.lead_in = lead.text.strip()
-                block.polarity = polarity_of(lead.text) or lead.polarity
-            elif block.depth > 0:
-                # A nested item without its own lead-in inherits its parent's.
-                parents = [b for d, b in lead_by_depth.items() if d < block.depth]
-                if parents:
-                    block.lead_in = parents[-1].text.strip()
-                    block.polarity = polarity_of(parents[-1].text) or parents[-1].polarity
-        if block.polarity is None and polarity_section and block.kind in (LIST_ITEM, PARAGRAPH, TABLE_ROW) \
-                and block.section[: len(polarity_section[0])] == polarity_section[0]:
-            block.polarity = polarity_section[1]
-        if block.kind in (PARAGRAPH, LIST_ITEM, TABLE_ROW, NOTE):
-            if example_section is not None and block.section[: len(example_section)] == example_section:
-                block.meta["original_kind"] = block.kind
-                block.kind = EXAMPLE
-            elif is_example_text(block.text):
-                block.meta["original_kind"] = block.kind
-                block.kind = EXAMPLE
+        if _listy(block):
+            leads = _inherit_lead_in(block, prev, leads)
+            state.label_list_seen = state.label_list_seen or state.label is not None
+        elif state.label is not None and (state.label_list_seen or block.kind not in (PARAGRAPH, NOTE)):
+            state.label = state.label_text = None  # the list under the label has ended
+        if block.kind in (PARAGRAPH, NOTE) and not _listy(block) and is_label(block.text):
+            state.label, state.label_text, state.label_list_seen = polarity_of(block.text), block.text.strip(), False
+        elif block.polarity is None and state.label is not None and block.kind in (LIST_ITEM, PARAGRAPH, NOTE):
+            block.polarity = state.label
+            block.lead_in = block.lead_in or state.label_text
+        if block.polarity is None and state.polarity_section and block.kind in (LIST_ITEM, PARAGRAPH, TABLE_ROW, NOTE) \
+                and _under(block.section, state.polarity_section[0]):
+            block.polarity = state.polarity_section[1]
+        if block.kind in (PARAGRAPH, LIST_ITEM, TABLE_ROW, NOTE, QUOTE):
+            in_example_section = state.example_section is not None and _under(block.section, state.example_section)
+            quoted_answer = block.kind == QUOTE and prev is not None and (
+                prev.kind == EXAMPLE or is_example_text(prev.text) or _is_example_lead_in(prev.text))
+            if in_example_section or block.meta.get("example_lead_in") or quoted_answer or is_example_text(block.text):
+                _to_example(block)
         prev = block
     return blocks
 
 
-__all__ = ["annotate", "polarity_of", "is_example_text", "CODE", "QUOTE"]
+__all__ = ["annotate", "polarity_of", "is_label", "is_example_text", "CODE", "QUOTE"]

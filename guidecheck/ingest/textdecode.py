@@ -31,13 +31,37 @@ def _control_ratio(text: str) -> float:
     return bad / len(sample)
 
 
+# cp1252 punctuation that Word puts into "latin-1" files: curly quotes, dashes, ellipsis, bullet, euro, trademark.
+_CP1252_PUNCT = set("‘’“”–—…•€™‚„†‡ˆ‰‹›")
+# Accented letters are sparse in Western European text; a legacy Cyrillic or Greek file read as cp1252 is all "accents".
+WESTERN_ACCENT_SHARE = 0.3
+
+
+def _western(raw: bytes) -> str | None:
+    """The text as cp1252 when it reads as Western European text, else None (let charset detection decide).
+
+    Statistical detectors guess Baltic or Central European code pages for short English or French files with a
+    few accents; cp1252 (a superset of latin-1) is by far the likelier source of such a guideline file.
+    """
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    high = [ch for ch in text if ord(ch) > 127]
+    letters = sum(1 for ch in text if ch.isalpha())
+    if not letters or len(high) / letters > WESTERN_ACCENT_SHARE:
+        return None
+    if all((ch.isalpha() and ord(ch) < 0x180) or ch in _CP1252_PUNCT or 0xA0 <= ord(ch) <= 0xBF for ch in high):
+        return text
+    return None
+
+
 def decode(raw: bytes, what: str = "text") -> tuple[str, str]:
     """(text, encoding name). Raises InputProblem for binary data."""
     utf16 = _looks_utf16(raw)
     if utf16:
         try:
-            text = raw.decode(utf16)
-            return text.lstrip("\ufeff"), utf16
+            return _checked(raw.decode(utf16).lstrip("\ufeff"), what), utf16
         except UnicodeDecodeError:
             pass
     if raw.startswith(codecs.BOM_UTF8):
@@ -47,6 +71,9 @@ def decode(raw: bytes, what: str = "text") -> tuple[str, str]:
     try:
         text, encoding = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
+        western = _western(raw)
+        if western is not None:
+            return _checked(western, what), "cp1252"
         from charset_normalizer import from_bytes
         best = from_bytes(raw[:1_000_000]).best()
         encoding = best.encoding if best is not None else "latin-1"
@@ -54,6 +81,13 @@ def decode(raw: bytes, what: str = "text") -> tuple[str, str]:
             text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             text, encoding = raw.decode("latin-1"), "latin-1"
+    return _checked(text, what), encoding
+
+
+def _checked(text: str, what: str) -> str:
+    """Normalised newlines; binary-looking or blank text refused with a message for the user."""
     if _control_ratio(text) > BINARY_CONTROL_RATIO:
         raise InputProblem(f"this file contains binary data, not {what}; is it the right file or a mislabeled extension?")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    if not text.strip():
+        raise InputProblem("the file contains only whitespace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

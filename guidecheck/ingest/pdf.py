@@ -1,0 +1,265 @@
+"""PDF via pypdf: text per page with page numbers, headings from font size, running headers/footers and page
+numbers removed, hyphenated line breaks joined.
+
+A PDF exported from Word or PowerPoint has a text layer; a scan has none, and some exports have a layer of
+garbage (fonts without a usable character map). Both are reported as a warning instead of becoming junk rules.
+Every page is read under a time budget and a page cap, so a hostile file cannot hang the run.
+"""
+from __future__ import annotations
+
+import io
+import re
+import signal
+import statistics
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import HEADING, LIST_ITEM, PARAGRAPH, Block, Location
+from .errors import InputProblem
+from .limits import limit
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●■–\x7f\uf0b7\uf0a7]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+(.*)$")
+_BULLET_ONLY = re.compile(r"^\s*[-*•·▪◦●■–\x7f\uf0b7\uf0a7]\s*$")
+_WORDLIKE = re.compile(r"^[(\"'“‘]*(?:[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*|\d+(?:[.,:]\d+)*%?)[)\"'”’.,;:!?]*$")
+_VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿ\d]")
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so library code catching Exception cannot swallow it."""
+
+
+@dataclass
+class _Line:
+    text: str
+    y: float | None = None
+    size: float = 0.0
+    bold: bool = False
+
+
+@dataclass
+class _Page:
+    number: int
+    lines: list[_Line] = field(default_factory=list)
+
+
+def garbage_ratio(text: str) -> float:
+    """Share of non-space characters that sit outside word-like tokens (0 = clean prose, 1 = noise)."""
+    tokens = text.split()
+    total = sum(len(t) for t in tokens)
+    if not total:
+        return 0.0
+    good = sum(len(t) for t in tokens if _WORDLIKE.match(t) and _VOWEL.search(t))
+    return 1 - good / total
+
+
+def _lines_of(page) -> list[_Line]:
+    """The page's text lines with the baseline height and font size of their first text run."""
+    chunks: list[tuple[str, float, float, bool]] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if not text:
+            return
+        scale = abs(tm[3] * cm[3]) or 1.0
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        name = str(font.get("/BaseFont", "")) if font else ""
+        chunks.append((text, y, (size or 0) * scale, "bold" in name.lower() or "black" in name.lower()))
+
+    page.extract_text(visitor_text=visit)
+    lines: list[_Line] = []
+    current = _Line("")
+    for text, y, size, bold in chunks:
+        parts = text.split("\n")
+        for k, part in enumerate(parts):
+            if part.strip():
+                if not current.text.strip():
+                    current.y, current.bold = y, bold
+                current.size = max(current.size, size)
+                current.bold = current.bold and bold
+            current.text += part
+            if k < len(parts) - 1:
+                lines.append(current)
+                current = _Line("")
+    lines.append(current)
+    out = [_Line(" ".join(l.text.split()), l.y, l.size, l.bold) for l in lines if l.text.strip()]
+    # A bullet glyph alone on its line belongs to the item text on the next line.
+    merged: list[_Line] = []
+    for line in out:
+        if merged and _BULLET_ONLY.match(merged[-1].text):
+            merged[-1] = _Line("• " + line.text, line.y, line.size, line.bold)
+        else:
+            merged.append(line)
+    return merged
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _strip_running(pages: list[_Page]) -> None:
+    """Remove page numbers and the header/footer lines that repeat at the top or bottom of most pages."""
+    band = int(limit("pdf", "band_lines"))
+    counts: dict[str, int] = {}
+    for page in pages:
+        seen = {_normal(l.text) for l in page.lines[:band] + page.lines[-band:]}
+        for key in seen:
+            counts[key] = counts.get(key, 0) + 1
+    threshold = max(2, limit("pdf", "repeat_share") * sum(1 for p in pages if p.lines))
+    running = {k for k, n in counts.items() if n >= threshold}
+    for page in pages:
+        n = len(page.lines)
+        page.lines = [l for i, l in enumerate(page.lines)
+                      if not ((i < band or i >= n - band) and (_normal(l.text) in running or _PAGE_NUMBER.match(l.text)))]
+
+
+def _join(lines: list[str]) -> str:
+    """Join wrapped lines; 'hyphen-' + 'ation' becomes 'hyphenation'."""
+    out = ""
+    for line in lines:
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def _blocks(pages: list[_Page], path: str) -> list[Block]:
+    sizes = [round(l.size, 1) for p in pages for l in p.lines if l.size]
+    body = statistics.median(sizes) if sizes else 0.0
+    ratio = float(limit("pdf", "heading_size_ratio"))
+    blocks: list[Block] = []
+    sections: list[tuple[float, str]] = []
+    for page in pages:
+        para: list[_Line] = []
+        kind = PARAGRAPH
+
+        def flush() -> None:
+            nonlocal para, kind
+            if para:
+                text = _join([l.text for l in para])
+                bullet = _BULLET.match(text) if kind == LIST_ITEM else None
+                blocks.append(Block(bullet.group(1) if bullet else text, kind, Location(path, page=page.number),
+                                    tuple(t for _, t in sections)))
+            para, kind = [], PARAGRAPH
+
+        prev: _Line | None = None
+        for line in page.lines:
+            is_heading = (body and line.size >= body * ratio or (line.bold and line.size >= body)) \
+                and len(line.text) <= 120 and not line.text.endswith((".", ",", ";")) and not _BULLET.match(line.text)
+            if is_heading:
+                flush()
+                level = line.size
+                if blocks and blocks[-1].kind == HEADING and prev is not None and prev.size == line.size \
+                        and blocks[-1].location.page == page.number:
+                    blocks[-1].text += " " + line.text  # a heading wrapped over two lines
+                    sections[-1] = (level, blocks[-1].text)
+                    blocks[-1].section = tuple(t for _, t in sections)
+                else:
+                    while sections and sections[-1][0] <= level:
+                        sections.pop()
+                    sections.append((level, line.text))
+                    blocks.append(Block(line.text, HEADING, Location(path, page=page.number),
+                                        tuple(t for _, t in sections), meta={"size": round(level, 1)}))
+                prev = line
+                continue
+            gap = (prev.y - line.y) if prev is not None and prev.y is not None and line.y is not None else None
+            new_para = (gap is not None and (gap > max(line.size, 1.0) * 1.6 or gap < 0)) or bool(_BULLET.match(line.text))
+            if para and (new_para or para[-1].text.endswith(":")):
+                flush()
+            if not para:
+                kind = LIST_ITEM if _BULLET.match(line.text) else PARAGRAPH
+            para.append(line)
+            prev = line
+        flush()
+    return blocks
+
+
+def _arm(seconds: float):
+    """A hard stop for pathological files: SIGALRM in the main thread (the only place signals work)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return None
+
+    def on_alarm(signum, frame):
+        raise _Timeout()
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    return previous
+
+
+def _disarm(previous) -> None:
+    if previous is not None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _open(raw: bytes):
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    if not raw.lstrip()[:1024].count(b"%PDF"):
+        raise InputProblem("this is not a PDF file (no PDF header); is it the right file or a mislabeled extension?")
+    try:
+        reader = PdfReader(io.BytesIO(raw), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (DependencyError, NotImplementedError) as exc:
+                raise InputProblem(f"this PDF is encrypted in a way guidecheck cannot open ({exc}); "
+                                   "export an unprotected copy and check again") from None
+            if not opened:
+                raise InputProblem("this PDF is password-protected; remove the password "
+                                   "(or export an unprotected copy) and check again")
+        count = len(reader.pages)
+    except InputProblem:
+        raise
+    except FileNotDecryptedError:
+        raise InputProblem("this PDF is password-protected; remove the password (or export an unprotected copy) "
+                           "and check again") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError, OSError) as exc:
+        raise InputProblem(f"this PDF is damaged or incomplete (was it truncated while copying?): {str(exc)[:120]}") from None
+    if count == 0:
+        raise InputProblem("this PDF is damaged or incomplete: it has no readable pages")
+    return reader, count
+
+
+def read(path: Path, raw: bytes) -> list[Block]:
+    max_pages, budget = int(limit("pdf", "max_pages")), float(limit("pdf", "timeout_seconds"))
+    problems: list[str] = []
+    pages: list[_Page] = []
+    previous = _arm(budget + 1)
+    started = time.monotonic()
+    try:
+        reader, count = _open(raw)
+        for index in range(min(count, max_pages)):
+            if time.monotonic() - started > budget:
+                problems.append(f"stopped after {budget:.0f} s at page {index + 1} of {count}")
+                break
+            try:
+                pages.append(_Page(index + 1, _lines_of(reader.pages[index])))
+            except _Timeout:
+                raise
+            except Exception:  # one broken page must not lose the others
+                problems.append(f"page {index + 1} could not be read")
+        if count > max_pages:
+            problems.append(f"only the first {max_pages} of {count} pages were read")
+    except _Timeout:
+        problems.append(f"reading took longer than {budget:.0f} s and was stopped after {len(pages)} pages")
+    finally:
+        _disarm(previous)
+    text = "\n".join(l.text for p in pages for l in p.lines)
+    chars = len("".join(text.split()))
+    if pages and chars < limit("pdf", "min_chars_per_page") * len(pages):
+        raise InputProblem("this PDF has no text layer (it looks like a scan or images of slides); "
+                           "run OCR on it (for example with ocrmypdf) or export it again with text, then check again",
+                           status="warning")
+    ratio = garbage_ratio(text)
+    if ratio > limit("pdf", "garbage_ratio"):
+        raise InputProblem(f"the text layer of this PDF is unreadable ({ratio:.0%} of it is not words, usually a "
+                           "font without a character map); export the PDF again or check the source file instead",
+                           status="warning")
+    _strip_running(pages)
+    blocks = _blocks(pages, str(path))
+    if problems:
+        raise InputProblem("; ".join(problems), status="warning", blocks=blocks)
+    return blocks
