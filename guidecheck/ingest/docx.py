@@ -47,7 +47,7 @@ def _heading_level(paragraph) -> int | None:
     for style in _style_chain(paragraph):
         name = style.name or ""
         if name.lower() == "title":
-            return 1
+            return 0
         match = _HEADING_STYLE.match(name)
         if match:
             return int(match.group(1))
@@ -72,6 +72,15 @@ def _list_depth(paragraph) -> int | None:
         if style.element.find(f"{W}pPr/{W}numPr") is not None:
             return 0
     return None
+
+
+def _list_id(paragraph) -> str:
+    """Which list a paragraph belongs to: its numbering id, else its style's (a new id starts a new list)."""
+    for element in (paragraph._p, *(s.element for s in _style_chain(paragraph))):
+        num_id = element.find(f"{W}pPr/{W}numPr/{W}numId")
+        if num_id is not None:
+            return num_id.get(f"{W}val", "")
+    return paragraph.style.name or ""
 
 
 def _is_code(paragraph) -> bool:
@@ -138,8 +147,10 @@ class _Reader:
                     kind = CODE
                 else:
                     kind = LIST_ITEM if depth is not None else PARAGRAPH
-                self.blocks.append(Block(text, kind, self.location(), self.section(),
-                                         depth=depth or 0, meta={"style": paragraph.style.name}))
+                meta = {"style": paragraph.style.name}
+                if kind == LIST_ITEM:
+                    meta["list_id"] = _list_id(paragraph)
+                self.blocks.append(Block(text, kind, self.location(), self.section(), depth=depth or 0, meta=meta))
         for ref in p.iter(f"{W}footnoteReference"):
             note = self.footnotes.get(ref.get(f"{W}id"))
             if note:

@@ -62,6 +62,7 @@ def read(path: Path, raw: bytes) -> list[Block]:
     list_depth = 0
     quote_depth = 0
     in_item = 0
+    list_count = 0  # top-level lists seen: two lists back to back are two lists
     table_header: list[str] = []
     row_cells: list[str] = []
     in_head = False
@@ -88,6 +89,8 @@ def read(path: Path, raw: bytes) -> list[Block]:
             continue
         if tok.type in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
+            if list_depth == 1:
+                list_count += 1
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
         elif tok.type == "list_item_open":
@@ -134,7 +137,8 @@ def read(path: Path, raw: bytes) -> list[Block]:
                     kind = PARAGRAPH
                 # The first paragraph of an item sits on the item's line; later ones on their own.
                 blocks.append(Block(content, kind, Location(str(path), line), section_path(),
-                                    depth=max(list_depth - 1, 0) if kind == LIST_ITEM else 0))
+                                    depth=max(list_depth - 1, 0) if kind == LIST_ITEM else 0,
+                                    meta={"list_id": str(list_count)} if kind == LIST_ITEM else {}))
             i += 3
             continue
         elif tok.type == "html_block" and line is not None:

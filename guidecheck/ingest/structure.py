@@ -103,9 +103,14 @@ def _heading(block: Block, state: _State) -> None:
     state.label = state.label_text = None
 
 
-def _inherit_lead_in(block: Block, prev: Block | None, leads: dict[int, Block]) -> dict[int, Block]:
-    """Per list depth, the block that introduces items at that depth; returns the updated map."""
-    if prev is not None and not _listy(prev) and _is_lead_in(prev):
+def _inherit_lead_in(block: Block, prev: Block | None, leads: dict[int, Block], new_list: bool) -> dict[int, Block]:
+    """Per list depth, the block that introduces items at that depth; returns the updated map.
+
+    ``new_list``: a different list starts right after the previous one (bullets, then a numbered list); it does not
+    inherit the first list's lead-in."""
+    if new_list:
+        leads = {}
+    elif prev is not None and not _listy(prev) and _is_lead_in(prev):
         leads = {block.depth: prev}
     elif prev is not None and _listy(prev) and prev.depth < block.depth and _is_lead_in(prev):
         leads[block.depth] = prev
@@ -133,6 +138,7 @@ def _to_example(block: Block) -> None:
 def annotate(blocks: list[Block]) -> list[Block]:
     state = _State()
     leads: dict[int, Block] = {}
+    top_list: str | None = None
     prev: Block | None = None
     for block in blocks:
         if block.kind == HEADING:
@@ -141,7 +147,13 @@ def annotate(blocks: list[Block]) -> list[Block]:
             prev = block
             continue
         if _listy(block):
-            leads = _inherit_lead_in(block, prev, leads)
+            new_list = (block.depth == 0 and prev is not None and _listy(prev) and top_list is not None
+                        and block.meta.get("list_id", top_list) != top_list)
+            if new_list:
+                state.label = state.label_text = None
+            leads = _inherit_lead_in(block, prev, leads, new_list)
+            if block.depth == 0:
+                top_list = block.meta.get("list_id")
             state.label_list_seen = state.label_list_seen or state.label is not None
         elif state.label is not None and (state.label_list_seen or block.kind not in (PARAGRAPH, NOTE)):
             state.label = state.label_text = None  # the list under the label has ended
