@@ -1,21 +1,30 @@
-"""Vague or subjective criteria with no definition in the deck."""
+"""AMB001: vague or subjective criteria with no definition in the deck."""
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 from ...model import Finding, Span
 from ..base import Check, CheckContext
 from ..registry import register
+from .common import allowed_words, data, defined_here, defined_terms, find_phrases, is_checkable, phrase_pattern
+
+_DETERMINER = re.compile(r"^\s+(?:the|a|an|all|any|your|each|every|this|that|these|those|it|them)\b", re.I)
+_NOUN_END = re.compile(r"^\s*(?:$|[.,;:!?)]|(?:and|or|is|are|was|in|under|who|whose|that|with|to|as|if|or)\b)", re.I)
 
 
-@lru_cache(maxsize=1)
 def vague_words() -> tuple[str, ...]:
-    data = tomllib.loads(resources.files("guidecheck").joinpath("data/vague.toml").read_text("utf-8"))
-    return tuple(sorted(data["words"], key=len, reverse=True))
+    return tuple(sorted(data("vague")["words"], key=len, reverse=True))
+
+
+def _is_defined(word: str, defined: set[str]) -> bool:
+    """Defined directly, as part of a defined term ("harmful content"), or through its antonym."""
+    base = re.sub(r"^(?:in|un|ir|im)(?=appropriate|reasonabl|relevant|clear|acceptabl|helpful|satisf|suitabl)", "", word)
+    for term in defined:
+        tokens = set(re.split(r"[\s/-]+", term))
+        if word in (term,) or base == term or word in tokens or base in tokens:
+            return True
+    return False
 
 
 @register
@@ -24,7 +33,8 @@ class VagueCriterion(Check):
 
     What it does:
         Flags words such as "appropriate", "reasonable", "high quality" or "harmful" in rules when the deck
-        (or the configured glossary) has no definition for them.
+        (its glossary, an inline "X means ..." definition, its label scale or the configured glossary) has no
+        definition for them. Examples, quotes, code and definitions themselves are skipped.
 
     Why is this bad:
         Each rater fills in their own meaning, so the same response is rated differently by different people
@@ -44,23 +54,36 @@ class VagueCriterion(Check):
     severity = "warning"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        words = list(vague_words()) + [w.lower() for w in ctx.config.vague_words]
-        defined = {w.lower() for w in ctx.config.glossary}
+        vd = data("vague")
+        pattern = phrase_pattern(list(vague_words()) + [str(w) for w in ctx.config.vague_words])
+        verbs, nouns = set(vd["verb_uses"]), set(vd["noun_uses"])
+        allowed = allowed_words(ctx)
+        defined_by_path: dict[str, set[str]] = {}
         for rule in ctx.rules:
-            if rule.kind == "definition" and rule.object:
-                defined.add(rule.object.lower())
-        pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-        for rule in ctx.rules:
-            if rule.is_example or rule.kind in ("definition", "rubric"):
+            if not is_checkable(rule) or rule.kind == "definition":
                 continue
-            for m in pattern.finditer(rule.text):
-                word = m.group(1).lower()
-                if word in defined:
+            defined = defined_by_path.setdefault(rule.path, defined_terms(ctx, rule.path))
+            hits = []
+            for m in find_phrases(rule, pattern, allowed):
+                word = m.group(0).lower()
+                after = rule.text[m.end():]
+                if _is_defined(word, defined) or defined_here(rule, m.end()):
                     continue
-                yield ctx.finding(
-                    self, [rule],
-                    f"'{m.group(1)}' is subjective and not defined in the guidelines; raters will read it differently.",
-                    confidence=0.7, spans=[Span(rule.id, m.start(), m.end())], key=word,
-                    fix=f"Define '{m.group(1)}' (what counts and what does not) or replace it with concrete criteria.",
-                )
-                break
+                if word in verbs and _DETERMINER.match(after):
+                    continue
+                if word in nouns and _NOUN_END.match(after):
+                    continue
+                hits.append(m)
+            if not hits:
+                continue
+            words = list(dict.fromkeys(m.group(0) for m in hits))
+            quoted = ", ".join(f"'{w}'" for w in words)
+            yield ctx.finding(
+                self, [rule],
+                f"{quoted} {'is' if len(words) == 1 else 'are'} subjective and not defined in the guidelines; "
+                "raters will read it differently.",
+                confidence=0.7, spans=[Span(rule.id, m.start(), m.end()) for m in hits],
+                key=",".join(w.lower() for w in words),
+                fix=f"Define {quoted} in the glossary (what counts and what does not) or replace "
+                    f"{'it' if len(words) == 1 else 'them'} with concrete, checkable criteria.",
+            )

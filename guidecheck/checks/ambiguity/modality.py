@@ -1,0 +1,175 @@
+"""AMB004 mixed modality (the same rule as "must" here and "should" there) and AMB005 ambiguous "may"."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import numpy as np
+
+from ...model import Finding, Rule, Span
+from ..base import Check, CheckContext
+from ..registry import register
+from .common import data, is_checkable, mask_quotes
+
+NORMATIVE = {"obligation", "recommendation", "permission", "prohibition", "discouragement"}
+_MODAL_WORDS = re.compile(
+    r"\b(?:must not|must never|must|shall not|shall|should not|shouldn't|should|may not|may|can|need to|needs to|"
+    r"have to|has to|is required to|are required to|always|never|ideally|please|try to|it is best to|"
+    r"we recommend that you|we recommend|is recommended|are recommended|do not|don't|avoid)\b", re.I)
+_MAY = re.compile(r"\bmay(?:\s+not)?\b", re.I)
+
+
+def strip_modality(text: str) -> str:
+    """The rule without its strength words, so two rules that differ only in strength compare as equal."""
+    return re.sub(r"\s+", " ", _MODAL_WORDS.sub(" ", text)).strip()
+
+
+def related_elsewhere(ctx: CheckContext) -> set[tuple[str, str]]:
+    """Rule pairs the contradiction family already relates (conflict, exception, override, REL003 duplicate).
+
+    AMB004 and DUP001 leave those pairs alone so one pair is never reported by two families.
+    """
+    try:
+        from ..contradiction.engine import relations
+    except ImportError:
+        return set()
+    out: set[tuple[str, str]] = set()
+    for rel in relations(ctx.index, ctx.config):
+        out.add((rel.a.id, rel.b.id))
+        out.add((rel.b.id, rel.a.id))
+    return out
+
+
+def same_rule_pairs(ctx: CheckContext, floor: float = 0.7) -> list[tuple[Rule, Rule, float]]:
+    """Candidate pairs of normative rules with the same polarity, scored on their modality-free wording.
+
+    Shared by AMB004 and DUP001 (terminology/duplicates.py); labels and numbers must agree, otherwise the pair is
+    a contradiction (another family's business), not a restatement.
+    """
+    rules = ctx.rules
+    taken = related_elsewhere(ctx)
+    cands: list[tuple[Rule, Rule]] = []
+    for pair in ctx.index.pairs:
+        a, b = rules[pair.a], rules[pair.b]
+        if pair.similarity < floor or not (is_checkable(a) and is_checkable(b)) or (a.id, b.id) in taken:
+            continue
+        if a.kind not in NORMATIVE or b.kind not in NORMATIVE or a.negated != b.negated:
+            continue
+        if a.conditions != b.conditions and (a.conditions or b.conditions):
+            continue
+        if sorted(l.lower() for l in a.labels) != sorted(l.lower() for l in b.labels):
+            continue
+        if sorted((q.attribute, q.comparator, q.value) for q in a.quantities) != \
+                sorted((q.attribute, q.comparator, q.value) for q in b.quantities):
+            continue
+        cands.append((a, b))
+    if not cands or ctx.index.embedder is None:
+        return []
+    texts = sorted({strip_modality(r.text) for ab in cands for r in ab})
+    vecs = ctx.index.embedder.encode(texts)
+    row = {t: i for i, t in enumerate(texts)}
+    out = []
+    for a, b in cands:
+        sim = float(np.dot(vecs[row[strip_modality(a.text)]], vecs[row[strip_modality(b.text)]]))
+        out.append((a, b, sim))
+    return out
+
+
+def _modal_span(rule: Rule) -> list[Span]:
+    m = _MODAL_WORDS.search(rule.text)
+    return [Span(rule.id, m.start(), m.end())] if m else []
+
+
+@register
+class MixedModality(Check):
+    """The same rule is a "must" in one place and a "should" or "may" in another.
+
+    What it does:
+        Finds pairs of rules that say the same thing once the strength words are removed, with the same
+        polarity, but with different strength (must / should / may).
+
+    Why is this bad:
+        Raters cannot tell whether breaking the rule is an error or a preference; reviewers grade the same
+        behaviour as a failure in one queue and as fine in another.
+
+    Example:
+        Raters must read the whole article before rating.
+        ...
+        Raters should read the whole article before rating.
+
+    Use instead:
+        Pick one strength and state it once: "Raters must read the whole article before rating."
+    """
+
+    code = "AMB004"
+    name = "mixed-modality"
+    category = "ambiguity"
+    severity = "warning"
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        threshold = float(data()["modality"]["same_rule_similarity"])
+        for a, b, sim in same_rule_pairs(ctx):
+            if sim < threshold or (a.modality or "") == (b.modality or "") or not a.modality or not b.modality:
+                continue
+            strong, weak = (a, b) if a.strength >= b.strength else (b, a)
+            yield ctx.finding(
+                self, [a, b],
+                f"The same rule is given as '{strong.modality}' ('{strong.text}') and as '{weak.modality}' "
+                f"('{weak.text}').",
+                confidence=round(min(0.95, sim), 3), spans=_modal_span(a) + _modal_span(b),
+                fix=f"Decide whether it is required ('{strong.modality}') or a preference ('{weak.modality}'), "
+                    "keep one statement with that strength and delete or reword the other.",
+            )
+
+
+@register
+class AmbiguousMay(Check):
+    """"may" that can be read as permission or as possibility.
+
+    What it does:
+        Flags "may" / "may not" in rules whose subject is a thing rather than the rater ("The summary may
+        include quotes"), where the sentence can mean "is allowed to" or "sometimes does".
+
+    Why is this bad:
+        One rater reads "Responses may include links" as permission (links are fine), another as a warning
+        (watch out for links). "may not" is worse: forbidden, or possibly absent?
+
+    Example:
+        Captions may not mention the photographer.
+
+    Use instead:
+        Captions must not mention the photographer. (or: It is fine for a caption to mention the photographer.)
+    """
+
+    code = "AMB005"
+    name = "ambiguous-may"
+    category = "ambiguity"
+    severity = "info"
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        md = data()["modality"]
+        people = set(md["person_subjects"])
+        after = tuple(md["possibility_after"])
+        for rule in ctx.rules:
+            if not is_checkable(rule) or rule.kind in ("definition", "rubric"):
+                continue
+            text = mask_quotes(rule.text)
+            for m in _MAY.finditer(text):
+                before = re.findall(r"[A-Za-z']+", text[:m.start()])
+                subject = before[-1].lower() if before else ""
+                if subject in people or (rule.actor or "").lower() in people and subject in ("also", "still", "then", "now"):
+                    continue
+                if not before:
+                    continue  # "May I ..." style or a heading fragment
+                if text[m.end():].lstrip().lower().startswith(after):
+                    continue
+                phrase = m.group(0)
+                yield ctx.finding(
+                    self, [rule],
+                    f"'{phrase}' can be read as permission or as possibility here.",
+                    confidence=0.6, spans=[Span(rule.id, m.start(), m.end())], key=phrase.lower(),
+                    fix="Say which: for permission write \"... is allowed\" or \"Raters may accept ...\"; "
+                        + ("for a ban write \"must not\"; " if "not" in phrase.lower() else "")
+                        + "for possibility write \"can\" / \"might\" and say what raters do about it.",
+                )
+                break

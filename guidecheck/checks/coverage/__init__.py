@@ -1,0 +1,1 @@
+"""Coverage: documents and sections that carry no rules."""

@@ -1,0 +1,1 @@
+"""Label inventory checks: undefined labels, unused glossary terms, scale points and redefinitions."""

@@ -1,0 +1,1 @@
+"""Terminology drift: one concept named several ways, and near-duplicate rules that drift apart."""

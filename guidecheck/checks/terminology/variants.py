@@ -1,0 +1,135 @@
+"""TERM001: one concept named several ways ("Not sure" / "Unsure")."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ...index.glossary import normal_term
+from ...index.labels import label_uses
+from ...model import Finding, Location, Rule, Span
+from ..ambiguity.common import data, is_checkable
+from ..base import Check, CheckContext
+from ..registry import register
+from .similarity import similarities
+
+
+@dataclass
+class Term:
+    display: str
+    defined_at: list[tuple[Location, tuple[str, ...], str]] = field(default_factory=list)  # (where, section, source)
+    uses: list[tuple[Rule, int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Variant:
+    variant: Term  # the form to replace
+    canonical: Term  # the defined form
+    similarity: float
+
+
+def deck_terms(ctx: CheckContext, path: str, rules: list[Rule]) -> dict[str, Term]:
+    """Every label or glossary term a document defines or assigns in a rule, with places."""
+    terms: dict[str, Term] = {}
+    inv = ctx.index.inventories.get(path)
+    if inv is not None:
+        for e in inv.entries:
+            if e.name:
+                terms.setdefault(normal_term(e.name), Term(e.name)).defined_at.append((e.location, e.section, "label"))
+    for key, g in ctx.index.glossaries.get(path, {}).items():
+        terms.setdefault(key, Term(g.term)).defined_at.append((g.location, (), "glossary"))
+    for rule in rules:
+        if not is_checkable(rule) or rule.kind in ("rubric", "definition"):
+            continue
+        for use in label_uses(rule):
+            if not use.numeric:
+                terms.setdefault(normal_term(use.label), Term(use.label)).uses.append((rule, use.start, use.end))
+    return terms
+
+
+def rules_by_path(ctx: CheckContext) -> dict[str, list[Rule]]:
+    out: dict[str, list[Rule]] = {}
+    for rule in ctx.rules:
+        out.setdefault(rule.path, []).append(rule)
+    return out
+
+
+def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Variant]:
+    """Variants in one document; ``rules`` are that document's rules."""
+    td = data()["terminology"]
+    terms = deck_terms(ctx, path, rules)
+    keys = sorted(terms)
+    if len(keys) < 2:
+        return []
+    sims = similarities(ctx, [terms[k].display for k in keys])
+    configured = {normal_term(t) for t in ctx.config.glossary}
+    out: list[Variant] = []
+    defined = [i for i, k in enumerate(keys) if terms[k].defined_at or k in configured]
+    for i, k in enumerate(keys):
+        t = terms[k]
+        if t.defined_at or k in configured or not t.uses:
+            continue
+        best = max(defined, key=lambda j: (sims[i, j], -j), default=None)
+        if best is not None and sims[i, best] >= td["used_variant_similarity"]:
+            out.append(Variant(t, terms[keys[best]], float(sims[i, best])))
+    label_defs = [i for i in defined if any(src == "label" for _, _, src in terms[keys[i]].defined_at)]
+    for x, i in enumerate(label_defs):
+        for j in label_defs[x + 1:]:
+            a, b = terms[keys[i]], terms[keys[j]]
+            sa = {s for _, s, _ in a.defined_at}
+            sb = {s for _, s, _ in b.defined_at}
+            if sa & sb or sims[i, j] < td["defined_variant_similarity"]:
+                continue  # side by side in one scale: distinct options
+            later, earlier = sorted((a, b), key=lambda t: (t.defined_at[0][0].line or 0))[::-1]
+            out.append(Variant(later, earlier, float(sims[i, j])))
+    return out
+
+
+def _places(term: Term) -> str:
+    places = [loc.label() for loc, _, _ in term.defined_at] + [r.location.label() for r, _, _ in term.uses]
+    return ", ".join(dict.fromkeys(places))
+
+
+@register
+class TerminologyVariant(Check):
+    """One label or term is written several ways across the deck.
+
+    What it does:
+        Compares the labels and glossary terms a deck defines with the labels its rules assign, by string
+        similarity and sentence embeddings, and reports forms that name the same option differently
+        ("Unsure" where the scale defines "Not sure", "Off Topic" vs "Off-topic"), with the places of each form.
+        Opposites (Safe / Unsafe) and graded options (Relevant / Somewhat Relevant) are never variants.
+
+    Why is this bad:
+        Raters look for the option the rule names and do not find it, or think two names are two options; tools
+        that match labels by name silently drop the variant.
+
+    Example:
+        | Not sure | The item cannot be judged from the text shown. |
+        ...
+        If the speaker cannot be identified, select "Unsure".
+
+    Use instead:
+        If the speaker cannot be identified, select "Not sure".
+    """
+
+    code = "TERM001"
+    name = "terminology-variant"
+    category = "terminology"
+    severity = "warning"
+
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
+        by_path = rules_by_path(ctx)
+        for doc in ctx.index.documents:
+            for v in find_variants(ctx, doc.path, by_path.get(doc.path, [])):
+                rules = [r for r, _, _ in v.variant.uses][:1]
+                spans = [Span(r.id, s, e) for r, s, e in v.variant.uses[:1]]
+                location = None if rules else v.variant.defined_at[0][0]
+                yield ctx.finding(
+                    self, rules,
+                    f"'{v.variant.display}' ({_places(v.variant)}) looks like another name for "
+                    f"'{v.canonical.display}' ({_places(v.canonical)}).",
+                    confidence=round(min(0.95, v.similarity), 3), spans=spans, location=location,
+                    key=f"{normal_term(v.variant.display)}|{normal_term(v.canonical.display)}",
+                    fix=f"Use one name: replace '{v.variant.display}' with '{v.canonical.display}' everywhere "
+                        f"(or define '{v.variant.display}' as a separate option if it is one).",
+                )
