@@ -9,6 +9,8 @@ from ..cache import Cache
 from ..config import Config
 from ..model import Document, Rule
 from .embed import Embedder
+from .glossary import GlossaryEntry, build_glossaries
+from .labels import Inventory, build_inventories
 from .pairs import Pair, candidate_pairs
 
 
@@ -20,6 +22,9 @@ class Index:
     pairs: list[Pair]
     embedder: Embedder | None = None
     by_id: dict[str, Rule] = field(default_factory=dict)
+    # path -> normalised term -> definition (index/glossary.py); path -> label inventory (index/labels.py)
+    glossaries: dict[str, dict[str, GlossaryEntry]] = field(default_factory=dict)
+    inventories: dict[str, Inventory] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.rules}
@@ -32,4 +37,5 @@ def build_index(documents: list[Document], rules: list[Rule], config: Config, ca
     embedder = Embedder(config.embedding_model, cache, config.allow_network)
     vectors = embedder.encode([r.text for r in rules])
     pairs = candidate_pairs(rules, vectors, config.top_k, config.similarity_threshold)
-    return Index(documents, rules, vectors, pairs, embedder)
+    return Index(documents, rules, vectors, pairs, embedder,
+                 glossaries=build_glossaries(documents), inventories=build_inventories(documents))
