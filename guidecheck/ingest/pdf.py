@@ -23,7 +23,7 @@ from .limits import limit
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●■–\x7f\uf0b7\uf0a7]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+(.*)$")
 _BULLET_ONLY = re.compile(r"^\s*[-*•·▪◦●■–\x7f\uf0b7\uf0a7]\s*$")
-_WORDLIKE = re.compile(r"^[(\"'“‘]*(?:[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*|\d+(?:[.,:]\d+)*%?)[)\"'”’.,;:!?]*$")
+_WORDLIKE = re.compile(r"^[(\"'“‘]*(?:[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*|\d+(?:[.,:/–-]\d+)*%?)[)\"'”’.,;:!?]*$")
 _VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿ\d]")
 
 
