@@ -6,7 +6,8 @@
   the label) set it for the paragraphs and list that follow, up to the next heading or label.
 - Blocks under an "Example" heading, items under a "For example:" lead-in, and blocks starting "Example:", "e.g.",
   "Response:", or a quoted model answer become examples: checked against rules later, never rules themselves.
-Speaker-note bullets (NOTE blocks marked ``list``) take part in lead-ins like list items.
+Speaker-note bullets (NOTE blocks marked ``list``) take part in lead-ins like list items. A block that introduces
+others gets ``meta["lead_in"] = True`` so the rules stage can tell "Do not:" (no rule of its own) from its items.
 Patterns live in ``data/structure.toml``.
 """
 from __future__ import annotations
@@ -66,11 +67,13 @@ def _is_example_lead_in(text: str) -> bool:
 
 
 def _listy(block: Block) -> bool:
-    return block.kind == LIST_ITEM or (block.kind == NOTE and bool(block.meta.get("list")))
+    kind = block.meta.get("original_kind", block.kind)  # an item turned example is still part of its list
+    return kind == LIST_ITEM or (kind == NOTE and bool(block.meta.get("list")))
 
 
 def _is_lead_in(block: Block) -> bool:
-    return block.kind in (PARAGRAPH, LIST_ITEM, NOTE) and (block.text.rstrip().endswith(":") or is_label(block.text))
+    kind = block.meta.get("original_kind", block.kind)
+    return kind in (PARAGRAPH, LIST_ITEM, NOTE) and (block.text.rstrip().endswith(":") or is_label(block.text))
 
 
 def _under(section: tuple[str, ...], parent: tuple[str, ...]) -> bool:
@@ -123,6 +126,7 @@ def _inherit_lead_in(block: Block, prev: Block | None, leads: dict[int, Block], 
         parents = [b for d, b in sorted(leads.items()) if d < block.depth]
         lead = parents[-1] if parents else None
     if lead is not None:
+        lead.meta["lead_in"] = True  # "Do not:" itself states no rule; its items do
         block.lead_in = lead.text.strip()
         block.polarity = polarity_of(lead.text) or lead.polarity
         if _is_example_lead_in(lead.text) or lead.kind == EXAMPLE and lead.meta.get("example_lead_in"):
@@ -159,6 +163,7 @@ def annotate(blocks: list[Block]) -> list[Block]:
             state.label = state.label_text = None  # the list under the label has ended
         if block.kind in (PARAGRAPH, NOTE) and not _listy(block) and is_label(block.text):
             state.label, state.label_text, state.label_list_seen = polarity_of(block.text), block.text.strip(), False
+            block.meta["lead_in"] = True
         elif block.polarity is None and state.label is not None and block.kind in (LIST_ITEM, PARAGRAPH, NOTE):
             block.polarity = state.label
             block.lead_in = block.lead_in or state.label_text
