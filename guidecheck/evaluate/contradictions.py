@@ -87,7 +87,7 @@ def _deck_scores(corpus: Path, gold: list[dict[str, Any]], notes: list[str]) -> 
                 neg_n += 1
                 if hit_any:
                     neg_flagged += 1
-                        codes = sorted(c for c in found if c.startswith("CON") and keys & found[c])
+                    codes = sorted(c for c in found if c.startswith("CON") and keys & found[c])
                     notes.append(f"{deck}: tricky negative ({label}) flagged as {', '.join(codes)}: "
                                  f"{g['a'][1]!r} vs {g['b'][1]!r}")
             for code, rel in REL_LABEL.items():

@@ -62,7 +62,7 @@ def relations(index: Index, config=None) -> list[Relation]:
         if rel is not None:
             out.append(rel)
     out.extend(scale_relations(frames))
-    out.extend(example_relations(frames))
+    out.extend(example_relations(frames, aliases))
     if config is not None and getattr(config, "nli_model", ""):
         taken = {(r.a.id, r.b.id) for r in out}
         nli = _nli_relations(index, frames, taken, config)

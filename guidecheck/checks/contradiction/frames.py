@@ -14,7 +14,7 @@ from .lexicon import content, lexicon, stem
 
 POSITIVE_KINDS = {"obligation": "O", "recommendation": "O", "permission": "P"}
 NEGATIVE_KINDS = {"prohibition", "discouragement"}
-_NEG = re.compile(r"(?<![\w'])(?:not|no|never|n't|without|none)(?![\w'])", re.I)
+_NEG = re.compile(r"(?<![\w'])(?:not|no|never|n't|without|none|outside|non|unless|except)(?![\w'])", re.I)
 _NUM_LABEL = re.compile(r"^\d+(?:\.\d+)?$")
 
 
@@ -108,7 +108,7 @@ def _deontic(rule: Rule, text: str) -> tuple[str | None, tuple[int, int] | None]
         return "F", prohibit
     if rule.kind in POSITIVE_KINDS:
         cue = oblige if POSITIVE_KINDS[rule.kind] == "O" else permit
-        if prohibit and (cue is None or prohibit[0] <= cue[0]):
+        if prohibit and (cue is None or prohibit[0] <= cue[1] + 1):
             return "F", prohibit  # "should never" read as a recommendation by a coarse frame
         return POSITIVE_KINDS[rule.kind], cue
     found = sorted((s[0], k, s) for k, s in (("F", prohibit), ("O", oblige), ("P", permit)) if s)

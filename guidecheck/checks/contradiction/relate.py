@@ -63,8 +63,8 @@ Conflict = tuple[str, float, str, list[Span], bool]
 def _same_topic(fa: Frame, fb: Frame, cosine: float) -> float:
     """0 when the rules are about different things, else the overlap that made them the same."""
     j = jaccard(fa.core, fb.core)
-    if j >= _th("same_topic"):
-        return j
+    if _topic_match(fa.core, fb.core, _th("same_topic_frames")):
+        return max(j, 0.5)
     if (fa.action and fa.action == fb.action and fa.object_head and fa.object_head == fb.object_head
             and j >= _th("same_topic_frames") and cosine >= _th("frames_cosine")):
         return j
@@ -77,9 +77,23 @@ def _conditions_compatible(fa: Frame, fb: Frame) -> str:
         return "same"
     if bool(fa.condition) != bool(fb.condition):
         return "narrower"
-    if jaccard(fa.condition, fb.condition) >= _th("same_condition") and fa.condition_neg == fb.condition_neg:
+    if fa.condition_neg != fb.condition_neg:
+        return "exclusive"
+    if _topic_match(fa.condition, fb.condition, _th("same_condition"), high=_th("same_condition_high")):
         return "same"
     return "exclusive"
+
+
+def _topic_match(a: frozenset[str], b: frozenset[str], floor: float, high: float | None = None) -> bool:
+    """Same thing: near-identical words, or one side only adds words to the other (a narrower phrasing).
+
+    When each side has words of its own ("harmless request" / "harmful request", "video post" / "text-only
+    post") the two are about different things unless the overlap is high.
+    """
+    j = jaccard(a, b)
+    if j >= (high if high is not None else _th("same_topic")):
+        return True
+    return j >= floor and (a <= b or b <= a)
 
 
 def _priority(fa: Frame, fb: Frame) -> Conflict | None:
@@ -121,7 +135,7 @@ def _numeric(fa: Frame, fb: Frame) -> Conflict | None:
     hit = _numbers_disjoint(fa, fb)
     if not hit:
         return None
-    if jaccard(fa.core, fb.core) < _th("numeric_topic"):
+    if not _topic_match(fa.core, fb.core, _th("numeric_topic")):
         return None
     qa, qb = hit
     unit = qa.unit or qb.unit or qa.attribute
@@ -132,7 +146,7 @@ def _numeric(fa: Frame, fb: Frame) -> Conflict | None:
     return "CON004", conf, why, spans, True
 
 
-def _outcome_conflict(fa: Frame, fb: Frame, aliases: dict[str, str]) -> Conflict | None:
+def _outcome_conflict(fa: Frame, fb: Frame, aliases: dict[str, str], cosine: float) -> Conflict | None:
     """Same situation, different label or score (CON003), or a permission outside an obligation's range (CON002)."""
     if not fa.outcomes or not fb.outcomes:
         return None
@@ -143,7 +157,8 @@ def _outcome_conflict(fa: Frame, fb: Frame, aliases: dict[str, str]) -> Conflict
         topic = 1.0
     else:
         topic = jaccard(fa.core, fb.core)
-        if topic < _th("label_topic"):
+        if not (_topic_match(fa.core, fb.core, _th("label_topic"))
+                or (topic >= _th("label_topic_embedded") and cosine >= _th("label_cosine"))):
             return None
     if fa.score and fb.score:
         if not fa.score.disjoint(fb.score):
@@ -187,6 +202,8 @@ def _action_conflict(fa: Frame, fb: Frame) -> Conflict | None:
 
 def _deontic(fa: Frame, fb: Frame, cosine: float) -> Conflict | None:
     pair = {fa.deontic, fb.deontic}
+    if fa.quantities and fb.quantities:
+        return None  # a limit's polarity is part of the limit: the numeric frame decides
     if "F" in pair and pair & {"O", "P"}:
         code = "CON001"
     elif pair == {"O", "N"}:
@@ -214,7 +231,8 @@ def _deontic(fa: Frame, fb: Frame, cosine: float) -> Conflict | None:
 def _duplicate(fa: Frame, fb: Frame, cosine: float) -> bool:
     if fa.deontic != fb.deontic or fa.exception != fb.exception or _conditions_compatible(fa, fb) != "same":
         return False
-    if _numbers_disjoint(fa, fb):
+    if {(q.attribute, q.comparator, q.value) for q, _ in fa.quantities} != {
+            (q.attribute, q.comparator, q.value) for q, _ in fb.quantities}:
         return False
     if {o.lower() for o, _ in fa.outcomes} != {o.lower() for o, _ in fb.outcomes}:
         return False
@@ -235,7 +253,7 @@ def relate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str] | None =
                             f"{q(b.text)} defines the same term as {q(a.text)} in the same way.")
         found = d
     if found is None:
-        found = (_numeric(fa, fb) or _outcome_conflict(fa, fb, aliases) or _action_conflict(fa, fb)
+        found = (_numeric(fa, fb) or _outcome_conflict(fa, fb, aliases, cosine) or _action_conflict(fa, fb)
                  or _deontic(fa, fb, cosine))
     if found is None:
         if _duplicate(fa, fb, cosine):

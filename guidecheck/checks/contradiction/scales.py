@@ -7,7 +7,9 @@ Examples: a worked example whose verdict (a deduction, a score) breaks a rule ab
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .frames import Frame, Interval
 from .lexicon import content, lexicon
@@ -82,12 +84,12 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
                     v = float(label)
                 except ValueError:
                     continue
-                if any(iv.lo <= v <= iv.hi for _, iv, _ in ranges):
-                    continue
                 same_doc = [r for r in ranges if r[0].rule.path == f.rule.path and r[0].rule.id != f.rule.id]
-                src, iv, s = (same_doc or [r for r in ranges if r[0].rule.id != f.rule.id] or [None])[0] or (None, None, None)
-                if src is None:
+                relevant = same_doc or [r for r in ranges if r[0].rule.id != f.rule.id]
+                broken = [r for r in relevant if not r[1].lo <= v <= r[1].hi]
+                if not broken:
                     continue
+                src, iv, s = broken[0]
                 spans = _span(f.rule, span) + (_span(src.rule, s) if s else [])
                 what = "the example" if f.rule.is_example else "the rule"
                 out.append(_make(src, f, 0.9, f"{q(f.text)} uses a score of {v:g}, outside the {iv.lo:g}–{iv.hi:g} "
@@ -119,11 +121,47 @@ def _make(fa: Frame, fb: Frame, conf: float, why: str, spans) -> Relation:
     return Relation("CON007", a, b, conf, why, spans)
 
 
-def example_relations(frames: list[Frame]) -> list[Relation]:
+@dataclass
+class _Example:
+    """One worked example: its sentences merged (the case in one sentence, "Rating: 3." in the next)."""
+    frames: list[Frame]
+    everything: frozenset[str]
+    penalty: tuple[Frame, tuple[int, int]] | None
+    score: tuple[Frame, Interval, tuple[int, int] | None] | None
+    outcomes: list[tuple[Frame, str, tuple[int, int]]]
+
+    @property
+    def text(self) -> str:
+        return " ".join(f.text for f in self.frames)
+
+
+def _examples(frames: list[Frame]) -> list[_Example]:
+    groups: dict[tuple, list[Frame]] = defaultdict(list)
+    for f in frames:
+        if f.rule.is_example:
+            groups[(f.rule.path, f.rule.location.line, f.rule.location.page, f.rule.location.slide)].append(f)
+    out = []
+    for members in groups.values():
+        penalty = next(((f, f.penalty) for f in members if f.penalty and not _negated_before(f.text, f.penalty[0])), None)
+        score = next(((f, f.score, f.score_span) for f in members if f.score), None)
+        outcomes = [(f, o, s) for f in members for o, s in f.outcomes if not o.replace(".", "").isdigit()]
+        everything = frozenset().union(*(f.everything for f in members))
+        out.append(_Example(members, everything, penalty, score, outcomes))
+    return out
+
+
+def _negated_before(text: str, start: int) -> bool:
+    """'did not deduct', 'without docking': the penalty is denied, not applied."""
+    window = text[max(0, start - 24):start].lower()
+    return bool(re.search(r"(?<![\w'])(?:not|no|never|n't|without|nothing)(?![\w'])", window))
+
+
+def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None) -> list[Relation]:
     """Worked examples whose verdict breaks a rule about the same thing."""
     lex = lexicon()
     th = lex.thresholds["example_topic"]
-    examples = [f for f in frames if f.rule.is_example and (f.penalty or f.score)]
+    aliases = aliases or {}
+    examples = [e for e in _examples(frames) if e.penalty or e.score or e.outcomes]
     if not examples:
         return []
     rules = [f for f in frames if not f.rule.is_example and f.rule.kind != "rubric"]
@@ -138,33 +176,51 @@ def example_relations(frames: list[Frame]) -> list[Relation]:
         for w in e.everything:
             for i in postings.get(w, ()):
                 seen[i] += 1
-        best: tuple[float, Relation] | None = None
-        for i, shared in seen.items():
+        found: list[tuple[int, float, Relation]] = []
+        covers: dict[int, float] = {}
+        for i, shared in sorted(seen.items()):
             r = rules[i]
             topic = (r.core | r.condition) - penalty_words
-            if not topic or shared < 2:
-                continue
-            cover = len(topic & e.everything) / len(topic)
+            if topic and shared >= 2:
+                covers[i] = len(topic & e.everything) / len(topic)
+        # The example's case is the one it matches best: "a harmful request" is judged by the harmful-request
+        # rule, not by the harmless-request rule it also resembles.
+        best_outcome = max((c for i, c in covers.items() if rules[i].outcomes), default=0.0)
+        for i, cover in sorted(covers.items()):
+            r = rules[i]
             if cover < th:
+                continue
+            if r.outcomes and not r.penalty and cover < best_outcome - 1e-9:
                 continue
             rel = None
             if e.penalty and r.penalty and r.deontic in ("F", "N"):
-                why = (f"The example {q(e.text)} deducts for what {q(r.text)} says not to penalize.")
-                rel = Relation("CON008", r.rule, e.rule, round(0.7 + 0.25 * cover, 3), why,
-                               _span(r.rule, r.penalty) + _span(e.rule, e.penalty))
-            elif e.score and r.score and r.deontic in ("O", None) and e.score.disjoint(r.score) and cover >= 0.6:
-                why = (f"The example {q(e.text)} gives {e.score.describe()}, but {q(r.text)} requires "
+                ef, span = e.penalty
+                why = f"The example {q(e.text)} deducts for what {q(r.text)} says not to penalize."
+                rel = Relation("CON008", r.rule, ef.rule, round(0.7 + 0.25 * cover, 3), why,
+                               _span(r.rule, r.penalty) + _span(ef.rule, span))
+            elif e.score and r.score and r.deontic in ("O", None) and cover >= 0.6 and e.score[1].disjoint(r.score):
+                ef, iv, span = e.score
+                why = (f"The example {q(e.text)} gives {iv.describe()}, but {q(r.text)} requires "
                        f"{r.score.describe()} for this case.")
-                rel = Relation("CON008", r.rule, e.rule, round(0.6 + 0.3 * cover, 3), why,
-                               _span(r.rule, r.score_span) + _span(e.rule, e.score_span))
+                rel = Relation("CON008", r.rule, ef.rule, round(0.6 + 0.3 * cover, 3), why,
+                               _span(r.rule, r.score_span) + _span(ef.rule, span))
+            elif e.outcomes and r.outcomes and r.deontic == "O" and r.condition and cover >= 0.6:
+                names = {aliases.get(o.lower(), o.lower()) for _, o, _ in e.outcomes}
+                rnames = {aliases.get(o.lower(), o.lower()) for o, _ in r.outcomes}
+                if not (names & rnames):
+                    ef, label, span = e.outcomes[0]
+                    why = (f"The example {q(e.text)} is labeled {label}, but {q(r.text)} requires "
+                           f"{r.outcomes[0][0]} for this case.")
+                    rel = Relation("CON008", r.rule, ef.rule, round(0.55 + 0.3 * cover, 3), why,
+                                   _span(r.rule, r.outcomes[0][1]) + _span(ef.rule, span))
             if rel is not None and (r.exception or r.update):
-                rel = Relation("REL001" if r.exception else "REL002", r.rule, e.rule, rel.confidence * 0.8,
-                               f"{q(e.text)} follows the {'exception in' if r.exception else 'update'} "
+                rel = Relation("REL001" if r.exception else "REL002", r.rule, rel.b, round(rel.confidence * 0.8, 3),
+                               f"The example {q(e.text)} follows the {'exception in' if r.exception else 'update'} "
                                f"{q(r.text)}; not a contradiction.", rel.spans, stands_for="CON008")
-            if rel is not None and (best is None or cover > best[0]):
-                best = (cover, rel)
-        if best:
-            out.append(best[1])
+            if rel is not None:
+                found.append((0 if rel.code == "CON008" else 1, -cover, rel))
+        if found:
+            out.append(min(found, key=lambda t: (t[0], t[1]))[2])
     return out
 
 
