@@ -123,6 +123,8 @@ def _pair_docs(pairs: list[dict[str, Any]], folder: Path) -> list[Path]:
         for side in ("a", "b"):
             lead = p.get(f"{side}_lead_in")
             body = f"{lead}\n\n- {p[side]}\n" if lead else f"{p[side]}\n"
+            if p[side].lower().startswith("example"):
+                body = f"## Examples\n\n{body}"  # as in a deck: worked examples sit under an Examples heading
             path = folder / f"p{n:04d}{side}.md"
             path.write_text(body, encoding="utf-8")
             paths.append(path)
@@ -156,12 +158,12 @@ def _pair_scores(corpus: Path, pairs: list[dict[str, Any]], notes: list[str]) ->
         ra, rb = sides.get(f"p{n:04d}a.md", []), sides.get(f"p{n:04d}b.md", [])
         predicted = "none"
         rels = []
-        for x in ra:
-            for y in rb:
-                fx, fy = build_frame(x), build_frame(y)
+        fa, fb = [build_frame(x) for x in ra], [build_frame(y) for y in rb]
+        for x, fx in zip(ra, fa):
+            for y, fy in zip(rb, fb):
                 rel = relate(fx, fy, float(vectors[row[x.id]] @ vectors[row[y.id]]))
                 rels += [rel] if rel else []
-                rels += scale_relations([fx, fy]) + example_relations([fx, fy])
+        rels += scale_relations(fa + fb) + example_relations(fa + fb)
         codes = [r.code for r in rels]
         con = sorted(c for c in codes if c.startswith("CON"))
         predicted = con[0] if con else next((REL_LABEL[c] for c in ("REL002", "REL001", "REL003") if c in codes), "none")

@@ -138,20 +138,20 @@ def _clause_spans(text: str, clauses: list[str]) -> list[tuple[int, int]]:
 def _outcomes(rule: Rule, text: str) -> list[tuple[str, tuple[int, int]]]:
     """Labels the rule assigns, with their position: numbers and names, never quoted example text."""
     out: list[tuple[str, tuple[int, int]]] = []
+    for rx in lexicon().usage + lexicon().names:
+        for m in rx.finditer(text):
+            v = m.group("v")
+            if not any(v.lower() == o[0].lower() for o in out):
+                out.append((v, m.span("v")))
     low = text.lower()
     for label in rule.labels:
         lab = label.strip()
-        if not lab or len(lab.split()) > 4:
+        if not lab or len(lab.split()) > 4 or any(lab.lower() == o[0].lower() for o in out):
             continue
-        i = low.find(lab.lower())
-        if i < 0:
-            continue
-        out.append((lab, (i, i + len(lab))))
-    for rx in lexicon().usage:
-        for m in rx.finditer(text):
-            v = m.group("v")
-            if not any(v == o[0] for o in out):
-                out.append((v, m.span("v")))
+        i = text.rfind(lab)
+        i = i if i >= 0 else low.rfind(lab.lower())
+        if i >= 0:
+            out.append((lab, (i, i + len(lab))))
     return out
 
 

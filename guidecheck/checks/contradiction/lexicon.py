@@ -40,6 +40,7 @@ class Lexicon:
     definition: tuple[re.Pattern[str], ...]
     scale: tuple[re.Pattern[str], ...]
     usage: tuple[re.Pattern[str], ...]
+    names: tuple[re.Pattern[str], ...]
     upper: re.Pattern[str]
     lower: re.Pattern[str]
     score_header: re.Pattern[str]
@@ -68,6 +69,7 @@ def lexicon() -> Lexicon:
         definition=comp(d["definition"]["patterns"]),
         scale=comp(d["scale"]["patterns"]),
         usage=comp(d["scale"]["usage"]),
+        names=tuple(re.compile(x) for x in d["scale"]["names"]),
         upper=phrase_pattern(d["scale"]["upper"]),
         lower=phrase_pattern(d["scale"]["lower"]),
         score_header=re.compile(d["scale"]["score_header"], re.I),
@@ -82,7 +84,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
-    elif len(w) > 5 and w.endswith("ing"):
+    elif len(w) > 4 and w.endswith("ing"):
         w = w[:-3]
         w = w[:-1] if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "sl" else w
     elif len(w) > 4 and w.endswith("ed"):
@@ -92,7 +94,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]
-    if len(w) > 3 and w.endswith("e"):
+    if len(w) > 2 and w.endswith("e"):
         w = w[:-1]
     return w
 

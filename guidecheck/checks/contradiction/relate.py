@@ -63,7 +63,9 @@ Conflict = tuple[str, float, str, list[Span], bool]
 def _same_topic(fa: Frame, fb: Frame, cosine: float) -> float:
     """0 when the rules are about different things, else the overlap that made them the same."""
     j = jaccard(fa.core, fb.core)
-    if _topic_match(fa.core, fb.core, _th("same_topic_frames")):
+    heads_differ = bool(fa.object_head and fb.object_head and fa.object_head != fb.object_head
+                        and fa.object_head not in fb.core and fb.object_head not in fa.core)
+    if _topic_match(fa.core, fb.core, _th("same_topic_frames")) and not heads_differ:
         return max(j, 0.5)
     if (fa.action and fa.action == fb.action and fa.object_head and fa.object_head == fb.object_head
             and j >= _th("same_topic_frames") and cosine >= _th("frames_cosine")):
@@ -114,8 +116,8 @@ def _definition(fa: Frame, fb: Frame, cosine: float) -> Conflict | str | None:
     term, da, ca = fa.definition
     _, db, cb = fb.definition
     overlap = jaccard(ca, cb)
-    if overlap >= _th("definition_same") or cosine >= _th("duplicate_cosine"):
-        return "duplicate"
+    if overlap >= _th("definition_same"):
+        return "duplicate"  # (sentence embeddings of "X means ..." are dominated by X: never trusted here)
     if ca and cb and (ca <= cb or cb <= ca) and not _numbers_disjoint(fa, fb):
         return "duplicate"  # one definition only adds detail to the other
     why = f"The term is defined two ways: {q(fa.text)} versus {q(fb.text)}."

@@ -152,7 +152,7 @@ def _examples(frames: list[Frame]) -> list[_Example]:
 
 def _negated_before(text: str, start: int) -> bool:
     """'did not deduct', 'without docking': the penalty is denied, not applied."""
-    window = text[max(0, start - 24):start].lower()
+    window = text[max(0, start - 14):start].lower()
     return bool(re.search(r"(?<![\w'])(?:not|no|never|n't|without|nothing)(?![\w'])", window))
 
 
