@@ -41,7 +41,8 @@ def run(paths: list[str] | tuple[str, ...], config: Config, only_checks: list[st
     if any(d.blocks and not is_cached(d, config, cache) for d in documents if d.status != "error"):
         embedder.warm_up()  # cold run: load the embedding model in parallel with spaCy
     try:
-        rules = extract_rules(documents, config, cache, on_progress=progress)
+        rules = extract_rules(documents, config, cache, on_progress=progress,
+                              on_rules=lambda new: embedder.prefetch([r.text for r in new]))
     except BaseException:
         embedder.close()
         raise

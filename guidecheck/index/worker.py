@@ -1,72 +1,87 @@
-"""Load the embedding model in a second process while spaCy parses in the first.
+"""Embed in a second process while spaCy parses in the first.
 
-Importing torch and sentence-transformers and loading the model takes seconds; on a cold run that time is spent
-in parallel with rule extraction (the machine has at least 2 cores). The worker answers ``encode`` requests
-over a pipe. It is only started when some document's rules are not cached, i.e. when the run is cold.
+Importing torch and loading the model takes seconds, and so does encoding thousands of rules. On a cold run the
+pipeline starts this worker before parsing and streams it chunks of freshly extracted rule texts, so both
+cores work at once. Requests and results travel over multiprocessing queues (their feeder threads keep either
+side from blocking the other). The worker is only started when some document's rules are not cached.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
-from multiprocessing.connection import Connection
+import queue
 
 import numpy as np
 
+# How long to wait for the worker before declaring it dead (model load plus a large batch on a slow machine).
+RESULT_TIMEOUT_S = 600
+POLL_S = 0.5
 
-def _serve(conn: Connection, model_name: str, allow_network: bool, batch_size: int) -> None:
-    from .embed import load_model
+
+def _serve(requests, results, model_name: str, allow_network: bool, batch_size: int) -> None:
+    from .embed import encode_with, load_model
     try:
         model = load_model(model_name, allow_network)
-        conn.send(("ready", None))
     except Exception as exc:  # ModelMissing or anything the model stack raises: report, never hang
-        conn.send(("error", str(exc)))
+        results.put((-1, "error", str(exc)))
         return
     while True:
-        try:
-            request = conn.recv()
-        except EOFError:
-            return
+        request = requests.get()
         if request is None:
             return
+        seq, texts = request
         try:
-            vectors = model.encode(request, batch_size=batch_size, normalize_embeddings=True,
-                                   convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
-            conn.send(("ok", vectors))
+            results.put((seq, "ok", encode_with(model, texts, batch_size)))
         except Exception as exc:
-            conn.send(("error", f"embedding failed: {exc}"))
+            results.put((seq, "error", f"embedding failed: {exc}"))
 
 
 class EmbeddingWorker:
     def __init__(self, model_name: str, allow_network: bool, batch_size: int):
-        ctx = mp.get_context("fork")
-        self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, model_name, allow_network, batch_size), daemon=True)
+        # spawn, not fork: the parent may already run torch/OpenMP or spaCy threads, which a fork would deadlock.
+        ctx = mp.get_context("spawn")
+        self._requests, self._results = ctx.Queue(), ctx.Queue()
+        self._proc = ctx.Process(target=_serve, args=(self._requests, self._results, model_name, allow_network,
+                                                      batch_size), daemon=True)
         self._proc.start()
-        child.close()
-        self._ready = False
+        self._sent = 0
+        self._received: dict[int, np.ndarray] = {}
 
-    def _receive(self):
-        try:
-            status, payload = self._conn.recv()
-        except EOFError:
-            status, payload = "error", "the embedding process stopped unexpectedly"
-        if status == "error":
-            from ..rules.nlp import ModelMissing
-            self.close()
-            raise ModelMissing(payload)
-        return payload
+    def submit(self, texts: list[str]) -> int:
+        """Queue texts for encoding without waiting; returns the request's sequence number."""
+        seq = self._sent
+        self._requests.put((seq, texts))
+        self._sent += 1
+        return seq
+
+    def result(self, seq: int) -> np.ndarray:
+        waited = 0.0
+        while seq not in self._received:
+            try:
+                got, status, payload = self._results.get(timeout=POLL_S)
+            except queue.Empty:
+                waited += POLL_S
+                if self._proc.is_alive() and waited < RESULT_TIMEOUT_S:
+                    continue
+                got, status, payload = -1, "error", "the embedding process stopped without an answer"
+            if status == "error":
+                from ..rules.nlp import ModelMissing
+                self.close()
+                raise ModelMissing(payload)
+            self._received[got] = payload
+        return self._received.pop(seq)
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        if not self._ready:
-            self._receive()
-            self._ready = True
-        self._conn.send(texts)
-        return self._receive()
+        return self.result(self.submit(texts))
 
     def close(self) -> None:
         try:
-            self._conn.send(None)
+            self._requests.put(None)
         except (OSError, ValueError):
             pass
         self._proc.join(timeout=2)
         if self._proc.is_alive():
             self._proc.terminate()
+            self._proc.join(timeout=2)
+        for q in (self._requests, self._results):
+            q.cancel_join_thread()
+            q.close()

@@ -1,0 +1,70 @@
+"""Embeddings: the fast path equals sentence-transformers, the store makes re-runs free, the worker agrees."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from guidecheck.cache import Cache
+from guidecheck.index.embed import PACKAGED_MODEL, Embedder, MeanPoolingEncoder, load_model, resolve_model
+
+TEXTS = ["Always include the determiner in the entity span.",
+         "Never include determiners in entity spans.",
+         "If the page does not load, rate it 0.",
+         "Comments must be at least 50 words long.",
+         "Always include the determiner in the entity span."]
+
+
+def test_default_model_uses_fast_path_with_sentence_transformers_vectors():
+    model = load_model(PACKAGED_MODEL)
+    assert isinstance(model, MeanPoolingEncoder)
+    from sentence_transformers import SentenceTransformer
+    reference = SentenceTransformer(resolve_model(PACKAGED_MODEL), device="cpu").encode(
+        TEXTS, normalize_embeddings=True, convert_to_numpy=True)
+    ours = model.encode(TEXTS)
+    assert ours.shape == (5, 384)
+    assert np.allclose(ours, reference, atol=1e-5)
+
+
+def test_store_makes_second_run_free_and_dedupes(tmp_path):
+    first = Embedder(PACKAGED_MODEL, Cache(tmp_path))
+    a = first.encode(TEXTS)
+    assert first.computed == 4  # the repeated sentence is embedded once
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    second = Embedder(PACKAGED_MODEL, Cache(tmp_path))
+    b = second.encode(TEXTS)
+    assert second.computed == 0
+    assert np.array_equal(a, b)
+    third = Embedder(PACKAGED_MODEL, Cache(tmp_path))
+    c = third.encode(TEXTS + ["A new rule appears in the errata."])
+    assert third.computed == 1 and np.array_equal(c[:5], a)
+
+
+def test_corrupt_store_chunk_is_a_miss(tmp_path):
+    Embedder(PACKAGED_MODEL, Cache(tmp_path)).encode(TEXTS[:2])
+    for chunk in tmp_path.rglob("chunk-*.npz"):
+        chunk.write_bytes(b"not an npz")
+    again = Embedder(PACKAGED_MODEL, Cache(tmp_path))
+    again.encode(TEXTS[:2])
+    assert again.computed == 2
+
+
+def test_background_worker_streams_same_vectors(tmp_path):
+    direct = Embedder(PACKAGED_MODEL, Cache(None)).encode(TEXTS)
+    streamed = Embedder(PACKAGED_MODEL, Cache(tmp_path))
+    streamed.warm_up()
+    try:
+        streamed.prefetch(TEXTS[:2])
+        streamed.prefetch(TEXTS[2:])
+        out = streamed.encode(TEXTS)
+    finally:
+        streamed.close()
+    assert np.allclose(out, direct, atol=1e-5)
+
+
+def test_worker_reports_missing_model(tmp_path):
+    from guidecheck.rules.nlp import ModelMissing
+    emb = Embedder(str(tmp_path / "nothing-here"), Cache(None))
+    emb.warm_up()
+    with pytest.raises(ModelMissing, match="cannot load embedding model"):
+        emb.encode(["x y z"])
+    emb.close()
