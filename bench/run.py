@@ -1,0 +1,112 @@
+"""Benchmark: cold and warm runs of `guidecheck check` on synthetic decks of 40k and 100k words.
+
+Cold = a new process with an empty cache (models load, spaCy parses, every rule is embedded).
+Warm = a new process re-checking the same unchanged deck with the cache the cold run left.
+Peak memory is the largest sum of RSS over the process tree (main process + embedding worker), sampled
+every 20 ms from /proc. Results go to bench/out/results.json and a Markdown table on stdout.
+
+    python bench/run.py [--words 40000 100000] [--repeat 3]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from make_deck import make_deck  # noqa: E402
+
+
+def _tree_rss_kb(pid: int) -> int:
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+            for task in Path(f"/proc/{p}/task").iterdir():
+                children = (task / "children").read_text().split()
+                stack.extend(int(c) for c in children)
+        except (OSError, AttributeError, ValueError):
+            continue
+    return total
+
+
+def run_once(deck: Path, cache: Path, out: Path) -> dict:
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache), HF_HUB_OFFLINE="1")
+    cmd = [sys.executable, "-m", "guidecheck.cli", "check", str(deck), "-f", "json", "-o", str(out),
+           "--fail-on", "never", "-v"]
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def sample() -> None:
+        nonlocal peak
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = proc.communicate()
+    wall = time.perf_counter() - start
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"guidecheck failed ({proc.returncode}):\n{stderr}")
+    timing_line = next((l for l in stderr.splitlines() if l.startswith("guidecheck: ingest")), "")
+    stages = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+)s", timing_line)}
+    report = json.loads(out.read_text())
+    return {"seconds": round(wall, 3), "peak_mb": round(peak / 1024, 1), "stages": stages,
+            "words": report["summary"]["words"], "rules": report["summary"]["rules"] + report["summary"].get("examples", 0),
+            "findings": report["summary"]["findings"]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--words", type=int, nargs="+", default=[40000, 100000])
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported")
+    args = ap.parse_args()
+    out_dir = HERE / "out"
+    out_dir.mkdir(exist_ok=True)
+    results = {"cpu_count": os.cpu_count(), "python": sys.version.split()[0], "decks": []}
+    for words in args.words:
+        deck = out_dir / f"deck-{words // 1000}k.md"
+        deck.write_text(make_deck(words), encoding="utf-8")
+        cold, warm = [], []
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as cache:
+                cold.append(run_once(deck, Path(cache), out_dir / "cold.json"))
+                warm.append(run_once(deck, Path(cache), out_dir / "warm.json"))
+        med = lambda runs, k: statistics.median(r[k] for r in runs)  # noqa: E731
+        entry = {
+            "deck_words": cold[0]["words"], "rules": cold[0]["rules"], "findings": cold[0]["findings"],
+            "cold_seconds": med(cold, "seconds"), "warm_seconds": med(warm, "seconds"),
+            "cold_peak_mb": max(r["peak_mb"] for r in cold), "warm_peak_mb": max(r["peak_mb"] for r in warm),
+            "cold_stages": cold[0]["stages"], "warm_stages": warm[0]["stages"],
+            "runs": {"cold": [r["seconds"] for r in cold], "warm": [r["seconds"] for r in warm]},
+        }
+        entry["cold_words_per_s"] = round(entry["deck_words"] / entry["cold_seconds"])
+        entry["cold_rules_per_s"] = round(entry["rules"] / entry["cold_seconds"])
+        entry["warm_words_per_s"] = round(entry["deck_words"] / entry["warm_seconds"])
+        results["decks"].append(entry)
+        print(f"{words}: cold {entry['cold_seconds']:.2f}s warm {entry['warm_seconds']:.2f}s "
+              f"peak {entry['cold_peak_mb']:.0f} MB", file=sys.stderr)
+    (out_dir / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    print("| deck | rules | cold (s) | warm (s) | cold words/s | cold rules/s | peak memory cold / warm (MB) |")
+    print("|---|---|---|---|---|---|---|")
+    for e in results["decks"]:
+        print(f"| {e['deck_words']:,} words | {e['rules']:,} | {e['cold_seconds']:.2f} | {e['warm_seconds']:.2f} | "
+              f"{e['cold_words_per_s']:,} | {e['cold_rules_per_s']:,} | {e['cold_peak_mb']:.0f} / {e['warm_peak_mb']:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
