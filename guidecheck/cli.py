@@ -182,7 +182,7 @@ def list_checks(markdown) -> None:
         click.echo(checks_markdown(), nl=False)
         return
     for cls in all_checks():
-        click.echo(f"{cls.code}  {cls.name:<32} {cls.category:<14} {cls.severity:<8} {cls.doc_sections()['summary']}")
+        click.echo(f"{cls.code:<8} {cls.name:<32} {cls.category:<14} {cls.severity:<8} {cls.doc_sections()['summary']}")
 
 
 @main.command(name="eval")
