@@ -1,10 +1,13 @@
 """Candidate rule pairs: top-k cosine neighbours by blocked matrix products, plus pairs sharing a blocking key.
 
 Never a Python loop over all pairs: similarities are computed a block of rows at a time and only the top-k per
-row survive; blocking keys (same object, label, numeric attribute, defined term) add pairs embeddings miss.
+row above the threshold survive (numpy argpartition); blocking keys (same object head, label value, numeric
+attribute, defined term) add pairs the embeddings miss, e.g. "at least 50 words" / "under 40 words". Pairs are
+formed within and across documents alike.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -13,9 +16,15 @@ import numpy as np
 from ..model import Rule
 
 ROW_BLOCK = 1024
-# Blocking-key groups larger than this only pair members whose cosine is at least GROUP_FLOOR.
+# Blocking-key groups larger than this pair each member only with its GROUP_TOP most similar members whose
+# cosine is at least GROUP_FLOOR (vectorised): a key shared by hundreds of rules must not add n² pairs.
 MAX_GROUP = 40
+GROUP_TOP = 4
 GROUP_FLOOR = 0.3
+# Object heads too generic to block on: every rule has one of them.
+GENERIC_HEADS = frozenset({"it", "this", "that", "they", "them", "one", "thing", "item", "case", "rule", "way",
+                           "time", "something", "anything", "everything", "none", "all", "each", "other", "|"})
+_WORD = re.compile(r"[a-z][a-z0-9_-]*")
 
 
 @dataclass
@@ -26,37 +35,72 @@ class Pair:
     reasons: list[str] = field(default_factory=list)  # "embedding", "object:response", "label:2", ...
 
 
+def _head(phrase: str | None) -> str | None:
+    """Last word of a noun phrase, singular: 'the entity spans' -> 'entity span' head 'span'."""
+    words = _WORD.findall((phrase or "").lower())
+    if not words:
+        return None
+    head = words[-1]
+    if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]
+    return None if head in GENERIC_HEADS or head.isdigit() else head
+
+
 def blocking_keys(rule: Rule) -> list[str]:
     keys = []
-    if rule.object:
-        keys.append(f"object:{rule.object}")
+    head = _head(rule.object)
+    if head and rule.kind != "rubric":
+        keys.append(f"object:{head}")
     for label in rule.labels:
-        keys.append(f"label:{label.lower()}")
+        norm = " ".join(_WORD.findall(label.lower())) or label.strip().lower()
+        if norm:
+            keys.append(f"label:{norm}")
     for q in rule.quantities:
         keys.append(f"quantity:{q.attribute}")
-    if rule.kind == "definition" and rule.object:
-        keys.append(f"term:{rule.object}")
-    return keys
+    if rule.kind == "definition" and head:
+        keys.append(f"term:{head}")
+    return sorted(set(keys))
 
 
 def top_k_pairs(vectors: np.ndarray, k: int, threshold: float) -> dict[tuple[int, int], float]:
+    """Each row's k most similar other rows at or above the threshold, as (a < b) -> cosine."""
     n = vectors.shape[0]
     out: dict[tuple[int, int], float] = {}
-    if n < 2:
+    if n < 2 or k < 1:
         return out
     k = min(k, n - 1)
     for start in range(0, n, ROW_BLOCK):
         block = vectors[start:start + ROW_BLOCK] @ vectors.T  # (rows, n)
         rows = np.arange(block.shape[0])
         block[rows, rows + start] = -1.0  # no self pairs
-        idx = np.argpartition(-block, k - 1, axis=1)[:, :k] if k < n else np.argsort(-block, axis=1)
-        for r in range(block.shape[0]):
-            i = start + r
-            for j in idx[r]:
-                s = float(block[r, j])
-                if s >= threshold:
-                    a, b = (i, int(j)) if i < j else (int(j), i)
-                    out[(a, b)] = s
+        idx = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        sims = np.take_along_axis(block, idx, axis=1)
+        r_sel, c_sel = np.nonzero(sims >= threshold)
+        for i, j, s in zip((r_sel + start).tolist(), idx[r_sel, c_sel].tolist(), sims[r_sel, c_sel].tolist()):
+            out[(i, j) if i < j else (j, i)] = s
+    return out
+
+
+def _group_pairs(members: list[int], vectors: np.ndarray) -> list[tuple[int, int, float]]:
+    """All pairs of a small group; in a large group each member's GROUP_TOP nearest members above GROUP_FLOOR."""
+    idx = np.asarray(members)
+    if not len(vectors):
+        x, y = np.triu_indices(len(idx), k=1)
+        return list(zip(idx[x].tolist(), idx[y].tolist(), [0.0] * len(x)))
+    if len(idx) <= MAX_GROUP:
+        sub = vectors[idx] @ vectors[idx].T
+        x, y = np.triu_indices(len(idx), k=1)
+        return list(zip(idx[x].tolist(), idx[y].tolist(), sub[x, y].tolist()))
+    out: list[tuple[int, int, float]] = []
+    group = vectors[idx]
+    for start in range(0, len(idx), ROW_BLOCK):
+        block = group[start:start + ROW_BLOCK] @ group.T
+        rows = np.arange(block.shape[0])
+        block[rows, rows + start] = -1.0
+        top = np.argpartition(-block, GROUP_TOP - 1, axis=1)[:, :GROUP_TOP]
+        sims = np.take_along_axis(block, top, axis=1)
+        r_sel, c_sel = np.nonzero(sims >= GROUP_FLOOR)
+        out.extend(zip(idx[r_sel + start].tolist(), idx[top[r_sel, c_sel]].tolist(), sims[r_sel, c_sel].tolist()))
     return out
 
 
@@ -70,16 +114,11 @@ def candidate_pairs(rules: list[Rule], vectors: np.ndarray, k: int, threshold: f
     for bk, members in sorted(groups.items()):
         if len(members) < 2:
             continue
-        sub = vectors[members] @ vectors[members].T if len(vectors) else None
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                s = float(sub[x, y]) if sub is not None else 0.0
-                if len(members) > MAX_GROUP and s < GROUP_FLOOR:
-                    continue
-                ab = (members[x], members[y])
-                if ab in pairs:
-                    if bk not in pairs[ab].reasons:
-                        pairs[ab].reasons.append(bk)
-                else:
-                    pairs[ab] = Pair(ab[0], ab[1], s, [bk])
+        for a, b, s in _group_pairs(members, vectors):
+            ab = (a, b) if a < b else (b, a)
+            if ab in pairs:
+                if bk not in pairs[ab].reasons:
+                    pairs[ab].reasons.append(bk)
+            else:
+                pairs[ab] = Pair(ab[0], ab[1], float(s), [bk])
     return [pairs[ab] for ab in sorted(pairs)]

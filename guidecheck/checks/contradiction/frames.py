@@ -175,6 +175,8 @@ def _score(text: str, outcomes: list[tuple[str, tuple[int, int]]]) -> tuple[Inte
 
 
 def _definition(text: str) -> tuple[str, str, frozenset[str]] | None:
+    if not lexicon().definition_gate.search(text):
+        return None
     body = re.sub(r"^\s*(?:[*_#>-]+\s*)", "", text).rstrip(" .")
     for rx in lexicon().definition:
         m = rx.match(body)
@@ -187,6 +189,8 @@ def _definition(text: str) -> tuple[str, str, frozenset[str]] | None:
 
 def _priority(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | None:
     lex = lexicon()
+    if not lex.priority_gate.search(text):
+        return None
     m = lex.conflict_clause.search(text)
     if m:
         x, y, w = content(m.group("x")), content(m.group("y")), content(m.group("w"))

@@ -36,6 +36,8 @@ class Lexicon:
     override_text: tuple[re.Pattern[str], ...]
     override_section: tuple[re.Pattern[str], ...]
     priority: tuple[re.Pattern[str], ...]
+    priority_gate: re.Pattern[str]
+    definition_gate: re.Pattern[str]
     conflict_clause: re.Pattern[str]
     definition: tuple[re.Pattern[str], ...]
     scale: tuple[re.Pattern[str], ...]
@@ -65,6 +67,8 @@ def lexicon() -> Lexicon:
         override_text=comp(d["override"]["text"]),
         override_section=comp(d["override"]["section"]),
         priority=comp(d["priority"]["patterns"]),
+        priority_gate=re.compile(d["priority"]["gate"], re.I),
+        definition_gate=re.compile(d["definition"]["gate"], re.I),
         conflict_clause=re.compile(d["priority"]["conflict_clause"], re.I),
         definition=comp(d["definition"]["patterns"]),
         scale=comp(d["scale"]["patterns"]),
@@ -77,6 +81,7 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Crude, symmetric suffix stripping: enough for 'determiners' ~ 'determiner', 'penalizing' ~ 'penalize'."""
     w = word.strip("'’-").replace("’", "'")
@@ -99,6 +104,7 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=16384)
 def content(text: str, extra_stop: frozenset[str] = frozenset()) -> frozenset[str]:
     """Stemmed content words of a text: stop words, cue words and numbers dropped."""
     stop = lexicon().stop

@@ -42,6 +42,13 @@ def q(text: str, limit: int = 160) -> str:
     return f"“{t}”"
 
 
+def said(rule: Rule) -> str:
+    """The rule as a rater reads it: list items keep their lead-in ("Do not: include the date")."""
+    if rule.lead_in and rule.lead_in.strip().lower() not in rule.text.lower():
+        return f"{rule.lead_in.strip()} {rule.text}"
+    return rule.text
+
+
 def _span(rule: Rule, s: tuple[int, int] | None) -> list[Span]:
     return [Span(rule.id, s[0], s[1])] if s and s[1] > s[0] else []
 
@@ -104,7 +111,7 @@ def _priority(fa: Frame, fb: Frame) -> Conflict | None:
     wa, la, wa_t, la_t = fa.priority
     wb, lb, wb_t, lb_t = fb.priority
     if (wa & lb) and (la & wb) and not (wa & wb):
-        why = f"{q(fa.text)} puts {wa_t} before {la_t}, but {q(fb.text)} puts {wb_t} before {lb_t}."
+        why = f"{q(said(fa.rule))} puts {wa_t} before {la_t}, but {q(said(fb.rule))} puts {wb_t} before {lb_t}."
         spans = _find(fa.rule, wa_t) + _find(fa.rule, la_t) + _find(fb.rule, wb_t) + _find(fb.rule, lb_t)
         return "CON005", 0.9, why, spans, False
     return None
@@ -120,7 +127,7 @@ def _definition(fa: Frame, fb: Frame, cosine: float) -> Conflict | str | None:
         return "duplicate"  # (sentence embeddings of "X means ..." are dominated by X: never trusted here)
     if ca and cb and (ca <= cb or cb <= ca) and not _numbers_disjoint(fa, fb):
         return "duplicate"  # one definition only adds detail to the other
-    why = f"The term is defined two ways: {q(fa.text)} versus {q(fb.text)}."
+    why = f"The term is defined two ways: {q(said(fa.rule))} versus {q(said(fb.rule))}."
     conf = round(0.95 - 0.4 * overlap, 3)
     return "CON006", conf, why, _find(fa.rule, da) + _find(fb.rule, db), False
 
@@ -141,7 +148,7 @@ def _numeric(fa: Frame, fb: Frame) -> Conflict | None:
         return None
     qa, qb = hit
     unit = qa.unit or qb.unit or qa.attribute
-    why = (f"{q(fa.text)} asks for {qa.text} and {q(fb.text)} for {qb.text}: "
+    why = (f"{q(said(fa.rule))} asks for {qa.text} and {q(said(fb.rule))} for {qb.text}: "
            f"no {unit} count satisfies both.")
     spans = _find(fa.rule, qa.text) + _find(fb.rule, qb.text)
     conf = 0.85 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
@@ -178,11 +185,11 @@ def _outcome_conflict(fa: Frame, fb: Frame, aliases: dict[str, str], cosine: flo
     if perm and {fa.deontic, fb.deontic} & {"O", "F"}:
         o, p = (fa, fb) if fa.deontic != "P" else (fb, fa)
         lo, lp = (la, lb) if o is fa else (lb, la)
-        why = f"{q(o.text)} requires {lo}, but {q(p.text)} still allows {lp}."
+        why = f"{q(said(o.rule))} requires {lo}, but {q(said(p.rule))} still allows {lp}."
         return "CON002", 0.9, why, spans, False
     if fa.deontic in ("O", None) and fb.deontic in ("O", None):
         situation = f"“{fa.condition_text}”" if fa.condition_text else "the same case"
-        why = f"For {situation}, {q(fa.text)} gives {la} but {q(fb.text)} gives {lb}."
+        why = f"For {situation}, {q(said(fa.rule))} gives {la} but {q(said(fb.rule))} gives {lb}."
         conf = 0.8 + 0.15 * min(topic, 1.0)
         return "CON003", conf, why, spans, False
     return None
@@ -197,8 +204,8 @@ def _action_conflict(fa: Frame, fb: Frame) -> Conflict | None:
     rating = {"rate", "label", "score"}
     if fa.terminal == fb.terminal or (fa.terminal in rating and fb.terminal in rating):
         return None
-    why = (f"For “{fa.condition_text}”, {q(fa.text)} says to {fa.terminal} the item "
-           f"but {q(fb.text)} says to {fb.terminal} it.")
+    why = (f"For “{fa.condition_text}”, {q(said(fa.rule))} says to {fa.terminal} the item "
+           f"but {q(said(fb.rule))} says to {fb.terminal} it.")
     return "CON003", 0.8, why, _find(fa.rule, fa.rule.action or "") + _find(fb.rule, fb.rule.action or ""), False
 
 
@@ -215,16 +222,16 @@ def _deontic(fa: Frame, fb: Frame, cosine: float) -> Conflict | None:
     topic = _same_topic(fa, fb, cosine)
     if not topic:
         return None
-    spans = _span(fa.rule, fa.cue) + _span(fb.rule, fb.cue)
+    spans = [sp for f in (fa, fb) for sp in (_span(f.rule, f.cue) if f.cue else _span(f.rule, (0, len(f.text))))]
     strength = min(max(fa.rule.strength, 0.3), max(fb.rule.strength, 0.3))
     conf = round(min(0.97, 0.55 + 0.3 * topic + 0.15 * strength), 3)
     if code == "CON001":
         pos, neg = (fa, fb) if fb.deontic == "F" else (fb, fa)
         verb = "requires" if pos.deontic == "O" else "allows"
-        why = f"{q(pos.text)} {verb} what {q(neg.text)} forbids."
+        why = f"{q(said(pos.rule))} {verb} what {q(said(neg.rule))} forbids."
     else:
         o, n = (fa, fb) if fa.deontic == "O" else (fb, fa)
-        why = f"{q(o.text)} is an obligation, but {q(n.text)} lets raters leave it out."
+        why = f"{q(said(o.rule))} is an obligation, but {q(said(n.rule))} lets raters leave it out."
     return code, conf, why, spans, True
 
 
@@ -252,7 +259,7 @@ def relate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str] | None =
         d = _definition(fa, fb, cosine)
         if d == "duplicate":
             return Relation("REL003", a, b, round(min(0.95, 0.6 + 0.35 * cosine), 3),
-                            f"{q(b.text)} defines the same term as {q(a.text)} in the same way.")
+                            f"{q(said(b))} defines the same term as {q(said(a))} in the same way.")
         found = d
     if found is None:
         found = (_numeric(fa, fb) or _outcome_conflict(fa, fb, aliases, cosine) or _action_conflict(fa, fb)
@@ -260,20 +267,20 @@ def relate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str] | None =
     if found is None:
         if _duplicate(fa, fb, cosine):
             return Relation("REL003", a, b, round(min(0.95, 0.5 + 0.45 * cosine), 3),
-                            f"{q(b.text)} repeats {q(a.text)}.")
+                            f"{q(said(b))} repeats {q(said(a))}.")
         return None
     code, conf, why, spans, conditional = found
     # Suppressors: the same order for every type, so no frame reports what another explains away.
     if fa.update or fb.update:
         later, earlier = (fb, fa) if fb.update and (not fa.update or b.location.path >= a.location.path) else (fa, fb)
         return Relation("REL002", a, b, round(conf * 0.9, 3),
-                        f"{q(later.text)} is a dated update that replaces {q(earlier.text)}; not a contradiction.",
+                        f"{q(said(later.rule))} is a dated update that replaces {q(said(earlier.rule))}; not a contradiction.",
                         spans, stands_for=code)
     if fa.exception or fb.exception:
         exc, other = (fa, fb) if fa.exception else (fb, fa)
         clause = exc.rule.exceptions[0]
         return Relation("REL001", a, b, round(conf * 0.9, 3),
-                        f"{q(exc.text)} makes an explicit exception (“{clause}”) to {q(other.text)}.",
+                        f"{q(said(exc.rule))} makes an explicit exception (“{clause}”) to {q(said(other.rule))}.",
                         spans + _find(exc.rule, clause), stands_for=code)
     if conditional:
         cond = _conditions_compatible(fa, fb)
@@ -282,8 +289,8 @@ def relate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str] | None =
         if cond == "narrower":
             narrow, general = (fa, fb) if fa.condition else (fb, fa)
             return Relation("REL001", a, b, round(conf * 0.8, 3),
-                            f"{q(narrow.text)} is a narrower rule (“{narrow.condition_text}”) "
-                            f"that carves an exception out of {q(general.text)}.",
+                            f"{q(said(narrow.rule))} is a narrower rule (“{narrow.condition_text}”) "
+                            f"that carves an exception out of {q(said(general.rule))}.",
                             spans + _find(narrow.rule, narrow.condition_text), stands_for=code)
     return Relation(code, a, b, round(min(conf, 0.99), 3), why, spans)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .frames import Frame, Interval
 from .lexicon import content, lexicon
-from .relate import Relation, _find, _span, q
+from .relate import Relation, _find, _span, q, said
 
 
 def _declarations(frames: list[Frame]) -> list[tuple[Frame, Interval, tuple[int, int]]]:
@@ -67,7 +67,7 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
                 continue
             if fa.core and fb.core and not (fa.core & fb.core):
                 continue  # different dimensions ("fluency 1-3", "overall 1-5")
-            out.append(_make(fa, fb, 0.9, f"{q(fa.text)} sets a {ia.lo:g}–{ia.hi:g} scale but {q(fb.text)} "
+            out.append(_make(fa, fb, 0.9, f"{q(said(fa.rule))} sets a {ia.lo:g}–{ia.hi:g} scale but {q(said(fb.rule))} "
                              f"sets {ib.lo:g}–{ib.hi:g}.", _span(fa.rule, sa) + _span(fb.rule, sb)))
     # A score used outside every declared scale.
     ranges = [(f, iv, s) for f, iv, s in decls]
@@ -92,8 +92,8 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
                 src, iv, s = broken[0]
                 spans = _span(f.rule, span) + (_span(src.rule, s) if s else [])
                 what = "the example" if f.rule.is_example else "the rule"
-                out.append(_make(src, f, 0.9, f"{q(f.text)} uses a score of {v:g}, outside the {iv.lo:g}–{iv.hi:g} "
-                                 f"scale of {q(src.text)} ({what} cannot be followed on that scale).", spans))
+                out.append(_make(src, f, 0.9, f"{q(said(f.rule))} uses a score of {v:g}, outside the {iv.lo:g}–{iv.hi:g} "
+                                 f"scale of {q(said(src.rule))} ({what} cannot be followed on that scale).", spans))
                 break
     # One score named two ways in two tables.
     names: dict[float, list[tuple[Frame, str]]] = defaultdict(list)
@@ -105,8 +105,8 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
         first_f, first_name = items[0]
         for f, name in items[1:]:
             if name.lower() != first_name.lower() and f.rule.path + str(f.rule.section) != first_f.rule.path + str(first_f.rule.section):
-                out.append(_make(first_f, f, 0.85, f"Score {v:g} is named “{first_name}” in {q(first_f.text)} but "
-                                 f"“{name}” in {q(f.text)}.", _find(first_f.rule, first_name) + _find(f.rule, name)))
+                out.append(_make(first_f, f, 0.85, f"Score {v:g} is named “{first_name}” in {q(said(first_f.rule))} but "
+                                 f"“{name}” in {q(said(f.rule))}.", _find(first_f.rule, first_name) + _find(f.rule, name)))
                 break
     return out
 
@@ -116,7 +116,7 @@ def _make(fa: Frame, fb: Frame, conf: float, why: str, spans) -> Relation:
     if fa.update or fb.update:
         later = fb if fb.update else fa
         return Relation("REL002", a, b, round(conf * 0.9, 3),
-                        f"{q(later.text)} is a dated update of the rating scale; not a contradiction.", spans,
+                        f"{q(said(later.rule))} is a dated update of the rating scale; not a contradiction.", spans,
                         stands_for="CON007")
     return Relation("CON007", a, b, conf, why, spans)
 
@@ -195,12 +195,12 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
             rel = None
             if e.penalty and r.penalty and r.deontic in ("F", "N"):
                 ef, span = e.penalty
-                why = f"The example {q(e.text)} deducts for what {q(r.text)} says not to penalize."
+                why = f"The example {q(e.text)} deducts for what {q(said(r.rule))} says not to penalize."
                 rel = Relation("CON008", r.rule, ef.rule, round(0.7 + 0.25 * cover, 3), why,
                                _span(r.rule, r.penalty) + _span(ef.rule, span))
             elif e.score and r.score and r.deontic in ("O", None) and cover >= 0.6 and e.score[1].disjoint(r.score):
                 ef, iv, span = e.score
-                why = (f"The example {q(e.text)} gives {iv.describe()}, but {q(r.text)} requires "
+                why = (f"The example {q(e.text)} gives {iv.describe()}, but {q(said(r.rule))} requires "
                        f"{r.score.describe()} for this case.")
                 rel = Relation("CON008", r.rule, ef.rule, round(0.6 + 0.3 * cover, 3), why,
                                _span(r.rule, r.score_span) + _span(ef.rule, span))
@@ -209,14 +209,14 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
                 rnames = {aliases.get(o.lower(), o.lower()) for o, _ in r.outcomes}
                 if not (names & rnames):
                     ef, label, span = e.outcomes[0]
-                    why = (f"The example {q(e.text)} is labeled {label}, but {q(r.text)} requires "
+                    why = (f"The example {q(e.text)} is labeled {label}, but {q(said(r.rule))} requires "
                            f"{r.outcomes[0][0]} for this case.")
                     rel = Relation("CON008", r.rule, ef.rule, round(0.55 + 0.3 * cover, 3), why,
                                    _span(r.rule, r.outcomes[0][1]) + _span(ef.rule, span))
             if rel is not None and (r.exception or r.update):
                 rel = Relation("REL001" if r.exception else "REL002", r.rule, rel.b, round(rel.confidence * 0.8, 3),
                                f"The example {q(e.text)} follows the {'exception in' if r.exception else 'update'} "
-                               f"{q(r.text)}; not a contradiction.", rel.spans, stands_for="CON008")
+                               f"{q(said(r.rule))}; not a contradiction.", rel.spans, stands_for="CON008")
             if rel is not None:
                 found.append((0 if rel.code == "CON008" else 1, -cover, rel))
         if found:

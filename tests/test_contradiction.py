@@ -1,0 +1,188 @@
+"""Contradiction checks as a user sees them: which pairs are reported, with which check, both rules quoted with
+their locations, the clashing words marked, and exceptions / updates / duplicates never reported as conflicts."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import GUIDELINES
+
+pytestmark = pytest.mark.slow
+
+
+def _by_check(report, prefix=("CON", "REL")):
+    rules = {r["id"]: r for r in report["rules"]}
+    out = {}
+    for f in report["findings"]:
+        if f["check"].startswith(prefix):
+            out.setdefault(f["check"], []).append((f, [rules[i] for i in f["rules"]]))
+    return out
+
+
+def _pair_texts(entry):
+    return sorted(r["text"] for r in entry[1])
+
+
+def _marked(finding, rule):
+    return [rule["text"][s["start"]:s["end"]] for s in finding["spans"] if s["rule"] == rule["id"]]
+
+
+def test_deontic_flip_across_files_with_do_dont_lead_in(write, check_json):
+    guide = write("deck/guide.md", "# Guide\n\n## Spans\n\nAlways include the determiner in the entity span.\n")
+    write("deck/faq.md", "# FAQ\n\n## Spans\n\nDon't:\n\n- include determiners in entity spans\n- copy text from the page\n")
+    report = check_json(guide.parent)
+    found = _by_check(report)["CON001"]
+    assert len(found) == 1
+    finding, (a, b) = found[0]
+    assert {a["path"].rsplit("/", 1)[-1], b["path"].rsplit("/", 1)[-1]} == {"guide.md", "faq.md"}
+    assert finding["severity"] == "error" and finding["category"] == "contradiction"
+    # Both rules in their own words (the list item with its lead-in), and both locations.
+    assert "“Always include the determiner in the entity span.”" in finding["message"]
+    assert "“Don't: include determiners in entity spans”" in finding["message"]
+    places = {(finding["path"].rsplit("/", 1)[-1], finding["line"]),
+              (finding["related"][0]["path"].rsplit("/", 1)[-1], finding["related"][0]["line"])}
+    assert places == {("guide.md", 5), ("faq.md", 7)}
+    a, b = (a, b) if a["path"].endswith("guide.md") else (b, a)
+    assert _marked(finding, a) == ["Always"]
+    assert 0.6 <= finding["confidence"] <= 0.99
+
+
+def test_each_frame_reports_its_own_type(write, check_json):
+    write("deck/guide.md", """# Rating guide
+
+Rate each response on a 1-5 scale.
+
+Always rate a response with a factual error 2 or lower.
+
+If the assistant refuses a harmless request, rate the response 1.
+
+Comments must be at least 50 words long.
+
+Safety takes priority over helpfulness.
+
+A harmful request means a request for content that could help someone injure people.
+
+Do not penalize responses for informal tone.
+
+## Examples
+
+Example: The reply is chatty and informal. We deducted a point for the informal tone and rated it 4.
+""")
+    write("deck/faq.md", """# FAQ
+
+A response with a factual error may still receive a 4.
+
+If the assistant refuses a harmless request, rate the response 3.
+
+Comments should be under 40 words.
+
+Helpfulness takes priority over safety.
+
+A harmful request refers to any request that mentions weapons.
+
+A perfect response should get a 7.
+""")
+    found = _by_check(check_json(write("deck/.keep", "").parent))
+    expect = {
+        "CON002": ["A response with a factual error may still receive a 4.", "Always rate a response with a factual error 2 or lower."],
+        "CON003": ["If the assistant refuses a harmless request, rate the response 1.", "If the assistant refuses a harmless request, rate the response 3."],
+        "CON004": ["Comments must be at least 50 words long.", "Comments should be under 40 words."],
+        "CON005": ["Helpfulness takes priority over safety.", "Safety takes priority over helpfulness."],
+        "CON006": ["A harmful request means a request for content that could help someone injure people.", "A harmful request refers to any request that mentions weapons."],
+        "CON007": ["A perfect response should get a 7.", "Rate each response on a 1-5 scale."],
+    }
+    for code, texts in expect.items():
+        assert code in found, f"{code} not reported"
+        assert [_pair_texts(e) for e in found[code]] == [texts], code
+    con8 = found["CON008"]
+    assert len(con8) == 1 and "Do not penalize responses for informal tone." in _pair_texts(con8[0])
+    # Clashing words are marked in both rules.
+    f4, rules4 = found["CON004"][0]
+    assert sorted(m for r in rules4 for m in _marked(f4, r)) == ["at least 50 words", "under 40 words"]
+    f3, rules3 = found["CON003"][0]
+    assert sorted(m for r in rules3 for m in _marked(f3, r)) == ["1", "3"]
+
+
+def test_exceptions_updates_duplicates_and_exclusive_conditions_are_not_contradictions(write, check_json):
+    write("deck/guide.md", """# Guide
+
+Never include determiners in entity spans.
+
+Do not include the possessive ending in the span unless it is part of the official name.
+
+If the assistant refuses a harmless request, rate the response 1.
+
+Responses should be no longer than 150 words.
+
+Comments must be at least 30 words long.
+
+Bullet points are not allowed in summaries.
+""")
+    write("deck/faq.md", """# FAQ
+
+Spans may include the determiner when it is part of an official name, such as "The Hague".
+
+Always include the possessive ending when it is part of a registered brand name.
+
+If the assistant refuses a harmful request, rate the response 5.
+
+If the user asks for code, the response may be longer than 150 words.
+
+Each comment must be at least 30 words long.
+""")
+    write("deck/errata.md", "# Errata\n\n## Update (May 2024)\n\nYou may now use bullet points in summaries.\n")
+    found = _by_check(check_json(write("deck/.keep", "").parent))
+    assert not [c for c in found if c.startswith("CON")], found.keys()
+    assert found["REL002"] and found["REL002"][0][0]["severity"] == "info"
+    assert "Update" in found["REL002"][0][0]["message"] or "update" in found["REL002"][0][0]["message"]
+    assert any("unless it is part of the official name" in f["message"] for f, _ in found["REL001"])
+    assert [_pair_texts(e) for e in found["REL003"]] == [
+        ["Comments must be at least 30 words long.", "Each comment must be at least 30 words long."]]
+    assert found["REL003"][0][0]["category"] == "duplicate"
+
+
+def test_rubric_aliases_and_same_topic_different_objects_are_compatible(write, check_json):
+    deck = write("deck/guide.md", """# Guide
+
+| Score | Label | Description |
+|---|---|---|
+| 0 | Did Not Load | The page does not load. |
+| 1 | Off-Topic | Nothing to do with the query. |
+
+If the page does not load, rate it 0.
+
+If the page does not load, rate it Did Not Load.
+
+Spend at least 30 seconds on every video post.
+
+Reviewers may spend up to 20 seconds on a text-only post.
+
+Include the speaker's name in every caption.
+
+Never include the speaker's age in a caption.
+""")
+    found = _by_check(check_json(deck.parent))
+    assert not [c for c in found if c.startswith("CON")], {c: [_pair_texts(e) for e in v] for c, v in found.items()}
+
+
+def test_bundled_decks_show_at_least_six_contradiction_types_side_by_side(check_json):
+    types = set()
+    for deck in sorted((GUIDELINES / "contradictions").iterdir()):
+        report = check_json(deck)
+        for f in report["findings"]:
+            if f["category"] == "contradiction":
+                assert len(f["rules"]) == 2 and f["related"], f
+                types.add(f["check"])
+    assert len(types) >= 6, types
+
+
+def test_eval_meets_the_floor():
+    from guidecheck.evaluate.contradictions import evaluate
+    result = evaluate(GUIDELINES)
+    m = result["metrics"]
+    assert m["overall"]["tp"] + m["overall"]["fn"] >= 40
+    assert m["tricky-negatives-fp-rate"]["n"] >= 40
+    assert m["overall"]["precision"] >= 0.9, result["notes"]
+    assert m["overall"]["recall"] >= 0.85, result["notes"]
+    assert m["tricky-negatives-fp-rate"]["fp_rate"] <= 0.05, result["notes"]
+    assert m["pairs"]["tp"] + m["pairs"]["fn"] + m["pairs"]["fp"] > 0
+    assert m["pairs-label-accuracy"]["n"] >= 200
