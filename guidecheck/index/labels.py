@@ -122,7 +122,7 @@ def _line_entry(block: Block) -> LabelDef | None:
     text = block.text.strip().strip("*_")
     in_scale = is_scale_section(block.section)
     for n, rx in enumerate(_data()["entry"]):
-        if n == 2 and not in_scale:
+        if n == len(_data()["entry"]) - 1 and not in_scale:
             break  # "Name: description" is only an entry inside a scale section
         m = rx.match(text)
         if not m:

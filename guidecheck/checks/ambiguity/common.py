@@ -68,3 +68,21 @@ def defined_terms(ctx: CheckContext, path: str) -> set[str]:
 
 def config_list(ctx: CheckContext, key: str) -> list[str]:
     return [str(w) for w in ctx.config.values.get(key, [])]
+
+
+def label_spans(ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
+    """Where the rule names a label ("mark it as Unclear", "3 = Mostly faithful"): words there are names, not
+    criteria, so the wording checks leave them alone."""
+    from ...index.labels import label_uses
+    spans = [(u.start, u.end) for u in label_uses(rule)]
+    inv = ctx.index.inventories.get(rule.path)
+    if inv is not None:
+        for e in inv.entries:
+            if e.name and e.name[:1].isupper():
+                for m in re.finditer(r"(?<!\w)" + re.escape(e.name) + r"(?!\w)", rule.text):
+                    spans.append(m.span())
+    return spans
+
+
+def overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(a < m.end() and m.start() < b for a, b in spans)

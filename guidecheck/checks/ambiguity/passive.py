@@ -14,7 +14,7 @@ def _pattern() -> re.Pattern[str]:
     pd = data()["passive"]
     modals = "|".join(re.escape(m) for m in sorted(pd["modals"], key=len, reverse=True))
     return re.compile(r"\b(?:" + modals + r")\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|immediately\s+)?be\s+"
-                      r"(?:\w+ly\s+)?(?P<verb>[a-z]+(?:ed|en)|" + "|".join(pd["irregular"]) + r")\b", re.I)
+                      r"(?:\w+ly\s+)?(?P<verb>(?:re-|pre-|co-|de-)?[a-z]+(?:ed|en)|" + "|".join(pd["irregular"]) + r")\b", re.I)
 
 
 @register

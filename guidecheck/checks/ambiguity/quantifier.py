@@ -7,7 +7,8 @@ from typing import Iterable
 from ...model import Finding, Span
 from ..base import Check, CheckContext
 from ..registry import register
-from .common import allowed_words, config_list, data, defined_here, find_phrases, is_checkable, phrase_pattern
+from .common import (allowed_words, config_list, data, defined_here, find_phrases, is_checkable, label_spans,
+                     overlaps, phrase_pattern)
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 
@@ -45,7 +46,10 @@ class VagueQuantifier(Check):
             if not is_checkable(rule) or rule.kind == "definition":
                 continue
             hits = []
+            protected = label_spans(ctx, rule)
             for m in find_phrases(rule, pattern, allowed):
+                if overlaps(m, protected):
+                    continue
                 word = m.group(0).lower()
                 prev = _PREV_WORD.search(rule.text[:m.start()])
                 if prev and prev.group(1).lower() in skip_before and word.split()[0] in ("many", "most", "few", "much"):

@@ -7,7 +7,8 @@ from typing import Iterable
 from ...model import Finding, Span
 from ..base import Check, CheckContext
 from ..registry import register
-from .common import allowed_words, data, defined_here, defined_terms, find_phrases, is_checkable, phrase_pattern
+from .common import (allowed_words, config_list, data, defined_here, defined_terms, find_phrases, is_checkable,
+                     label_spans, overlaps, phrase_pattern)
 
 _DETERMINER = re.compile(r"^\s+(?:the|a|an|all|any|your|each|every|this|that|these|those|it|them)\b", re.I)
 _NOUN_END = re.compile(r"^\s*(?:$|[.,;:!?)]|(?:and|or|is|are|was|in|under|who|whose|that|with|to|as|if|or)\b)", re.I)
@@ -57,6 +58,9 @@ class VagueCriterion(Check):
         vd = data("vague")
         pattern = phrase_pattern(list(vague_words()) + [str(w) for w in ctx.config.vague_words])
         verbs, nouns = set(vd["verb_uses"]), set(vd["noun_uses"])
+        loopholes = phrase_pattern(data()["loophole"]["phrases"] + config_list(ctx, "loophole_phrases"))
+        reference = re.compile(r"\bthe\s+(?:most\s+)?(?:" + "|".join(vd["reference_words"]) + r")\s+(?:"
+                               + "|".join(vd["reference_nouns"]) + r")s?\b", re.I)
         allowed = allowed_words(ctx)
         defined_by_path: dict[str, set[str]] = {}
         for rule in ctx.rules:
@@ -64,7 +68,12 @@ class VagueCriterion(Check):
                 continue
             defined = defined_by_path.setdefault(rule.path, defined_terms(ctx, rule.path))
             hits = []
+            protected = label_spans(ctx, rule)
+            protected += [x.span() for x in loopholes.finditer(rule.text)] if loopholes else []
+            protected += [x.span() for x in reference.finditer(rule.text)]
             for m in find_phrases(rule, pattern, allowed):
+                if overlaps(m, protected):
+                    continue
                 word = m.group(0).lower()
                 after = rule.text[m.end():]
                 if _is_defined(word, defined) or defined_here(rule, m.end()):
