@@ -126,6 +126,8 @@ class Rule:
     end: int = 0
     # Extraction evidence: which pattern or parse decided the kind (explainability).
     evidence: str = ""
+    # FAQ answers: the question they answer ("Q: What if the page is slow?"), kept as the rule's context.
+    context: str | None = None
 
     @property
     def path(self) -> str:

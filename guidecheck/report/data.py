@@ -14,7 +14,7 @@ REPORT_VERSION = "1"
 # Frame fields copied into each rule object after the location fields.
 FRAME_FIELDS = ("kind", "modality", "strength", "negated", "actor", "action", "object", "labels", "conditions",
                 "exceptions", "quantities", "quantifier", "date", "is_example", "example_of", "lead_in", "polarity",
-                "block_kind", "cells", "evidence")
+                "block_kind", "cells", "evidence", "context")
 
 
 def rule_dict(rule: Rule) -> dict[str, Any]:

@@ -1,45 +1,220 @@
-"""Run spaCy over every rule-bearing block (batched with nlp.pipe) and build rule frames.
+"""Run spaCy over every rule-bearing block (one nlp.pipe pass per document) and build rule frames.
 
 Rules of a document are cached by its content digest, the spaCy model and this stage's version, so a warm re-run
-never imports spaCy at all.
+never imports spaCy at all. Document-level meaning is applied here: the label inventory (rubric tables and lines),
+list lead-ins ("Do not:", "When a span is ambiguous:"), FAQ questions as context, and example -> rule links.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..cache import Cache, key
 from ..config import Config
-from ..model import CODE, HEADING, QUOTE, Document, Rule, rule_from_dict, to_dict
+from ..model import EXAMPLE, HEADING, LIST_ITEM, Block, Document, Rule, rule_from_dict, to_dict
+from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "1"
-# Blocks never parsed for rules (examples ARE parsed: checks compare them with rules).
-SKIP_KINDS = frozenset({HEADING, CODE, QUOTE})
+EXTRACTOR_VERSION = "2"
 BATCH_SIZE = 256
 # Freshly extracted rules are handed on in chunks of this size (the embedding worker starts on them early).
 STREAM_CHUNK = 256
+_LOCAL_REF = re.compile(r"^@(\d+)$")
+_WORDS = re.compile(r"[a-z][a-z'-]+")
+
+__all__ = ["EXTRACTOR_VERSION", "extract_rules", "extract_document", "is_cached", "SKIP_KINDS"]
 
 
 def _doc_key(doc: Document, config: Config) -> str:
     return key("rules", EXTRACTOR_VERSION, doc.digest, doc.path, ",".join(config.spacy_model))
 
 
-def _extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
-    from .frame import build_rule
-    blocks = [b for b in doc.blocks if b.kind not in SKIP_KINDS and b.text.strip()]
+def label_inventory(blocks: list[Block]) -> set[str]:
+    """Labels a document defines: label/score cells of rubric tables and the names in rubric lines."""
+    from .frame import _row_labels, _rubric_line_labels, _header_role
+    out: set[str] = set()
+    for b in blocks:
+        why = whole_block(b) if b.kind not in SKIP_KINDS else None
+        if why == "table row" and _header_role(b) == "rubric":
+            out.update(_row_labels(b))
+        elif why == "rubric line":
+            out.update(_rubric_line_labels(b.text.strip())[1:])
+    return {label for label in out if label and not label[0].isdigit() and len(label) > 1}
+
+
+def _lead_in_parts(det, sent, text: str) -> dict:
+    """What the items of a list inherit from its lead-in: kind, modality, action, quantifier."""
+    from .frame import frame_parts, quantifier_of
+    from .lexicon import lexicon
+    lex = lexicon()
+    lower = text.strip().lower()
+    out: dict = {}
+    if lower.startswith(lex.discouragement_starts):
+        out.update(kind="discouragement", modality="should", negated=True, evidence="lead-in 'avoid'")
+    elif lower.startswith(lex.prohibition_starts):
+        out.update(kind="prohibition", modality="must", negated=True, evidence=f"lead-in '{text.strip()}'")
+    elif det is not None and det.kind not in ("definition", "rubric"):
+        out.update(kind=det.kind, modality=det.modality, negated=det.negated, evidence=f"lead-in '{text.strip()}'")
+    if det is not None:
+        _, action, _ = frame_parts(det, sent)
+        if action and action not in ("do", "be"):
+            out["action"] = action
+    q = quantifier_of(sent, set())
+    if q:
+        out["quantifier"] = q
+    return out
+
+
+def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: list[Unit]) -> list[Rule]:
+    from .clauses import parse_clauses
+    from .frame import (Detection, detect, frame_parts, inherited_conditions, labels_in, make_rule, quantifier_of,
+                        whole_block_frame)
+    from .lexicon import lexicon
+    from .quantities import find_quantities
+    lex = lexicon()
+    out: list[Rule] = []
+    heading_q = block.section[-1].strip() if block.section and block.section[-1].strip().endswith("?") else None
+    context = heading_q
+    if ctx.question is not None and ctx.question_block in (bi, bi - 1):
+        context = ctx.question
+    is_example = block.kind == EXAMPLE
+    whole = whole_block(block)
+    if whole:
+        f = whole_block_frame(block, whole)
+        text = " ".join(block.text.split())
+        quants = find_quantities(text) if f["kind"] == "rubric" and whole != "table row" else []
+        out.append(make_rule(text=text, block=block, start=units[0].start if units else 0,
+                             end=len(block.text.rstrip()), kind=f["kind"], modality=None, negated=False,
+                             evidence=f["evidence"], labels=f["labels"], conditions=inherited_conditions(block),
+                             quantities=quants, context=context))
+        return out
+    matches = matcher(parsed)
+    dep_matches = dep(parsed)
+    stripped = block.text.strip()
+    is_lead = stripped in ctx.lead_texts and stripped.endswith(":")
+    for unit in units:
+        sent = unit.span
+        text = " ".join(block.text[unit.start:unit.end].split())
+        if unit.question:
+            ctx.question, ctx.question_block = text, bi
+            context = None
+            continue
+        if ctx.question is not None and ctx.question_block == bi:
+            context = ctx.question
+        s_matches = [(parsed.vocab.strings[m], s, e) for m, s, e in matches if sent.start <= s < sent.end]
+        s_dep = [(m, toks) for m, toks in dep_matches if sent.start <= toks[0] < sent.end]
+        conditions, exceptions, covered = parse_clauses(sent)
+        labels = labels_in(sent, ctx)
+        lemmas = {t.text.lower(): t.lemma_ for t in sent}
+        nouns = {t.text.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
+        quantities = find_quantities(sent.text, lemma=lambda w: lemmas.get(w.lower(), w),
+                                     is_noun=lambda w: w.lower() in nouns)
+        det = detect(sent, s_matches, s_dep, covered, block, ctx, labels, bool(quantities))
+        if is_lead:
+            ctx.lead_ins[stripped] = _lead_in_parts(det, sent, stripped)
+            continue
+        lead = ctx.lead_ins.get(block.lead_in or "", {}) if block.kind in (LIST_ITEM, EXAMPLE) or block.lead_in else {}
+        inherited_action = None
+        if lead.get("kind"):
+            if det is None:
+                det = Detection(lead["kind"], lead.get("modality"), lead.get("negated", False), lead["evidence"])
+                inherited_action = lead.get("action")
+            elif lead["kind"] in ("prohibition", "discouragement") and det.kind in ("obligation", "recommendation"):
+                det = Detection(lead["kind"], lead.get("modality"), True, lead["evidence"], det.verb, det.imperative)
+        elif det is not None and block.polarity == "negative" and det.imperative and det.kind == "obligation":
+            det = Detection("prohibition", "must", True, "Don't section", det.verb, True)
+        elif det is None and block.polarity in ("negative", "positive") and block.kind == LIST_ITEM:
+            neg = block.polarity == "negative"
+            det = Detection("prohibition" if neg else "obligation", "must", neg, "Do/Don't section")
+        if det is None and not is_example:
+            continue
+        if det is None:
+            det = Detection("rubric" if labels else "obligation", None, False, "example")
+        actor, action, obj = frame_parts(det, sent) if det.verb is not None else (None, None, None)
+        if det.verb is None and lead.get("kind"):
+            actor = "you"
+            action = inherited_action
+            obj = _head_noun(sent)
+        quantifier = quantifier_of(sent, covered) or lead.get("quantifier")
+        evidence = det.evidence if not is_example else f"example ({det.evidence})"
+        out.append(make_rule(
+            text=text, block=block, start=unit.start, end=unit.end, kind=det.kind, modality=det.modality,
+            negated=det.negated or det.kind in ("prohibition", "discouragement"), evidence=evidence, actor=actor,
+            action=action, obj=obj, labels=labels, conditions=inherited_conditions(block) + conditions,
+            exceptions=exceptions, quantities=quantities, quantifier=quantifier, context=context))
+    return out
+
+
+def _head_noun(sent):
+    from .frame import noun_phrase
+    root = sent.root
+    tok = root if root.pos_ in ("NOUN", "PROPN") else next((t for t in sent if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun_phrase(tok)
+
+
+def _content_words(rule: Rule) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+    words = {w for w in _WORDS.findall(rule.text.lower()) if w not in STOP_WORDS and len(w) > 2}
+    return words | {f"label:{label.lower()}" for label in rule.labels}
+
+
+def link_examples(rules: list[Rule], min_overlap: float) -> None:
+    """example_of = '@index' of the most similar preceding rule (same section first); resolved to an id later."""
+    words = [_content_words(r) for r in rules]
+    for i, rule in enumerate(rules):
+        if not rule.is_example:
+            continue
+        best, best_score = None, min_overlap
+        for j in range(i - 1, -1, -1):
+            cand = rules[j]
+            if cand.is_example:
+                continue
+            union = words[i] | words[j]
+            score = len(words[i] & words[j]) / len(union) if union else 0.0
+            if cand.section == rule.section:
+                score += 0.05
+            elif cand.section[:-1] != rule.section[:-1] and cand.section[:1] != rule.section[:1]:
+                continue
+            score -= 0.002 * (i - j)  # nearer wins a tie
+            if score > best_score:
+                best, best_score = j, score
+        rule.example_of = f"@{best}" if best is not None else None
+
+
+def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
+    """All rule frames of one document, in reading order (ids are set by extract_rules)."""
+    from .frame import DocContext
+    from .lexicon import lexicon, matchers
+    from .segment import units as make_units, parse_text
+    matcher, dep = matchers(nlp)
+    blocks = rule_blocks(doc.blocks)
+    ctx = DocContext(labels=label_inventory(doc.blocks),
+                     lead_texts={b.lead_in.strip() for b in doc.blocks if b.lead_in})
     rules: list[Rule] = []
     flushed = 0
-    for block, parsed in zip(blocks, nlp.pipe((b.text for b in blocks), batch_size=BATCH_SIZE)):
-        for sent in parsed.sents:
-            rule = build_rule(sent, block, "")
-            if rule is not None:
-                rules.append(rule)
+    for bi, (block, parsed) in enumerate(zip(blocks, nlp.pipe((parse_text(b) for b in blocks), batch_size=BATCH_SIZE))):
+        units = make_units_for(block, parsed)
+        rules.extend(_rules_for_block(bi, block, parsed, matcher, dep, ctx, units))
         if on_rules is not None and len(rules) - flushed >= STREAM_CHUNK:
             on_rules(rules[flushed:])
             flushed = len(rules)
     if on_rules is not None and len(rules) > flushed:
         on_rules(rules[flushed:])
+    link_examples(rules, lexicon().min_example_overlap)
     return rules
+
+
+def make_units_for(block: Block, parsed) -> list[Unit]:
+    from .segment import units_of
+    return units_of(block, parsed)
+
+
+def _resolve_examples(doc_rules: list[Rule]) -> None:
+    for rule in doc_rules:
+        m = _LOCAL_REF.match(rule.example_of or "")
+        if m:
+            k = int(m.group(1))
+            rule.example_of = doc_rules[k].id if k < len(doc_rules) else None
 
 
 def extract_rules(documents: Iterable[Document], config: Config, cache: Cache,
@@ -49,7 +224,7 @@ def extract_rules(documents: Iterable[Document], config: Config, cache: Cache,
     ``on_rules(list[Rule])`` is called with newly parsed (not cached) rules as they come, so the next stage
     can start on them while spaCy is still parsing.
     """
-    rules: list[Rule] = []
+    per_doc: list[list[Rule]] = []
     nlp = None
     for doc in documents:
         if doc.status == "error" or not doc.blocks:
@@ -62,15 +237,19 @@ def extract_rules(documents: Iterable[Document], config: Config, cache: Cache,
             if nlp is None:
                 from .nlp import load_spacy
                 nlp = load_spacy(tuple(config.spacy_model))
-            doc_rules = _extract_document(nlp, doc, on_rules)
+            doc_rules = extract_document(nlp, doc, on_rules)
             if doc.digest:
                 cache.put_json("rules", k, [to_dict(r) for r in doc_rules])
-        rules.extend(doc_rules)
+        per_doc.append(doc_rules)
         if on_progress:
             on_progress(doc)
-    for n, rule in enumerate(rules, start=1):
-        rule.id = f"R{n}"
-    return rules
+    n = 0
+    for doc_rules in per_doc:
+        for rule in doc_rules:
+            n += 1
+            rule.id = f"R{n}"
+        _resolve_examples(doc_rules)
+    return [r for doc_rules in per_doc for r in doc_rules]
 
 
 def is_cached(doc: Document, config: Config, cache: Cache) -> bool:

@@ -1,244 +1,470 @@
-"""Sentence (spaCy Span) + its Block -> Rule frame, or None when the sentence is not normative.
+"""One sentence (or one whole rubric/glossary block) -> a Rule frame, or None when it is not normative.
 
-The decision is explainable: ``Rule.evidence`` names the cue (modal, imperative, lead-in, rubric row) that made
-the sentence a rule. Cue words and clause markers live in ``data/rules.toml``.
+Detection order, each step explainable in ``Rule.evidence``:
+1. whole blocks: a table row is a rubric (score/label header) or a definition (term/definition header), a rubric
+   line ("Score 1: Harmful.") a rubric, a glossary item ("Span: a contiguous ...") a definition;
+2. cue patterns from ``data/rules.toml`` (Matcher), only those in the main clause: priority, modal, always/never,
+   label assignment, definition verbs; then the copula-definition dependency pattern;
+3. an imperative main clause (subjectless base-form verb, or a known instruction verb the tagger mislabelled);
+4. a list item's lead-in ("Do not:", "Always include:") or a Do/Don't section.
+Frame fields come from the parse: actor (subject, "you" for imperatives), action (lemma of the governed verb),
+object (passive subject or direct object), labels, clauses, quantities, quantifier.
 """
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass, field
 
-from ..model import EXAMPLE, LIST_ITEM, NOTE, TABLE_ROW, Block, Location, Quantity, Rule
+from ..model import EXAMPLE, LIST_ITEM, NOTE, PARAGRAPH, TABLE_ROW, Block, Rule
+from .clauses import clause_from_lead, is_subordinate, parse_clauses
+from .lexicon import Cue, lemma, lexicon
 from .quantities import find_quantities
 
-
-@dataclass(frozen=True)
-class Lexicon:
-    cues: tuple[tuple[tuple[str, ...], str, str], ...]  # (tokens, kind, modality class), longest first
-    strength: dict[str, float]
-    negative_starts: tuple[str, ...]
-    condition: tuple[str, ...]
-    exception: tuple[str, ...]
-    quantifiers: frozenset[str]
-    dates: tuple[re.Pattern[str], ...]
+# Cue families in the order they win when a sentence has several in its main clause.
+CUE_ORDER = ("priority", "must", "have to", "required", "prohibited", "should", "recommended", "may", "allowed",
+             "never", "always", "make sure", "avoid", "label assignment", "definition")
+_NOUNISH = frozenset({"NOUN", "PROPN"})
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,40})[\"“”]")
+_BRACKET_TAG = re.compile(r"\[[A-Za-z][\w -]{0,20}\]")
+_SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    data = tomllib.loads(resources.files("guidecheck").joinpath("data/rules.toml").read_text("utf-8"))
-    cues = sorted(((tuple(k.split()), v[0], v[1]) for k, v in data["cues"].items()), key=lambda c: -len(c[0]))
-    return Lexicon(
-        cues=tuple(cues),
-        strength=data["strength"],
-        negative_starts=tuple(data["imperative"]["negative_starts"]),
-        condition=tuple(sorted(data["clauses"]["condition"], key=len, reverse=True)),
-        exception=tuple(sorted(data["clauses"]["exception"], key=len, reverse=True)),
-        quantifiers=frozenset(data["quantifiers"]["words"]),
-        dates=tuple(re.compile(p, re.I) for p in data["dates"]["patterns"]),
-    )
+@dataclass
+class DocContext:
+    """What a document tells about each of its sentences: label inventory, lead-ins, open FAQ question."""
+    labels: set[str] = field(default_factory=set)
+    lead_ins: dict[str, dict] = field(default_factory=dict)   # lead-in text -> inherited frame parts
+    lead_texts: set[str] = field(default_factory=set)          # blocks that only introduce a list
+    question: str | None = None
+    question_block: int | None = None
 
 
-_RUBRIC_INLINE = re.compile(
-    r"^\s*(?:(?:score|rating|grade|level)\s*)?(?P<label>\d+(?:\.\d+)?|[A-Z][\w /'-]{0,30}?)\s*(?:=|:|–|—|-)\s+(?P<desc>\S.*)$")
-_SCORE_HEADER = re.compile(r"^(?:score|rating|grade|level|label|value|points?|rank|category|tag|class)\b", re.I)
-_QUOTED = re.compile(r"[\"“”'‘’]([^\"“”'‘’]{1,40})[\"“”'‘’]")
-_LABEL_AFTER = re.compile(
-    r"\b(?:as|label(?:ed|led)?|mark(?:ed)?|tag(?:ged)?|rate[ds]?|score[ds]?|give|assign|select|choose|receive[s]?|get[s]?)\s+"
-    r"(?:it|this|that|them|the (?:response|answer|item|page|span|output)\s+)?(?:(?:as|a|an|with)\s+)?"
-    r"(?P<label>\d+(?:\.\d+)?|[\"“'‘][^\"”'’]{1,40}[\"”'’]|[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+)*)")
+@dataclass
+class Detection:
+    kind: str
+    modality: str | None
+    negated: bool
+    evidence: str
+    verb: object = None  # the token whose frame (subject, object) the rule is about
+    imperative: bool = False
 
 
-def _cue_in(tokens_lower: list[str]) -> tuple[str, str, str, int] | None:
-    """First (by position) cue in the sentence, longest match at that position: (cue, kind, class, index)."""
+# ---------------------------------------------------------------------------------------------------------------
+# whole blocks
+
+
+def _header_role(block: Block) -> str:
     lex = lexicon()
-    for i in range(len(tokens_lower)):
-        for cue, kind, modality in lex.cues:
-            if tuple(tokens_lower[i:i + len(cue)]) == cue:
-                return " ".join(cue), kind, modality, i
-    return None
+    heads = [h.strip() for h in block.header]
+    if any(lex.term_header.match(h) for h in heads) and any(lex.definition_header.match(h) for h in heads[1:]) \
+            and not any(lex.score_header.match(h) for h in heads):
+        return "definition"
+    return "rubric"
 
 
-def _imperative(sent) -> bool:
-    """Subjectless sentence whose root is a base-form verb: 'Label the span', 'Don't skip'."""
-    root = sent.root
-    if root.pos_ not in ("VERB", "AUX") and root.tag_ != "VB":
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
-        return False
-    if root.tag_ == "VB":
+def _row_labels(block: Block) -> list[str]:
+    lex = lexicon()
+    labels = [c.strip() for h, c in zip(block.header, block.cells) if lex.score_header.match(h.strip()) and c.strip()]
+    if not labels and block.cells and len(block.cells[0].split()) <= 4:
+        labels = [block.cells[0].strip()]
+    return labels
+
+
+def _rubric_line_labels(text: str) -> list[str]:
+    m = lexicon().rubric_line.match(text)
+    if not m:
+        return []
+    labels = [m.group("score")]
+    name = re.split(r"[.:;–—(]|\s-\s", m.group("desc"), maxsplit=1)[0].strip()
+    if name and len(name.split()) <= 4 and name != m.group("desc").strip(" .") and name[0].isupper():
+        labels.append(name)
+    return labels
+
+
+def whole_block_frame(block: Block, why: str) -> dict:
+    """Kind, labels and evidence of a block that is one rule."""
+    if why == "table row":
+        role = _header_role(block)
+        return {"kind": role, "labels": _row_labels(block) if role == "rubric" else [],
+                "evidence": f"table row ({' | '.join(block.header)})"}
+    if why == "rubric line":
+        return {"kind": "rubric", "labels": _rubric_line_labels(block.text.strip()), "evidence": "rubric line"}
+    return {"kind": "definition", "labels": [], "evidence": "glossary item"}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# detection
+
+
+def _person(tok) -> bool:
+    lex = lexicon()
+    return tok.lower_ in lex.persons or tok.lemma_.lower() in lex.persons
+
+
+def _governed_verb(tok):
+    """The verb a cue token is about: 'must [label]', 'is required to [label]', 'need to [label]'."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD" else tok.head
+    seen = 0
+    while seen < 3:
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None or verb.lemma_ not in ("require", "need", "have", "be", "make", "ensure", "remember", "avoid",
+                                                "refrain", "recommend", "allow", "permit", "encourage", "expect",
+                                                "prefer", "suggest", "try", "feel", "best", "mandatory", "sure"):
+            break
+        verb, seen = nxt, seen + 1
+    if verb.pos_ == "ADJ":
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if nxt is not None:
+            verb = nxt
+    if lemma(verb) in ("avoid", "refrain", "recommend", "suggest", "encourage", "prefer"):
+        ger = next((c for c in verb.children if c.tag_ == "VBG" and c.dep_ in ("xcomp", "dobj", "pcomp", "ccomp")), None)
+        if ger is None:
+            prep = next((c for c in verb.children if c.dep_ == "prep"), None)
+            ger = next((c for c in prep.children if c.tag_ == "VBG"), None) if prep is not None else None
+        if ger is not None:
+            verb = ger
+    return verb
+
+
+def _negated(tok, verb) -> bool:
+    """'must not', "can't", 'never', 'no longer', 'not required' on the cue or its verb."""
+    for t in {tok, tok.head, verb}:
+        if any(c.dep_ == "neg" or c.lower_ in ("never",) and c.dep_ in ("neg", "advmod") for c in t.children):
+            return True
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("not", "n't", "never", "no"):
         return True
-    first = next((t for t in sent if not t.is_punct and t.dep_ not in ("advmod",) and t.lower_ not in ("please", "always", "never")), None)
-    return first is not None and first.i == root.i and first.tag_ in ("VB", "VBP")
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in subj.children):
+        return True
+    return False
 
 
-def _clauses(text: str, markers: tuple[str, ...]) -> list[str]:
-    """Clauses introduced by a marker word, up to the next comma/semicolon or sentence end."""
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _subjectless(verb, sent) -> bool:
+    """An instruction addressed to the reader: base-form verb without a subject anywhere up its chain."""
+    if verb.tag_ != "VB" and not (verb.i == sent.start or verb.i == sent.start + 1):
+        return False
+    for t in [verb, *verb.ancestors]:
+        if any(c.dep_ in _SUBJ for c in t.children):
+            return False
+        if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
+            break
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) is False
+
+
+def _cue_matches(sent, matches, covered: set[int]):
+    """(cue, anchor token) for every cue match in the main clause of ``sent``, in CUE_ORDER."""
+    lex = lexicon()
     out = []
-    lower = text.lower()
-    taken: list[tuple[int, int]] = []
-    for marker in markers:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(marker) + r"(?![\w-])", lower):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            end_match = re.search(r"[,;]\s|\.\s*$|\.\s|\)|:\s", text[m.end():])
-            end = m.end() + end_match.start() if end_match else len(text)
-            clause = text[m.start():end].strip(" .,;")
-            if len(clause.split()) >= 2:
-                out.append(clause)
-                taken.append((m.start(), end))
+    for name, start, end in matches:
+        cue = lex.cues[name]
+        anchor = sent.doc[min(start + cue.anchor, end - 1)]
+        if name == "priority" and sent.doc[start].lower_ in ("first", "firstly"):
+            anchor = sent.doc[start]
+        if anchor.i in covered or is_subordinate(anchor) and name not in ("priority",):
+            continue
+        out.append((cue, anchor))
+    out.sort(key=lambda ca: (CUE_ORDER.index(ca[0].name) if ca[0].name in CUE_ORDER else 99, ca[1].i))
     return out
 
 
-def _labels(text: str, block: Block) -> list[str]:
-    found: list[str] = []
-    for m in _LABEL_AFTER.finditer(text):
-        label = m.group("label").strip("\"“”'‘’ ")
-        if label.lower() not in ("it", "this", "that", "a", "an", "the", "you", "them"):
-            found.append(label)
-    for m in _QUOTED.finditer(text):
-        label = m.group(1).strip()
-        if label and len(label.split()) <= 4 and label not in found:
-            found.append(label)
-    if block.kind == TABLE_ROW and block.header and block.cells:
-        for head, cell in zip(block.header, block.cells):
-            if _SCORE_HEADER.match(head) and cell and cell not in found:
-                found.insert(0, cell)
+def _main_tokens(sent, covered: set[int]):
+    return [t for t in sent if t.i not in covered and not t.is_punct and not t.is_space]
+
+
+def _imperative(sent, covered: set[int]):
+    """The verb of a subjectless instruction, or None: 'Label the span', 'Do not include', 'Never click'."""
+    lex = lexicon()
+    main = _main_tokens(sent, covered)
+    skip = {"please", "always", "never", "only", "also", "then", "first", "just", "do", "not", "n't", "no", "yes",
+            "but", "and", "so", "instead", "now", "still", "generally", "ideally", "again", "simply", "carefully"}
+    first = next((t for t in main if t.lower_ not in skip and t.dep_ not in ("intj",)), None)
+    if first is None:
+        return None
+    root = sent.root
+    has_subj = any(c.dep_ in _SUBJ for c in root.children)
+    if root.i not in covered and not has_subj and (root.tag_ == "VB" or (root.i == first.i and root.pos_ == "VERB"
+                                                                          and root.tag_ in ("VBP", "VB"))):
+        if root.i == first.i or root.tag_ == "VB" and first.i >= root.i - 1 or first.head.i == root.i \
+                and first.dep_ in ("advmod", "aux", "neg", "prep", "npadvmod"):
+            return root
+    if first.tag_ == "VB" and not any(c.dep_ in _SUBJ for c in first.children) and first.lower_ not in ("be",):
+        return first
+    if first.lower_ in lex.imperative_verbs and not any(c.dep_ in _SUBJ for c in first.children) \
+            and first.tag_ not in ("VBZ", "VBD", "VBN", "VBG") and all(
+                t.i in covered or t.is_space or t.is_punct or t.lower_ in skip for t in sent[:first.i - sent.start]):
+        # the tagger sometimes reads a sentence-initial verb as a noun or adjective ("Label the span", "Open ...")
+        nxt = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
+        if nxt is None or not (nxt.tag_ == "MD" or nxt.lemma_ == "be" or nxt.tag_ == "POS"):
+            return first
+    # "The tool freezes when ...; reload the page": an imperative conjoined to a statement
+    for conj in root.children:
+        if conj.dep_ == "conj" and conj.tag_ == "VB" and conj.i not in covered \
+                and not any(c.dep_ in _SUBJ for c in conj.children):
+            return conj
+    return None
+
+
+def detect(sent, matches, dep_matches, covered: set[int], block: Block, ctx: DocContext,
+           labels: list[str] | None = None, constrained: bool = False) -> Detection | None:
+    """The kind of the sentence, or None.
+
+    ``labels`` (values the sentence assigns) and ``constrained`` (it states a numeric limit) make a can/may with a
+    non-person subject normative: 'may still get a 3', 'cannot get a score above 2'.
+    """
+    lex = lexicon()
+    for cue, anchor in _cue_matches(sent, matches, covered):
+        verb = _governed_verb(anchor)
+        if cue.subject_required and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.head.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+            continue
+        if cue.person_only:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+            if subj is None:
+                subj = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+            if not (_passive(verb) or subj is not None and _person(subj) or labels or constrained):
+                continue
+        neg = _negated(anchor, verb) if cue.name not in ("never",) else True
+        kind = cue.negated_kind if neg else cue.kind
+        modality = cue.negated_modality if neg else cue.modality
+        if lemma(anchor.head) in ("avoid", "refrain") or lemma(verb) in ("avoid", "refrain"):
+            if kind in ("recommendation", "obligation"):
+                kind = "discouragement"
+        if cue.name == "never":
+            modality = "must"
+        return Detection(kind, modality, neg and kind != "priority", f"cue '{cue.name}'", verb,
+                         _subjectless(verb, sent))
+    imp = _imperative(sent, covered)
+    if imp is not None:
+        lower = sent.text.strip().lower()
+        main_start = " ".join(t.lower_ for t in _main_tokens(sent, covered)[:3])
+        neg = any(c.dep_ == "neg" and c.i < imp.i for c in imp.children) or lower.startswith(lex.prohibition_starts) \
+            or main_start.startswith(lex.prohibition_starts)
+        if lemma(imp) in ("avoid", "refrain") or lower.startswith(lex.discouragement_starts):
+            return Detection("discouragement", "should", True, "imperative 'avoid'", _governed_verb(imp), True)
+        return Detection("prohibition" if neg else "obligation", "must", neg, "imperative", imp, True)
+    for match_id, toks in dep_matches:
+        cop = sent.doc[toks[0]]
+        subj = sent.doc[toks[1]]
+        if cop.i in covered or any(c.lower_ in ("the", "this", "that", "these", "those", "it") or c.dep_ == "poss"
+                                   for c in subj.children) or subj.lower_ in ("it", "this", "that"):
+            continue
+        return Detection("definition", None, any(c.dep_ == "neg" for c in cop.children), "copula definition", cop)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# frame parts
+
+
+def noun_phrase(tok, exclude: int | None = None) -> str | None:
+    """Lemmatised head noun with its compounds: 'the misspelled brand names' -> 'brand name'."""
+    if tok is None or tok.pos_ == "PRON" and tok.lower_ not in ("you", "we", "i", "everyone", "anyone"):
+        return None
+    parts = [t for t in tok.children if t.dep_ in ("compound", "nmod") and t.i < tok.i and t.i != exclude
+             and t.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "nummod" for c in t.children)
+             and t.tag_ != "VBG"]
+    parts = sorted(parts, key=lambda t: t.i) + [tok]
+    words = []
+    for t in parts:
+        w = t.lemma_.lower()
+        if t.tag_ == "NNPS" and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        words.append(w)
+    out = " ".join(w for w in words if w.strip())
+    return out or None
+
+
+def frame_parts(det: Detection, sent) -> tuple[str | None, str | None, str | None]:
+    verb = det.verb
+    if verb is None:
+        return None, None, None
+    if det.kind == "priority":
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return (noun_phrase(subj) if subj is not None else ("you" if det.imperative else None)), \
+            (lemma(verb) if verb.pos_ in ("VERB", "AUX") else None), None
+    # the subject may sit on an auxiliary chain head ("need to be logged in": subject on 'need')
+    holders = [verb] + [a for a in verb.ancestors if a.dep_ in ("xcomp", "ROOT", "conj") or a.i == verb.head.i][:3]
+    subj = None
+    for n, h in enumerate(holders):
+        subj = next((c for c in h.children if c.dep_ in ("nsubj", "expl") or n and c.dep_ == "nsubjpass"), None)
+        if subj is not None and subj.dep_ != "expl":
+            break
+        subj = None
+    passive = _passive(verb)
+    actor = None
+    if det.imperative:
+        actor = "you"
+    elif subj is not None and (not passive or subj.head.i != verb.i):
+        actor = noun_phrase(subj)
+    elif passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        actor = noun_phrase(pobj)
+    obj = None
+    if passive:
+        obj = noun_phrase(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+    if obj is None:
+        d = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        obj = noun_phrase(d)
+    if obj is None and det.imperative and verb.pos_ != "VERB":
+        nxt = next((t for t in sent if t.i > verb.i and t.pos_ in _NOUNISH), None)
+        while nxt is not None and nxt.dep_ == "compound" and nxt.head.i > nxt.i:
+            nxt = nxt.head
+        obj = noun_phrase(nxt, exclude=verb.i)
+    action = lemma(verb) if verb.pos_ in ("VERB", "AUX") or det.imperative else None
+    if action and det.kind == "definition" and det.evidence == "copula definition":
+        action = "be"
+    if det.kind == "definition" and det.evidence == "copula definition":
+        obj = None
+    return actor, action, obj
+
+
+def labels_in(sent, ctx: DocContext) -> list[str]:
+    """Label or score values the sentence assigns: 'rate it 2', 'mark it as BRAND', 'select "Unsure"', known labels."""
+    lex = lexicon()
+    doc = sent.doc
+    found: list[tuple[int, str]] = []
+    cmp_words = {"least", "most", "than", "above", "below", "under", "over", "to", "between"}
+    for tok in sent:
+        first_word = tok.i == sent.start or all(t.is_space or t.is_punct for t in sent[:tok.i - sent.start])
+        if lemma(tok) not in lex.label_verbs or lemma(tok) in ("be", "use", "count") \
+                or tok.pos_ not in ("VERB", "AUX") and not first_word:
+            continue
+        i, budget = tok.i + 1, 0
+        while i < sent.end and budget < 6:
+            t = doc[i]
+            if t.lower_ in ("it", "them", "this", "that", "as", "a", "an", "with", "the", "always", "only") \
+                    or t.pos_ in ("DET", "ADV") and not t.like_num or t.dep_ in ("dobj", "nsubjpass") and t.pos_ in _NOUNISH \
+                    and not t.is_upper and not t.text[:1].isupper() or t.dep_ in ("compound", "amod") and not t.text[:1].isupper():
+                i, budget = i + 1, budget + 1
+                continue
+            break
+        while i < sent.end:
+            t = doc[i]
+            prev = doc[i - 1]
+            if t.text in "\"“":
+                close = next((j for j in range(i + 1, min(sent.end, i + 10)) if doc[j].text in "\"”"), None)
+                if close is None:
+                    break
+                found.append((i, doc[i + 1:close].text))
+                i = close + 1
+            elif t.like_num and prev.lower_ not in cmp_words and not (i + 1 < sent.end and doc[i + 1].pos_ == "NOUN"
+                                                                    and doc[i + 1].lower_ not in ("or",)):
+                if i + 1 < sent.end and doc[i + 1].lower_ == "or" and i + 2 < sent.end and doc[i + 2].lower_ in (
+                        "lower", "higher", "more", "less", "fewer", "above", "below", "better", "worse"):
+                    break
+                found.append((i, t.text))
+                i += 1
+            elif (t.is_upper and len(t.text) > 1 or t.text[:1].isupper() and t.i != sent.start) and t.is_alpha:
+                j = i
+                while j + 1 < sent.end and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+                    j += 1
+                found.append((i, doc[i:j + 1].text))
+                i = j + 1
+            else:
                 break
+            if i < sent.end and doc[i].lower_ in ("or", ",", "and") and i + 1 < sent.end and (
+                    doc[i + 1].like_num or doc[i + 1].text[:1].isupper() or doc[i + 1].text in "\"“"):
+                i += 1
+                continue
+            break
+    text = sent.text
+    for label in ctx.labels:
+        if not label or label[0].isdigit():
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])", text):
+            found.append((sent.start + len(text[:m.start()].split()), label))
+    for m in _BRACKET_TAG.finditer(text):
+        found.append((sent.start + len(text[:m.start()].split()), m.group(0)))
     out: list[str] = []
-    for label in found:
-        if label not in out:
+    for _, label in sorted(found, key=lambda x: x[0]):
+        label = label.strip()
+        if label and label not in out and label.lower() not in ("i", "you"):
             out.append(label)
     return out
 
 
-def _noun_phrase(token) -> str:
-    """Lemmatised head noun phrase: compounds and adjectives kept, determiners dropped."""
-    parts = [t for t in token.subtree if t.dep_ in ("compound", "amod", "nummod") and t.head == token] + [token]
-    parts.sort(key=lambda t: t.i)
-    return " ".join(t.lemma_.lower() for t in parts)
-
-
-def _frame_parts(sent) -> tuple[str | None, str | None, str | None, bool]:
-    """(actor, action, object, negated) from the dependency parse."""
-    root = sent.root
-    verb = root
-    # "must label X": root is the main verb; "is required to label X": follow xcomp.
-    for child in root.children:
-        if child.dep_ == "xcomp" and child.pos_ == "VERB" and root.lemma_ in ("be", "need", "have", "require", "make", "ensure"):
-            verb = child
-    actor = None
-    for child in root.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            actor = _noun_phrase(child) if child.pos_ != "PRON" else child.lower_
-    obj = None
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj", "attr", "oprd"):
-            obj = _noun_phrase(child)
-            break
-    if obj is None:
-        for child in verb.children:
-            if child.dep_ == "prep":
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    obj = _noun_phrase(pobj)
-                    break
-    if obj is None and root.dep_ == "ROOT" and actor and root.lemma_ == "be":
-        obj = actor
-    negated = any(c.dep_ == "neg" for c in root.children) or any(c.dep_ == "neg" for c in verb.children)
-    action = verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
-    return actor, action, obj, negated
-
-
-def _date(text: str, block: Block) -> str | None:
-    for source in (text, " > ".join(block.section)):
-        for rx in lexicon().dates:
-            m = rx.search(source)
-            if m:
-                return m.group(0).strip(" :")
-    return None
-
-
-def _quantifier(words: list[str]) -> str | None:
-    for w in words:
-        if w in lexicon().quantifiers:
-            return w
-    return None
-
-
-def build_rule(sent, block: Block, rule_id: str) -> Rule | None:
-    text = " ".join(sent.text.split())
-    if len(text) < 3 or text.endswith("?"):
-        return None
-    words = [t.lower_ for t in sent]
-    cue = _cue_in(words)
-    kind = modality = None
-    evidence = ""
+def quantifier_of(sent, covered: set[int]) -> str | None:
     lex = lexicon()
-    inline_rubric = _RUBRIC_INLINE.match(text)
-    if block.kind == TABLE_ROW or (block.meta.get("original_kind") == TABLE_ROW):
-        kind, modality, evidence = "rubric", None, "table row"
-    elif inline_rubric and len(text.split()) <= 30 and (inline_rubric.group("label")[0].isdigit() or block.kind == LIST_ITEM):
-        kind, modality, evidence = "rubric", None, "rubric line"
-    elif cue is not None:
-        cue_text, kind, modality, _ = cue
-        evidence = f"cue '{cue_text}'"
-    elif _imperative(sent):
-        lower = text.lower()
-        if any(lower.startswith(s) for s in lex.negative_starts):
-            kind, modality = "prohibition", "must"
-        else:
-            kind, modality = "obligation", "must"
-        evidence = "imperative"
-    if block.polarity and block.kind in (LIST_ITEM, NOTE) or (block.polarity and block.meta.get("original_kind") == LIST_ITEM):
-        # Items under "Do not:" are prohibitions even when they are bare noun phrases.
-        if kind in (None, "obligation", "recommendation") and block.polarity == "negative":
-            kind, modality, evidence = "prohibition", "must", f"lead-in '{block.lead_in or 'Don’t'}'"
-        elif kind is None and block.polarity == "positive":
-            kind, modality, evidence = "obligation", "must", f"lead-in '{block.lead_in or 'Do'}'"
-    if kind is None and block.lead_in and block.kind == LIST_ITEM:
-        lead_cue = _cue_in(block.lead_in.lower().split())
-        if lead_cue is not None:
-            kind, modality = lead_cue[1], lead_cue[2]
-            evidence = f"lead-in cue '{lead_cue[0]}'"
-    if kind is None:
-        return None
-    actor, action, obj, negated = _frame_parts(sent)
-    if kind == "obligation" and evidence == "imperative":
-        actor = actor or "you"
-    start = sent.start_char
+    doc = sent.doc
+    for tok in sent:
+        q = lex.quantifiers.get(tok.lower_)
+        if q is None:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.i in covered:
+            # "only if": the adverb right before a condition still limits the rule
+            if not (q == "only" and nxt is not None and nxt.lower_ in lex.condition_marks):
+                continue
+        elif tok.lower_ == "only" and nxt is not None and nxt.lower_ in lex.condition_marks:
+            return "only"
+        if tok.lower_ in ("no", "none") and (tok.dep_ not in ("det",) or nxt is not None and nxt.lower_ in (
+                "more", "less", "fewer", "longer", "later")):
+            continue
+        if is_subordinate(tok) and not (q == "only" and nxt is not None and nxt.lower_ in lex.condition_marks):
+            continue
+        return q
+    return None
+
+
+def date_marker(text: str, block: Block) -> str | None:
+    lex = lexicon()
+    for rx in lex.dates:
+        m = rx.search(text)
+        if m:
+            return m.group(0).strip(" :,")
+    for heading in reversed(block.section):
+        for rx in lex.date_headings:
+            if rx.match(heading.strip()):
+                return heading.strip().rstrip(":")
+    return None
+
+
+def inherited_conditions(block: Block) -> list[str]:
+    """Conditions stated by the list lead-in or an enclosing section heading ('When the page does not load:')."""
+    out = []
+    for heading in block.section[1:]:
+        c = clause_from_lead(heading)
+        if c and not heading.strip().endswith("?"):
+            out.append(c)
+    if block.lead_in:
+        c = clause_from_lead(block.lead_in)
+        if c:
+            out.append(c)
+    return out
+
+
+def strength(kind: str, modality: str | None) -> float:
+    lex = lexicon()
+    if modality:
+        return float(lex.strength.get(modality, 0.0))
+    return 1.0 if kind in ("rubric", "definition", "priority") else 0.0
+
+
+def make_rule(*, text: str, block: Block, start: int, end: int, kind: str, modality: str | None, negated: bool,
+              evidence: str, actor=None, action=None, obj=None, labels=(), conditions=(), exceptions=(),
+              quantities=(), quantifier=None, context=None) -> Rule:
+    from dataclasses import replace
     location = block.location
     if location.line is not None and "\n" in block.text[:start]:
         location = replace(location, line=location.line + block.text[:start].count("\n"))
     return Rule(
-        id=rule_id,
-        text=text,
-        location=location,
-        section=block.section,
-        block_kind=block.meta.get("original_kind", block.kind),
-        kind=kind,
-        modality=modality,
-        strength=lex.strength.get(modality or "", 1.0 if kind in ("rubric", "definition") else 0.0),
-        negated=negated or kind in ("prohibition", "discouragement"),
-        actor=actor,
-        action=action,
-        object=obj,
-        labels=_labels(text, block),
-        conditions=_clauses(text, lex.condition),
-        exceptions=_clauses(text, lex.exception),
-        quantities=find_quantities(text),
-        quantifier=_quantifier(words),
-        date=_date(text, block),
-        is_example=block.kind == EXAMPLE,
-        lead_in=block.lead_in,
-        polarity=block.polarity,
-        cells=dict(zip(block.header, block.cells)) if block.header else {},
-        start=start,
-        end=start + len(sent.text.rstrip()),
-        evidence=evidence,
-    )
+        id="", text=text, location=location, section=block.section,
+        block_kind=block.meta.get("original_kind", block.kind), kind=kind, modality=modality,
+        strength=strength(kind, modality), negated=negated, actor=actor, action=action, object=obj,
+        labels=list(labels), conditions=list(conditions), exceptions=list(exceptions), quantities=list(quantities),
+        quantifier=quantifier, date=date_marker(text, block), is_example=block.kind == EXAMPLE,
+        lead_in=block.lead_in, polarity=block.polarity,
+        cells=dict(zip(block.header, block.cells)) if block.header else {}, start=start, end=end,
+        evidence=evidence, context=context)
 
 
-__all__ = ["build_rule", "lexicon", "Location", "Quantity"]
+__all__ = ["DocContext", "Detection", "detect", "frame_parts", "labels_in", "quantifier_of", "date_marker",
+           "inherited_conditions", "whole_block_frame", "make_rule", "noun_phrase", "Cue", "LIST_ITEM", "NOTE",
+           "PARAGRAPH", "TABLE_ROW", "find_quantities"]

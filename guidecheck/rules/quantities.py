@@ -1,12 +1,23 @@
-"""Numeric constraints in a sentence: 'at least 50 words' -> Quantity(length, >=, 50, word)."""
+"""Numeric constraints in a sentence: 'at least 50 words' -> Quantity(length, >=, 50, word).
+
+Comparator phrases, number words and units are data (``data/quantities.toml``). The comparator is kept as the
+sentence states it, also under a prohibition ("must not be longer than 120 words" -> ``>`` 120); checks combine
+it with the rule's kind. A number without a unit ("rated at least 4") measures a score; an unknown noun after the
+number ("up to 150 tasks") becomes its own unit, counted. Times are normalised to seconds so they compare.
+"""
 from __future__ import annotations
 
 import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
 from ..model import Quantity
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*|%")
+# Words that may sit between "two or more" and its unit ("two or more independent sources").
+_MAX_MODIFIERS = 2
 
 
 @lru_cache(maxsize=1)
@@ -17,55 +28,116 @@ def _data() -> dict:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = _data()
-    num = r"(?P<n>\d+(?:\.\d+)?|" + "|".join(sorted(d["number_words"], key=len, reverse=True)) + r")"
-    unit = r"(?:\s*(?P<unit>%|[a-z]+))?"
+    words = "|".join(sorted(d["number_words"], key=len, reverse=True))
+    num = r"(?P<n>\d+(?:[.,]\d+)?|" + words + r")"
     before = "|".join(re.escape(k) for k in sorted(d["before"], key=len, reverse=True))
     after = "|".join(re.escape(k) for k in sorted(d["after"], key=len, reverse=True))
-    p_before = re.compile(rf"\b(?P<cmp>{before})\s+{num}{unit}", re.I)
-    p_after = re.compile(rf"\b{num}{unit}\s+(?P<cmp>{after})\b", re.I)
+    p_before = re.compile(rf"(?<![\w-])(?P<cmp>{before})\s+{num}(?![\w.,]\d)", re.I)
+    p_after = re.compile(rf"(?<![\w.-]){num}(?:\s+(?P<u1>[A-Za-z]+|%))?\s+(?P<cmp>{after})\b", re.I)
     p_between = re.compile(
-        rf"\bbetween\s+(?P<a>\d+(?:\.\d+)?)\s*(?:(?P<unit1>[a-z]+)\s+)?and\s+(?P<b>\d+(?:\.\d+)?)(?:\s*(?P<unit>%|[a-z]+))?"
-        rf"|\b(?:from\s+)?(?P<a2>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<b2>\d+(?:\.\d+)?)\s+(?P<unit2>%|[a-z]+)", re.I)
+        rf"\b(?:between|from)\s+(?P<a>\d+(?:\.\d+)?|{words})\s*(?P<u1>[A-Za-z]+\s+)?(?:and|to|-|–)\s+"
+        rf"(?P<b>\d+(?:\.\d+)?|{words})(?![\w.]\d)", re.I)
     return p_before, p_after, p_between
 
 
 def _number(raw: str) -> float:
     words = _data()["number_words"]
-    return float(words[raw.lower()]) if raw.lower() in words else float(raw)
+    return float(words[raw.lower()]) if raw.lower() in words else float(raw.replace(",", ""))
 
 
-def _unit(raw: str | None) -> tuple[str | None, str | None, float]:
-    """(unit singular, attribute, scale to base unit) or (None, None, 1) when the word is not a unit."""
-    if not raw:
-        return None, None, 1.0
-    units = _data()["units"]
-    word = raw.lower()
-    singular = word[:-1] if word.endswith("s") and word[:-1] in units else word
-    if singular not in units:
-        return None, None, 1.0
-    return singular, units[singular], float(_data()["scale"].get(singular, 1))
+def _singular(word: str, lemma: Callable[[str], str] | None) -> str:
+    w = word.lower()
+    if lemma is not None:
+        return lemma(word).lower()
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def _unit_after(text: str, pos: int, lemma, is_noun) -> tuple[str | None, str, float, int]:
+    """(unit, attribute, scale, end) for the words after position ``pos``; unit None means a bare number.
+
+    Up to two modifiers may precede the unit ("two or more independent sources"); a function word ends the search.
+    """
+    d = _data()
+    units, scale, stop = d["units"], d["scale"], set(d.get("not_units", []))
+    bare = (None, d["defaults"]["attribute"], 1.0, pos)
+    prev_end = pos
+    for i, m in enumerate(_WORD.finditer(text, pos)):
+        if i > _MAX_MODIFIERS or text[prev_end:m.start()].strip() not in ("", "-"):
+            break
+        word = m.group(0)
+        s = _singular(word, lemma)
+        if s in units:
+            return s, units[s], float(scale.get(s, 1)), m.end()
+        if word.lower() in stop or s in stop:
+            break
+        if is_noun is not None:
+            if is_noun(word):
+                return s, d["defaults"]["count_attribute"], 1.0, m.end()
+        elif i == 0:
+            return s, d["defaults"]["count_attribute"], 1.0, m.end()
+        prev_end = m.end()
+    return bare
+
+
+def _make(attribute: str, cmp: str, value: float, unit: str | None, scale: float, text: str,
+          upper: float | None = None) -> Quantity:
+    if scale != 1:
+        unit = "second"
+    return Quantity(attribute, cmp, value * scale, unit, upper * scale if upper is not None else None, text)
+
+
+def find_quantities(text: str, lemma: Callable[[str], str] | None = None,
+                    is_noun: Callable[[str], bool] | None = None) -> list[Quantity]:
+    """Every numeric constraint in ``text``, in order of appearance.
+
+    ``lemma``/``is_noun`` come from the spaCy parse when available, so unknown units are lemmatised and only
+    nouns become units.
+    """
     p_before, p_after, p_between = _patterns()
-    out: list[Quantity] = []
+    d = _data()
+    found: list[tuple[int, Quantity]] = []
     taken: list[tuple[int, int]] = []
-    cmp_before, cmp_after = _data()["before"], _data()["after"]
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    def unit_at(pos: int, _modifiers: bool = True):
+        return _unit_after(text, pos, lemma, is_noun)
+
     for m in p_between.finditer(text):
-        a, b = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
-        unit, attr, scale = _unit(m.group("unit") or m.group("unit1") or m.group("unit2"))
-        if attr is None:
+        unit, attr, scale, end = unit_at(m.end(), True)
+        if m.group("u1"):
+            unit, attr, scale, _ = unit_at(m.start("u1"), False)
+        found.append((m.start(), _make(attr, "between", _number(m.group("a")), unit, scale, text[m.start():end].strip(),
+                                       _number(m.group("b")))))
+        taken.append((m.start(), end))
+    for m in p_after.finditer(text):
+        if not free(m.start(), m.end()):
             continue
-        out.append(Quantity(attr, "between", float(a) * scale, "second" if scale != 1 else unit, float(b) * scale, m.group(0)))
-        taken.append(m.span())
-    for rx, table in ((p_before, cmp_before), (p_after, cmp_after)):
-        for m in rx.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
+        cmp = d["after"][m.group("cmp").lower()]
+        if m.group("u1"):
+            unit, attr, scale, _ = unit_at(m.start("u1"), False)
+            end = m.end()
+            if unit is None:  # "10 or more should": the word was not a unit
                 continue
-            unit, attr, scale = _unit(m.group("unit"))
-            if attr is None:
-                continue
-            cmp = table[m.group("cmp").lower()]
-            out.append(Quantity(attr, cmp, _number(m.group("n")) * scale, "second" if scale != 1 else unit, None, m.group(0)))
-            taken.append(m.span())
-    return out
+        else:
+            unit, attr, scale, end = unit_at(m.end(), True)
+            end = max(end, m.end())
+        found.append((m.start(), _make(attr, cmp, _number(m.group("n")), unit, scale, text[m.start():end].strip())))
+        taken.append((m.start(), end))
+    for m in p_before.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        unit, attr, scale, end = unit_at(m.end(), True)
+        end = max(end, m.end())
+        found.append((m.start(), _make(attr, d["before"][m.group("cmp").lower()], _number(m.group("n")), unit, scale,
+                                       text[m.start():end].strip())))
+        taken.append((m.start(), end))
+    return [q for _, q in sorted(found, key=lambda x: x[0])]
+
+
+__all__ = ["find_quantities"]

@@ -1,0 +1,138 @@
+"""Conditions and exceptions from the dependency parse.
+
+A subordinate clause opened by a condition marker ("if", "when", "whenever", "where", "once") or an exception
+marker ("unless", "except") is the subtree of the clause verb the marker attaches to (spaCy ``mark``/``advmod`` on
+an ``advcl``). Multi-word openers the parser splits ("as long as", "provided", "except for", "other than") are
+matched on text up to the next comma, semicolon or the end. A sentence-initial "For opinion pieces," scopes the
+rule: a condition too. Concessives ("even if", "regardless of") are neither.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"})
+_END = re.compile(r"[,;:]\s|\s[–—]\s|[.!?]?\s*$")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;:.")
+
+
+def _subtree_span(tok) -> tuple[int, int]:
+    toks = list(tok.subtree)
+    return toks[0].i, toks[-1].i + 1
+
+
+def parse_clauses(sent) -> tuple[list[str], list[str], set[int]]:
+    """(conditions, exceptions, token indices inside them) for one sentence Span."""
+    lex = lexicon()
+    conds: list[tuple[int, str]] = []
+    excs: list[tuple[int, str]] = []
+    covered: set[int] = set()
+    doc = sent.doc
+    for tok in sent:
+        word = tok.lower_
+        if word not in lex.condition_marks and word not in lex.exception_marks:
+            continue
+        if tok.dep_ not in ("mark", "advmod") or tok.head.i == tok.i:
+            continue
+        verb = tok.head
+        if verb.dep_ not in ("advcl", "conj", "ccomp", "ROOT") or verb.i < tok.i and word != "except":
+            continue
+        if verb.dep_ == "ROOT" and tok.i != sent.start:
+            continue
+        if tok.i in covered:
+            continue
+        prev = doc[tok.i - 1] if tok.i > sent.start else None
+        if prev is not None and prev.lower_ in lex.concessive:
+            covered.update(range(*_subtree_span(verb)))
+            continue
+        start, end = _subtree_span(verb)
+        start = max(start, tok.i) if word != "except" else min(start, tok.i)
+        if verb.dep_ == "ROOT":  # "When in doubt" parsed as the root: clause runs to the first comma
+            end = next((t.i for t in sent if t.i > tok.i and t.text == ","), sent.end)
+        end = min(end, sent.end)
+        text = _clean(doc[start:end].text)
+        if len(text.split()) < 2:
+            continue
+        (excs if word in lex.exception_marks else conds).append((start, text))
+        covered.update(range(start, end))
+        # "only if": the adverb belongs to the clause for quantifier purposes, not to the main clause
+    _phrases(sent, lex.condition_phrases, conds, covered)
+    _phrases(sent, lex.exception_phrases, excs, covered)
+    _scope(sent, conds, covered)
+    return [t for _, t in sorted(conds)], [t for _, t in sorted(excs)], covered
+
+
+def _phrases(sent, phrases: tuple[str, ...], out: list[tuple[int, str]], covered: set[int]) -> None:
+    text = sent.text
+    lower = text.lower()
+    for phrase in phrases:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", lower):
+            tok = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+            if tok is None or any(t.i in covered for t in tok):
+                continue
+            prev = sent.doc[tok.start - 1] if tok.start > sent.start else None
+            if prev is not None and prev.lower_ in lexicon().concessive:
+                continue
+            end_m = _END.search(text, m.end())
+            end = end_m.start() if end_m else len(text)
+            clause = _clean(text[m.start():end])
+            if len(clause.split()) < 2 and phrase not in ("except",):
+                continue
+            span = sent.char_span(m.start(), end, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append((span.start, clause))
+            covered.update(range(span.start, span.end))
+
+
+def _scope(sent, out: list[tuple[int, str]], covered: set[int]) -> None:
+    """Sentence-initial 'For <noun phrase>,' limits the rule to that noun phrase."""
+    lex = lexicon()
+    lower = sent.text.lower()
+    for prep in lex.scope_prepositions:
+        if not lower.startswith(prep + " "):
+            continue
+        comma = next((t for t in sent if t.text == ","), None)
+        if comma is None or comma.i - sent.start > 12:
+            return
+        head = sent.doc[sent.start + len(prep.split())]
+        words = [t.lower_ for t in sent.doc[sent.start:comma.i]]
+        if any(w in lex.scope_objects_exclude for w in words) or head.i in covered:
+            return
+        out.append((sent.start, _clean(sent.doc[sent.start:comma.i].text)))
+        covered.update(range(sent.start, comma.i))
+        return
+
+
+def clause_from_lead(text: str) -> str | None:
+    """'When a span is ambiguous:' -> 'when a span is ambiguous' (a lead-in or heading that states a condition)."""
+    lex = lexicon()
+    t = " ".join(text.split()).strip().rstrip(":").strip()
+    first = t.split(" ", 1)[0].lower() if t else ""
+    two = " ".join(t.lower().split()[:3])
+    if first in lex.condition_marks or first in lex.scope_prepositions or any(
+            two.startswith(p) for p in lex.condition_phrases):
+        if len(t.split()) >= 2 and first not in lex.scope_objects_exclude:
+            return t[0].lower() + t[1:]
+    return None
+
+
+def is_subordinate(tok) -> bool:
+    """Inside a relative clause or a non-conditional adverbial clause ("because ..."): its cues do not decide
+    the sentence's kind. When the parse has no verbal root the clause structure is unreliable, so nothing is."""
+    root = tok.sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ in ("relcl", "acl"):
+            return True
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" for c in anc.children):
+            return True
+    return False
+
+
+__all__ = ["parse_clauses", "clause_from_lead", "is_subordinate"]

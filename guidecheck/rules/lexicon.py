@@ -1,0 +1,133 @@
+"""Everything rule extraction knows about English wording, loaded from ``data/rules.toml``.
+
+Matchers are built once per spaCy vocabulary; the plain word lists are available without spaCy (the
+segmenter and the tests use them).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    kind: str
+    negated_kind: str
+    modality: str | None
+    negated_modality: str | None
+    anchor: int
+    person_only: bool
+    subject_required: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    data: dict[str, Any]
+    cues: dict[str, Cue]
+    strength: dict[str, float]
+    imperative_verbs: frozenset[str]
+    prohibition_starts: tuple[str, ...]
+    discouragement_starts: tuple[str, ...]
+    persons: frozenset[str]
+    label_verbs: frozenset[str]
+    condition_marks: frozenset[str]
+    exception_marks: frozenset[str]
+    condition_phrases: tuple[str, ...]
+    exception_phrases: tuple[str, ...]
+    scope_prepositions: tuple[str, ...]
+    scope_objects_exclude: frozenset[str]
+    concessive: frozenset[str]
+    quantifiers: dict[str, str]
+    faq_prefix: re.Pattern[str]
+    faq_answer: re.Pattern[str]
+    rubric_line: re.Pattern[str]
+    glossary_item: re.Pattern[str]
+    score_header: re.Pattern[str]
+    term_header: re.Pattern[str]
+    definition_header: re.Pattern[str]
+    dates: tuple[re.Pattern[str], ...]
+    date_headings: tuple[re.Pattern[str], ...]
+    min_example_overlap: float
+    lemma_fixes: dict[str, str]
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = tomllib.loads(resources.files("guidecheck").joinpath("data/rules.toml").read_text("utf-8"))
+    cues = {}
+    for c in data["cue"]:
+        cues[c["name"]] = Cue(c["name"], c["kind"], c["negated_kind"], c.get("modality") or None,
+                              c.get("negated_modality", c.get("modality")) or None, int(c.get("anchor", 0)),
+                              bool(c.get("person_only")), bool(c.get("subject_required")))
+    imp, cl, blocks = data["imperative"], data["clauses"], data["blocks"]
+    return Lexicon(
+        data=data,
+        cues=cues,
+        strength=data["strength"],
+        imperative_verbs=frozenset(imp["verbs"]),
+        prohibition_starts=_longest_first(imp["prohibition_starts"]),
+        discouragement_starts=_longest_first(imp["discouragement_starts"]),
+        persons=frozenset(imp["persons"]),
+        label_verbs=frozenset(imp["label_verbs"]),
+        condition_marks=frozenset(cl["condition_marks"]),
+        exception_marks=frozenset(cl["exception_marks"]),
+        condition_phrases=_longest_first(cl["condition_phrases"]),
+        exception_phrases=_longest_first(cl["exception_phrases"]),
+        scope_prepositions=_longest_first(cl["scope_prepositions"]),
+        scope_objects_exclude=frozenset(cl["scope_objects_exclude"]),
+        concessive=frozenset(cl["concessive"]),
+        quantifiers=dict(data["quantifiers"]),
+        faq_prefix=re.compile(data["faq"]["prefix"]),
+        faq_answer=re.compile(data["faq"]["answer"]),
+        rubric_line=re.compile(blocks["rubric_line"], re.I),
+        glossary_item=re.compile(blocks["glossary_item"]),
+        score_header=re.compile(blocks["score_header"], re.I),
+        term_header=re.compile(blocks["term_header"], re.I),
+        definition_header=re.compile(blocks["definition_header"], re.I),
+        dates=tuple(re.compile(p, re.I) for p in data["dates"]["patterns"]),
+        date_headings=tuple(re.compile(p, re.I) for p in data["dates"]["headings"]),
+        min_example_overlap=float(data["example_of"]["min_overlap"]),
+        lemma_fixes=dict(data.get("lemma_fixes", {})),
+    )
+
+
+def lemma(tok) -> str:
+    """Lowercase lemma; a base-form verb is its own lemma ('lower', not 'low'), known tagger slips fixed."""
+    text = tok.lower_
+    fixes = lexicon().lemma_fixes
+    if text in fixes:
+        return fixes[text]
+    if tok.tag_ in ("VB", "VBP") and text.isalpha():
+        return text
+    return tok.lemma_.lower()
+
+
+_MATCHERS: dict[int, tuple[Any, Any]] = {}
+
+
+def matchers(nlp) -> tuple[Any, Any]:
+    """(Matcher of cues, DependencyMatcher of structural patterns) for this pipeline's vocabulary."""
+    key = id(nlp.vocab)
+    if key not in _MATCHERS:
+        from spacy.matcher import DependencyMatcher, Matcher
+        lex = lexicon()
+        matcher = Matcher(nlp.vocab)
+        for c in lex.data["cue"]:
+            matcher.add(c["name"], c["patterns"])
+        dep = DependencyMatcher(nlp.vocab)
+        for d in lex.data.get("dependency", []):
+            dep.add(d["name"], [d["pattern"]])
+        _MATCHERS[key] = (matcher, dep)
+    return _MATCHERS[key]
+
+
+__all__ = ["Cue", "Lexicon", "lexicon", "lemma", "matchers"]

@@ -1,0 +1,88 @@
+"""Blocks -> the units a rule is built from: one sentence, or one whole block for rubric rows and glossary items.
+
+A table row, a rubric line ("Score 1: Harmful. The response ...") or a glossary item ("Span: a contiguous ...")
+is one rule however many sentences it has, because its label and its description belong together.
+Parsing sees a same-length copy of the block text (prefixes such as "A:" blanked, soft line breaks as spaces),
+so character offsets stay valid for highlighting.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import CODE, HEADING, LIST_ITEM, NOTE, PARAGRAPH, QUOTE, TABLE_ROW, Block
+from .lexicon import lexicon
+
+SKIP_KINDS = frozenset({HEADING, CODE, QUOTE})
+_SOFT_BREAK = re.compile(r"(?<![.!?:;])\n")
+
+
+@dataclass
+class Unit:
+    """A piece of a block that may become one rule: [start, end) in the block text."""
+    block: Block
+    start: int
+    end: int
+    whole: str | None = None  # "table row" | "rubric line" | "glossary" when the block is one unit
+    span: object = None       # the spaCy Span of the sentence (the first one for whole-block units)
+    question: bool = False
+
+
+def parse_text(block: Block) -> str:
+    """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:' blanked."""
+    text = _SOFT_BREAK.sub(" ", block.text)
+    for m in lexicon().faq_prefix.finditer(text):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+def original_kind(block: Block) -> str:
+    return block.meta.get("original_kind", block.kind)
+
+
+def whole_block(block: Block) -> str | None:
+    """Why the block is a single unit, or None when it is split into sentences."""
+    kind = original_kind(block)
+    if kind == TABLE_ROW and block.cells:
+        return "table row"
+    if kind not in (LIST_ITEM, PARAGRAPH, NOTE):
+        return None
+    text = block.text.strip()
+    lex = lexicon()
+    if lex.rubric_line.match(text):
+        return "rubric line"
+    if kind == LIST_ITEM and lex.glossary_item.match(text) and not lex.faq_prefix.match(text):
+        return "glossary"
+    return None
+
+
+def rule_blocks(blocks: list[Block]) -> list[Block]:
+    return [b for b in blocks if b.kind not in SKIP_KINDS and b.text.strip()]
+
+
+def units_of(block: Block, parsed) -> list[Unit]:
+    """The units of one parsed block; whole-block units keep the first sentence's parse."""
+    out: list[Unit] = []
+    whole = whole_block(block)
+    sents = [s for s in parsed.sents if s.text.strip()]
+    if not sents:
+        return out
+    if whole:
+        return [Unit(block, len(block.text) - len(block.text.lstrip()), len(block.text.rstrip()), whole, sents[0])]
+    for sent in sents:
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        end = sent.start_char + len(sent.text.rstrip())
+        if start < end:
+            out.append(Unit(block, start, end, None, sent, sent.text.rstrip().endswith("?")))
+    return out
+
+
+def units(nlp, blocks: list[Block], batch_size: int = 256) -> list[Unit]:
+    """One nlp.pipe pass over every block."""
+    out: list[Unit] = []
+    for block, parsed in zip(blocks, nlp.pipe((parse_text(b) for b in blocks), batch_size=batch_size)):
+        out.extend(units_of(block, parsed))
+    return out
+
+
+__all__ = ["Unit", "units", "units_of", "parse_text", "whole_block", "rule_blocks", "original_kind", "SKIP_KINDS"]
