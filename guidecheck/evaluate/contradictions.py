@@ -37,7 +37,14 @@ def _matches(rule, doc: str, text: str) -> bool:
 
 
 def _side_ids(rules, doc: str, text: str) -> set[str]:
-    return {r.id for r in rules if _matches(r, doc, text)}
+    """Rules of the gold side. A gold example block matches its sentences; a short sentence such as "Rating: 3."
+    that several examples share only counts where the block's longest sentence is."""
+    found = [r for r in rules if _matches(r, doc, text)]
+    if len({(r.location.line, r.location.page, r.location.slide) for r in found}) > 1:
+        anchor = max(found, key=lambda r: len(r.text)).location
+        found = [r for r in found if (r.location.line, r.location.page, r.location.slide)
+                 == (anchor.line, anchor.page, anchor.slide)]
+    return {r.id for r in found}
 
 
 def _run_deck(folder: Path):

@@ -76,6 +76,7 @@ class Frame:
     condition_neg: bool
     condition_text: str
     exception: bool
+    exception_text: str
     update: bool
     outcomes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)  # labels/scores with span
     score: Interval | None = None
@@ -222,8 +223,10 @@ def build_frame(rule: Rule) -> Frame:
     lex = lexicon()
     text = rule.text
     deontic, cue = _deontic(rule, text)
-    cond_spans = _clause_spans(text, rule.conditions)
-    exc_spans = _clause_spans(text, rule.exceptions)
+    conditions = rule.conditions or [m.group(0).strip() for m in lex.condition_clause.finditer(text)]
+    exceptions = rule.exceptions or [m.group(0).strip() for m in lex.exception_clause.finditer(text)]
+    cond_spans = _clause_spans(text, conditions)
+    exc_spans = _clause_spans(text, exceptions)
     outcomes = _outcomes(rule, text)
     score, score_span = _score(text, outcomes)
     cue_spans = [m.span() for rx in (lex.relax, lex.prohibit, lex.oblige, lex.permit) for m in rx.finditer(text)]
@@ -235,7 +238,7 @@ def build_frame(rule: Rule) -> Frame:
     main = _strip_spans(text, cond_spans + exc_spans + cue_spans + [s for _, s in outcomes] + qty_spans)
     extra = lex.relax_words if deontic == "N" else frozenset()
     core = content(main, extra)
-    cond_text = " ".join(rule.conditions)
+    cond_text = " ".join(conditions)
     quantities = []
     for q in rule.quantities:
         iv = quantity_interval(q, negate=deontic == "F")
@@ -248,7 +251,7 @@ def build_frame(rule: Rule) -> Frame:
     return Frame(
         rule=rule, deontic=deontic, cue=cue, core=core, everything=content(text),
         condition=content(cond_text), condition_neg=bool(_NEG.search(cond_text)), condition_text=cond_text,
-        exception=bool(rule.exceptions), update=_is_update(rule), outcomes=outcomes, score=score,
+        exception=bool(exceptions), exception_text=exceptions[0] if exceptions else "", update=_is_update(rule), outcomes=outcomes, score=score,
         score_span=score_span, quantities=quantities, action=action, object_head=head, terminal=terminal,
         definition=_definition(text),
         priority=_priority(text), penalty=_first(lex.penalty, text),

@@ -28,6 +28,7 @@ class Lexicon:
     stop: frozenset[str]
     relax: re.Pattern[str]
     relax_words: frozenset[str]
+    quantity_filler: frozenset[str]
     prohibit: re.Pattern[str]
     oblige: re.Pattern[str]
     permit: re.Pattern[str]
@@ -35,6 +36,8 @@ class Lexicon:
     penalty: re.Pattern[str]
     override_text: tuple[re.Pattern[str], ...]
     override_section: tuple[re.Pattern[str], ...]
+    condition_clause: re.Pattern[str]
+    exception_clause: re.Pattern[str]
     priority: tuple[re.Pattern[str], ...]
     priority_gate: re.Pattern[str]
     definition_gate: re.Pattern[str]
@@ -59,6 +62,7 @@ def lexicon() -> Lexicon:
         stop=frozenset(w["stop"]),
         relax=phrase_pattern(w["relax"]),
         relax_words=frozenset(w["relax_words"]),
+        quantity_filler=frozenset(stem(x) for x in w["quantity_filler"]),
         prohibit=phrase_pattern(w["prohibit"]),
         oblige=phrase_pattern(w["oblige"]),
         permit=phrase_pattern(w["permit"]),
@@ -66,6 +70,8 @@ def lexicon() -> Lexicon:
         penalty=phrase_pattern(w["penalty"]),
         override_text=comp(d["override"]["text"]),
         override_section=comp(d["override"]["section"]),
+        condition_clause=re.compile(d["clauses"]["condition"], re.I),
+        exception_clause=re.compile(d["clauses"]["exception"], re.I),
         priority=comp(d["priority"]["patterns"]),
         priority_gate=re.compile(d["priority"]["gate"], re.I),
         definition_gate=re.compile(d["definition"]["gate"], re.I),

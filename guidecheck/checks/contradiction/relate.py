@@ -144,7 +144,9 @@ def _numeric(fa: Frame, fb: Frame) -> Conflict | None:
     hit = _numbers_disjoint(fa, fb)
     if not hit:
         return None
-    if not _topic_match(fa.core, fb.core, _th("numeric_topic")):
+    filler = lexicon().quantity_filler
+    ca, cb = fa.core - filler, fb.core - filler
+    if not (ca or cb) or not _topic_match(ca, cb, _th("numeric_topic")):
         return None
     qa, qb = hit
     unit = qa.unit or qb.unit or qa.attribute
@@ -278,7 +280,7 @@ def relate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str] | None =
                         spans, stands_for=code)
     if fa.exception or fb.exception:
         exc, other = (fa, fb) if fa.exception else (fb, fa)
-        clause = exc.rule.exceptions[0]
+        clause = exc.exception_text
         return Relation("REL001", a, b, round(conf * 0.9, 3),
                         f"{q(said(exc.rule))} makes an explicit exception (“{clause}”) to {q(said(other.rule))}.",
                         spans + _find(exc.rule, clause), stands_for=code)

@@ -135,13 +135,26 @@ class _Example:
         return " ".join(f.text for f in self.frames)
 
 
+_EXAMPLE_START = re.compile(r"^\s*(?:worked\s+)?(?:example|e\.g\.|for example|for instance|sample|case)\b", re.I)
+
+
 def _examples(frames: list[Frame]) -> list[_Example]:
-    groups: dict[tuple, list[Frame]] = defaultdict(list)
+    """Consecutive example sentences of one block form one example; "Example 2: ..." starts the next one."""
+    groups: list[list[Frame]] = []
+    last_key = None
     for f in frames:
-        if f.rule.is_example:
-            groups[(f.rule.path, f.rule.location.line, f.rule.location.page, f.rule.location.slide)].append(f)
+        if not f.rule.is_example:
+            last_key = None
+            continue
+        loc = f.rule.location
+        key = (loc.path, loc.line, loc.page, loc.slide, loc.notes)
+        if groups and key == last_key and not _EXAMPLE_START.match(f.text):
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+        last_key = key
     out = []
-    for members in groups.values():
+    for members in groups:
         penalty = next(((f, f.penalty) for f in members if f.penalty and not _negated_before(f.text, f.penalty[0])), None)
         score = next(((f, f.score, f.score_span) for f in members if f.score), None)
         outcomes = [(f, o, s) for f in members for o, s in f.outcomes if not o.replace(".", "").isdigit()]
@@ -220,7 +233,10 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
             if rel is not None:
                 found.append((0 if rel.code == "CON008" else 1, -cover, rel))
         if found:
-            out.append(min(found, key=lambda t: (t[0], t[1]))[2])
+            # Every rule the example breaks equally well (a rule and its restatement in the FAQ), else the best.
+            best = min(found, key=lambda t: (t[0], t[1]))
+            out.extend(rel for kind, cov, rel in sorted(found, key=lambda t: (t[0], t[1], t[2].a.id))
+                       if (kind, cov) == best[:2])
     return out
 
 
