@@ -60,10 +60,29 @@ def parse_clauses(sent) -> tuple[list[str], list[str], set[int]]:
         (excs if word in lex.exception_marks else conds).append((start, text))
         covered.update(range(start, end))
         # "only if": the adverb belongs to the clause for quantifier purposes, not to the main clause
+    _initial(sent, conds, excs, covered)
     _phrases(sent, lex.condition_phrases, conds, covered)
     _phrases(sent, lex.exception_phrases, excs, covered)
     _scope(sent, conds, covered)
     return [t for _, t in sorted(conds)], [t for _, t in sorted(excs)], covered
+
+
+def _initial(sent, conds, excs, covered: set[int]) -> None:
+    """'When A and B conflict, ...' misparsed (no clause verb): a sentence-initial marker runs to the first comma."""
+    lex = lexicon()
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.i in covered:
+        return
+    word = first.lower_
+    if word not in lex.condition_marks and word not in lex.exception_marks:
+        return
+    comma = next((t for t in sent if t.text == "," and t.i > first.i), None)
+    if comma is None or comma.i - first.i > 25:
+        return
+    text = _clean(sent.doc[first.i:comma.i].text)
+    if len(text.split()) >= 2:
+        (excs if word in lex.exception_marks else conds).append((first.i, text))
+        covered.update(range(first.i, comma.i))
 
 
 def _phrases(sent, phrases: tuple[str, ...], out: list[tuple[int, str]], covered: set[int]) -> None:

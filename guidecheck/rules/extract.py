@@ -15,7 +15,7 @@ from ..model import EXAMPLE, HEADING, LIST_ITEM, Block, Document, Rule, rule_fro
 from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 BATCH_SIZE = 256
 # Freshly extracted rules are handed on in chunks of this size (the embedding worker starts on them early).
 STREAM_CHUNK = 256
@@ -91,7 +91,7 @@ def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: li
     matches = matcher(parsed)
     dep_matches = dep(parsed)
     stripped = block.text.strip()
-    is_lead = stripped in ctx.lead_texts and stripped.endswith(":")
+    is_lead = stripped in ctx.lead_texts and stripped.endswith(":") or bool(block.meta.get("lead_in"))
     for unit in units:
         sent = unit.span
         text = " ".join(block.text[unit.start:unit.end].split())
@@ -128,6 +128,9 @@ def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: li
             det = Detection("prohibition" if neg else "obligation", "must", neg, "Do/Don't section")
         if det is None and not is_example:
             continue
+        if det is not None and det.kind in ("obligation", "recommendation") and any(
+                w in lex.priority_condition_words for c in conditions for w in c.lower().split()):
+            det = Detection("priority", None, False, "instruction for conflicting criteria", det.verb, det.imperative)
         if det is None:
             det = Detection("rubric" if labels else "obligation", None, False, "example")
         actor, action, obj = frame_parts(det, sent) if det.verb is not None else (None, None, None)

@@ -21,7 +21,7 @@ from .lexicon import Cue, lemma, lexicon
 from .quantities import find_quantities
 
 # Cue families in the order they win when a sentence has several in its main clause.
-CUE_ORDER = ("priority", "must", "have to", "required", "prohibited", "should", "recommended", "may", "allowed",
+CUE_ORDER = ("priority", "score cap", "must", "have to", "required", "prohibited", "should", "recommended", "may", "allowed",
              "never", "always", "make sure", "avoid", "label assignment", "definition")
 _NOUNISH = frozenset({"NOUN", "PROPN"})
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,40})[\"“”]")
@@ -99,6 +99,11 @@ def whole_block_frame(block: Block, why: str) -> dict:
 def _person(tok) -> bool:
     lex = lexicon()
     return tok.lower_ in lex.persons or tok.lemma_.lower() in lex.persons
+
+
+def _generic_plural(tok) -> bool:
+    """'Summaries may use bullet points': a bare plural states a norm for the class; 'the summary may' does not."""
+    return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
 
 
 def _governed_verb(tok):
@@ -187,7 +192,7 @@ def _imperative(sent, covered: set[int]):
     if first is None:
         return None
     root = sent.root
-    has_subj = any(c.dep_ in _SUBJ for c in root.children)
+    has_subj = any(c.dep_ in _SUBJ and c.i not in covered for c in root.children)
     if root.i not in covered and not has_subj and (root.tag_ == "VB" or (root.i == first.i and root.pos_ == "VERB"
                                                                           and root.tag_ in ("VBP", "VB"))):
         if root.i == first.i or root.tag_ == "VB" and first.i >= root.i - 1 or first.head.i == root.i \
@@ -227,7 +232,8 @@ def detect(sent, matches, dep_matches, covered: set[int], block: Block, ctx: Doc
             subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
             if subj is None:
                 subj = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
-            if not (_passive(verb) or subj is not None and _person(subj) or labels or constrained):
+            if not (_passive(verb) or subj is not None and (_person(subj) or _generic_plural(subj)) or labels
+                    or constrained):
                 continue
         neg = _negated(anchor, verb) if cue.name not in ("never",) else True
         kind = cue.negated_kind if neg else cue.kind
@@ -285,7 +291,7 @@ def frame_parts(det: Detection, sent) -> tuple[str | None, str | None, str | Non
     if verb is None:
         return None, None, None
     if det.kind == "priority":
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = None if det.imperative else next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return (noun_phrase(subj) if subj is not None else ("you" if det.imperative else None)), \
             (lemma(verb) if verb.pos_ in ("VERB", "AUX") else None), None
     # the subject may sit on an auxiliary chain head ("need to be logged in": subject on 'need')
@@ -380,6 +386,8 @@ def labels_in(sent, ctx: DocContext) -> list[str]:
             continue
         for m in re.finditer(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])", text):
             found.append((sent.start + len(text[:m.start()].split()), label))
+    for m in lex.verdict.finditer(text):
+        found.append((sent.start + len(text[:m.start("value")].split()), m.group("value").strip("\"“”'")))
     for m in _BRACKET_TAG.finditer(text):
         found.append((sent.start + len(text[:m.start()].split()), m.group(0)))
     out: list[str] = []

@@ -54,6 +54,8 @@ class Lexicon:
     date_headings: tuple[re.Pattern[str], ...]
     min_example_overlap: float
     lemma_fixes: dict[str, str]
+    priority_condition_words: frozenset[str]
+    verdict: re.Pattern[str]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -97,6 +99,8 @@ def lexicon() -> Lexicon:
         date_headings=tuple(re.compile(p, re.I) for p in data["dates"]["headings"]),
         min_example_overlap=float(data["example_of"]["min_overlap"]),
         lemma_fixes=dict(data.get("lemma_fixes", {})),
+        priority_condition_words=frozenset(data.get("priority_condition_words", [])),
+        verdict=re.compile(blocks["verdict"], re.I),
     )
 
 
