@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -75,7 +75,7 @@ def _data() -> dict:
     compiled = {k: [re.compile(p, re.I) for p in data[k]]
                 for k in ("score_headers", "name_headers", "description_headers", "range")}
     compiled["entry"] = [re.compile(p) for p in data["entry"]]  # case matters: names start upper-case
-    compiled["usage"] = [re.compile(p) for p in data["usage"]]
+    compiled["usage"] = [re.compile(p.replace("LABEL", data["label_name"])) for p in data["usage"]]
     compiled["section_titles"] = [s.lower() for s in data["section_titles"]]
     compiled["not_labels"] = {s.lower() for s in data["not_labels"]}
     return compiled
@@ -118,8 +118,8 @@ def _table_entry(block: Block) -> LabelDef | None:
     return LabelDef(name_cell or None, score_cell or None, cells[desc].strip(), block.location, "table", block.section)
 
 
-def _line_entry(block: Block) -> LabelDef | None:
-    text = block.text.strip().strip("*_")
+def _line_entry(block: Block, text: str, location: Location) -> LabelDef | None:
+    text = text.strip().strip("*_")
     in_scale = is_scale_section(block.section)
     for n, rx in enumerate(_data()["entry"]):
         if n == len(_data()["entry"]) - 1 and not in_scale:
@@ -133,7 +133,7 @@ def _line_entry(block: Block) -> LabelDef | None:
         name = (m.groupdict().get("name") or "").strip() or None
         if name and len(name.split()) > 4:
             name = None
-        return LabelDef(name, score, (m.group("desc") or "").strip(), block.location, "line", block.section)
+        return LabelDef(name, score, (m.group("desc") or "").strip(), location, "line", block.section)
     return None
 
 
@@ -143,14 +143,21 @@ def document_inventory(doc: Document) -> Inventory:
     for block in doc.blocks:
         if block.kind in _SKIP:
             continue
-        entry = None
         if block.kind == TABLE_ROW and block.header:
             if not is_glossary_section(block.section) or is_scale_section(block.section):
                 entry = _table_entry(block)
-        elif block.kind in (LIST_ITEM, PARAGRAPH, NOTE) and "\n" not in block.text.strip():
-            entry = _line_entry(block)
-        if entry is not None:
-            inv.entries.append(entry)
+                if entry is not None:
+                    inv.entries.append(entry)
+        elif block.kind in (LIST_ITEM, NOTE):  # one entry, possibly wrapped over several lines
+            entry = _line_entry(block, " ".join(block.text.split()), block.location)
+            if entry is not None:
+                inv.entries.append(entry)
+        elif block.kind == PARAGRAPH:  # plain-text decks put a whole list in one paragraph: one entry a line
+            for n, line in enumerate(block.text.strip().splitlines()):
+                loc = replace(block.location, line=block.location.line + n) if block.location.line else block.location
+                entry = _line_entry(block, line, loc)
+                if entry is not None:
+                    inv.entries.append(entry)
         if inv.scale is None and block.kind != TABLE_ROW:
             for rx in d["range"]:
                 m = rx.search(block.text)

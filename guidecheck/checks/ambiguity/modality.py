@@ -6,7 +6,8 @@ from typing import Iterable
 
 import numpy as np
 
-from ...model import Finding, Rule, Span
+from ...index.glossary import normal_term
+from ...model import CODE, EXAMPLE, HEADING, QUOTE, Finding, Location, Rule, Span
 from ..base import Check, CheckContext
 from ..registry import register
 from .common import data, is_checkable, mask_quotes
@@ -25,9 +26,9 @@ def strip_modality(text: str) -> str:
 
 
 def related_elsewhere(ctx: CheckContext) -> set[tuple[str, str]]:
-    """Rule pairs the contradiction family already relates (conflict, exception, override, REL003 duplicate).
-
-    AMB004 and DUP001 leave those pairs alone so one pair is never reported by two families.
+    """Rule pairs the contradiction family owns: any conflict, exception or override, and REL003 duplicates of the
+    same strength (identical restatements). A pair that differs in strength (must / should) is mixed modality,
+    AMB004's by the family split, even when REL003 also calls it a repeat.
     """
     try:
         from ..contradiction.engine import relations
@@ -35,6 +36,8 @@ def related_elsewhere(ctx: CheckContext) -> set[tuple[str, str]]:
         return set()
     out: set[tuple[str, str]] = set()
     for rel in relations(ctx.index, ctx.config):
+        if rel.code == "REL003" and (rel.a.modality or "") != (rel.b.modality or ""):
+            continue
         out.add((rel.a.id, rel.b.id))
         out.add((rel.b.id, rel.a.id))
     return out
@@ -147,29 +150,62 @@ class AmbiguousMay(Check):
     severity = "info"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        md = data()["modality"]
-        people = set(md["person_subjects"])
-        after = tuple(md["possibility_after"])
         for rule in ctx.rules:
             if not is_checkable(rule) or rule.kind in ("definition", "rubric"):
                 continue
-            text = mask_quotes(rule.text)
-            for m in _MAY.finditer(text):
-                before = re.findall(r"[A-Za-z']+", text[:m.start()])
-                subject = before[-1].lower() if before else ""
-                if subject in people or (rule.actor or "").lower() in people and subject in ("also", "still", "then", "now"):
+            m = _ambiguous_may(rule.text, rule.actor)
+            if m is not None:
+                yield ctx.finding(self, [rule], _message(m.group(0)), confidence=0.6,
+                                  spans=[Span(rule.id, m.start(), m.end())], key=m.group(0).lower(), fix=_fix(m.group(0)))
+        # The rules stage may read a thing-subject "may" as possibility and extract no rule: exactly the sentences
+        # readers split on. Those are reported on their line, without a rule.
+        covered: dict[str, list[str]] = {}
+        for rule in ctx.rules:
+            covered.setdefault(rule.path, []).append(normal_term(rule.text))
+        for doc in ctx.index.documents:
+            for block in doc.blocks:
+                if block.kind in (HEADING, EXAMPLE, CODE, QUOTE) or "may" not in block.text.lower():
                     continue
-                if not before:
-                    continue  # "May I ..." style or a heading fragment
-                if text[m.end():].lstrip().lower().startswith(after):
-                    continue
-                phrase = m.group(0)
-                yield ctx.finding(
-                    self, [rule],
-                    f"'{phrase}' can be read as permission or as possibility here.",
-                    confidence=0.6, spans=[Span(rule.id, m.start(), m.end())], key=phrase.lower(),
-                    fix="Say which: for permission write \"... is allowed\" or \"Raters may accept ...\"; "
-                        + ("for a ban write \"must not\"; " if "not" in phrase.lower() else "")
-                        + "for possibility write \"can\" / \"might\" and say what raters do about it.",
-                )
-                break
+                for n, line in enumerate(block.text.splitlines()):
+                    for sentence in re.split(r"(?<=[.!?])\s+", line.strip().lstrip("-*• ")):
+                        key = normal_term(sentence)
+                        if not key or any(key in t or t in key for t in covered.get(doc.path, []) if t):
+                            continue
+                        m = _ambiguous_may(sentence, None)
+                        if m is None or not sentence.rstrip().endswith((".", "!")):
+                            continue
+                        line_no = block.location.line + n if block.location.line is not None else None
+                        yield ctx.finding(
+                            self, [], f"{_message(m.group(0))} (\"{sentence.strip()}\")", confidence=0.55,
+                            location=Location(doc.path, line_no, page=block.location.page,
+                                              slide=block.location.slide, notes=block.location.notes),
+                            key=key, fix=_fix(m.group(0)))
+
+
+def _ambiguous_may(text: str, actor: str | None) -> re.Match[str] | None:
+    """The first "may" / "may not" whose subject is a thing, not the rater, and that is not plainly possibility."""
+    md = data()["modality"]
+    people = set(md["person_subjects"])
+    after = tuple(md["possibility_after"])
+    masked = mask_quotes(text)
+    for m in _MAY.finditer(masked):
+        before = re.findall(r"[A-Za-z']+", masked[:m.start()])
+        if not before:
+            continue  # "May I ..." or a fragment
+        subject = before[-1].lower()
+        if subject in people or ((actor or "").lower() in people and subject in ("also", "still", "then", "now")):
+            continue
+        if masked[m.end():].lstrip().lower().startswith(after):
+            continue
+        return m
+    return None
+
+
+def _message(phrase: str) -> str:
+    return f"'{phrase}' can be read as permission or as possibility here."
+
+
+def _fix(phrase: str) -> str:
+    return ("Say which: for permission write \"... is allowed\" or \"Raters may accept ...\"; "
+            + ("for a ban write \"must not\"; " if "not" in phrase.lower() else "")
+            + "for possibility write \"can\" / \"might\" and say what raters do about it.")

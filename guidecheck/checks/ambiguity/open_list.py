@@ -13,7 +13,11 @@ from .common import allowed_words, config_list, data, find_phrases, is_checkable
 def _decisive(rule: Rule) -> bool:
     """The rule decides a label, score or what is allowed, so its list must be closed."""
     od = data()["open_list"]
-    if rule.kind in od["decisive_kinds"] or rule.labels:
+    if rule.kind in od["decisive_kinds"]:
+        return True
+    if rule.kind in ("rubric", "definition"):
+        return False
+    if rule.labels:
         return True
     words = set(re.findall(r"[a-z]+", rule.text.lower()))
     return bool(words & set(od["decisive_verbs"]))

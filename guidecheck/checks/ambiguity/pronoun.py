@@ -45,7 +45,8 @@ class UnclearPronoun(Check):
             if not is_checkable(rule) or rule.lead_in or rule.kind == "rubric":
                 continue
             m = head.match(rule.text)
-            if not m or m.group(1).lower() in allowed:
+            if not m or m.group(1).lower() in allowed or m.group(1)[0].islower():
+                # lower case: a clause split off a longer sentence, whose referent is in that sentence
                 continue
             lower = rule.text.lstrip(" \"'*_").lower()
             if any(rx.search(lower) for rx in expletive):

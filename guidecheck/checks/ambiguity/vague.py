@@ -11,7 +11,8 @@ from .common import (allowed_words, config_list, data, defined_here, defined_ter
                      label_spans, overlaps, phrase_pattern)
 
 _DETERMINER = re.compile(r"^\s+(?:the|a|an|all|any|your|each|every|this|that|these|those|it|them)\b", re.I)
-_NOUN_END = re.compile(r"^\s*(?:$|[.,;:!?)]|(?:and|or|is|are|was|in|under|who|whose|that|with|to|as|if|or)\b)", re.I)
+_NOUN_END = re.compile(r"^\s*(?:$|[.,;:!?)]|(?:and|or|is|are|was|were|in|under|who|whose|that|with|to|as|if|must|should|"
+                       r"may|can|will|would|has|have|had|does|did|the|a|an|from|by|for|on|at)\b)", re.I)
 
 
 def vague_words() -> tuple[str, ...]:

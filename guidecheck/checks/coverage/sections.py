@@ -88,6 +88,10 @@ class SectionWithoutRules(Check):
         for doc in ctx.index.documents:
             if doc.path not in with_rules:
                 continue  # COV001 covers the whole document
+            # Label and glossary entries are definitions, not prose that lost its rule.
+            inv = ctx.index.inventories.get(doc.path)
+            entry_lines = {e.location.line for e in inv.entries} if inv is not None else set()
+            entry_lines |= {g.location.line for g in ctx.index.glossaries.get(doc.path, {}).values()}
             headings = [b for b in doc.blocks if b.kind == HEADING]
             for h in headings:
                 section = h.section if h.section and h.section[-1] == h.text else h.section + (h.text,)
@@ -97,7 +101,8 @@ class SectionWithoutRules(Check):
                 if any(t.startswith(exempt) for t in (s.lower() for s in section[:-1])):
                     continue
                 words = sum(len(b.text.split()) for b in doc.blocks
-                            if b.kind not in (HEADING, EXAMPLE, CODE, QUOTE) and b.section[:len(section)] == section)
+                            if b.kind not in (HEADING, EXAMPLE, CODE, QUOTE) and b.section[:len(section)] == section
+                            and b.location.line not in entry_lines)
                 if words < int(cd["min_words"]):
                     continue
                 yield ctx.finding(

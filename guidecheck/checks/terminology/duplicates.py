@@ -41,7 +41,7 @@ class NearDuplicateRule(Check):
     severity = "info"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        threshold = float(data()["duplicate"]["similarity"])
+        threshold = float(data()["modality"]["same_rule_similarity"])
         for a, b, sim in same_rule_pairs(ctx):
             if sim < threshold or (a.modality or "") != (b.modality or ""):
                 continue

@@ -49,7 +49,8 @@ def similarities(ctx: CheckContext, terms: list[str]) -> np.ndarray:
     if n < 2:
         return sims
     if ctx.index.embedder is not None:
-        vecs = ctx.index.embedder.encode([normal_term(t) for t in terms])
+        # Brackets and other markup make any two tags look alike ("[laugh]" / "[noise]"): embed the words only.
+        vecs = ctx.index.embedder.encode([re.sub(r"[^\w\s'-]", " ", normal_term(t)).strip() or t for t in terms])
         sims = np.maximum(sims, vecs @ vecs.T)
     for i in range(n):
         for j in range(i + 1, n):

@@ -68,8 +68,12 @@ def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Varia
         t = terms[k]
         if t.defined_at or k in configured or not t.uses:
             continue
-        best = max(defined, key=lambda j: (sims[i, j], -j), default=None)
-        if best is not None and sims[i, best] >= td["used_variant_similarity"]:
+        ranked = sorted(defined, key=lambda j: (-sims[i, j], j))
+        if not ranked:
+            continue
+        best = ranked[0]
+        runner_up = float(sims[i, ranked[1]]) if len(ranked) > 1 else 0.0
+        if sims[i, best] >= td["used_variant_similarity"] and sims[i, best] - runner_up >= td["used_variant_margin"]:
             out.append(Variant(t, terms[keys[best]], float(sims[i, best])))
     label_defs = [i for i in defined if any(src == "label" for _, _, src in terms[keys[i]].defined_at)]
     for x, i in enumerate(label_defs):
