@@ -268,6 +268,19 @@ def detect(sent, matches, dep_matches, covered: set[int], block: Block, ctx: Doc
 # frame parts
 
 
+def gerund_lemma(tok) -> str:
+    """'naming' -> 'name' when the tagger called the gerund a noun (its lemma is then the -ing form)."""
+    if tok.tag_ == "VBG" or not tok.lower_.endswith("ing"):
+        return lemma(tok)
+    stem = tok.lower_[:-3]
+    vowels = "aeiou"
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in vowels + "ls":
+        return stem[:-1]
+    if len(stem) == 3 and stem[0] not in vowels and stem[1] in vowels and stem[2] not in vowels + "wxy":
+        return stem + "e"
+    return stem
+
+
 def noun_phrase(tok, exclude: int | None = None) -> str | None:
     """Lemmatised head noun with its compounds: 'the misspelled brand names' -> 'brand name'."""
     if tok is None or tok.pos_ == "PRON" and tok.lower_ not in ("you", "we", "i", "everyone", "anyone"):
@@ -279,7 +292,8 @@ def noun_phrase(tok, exclude: int | None = None) -> str | None:
     words = []
     for t in parts:
         w = t.lemma_.lower()
-        if t.tag_ == "NNPS" and w.endswith("s") and not w.endswith("ss"):
+        if (t.tag_ == "NNPS" or t.pos_ == "PROPN" and t.i == t.sent.start and t.is_title) \
+                and w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]
         words.append(w)
     out = " ".join(w for w in words if w.strip())
@@ -324,6 +338,16 @@ def frame_parts(det: Detection, sent) -> tuple[str | None, str | None, str | Non
             nxt = nxt.head
         obj = noun_phrase(nxt, exclude=verb.i)
     action = lemma(verb) if verb.pos_ in ("VERB", "AUX") or det.imperative else None
+    if action in ("avoid", "refrain"):
+        # "avoid naming brands" is often parsed as a noun phrase with a gerund compound
+        d = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        ger = next((c for c in d.children if c.tag_ == "VBG" and c.i < d.i), None) if d is not None else None
+        if ger is None and d is not None:
+            ger = next((c for c in d.children if c.dep_ == "compound" and c.lower_.endswith("ing") and c.i < d.i), None)
+        if ger is not None:
+            action = gerund_lemma(ger)
+            if d is not None and ger.head.i == d.i:
+                obj = noun_phrase(d, exclude=ger.i)
     if action and det.kind == "definition" and det.evidence == "copula definition":
         action = "be"
     if det.kind == "definition" and det.evidence == "copula definition":
@@ -380,6 +404,27 @@ def labels_in(sent, ctx: DocContext) -> list[str]:
                 i += 1
                 continue
             break
+    for tok in sent:
+        if tok.lower_ != "as" or tok.i + 1 >= sent.end:
+            continue
+        window = sent.doc[max(sent.start, tok.i - 8):tok.i]
+        if not any(lemma(t) in lex.label_verbs and lemma(t) not in ("be", "use", "count", "get", "give") for t in window):
+            continue
+        i = tok.i + 1
+        while i < sent.end and sent.doc[i].lower_ in ("a", "an", "the"):
+            i += 1
+        if i >= sent.end:
+            continue
+        t = sent.doc[i]
+        if t.text in "\"“":
+            close = next((j for j in range(i + 1, min(sent.end, i + 10)) if sent.doc[j].text in "\"”"), None)
+            if close is not None:
+                found.append((i, sent.doc[i + 1:close].text))
+        elif t.like_num or t.is_upper and len(t.text) > 1 or t.text[:1].isupper() and t.is_alpha:
+            j = i
+            while not t.like_num and j + 1 < sent.end and sent.doc[j + 1].text[:1].isupper() and sent.doc[j + 1].is_alpha:
+                j += 1
+            found.append((i, sent.doc[i:j + 1].text))
     text = sent.text
     for label in ctx.labels:
         if not label or label[0].isdigit():

@@ -1,0 +1,44 @@
+"""Numeric constraints, without spaCy: comparator, value, unit as the sentence states them."""
+from __future__ import annotations
+
+import pytest
+
+from guidecheck.rules.quantities import find_quantities
+
+CASES = [
+    ("Comments must be at least 50 words long.", [(">=", 50.0, "word", None)]),
+    ("Keep captions under 25 words.", [("<", 25.0, "word", None)]),
+    ("Summaries should be between 50 and 120 words.", [("between", 50.0, "word", 120.0)]),
+    ("Rate each dimension on a scale from 1 to 5.", [("between", 1.0, None, 5.0)]),
+    ("Numbers from one to nine are words.", [("between", 1.0, None, 9.0)]),
+    ("Use two or more sources.", [(">=", 2.0, "source", None)]),
+    ("Rate a factual error 2 or lower.", [("<=", 2.0, None, None)]),
+    ("Spend no more than 3 minutes per conversation.", [("<=", 180.0, "second", None)]),
+    ("Submit each file within 24 hours.", [("<=", 86400.0, "second", None)]),
+    ("Must not be longer than 120 words.", [(">", 120.0, "word", None)]),  # surface comparator, never inverted
+    ("You can rate up to 150 tasks per day.", [("<=", 150.0, "task", None)]),
+    ("Your score must stay at or above 0.8.", [(">=", 0.8, None, None)]),
+    ("Label every post with exactly one label.", [("=", 1.0, "label", None)]),
+    ("Keep it under 10 percent.", [("<", 10.0, "percent", None)]),
+    ("Rate it 2 and move on after 5 minutes.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:30] for c in CASES])
+def test_quantities(text, expected):
+    got = [(x.comparator, x.value, x.unit, x.upper) for x in find_quantities(text)]
+    assert got == expected
+
+
+def test_attribute_and_text_are_kept():
+    (only,) = find_quantities("Justifications must be no more than 120 words.")
+    assert (only.attribute, only.text) == ("length", "no more than 120 words")
+    (score,) = find_quantities("Responses should be rated at least 4.")
+    assert score.attribute == "score"
+
+
+def test_parse_decides_which_word_is_the_unit():
+    nouns = {"sources", "claims"}
+    (q,) = find_quantities("Use two or more independent sources for claims.", lemma=lambda w: w.rstrip("s"),
+                           is_noun=lambda w: w.lower() in nouns)
+    assert (q.comparator, q.value, q.unit) == (">=", 2.0, "source")
