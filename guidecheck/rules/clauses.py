@@ -9,6 +9,7 @@ rule: a condition too. Concessives ("even if", "regardless of") are neither.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import lexicon
 
@@ -85,11 +86,17 @@ def _initial(sent, conds, excs, covered: set[int]) -> None:
         covered.update(range(first.i, comma.i))
 
 
+@lru_cache(maxsize=8)
+def _phrase_rx(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
+
+
 def _phrases(sent, phrases: tuple[str, ...], out: list[tuple[int, str]], covered: set[int]) -> None:
     text = sent.text
     lower = text.lower()
-    for phrase in phrases:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", lower):
+    for phrase in (None,):
+        for m in _phrase_rx(phrases).finditer(lower):
+            phrase = m.group(0)
             tok = sent.char_span(m.start(), m.end(), alignment_mode="expand")
             if tok is None or any(t.i in covered for t in tok):
                 continue

@@ -19,6 +19,8 @@ EXTRACTOR_VERSION = "3"
 BATCH_SIZE = 256
 # Freshly extracted rules are handed on in chunks of this size (the embedding worker starts on them early).
 STREAM_CHUNK = 256
+# An example illustrates one of the rules shortly before it: how many preceding rules are compared.
+EXAMPLE_WINDOW = 60
 _LOCAL_REF = re.compile(r"^@(\d+)$")
 _WORDS = re.compile(r"[a-z][a-z'-]+")
 
@@ -168,7 +170,7 @@ def link_examples(rules: list[Rule], min_overlap: float) -> None:
         if not rule.is_example:
             continue
         best, best_score = None, min_overlap
-        for j in range(i - 1, -1, -1):
+        for j in range(i - 1, max(-1, i - 1 - EXAMPLE_WINDOW), -1):
             cand = rules[j]
             if cand.is_example:
                 continue

@@ -37,6 +37,12 @@ class DocContext:
     lead_texts: set[str] = field(default_factory=set)          # blocks that only introduce a list
     question: str | None = None
     question_block: int | None = None
+    labels_rx: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        words = sorted((x for x in self.labels if x and not x[0].isdigit()), key=len, reverse=True)
+        if words:
+            self.labels_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
 
 @dataclass
@@ -426,11 +432,9 @@ def labels_in(sent, ctx: DocContext) -> list[str]:
                 j += 1
             found.append((i, sent.doc[i:j + 1].text))
     text = sent.text
-    for label in ctx.labels:
-        if not label or label[0].isdigit():
-            continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])", text):
-            found.append((sent.start + len(text[:m.start()].split()), label))
+    if ctx.labels_rx is not None:
+        for m in ctx.labels_rx.finditer(text):
+            found.append((sent.start + len(text[:m.start()].split()), m.group(0)))
     for m in lex.verdict.finditer(text):
         found.append((sent.start + len(text[:m.start("value")].split()), m.group("value").strip("\"“”'")))
     for m in _BRACKET_TAG.finditer(text):
