@@ -43,6 +43,7 @@ def test_deontic_flip_across_files_with_do_dont_lead_in(write, check_json):
     assert places == {("guide.md", 5), ("faq.md", 7)}
     a, b = (a, b) if a["path"].endswith("guide.md") else (b, a)
     assert _marked(finding, a) == ["Always"]
+    assert _marked(finding, b) == []  # its force is the "Don't:" lead-in, which the report marks
     assert 0.6 <= finding["confidence"] <= 0.99
 
 

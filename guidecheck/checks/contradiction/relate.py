@@ -224,7 +224,8 @@ def _deontic(fa: Frame, fb: Frame, cosine: float) -> Conflict | None:
     topic = _same_topic(fa, fb, cosine)
     if not topic:
         return None
-    spans = [sp for f in (fa, fb) for sp in (_span(f.rule, f.cue) if f.cue else _span(f.rule, (0, len(f.text))))]
+    # A list item whose force comes from its lead-in ("Do not:") gets no span: the report marks the lead-in.
+    spans = _span(fa.rule, fa.cue) + _span(fb.rule, fb.cue)
     strength = min(max(fa.rule.strength, 0.3), max(fb.rule.strength, 0.3))
     conf = round(min(0.97, 0.55 + 0.3 * topic + 0.15 * strength), 3)
     if code == "CON001":
