@@ -73,11 +73,13 @@ class LabelUse:
 def _data() -> dict:
     data = tomllib.loads(resources.files("guidecheck").joinpath("data/labels.toml").read_text("utf-8"))["inventory"]
     compiled = {k: [re.compile(p, re.I) for p in data[k]]
-                for k in ("score_headers", "name_headers", "description_headers", "range")}
+                for k in ("score_headers", "name_headers", "description_headers", "range", "enumeration")}
     compiled["entry"] = [re.compile(p) for p in data["entry"]]  # case matters: names start upper-case
     compiled["usage"] = [re.compile(p.replace("LABEL", data["label_name"])) for p in data["usage"]]
     compiled["section_titles"] = [s.lower() for s in data["section_titles"]]
     compiled["not_labels"] = {s.lower() for s in data["not_labels"]}
+    compiled["not_entry_names"] = {s.lower() for s in data["not_entry_names"]}
+    compiled["max_entry_repeats"] = int(data["max_entry_repeats"])
     return compiled
 
 
@@ -131,8 +133,12 @@ def _line_entry(block: Block, text: str, location: Location) -> LabelDef | None:
         if score and not in_scale and block.kind not in (LIST_ITEM, PARAGRAPH, NOTE):
             continue
         name = (m.groupdict().get("name") or "").strip() or None
-        if name and len(name.split()) > 4:
+        if name and (len(name.split()) > 4 or normal_term(name) in _data()["not_entry_names"]):
+            if not score:
+                return None
             name = None
+        if not score and (m.group("desc") or "").rstrip().endswith("?"):
+            return None
         return LabelDef(name, score, (m.group("desc") or "").strip(), location, "line", block.section)
     return None
 
@@ -158,6 +164,14 @@ def document_inventory(doc: Document) -> Inventory:
                 entry = _line_entry(block, line, loc)
                 if entry is not None:
                     inv.entries.append(entry)
+        if block.kind in (PARAGRAPH, LIST_ITEM, NOTE):
+            for rx in d["enumeration"]:
+                m = rx.search(block.text)
+                if m:
+                    for name in re.split(r"\s*(?:,|\bor\b|\band\b|/)\s*", m.group("list")):
+                        name = name.strip(" \"“”'")
+                        if name and name[0].isupper() and len(name.split()) <= 4:
+                            inv.entries.append(LabelDef(name, None, "", block.location, "list", block.section))
         if inv.scale is None and block.kind != TABLE_ROW:
             for rx in d["range"]:
                 m = rx.search(block.text)
@@ -170,7 +184,23 @@ def document_inventory(doc: Document) -> Inventory:
         if e.source == "line" and not e.score:
             named[e.section] = named.get(e.section, 0) + 1
     inv.entries = [e for e in inv.entries if not (e.source == "line" and not e.score and named[e.section] < 2)]
+    repeats: dict[str, int] = {}
+    for e in inv.entries:
+        if e.name:
+            repeats[normal_term(e.name)] = repeats.get(normal_term(e.name), 0) + 1
+    inv.entries = [e for e in inv.entries
+                   if not (e.name and e.source == "line" and repeats[normal_term(e.name)] >= d["max_entry_repeats"])]
     return inv
+
+
+def merged(inventories: list[Inventory], path: str) -> Inventory:
+    """One inventory for a deck of several files (definitions in guide.md, uses in faq.md)."""
+    out = Inventory(path)
+    for inv in inventories:
+        out.entries.extend(inv.entries)
+        if out.scale is None and inv.scale is not None:
+            out.scale, out.scale_location = inv.scale, inv.scale_location
+    return out
 
 
 def build_inventories(documents: list[Document]) -> dict[str, Inventory]:

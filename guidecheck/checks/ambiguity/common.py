@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import PurePath
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
@@ -59,8 +60,8 @@ def allowed_words(ctx: CheckContext) -> set[str]:
 def defined_terms(ctx: CheckContext, path: str) -> set[str]:
     """Terms the deck defines (glossary, inline definitions, label inventory) plus the configured glossary."""
     terms = {normal_term(t) for t in ctx.config.glossary}
-    terms |= set(ctx.index.glossaries.get(path, {}))
-    inv = ctx.index.inventories.get(path)
+    terms |= set(deck_glossary(ctx, path))
+    inv = deck_inventory(ctx, path)
     if inv is not None:
         terms |= inv.names()
     return terms
@@ -86,3 +87,35 @@ def label_spans(ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
 
 def overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     return any(a < m.end() and m.start() < b for a, b in spans)
+
+
+def deck_of(path: str) -> str:
+    """A deck is the folder its files sit in: definitions in guide.md count for uses in faq.md."""
+    return PurePath(path).parent.as_posix()
+
+
+def deck_paths(ctx: CheckContext) -> dict[str, list[str]]:
+    """deck -> its document paths, in reading order (computed once per index)."""
+    cached = getattr(ctx.index, "_ambiguity_decks", None)
+    if cached is None:
+        cached = {}
+        for doc in ctx.index.documents:
+            cached.setdefault(deck_of(doc.path), []).append(doc.path)
+        setattr(ctx.index, "_ambiguity_decks", cached)
+    return cached
+
+
+def deck_inventory(ctx: CheckContext, path: str):
+    """The label inventory of the deck ``path`` belongs to (all its files merged)."""
+    from ...index.labels import merged
+    paths = deck_paths(ctx).get(deck_of(path), [path])
+    invs = [ctx.index.inventories[p] for p in paths if p in ctx.index.inventories]
+    return merged(invs, path) if invs else None
+
+
+def deck_glossary(ctx: CheckContext, path: str) -> dict:
+    out: dict = {}
+    for p in deck_paths(ctx).get(deck_of(path), [path]):
+        for key, entry in ctx.index.glossaries.get(p, {}).items():
+            out.setdefault(key, entry)
+    return out

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from typing import Iterable
 
 import numpy as np
@@ -51,12 +52,16 @@ def same_rule_pairs(ctx: CheckContext, floor: float = 0.7) -> list[tuple[Rule, R
     """
     rules = ctx.rules
     taken = related_elsewhere(ctx)
+    scope = data()["modality"]["pair_scope"]
     cands: list[tuple[Rule, Rule]] = []
     for pair in ctx.index.pairs:
         a, b = rules[pair.a], rules[pair.b]
         if pair.similarity < floor or not (is_checkable(a) and is_checkable(b)) or (a.id, b.id) in taken:
             continue
         if a.kind not in NORMATIVE or b.kind not in NORMATIVE or a.negated != b.negated:
+            continue
+        if (scope == "document" and a.path != b.path) or (
+                scope == "folder" and PurePath(a.path).parent != PurePath(b.path).parent):
             continue
         if a.conditions != b.conditions and (a.conditions or b.conditions):
             continue

@@ -11,10 +11,10 @@ import numpy as np
 from ...index.glossary import is_glossary_section, normal_term
 from ...index.labels import LabelDef, label_uses
 from ...model import HEADING, Finding, Rule, Span
-from ..ambiguity.common import data, is_checkable
+from ..ambiguity.common import data, deck_glossary, deck_inventory, deck_of, deck_paths, is_checkable
 from ..base import Check, CheckContext
 from ..registry import register
-from ..terminology.variants import find_variants, rules_by_path
+from ..terminology.variants import find_variants, rules_by_deck, rules_by_path
 
 
 def _rule_at(rules: list[Rule], line: int | None) -> list[Rule]:
@@ -54,14 +54,15 @@ class UndefinedLabel(Check):
     severity = "error"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_path = rules_by_path(ctx)
         configured = {normal_term(t) for t in ctx.config.glossary}
-        for path, rules in by_path.items():
-            inv = ctx.index.inventories.get(path)
-            glossary = ctx.index.glossaries.get(path, {})
+        for path, rules in rules_by_deck(ctx).values():
+            inv = deck_inventory(ctx, path)
+            glossary = deck_glossary(ctx, path)
             variants = {normal_term(v.variant.display) for v in find_variants(ctx, path, rules)}
-            headings = {normal_term(b.text) for d in ctx.index.documents if d.path == path
+            members = set(deck_paths(ctx).get(deck_of(path), [path]))
+            headings = {normal_term(b.text) for d in ctx.index.documents if d.path in members
                         for b in d.blocks if b.kind == HEADING}
+            uses: dict[str, list] = {}
             for rule in _assigning_rules(rules):
                 for use in label_uses(rule):
                     key = normal_term(use.label)
@@ -69,15 +70,20 @@ class UndefinedLabel(Check):
                         continue
                     if inv is not None and inv.defines(use.label):
                         continue
-                    yield ctx.finding(
-                        self, [rule],
-                        f"Label '{use.label}' is used here but the guidelines never define it"
-                        + (f" (defined labels: {', '.join(sorted({e.name for e in inv.entries if e.name})[:8])})."
-                           if inv is not None and any(e.name for e in inv.entries) else "."),
-                        confidence=0.8, spans=[Span(rule.id, use.start, use.end)], key=key,
-                        fix=f"Add '{use.label}' to the label table with a description of when to use it, "
-                            "or replace it with one of the defined labels.",
-                    )
+                    uses.setdefault(key, []).append((rule, use))
+            for key, places in uses.items():  # one finding per label, at its first use
+                rule, use = places[0]
+                more = [r.location.label() for r, _ in places[1:]]
+                yield ctx.finding(
+                    self, [rule],
+                    f"Label '{use.label}' is used here but the guidelines never define it"
+                    + (f" (defined labels: {', '.join(sorted({e.name for e in inv.entries if e.name})[:8])})"
+                       if inv is not None and any(e.name for e in inv.entries) else "")
+                    + (f"; also used at {', '.join(more[:5])}." if more else "."),
+                    confidence=0.8, spans=[Span(rule.id, use.start, use.end)], key=key,
+                    fix=f"Add '{use.label}' to the label table with a description of when to use it, "
+                        "or replace it with one of the defined labels.",
+                )
 
 
 @register
@@ -86,7 +92,7 @@ class UnusedGlossaryTerm(Check):
 
     What it does:
         Lists terms defined in a Glossary / Definitions section that never appear anywhere else in the same
-        document.
+        deck (all files of its folder).
 
     Why is this bad:
         Unused definitions are usually left over from an older version, or the rules use another word for the
@@ -106,12 +112,14 @@ class UnusedGlossaryTerm(Check):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         by_path = rules_by_path(ctx)
+        docs = {d.path: d for d in ctx.index.documents}
         for doc in ctx.index.documents:
             glossary = ctx.index.glossaries.get(doc.path, {})
             entries = [g for g in glossary.values() if g.in_glossary]
             if not entries:
                 continue
-            body = " ".join(normal_term(b.text) for b in doc.blocks
+            members = [docs[p] for p in deck_paths(ctx).get(deck_of(doc.path), [doc.path]) if p in docs]
+            body = " ".join(normal_term(b.text) for d in members for b in d.blocks
                             if not is_glossary_section(b.section) and not (b.kind == HEADING and is_glossary_section(b.section + (b.text,))))
             for g in entries:
                 forms = _forms(normal_term(g.term))
@@ -169,6 +177,8 @@ class UndescribedScalePoint(Check):
             rules = by_path.get(path, [])
             for e in inv.entries:
                 desc = normal_term(e.description)
+                if e.source == "list":
+                    continue  # named in a prose list: described elsewhere or not at all, not a scale row
                 if desc and desc not in (normal_term(e.name or ""), e.score, "-", "tbd", "todo", "n/a", "…", "..."):
                     continue
                 point = e.score or e.name or "?"
@@ -248,8 +258,8 @@ class LabelDefinedTwice(Check):
             reported: set[tuple] = set()
             rules = by_path.get(path, [])
             for gkey, entries in sorted(groups.items()):
-                for x, a in enumerate(entries):
-                    for b in entries[x + 1:]:
+                for a in entries[:1]:  # every later definition against the first one
+                    for b in entries[1:]:
                         pair = (a.location.line, b.location.line)
                         if pair in reported or normal_term(a.description) == normal_term(b.description):
                             continue
@@ -313,13 +323,13 @@ class LabelOutsideInventory(Check):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         configured = {normal_term(t) for t in ctx.config.glossary}
-        for path, rules in rules_by_path(ctx).items():
-            inv = ctx.index.inventories.get(path)
+        for path, rules in rules_by_deck(ctx).values():
+            inv = deck_inventory(ctx, path)
             if inv is None or len(inv.entries) < 2:
                 continue
             points = inv.numeric_points()
             names = sorted({e.name for e in inv.entries if e.name})
-            glossary = ctx.index.glossaries.get(path, {})
+            glossary = deck_glossary(ctx, path)
             for rule in _assigning_rules(rules):
                 for use in label_uses(rule):
                     key = normal_term(use.label)

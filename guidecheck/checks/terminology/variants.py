@@ -7,7 +7,7 @@ from typing import Iterable
 from ...index.glossary import normal_term
 from ...index.labels import label_uses
 from ...model import Finding, Location, Rule, Span
-from ..ambiguity.common import data, is_checkable
+from ..ambiguity.common import data, deck_glossary, deck_inventory, deck_of, deck_paths, is_checkable
 from ..base import Check, CheckContext
 from ..registry import register
 from .similarity import similarities
@@ -28,14 +28,14 @@ class Variant:
 
 
 def deck_terms(ctx: CheckContext, path: str, rules: list[Rule]) -> dict[str, Term]:
-    """Every label or glossary term a document defines or assigns in a rule, with places."""
+    """Every label or glossary term the deck of ``path`` defines or assigns in a rule, with places."""
     terms: dict[str, Term] = {}
-    inv = ctx.index.inventories.get(path)
+    inv = deck_inventory(ctx, path)
     if inv is not None:
         for e in inv.entries:
             if e.name:
                 terms.setdefault(normal_term(e.name), Term(e.name)).defined_at.append((e.location, e.section, "label"))
-    for key, g in ctx.index.glossaries.get(path, {}).items():
+    for key, g in deck_glossary(ctx, path).items():
         terms.setdefault(key, Term(g.term)).defined_at.append((g.location, (), "glossary"))
     for rule in rules:
         if not is_checkable(rule) or rule.kind in ("rubric", "definition"):
@@ -53,8 +53,15 @@ def rules_by_path(ctx: CheckContext) -> dict[str, list[Rule]]:
     return out
 
 
+def rules_by_deck(ctx: CheckContext) -> dict[str, tuple[str, list[Rule]]]:
+    """deck folder -> (its first document's path, the rules of all its files)."""
+    by_path = rules_by_path(ctx)
+    return {deck: (paths[0], [r for p in paths for r in by_path.get(p, [])])
+            for deck, paths in deck_paths(ctx).items()}
+
+
 def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Variant]:
-    """Variants in one document; ``rules`` are that document's rules."""
+    """Variants in the deck of ``path``; ``rules`` are that deck's rules."""
     td = data()["terminology"]
     terms = deck_terms(ctx, path, rules)
     keys = sorted(terms)
@@ -122,9 +129,8 @@ class TerminologyVariant(Check):
     severity = "warning"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_path = rules_by_path(ctx)
-        for doc in ctx.index.documents:
-            for v in find_variants(ctx, doc.path, by_path.get(doc.path, [])):
+        for path, rules in rules_by_deck(ctx).values():
+            for v in find_variants(ctx, path, rules):
                 rules = [r for r, _, _ in v.variant.uses][:1]
                 spans = [Span(r.id, s, e) for r, s, e in v.variant.uses[:1]]
                 location = None if rules else v.variant.defined_at[0][0]
