@@ -187,3 +187,15 @@ def test_eval_meets_the_floor():
     assert m["tricky-negatives-fp-rate"]["fp_rate"] <= 0.05, result["notes"]
     assert m["pairs"]["tp"] + m["pairs"]["fn"] + m["pairs"]["fp"] > 0
     assert m["pairs-label-accuracy"]["n"] >= 200
+
+
+def test_sibling_folders_are_separate_guideline_sets(write, check_json):
+    root = write("decks/chatbot/guide.md", "# Chatbot\n\nRate each response on a 1-5 scale.\n").parent.parent
+    write("decks/summaries/guide.md", "# Summaries\n\nRate each summary on a 1-4 scale.\n\nA flawless summary should be rated 5.\n")
+    write("decks/chatbot/faq/faq.md", "# FAQ\n\nRate helpfulness on a 0-10 scale.\n")
+    found = _by_check(check_json(root))
+    # The summary deck's own 1-4 scale rules out its 5; the chatbot deck's 1-5 scale is another project's.
+    assert sorted(_pair_texts(e) for e in found["CON007"]) == [
+        ["A flawless summary should be rated 5.", "Rate each summary on a 1-4 scale."],
+        ["Rate each response on a 1-5 scale.", "Rate helpfulness on a 0-10 scale."],  # faq/ is inside chatbot/
+    ]

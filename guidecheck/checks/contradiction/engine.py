@@ -4,7 +4,7 @@ from __future__ import annotations
 from ...index import Index
 from .frames import Frame, build_frame
 from .lexicon import jaccard, lexicon
-from .relate import CONTRADICTIONS, Relation, q, relate, rubric_aliases
+from .relate import CONTRADICTIONS, Relation, q, relate, rubric_aliases, same_set
 from .scales import example_relations, scale_relations
 
 _ATTR = "_contradiction_relations"
@@ -26,6 +26,8 @@ def _nli_relations(index: Index, frames: list[Frame], taken: set[tuple[str, str]
     for pair in index.pairs:
         fa, fb = frames[pair.a], frames[pair.b]
         if (fa.rule.id, fb.rule.id) in taken or fa.rule.is_example or fb.rule.is_example:
+            continue
+        if not same_set(fa.rule, fb.rule):
             continue
         if fa.rule.kind == "rubric" or fb.rule.kind == "rubric" or pair.similarity < th["nli_min_cosine"]:
             continue

@@ -58,6 +58,16 @@ def _find(rule: Rule, needle: str) -> list[Span]:
     return [Span(rule.id, i, i + len(needle))] if i >= 0 else []
 
 
+def same_set(a: Rule, b: Rule) -> bool:
+    """Whether two rules belong to one guideline set: the same folder, or one folder inside the other.
+
+    Sibling folders (guidelines/chatbot/ and guidelines/search/) are separate projects whose scales and labels
+    are allowed to differ; comparing them would report every difference as a conflict.
+    """
+    da, db = a.path.rpartition("/")[0], b.path.rpartition("/")[0]
+    return da == db or da.startswith(db + "/") or db.startswith(da + "/") or not da or not db
+
+
 def _th(name: str) -> float:
     return lexicon().thresholds[name]
 
@@ -254,7 +264,7 @@ def _duplicate(fa: Frame, fb: Frame, cosine: float) -> bool:
 def relate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str] | None = None) -> Relation | None:
     """The relation between two rules (reading order a, b), or None when they are merely related."""
     a, b = fa.rule, fb.rule
-    if a.is_example or b.is_example or a.kind == "rubric" or b.kind == "rubric":
+    if a.is_example or b.is_example or a.kind == "rubric" or b.kind == "rubric" or not same_set(a, b):
         return None
     aliases = aliases or {}
     found: Conflict | None = _priority(fa, fb)

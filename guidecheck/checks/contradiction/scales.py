@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .frames import Frame, Interval
 from .lexicon import content, lexicon
-from .relate import Relation, _find, _span, q, said
+from .relate import Relation, _find, _span, q, said, same_set
 
 
 def _declarations(frames: list[Frame]) -> list[tuple[Frame, Interval, tuple[int, int]]]:
@@ -63,7 +63,7 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
     # Two declarations of different ranges for the same scale.
     for i, (fa, ia, sa) in enumerate(decls):
         for fb, ib, sb in decls[i + 1:]:
-            if (ia.lo, ia.hi) == (ib.lo, ib.hi) or fa.rule.id == fb.rule.id:
+            if (ia.lo, ia.hi) == (ib.lo, ib.hi) or fa.rule.id == fb.rule.id or not same_set(fa.rule, fb.rule):
                 continue
             if fa.core and fb.core and not (fa.core & fb.core):
                 continue  # different dimensions ("fluency 1-3", "overall 1-5")
@@ -85,7 +85,7 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
                 except ValueError:
                     continue
                 same_doc = [r for r in ranges if r[0].rule.path == f.rule.path and r[0].rule.id != f.rule.id]
-                relevant = same_doc or [r for r in ranges if r[0].rule.id != f.rule.id]
+                relevant = same_doc or [r for r in ranges if r[0].rule.id != f.rule.id and same_set(r[0].rule, f.rule)]
                 broken = [r for r in relevant if not r[1].lo <= v <= r[1].hi]
                 if not broken:
                     continue
@@ -104,7 +104,7 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
     for v, items in sorted(names.items()):
         first_f, first_name = items[0]
         for f, name in items[1:]:
-            if name.lower() != first_name.lower() and f.rule.path + str(f.rule.section) != first_f.rule.path + str(first_f.rule.section):
+            if name.lower() != first_name.lower() and same_set(f.rule, first_f.rule) and f.rule.path + str(f.rule.section) != first_f.rule.path + str(first_f.rule.section):
                 out.append(_make(first_f, f, 0.85, f"Score {v:g} is named “{first_name}” in {q(said(first_f.rule))} but "
                                  f"“{name}” in {q(said(f.rule))}.", _find(first_f.rule, first_name) + _find(f.rule, name)))
                 break
@@ -194,7 +194,7 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
         for i, shared in sorted(seen.items()):
             r = rules[i]
             topic = (r.core | r.condition) - penalty_words
-            if topic and shared >= 2:
+            if topic and shared >= 2 and same_set(r.rule, e.frames[0].rule):
                 covers[i] = len(topic & e.everything) / len(topic)
         # The example's case is the one it matches best: "a harmful request" is judged by the harmful-request
         # rule, not by the harmless-request rule it also resembles.
