@@ -97,6 +97,15 @@ FRAMES = [
     ("Summaries may use bullet points.", dict(kind="permission", actor="summary", action="use")),
     ("Any factual error caps the score at 2, however good the rest of the response is.", dict(kind="obligation")),
     ("The tool saves your work every two minutes.", None),
+    ("If the page does not load, rate it Did Not Load.",
+     dict(kind="obligation", actor="you", labels=["Did Not Load"], conditions=["If the page does not load"])),
+    ("Results from content farms can never be Highly Relevant.", dict(kind="prohibition", labels=["Highly Relevant"])),
+    ("Using a search engine to look up an unfamiliar query is allowed.",
+     dict(kind="permission", action="use", object="search engine")),
+    ("Never verify a response against more than one source; the fact-check team does the rest.",
+     dict(kind="prohibition", actor="you", action="verify", quantities=[(">", 1.0, "source")])),
+    ("Update (January 2025): you may now write captions of up to 40 words.",
+     dict(kind="permission", date="Update (January 2025)", quantities=[("<=", 40.0, "word")])),
     ("Length alone is not a reason to lower a score.", dict(kind="definition")),  # known limit: a human says prohibition
 ]
 
@@ -196,6 +205,19 @@ def test_offsets_and_lines_point_into_the_block(extract, tmp_path):
     assert [r["location"]["line"] for r in rules] == [3, 4, 5]
     block = "Raters must read the page.\nAlways include the date in your\ncomment. Use it wisely."
     assert [" ".join(block[r["start"]:r["end"]].split()) for r in rules] == [r["text"] for r in rules]
+
+
+def test_relative_clause_cue_does_not_decide_the_kind(extract):
+    rules = extract("# G\n\n- annotate pronouns that refer to entities\n")
+    assert [(r["kind"], r["action"], r["object"]) for r in rules] == [("obligation", "annotate", "pronoun")]
+
+
+def test_odd_input_yields_no_crash_and_no_empty_rules(extract):
+    rules = extract("# T\n\n| | |\n|---|---|\n| | |\n\n- :\n- —\n\n?\n\n...\n\nQ:\n\nA:\n\n"
+                    + "must " * 3000 + "\n\n😀 must 😀\n\nΚάθε αξιολογητής πρέπει να διαβάσει.\n")
+    assert all(r["text"].strip() for r in rules)
+    assert all(r["kind"] in ("obligation", "prohibition", "permission", "recommendation", "discouragement",
+                             "definition", "priority", "rubric") for r in rules)
 
 
 def test_questions_headings_and_descriptions_are_not_rules(extract):

@@ -160,6 +160,9 @@ def _subjectless(verb, sent) -> bool:
     """An instruction addressed to the reader: base-form verb without a subject anywhere up its chain."""
     if verb.tag_ != "VB" and not (verb.i == sent.start or verb.i == sent.start + 1):
         return False
+    lead = [t for t in sent if t.i < verb.i and not (t.is_punct or t.is_space or t.dep_ in ("neg", "advmod", "aux"))]
+    if verb.tag_ == "VB" and not lead and not any(c.dep_ in _SUBJ for c in verb.children):
+        return True
     for t in [verb, *verb.ancestors]:
         if any(c.dep_ in _SUBJ for c in t.children):
             return False
@@ -231,9 +234,10 @@ def detect(sent, matches, dep_matches, covered: set[int], block: Block, ctx: Doc
     lex = lexicon()
     for cue, anchor in _cue_matches(sent, matches, covered):
         verb = _governed_verb(anchor)
-        if cue.subject_required and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.head.children) \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
-            continue
+        if cue.subject_required:
+            subjects = [c for t in (anchor, anchor.head) for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or any(c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which", "who") for c in subjects):
+                continue
         if cue.person_only:
             subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
             if subj is None:
@@ -344,6 +348,10 @@ def frame_parts(det: Detection, sent) -> tuple[str | None, str | None, str | Non
             nxt = nxt.head
         obj = noun_phrase(nxt, exclude=verb.i)
     action = lemma(verb) if verb.pos_ in ("VERB", "AUX") or det.imperative else None
+    csubj = next((c for t in (verb, verb.head) for c in t.children if c.dep_ in ("csubj", "csubjpass")), None)
+    if csubj is not None and action in ("be", "allow", "permit", "require", "recommend", "prohibit", "forbid", None):
+        action = gerund_lemma(csubj)
+        obj = noun_phrase(next((c for c in csubj.children if c.dep_ in ("dobj", "obj")), None))
     if action in ("avoid", "refrain"):
         # "avoid naming brands" is often parsed as a noun phrase with a gerund compound
         d = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
@@ -368,19 +376,28 @@ def labels_in(sent, ctx: DocContext) -> list[str]:
     found: list[tuple[int, str]] = []
     cmp_words = {"least", "most", "than", "above", "below", "under", "over", "to", "between"}
     for tok in sent:
-        first_word = tok.i == sent.start or all(t.is_space or t.is_punct for t in sent[:tok.i - sent.start])
-        if lemma(tok) not in lex.label_verbs or lemma(tok) in ("be", "use", "count") \
-                or tok.pos_ not in ("VERB", "AUX") and not first_word:
+        prev_tok = doc[tok.i - 1] if tok.i > sent.start else None
+        # a mistagged instruction verb ("rate" read as a noun) is still a verb unless a determiner precedes it
+        verbish = tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("NN", "NNP", "JJ") and (
+            prev_tok is None or prev_tok.pos_ not in ("DET", "ADJ", "PRON", "NUM"))
+        copula = lemma(tok) == "be"
+        if lemma(tok) not in lex.label_verbs or lemma(tok) in ("use", "count") or not verbish:
             continue
         i, budget = tok.i + 1, 0
         while i < sent.end and budget < 6:
             t = doc[i]
             if t.lower_ in ("it", "them", "this", "that", "as", "a", "an", "with", "the", "always", "only") \
-                    or t.pos_ in ("DET", "ADV") and not t.like_num or t.dep_ in ("dobj", "nsubjpass") and t.pos_ in _NOUNISH \
+                    or t.pos_ in ("DET", "ADV") and not t.like_num and not t.text[:1].isupper() or t.dep_ in ("dobj", "nsubjpass") and t.pos_ in _NOUNISH \
                     and not t.is_upper and not t.text[:1].isupper() or t.dep_ in ("compound", "amod") and not t.text[:1].isupper():
                 i, budget = i + 1, budget + 1
                 continue
             break
+        if copula:
+            while i < sent.end and doc[i].lower_ in ("a", "an", "always", "never", "not", "n't", "usually", "still"):
+                i += 1
+            if i >= sent.end or not (doc[i].like_num or doc[i].is_upper and len(doc[i].text) > 1
+                                     or doc[i].text[:1].isupper() and doc[i].is_alpha):
+                continue
         while i < sent.end:
             t = doc[i]
             prev = doc[i - 1]
