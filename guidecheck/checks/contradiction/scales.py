@@ -77,7 +77,7 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
             ranges.append((rows[0][0], Interval(min(values), max(values)), None))
     if ranges:
         for f in frames:
-            if f.rule.kind == "rubric" or not f.outcomes:
+            if (f.rule.kind == "rubric" and not f.rule.is_example) or not f.outcomes:
                 continue
             for label, span in f.outcomes:
                 try:
