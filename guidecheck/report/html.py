@@ -37,7 +37,7 @@ def _side(finding: dict[str, Any], rule: dict[str, Any] | None, rid: str) -> dic
         "position": position(rule), "path": rule.get("path", ""),
         "section": [s for s in (rule.get("section") or "").split(" > ") if s],
         # A "Do not:" list heading carries the force of its items: mark it when the report picks the words.
-        "mark_lead_in": bool(rule.get("lead_in") and rule.get("polarity") and derived(finding)),
+        "mark_lead_in": bool(rule.get("lead_in") and rule.get("polarity") and derived(finding, rule)),
     }
 
 

@@ -14,7 +14,7 @@ _RESET, _BOLD, _DIM = "\x1b[0m", "\x1b[1m", "\x1b[2m"
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _location(item: dict[str, Any]) -> str:

@@ -136,15 +136,16 @@ def segments(text: str, ranges: list[tuple[int, int]]) -> list[tuple[str, bool]]
     return out
 
 
-def derived(finding: dict[str, Any]) -> bool:
-    """True when the report itself picks the words to mark: a pair finding that carries no spans."""
-    return not finding.get("spans") and len(finding.get("rules") or []) > 1
+def derived(finding: dict[str, Any], rule: dict[str, Any]) -> bool:
+    """True when the report itself picks the words to mark: a rule of a pair the check gave no span for."""
+    own = any(sp.get("rule") == rule.get("id") for sp in finding.get("spans") or [])
+    return not own and len(finding.get("rules") or []) > 1
 
 
 def highlight(finding: dict[str, Any], rule: dict[str, Any]) -> list[tuple[str, bool]]:
-    """Segments of a rule's text with the finding's spans marked (derived ones for spanless pairs)."""
+    """Segments of a rule's text with the finding's spans marked (derived ones where a pair side has none)."""
     text = rule.get("text") or ""
-    ranges = [(s["start"], s["end"]) for s in finding.get("spans") or [] if s.get("rule") == rule.get("id")]
-    if derived(finding):
-        ranges = derived_ranges(rule)
-    return segments(text, ranges)
+    if derived(finding, rule):
+        return segments(text, derived_ranges(rule))
+    return segments(text, [(sp["start"], sp["end"]) for sp in finding.get("spans") or []
+                           if sp.get("rule") == rule.get("id")])
