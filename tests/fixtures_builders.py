@@ -123,7 +123,7 @@ def build_pptx(path: Path, slides: Iterable[dict[str, Any]]) -> Path:
 
 def build_pdf(path: Path, pages: Iterable[Iterable[tuple[str, str]]], header: str | None = None,
               footer_numbers: bool = True, encrypt: tuple[str, str] | None = None) -> Path:
-    """pages: per page a list of ("h1"|"h2"|"p"|"li", text). A running header and "Page N of M" footer are drawn
+    """pages: per page a list of ("h1"|"h2"|"p"|"b"|"li", text) ("b": a bold paragraph in the body font size). A running header and "Page N of M" footer are drawn
     on every page, as Word and PowerPoint exports do. encrypt: (owner password, user password)."""
     from fpdf import FPDF
 
@@ -151,7 +151,7 @@ def build_pdf(path: Path, pages: Iterable[Iterable[tuple[str, str]]], header: st
                 pdf.set_x(16)
                 pdf.multi_cell(0, 6, "- " + text, new_x="LMARGIN", new_y="NEXT")
             else:
-                pdf.set_font("Helvetica", size=11)
+                pdf.set_font("Helvetica", "B" if kind == "b" else "", size=11)
                 pdf.ln(3)
                 pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
         if footer_numbers:

@@ -84,3 +84,15 @@ def test_pdf_page_cap_reads_first_pages_and_says_so(tmp_path, monkeypatch):
     assert doc.status == "warning"
     assert doc.message == "only the first 2 of 3 pages were read"
     assert {b.location.page for b in doc.blocks} == {1, 2}
+
+
+def test_pdf_bold_body_text_is_a_heading_unless_it_is_a_lead_in(tmp_path):
+    doc = read(build_pdf(tmp_path / "b.pdf", [[("p", "Rate the final turn only."), ("b", "Refusals"),
+                                               ("p", "A refusal of a safe request is rated 2 at most."),
+                                               ("b", "Do not:"), ("li", "reward refusals")]]))
+    assert [(b.kind, b.text, b.section, b.polarity) for b in doc.blocks] == [
+        ("paragraph", "Rate the final turn only.", (), None),
+        ("heading", "Refusals", ("Refusals",), None),
+        ("paragraph", "A refusal of a safe request is rated 2 at most.", ("Refusals",), None),
+        ("paragraph", "Do not:", ("Refusals",), None),
+        ("list_item", "reward refusals", ("Refusals",), "negative")]

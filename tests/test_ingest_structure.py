@@ -73,3 +73,10 @@ def test_examples_by_heading_prefix_lead_in_and_quoted_answer(write):
         "Sample prompts": "heading", "Write a haiku about rain.": "example",
         "Scoring": "heading", "Rate every response.": "paragraph"}
     assert by_text(doc, "a wrong date").meta["original_kind"] == "list_item"
+
+
+def test_capitalised_lead_in_in_plain_text_is_not_a_heading(write):
+    doc = read(write("g.txt", "COMMENTS\n\nDO NOT:\n- paste links\n\nComments are read by the vendor.\n"))
+    assert [(b.kind, b.text, b.polarity) for b in doc.blocks] == [
+        ("heading", "COMMENTS", None), ("paragraph", "DO NOT:", None), ("list_item", "paste links", "negative"),
+        ("paragraph", "Comments are read by the vendor.", None)]

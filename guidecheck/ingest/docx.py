@@ -110,6 +110,7 @@ def _comments(document) -> dict[str, tuple[str, str]]:
 class _Reader:
     def __init__(self, path: str, document):
         self.path = path
+        self.parent = document._body  # python-docx proxies need a parent to resolve styles
         self.blocks: list[Block] = []
         self.sections: list[tuple[int, str]] = []
         self.footnotes = _footnotes(document)
@@ -163,7 +164,6 @@ class _Reader:
                                          meta={"comment": ref.get(f"{W}id"), "author": comment[0]}))
 
     def table(self, table) -> None:
-        from docx.table import Table
         rows: list[tuple[str, ...]] = []
         for row in table.rows:
             cells, seen = [], set()
@@ -172,8 +172,8 @@ class _Reader:
                     continue  # a horizontally merged cell is returned once per grid column
                 seen.add(id(cell._tc))
                 cells.append(" ".join(_text(par._p) for par in cell.paragraphs if _text(par._p)))
-                for inner in cell.tables:
-                    self.table(inner) if isinstance(inner, Table) else None
+                for inner in cell.tables:  # a table nested in a cell: its rows follow as rows of their own
+                    self.table(inner)
             rows.append(tuple(cells))
         if not rows:
             return
@@ -189,9 +189,9 @@ class _Reader:
         from docx.text.paragraph import Paragraph
         for child in parent.iterchildren():
             if child.tag == f"{W}p":
-                self.paragraph(Paragraph(child, self.document))
+                self.paragraph(Paragraph(child, self.parent))
             elif child.tag == f"{W}tbl":
-                self.table(Table(child, self.document))
+                self.table(Table(child, self.parent))
             elif child.tag == f"{W}sdt":
                 content = child.find(f"{W}sdtContent")
                 if content is not None:
@@ -203,6 +203,5 @@ def read(path: Path, raw: bytes) -> list[Block]:
     import docx
     document = docx.Document(io.BytesIO(raw))
     reader = _Reader(str(path), document)
-    reader.document = document._body
     reader.walk(document.element.body)
     return reader.blocks

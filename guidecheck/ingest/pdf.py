@@ -146,7 +146,9 @@ def _blocks(pages: list[_Page], path: str) -> list[Block]:
 
         prev: _Line | None = None
         for line in page.lines:
-            is_heading = (body and line.size >= body * ratio or (line.bold and line.size >= body)) \
+            # Bold body-size text is a heading only when it is not a lead-in ("Do not:" stays a paragraph).
+            is_heading = (body and line.size >= body * ratio or (line.bold and line.size >= body
+                                                                  and not line.text.endswith(":"))) \
                 and len(line.text) <= 120 and not line.text.endswith((".", ",", ";")) and not _BULLET.match(line.text)
             if is_heading:
                 flush()

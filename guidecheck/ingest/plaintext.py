@@ -52,7 +52,9 @@ def read(path: Path, raw: bytes) -> list[Block]:
         if hashed and not para:
             heading(hashed.group(2), len(hashed.group(1)), n)
             continue
-        if not para and _CAPS_HEADING.match(stripped) and any(c.isalpha() for c in stripped) and len(stripped.split()) <= 8:
+        # "DO NOT:" in capitals introduces a list; it is a lead-in, not a section title.
+        if not para and _CAPS_HEADING.match(stripped) and any(c.isalpha() for c in stripped) \
+                and len(stripped.split()) <= 8 and not stripped.endswith(":"):
             heading(stripped.rstrip(":"), 2 if sections else 1, n)
             continue
         bullet = _BULLET.match(line)
