@@ -39,6 +39,7 @@ def test_whitespace_only(write, name):
     ("a.pdf", "this is not a PDF file (no PDF header); is it the right file or a mislabeled extension?"),
     ("a.md", "this file contains binary data, not Markdown text; is it the right file or a mislabeled extension?"),
     ("a.txt", "this file contains binary data, not text; is it the right file or a mislabeled extension?"),
+    ("a.html", "this file contains binary data, not HTML; is it the right file or a mislabeled extension?"),
 ])
 def test_random_bytes(write, name, expected):
     doc = read(write(name, RANDOM))
