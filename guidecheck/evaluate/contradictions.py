@@ -102,6 +102,7 @@ def _deck_scores(corpus: Path, gold: list[dict[str, Any]], notes: list[str]) -> 
                     counts[code][0 if label == rel else 1] += 1
                 elif label == rel:
                     counts[code][2] += 1
+                    notes.append(f"{deck}: {label} not reported as {code}: {g['a'][1]!r} vs {g['b'][1]!r}")
         # Per-check false positives: findings of a check that match no gold pair of that check.
         by_id = {r.id: r for r in rules}
         for code in CODES:

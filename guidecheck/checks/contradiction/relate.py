@@ -250,15 +250,36 @@ def _deontic(fa: Frame, fb: Frame, cosine: float) -> Conflict | None:
 
 # --- the classifier ------------------------------------------------------------------------------------------
 
-def _duplicate(fa: Frame, fb: Frame, cosine: float) -> bool:
+def _names(f: Frame, aliases: dict[str, str]) -> set[str]:
+    return {aliases.get(o.lower(), o.lower()) for o, _ in f.outcomes}
+
+
+def _quantity_set(f: Frame) -> set[tuple]:
+    return {(q.attribute, q.comparator, q.value, q.upper) for q, _ in f.quantities}
+
+
+def _duplicate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str]) -> bool:
     if fa.deontic != fb.deontic or fa.exception != fb.exception or _conditions_compatible(fa, fb) != "same":
         return False
-    if {(q.attribute, q.comparator, q.value) for q, _ in fa.quantities} != {
-            (q.attribute, q.comparator, q.value) for q, _ in fb.quantities}:
+    if _quantity_set(fa) != _quantity_set(fb) or _names(fa, aliases) != _names(fb, aliases):
         return False
-    if {o.lower() for o, _ in fa.outcomes} != {o.lower() for o, _ in fb.outcomes}:
+    filler = lexicon().quantity_filler if fa.quantities else frozenset()
+    wa, wb = (fa.core | fa.condition) - filler, (fb.core | fb.condition) - filler
+    return (_topic_match(wa, wb, _th("same_topic"), high=_th("duplicate_jaccard"))
+            or cosine >= _th("duplicate_cosine"))
+
+
+def _changed_by_update(fa: Frame, fb: Frame) -> bool:
+    """A dated update that changes a limit, an outcome or the force of an earlier rule about the same thing."""
+    if fa.update == fb.update:
         return False
-    return jaccard(fa.everything, fb.everything) >= _th("duplicate_jaccard") or cosine >= _th("duplicate_cosine")
+    filler = lexicon().quantity_filler
+    if not _topic_match(fa.core - filler, fb.core - filler, _th("same_topic_frames")):
+        return False
+    return (_quantity_set(fa) != _quantity_set(fb) and bool(fa.quantities) and bool(fb.quantities)
+            or (bool(fa.outcomes) and bool(fb.outcomes) and {o.lower() for o, _ in fa.outcomes}
+                != {o.lower() for o, _ in fb.outcomes})
+            or (fa.deontic != fb.deontic and None not in (fa.deontic, fb.deontic)))
 
 
 def relate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str] | None = None) -> Relation | None:
@@ -278,9 +299,14 @@ def relate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str] | None =
         found = (_numeric(fa, fb) or _outcome_conflict(fa, fb, aliases, cosine) or _action_conflict(fa, fb)
                  or _deontic(fa, fb, cosine))
     if found is None:
-        if _duplicate(fa, fb, cosine):
+        if _duplicate(fa, fb, cosine, aliases):
             return Relation("REL003", a, b, round(min(0.95, 0.5 + 0.45 * cosine), 3),
                             f"{q(said(b))} repeats {q(said(a))}.")
+        if _changed_by_update(fa, fb):
+            later, earlier = (fb, fa) if fb.update else (fa, fb)
+            return Relation("REL002", a, b, round(min(0.9, 0.5 + 0.4 * cosine), 3),
+                            f"{q(said(later.rule))} is a dated update that changes {q(said(earlier.rule))}; "
+                            f"check that the old rule was edited too.")
         return None
     code, conf, why, spans, conditional = found
     # Suppressors: the same order for every type, so no frame reports what another explains away.
