@@ -18,7 +18,7 @@ _MODAL_WORDS = re.compile(
     r"\b(?:must not|must never|must|shall not|shall|should not|shouldn't|should|may not|may|can|need to|needs to|"
     r"have to|has to|is required to|are required to|always|never|ideally|please|try to|it is best to|"
     r"we recommend that you|we recommend|is recommended|are recommended|do not|don't|avoid)\b", re.I)
-_MAY = re.compile(r"\bmay(?:\s+not)?\b", re.I)
+_MAY = re.compile(r"\bmay(?:\s+not)?\b")  # lower case: "May" is a month or a question
 
 
 def strip_modality(text: str) -> str:

@@ -60,6 +60,9 @@ class ActorlessPassive(Check):
                 verb = m.group("verb").lower()
                 if verb in skip or verb in _NOT_PARTICIPLES:
                     continue
+                clause = re.split(r"[,;:]", text[:m.start()])[-1]
+                if re.search(r"\b(?:if|when|whenever|unless|once|because|whether|until)\b", clause, re.I):
+                    continue  # "if the speaker cannot be identified": a condition, not an obligation
                 if re.search(r"\bby\s+(?:the|a|an|your|their|our|another|other|each|any|[A-Za-z]+(?:s|er|or|ist|ee)\b)", text[m.end():], re.I) \
                         and not re.search(r"\bby\s+(?:the\s+)?(?:end|time|deadline|monday|tuesday|wednesday|thursday|friday|\d)", text[m.end():], re.I):
                     continue

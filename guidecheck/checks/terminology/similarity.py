@@ -29,7 +29,7 @@ def antonyms(a: str, b: str) -> bool:
 
 def nested(a: str, b: str) -> bool:
     """'Relevant' inside 'Somewhat Relevant': a graded option, not a spelling variant."""
-    x, y = set(normal_term(a).replace("-", " ").split()), set(normal_term(b).replace("-", " ").split())
+    x, y = (set(re.split(r"[\s_/-]+", normal_term(t))) for t in (a, b))
     return x != y and (x < y or y < x)
 
 
@@ -42,8 +42,12 @@ def string_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, x, y).ratio()
 
 
+# Below this, spelling overlap says nothing: "Unsure" / "Source" share letters, not meaning.
+STRING_FLOOR = 0.8
+
+
 def similarities(ctx: CheckContext, terms: list[str]) -> np.ndarray:
-    """Max of embedding cosine and string similarity for every pair of terms (symmetric matrix)."""
+    """Max of embedding cosine and (strong) string similarity for every pair of terms (symmetric matrix)."""
     n = len(terms)
     sims = np.zeros((n, n), dtype=np.float32)
     if n < 2:
@@ -54,7 +58,8 @@ def similarities(ctx: CheckContext, terms: list[str]) -> np.ndarray:
         sims = np.maximum(sims, vecs @ vecs.T)
     for i in range(n):
         for j in range(i + 1, n):
-            s = max(float(sims[i, j]), string_similarity(terms[i], terms[j]))
+            spelled = string_similarity(terms[i], terms[j])
+            s = max(float(sims[i, j]), spelled if spelled >= STRING_FLOOR else 0.0)
             if antonyms(terms[i], terms[j]) or nested(terms[i], terms[j]):
                 s = 0.0
             sims[i, j] = sims[j, i] = s
