@@ -30,6 +30,8 @@ If the page is a parked domain, rate it Parked.
 Mark the result as Slightly Relevent when it covers only one of two intents.
 If you cannot decide, select "Unsure".
 Rate a page 1.5 when it answers the query but is hard to read.
+Rate weak results 1.
+Rate relevant results 4.
 
 ## Update
 
@@ -58,7 +60,8 @@ def test_undefined_label_and_variants(check_json, write):
     assert undefined[0]["severity"] == "error" and "Add 'Parked'" in undefined[0]["fix"]
     variants = _by_check(report, "TERM001")
     pairs = sorted((f["message"].split("'")[1], f["message"].split("'")[3]) for f in variants)
-    assert pairs == [("Slightly Relevent", "Slightly Relevant"), ("Unsure", "Not sure")]
+    assert pairs == [("Slightly Relevent", "Slightly Relevant"), ("Unsure", "Not sure"),
+                     ("weak", "Slightly Relevant (1)")]  # one score named by a quality word; "relevant" is its name
     assert all("replace" in f["fix"] for f in variants)
 
 

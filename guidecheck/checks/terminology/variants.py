@@ -1,6 +1,7 @@
 """TERM001: one concept named several ways ("Not sure" / "Unsure")."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -44,6 +45,29 @@ def deck_terms(ctx: CheckContext, path: str, rules: list[Rule]) -> dict[str, Ter
             if not use.numeric:
                 terms.setdefault(normal_term(use.label), Term(use.label)).uses.append((rule, use.start, use.end))
     return terms
+
+
+def score_aliases(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Variant]:
+    """"Rate bad replies 2" where the scale names 2 "Poor": one score, two names."""
+    td = data()["terminology"]
+    inv = deck_inventory(ctx, path)
+    if inv is None:
+        return []
+    names = {e.score: e for e in inv.entries if e.score and e.name}
+    quality = set(data("vague")["words"]) | set(td["quality_words"])
+    rx = re.compile(td["score_alias"])
+    out: list[Variant] = []
+    for rule in rules:
+        if not is_checkable(rule) or rule.kind in ("rubric", "definition"):
+            continue
+        for m in rx.finditer(rule.text):
+            word, entry = m.group("word").lower(), names.get(m.group("score"))
+            if entry is None or word not in quality or word in normal_term(entry.name or "").split():
+                continue
+            variant = Term(m.group("word"), uses=[(rule, m.start("word"), m.end("word"))])
+            canonical = Term(f"{entry.name} ({entry.score})", defined_at=[(entry.location, entry.section, "label")])
+            out.append(Variant(variant, canonical, 0.8))
+    return out
 
 
 def rules_by_path(ctx: CheckContext) -> dict[str, list[Rule]]:
@@ -130,7 +154,7 @@ class TerminologyVariant(Check):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for path, rules in rules_by_deck(ctx).values():
-            for v in find_variants(ctx, path, rules):
+            for v in find_variants(ctx, path, rules) + score_aliases(ctx, path, rules):
                 rules = [r for r, _, _ in v.variant.uses][:1]
                 spans = [Span(r.id, s, e) for r, s, e in v.variant.uses[:1]]
                 location = None if rules else v.variant.defined_at[0][0]
