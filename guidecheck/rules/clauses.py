@@ -105,6 +105,11 @@ def _phrases(sent, phrases: tuple[str, ...], out: list[tuple[int, str]], covered
                 continue
             end_m = _END.search(text, m.end())
             end = end_m.start() if end_m else len(text)
+            obj = next((c for c in tok[-1].children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and tok[-1].pos_ == "ADP":
+                # a prepositional exception ("other than English") ends with its object's phrase
+                last = list(obj.subtree)[-1]
+                end = min(end, last.idx + len(last.text) - sent.start_char)
             clause = _clean(text[m.start():end])
             if len(clause.split()) < 2 and phrase not in ("except",):
                 continue

@@ -191,6 +191,13 @@ def _main_tokens(sent, covered: set[int]):
     return [t for t in sent if t.i not in covered and not t.is_punct and not t.is_space]
 
 
+def _clause_break(between) -> bool:
+    """A new clause, not a shared subject: '...; reload the page', '..., so skip only when ...'."""
+    toks = list(between)
+    return any(t.text in (";", ":", "—") for t in toks) or len(toks) >= 2 and toks[-1].lower_ in ("so", "then") \
+        and toks[-2].text == ","
+
+
 def _imperative(sent, covered: set[int]):
     """The verb of a subjectless instruction, or None: 'Label the span', 'Do not include', 'Never click'."""
     lex = lexicon()
@@ -207,7 +214,8 @@ def _imperative(sent, covered: set[int]):
         if root.i == first.i or root.tag_ == "VB" and first.i >= root.i - 1 or first.head.i == root.i \
                 and first.dep_ in ("advmod", "aux", "neg", "prep", "npadvmod"):
             return root
-    if first.tag_ == "VB" and not any(c.dep_ in _SUBJ for c in first.children) and first.lower_ not in ("be",):
+    if first.tag_ == "VB" and not any(c.dep_ in _SUBJ for c in first.children) and first.lower_ not in ("be",) \
+            and first.dep_ not in ("compound", "amod", "nmod", "nsubj", "dobj", "pobj", "attr"):
         return first
     if first.lower_ in lex.imperative_verbs and not any(c.dep_ in _SUBJ for c in first.children) \
             and first.tag_ not in ("VBZ", "VBD", "VBN", "VBG") and all(
@@ -218,8 +226,8 @@ def _imperative(sent, covered: set[int]):
             return first
     # "The tool freezes when ...; reload the page": an imperative conjoined to a statement
     for conj in root.children:
-        if conj.dep_ == "conj" and conj.tag_ == "VB" and conj.i not in covered \
-                and not any(c.dep_ in _SUBJ for c in conj.children):
+        if conj.dep_ in ("conj", "parataxis") and conj.tag_ == "VB" and conj.i not in covered \
+                and not any(c.dep_ in _SUBJ for c in conj.children) and _clause_break(sent.doc[root.i:conj.i]):
             return conj
     return None
 
