@@ -128,6 +128,10 @@ def test_demo_report_filters_search_and_screenshot(demo, open_report):
     page.locator('button[data-filter="severity"][data-value="error"]').click()
     assert sorted(_visible_ids(page)) == sorted(f["id"] for f in report["findings"] if f["severity"] == "error")
     page.click("#f-reset")
+    page.locator('a[data-filter="category"][data-value="contradiction"][data-severity="error"]').click()
+    assert sorted(_visible_ids(page)) == sorted(f["id"] for f in report["findings"]
+                                                if f["severity"] == "error" and f["category"] == "contradiction")
+    page.click("#f-reset")
 
     page.fill("#r-search", "publication date")
     shown = page.eval_on_selector_all("#rule-rows > tr", "els => els.filter(e => !e.hidden).length")

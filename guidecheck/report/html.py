@@ -54,14 +54,14 @@ def _short_names(paths: list[str]) -> dict[str, str]:
     return out
 
 
-def _chart(rows: dict[str, Counter], labels: dict[str, str] | None = None) -> dict[str, Any]:
+def _chart(rows: dict[str, Counter], labels: dict[str, str] | None = None, noun: str = "row") -> dict[str, Any]:
     """Horizontal stacked bars (one per row, stacked by severity) sized for an inline SVG."""
     items = sorted(rows.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    more = None
     if len(items) > CHART_ROWS:
-        rest = Counter()
-        for _, counts in items[CHART_ROWS - 1:]:
-            rest.update(counts)
-        items = items[:CHART_ROWS - 1] + [(f"{len(items) - CHART_ROWS + 1} more", rest)]
+        folded = items[CHART_ROWS - 1:]
+        more = {"rows": len(folded), "noun": noun, "total": sum(sum(c.values()) for _, c in folded)}
+        items = items[:CHART_ROWS - 1]
     peak = max((sum(c.values()) for _, c in items), default=0) or 1
     bars = []
     for key, counts in items:
@@ -75,7 +75,8 @@ def _chart(rows: dict[str, Counter], labels: dict[str, str] | None = None) -> di
         label = (labels or {}).get(key, key)
         short = label if len(label) <= 32 else "…" + label[-31:]
         bars.append({"key": key, "label": label, "short": short, "total": sum(counts.values()), "parts": parts})
-    return {"bars": bars, "height": 28 * len(bars) + 4}
+    # Rows past CHART_ROWS are summed in a caption line, not a bar that would dwarf the others.
+    return {"bars": bars, "height": 28 * len(bars) + 4, "more": more}
 
 
 def view_model(report: dict[str, Any]) -> dict[str, Any]:
@@ -101,6 +102,7 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
         per_cat.setdefault(f["category"], Counter())[f["severity"]] += 1
     doc_counts = {p: sum(c.values()) for p, c in per_doc.items()}
     with_findings = {p: c for p, c in per_doc.items() if sum(c.values())}
+    errors_by_cat = Counter(f["category"] for f in report["findings"] if f["severity"] == "error")
     summary = report["summary"]
     sev = summary.get("by_severity", {})
     return {
@@ -112,8 +114,10 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
         "severities": [(k, SEVERITIES[k][0], SEVERITIES[k][1], sev.get(k, 0)) for k in SEVERITY_ORDER],
         "documents": report["documents"], "doc_counts": doc_counts,
         "problem_docs": [d for d in report["documents"] if d["status"] == "error"],
-        "doc_chart": _chart(with_findings, _short_names(list(with_findings))),
+        "doc_chart": _chart(with_findings, _short_names(list(with_findings)), "document"),
         "cat_chart": _chart(per_cat, {k: category_label(k) for k in per_cat}),
+        "error_categories": [(k, category_label(k), n) for k, n in sorted(errors_by_cat.items(),
+                                                                        key=lambda kv: (-kv[1], kv[0]))],
         "check_names": {c["code"]: c["name"] for c in report.get("checks") or []},
     }
 

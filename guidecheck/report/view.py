@@ -105,7 +105,8 @@ def derived_ranges(rule: dict[str, Any]) -> list[tuple[int, int]]:
     cue = re.search(r"'([^']+)'", rule.get("evidence") or "")
     force = [cue.group(1)] if cue else []
     force += [w for w in _FORCE_WORDS if w not in force]
-    for word in force:
+    # Rubric rows and definitions carry no deontic force: their "not" is content, not the clash.
+    for word in force if rule.get("kind") not in ("rubric", "definition") else ():
         found = _find_words(text, word)
         if found:
             ranges += found[:1]
