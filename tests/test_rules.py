@@ -237,3 +237,23 @@ def test_cli_rules_prints_frames_with_resolved_example_links(cli, write):
     assert rows[0]["context"] is None and rows[0]["evidence"] == "imperative"
     no_examples = cli("rules", path, "--no-cache", "--no-examples")
     assert len(no_examples.stdout.splitlines()) == 1
+
+
+def test_cli_rules_covers_every_bundled_rules_deck(cli):
+    """`guidecheck rules` prints schema-valid frames for every deck of the rule corpus, in every format."""
+    import jsonschema
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    schema = json.loads((root / "guidecheck" / "schema" / "report.schema.json").read_text("utf-8"))
+    rule_schema = {**schema["$defs"]["rule"], "$defs": schema["$defs"]}
+    decks = sorted(p for p in (root / "guidelines" / "rules").iterdir() if p.is_file())
+    assert {p.suffix for p in decks} >= {".md", ".txt", ".html", ".docx", ".pptx"}
+    result = cli("rules", root / "guidelines" / "rules", root / "guidelines" / "demo", "--no-cache")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    for row in rows:
+        jsonschema.validate(row, rule_schema)
+    per_deck = {Path(r["path"]).name for r in rows if not r["is_example"]}
+    assert per_deck >= {p.name for p in decks} | {"search-relevance.md"}
+    assert [r["id"] for r in rows] == [f"R{n}" for n in range(1, len(rows) + 1)]
+    assert all(r["example_of"] is None or r["example_of"].startswith("R") for r in rows)
