@@ -6,11 +6,10 @@ the clashing words as spans in both rules and one sentence in the rules' own wor
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from ...model import Rule, Span
-from .frames import Frame, Interval, build_frame
+from .frames import Frame
 from .lexicon import jaccard, lexicon
 
 NAMES = {
@@ -349,5 +348,4 @@ def rubric_aliases(frames: list[Frame]) -> dict[str, str]:
     return out
 
 
-__all__ = ["Relation", "relate", "rubric_aliases", "NAMES", "CONTRADICTIONS", "q", "Interval", "build_frame",
-           "math"]
+__all__ = ["Relation", "relate", "rubric_aliases", "same_set", "said", "q", "NAMES", "CONTRADICTIONS"]

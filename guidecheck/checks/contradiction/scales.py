@@ -6,13 +6,12 @@ Examples: a worked example whose verdict (a deduction, a score) breaks a rule ab
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from .frames import Frame, Interval
-from .lexicon import content, lexicon
+from .lexicon import content, data, lexicon
 from .relate import Relation, _find, _span, q, said, same_set
 
 
@@ -50,10 +49,6 @@ def _tables(frames: list[Frame]) -> dict[tuple, list[tuple[Frame, float, str | N
         if not any(abs(v - value) < 1e-9 for _, v, _ in groups[key]):
             groups[key].append((f, value, name))
     return groups
-
-
-def _update(f: Frame) -> bool:
-    return f.update
 
 
 def scale_relations(frames: list[Frame]) -> list[Relation]:
@@ -182,7 +177,7 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
     for i, f in enumerate(rules):
         for w in f.core | f.condition:
             postings[w].append(i)
-    penalty_words = content(" ".join(lexicon_penalty_words()))
+    penalty_words = content(" ".join(data()["words"]["penalty"]))
     out: list[Relation] = []
     for e in examples:
         seen: dict[int, int] = defaultdict(int)
@@ -240,9 +235,4 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
     return out
 
 
-def lexicon_penalty_words() -> list[str]:
-    from .lexicon import data
-    return data()["words"]["penalty"]
-
-
-__all__ = ["scale_relations", "example_relations", "math"]
+__all__ = ["scale_relations", "example_relations"]
