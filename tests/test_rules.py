@@ -257,3 +257,17 @@ def test_cli_rules_covers_every_bundled_rules_deck(cli):
     assert per_deck >= {p.name for p in decks} | {"search-relevance.md"}
     assert [r["id"] for r in rows] == [f"R{n}" for n in range(1, len(rows) + 1)]
     assert all(r["example_of"] is None or r["example_of"].startswith("R") for r in rows)
+
+
+def test_example_block_links_to_the_rubric_entry_of_its_verdict(cli, write):
+    path = write("deck.md", "# Policy\n\n## Labels\n\n| Label | Description |\n|---|---|\n"
+                            "| Borderline | Rude but not targeted. |\n| Violent | Threatens violence. |\n\n"
+                            "## Wellbeing\n\nLabelers can opt out of the Violent queue at any time.\n\n## Examples\n\n"
+                            "Example: \"I know where you live.\" This is Violent.\n")
+    rows = [json.loads(line) for line in cli("rules", path, "--no-cache").stdout.splitlines()]
+    by_text = {r["text"]: r for r in rows}
+    target = by_text["Violent | Threatens violence."]["id"]
+    examples = [r for r in rows if r["is_example"]]
+    assert [r["text"] for r in examples] == ['Example: "I know where you live."', "This is Violent."]
+    assert [r["example_of"] for r in examples] == [target, target]
+    assert examples[1]["labels"] == ["Violent"]

@@ -15,7 +15,7 @@ from ..model import EXAMPLE, HEADING, LIST_ITEM, Block, Document, Rule, rule_fro
 from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 BATCH_SIZE = 256
 # Freshly extracted rules are handed on in chunks of this size (the embedding worker starts on them early).
 STREAM_CHUNK = 256
@@ -163,27 +163,42 @@ def _content_words(rule: Rule) -> set[str]:
     return words | {f"label:{label.lower()}" for label in rule.labels}
 
 
-def link_examples(rules: list[Rule], min_overlap: float) -> None:
-    """example_of = '@index' of the most similar preceding rule (same section first); resolved to an id later."""
+def link_examples(rules: list[Rule], min_overlap: float, block_of: list[int] | None = None) -> None:
+    """example_of = '@index' of the rule an example block illustrates; resolved to an id later.
+
+    All sentences of one example block ("Example: '...'" + "This is Borderline.") are compared together and get
+    the same link: the preceding rule (same section preferred, nearer wins ties) with the most content words
+    and labels in common; a shared label counts most, since examples exist to show a verdict.
+    """
+    block_of = block_of if block_of is not None else list(range(len(rules)))
     words = [_content_words(r) for r in rules]
+    groups: dict[int, list[int]] = {}
     for i, rule in enumerate(rules):
-        if not rule.is_example:
-            continue
+        if rule.is_example:
+            groups.setdefault(block_of[i], []).append(i)
+    for members in groups.values():
+        first = members[0]
+        ex_words = set().union(*(words[i] for i in members))
+        ex_labels = {w for w in ex_words if w.startswith("label:")}
+        section = rules[first].section
         best, best_score = None, min_overlap
-        for j in range(i - 1, max(-1, i - 1 - EXAMPLE_WINDOW), -1):
+        for j in range(first - 1, max(-1, first - 1 - EXAMPLE_WINDOW), -1):
             cand = rules[j]
             if cand.is_example:
                 continue
-            union = words[i] | words[j]
-            score = len(words[i] & words[j]) / len(union) if union else 0.0
-            if cand.section == rule.section:
+            union = ex_words | words[j]
+            score = len(ex_words & words[j]) / len(union) if union else 0.0
+            shared = len(ex_labels & words[j])
+            score += 0.3 * shared + (0.1 if shared and cand.kind in ("rubric", "definition") else 0.0)
+            if cand.section == section:
                 score += 0.05
-            elif cand.section[:-1] != rule.section[:-1] and cand.section[:1] != rule.section[:1]:
+            elif cand.section[:1] != section[:1]:
                 continue
-            score -= 0.002 * (i - j)  # nearer wins a tie
+            score -= 0.002 * (first - j)  # nearer wins a tie
             if score > best_score:
                 best, best_score = j, score
-        rule.example_of = f"@{best}" if best is not None else None
+        for i in members:
+            rules[i].example_of = f"@{best}" if best is not None else None
 
 
 def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
@@ -196,16 +211,19 @@ def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
     ctx = DocContext(labels=label_inventory(doc.blocks),
                      lead_texts={b.lead_in.strip() for b in doc.blocks if b.lead_in})
     rules: list[Rule] = []
+    block_of: list[int] = []
     flushed = 0
     for bi, (block, parsed) in enumerate(zip(blocks, nlp.pipe((parse_text(b) for b in blocks), batch_size=BATCH_SIZE))):
         units = make_units_for(block, parsed)
-        rules.extend(_rules_for_block(bi, block, parsed, matcher, dep, ctx, units))
+        new = _rules_for_block(bi, block, parsed, matcher, dep, ctx, units)
+        rules.extend(new)
+        block_of.extend([bi] * len(new))
         if on_rules is not None and len(rules) - flushed >= STREAM_CHUNK:
             on_rules(rules[flushed:])
             flushed = len(rules)
     if on_rules is not None and len(rules) > flushed:
         on_rules(rules[flushed:])
-    link_examples(rules, lexicon().min_example_overlap)
+    link_examples(rules, lexicon().min_example_overlap, block_of)
     return rules
 
 
