@@ -72,7 +72,10 @@ def test_configured_nli_model_reports_con009(tmp_path, cli):
     deck = tmp_path / "deck"
     deck.mkdir()
     (deck / "guide.md").write_text("# Sentiment\n\nTreat sarcasm as a sentiment of its own.\n\n"
-                                   "Sarcastic posts are labeled by the literal sentiment of their words.\n")
+                                   "Sarcastic posts are labeled by the literal sentiment of their words.\n\n"
+                                   "Comments must be at least 50 words long.\n\nComments should be under 40 words.\n")
+    plain = json.loads(cli("check", deck, "--format", "json", "--fail-on", "never").stdout)
+    before = next(f for f in plain["findings"] if f["check"] == "CON004")["confidence"]
     (tmp_path / "setup.cfg").write_text(f"[guidecheck]\nnli_model = {tmp_path / 'nli'}\ncache_dir = off\n")
     result = cli("check", deck, "--format", "json", "--fail-on", "never", "--config", tmp_path / "setup.cfg")
     assert result.exit_code == 0, result.output
@@ -82,3 +85,6 @@ def test_configured_nli_model_reports_con009(tmp_path, cli):
     assert "Treat sarcasm as a sentiment of its own." in con9[0]["message"]
     assert "Sarcastic posts are labeled by the literal sentiment of their words." in con9[0]["message"]
     assert con9[0]["severity"] == "warning" and 0.5 < con9[0]["confidence"] <= 0.95
+    # The frame finding keeps its check; the model's agreement only raises its confidence.
+    after = next(f for f in report["findings"] if f["check"] == "CON004")["confidence"]
+    assert after == pytest.approx(min(0.99, before + 0.05), abs=0.002)
