@@ -103,7 +103,14 @@ def main() -> None:
 def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, verbose) -> None:
     """Check guideline documents and report contradictions and ambiguities.
 
-    PATHS are files or folders (searched recursively; hidden folders are skipped).
+    PATHS are files or folders (searched recursively; hidden folders are skipped). A document that cannot
+    be read is reported with its own status and message; the other documents are still checked.
+
+    \b
+    Exit codes:
+      0  no finding at or above --fail-on
+      1  findings at or above --fail-on
+      2  usage error, bad configuration or a missing model
     """
     from .report import SUFFIX_FORMATS, build_report, renderer
     cfg = _config(paths, config_file, fail_on=fail_on, cache_dir="off" if no_cache else None)
