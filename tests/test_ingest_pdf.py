@@ -60,6 +60,9 @@ def test_pdf_with_garbage_text_layer_is_a_warning(tmp_path):
 def test_garbage_ratio_separates_prose_from_noise():
     assert garbage_ratio("Raters must read the whole page, then rate it 1-5 (see 3.2).") == 0.0
     assert garbage_ratio("§±¾ ×÷¬ ®©µ xkcdq ¦¨") == 1.0
+    # other scripts are words too, not garbage
+    assert garbage_ratio("Не включайте дату публикации в комментарий.") == 0.0
+    assert garbage_ratio("評価者は会話全体を読む必要があります。") == 0.0
 
 
 def test_encrypted_pdf_with_user_password_is_an_error(tmp_path):

@@ -23,8 +23,10 @@ from .limits import limit
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●■–\x7f\uf0b7\uf0a7]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+(.*)$")
 _BULLET_ONLY = re.compile(r"^\s*[-*•·▪◦●■–\x7f\uf0b7\uf0a7]\s*$")
-_WORDLIKE = re.compile(r"^[(\"'“‘]*(?:[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*|\d+(?:[.,:/–-]\d+)*%?)[)\"'”’.,;:!?]*$")
-_VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿ\d]")
+# A word in any script (letters only, inner apostrophes/hyphens) or a number, with surrounding punctuation.
+_WORDLIKE = re.compile(r"^[(\"'“‘«]*(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:/–-]\d+)*%?)[)\"'”’».,;:!?。、！？]*$")
+# Latin-script words without a vowel ("xkcdq", "Tjr") are what broken font maps produce.
+_VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿÀ-ß\d]|[^\x00-\u024f]")
 
 
 class _Timeout(BaseException):
