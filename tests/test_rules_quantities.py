@@ -35,6 +35,8 @@ def test_attribute_and_text_are_kept():
     assert (only.attribute, only.text) == ("length", "no more than 120 words")
     (score,) = find_quantities("Responses should be rated at least 4.")
     assert score.attribute == "score"
+    (rate,) = find_quantities("Your agreement must stay at or above 0.8.")
+    assert (rate.attribute, rate.comparator, rate.value) == ("ratio", ">=", 0.8)
 
 
 def test_parse_decides_which_word_is_the_unit():

@@ -15,7 +15,7 @@ from ..model import EXAMPLE, HEADING, LIST_ITEM, Block, Document, Rule, rule_fro
 from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 BATCH_SIZE = 256
 # Freshly extracted rules are handed on in chunks of this size (the embedding worker starts on them early).
 STREAM_CHUNK = 256

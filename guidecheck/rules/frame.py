@@ -204,6 +204,12 @@ def _imperative(sent, covered: set[int]):
     main = _main_tokens(sent, covered)
     skip = {"please", "always", "never", "only", "also", "then", "first", "just", "do", "not", "n't", "no", "yes",
             "but", "and", "so", "instead", "now", "still", "generally", "ideally", "again", "simply", "carefully"}
+    comma = next((t for t in sent if t.text == "," and t.i not in covered), None)
+    intro_end = sent.start
+    if comma is not None and comma.i - sent.start <= 6 and not any(
+            t.pos_ in ("VERB", "AUX") and t.i not in covered for t in sent if t.i < comma.i):
+        main = [t for t in main if t.i > comma.i]  # "From now on, label ...": an introductory phrase
+        intro_end = comma.i + 1
     first = next((t for t in main if t.lower_ not in skip and t.dep_ not in ("intj",)), None)
     if first is None:
         return None
@@ -219,7 +225,8 @@ def _imperative(sent, covered: set[int]):
         return first
     if first.lower_ in lex.imperative_verbs and not any(c.dep_ in _SUBJ for c in first.children) \
             and first.tag_ not in ("VBZ", "VBD", "VBN", "VBG") and all(
-                t.i in covered or t.is_space or t.is_punct or t.lower_ in skip for t in sent[:first.i - sent.start]):
+                t.i in covered or t.i < intro_end or t.is_space or t.is_punct or t.lower_ in skip
+                for t in sent[:first.i - sent.start]):
         # the tagger sometimes reads a sentence-initial verb as a noun or adjective ("Label the span", "Open ...")
         nxt = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
         if nxt is None or not (nxt.tag_ == "MD" or nxt.lemma_ == "be" or nxt.tag_ == "POS"):
@@ -377,6 +384,19 @@ def frame_parts(det: Detection, sent) -> tuple[str | None, str | None, str | Non
     return actor, action, obj
 
 
+def _counts_noun(doc, i: int, end: int) -> bool:
+    """'exactly one intent label', '3 minutes': a number that counts a noun is a quantity, not a label."""
+    j = i + 1
+    while j < end and j <= i + 3:
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN") and not t.is_upper and not t.text[:1].isupper():
+            return True
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN") and t.dep_ not in ("compound", "amod"):
+            return False
+        j += 1
+    return False
+
+
 def labels_in(sent, ctx: DocContext) -> list[str]:
     """Label or score values the sentence assigns: 'rate it 2', 'mark it as BRAND', 'select "Unsure"', known labels."""
     lex = lexicon()
@@ -413,10 +433,11 @@ def labels_in(sent, ctx: DocContext) -> list[str]:
                 close = next((j for j in range(i + 1, min(sent.end, i + 10)) if doc[j].text in "\"”"), None)
                 if close is None:
                     break
+                if close + 1 < sent.end and doc[close + 1].lower_ == "as":
+                    break  # 'label "S21" as PRODUCT': the quote is what is labelled, the label follows "as"
                 found.append((i, doc[i + 1:close].text))
                 i = close + 1
-            elif t.like_num and prev.lower_ not in cmp_words and not (i + 1 < sent.end and doc[i + 1].pos_ == "NOUN"
-                                                                    and doc[i + 1].lower_ not in ("or",)):
+            elif t.like_num and prev.lower_ not in cmp_words and not _counts_noun(doc, i, sent.end):
                 if i + 1 < sent.end and doc[i + 1].lower_ == "or" and i + 2 < sent.end and doc[i + 2].lower_ in (
                         "lower", "higher", "more", "less", "fewer", "above", "below", "better", "worse"):
                     break

@@ -87,6 +87,8 @@ def _make(attribute: str, cmp: str, value: float, unit: str | None, scale: float
           upper: float | None = None) -> Quantity:
     if scale != 1:
         unit = "second"
+    if unit is None and attribute == _data()["defaults"]["attribute"] and 0 < value < 1 and upper is None:
+        attribute = _data()["defaults"]["fraction_attribute"]  # "at or above 0.8": an agreement rate, not a score
     return Quantity(attribute, cmp, value * scale, unit, upper * scale if upper is not None else None, text)
 
 
