@@ -90,8 +90,8 @@ def test_multi_megabyte_single_line_is_read_in_pieces(write):
     doc = read(write("dump.txt", line))
     assert doc.status == "warning"
     assert doc.message == (f"contains a run of {len(line):,} characters without a paragraph break; it was read in "
-                           "pieces of 20,000 characters (is this an exported or minified file?)")
-    assert all(len(b.text) <= 20_000 for b in doc.blocks)
+                           "pieces of 5,000 characters (is this an exported or minified file?)")
+    assert all(len(b.text) <= 5_000 for b in doc.blocks)
     assert " ".join(b.text for b in doc.blocks).split() == line.split()  # nothing lost
 
 

@@ -62,6 +62,15 @@ def _supported() -> str:
     return ", ".join(sorted({s for s in READERS if s not in (".markdown", ".text", ".htm")}))
 
 
+def _cut_point(text: str) -> int:
+    """Where to cut an over-long block: after the last sentence end that fits, else the last space, else hard."""
+    window = text[:MAX_BLOCK_CHARS]
+    sentence = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"))
+    if sentence > MAX_BLOCK_CHARS // 2:
+        return sentence + 1
+    return window.rfind(" ") + 1 or MAX_BLOCK_CHARS
+
+
 def _split_long(blocks: list[Block]) -> tuple[list[Block], int]:
     """Cut blocks longer than MAX_BLOCK_CHARS at whitespace; return (blocks, length of the longest cut one)."""
     out: list[Block] = []
@@ -73,7 +82,7 @@ def _split_long(blocks: list[Block]) -> tuple[list[Block], int]:
         longest = max(longest, len(block.text))
         text, line = block.text, block.location.line
         while text:
-            cut = len(text) if len(text) <= MAX_BLOCK_CHARS else (text.rfind(" ", 0, MAX_BLOCK_CHARS) + 1 or MAX_BLOCK_CHARS)
+            cut = len(text) if len(text) <= MAX_BLOCK_CHARS else _cut_point(text)
             piece = text[:cut]
             out.append(replace(block, text=piece.strip(), meta={**block.meta, "split": True},
                                location=replace(block.location, line=line)))
