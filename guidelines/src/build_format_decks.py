@@ -8,7 +8,8 @@ Project Aster (chatbot helpfulness rating) ships as
 Planted cross-document inconsistencies (the demo report should find them):
 1. Slide 4 tells raters to verify facts with a web search; the FAQ (page 1) forbids web search while rating.
 2. The notes of slide 8 require justifications of at least 30 words; the rubric says under 25 words.
-3. The notes of slide 7 allow a 4 for a response with one minor factual error; the rubric caps any factual error at 2.
+3. The notes of slide 7 allow a 4 for a response with one minor factual error; the rubric rates any factual error
+   2 or lower.
 
 Run: python guidelines/src/build_format_decks.py   (output is byte-stable: fixed dates, fixed zip timestamps)
 """
@@ -65,7 +66,7 @@ SLIDES = [
     {"title": "Writing your justification",
      "bullets": [("Write a justification for every rating", 0),
                  ("Quote the sentence that drove your score", 0)],
-     "notes": "Justifications must be at least 30 words so that reviewers can follow your reasoning.\n"
+     "notes": "Justifications must be at least 30 words long. Reviewers need to follow your reasoning.\n"
               "Do not:\n- copy the whole response into the justification\n- mention other raters by name"},
     {"title": "Worked example",
      "bullets": [("User: Can you plan a 3-day trip to Lisbon on a small budget?", 0),
@@ -86,10 +87,10 @@ RUBRIC = [
                ["3", "Acceptable", "Addresses the request but misses part of it or needs noticeable edits."],
                ["2", "Poor", "Contains a factual error, ignores a key instruction, or refuses a safe request."],
                ["1", "Unhelpful", "Off-topic, unsafe, or gives dangerous instructions."]]),
-    ("para", "Any factual error caps the score at 2, however good the rest of the response is."),
+    ("para", "Rate any response with a factual error 2 or lower, however good the rest of it is."),
     ("h1", "Justifications"),
     ("para", "Write one justification per rating and quote the sentence that drove the score."),
-    ("para", "Keep each justification under 25 words; reviewers read several hundred a day."),
+    ("para", "Justifications must be under 25 words. Reviewers read several hundred a day."),
     ("h1", "Dos and Don'ts"),
     ("h2", "Do"),
     ("bullet", "Read the whole conversation before rating."),
@@ -104,9 +105,9 @@ RUBRIC = [
     ("quote", "Response: The Berlin Wall fell in 1991, which reunified Germany."),
     ("para", "The year is wrong, so the response is rated 2 even though it is otherwise clear."),
 ]
-RUBRIC_FOOTNOTE = ("Any factual error caps the score at 2, however good the rest of the response is.",
+RUBRIC_FOOTNOTE = ("Rate any response with a factual error 2 or lower, however good the rest of it is.",
                    "Factual errors include wrong names, dates, prices, figures and quotations.")
-RUBRIC_COMMENT = ("Keep each justification under 25 words; reviewers read several hundred a day.",
+RUBRIC_COMMENT = ("Justifications must be under 25 words. Reviewers read several hundred a day.",
                   "M. Okafor", "Reviewers asked for shorter justifications after the February calibration.")
 
 FAQ_HEADER = "Project Aster - Rater FAQ - v4 (March)"
@@ -115,7 +116,7 @@ FAQ = [
      ("p", "Answers to the questions raters asked most often during the first two weeks of the project."),
      ("h2", "Research and sources"),
      ("p", "Q: Can I look things up while rating?"),
-     ("p", "A: Do not use web search or any other outside tool while rating. Judge accuracy from your own "
+     ("p", "A: Do not use web search to verify factual claims while rating. Judge accuracy from your own "
            "knowledge and the conversation, and add the Unsure tag when you cannot tell whether a claim is true."),
      ("h2", "Refusals"),
      ("p", "Q: The assistant refused to write a poem about a historical war. How do I rate it?"),
