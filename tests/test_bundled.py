@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from guidecheck.report.json_format import validate
 
-from .conftest import GUIDELINES
+GUIDELINES = Path(__file__).resolve().parents[1] / "guidelines"
 
 
 @pytest.fixture(scope="module")
