@@ -66,3 +66,18 @@ def test_demo_decks_are_what_the_build_script_makes(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in committed.iterdir())
     for built in tmp_path.iterdir():
         assert built.read_bytes() == (committed / built.name).read_bytes(), f"{built.name}: rerun the build script"
+
+
+@pytest.mark.slow
+def test_demo_decks_report_the_planted_cross_document_conflicts(check_json):
+    report = check_json(REPO / "guidelines/formats")
+    assert [(d["path"].rsplit("/", 1)[1], d["status"]) for d in report["documents"]] == [
+        ("chatbot-helpfulness-faq.pdf", "ok"), ("chatbot-helpfulness-rubric.docx", "ok"),
+        ("chatbot-helpfulness-training.pptx", "ok")]
+    conflicts = {(f["check"], f["path"].rsplit("/", 1)[1], f["page"],
+                  tuple((r["path"].rsplit("/", 1)[1], r["slide"], r["notes"]) for r in f["related"]))
+                 for f in report["findings"] if f["check"].startswith("CON")}
+    assert {("CON001", "chatbot-helpfulness-faq.pdf", 1, (("chatbot-helpfulness-training.pptx", 4, False),)),
+            ("CON002", "chatbot-helpfulness-rubric.docx", None, (("chatbot-helpfulness-training.pptx", 7, True),)),
+            ("CON004", "chatbot-helpfulness-rubric.docx", None, (("chatbot-helpfulness-training.pptx", 8, True),)),
+            } <= conflicts

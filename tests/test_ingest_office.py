@@ -101,3 +101,25 @@ def test_pptx_slides_tables_and_notes(tmp_path):
         == [(1, "negative"), (1, "negative")]
     assert by_text(doc, "5 | Perfect").header == ("Score", "Meaning")
     assert by_text(doc, "Hidden backup").meta.get("hidden") is True
+
+
+def test_docx_saved_by_word_gives_page_numbers(tmp_path):
+    """Word records where it broke pages (w:lastRenderedPageBreak); blocks after a break get the next page."""
+    import docx
+    from docx.oxml import OxmlElement
+    path = build_docx(tmp_path / "paged.docx", [("heading", "Scale", 1), ("para", "Rate every response."),
+                                                 ("para", "Rate refusals 1."), ("para", "Rate jokes 3.")])
+    document = docx.Document(path)
+    for paragraph in document.paragraphs[2:]:  # Word broke the page before each of the last two paragraphs
+        run = OxmlElement("w:r")
+        run.append(OxmlElement("w:lastRenderedPageBreak"))
+        paragraph._p.insert(1, run)
+    document.save(path)
+    assert [(b.text, b.location.label()) for b in read(path).blocks] == [
+        ("Scale", "paged.docx page 1"), ("Rate every response.", "paged.docx page 1"),
+        ("Rate refusals 1.", "paged.docx page 2"), ("Rate jokes 3.", "paged.docx page 3")]
+
+
+def test_docx_without_word_page_marks_has_no_page(tmp_path):
+    doc = read(build_docx(tmp_path / "r.docx", RUBRIC[:3]))
+    assert {b.location.page for b in doc.blocks} == {None}
