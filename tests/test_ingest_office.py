@@ -100,7 +100,7 @@ def test_pptx_slides_tables_and_notes(tmp_path):
     assert [(b.depth, b.polarity) for b in doc.blocks if b.text in ("reward long answers", "guess the user's intent")] \
         == [(1, "negative"), (1, "negative")]
     assert by_text(doc, "5 | Perfect").header == ("Score", "Meaning")
-    assert by_text(doc, "Hidden backup").meta.get("hidden") is True
+    assert [b.text for b in doc.blocks if b.meta.get("hidden")] == ["Hidden backup", "Always escalate medical questions"]
 
 
 def test_docx_saved_by_word_gives_page_numbers(tmp_path):

@@ -99,3 +99,18 @@ def test_pdf_bold_body_text_is_a_heading_unless_it_is_a_lead_in(tmp_path):
         ("paragraph", "A refusal of a safe request is rated 2 at most.", ("Refusals",), None),
         ("paragraph", "Do not:", ("Refusals",), None),
         ("list_item", "reward refusals", ("Refusals",), "negative")]
+
+
+def test_aes_encrypted_pdf_with_empty_user_password_is_read(tmp_path):
+    """AES needs the cryptography package; without it this would be 'encrypted in a way guidecheck cannot open'."""
+    from fpdf import FPDF
+    from fpdf.enums import EncryptionMethod
+    path = tmp_path / "aes.pdf"
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner-secret", user_password="", encryption_method=EncryptionMethod.AES_256)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "A refusal of a safe request is rated 2 at most.")
+    pdf.output(str(path))
+    doc = read(path)
+    assert (doc.status, [b.text for b in doc.blocks]) == ("ok", ["A refusal of a safe request is rated 2 at most."])

@@ -103,10 +103,12 @@ def read(path: Path, raw: bytes) -> list[Block]:
         section = (title,) if title else ()
         reader = _Slide(str(path), number, section)
         if title:
-            meta = {"level": 1, **({"hidden": True} if slide._element.get("show") == "0" else {})}
-            reader.blocks.append(Block(title, HEADING, reader.location(), section, meta=meta))
+            reader.blocks.append(Block(title, HEADING, reader.location(), section, meta={"level": 1}))
         reader.shapes(slide.shapes, title_shape.shape_id if title_shape is not None else None)
         if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
             reader.notes(slide.notes_slide.notes_text_frame)
+        if slide._element.get("show") == "0":  # hidden slides are often stale backups: let checks tell
+            for block in reader.blocks:
+                block.meta["hidden"] = True
         blocks.extend(reader.blocks)
     return blocks
