@@ -177,3 +177,10 @@ def test_latin1_and_utf16_text_are_decoded(write):
     assert read(write("wide-le.txt", text.encode("utf-16-le"))).blocks[0].text == text.strip()
     cp1252 = read(write("quotes.txt", "Use “quotes” – always.".encode("cp1252")))
     assert (cp1252.status, cp1252.blocks[0].text) == ("ok", "Use “quotes” – always.")
+
+
+def test_html_text_after_a_tag_gets_its_own_line(write):
+    doc = read(write("bare.html", "<body>\n<h2>Scope</h2>\nRate every post.\n<b>Never</b> skip a post.<br>\n\n"
+                                  "Flag spam.\n</body>\n"))
+    assert rows(doc) == [("heading", "Scope", ("Scope",), "bare.html:2"),
+                         ("paragraph", "Rate every post.\nNever skip a post.\n\nFlag spam.", ("Scope",), "bare.html:3")]

@@ -30,8 +30,22 @@ def _tidy(text: str) -> tuple[str, int]:
     """(text with runs of spaces collapsed and line breaks kept, number of line breaks before the first word)."""
     lead = len(text) - len(text.lstrip())
     text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", text)
-    text = re.sub(r" *\n[\s]*", "\n", text)
+    text = re.sub(r" *\n *", "\n", text)  # every source line break kept: rules count them to find their line
     return text.strip(), text[:lead].count("\n") if lead else 0
+
+
+def _line_of(text) -> int | None:
+    """Line on which a text node starts: only tags carry source lines, so count from the nearest tag before it."""
+    from bs4 import Tag
+    newlines = 0
+    node = text.previous_sibling
+    while node is not None:
+        if isinstance(node, Tag) and node.sourceline is not None:
+            return node.sourceline + str(node).count("\n") + newlines
+        newlines += str(node).count("\n")
+        node = node.previous_sibling
+    parent = text.parent
+    return getattr(parent, "sourceline", None) if parent is not None else None
 
 
 class _Walker:
@@ -67,10 +81,8 @@ class _Walker:
             return
         if isinstance(node, NavigableString):
             if self.buffer_line is None and node.strip():
-                parent = node.parent
-                self.buffer_line = getattr(parent, "sourceline", None)
-                if self.buffer and parent is not None:
-                    pass
+                self.buffer_line = _line_of(node)
+                self.buffer = []  # whitespace before the first word: its line breaks are counted by _line_of
             self.buffer.append(str(node))
             return
         if not isinstance(node, Tag) or node.name in INVISIBLE or _hidden(node):
@@ -80,7 +92,10 @@ class _Walker:
             self.block(node)
             return
         if node.name == "br":
-            self.buffer.append("\n")
+            # A break is a line break in the text; when the source breaks the line there too, that one counts.
+            following = node.next_sibling
+            self.buffer.append(" " if isinstance(following, NavigableString) and following.lstrip(" \t").startswith("\n")
+                               else "\n")
             return
         if node.name == "img" and node.get("alt"):
             self.buffer.append(node["alt"])
