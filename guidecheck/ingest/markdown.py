@@ -95,7 +95,6 @@ def read(path: Path, raw: bytes) -> list[Block]:
             list_depth -= 1
         elif tok.type == "list_item_open":
             in_item += 1
-            item_line = line
         elif tok.type == "list_item_close":
             in_item -= 1
         elif tok.type == "blockquote_open":
