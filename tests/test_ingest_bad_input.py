@@ -176,3 +176,20 @@ def test_check_run_reports_every_bad_file_and_continues(cli, write, tmp_path):
     assert docs == {"binary.md": "error", "blank.txt": "error", "empty.pdf": "error", "good.md": "ok",
                     "old.ppt": "error", "random.docx": "error", "random.pptx": "error"}
     assert "skipped" in result.stderr and "photo.png" in result.stderr
+
+
+def test_pdf_page_that_never_finishes_is_interrupted(tmp_path, monkeypatch):
+    """A page that hangs inside the PDF library is stopped by the alarm, not waited for."""
+    import time
+
+    from guidecheck.ingest import limits, pdf
+    original = limits.limits()
+    monkeypatch.setattr(limits, "limits", lambda: {**original, "pdf": {**original["pdf"], "timeout_seconds": 1}})
+    real = pdf._lines_of
+    monkeypatch.setattr(pdf, "_lines_of", lambda page: time.sleep(30) if page.page_number == 1 else real(page))
+    path = build_pdf(tmp_path / "hang.pdf", [[("p", "Raters must rate.")]] * 3)
+    started = time.monotonic()
+    doc = read(path)
+    assert time.monotonic() - started < 5
+    assert (doc.status, doc.message) == ("warning", "reading took longer than 1 s and was stopped; 1 of 3 pages were read")
+    assert [b.location.page for b in doc.blocks] == [1]

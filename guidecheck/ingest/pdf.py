@@ -231,6 +231,7 @@ def read(path: Path, raw: bytes) -> list[Block]:
     max_pages, budget = int(limit("pdf", "max_pages")), float(limit("pdf", "timeout_seconds"))
     problems: list[str] = []
     pages: list[_Page] = []
+    count: int | None = None
     previous = _arm(budget + 1)
     started = time.monotonic()
     try:
@@ -248,7 +249,8 @@ def read(path: Path, raw: bytes) -> list[Block]:
         if count > max_pages:
             problems.append(f"only the first {max_pages} of {count} pages were read")
     except _Timeout:
-        problems.append(f"reading took longer than {budget:.0f} s and was stopped after {len(pages)} pages")
+        read_so_far = f"{len(pages)} of {count} pages were read" if count else "no page could be read"
+        problems.append(f"reading took longer than {budget:.0f} s and was stopped; {read_so_far}")
     finally:
         _disarm(previous)
     text = "\n".join(l.text for p in pages for l in p.lines)
