@@ -113,7 +113,7 @@ def test_docx_saved_by_word_gives_page_numbers(tmp_path):
     for paragraph in document.paragraphs[2:]:  # Word broke the page before each of the last two paragraphs
         run = OxmlElement("w:r")
         run.append(OxmlElement("w:lastRenderedPageBreak"))
-        paragraph._p.insert(1, run)
+        paragraph.runs[0]._r.addprevious(run)
     document.save(path)
     assert [(b.text, b.location.label()) for b in read(path).blocks] == [
         ("Scale", "paged.docx page 1"), ("Rate every response.", "paged.docx page 1"),
@@ -123,3 +123,16 @@ def test_docx_saved_by_word_gives_page_numbers(tmp_path):
 def test_docx_without_word_page_marks_has_no_page(tmp_path):
     doc = read(build_docx(tmp_path / "r.docx", RUBRIC[:3]))
     assert {b.location.page for b in doc.blocks} == {None}
+
+
+def test_docx_paragraph_running_over_a_page_end_starts_on_the_earlier_page(tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+    path = build_docx(tmp_path / "paged.docx", [("para", "A long paragraph that Word broke across two pages."),
+                                                 ("para", "The next paragraph.")])
+    document = docx.Document(path)
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:lastRenderedPageBreak"))
+    document.paragraphs[0]._p.append(run)  # the page ends inside the first paragraph
+    document.save(path)
+    assert [b.location.page for b in read(path).blocks] == [1, 2]

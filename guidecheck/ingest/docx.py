@@ -127,10 +127,19 @@ class _Reader:
 
     def paragraph(self, paragraph) -> None:
         p = paragraph._p
+        before = after = 0
         if self.paged:
-            breaks = len(p.findall(f".//{W}lastRenderedPageBreak"))
-            # A break before any text moves this paragraph to the next page; later breaks count after it.
-            self.page += breaks
+            # A break before any text moves this paragraph to the next page; a break inside it (the paragraph runs
+            # over a page end) counts for what follows, since the paragraph starts on the earlier page.
+            seen_text = False
+            for node in p.iter(f"{W}t", f"{W}lastRenderedPageBreak"):
+                if node.tag == f"{W}t":
+                    seen_text = seen_text or bool((node.text or "").strip())
+                elif seen_text:
+                    after += 1
+                else:
+                    before += 1
+            self.page += before
         text = _text(p)
         if text:
             level = _heading_level(paragraph)
@@ -162,6 +171,7 @@ class _Reader:
             if comment and comment[1]:
                 self.blocks.append(Block(comment[1], NOTE, self.location(), self.section(),
                                          meta={"comment": ref.get(f"{W}id"), "author": comment[0]}))
+        self.page += after
 
     def table(self, table) -> None:
         rows: list[tuple[str, ...]] = []
