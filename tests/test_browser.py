@@ -203,3 +203,46 @@ def test_injected_markup_renders_as_text(reports, open_report):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "report-injection.png"), full_page=True)
     assert errors == []
+
+
+CONTRAST_JS = """
+sel => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = el => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  return Array.from(document.querySelectorAll(sel)).slice(0, 20).map(el => {
+    const a = lum(rgb(getComputedStyle(el).color).slice(0, 3)), b = lum(background(el));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  });
+}
+"""
+
+
+def test_text_contrast_meets_wcag_aa(demo, open_report):
+    html, _ = demo
+    page, errors, _ = open_report(html)
+    for selector in ("body", ".badge", ".muted", ".explain", ".crumbs", "mark", ".meta", ".leadin", ".side-head",
+                     ".card .why", ".card .num", ".card.zero .what", ".status", ".count", "a.where"):
+        ratios = page.evaluate(CONTRAST_JS, selector)
+        assert ratios, selector
+        assert min(ratios) >= 4.5, (selector, min(ratios))
+    assert errors == []
+
+
+def test_print_hides_controls_and_keeps_findings(demo, open_report):
+    html, report = demo
+    page, errors, _ = open_report(html)
+    page.emulate_media(media="print")
+    assert not page.is_visible("#filters")
+    assert not page.is_visible("#r-search")
+    assert all(page.is_visible(f"[id='{f['id']}']") for f in report["findings"])
+    assert errors == []
