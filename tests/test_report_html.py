@@ -130,3 +130,21 @@ def test_derived_marks_only_for_spanless_pairs():
     assert [p for p, m in view.highlight(given, rule) if m] == ["factual error"]
     other_side = {"rules": ["R2", "R1"], "spans": [{"rule": "R2", "start": 0, "end": 3}]}
     assert [p for p, m in view.highlight(other_side, rule) if m] == ["Never", "rate", "factual error", "3"]
+
+
+def test_finding_without_rules_shows_its_own_location():
+    from guidecheck.report import html
+    from guidecheck.report.data import check_dicts
+    finding = {"id": "COV002-1", "check": "COV002", "name": "section-without-rules", "category": "coverage",
+               "severity": "info", "confidence": 0.6, "message": "Section 'Sarcasm' has prose and no rule.",
+               "rules": [], "fingerprint": "0123456789abcdef", "path": "deck.pptx", "line": None, "column": None,
+               "page": None, "slide": 12, "notes": True, "fix": None, "spans": [], "related": []}
+    report = {"version": "1", "tool": {"name": "guidecheck", "version": "0"}, "checks": check_dicts(),
+              "documents": [{"path": "deck.pptx", "format": "pptx", "status": "ok", "message": None, "rules": 0}],
+              "rules": [], "findings": [finding],
+              "summary": {"documents": 1, "rules": 0, "findings": 1, "by_severity": {"info": 1},
+                          "by_category": {"coverage": 1}, "by_check": {"COV002": 1}}}
+    out = html.render(report)
+    card = _card(out, "COV002-1")
+    assert "Where: <code>deck.pptx slide 12 (notes)</code>" in card
+    assert "Section &#39;Sarcasm&#39; has prose and no rule." in card
