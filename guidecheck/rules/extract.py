@@ -15,8 +15,10 @@ from ..model import EXAMPLE, HEADING, LIST_ITEM, Block, Document, Rule, rule_fro
 from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 BATCH_SIZE = 256
+# Characters of text per parse batch: parsed Docs are held per batch, so this bounds peak memory.
+BATCH_CHARS = 60_000
 # Freshly extracted rules are handed on in chunks of this size (the embedding worker starts on them early).
 STREAM_CHUNK = 256
 # An example illustrates one of the rules shortly before it: how many preceding rules are compared.
@@ -25,6 +27,15 @@ _LOCAL_REF = re.compile(r"^@(\d+)$")
 _WORDS = re.compile(r"[a-z][a-z'-]+")
 
 __all__ = ["EXTRACTOR_VERSION", "extract_rules", "extract_document", "is_cached", "SKIP_KINDS"]
+
+
+def batch_size_for(blocks: list[Block]) -> int:
+    """Blocks per nlp.pipe batch, so one batch holds about BATCH_CHARS characters of parsed text (bounded memory
+    on huge blocks, full batches on short list items)."""
+    if not blocks:
+        return BATCH_SIZE
+    avg = max(1, sum(len(b.text) for b in blocks) // len(blocks))
+    return max(4, min(BATCH_SIZE, BATCH_CHARS // avg))
 
 
 def _doc_key(doc: Document, config: Config) -> str:
@@ -213,7 +224,8 @@ def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
     rules: list[Rule] = []
     block_of: list[int] = []
     flushed = 0
-    for bi, (block, parsed) in enumerate(zip(blocks, nlp.pipe((parse_text(b) for b in blocks), batch_size=BATCH_SIZE))):
+    for bi, (block, parsed) in enumerate(zip(blocks, nlp.pipe((parse_text(b) for b in blocks),
+                                                                batch_size=batch_size_for(blocks)))):
         units = make_units_for(block, parsed)
         new = _rules_for_block(bi, block, parsed, matcher, dep, ctx, units)
         rules.extend(new)

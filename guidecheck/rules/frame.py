@@ -206,7 +206,9 @@ def _imperative(sent, covered: set[int]):
             "but", "and", "so", "instead", "now", "still", "generally", "ideally", "again", "simply", "carefully"}
     comma = next((t for t in sent if t.text == "," and t.i not in covered), None)
     intro_end = sent.start
-    if comma is not None and comma.i - sent.start <= 6 and not any(
+    opener = sent[0] if len(sent) else None
+    if comma is not None and comma.i - sent.start <= 6 and opener is not None \
+            and opener.pos_ in ("ADP", "ADV", "SCONJ") and opener.lower_ not in lex.imperative_verbs and not any(
             t.pos_ in ("VERB", "AUX") and t.i not in covered for t in sent if t.i < comma.i):
         main = [t for t in main if t.i > comma.i]  # "From now on, label ...": an introductory phrase
         intro_end = comma.i + 1
@@ -459,7 +461,7 @@ def labels_in(sent, ctx: DocContext) -> list[str]:
     for tok in sent:
         if tok.lower_ != "as" or tok.i + 1 >= sent.end:
             continue
-        window = sent.doc[max(sent.start, tok.i - 8):tok.i]
+        window = sent.doc[max(sent.start, tok.i - 14):tok.i]
         if not any(lemma(t) in lex.label_verbs and lemma(t) not in ("be", "use", "count", "get", "give") for t in window):
             continue
         i = tok.i + 1
