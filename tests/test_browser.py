@@ -152,6 +152,8 @@ def test_deep_link_scrolls_to_finding_even_when_filtered(demo, open_report):
     box = page.locator(f"[id='{target}']").bounding_box()
     assert box is not None and 0 <= box["y"] < 900
     assert page.evaluate("document.activeElement.id") == target
+    bar = page.locator("#filters").bounding_box()
+    assert box["y"] >= bar["y"] + bar["height"]  # not hidden under the sticky filter bar
 
     other = next(f for f in report["findings"] if f["category"] != report["findings"][0]["category"])
     hide = next(f["category"] for f in report["findings"] if f["category"] != other["category"])
