@@ -80,3 +80,13 @@ def test_capitalised_lead_in_in_plain_text_is_not_a_heading(write):
     assert [(b.kind, b.text, b.polarity) for b in doc.blocks] == [
         ("heading", "COMMENTS", None), ("paragraph", "DO NOT:", None), ("list_item", "paste links", "negative"),
         ("paragraph", "Comments are read by the vendor.", None)]
+
+
+def test_do_dont_table_becomes_items_with_the_column_polarity(write):
+    doc = read(write("g.md", "## Comments\n\nIn your comments:\n\n| Do | Don't |\n|---|---|\n| Quote the response. | Paste links. |\n"
+                             "| Be specific. | |\n\n| Score | Meaning |\n|---|---|\n| 1 | Off-topic |\n"))
+    assert [(b.kind, b.text, b.lead_in, b.polarity, b.location.line) for b in doc.blocks[2:]] == [
+        ("list_item", "Quote the response.", "Do", "positive", 7),
+        ("list_item", "Paste links.", "Don't", "negative", 7),
+        ("list_item", "Be specific.", "Do", "positive", 8),
+        ("table_row", "1 | Off-topic", None, None, 12)]

@@ -6,6 +6,7 @@
   the label) set it for the paragraphs and list that follow, up to the next heading or label.
 - Blocks under an "Example" heading, items under a "For example:" lead-in, and blocks starting "Example:", "e.g.",
   "Response:", or a quoted model answer become examples: checked against rules later, never rules themselves.
+- A table whose header cells are all Do/Don't labels is read as lists: one item per cell, with that polarity.
 Speaker-note bullets (NOTE blocks marked ``list``) take part in lead-ins like list items. A block that introduces
 others gets ``meta["lead_in"] = True`` so the rules stage can tell "Do not:" (no rule of its own) from its items.
 Patterns live in ``data/structure.toml``.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -125,7 +126,7 @@ def _inherit_lead_in(block: Block, prev: Block | None, leads: dict[int, Block], 
     if lead is None and block.depth > 0:
         parents = [b for d, b in sorted(leads.items()) if d < block.depth]
         lead = parents[-1] if parents else None
-    if lead is not None:
+    if lead is not None and "table_column" not in block.meta:  # a Do/Don't column label wins
         lead.meta["lead_in"] = True  # "Do not:" itself states no rule; its items do
         block.lead_in = lead.text.strip()
         block.polarity = polarity_of(lead.text) or lead.polarity
@@ -139,7 +140,23 @@ def _to_example(block: Block) -> None:
     block.kind = EXAMPLE
 
 
+def _split_polarity_tables(blocks: list[Block]) -> list[Block]:
+    """A "Do | Don't" table is two lists side by side: each cell becomes a list item under its column's label."""
+    out: list[Block] = []
+    for block in blocks:
+        polarities = [polarity_of(h) for h in block.header] if block.kind == TABLE_ROW and block.header else []
+        if polarities and all(polarities):
+            for head, cell, pol in zip(block.header, block.cells, polarities):
+                if cell.strip():
+                    out.append(replace(block, text=cell.strip(), kind=LIST_ITEM, header=(), cells=(), lead_in=head,
+                                       polarity=pol, meta={**block.meta, "table_column": head}))
+        else:
+            out.append(block)
+    return out
+
+
 def annotate(blocks: list[Block]) -> list[Block]:
+    blocks = _split_polarity_tables(blocks)
     state = _State()
     leads: dict[int, Block] = {}
     top_list: str | None = None
