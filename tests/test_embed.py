@@ -68,3 +68,13 @@ def test_worker_reports_missing_model(tmp_path):
     with pytest.raises(ModelMissing, match="cannot load embedding model"):
         emb.encode(["x y z"])
     emb.close()
+
+
+def test_encode_after_worker_closed_without_cache():
+    emb = Embedder(PACKAGED_MODEL, Cache(None))
+    emb.warm_up()
+    emb.prefetch(TEXTS)
+    first = emb.encode(TEXTS)
+    emb.close()
+    again = emb.encode(TEXTS[:2] + ["Checks may embed new phrases later."])  # in-process now
+    assert np.allclose(again[:2], first[:2], atol=1e-5)

@@ -181,17 +181,19 @@ class Embedder:
                 self._pending[text] = (seq, row)
 
     def close(self) -> None:
+        """Stop the worker; later encode() calls (e.g. from checks) load the model in-process."""
         if self._worker is not None:
             self._worker.close()
             self._worker = None
+        self._pending.clear()
 
     def _compute(self, texts: list[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
         results: dict[int, np.ndarray] = {}
         rest = []
         for text in texts:
-            if text in self._pending:
-                seq, row = self._pending[text]
+            if text in self._pending and self._worker is not None:
+                seq, row = self._pending.pop(text)
                 if seq not in results:
                     results[seq] = self._worker.result(seq)
                 out[text] = results[seq][row]

@@ -57,14 +57,36 @@ def allowed_words(ctx: CheckContext) -> set[str]:
     return {w.lower().strip() for w in ctx.config.values.get("allowed_words", [])}
 
 
+def _memo(ctx: CheckContext, name: str) -> dict:
+    """Per-index memo for values every rule of a deck shares (computed once, not once per rule)."""
+    store = ctx.index.__dict__.setdefault("_ambiguity_memo", {})
+    return store.setdefault(name, {})
+
+
 def defined_terms(ctx: CheckContext, path: str) -> set[str]:
     """Terms the deck defines (glossary, inline definitions, label inventory) plus the configured glossary."""
-    terms = {normal_term(t) for t in ctx.config.glossary}
-    terms |= set(deck_glossary(ctx, path))
-    inv = deck_inventory(ctx, path)
-    if inv is not None:
-        terms |= inv.names()
-    return terms
+    memo = _memo(ctx, "defined_terms")
+    deck = deck_of(path)
+    if deck not in memo:
+        terms = {normal_term(t) for t in ctx.config.glossary}
+        terms |= set(deck_glossary(ctx, path))
+        inv = deck_inventory(ctx, path)
+        if inv is not None:
+            terms |= inv.names()
+        memo[deck] = terms
+    return memo[deck]
+
+
+def _label_names(ctx: CheckContext, path: str) -> re.Pattern[str] | None:
+    """One pattern for all capitalised label names of a document's inventory."""
+    memo = _memo(ctx, "label_names")
+    if path not in memo:
+        inv = ctx.index.inventories.get(path)
+        names = sorted({e.name for e in inv.entries if e.name and e.name[:1].isupper()} if inv else set(),
+                       key=len, reverse=True)
+        memo[path] = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+                      if names else None)
+    return memo[path]
 
 
 def config_list(ctx: CheckContext, key: str) -> list[str]:
@@ -76,12 +98,9 @@ def label_spans(ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
     criteria, so the wording checks leave them alone."""
     from ...index.labels import label_uses
     spans = [(u.start, u.end) for u in label_uses(rule)]
-    inv = ctx.index.inventories.get(rule.path)
-    if inv is not None:
-        for e in inv.entries:
-            if e.name and e.name[:1].isupper():
-                for m in re.finditer(r"(?<!\w)" + re.escape(e.name) + r"(?!\w)", rule.text):
-                    spans.append(m.span())
+    names = _label_names(ctx, rule.path)
+    if names is not None:
+        spans.extend(m.span() for m in names.finditer(rule.text))
     return spans
 
 
@@ -108,9 +127,12 @@ def deck_paths(ctx: CheckContext) -> dict[str, list[str]]:
 def deck_inventory(ctx: CheckContext, path: str):
     """The label inventory of the deck ``path`` belongs to (all its files merged)."""
     from ...index.labels import merged
-    paths = deck_paths(ctx).get(deck_of(path), [path])
-    invs = [ctx.index.inventories[p] for p in paths if p in ctx.index.inventories]
-    return merged(invs, path) if invs else None
+    memo = _memo(ctx, "deck_inventory")
+    if path not in memo:
+        paths = deck_paths(ctx).get(deck_of(path), [path])
+        invs = [ctx.index.inventories[p] for p in paths if p in ctx.index.inventories]
+        memo[path] = merged(invs, path) if invs else None
+    return memo[path]
 
 
 def deck_glossary(ctx: CheckContext, path: str) -> dict:
