@@ -8,7 +8,10 @@ from typing import Any
 
 
 def render(report: dict[str, Any]) -> str:
-    return json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """Indented, keys sorted, UTF-8. orjson: the stdlib encoder falls back to pure Python when indenting,
+    which costs seconds on a large deck."""
+    import orjson
+    return orjson.dumps(report, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode("utf-8") + "\n"
 
 
 @lru_cache(maxsize=1)

@@ -108,6 +108,7 @@ def overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     return any(a < m.end() and m.start() < b for a, b in spans)
 
 
+@lru_cache(maxsize=None)
 def deck_of(path: str) -> str:
     """A deck is the folder its files sit in: definitions in guide.md count for uses in faq.md."""
     return PurePath(path).parent.as_posix()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterable
 
 import numpy as np
@@ -11,7 +10,7 @@ from ...index.glossary import normal_term
 from ...model import CODE, EXAMPLE, HEADING, QUOTE, Finding, Location, Rule, Span
 from ..base import Check, CheckContext
 from ..registry import register
-from .common import data, is_checkable, mask_quotes
+from .common import _memo, data, deck_of, is_checkable, mask_quotes
 
 NORMATIVE = {"obligation", "recommendation", "permission", "prohibition", "discouragement"}
 _MODAL_WORDS = re.compile(
@@ -50,6 +49,13 @@ def same_rule_pairs(ctx: CheckContext, floor: float = 0.7) -> list[tuple[Rule, R
     Shared by AMB004 and DUP001 (terminology/duplicates.py); labels and numbers must agree, otherwise the pair is
     a contradiction (another family's business), not a restatement.
     """
+    memo = _memo(ctx, "same_rule_pairs")
+    if floor not in memo:
+        memo[floor] = _same_rule_pairs(ctx, floor)
+    return memo[floor]
+
+
+def _same_rule_pairs(ctx: CheckContext, floor: float) -> list[tuple[Rule, Rule, float]]:
     rules = ctx.rules
     taken = related_elsewhere(ctx)
     scope = data()["modality"]["pair_scope"]
@@ -60,8 +66,7 @@ def same_rule_pairs(ctx: CheckContext, floor: float = 0.7) -> list[tuple[Rule, R
             continue
         if a.kind not in NORMATIVE or b.kind not in NORMATIVE or a.negated != b.negated:
             continue
-        if (scope == "document" and a.path != b.path) or (
-                scope == "folder" and PurePath(a.path).parent != PurePath(b.path).parent):
+        if (scope == "document" and a.path != b.path) or (scope == "folder" and deck_of(a.path) != deck_of(b.path)):
             continue
         if a.conditions != b.conditions and (a.conditions or b.conditions):
             continue
