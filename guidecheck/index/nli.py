@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..cache import Cache, key
-from ..rules.nlp import ModelMissing
+from ..errors import ModelMissing
 
 BATCH_SIZE = 32
 

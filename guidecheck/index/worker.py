@@ -64,7 +64,7 @@ class EmbeddingWorker:
                     continue
                 got, status, payload = -1, "error", "the embedding process stopped without an answer"
             if status == "error":
-                from ..rules.nlp import ModelMissing
+                from ..errors import ModelMissing
                 self.close()
                 raise ModelMissing(payload)
             self._received[got] = payload

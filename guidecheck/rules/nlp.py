@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.language import Language
-
-
-class ModelMissing(Exception):
-    """A model the run needs is not installed: one line for the user, exit code 2."""
+from ..errors import ModelMissing  # noqa: F401  (re-exported: raised here, imported elsewhere)
 
 
 # Pipes rule extraction does not use; disabling them roughly halves parse time.
@@ -21,7 +17,6 @@ SENT_COMPONENT = "guidecheck_line_sents"
 _ENDS = frozenset(".!?:;")
 
 
-@Language.component(SENT_COMPONENT)
 def line_sentences(doc):
     """Start a sentence after 'end-of-sentence punctuation + newline'; never split elsewhere."""
     for tok in doc[1:]:
@@ -36,6 +31,9 @@ def line_sentences(doc):
 @lru_cache(maxsize=4)
 def load_spacy(names: tuple[str, ...]):
     import spacy
+    from spacy.language import Language
+    if SENT_COMPONENT not in Language.factories:  # registered on first load: importing this module stays cheap
+        Language.component(SENT_COMPONENT, func=line_sentences)
     tried = []
     for name in names:
         try:
