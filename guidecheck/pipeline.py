@@ -43,9 +43,21 @@ def run(paths: list[str] | tuple[str, ...], config: Config, only_checks: list[st
     try:
         rules = extract_rules(documents, config, cache, on_progress=progress,
                               on_rules=lambda new: embedder.prefetch([r.text for r in new]))
-    except BaseException:
+        _count_rules(documents, rules)
+        timings["rules"] = time.perf_counter() - t
+        t = time.perf_counter()
+        index = build_index(documents, rules, config, cache, embedder)
+        timings["index"] = time.perf_counter() - t
+        t = time.perf_counter()
+        findings = run_checks(index, config, only_checks)  # checks may embed more text: worker still up
+        timings["checks"] = time.perf_counter() - t
+    finally:
         embedder.close()
-        raise
+    return Result(documents, rules, findings, index, skipped, timings)
+
+
+def _count_rules(documents: list[Document], rules: list[Rule]) -> None:
+    """Rules per document (examples excluded); a readable document without any gets a warning."""
     counts: dict[str, int] = {}
     for rule in rules:
         if not rule.is_example:
@@ -54,15 +66,3 @@ def run(paths: list[str] | tuple[str, ...], config: Config, only_checks: list[st
         doc.rule_count = counts.get(doc.path, 0)
         if doc.status == "ok" and doc.blocks and doc.rule_count == 0:
             doc.status, doc.message = "warning", "no rules were found in this document (no instructions, obligations or rubric lines)"
-    timings["rules"] = time.perf_counter() - t
-    t = time.perf_counter()
-    index = build_index(documents, rules, config, cache, embedder)
-    timings["index"] = time.perf_counter() - t
-    t = time.perf_counter()
-    findings = run_checks(index, config, only_checks)
-    timings["checks"] = time.perf_counter() - t
-    return Result(documents, rules, findings, index, skipped, timings)
-
-
-def display_root(paths) -> Path:
-    return Path(paths[0]) if paths else Path.cwd()

@@ -30,17 +30,23 @@ def test_store_makes_second_run_free_and_dedupes(tmp_path):
     a = first.encode(TEXTS)
     assert first.computed == 4  # the repeated sentence is embedded once
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    assert first.encode(TEXTS[:2]) is not None and first.computed == 4  # same run: from memory
+    first.close()  # the run's vectors are saved once, here
     second = Embedder(PACKAGED_MODEL, Cache(tmp_path))
     b = second.encode(TEXTS)
     assert second.computed == 0
     assert np.array_equal(a, b)
+    second.close()
     third = Embedder(PACKAGED_MODEL, Cache(tmp_path))
     c = third.encode(TEXTS + ["A new rule appears in the errata."])
     assert third.computed == 1 and np.array_equal(c[:5], a)
 
 
 def test_corrupt_store_chunk_is_a_miss(tmp_path):
-    Embedder(PACKAGED_MODEL, Cache(tmp_path)).encode(TEXTS[:2])
+    emb = Embedder(PACKAGED_MODEL, Cache(tmp_path))
+    emb.encode(TEXTS[:2])
+    emb.close()
+    assert list(tmp_path.rglob("chunk-*.npz"))
     for chunk in tmp_path.rglob("chunk-*.npz"):
         chunk.write_bytes(b"not an npz")
     again = Embedder(PACKAGED_MODEL, Cache(tmp_path))

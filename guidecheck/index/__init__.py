@@ -33,8 +33,10 @@ class Index:
         return float(self.vectors[a] @ self.vectors[b]) if len(self.vectors) else 0.0
 
 
-def build_index(documents: list[Document], rules: list[Rule], config: Config, cache: Cache) -> Index:
-    embedder = Embedder(config.embedding_model, cache, config.allow_network)
+def build_index(documents: list[Document], rules: list[Rule], config: Config, cache: Cache,
+                embedder: Embedder | None = None) -> Index:
+    """The caller owns ``embedder`` (and closes it): checks may embed more text through ``Index.embedder``."""
+    embedder = embedder or Embedder(config.embedding_model, cache, config.allow_network)
     vectors = embedder.encode([r.text for r in rules])
     pairs = candidate_pairs(rules, vectors, config.top_k, config.similarity_threshold)
     return Index(documents, rules, vectors, pairs, embedder,

@@ -162,6 +162,7 @@ class Embedder:
         self.computed = 0  # distinct texts embedded in this run (bench/ reports it)
         self._worker = None
         self._pending: dict[str, tuple[int, int]] = {}  # text -> (request seq, row in that request)
+        self._unsaved: dict[str, np.ndarray] = {}  # written to the store once, on close()
 
     def warm_up(self) -> None:
         """Start loading the model in a background process (cold runs); prefetch() and encode() then use it."""
@@ -181,7 +182,10 @@ class Embedder:
                 self._pending[text] = (seq, row)
 
     def close(self) -> None:
-        """Stop the worker; later encode() calls (e.g. from checks) load the model in-process."""
+        """Save what this run computed and stop the worker; later encode() calls load the model in-process."""
+        if self._unsaved:
+            self.store.add(self._unsaved)
+            self._unsaved = {}
         if self._worker is not None:
             self._worker.close()
             self._worker = None
@@ -209,11 +213,15 @@ class Embedder:
         """L2-normalised float32 matrix, one row per text, in order."""
         if not texts:
             return np.zeros((0, DIMENSIONS_UNKNOWN), dtype=np.float32)
-        known = self.store.load() if self.cache.enabled else {}
+        known = self.store.load()  # in memory only when the cache is off
         keys = [key("emb", t) for t in texts]
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in known))  # each text once
         computed = self._compute(missing) if missing else {}
         self.computed += len(computed)
-        self.store.add({key("emb", t): v for t, v in computed.items()})
+        if computed:
+            fresh = {key("emb", t): v for t, v in computed.items()}
+            known.update(fresh)  # later calls in this run hit it
+            if self.cache.enabled:
+                self._unsaved.update(fresh)
         rows = [computed[t] if t in computed else known[k] for t, k in zip(texts, keys)]
         return np.vstack(rows).astype(np.float32)

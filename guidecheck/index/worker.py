@@ -2,54 +2,98 @@
 
 Importing torch and loading the model takes seconds, and so does encoding thousands of rules. On a cold run the
 pipeline starts this worker before parsing and streams it chunks of freshly extracted rule texts, so both
-cores work at once. Requests and results travel over multiprocessing queues (their feeder threads keep either
-side from blocking the other). The worker is only started when some document's rules are not cached.
+cores work at once. The worker is only started when some document's rules are not cached.
+
+The worker is a plain ``python -m guidecheck.index.worker`` child talking over two pipes (pickled messages via
+``multiprocessing.connection.Connection``), not a multiprocessing Process: that would re-import the caller's
+``__main__`` (impossible from stdin or a notebook) or fork a parent that may already run torch/OpenMP threads.
+A writer and a reader thread on the parent side mean neither process ever waits on a full pipe.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
+import os
 import queue
+import subprocess
+import sys
+import threading
+from multiprocessing.connection import Connection
 
 import numpy as np
 
 # How long to wait for the worker before declaring it dead (model load plus a large batch on a slow machine).
-RESULT_TIMEOUT_S = 600
+RESULT_TIMEOUT_S = 600.0
 POLL_S = 0.5
 
 
-def _serve(requests, results, model_name: str, allow_network: bool, batch_size: int) -> None:
+def _serve(requests: Connection, results: Connection, model_name: str, allow_network: bool, batch_size: int) -> None:
     from .embed import encode_with, load_model
     try:
         model = load_model(model_name, allow_network)
     except Exception as exc:  # ModelMissing or anything the model stack raises: report, never hang
-        results.put((-1, "error", str(exc)))
+        results.send((-1, "error", str(exc)))
         return
     while True:
-        request = requests.get()
+        try:
+            request = requests.recv()
+        except EOFError:
+            return
         if request is None:
             return
         seq, texts = request
         try:
-            results.put((seq, "ok", encode_with(model, texts, batch_size)))
+            results.send((seq, "ok", encode_with(model, texts, batch_size)))
         except Exception as exc:
-            results.put((seq, "error", f"embedding failed: {exc}"))
+            results.send((seq, "error", f"embedding failed: {exc}"))
 
 
 class EmbeddingWorker:
     def __init__(self, model_name: str, allow_network: bool, batch_size: int):
-        # spawn, not fork: the parent may already run torch/OpenMP or spaCy threads, which a fork would deadlock.
-        ctx = mp.get_context("spawn")
-        self._requests, self._results = ctx.Queue(), ctx.Queue()
-        self._proc = ctx.Process(target=_serve, args=(self._requests, self._results, model_name, allow_network,
-                                                      batch_size), daemon=True)
-        self._proc.start()
+        req_r, req_w = os.pipe()
+        res_r, res_w = os.pipe()
+        env = dict(os.environ)
+        if not allow_network:
+            env.setdefault("HF_HUB_OFFLINE", "1")
+            env.setdefault("TRANSFORMERS_OFFLINE", "1")
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", __name__, str(req_r), str(res_w), model_name, "1" if allow_network else "0",
+             str(batch_size)],
+            pass_fds=(req_r, res_w), env=env, stdin=subprocess.DEVNULL)
+        os.close(req_r)
+        os.close(res_w)
+        self._requests = Connection(req_w, readable=False)
+        self._results = Connection(res_r, writable=False)
+        self._outbox: queue.Queue = queue.Queue()
+        self._inbox: queue.Queue = queue.Queue()
+        self._writer = threading.Thread(target=self._write, daemon=True)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._writer.start()
+        self._reader.start()
         self._sent = 0
         self._received: dict[int, np.ndarray] = {}
+        self._closed = False
+
+    def _write(self) -> None:
+        while True:
+            item = self._outbox.get()
+            try:
+                self._requests.send(item)
+            except (OSError, ValueError):
+                return
+            if item is None:
+                return
+
+    def _read(self) -> None:
+        while True:
+            try:
+                self._inbox.put(self._results.recv())
+            except (EOFError, OSError, ValueError):
+                self._inbox.put((-1, "error", "the embedding process stopped without an answer"))
+                return
 
     def submit(self, texts: list[str]) -> int:
         """Queue texts for encoding without waiting; returns the request's sequence number."""
         seq = self._sent
-        self._requests.put((seq, texts))
+        self._outbox.put((seq, texts))
         self._sent += 1
         return seq
 
@@ -57,12 +101,12 @@ class EmbeddingWorker:
         waited = 0.0
         while seq not in self._received:
             try:
-                got, status, payload = self._results.get(timeout=POLL_S)
+                got, status, payload = self._inbox.get(timeout=POLL_S)
             except queue.Empty:
                 waited += POLL_S
-                if self._proc.is_alive() and waited < RESULT_TIMEOUT_S:
+                if waited < RESULT_TIMEOUT_S:
                     continue
-                got, status, payload = -1, "error", "the embedding process stopped without an answer"
+                got, status, payload = -1, "error", "the embedding process did not answer"
             if status == "error":
                 from ..errors import ModelMissing
                 self.close()
@@ -74,14 +118,28 @@ class EmbeddingWorker:
         return self.result(self.submit(texts))
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._outbox.put(None)
+        self._writer.join(timeout=2)
         try:
-            self._requests.put(None)
-        except (OSError, ValueError):
-            pass
-        self._proc.join(timeout=2)
-        if self._proc.is_alive():
-            self._proc.terminate()
-            self._proc.join(timeout=2)
-        for q in (self._requests, self._results):
-            q.cancel_join_thread()
-            q.close()
+            self._proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait(timeout=5)
+        for conn in (self._requests, self._results):
+            try:
+                conn.close()
+            except OSError:
+                pass
+
+
+def main(argv: list[str]) -> None:
+    req_fd, res_fd, model_name, allow_network, batch_size = argv
+    _serve(Connection(int(req_fd), writable=False), Connection(int(res_fd), readable=False), model_name,
+           allow_network == "1", int(batch_size))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -244,6 +244,9 @@ class LabelDefinedTwice(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         threshold = float(data()["labels"]["same_description"])
         by_path = rules_by_path(ctx)
+        if ctx.index.embedder is not None:  # one batch for every description, not one round trip per pair
+            ctx.index.embedder.encode(sorted({e.description for inv in ctx.index.inventories.values()
+                                              for e in inv.entries if e.description}))
         for path, inv in ctx.index.inventories.items():
             section_sizes: dict[tuple[str, ...], int] = {}
             for e in inv.entries:
