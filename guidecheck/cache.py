@@ -10,10 +10,24 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Changes whenever any file of the installed package changes (size or mtime): derived results such as
+    cached findings are then recomputed, so an upgrade or a local edit never serves stale findings."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            st = path.stat()
+            h.update(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
 
 
 def key(*parts: str) -> str:

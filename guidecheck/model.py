@@ -173,6 +173,14 @@ def location_from_dict(d: dict[str, Any]) -> Location:
     return Location(**d)
 
 
+def finding_from_dict(d: dict[str, Any]) -> Finding:
+    d = dict(d)
+    d["location"] = Location(**d["location"])
+    d["spans"] = [Span(**x) for x in d.get("spans") or []]
+    d["related"] = [Location(**x) for x in d.get("related") or []]
+    return Finding(**d)
+
+
 def rule_from_dict(d: dict[str, Any]) -> Rule:
     d = dict(d)
     d["location"] = Location(**d["location"])

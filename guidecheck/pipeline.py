@@ -1,14 +1,14 @@
 """Wire the stages together: ingest -> rules -> index -> checks. Reports are rendered from the Result."""
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .cache import Cache
+from .cache import Cache, code_version, key
 from .config import Config
 from .index import Index, build_index
-from .model import Document, Finding, Rule
+from .model import Document, Finding, Rule, finding_from_dict, to_dict
 
 
 @dataclass
@@ -16,7 +16,7 @@ class Result:
     documents: list[Document]
     rules: list[Rule]
     findings: list[Finding]
-    index: Index
+    index: Index | None  # None when the findings came from the run cache
     skipped: list[tuple[str, str]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -40,20 +40,34 @@ def run(paths: list[str] | tuple[str, ...], config: Config, only_checks: list[st
     embedder = Embedder(config.embedding_model, cache, config.allow_network)
     if any(d.blocks and not is_cached(d, config, cache) for d in documents if d.status != "error"):
         embedder.warm_up()  # cold run: load the embedding model in parallel with spaCy
+    run_key = _run_key(documents, config, only_checks)
+    cached = cache.get_json("runs", run_key)
+    index = None
     try:
         rules = extract_rules(documents, config, cache, on_progress=progress,
                               on_rules=lambda new: embedder.prefetch([r.text for r in new]))
         _count_rules(documents, rules)
         timings["rules"] = time.perf_counter() - t
-        t = time.perf_counter()
-        index = build_index(documents, rules, config, cache, embedder)
-        timings["index"] = time.perf_counter() - t
-        t = time.perf_counter()
-        findings = run_checks(index, config, only_checks)  # checks may embed more text: worker still up
-        timings["checks"] = time.perf_counter() - t
+        if cached is not None:  # same documents, configuration and code: the findings cannot differ
+            findings = [finding_from_dict(d) for d in cached]
+        else:
+            t = time.perf_counter()
+            index = build_index(documents, rules, config, cache, embedder)
+            timings["index"] = time.perf_counter() - t
+            t = time.perf_counter()
+            findings = run_checks(index, config, only_checks)  # checks may embed more text: worker still up
+            timings["checks"] = time.perf_counter() - t
+            cache.put_json("runs", run_key, [to_dict(f) for f in findings])
     finally:
         embedder.close()
     return Result(documents, rules, findings, index, skipped, timings)
+
+
+def _run_key(documents: list[Document], config: Config, only_checks: list[str] | None) -> str:
+    """Everything the findings depend on: each document's bytes (or its error), the settings, the code."""
+    parts = [code_version(), json.dumps(config.values, sort_keys=True, default=str), ",".join(only_checks or [])]
+    parts += [f"{d.path}|{d.digest}|{d.status}|{d.message}" for d in documents]
+    return key("run", *parts)
 
 
 def _count_rules(documents: list[Document], rules: list[Rule]) -> None:

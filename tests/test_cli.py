@@ -168,3 +168,17 @@ def test_checks_command_lists_registry(cli):
     assert "CON001" in out and "deontic-flip" in out
     md = cli("checks", "--markdown").stdout
     assert "## CON001" in md and "### Why is this bad" in md
+
+
+def test_warm_run_reuses_findings_but_never_stale_ones(cli, write, tmp_path):
+    deck = write("ner.md", CONFLICT)
+    cold = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)
+    warm = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)
+    assert warm == cold
+    write("setup.cfg", "[guidecheck]\ndisable = CON\n")  # new settings: findings are recomputed
+    assert not any(f["check"].startswith("CON") for f in
+                   json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)["findings"])
+    (tmp_path / "setup.cfg").unlink()
+    deck.write_text(CONFLICT.replace("Never include", "Always include"))  # edited deck: no stale conflict
+    edited = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)
+    assert not any(f["check"] == "CON001" for f in edited["findings"])
