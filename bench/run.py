@@ -2,6 +2,8 @@
 
 Cold = a new process with an empty cache (models load, spaCy parses, every rule is embedded).
 Warm = a new process re-checking the same unchanged deck with the cache the cold run left.
+Edited = the deck with one sentence appended, checked with that cache (rules re-extracted for the changed
+document, only the new sentence embedded, checks re-run).
 Peak memory is the largest sum of RSS over the process tree (main process + embedding worker), sampled
 every 20 ms from /proc. Results go to bench/out/results.json and a Markdown table on stdout.
 
@@ -80,19 +82,26 @@ def main() -> None:
     results = {"cpu_count": os.cpu_count(), "python": sys.version.split()[0], "decks": []}
     for words in args.words:
         deck = out_dir / f"deck-{words // 1000}k.md"
-        deck.write_text(make_deck(words), encoding="utf-8")
-        cold, warm = [], []
+        cold, warm, edited = [], [], []
+        text = make_deck(words)
         for _ in range(args.repeat):
             with tempfile.TemporaryDirectory() as cache:
+                deck.write_text(text, encoding="utf-8")
                 cold.append(run_once(deck, Path(cache), out_dir / "cold.json"))
                 warm.append(run_once(deck, Path(cache), out_dir / "warm.json"))
+                deck.write_text(text + "\nRaters must flag every duplicate response in the queue.\n", encoding="utf-8")
+                edited.append(run_once(deck, Path(cache), out_dir / "edited.json"))
+        deck.write_text(text, encoding="utf-8")
         med = lambda runs, k: statistics.median(r[k] for r in runs)  # noqa: E731
         entry = {
             "deck_words": cold[0]["words"], "rules": cold[0]["rules"], "findings": cold[0]["findings"],
             "cold_seconds": med(cold, "seconds"), "warm_seconds": med(warm, "seconds"),
+            "edited_seconds": med(edited, "seconds"),
             "cold_peak_mb": max(r["peak_mb"] for r in cold), "warm_peak_mb": max(r["peak_mb"] for r in warm),
             "cold_stages": cold[0]["stages"], "warm_stages": warm[0]["stages"],
-            "runs": {"cold": [r["seconds"] for r in cold], "warm": [r["seconds"] for r in warm]},
+            "edited_stages": edited[0]["stages"],
+            "runs": {"cold": [r["seconds"] for r in cold], "warm": [r["seconds"] for r in warm],
+                     "edited": [r["seconds"] for r in edited]},
         }
         entry["cold_words_per_s"] = round(entry["deck_words"] / entry["cold_seconds"])
         entry["cold_rules_per_s"] = round(entry["rules"] / entry["cold_seconds"])
@@ -101,10 +110,12 @@ def main() -> None:
         print(f"{words}: cold {entry['cold_seconds']:.2f}s warm {entry['warm_seconds']:.2f}s "
               f"peak {entry['cold_peak_mb']:.0f} MB", file=sys.stderr)
     (out_dir / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
-    print("| deck | rules | cold (s) | warm (s) | cold words/s | cold rules/s | peak memory cold / warm (MB) |")
-    print("|---|---|---|---|---|---|---|")
+    print("| deck | rules | cold (s) | warm (s) | one sentence edited (s) | cold words/s | cold rules/s "
+          "| peak memory cold / warm (MB) |")
+    print("|---|---|---|---|---|---|---|---|")
     for e in results["decks"]:
         print(f"| {e['deck_words']:,} words | {e['rules']:,} | {e['cold_seconds']:.2f} | {e['warm_seconds']:.2f} | "
+              f"{e['edited_seconds']:.2f} | "
               f"{e['cold_words_per_s']:,} | {e['cold_rules_per_s']:,} | {e['cold_peak_mb']:.0f} / {e['warm_peak_mb']:.0f} |")
 
 

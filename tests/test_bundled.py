@@ -48,3 +48,15 @@ def test_bundled_decks_show_contradictions_of_six_types_and_ambiguity(bundled_re
 def test_labels_and_gold_files_are_not_checked(bundled_report):
     paths = [d["path"] for d in bundled_report["documents"]]
     assert not any("/labels/" in p or "/src/" in p for p in paths)
+
+
+def test_demo_report_shows_every_check_but_optional_nli(bundled_report):
+    from guidecheck.checks import all_checks
+    shown = set(bundled_report["summary"]["by_check"])
+    expected = {c.code for c in all_checks()} - {"CON009"}  # CON009 needs a user-configured NLI model
+    assert expected <= shown, sorted(expected - shown)
+
+
+def test_every_non_contradiction_finding_has_a_fix(bundled_report):
+    others = [f for f in bundled_report["findings"] if f["category"] != "contradiction"]
+    assert others and all(f["fix"] for f in others), [f["check"] for f in others if not f["fix"]]

@@ -296,6 +296,7 @@ class ExplicitException(RelationCheck):
     name = "exception"
     category = "exception"
     severity = "info"
+    fix = "Nothing to fix if the exception is intended; mention it next to the general rule so raters see both."
 
 
 @register
@@ -322,6 +323,7 @@ class DatedOverride(RelationCheck):
     name = "override"
     category = "override"
     severity = "info"
+    fix = "Edit or delete the superseded rule, or point it at the update, so raters cannot follow the old version."
 
 
 @register
@@ -347,3 +349,4 @@ class DuplicateRule(RelationCheck):
     name = "duplicate"
     category = "duplicate"
     severity = "info"
+    fix = "Keep one copy and refer to it from the other place, so an edit to one cannot make them drift apart."
