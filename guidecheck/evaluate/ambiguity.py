@@ -44,7 +44,8 @@ def _relative(path: str, corpus: Path) -> str:
 
 def finding_targets(result, finding) -> list[str]:
     """Normalised texts a finding points at: its rules, else the block at its location, else '' (document)."""
-    texts = [normalise(result.index.by_id[r].text) for r in finding.rules if r in result.index.by_id]
+    by_id = {r.id: r for r in result.rules}  # not result.index: a cached run has none
+    texts = [normalise(by_id[r].text) for r in finding.rules if r in by_id]
     if texts:
         return texts
     for doc in result.documents:

@@ -11,8 +11,8 @@ from typing import Any
 # Plain-language names and one-line explanations, for readers who do not know the check codes.
 CATEGORIES: dict[str, tuple[str, str]] = {
     "contradiction": ("Contradictions", "Two rules that cannot both be followed."),
-    "exception": ("Exception problems", "An exception that undermines or conflicts with its own rule."),
-    "override": ("Silent overrides", "A later rule or update replaces an earlier one without saying so."),
+    "exception": ("Exceptions", "A rule and an explicit exception to it: not a conflict, listed so you can confirm it."),
+    "override": ("Overrides", "A later dated update or erratum replaces an older rule that is still in the deck."),
     "duplicate": ("Duplicates", "The same rule stated more than once, possibly with different details."),
     "ambiguity": ("Ambiguities", "Wording that different raters will read differently."),
     "labels": ("Label problems", "Labels or scores that are used but not defined, or defined inconsistently."),
