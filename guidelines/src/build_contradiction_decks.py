@@ -11,8 +11,11 @@ Planted contradictions and tricky non-contradictions are labeled in guidelines/l
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from deckutil import fix_zip_times  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "contradictions" / "image-captioning"
 FIXED = dt.datetime(2024, 6, 3, 9, 0, 0)
@@ -130,23 +133,12 @@ def build_pdf(path: Path) -> None:
     pdf.output(str(path))
 
 
-def fix_zip_times(path: Path) -> None:
-    """Office files are zips stamped with the build time; restamp them so a rebuild is byte-identical."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
-            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, 0o600 << 16
-            target.writestr(fixed, data)
-
-
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     build_docx(OUT / "guide.docx")
-    fix_zip_times(OUT / "guide.docx")
+    fix_zip_times(OUT / "guide.docx", FIXED)
     build_pptx(OUT / "training.pptx")
-    fix_zip_times(OUT / "training.pptx")
+    fix_zip_times(OUT / "training.pptx", FIXED)
     build_pdf(OUT / "faq.pdf")
     for path in sorted(OUT.iterdir()):
         print(f"wrote {path.relative_to(OUT.parents[2])} ({path.stat().st_size:,} bytes)")

@@ -16,9 +16,11 @@ Run: python guidelines/src/build_format_decks.py   (output is byte-stable: fixed
 from __future__ import annotations
 
 import datetime as dt
-import re
-import zipfile
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from deckutil import fix_zip_times  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "formats"
 FIXED = dt.datetime(2024, 3, 4, 9, 0, 0)
@@ -247,27 +249,12 @@ def build_pdf(path: Path) -> None:
     pdf.output(str(path))
 
 
-def fix_zip_times(path: Path) -> None:
-    """Office files are zips stamped with the build time (and Word comments carry their own date); fix both so a
-    rebuild is byte-identical."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info)) for info in source.infolist()]
-    stamp = FIXED.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    entries = [(info, re.sub(rb'w:date="[^"]*"', b'w:date="' + stamp + b'"', data)
-                if info.filename == "word/comments.xml" else data) for info, data in entries]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
-            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, 0o600 << 16
-            target.writestr(fixed, data)
-
-
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     build_pptx(OUT / "chatbot-helpfulness-training.pptx")
-    fix_zip_times(OUT / "chatbot-helpfulness-training.pptx")
+    fix_zip_times(OUT / "chatbot-helpfulness-training.pptx", FIXED)
     build_docx(OUT / "chatbot-helpfulness-rubric.docx")
-    fix_zip_times(OUT / "chatbot-helpfulness-rubric.docx")
+    fix_zip_times(OUT / "chatbot-helpfulness-rubric.docx", FIXED)
     build_pdf(OUT / "chatbot-helpfulness-faq.pdf")
     for path in sorted(OUT.iterdir()):
         print(f"wrote {path.relative_to(OUT.parent.parent)} ({path.stat().st_size:,} bytes)")
