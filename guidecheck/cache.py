@@ -1,4 +1,5 @@
-"""On-disk cache for derived data (extracted rules per document, embeddings per text).
+"""On-disk cache for derived data: JSON entries (rules per document, findings per run) and, through
+index.embed.VectorStore, embeddings under the same root.
 
 Entries are keyed by a hash of everything that determines them (input bytes, model name, code version), so a
 stale entry is never read: it is simply not found. Writes are atomic (temp file + rename); a corrupt or
@@ -14,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +38,20 @@ def key(*parts: str) -> str:
     return h.hexdigest()
 
 
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Temp file + rename, so a reader never sees half an entry. False (and nothing raised) when the cache
+    cannot be written: a read-only cache only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
+
+
 class Cache:
     def __init__(self, root: Path | None):
         self.root = root
@@ -50,16 +64,6 @@ class Cache:
         assert self.root is not None
         return self.root / bucket / k[:2] / f"{k}{suffix}"
 
-    def _write(self, path: Path, data: bytes) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            pass
-
     def get_json(self, bucket: str, k: str) -> Any | None:
         if not self.enabled:
             return None
@@ -70,19 +74,4 @@ class Cache:
 
     def put_json(self, bucket: str, k: str, value: Any) -> None:
         if self.enabled:
-            self._write(self._path(bucket, k, ".json"), json.dumps(value, sort_keys=True).encode("utf-8"))
-
-    def get_array(self, bucket: str, k: str) -> np.ndarray | None:
-        if not self.enabled:
-            return None
-        try:
-            return np.load(self._path(bucket, k, ".npy"), allow_pickle=False)
-        except (OSError, ValueError):
-            return None
-
-    def put_array(self, bucket: str, k: str, value: np.ndarray) -> None:
-        if self.enabled:
-            import io
-            buf = io.BytesIO()
-            np.save(buf, value, allow_pickle=False)
-            self._write(self._path(bucket, k, ".npy"), buf.getvalue())
+            write_atomic(self._path(bucket, k, ".json"), json.dumps(value, sort_keys=True).encode("utf-8"))

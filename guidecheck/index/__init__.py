@@ -29,9 +29,6 @@ class Index:
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.rules}
 
-    def similarity(self, a: int, b: int) -> float:
-        return float(self.vectors[a] @ self.vectors[b]) if len(self.vectors) else 0.0
-
 
 def build_index(documents: list[Document], rules: list[Rule], config: Config, cache: Cache,
                 embedder: Embedder | None = None) -> Index:

