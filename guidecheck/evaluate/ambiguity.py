@@ -42,9 +42,10 @@ def _relative(path: str, corpus: Path) -> str:
         return Path(path).as_posix()
 
 
-def finding_targets(result, finding) -> list[str]:
-    """Normalised texts a finding points at: its rules, else the block at its location, else '' (document)."""
-    by_id = {r.id: r for r in result.rules}  # not result.index: a cached run has none
+def finding_targets(result, finding, by_id: dict) -> list[str]:
+    """Normalised texts a finding points at: its rules, else the block at its location, else '' (document).
+
+    ``by_id`` maps rule ids to rules (from result.rules: a cached run has no index)."""
     texts = [normalise(by_id[r].text) for r in finding.rules if r in by_id]
     if texts:
         return texts
@@ -76,11 +77,12 @@ def evaluate(corpus: Path) -> dict[str, Any]:
     matched: set[int] = set()
     fp: Counter[str] = Counter()
     unlabeled: list[str] = []
+    by_id = {r.id: r for r in result.rules}
     for f in result.findings:
         if f.check not in CHECKS:
             continue
         doc = _relative(f.location.path, corpus)
-        targets = finding_targets(result, f)
+        targets = finding_targets(result, f, by_id)
         hits = [c for c in by_key.get((doc, f.check), []) if _matches(c["text"], targets)]
         pos = [c for c in hits if c["positive"]]
         if pos:
