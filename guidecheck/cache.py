@@ -64,6 +64,10 @@ class Cache:
         assert self.root is not None
         return self.root / bucket / k[:2] / f"{k}{suffix}"
 
+    def has_json(self, bucket: str, k: str) -> bool:
+        """An entry exists (without reading it; a corrupt one is still found out by get_json)."""
+        return self.enabled and self._path(bucket, k, ".json").is_file()
+
     def get_json(self, bucket: str, k: str) -> Any | None:
         if not self.enabled:
             return None

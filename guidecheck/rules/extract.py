@@ -289,4 +289,4 @@ def extract_rules(documents: Iterable[Document], config: Config, cache: Cache,
 
 def is_cached(doc: Document, config: Config, cache: Cache) -> bool:
     """True when this document's rules will come from the cache (the pipeline then skips model warm-up)."""
-    return bool(doc.digest) and cache.get_json("rules", _doc_key(doc, config)) is not None
+    return bool(doc.digest) and cache.has_json("rules", _doc_key(doc, config))
