@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup report test eval bench browser clean docs
+.PHONY: setup report test test-fast lint eval bench browser clean docs
 
 setup: $(STAMP)
 
@@ -25,8 +25,18 @@ report: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser
+LINTED := guidecheck tests bench guidelines/src
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
+
+test: $(STAMP) browser lint
 	$(PY) -m pytest -q
+
+# The suite without the tests that load spaCy or the embedding model, or drive a browser.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow and not browser"
 
 eval: $(STAMP)
 	$(VENV)/bin/guidecheck eval

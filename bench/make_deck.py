@@ -3,38 +3,115 @@ rubric tables and examples, seeded so every run measures the same text.
 
     python bench/make_deck.py --words 40000 --out bench/out/deck-40k.md
 """
+
 from __future__ import annotations
 
 import argparse
 import random
 from pathlib import Path
 
-TASKS = ["search relevance", "chatbot helpfulness", "named entity annotation", "image captioning",
-         "content safety", "summarization quality", "translation adequacy", "speech transcription"]
+TASKS = [
+    "search relevance",
+    "chatbot helpfulness",
+    "named entity annotation",
+    "image captioning",
+    "content safety",
+    "summarization quality",
+    "translation adequacy",
+    "speech transcription",
+]
 ACTORS = ["Raters", "Annotators", "Reviewers", "You", "Graders", "Labelers"]
 MODALS = ["must", "should", "may", "must not", "should not", "need to", "are required to", "can"]
-VERBS = ["rate", "label", "mark", "flag", "skip", "escalate", "score", "tag", "review", "compare", "highlight",
-         "annotate", "report", "check", "verify", "read", "include", "exclude", "penalize", "select"]
-OBJECTS = ["the response", "the entity span", "the query", "the summary", "each caption", "the transcript",
-           "the source document", "the citation", "the product name", "the final answer", "every turn",
-           "the search result", "the image", "the translation", "the user request", "the landing page"]
-CONDITIONS = ["if the page does not load", "when the query is ambiguous", "if the response contains a factual error",
-              "when two labels apply", "if the audio is inaudible", "when the image is blurred",
-              "if the user asks for medical advice", "for queries in a foreign language",
-              "when the source text is missing", "if the answer is partially correct"]
-EXCEPTIONS = ["unless the user explicitly asks for it", "except for product names", "unless the task says otherwise",
-              "except when the response is a refusal", "other than in code blocks"]
-LABELS = ["Relevant", "Somewhat Relevant", "Irrelevant", "Did Not Load", "Borderline", "Unsafe", "PRODUCT",
-          "PERSON", "Unsure", "Needs Review", "Off Topic", "Harmful"]
-QUANT = ["at least {n} words", "no more than {n} seconds", "under {n} words", "between 1 and {n} points",
-         "at most {n} sentences", "at least {n} sources"]
-PROSE = ["This section explains how the {task} task is organised and what reviewers look for during audits.",
-         "The project team collects feedback from every batch and updates the deck when patterns emerge.",
-         "Most items take a few minutes to complete, although long documents can take longer.",
-         "Quality reviewers sample a share of each rater's work every week.",
-         "The examples below come from real tasks and were chosen because raters often disagree on them.",
-         "Earlier versions of this deck used a different scale, which is described in the appendix.",
-         "The {task} pipeline feeds a model that is retrained every month."]
+VERBS = [
+    "rate",
+    "label",
+    "mark",
+    "flag",
+    "skip",
+    "escalate",
+    "score",
+    "tag",
+    "review",
+    "compare",
+    "highlight",
+    "annotate",
+    "report",
+    "check",
+    "verify",
+    "read",
+    "include",
+    "exclude",
+    "penalize",
+    "select",
+]
+OBJECTS = [
+    "the response",
+    "the entity span",
+    "the query",
+    "the summary",
+    "each caption",
+    "the transcript",
+    "the source document",
+    "the citation",
+    "the product name",
+    "the final answer",
+    "every turn",
+    "the search result",
+    "the image",
+    "the translation",
+    "the user request",
+    "the landing page",
+]
+CONDITIONS = [
+    "if the page does not load",
+    "when the query is ambiguous",
+    "if the response contains a factual error",
+    "when two labels apply",
+    "if the audio is inaudible",
+    "when the image is blurred",
+    "if the user asks for medical advice",
+    "for queries in a foreign language",
+    "when the source text is missing",
+    "if the answer is partially correct",
+]
+EXCEPTIONS = [
+    "unless the user explicitly asks for it",
+    "except for product names",
+    "unless the task says otherwise",
+    "except when the response is a refusal",
+    "other than in code blocks",
+]
+LABELS = [
+    "Relevant",
+    "Somewhat Relevant",
+    "Irrelevant",
+    "Did Not Load",
+    "Borderline",
+    "Unsafe",
+    "PRODUCT",
+    "PERSON",
+    "Unsure",
+    "Needs Review",
+    "Off Topic",
+    "Harmful",
+]
+QUANT = [
+    "at least {n} words",
+    "no more than {n} seconds",
+    "under {n} words",
+    "between 1 and {n} points",
+    "at most {n} sentences",
+    "at least {n} sources",
+]
+PROSE = [
+    "This section explains how the {task} task is organised and what reviewers look for during audits.",
+    "The project team collects feedback from every batch and updates the deck when patterns emerge.",
+    "Most items take a few minutes to complete, although long documents can take longer.",
+    "Quality reviewers sample a share of each rater's work every week.",
+    "The examples below come from real tasks and were chosen because raters often disagree on them.",
+    "Earlier versions of this deck used a different scale, which is described in the appendix.",
+    "The {task} pipeline feeds a model that is retrained every month.",
+]
 
 
 def sentence(rng: random.Random) -> str:
@@ -85,7 +162,7 @@ def make_deck(words: int, seed: int = 7) -> str:
                 count += len(row.split())
             out.append("")
         if rng.random() < 0.3:
-            ex = f"Example: the response said \"{sentence(rng)}\" and was rated {rng.choice(LABELS)}."
+            ex = f'Example: the response said "{sentence(rng)}" and was rated {rng.choice(LABELS)}.'
             out += [ex, ""]
             count += len(ex.split())
     return "\n".join(out) + "\n"

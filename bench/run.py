@@ -9,6 +9,7 @@ every 20 ms from /proc. Results go to bench/out/results.json and a Markdown tabl
 
     python bench/run.py [--words 40000 100000] [--repeat 3]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,20 @@ def _tree_rss_kb(pid: int) -> int:
 
 def run_once(deck: Path, cache: Path, out: Path) -> dict:
     env = dict(os.environ, XDG_CACHE_HOME=str(cache), HF_HUB_OFFLINE="1")
-    cmd = [sys.executable, "-m", "guidecheck.cli", "check", str(deck), "-f", "json", "-o", str(out),
-           "--fail-on", "never", "-v"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "guidecheck.cli",
+        "check",
+        str(deck),
+        "-f",
+        "json",
+        "-o",
+        str(out),
+        "--fail-on",
+        "never",
+        "-v",
+    ]
     peak = 0
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -64,12 +77,17 @@ def run_once(deck: Path, cache: Path, out: Path) -> dict:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"guidecheck failed ({proc.returncode}):\n{stderr}")
-    timing_line = next((l for l in stderr.splitlines() if l.startswith("guidecheck: ingest")), "")
+    timing_line = next((ln for ln in stderr.splitlines() if ln.startswith("guidecheck: ingest")), "")
     stages = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+)s", timing_line)}
     report = json.loads(out.read_text())
-    return {"seconds": round(wall, 3), "peak_mb": round(peak / 1024, 1), "stages": stages,
-            "words": report["summary"]["words"], "rules": report["summary"]["rules"] + report["summary"].get("examples", 0),
-            "findings": report["summary"]["findings"]}
+    return {
+        "seconds": round(wall, 3),
+        "peak_mb": round(peak / 1024, 1),
+        "stages": stages,
+        "words": report["summary"]["words"],
+        "rules": report["summary"]["rules"] + report["summary"].get("examples", 0),
+        "findings": report["summary"]["findings"],
+    }
 
 
 def main() -> None:
@@ -89,34 +107,51 @@ def main() -> None:
                 deck.write_text(text, encoding="utf-8")
                 cold.append(run_once(deck, Path(cache), out_dir / "cold.json"))
                 warm.append(run_once(deck, Path(cache), out_dir / "warm.json"))
-                deck.write_text(text + "\nRaters must flag every duplicate response in the queue.\n", encoding="utf-8")
+                deck.write_text(
+                    text + "\nRaters must flag every duplicate response in the queue.\n", encoding="utf-8"
+                )
                 edited.append(run_once(deck, Path(cache), out_dir / "edited.json"))
         deck.write_text(text, encoding="utf-8")
         med = lambda runs, k: statistics.median(r[k] for r in runs)  # noqa: E731
         entry = {
-            "deck_words": cold[0]["words"], "rules": cold[0]["rules"], "findings": cold[0]["findings"],
-            "cold_seconds": med(cold, "seconds"), "warm_seconds": med(warm, "seconds"),
+            "deck_words": cold[0]["words"],
+            "rules": cold[0]["rules"],
+            "findings": cold[0]["findings"],
+            "cold_seconds": med(cold, "seconds"),
+            "warm_seconds": med(warm, "seconds"),
             "edited_seconds": med(edited, "seconds"),
-            "cold_peak_mb": max(r["peak_mb"] for r in cold), "warm_peak_mb": max(r["peak_mb"] for r in warm),
-            "cold_stages": cold[0]["stages"], "warm_stages": warm[0]["stages"],
+            "cold_peak_mb": max(r["peak_mb"] for r in cold),
+            "warm_peak_mb": max(r["peak_mb"] for r in warm),
+            "cold_stages": cold[0]["stages"],
+            "warm_stages": warm[0]["stages"],
             "edited_stages": edited[0]["stages"],
-            "runs": {"cold": [r["seconds"] for r in cold], "warm": [r["seconds"] for r in warm],
-                     "edited": [r["seconds"] for r in edited]},
+            "runs": {
+                "cold": [r["seconds"] for r in cold],
+                "warm": [r["seconds"] for r in warm],
+                "edited": [r["seconds"] for r in edited],
+            },
         }
         entry["cold_words_per_s"] = round(entry["deck_words"] / entry["cold_seconds"])
         entry["cold_rules_per_s"] = round(entry["rules"] / entry["cold_seconds"])
         entry["warm_words_per_s"] = round(entry["deck_words"] / entry["warm_seconds"])
         results["decks"].append(entry)
-        print(f"{words}: cold {entry['cold_seconds']:.2f}s warm {entry['warm_seconds']:.2f}s "
-              f"peak {entry['cold_peak_mb']:.0f} MB", file=sys.stderr)
+        print(
+            f"{words}: cold {entry['cold_seconds']:.2f}s warm {entry['warm_seconds']:.2f}s "
+            f"peak {entry['cold_peak_mb']:.0f} MB",
+            file=sys.stderr,
+        )
     (out_dir / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
-    print("| deck | rules | cold (s) | warm (s) | one sentence edited (s) | cold words/s | cold rules/s "
-          "| peak memory cold / warm (MB) |")
+    print(
+        "| deck | rules | cold (s) | warm (s) | one sentence edited (s) | cold words/s | cold rules/s "
+        "| peak memory cold / warm (MB) |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for e in results["decks"]:
-        print(f"| {e['deck_words']:,} words | {e['rules']:,} | {e['cold_seconds']:.2f} | {e['warm_seconds']:.2f} | "
-              f"{e['edited_seconds']:.2f} | "
-              f"{e['cold_words_per_s']:,} | {e['cold_rules_per_s']:,} | {e['cold_peak_mb']:.0f} / {e['warm_peak_mb']:.0f} |")
+        print(
+            f"| {e['deck_words']:,} words | {e['rules']:,} | {e['cold_seconds']:.2f} | {e['warm_seconds']:.2f} | "
+            f"{e['edited_seconds']:.2f} | "
+            f"{e['cold_words_per_s']:,} | {e['cold_rules_per_s']:,} | {e['cold_peak_mb']:.0f} / {e['warm_peak_mb']:.0f} |"
+        )
 
 
 if __name__ == "__main__":

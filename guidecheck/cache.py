@@ -5,6 +5,7 @@ Entries are keyed by a hash of everything that determines them (input bytes, mod
 stale entry is never read: it is simply not found. Writes are atomic (temp file + rename); a corrupt or
 unreadable entry counts as a miss. A cache that cannot be written is silently skipped.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,7 +15,6 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usa
 (missing model, bad configuration). An unreadable input document is not a tool failure: it is reported with
 its own status and the run goes on.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,6 +37,7 @@ def _quiet_libraries() -> None:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     import logging
     import warnings
+
     warnings.filterwarnings("ignore")
     for name in ("pypdf", "sentence_transformers", "transformers", "pdfminer", "spacy"):
         logging.getLogger(name).setLevel(logging.ERROR)
@@ -53,9 +55,10 @@ def _config(paths, config_file, **overrides):
 
 
 def _run_pipeline(paths, cfg, verbose: bool = False, only=None):
+    from .errors import ModelMissing
     from .pipeline import run
     from .report.progress import Progress
-    from .errors import ModelMissing
+
     try:
         with Progress(enabled=None) as progress:
             result = run(paths, cfg, only_checks=only, progress=progress)
@@ -87,17 +90,40 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html", "sarif", "github"]),
-              help="Output format. Default: text, or inferred from each --output file's extension.")
-@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=str),
-              help="Write the report to FILE instead of the terminal. Repeat to write several formats at once "
-                   "(the format is taken from the extension: .html .json .sarif .txt).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              help="Exit 1 when a finding is at or above this severity. Default: error (or the configuration's fail_on).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
-              help="Read settings from this setup.cfg / pyproject.toml / .toml instead of searching upward.")
-@click.option("--select", "select", multiple=True, metavar="CHECK",
-              help="Run only these checks (IDs or prefixes, e.g. CON or AMB001). Repeatable.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html", "sarif", "github"]),
+    help="Output format. Default: text, or inferred from each --output file's extension.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write the report to FILE instead of the terminal. Repeat to write several formats at once "
+    "(the format is taken from the extension: .html .json .sarif .txt).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Exit 1 when a finding is at or above this severity. Default: error (or the configuration's fail_on).",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Read settings from this setup.cfg / pyproject.toml / .toml instead of searching upward.",
+)
+@click.option(
+    "--select",
+    "select",
+    multiple=True,
+    metavar="CHECK",
+    help="Run only these checks (IDs or prefixes, e.g. CON or AMB001). Repeatable.",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the rule and embedding caches.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and stage timings on stderr.")
 def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, verbose) -> None:
@@ -113,6 +139,7 @@ def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, verbose) 
       2  usage error, bad configuration or a missing model
     """
     from .report import SUFFIX_FORMATS, build_report, renderer
+
     cfg = _config(paths, config_file, fail_on=fail_on, cache_dir="off" if no_cache else None)
     targets: list[tuple[str, str | None]] = []
     for out in outputs:
@@ -144,15 +171,21 @@ def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, verbose) 
         timings = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
         click.echo(f"guidecheck: {timings}", err=True)
     threshold = cfg.fail_on
-    if threshold != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in result.findings):
+    if threshold != "never" and any(
+        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in result.findings
+    ):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=str),
-              help="Read settings from this file instead of searching upward.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Read settings from this file instead of searching upward.",
+)
 @click.option("--examples/--no-examples", default=True, help="Include example blocks (marked is_example).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the rule cache.")
 def rules(paths, config_file, examples, no_cache) -> None:
@@ -161,10 +194,11 @@ def rules(paths, config_file, examples, no_cache) -> None:
     Documents that cannot be read are reported on stderr; the others are still printed.
     """
     from .cache import Cache
+    from .errors import ModelMissing
     from .ingest import read_paths
     from .report.data import rule_dict
     from .rules import extract_rules
-    from .errors import ModelMissing
+
     cfg = _config(paths, config_file, cache_dir="off" if no_cache else None)
     documents = read_paths(paths, cfg)
     try:
@@ -185,22 +219,35 @@ def list_checks(markdown) -> None:
     """List every check with its ID, category and default severity."""
     from .checks import all_checks
     from .report.docs import checks_markdown
+
     if markdown:
         click.echo(checks_markdown(), nl=False)
         return
     for cls in all_checks():
-        click.echo(f"{cls.code:<8} {cls.name:<32} {cls.category:<14} {cls.severity:<8} {cls.doc_sections()['summary']}")
+        click.echo(
+            f"{cls.code:<8} {cls.name:<32} {cls.category:<14} {cls.severity:<8} {cls.doc_sections()['summary']}"
+        )
 
 
 @main.command(name="eval")
-@click.option("--family", "families", multiple=True, help="Evaluate only these families (rules, contradictions, ambiguity).")
+@click.option(
+    "--family",
+    "families",
+    multiple=True,
+    help="Evaluate only these families (rules, contradictions, ambiguity).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--corpus", type=click.Path(file_okay=False, path_type=str), default=None,
-              help="Labeled corpus folder. Default: the guidelines/ folder of this checkout.")
+@click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Labeled corpus folder. Default: the guidelines/ folder of this checkout.",
+)
 def evaluate(families, as_json, corpus) -> None:
     """Measure precision and recall of every check family on the labeled corpus in guidelines/."""
-    from .evaluate import run_evaluations
     from .errors import ModelMissing
+    from .evaluate import run_evaluations
+
     try:
         results = run_evaluations(list(families) or None, corpus)
     except (ModelMissing, FileNotFoundError) as exc:
@@ -209,6 +256,7 @@ def evaluate(families, as_json, corpus) -> None:
         click.echo(json.dumps(results, indent=2, sort_keys=True))
     else:
         from .evaluate import format_results
+
         click.echo(format_results(results), nl=False)
 
 

@@ -3,15 +3,17 @@
 The project file is found from the first checked path upward (like ruff), ``--config`` overrides the search.
 Unknown keys are an error that names the key: a typo must never silently turn a check off.
 """
+
 from __future__ import annotations
 
 import configparser
 import os
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 
 class ConfigError(Exception):
@@ -121,8 +123,11 @@ def find_project_file(start: Path) -> Path | None:
     return None
 
 
-def load_config(paths: list[str] | tuple[str, ...] = (), explicit: str | None = None,
-                overrides: dict[str, Any] | None = None) -> Config:
+def load_config(
+    paths: list[str] | tuple[str, ...] = (),
+    explicit: str | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Config:
     path: Path | None
     if explicit:
         path = Path(explicit)

@@ -4,6 +4,7 @@ Each stage reads the dataclasses of the stage before it and produces its own; no
 ingest -> Document/Block, rules -> Rule, index -> Index, checks -> Finding, report -> files.
 All of them serialise to plain dicts (``to_dict``) for the JSON report and the caches.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
@@ -16,18 +17,35 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 # Block kinds produced by ingest.
 HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW, NOTE, EXAMPLE, CODE, QUOTE = (
-    "heading", "paragraph", "list_item", "table_row", "note", "example", "code", "quote")
+    "heading",
+    "paragraph",
+    "list_item",
+    "table_row",
+    "note",
+    "example",
+    "code",
+    "quote",
+)
 BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW, NOTE, EXAMPLE, CODE, QUOTE)
 # Blocks whose text illustrates or quotes; never a source of rules, but checkable against rules.
 NON_RULE_KINDS = frozenset({HEADING, EXAMPLE, CODE, QUOTE})
 
-RULE_KINDS = ("obligation", "prohibition", "permission", "recommendation", "discouragement",
-              "definition", "priority", "rubric")
+RULE_KINDS = (
+    "obligation",
+    "prohibition",
+    "permission",
+    "recommendation",
+    "discouragement",
+    "definition",
+    "priority",
+    "rubric",
+)
 
 
 @dataclass(frozen=True)
 class Location:
     """Where a piece of text sits in its source: enough to say 'slide 14, notes' or 'guide.md:212'."""
+
     path: str
     line: int | None = None
     column: int | None = None
@@ -54,6 +72,7 @@ class Location:
 @dataclass
 class Block:
     """One structural unit of a document: a paragraph, list item, table row, slide note, ..."""
+
     text: str
     kind: str
     location: Location
@@ -86,6 +105,7 @@ class Document:
 @dataclass(frozen=True)
 class Quantity:
     """A numeric constraint: 'at least 50 words' -> (length, >=, 50, word)."""
+
     attribute: str
     comparator: str  # one of < <= = >= > between
     value: float
@@ -97,6 +117,7 @@ class Quantity:
 @dataclass
 class Rule:
     """A normative statement turned into a frame that checks can compare field by field."""
+
     id: str
     text: str
     location: Location
@@ -137,6 +158,7 @@ class Rule:
 @dataclass(frozen=True)
 class Span:
     """A highlighted range inside a rule's text."""
+
     rule: str
     start: int
     end: int

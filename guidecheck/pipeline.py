@@ -1,4 +1,5 @@
 """Wire the stages together: ingest -> rules -> index -> checks. Reports are rendered from the Result."""
+
 from __future__ import annotations
 
 import json
@@ -21,11 +22,12 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def run(paths: list[str] | tuple[str, ...], config: Config, only_checks: list[str] | None = None,
-        progress=None) -> Result:
+def run(
+    paths: list[str] | tuple[str, ...], config: Config, only_checks: list[str] | None = None, progress=None
+) -> Result:
     from .checks import run_checks
-    from .ingest import read_paths
     from .index.embed import Embedder
+    from .ingest import read_paths
     from .rules import extract_rules
     from .rules.extract import is_cached
 
@@ -44,8 +46,13 @@ def run(paths: list[str] | tuple[str, ...], config: Config, only_checks: list[st
     cached = cache.get_json("runs", run_key)
     index = None
     try:
-        rules = extract_rules(documents, config, cache, on_progress=progress,
-                              on_rules=lambda new: embedder.prefetch([r.text for r in new]))
+        rules = extract_rules(
+            documents,
+            config,
+            cache,
+            on_progress=progress,
+            on_rules=lambda new: embedder.prefetch([r.text for r in new]),
+        )
         _count_rules(documents, rules)
         timings["rules"] = time.perf_counter() - t
         if cached is not None:  # same documents, configuration and code: the findings cannot differ
@@ -65,7 +72,11 @@ def run(paths: list[str] | tuple[str, ...], config: Config, only_checks: list[st
 
 def _run_key(documents: list[Document], config: Config, only_checks: list[str] | None) -> str:
     """Everything the findings depend on: each document's bytes (or its error), the settings, the code."""
-    parts = [code_version(), json.dumps(config.values, sort_keys=True, default=str), ",".join(only_checks or [])]
+    parts = [
+        code_version(),
+        json.dumps(config.values, sort_keys=True, default=str),
+        ",".join(only_checks or []),
+    ]
     parts += [f"{d.path}|{d.digest}|{d.status}|{d.message}" for d in documents]
     return key("run", *parts)
 
@@ -79,4 +90,7 @@ def _count_rules(documents: list[Document], rules: list[Rule]) -> None:
     for doc in documents:
         doc.rule_count = counts.get(doc.path, 0)
         if doc.status == "ok" and doc.blocks and doc.rule_count == 0:
-            doc.status, doc.message = "warning", "no rules were found in this document (no instructions, obligations or rubric lines)"
+            doc.status, doc.message = (
+                "warning",
+                "no rules were found in this document (no instructions, obligations or rubric lines)",
+            )

@@ -1,4 +1,5 @@
 """Shared fixtures: an isolated cache per test session, an in-process CLI runner, and one-call pipeline runs."""
+
 from __future__ import annotations
 
 import json
@@ -33,22 +34,26 @@ def cli():
 
     def invoke(*args: str):
         return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
     return invoke
 
 
 @pytest.fixture
 def check_json(cli):
     """Check paths and return the parsed JSON report (exit code is not asserted here)."""
+
     def run(*paths, extra=()):
         result = cli("check", *paths, "--format", "json", "--fail-on", "never", *extra)
         assert result.exit_code == 0, result.output
         return json.loads(result.stdout)
+
     return run
 
 
 @pytest.fixture
 def write(tmp_path):
     """write('deck.md', text) -> Path of a new file in the test's temp folder."""
+
     def _write(name: str, content: str | bytes) -> Path:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,4 +62,5 @@ def write(tmp_path):
         else:
             path.write_text(content, encoding="utf-8")
         return path
+
     return _write

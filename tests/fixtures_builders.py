@@ -3,16 +3,22 @@
 Each builder takes a plain description (lists of tuples / dicts) and writes a real file with the same library a
 user's tools would produce it with: python-docx, python-pptx, fpdf2.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 # ---------------------------------------------------------------- DOCX
 
 
-def build_docx(path: Path, items: Iterable[tuple], comments: dict[str, tuple[str, str]] | None = None,
-               footnotes: dict[str, str] | None = None) -> Path:
+def build_docx(
+    path: Path,
+    items: Iterable[tuple],
+    comments: dict[str, tuple[str, str]] | None = None,
+    footnotes: dict[str, str] | None = None,
+) -> Path:
     """items: ("heading", text, level) | ("para", text) | ("bullet", text, level) | ("number", text, level)
     | ("quote", text) | ("code", text) | ("table", [[header...], [cells...], ...]) | ("page_break",).
     comments: paragraph text -> (author, comment) anchored on that paragraph.
@@ -62,6 +68,7 @@ def _add_footnotes(document, paragraphs, footnotes, qn, etree) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
+
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     root = etree.Element(qn("w:footnotes"), nsmap={"w": w})
     for fid, kind in (("-1", "separator"), ("0", "continuationSeparator")):
@@ -73,9 +80,12 @@ def _add_footnotes(document, paragraphs, footnotes, qn, etree) -> None:
         etree.SubElement(run, qn("w:t")).text = text
         ref_run = etree.SubElement(paragraphs[anchor]._p, qn("w:r"))
         etree.SubElement(ref_run, qn("w:footnoteReference"), {qn("w:id"): str(n)})
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), document.part.package)
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True),
+        document.part.package,
+    )
     document.part.relate_to(part, RT.FOOTNOTES)
 
 
@@ -105,8 +115,9 @@ def build_pptx(path: Path, slides: Iterable[dict[str, Any]]) -> Path:
             box.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
         if spec.get("table"):
             rows = spec["table"]
-            shape = slide.shapes.add_table(len(rows), len(rows[0]), Inches(0.5), Inches(1.6), Inches(9),
-                                           Inches(0.4) * len(rows))
+            shape = slide.shapes.add_table(
+                len(rows), len(rows[0]), Inches(0.5), Inches(1.6), Inches(9), Inches(0.4) * len(rows)
+            )
             for r, row in enumerate(rows):
                 for c, value in enumerate(row):
                     shape.table.cell(r, c).text = value
@@ -121,8 +132,13 @@ def build_pptx(path: Path, slides: Iterable[dict[str, Any]]) -> Path:
 # ---------------------------------------------------------------- PDF
 
 
-def build_pdf(path: Path, pages: Iterable[Iterable[tuple[str, str]]], header: str | None = None,
-              footer_numbers: bool = True, encrypt: tuple[str, str] | None = None) -> Path:
+def build_pdf(
+    path: Path,
+    pages: Iterable[Iterable[tuple[str, str]]],
+    header: str | None = None,
+    footer_numbers: bool = True,
+    encrypt: tuple[str, str] | None = None,
+) -> Path:
     """pages: per page a list of ("h1"|"h2"|"p"|"b"|"li", text) ("b": a bold paragraph in the body font size). A running header and "Page N of M" footer are drawn
     on every page, as Word and PowerPoint exports do. encrypt: (owner password, user password)."""
     from fpdf import FPDF
@@ -165,6 +181,7 @@ def build_pdf(path: Path, pages: Iterable[Iterable[tuple[str, str]]], header: st
 def build_blank_pdf(path: Path, pages: int = 2) -> Path:
     """A PDF with drawings but no text layer: what a scanner produces."""
     from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.set_creation_date(_FIXED_DATE)
     for _ in range(pages):
@@ -177,6 +194,7 @@ def build_blank_pdf(path: Path, pages: int = 2) -> Path:
 
 def _fixed_date():
     from datetime import datetime, timezone
+
     return datetime(2024, 3, 1, tzinfo=timezone.utc)
 
 
@@ -189,6 +207,7 @@ _FIXED_DATE = _fixed_date()
 def read(path: Path):
     """The Document for ``path``, shown by its file name (locations then read 'deck.pptx slide 3')."""
     from guidecheck.ingest import read_document
+
     return read_document(path, path.name)
 
 

@@ -1,4 +1,5 @@
 """Ambiguity checks (AMB001-AMB008, DUP001) on small decks: what a user sees in the JSON report."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,7 @@ def _flagged_texts(report, check):
 
 
 def _span_words(report, finding):
-    return [_rule_text(report, s["rule"])[s["start"]:s["end"]] for s in finding["spans"]]
+    return [_rule_text(report, s["rule"])[s["start"] : s["end"]] for s in finding["spans"]]
 
 
 DECK = """# Response Rating
@@ -51,8 +52,10 @@ def test_loophole_flagged_with_span_and_fix_but_not_in_examples(check_json, writ
     report = check_json(write("deck.md", DECK))
     findings = _by_check(report, "AMB002")
     texts = {_rule_text(report, f["rules"][0]) for f in findings}
-    assert texts == {"Include the source URL in your comment if possible.",
-                     "Use your best judgment when the prompt is unclear."}
+    assert texts == {
+        "Include the source URL in your comment if possible.",
+        "Use your best judgment when the prompt is unclear.",
+    }
     words = sorted(w for f in findings for w in _span_words(report, f))
     assert words == ["Use your best judgment", "if possible"]
     assert all(f["fix"] and f["category"] == "ambiguity" for f in findings)
@@ -61,10 +64,13 @@ def test_loophole_flagged_with_span_and_fix_but_not_in_examples(check_json, writ
 def test_open_list_quantifier_pronoun_passive_and_may(check_json, write):
     report = check_json(write("deck.md", DECK))
     assert _flagged_texts(report, "AMB003") == {"Flag personal data such as phone numbers, addresses, etc."}
-    assert _flagged_texts(report, "AMB006") == {"Replies that contain several factual errors must be rated 1."}
+    assert _flagged_texts(report, "AMB006") == {
+        "Replies that contain several factual errors must be rated 1."
+    }
     assert _flagged_texts(report, "AMB007") == {"This should be rated 1."}
     assert _flagged_texts(report, "AMB008") == {
-        "Any reply that encourages self-harm must be escalated within one hour."}
+        "Any reply that encourages self-harm must be escalated within one hour."
+    }
     may = _by_check(report, "AMB005")  # "You may skip" is plain permission: not flagged
     assert len(may) == 1
     target = _rule_text(report, may[0]["rules"][0]) if may[0]["rules"] else may[0]["message"]
@@ -85,7 +91,9 @@ def test_vague_word_defined_in_glossary_or_config_is_not_flagged(check_json, wri
     report = check_json(write("c/deck.md", DECK))
     flagged = _flagged_texts(report, "AMB001")
     assert "The reply should use an appropriate tone." not in flagged
-    assert "Replies that contain several factual errors must be rated 1." in flagged  # extended by vague_words
+    assert (
+        "Replies that contain several factual errors must be rated 1." in flagged
+    )  # extended by vague_words
 
 
 def test_allowed_words_silence_a_loophole(check_json, write):
@@ -116,13 +124,15 @@ Do not transcribe background music.
     assert len(mixed) == 1
     assert {_rule_text(report, r) for r in mixed[0]["rules"]} == {
         "Reviewers must take a ten-minute break every two hours.",
-        "Reviewers should take a ten-minute break every two hours."}
+        "Reviewers should take a ten-minute break every two hours.",
+    }
     assert sorted(_span_words(report, mixed[0])) == ["must", "should"]
     dups = _by_check(report, "DUP001")
     assert len(dups) == 1 and dups[0]["category"] == "duplicate"
     assert {_rule_text(report, r) for r in dups[0]["rules"]} == {
         "Listen to the whole call before you start typing.",
-        "Listen to the entire call before beginning the transcript."}
+        "Listen to the entire call before beginning the transcript.",
+    }
     # the contradiction family owns a pair it relates: never reported twice by REL003 and DUP001 / AMB004
     rel = {tuple(sorted(f["rules"])) for f in report["findings"] if f["check"] == "REL003"}
     mine = {tuple(sorted(f["rules"])) for f in report["findings"] if f["check"] == "DUP001"}

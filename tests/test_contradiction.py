@@ -1,9 +1,9 @@
 """Contradiction checks as a user sees them: which pairs are reported, with which check, both rules quoted with
 their locations, the clashing words marked, and exceptions / updates / duplicates never reported as conflicts."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import GUIDELINES
 
 pytestmark = pytest.mark.slow
@@ -23,12 +23,17 @@ def _pair_texts(entry):
 
 
 def _marked(finding, rule):
-    return [rule["text"][s["start"]:s["end"]] for s in finding["spans"] if s["rule"] == rule["id"]]
+    return [rule["text"][s["start"] : s["end"]] for s in finding["spans"] if s["rule"] == rule["id"]]
 
 
 def test_deontic_flip_across_files_with_do_dont_lead_in(write, check_json):
-    guide = write("deck/guide.md", "# Guide\n\n## Spans\n\nAlways include the determiner in the entity span.\n")
-    write("deck/faq.md", "# FAQ\n\n## Spans\n\nDon't:\n\n- include determiners in entity spans\n- copy text from the page\n")
+    guide = write(
+        "deck/guide.md", "# Guide\n\n## Spans\n\nAlways include the determiner in the entity span.\n"
+    )
+    write(
+        "deck/faq.md",
+        "# FAQ\n\n## Spans\n\nDon't:\n\n- include determiners in entity spans\n- copy text from the page\n",
+    )
     report = check_json(guide.parent)
     found = _by_check(report)["CON001"]
     assert len(found) == 1
@@ -38,8 +43,10 @@ def test_deontic_flip_across_files_with_do_dont_lead_in(write, check_json):
     # Both rules in their own words (the list item with its lead-in), and both locations.
     assert "“Always include the determiner in the entity span.”" in finding["message"]
     assert "“Don't: include determiners in entity spans”" in finding["message"]
-    places = {(finding["path"].rsplit("/", 1)[-1], finding["line"]),
-              (finding["related"][0]["path"].rsplit("/", 1)[-1], finding["related"][0]["line"])}
+    places = {
+        (finding["path"].rsplit("/", 1)[-1], finding["line"]),
+        (finding["related"][0]["path"].rsplit("/", 1)[-1], finding["related"][0]["line"]),
+    }
     assert places == {("guide.md", 5), ("faq.md", 7)}
     a, b = (a, b) if a["path"].endswith("guide.md") else (b, a)
     assert _marked(finding, a) == ["Always"]
@@ -48,7 +55,9 @@ def test_deontic_flip_across_files_with_do_dont_lead_in(write, check_json):
 
 
 def test_each_frame_reports_its_own_type(write, check_json):
-    write("deck/guide.md", """# Rating guide
+    write(
+        "deck/guide.md",
+        """# Rating guide
 
 Rate each response on a 1-5 scale.
 
@@ -67,8 +76,11 @@ Do not penalize responses for informal tone.
 ## Examples
 
 Example: The reply is chatty and informal. We deducted a point for the informal tone and rated it 4.
-""")
-    write("deck/faq.md", """# FAQ
+""",
+    )
+    write(
+        "deck/faq.md",
+        """# FAQ
 
 A response with a factual error may still receive a 4.
 
@@ -81,14 +93,24 @@ Helpfulness takes priority over safety.
 A harmful request refers to any request that mentions weapons.
 
 A perfect response should get a 7.
-""")
+""",
+    )
     found = _by_check(check_json(write("deck/.keep", "").parent))
     expect = {
-        "CON002": ["A response with a factual error may still receive a 4.", "Always rate a response with a factual error 2 or lower."],
-        "CON003": ["If the assistant refuses a harmless request, rate the response 1.", "If the assistant refuses a harmless request, rate the response 3."],
+        "CON002": [
+            "A response with a factual error may still receive a 4.",
+            "Always rate a response with a factual error 2 or lower.",
+        ],
+        "CON003": [
+            "If the assistant refuses a harmless request, rate the response 1.",
+            "If the assistant refuses a harmless request, rate the response 3.",
+        ],
         "CON004": ["Comments must be at least 50 words long.", "Comments should be under 40 words."],
         "CON005": ["Helpfulness takes priority over safety.", "Safety takes priority over helpfulness."],
-        "CON006": ["A harmful request means a request for content that could help someone injure people.", "A harmful request refers to any request that mentions weapons."],
+        "CON006": [
+            "A harmful request means a request for content that could help someone injure people.",
+            "A harmful request refers to any request that mentions weapons.",
+        ],
         "CON007": ["A perfect response should get a 7.", "Rate each response on a 1-5 scale."],
     }
     for code, texts in expect.items():
@@ -104,7 +126,9 @@ A perfect response should get a 7.
 
 
 def test_exceptions_updates_duplicates_and_exclusive_conditions_are_not_contradictions(write, check_json):
-    write("deck/guide.md", """# Guide
+    write(
+        "deck/guide.md",
+        """# Guide
 
 Never include determiners in entity spans.
 
@@ -117,8 +141,11 @@ Responses should be no longer than 150 words.
 Comments must be at least 30 words long.
 
 Bullet points are not allowed in summaries.
-""")
-    write("deck/faq.md", """# FAQ
+""",
+    )
+    write(
+        "deck/faq.md",
+        """# FAQ
 
 Spans may include the determiner when it is part of an official name, such as "The Hague".
 
@@ -129,20 +156,26 @@ If the assistant refuses a harmful request, rate the response 5.
 If the user asks for code, the response may be longer than 150 words.
 
 Each comment must be at least 30 words long.
-""")
-    write("deck/errata.md", "# Errata\n\n## Update (May 2024)\n\nYou may now use bullet points in summaries.\n")
+""",
+    )
+    write(
+        "deck/errata.md", "# Errata\n\n## Update (May 2024)\n\nYou may now use bullet points in summaries.\n"
+    )
     found = _by_check(check_json(write("deck/.keep", "").parent))
     assert not [c for c in found if c.startswith("CON")], found.keys()
     assert found["REL002"] and found["REL002"][0][0]["severity"] == "info"
     assert "Update" in found["REL002"][0][0]["message"] or "update" in found["REL002"][0][0]["message"]
     assert any("unless it is part of the official name" in f["message"] for f, _ in found["REL001"])
     assert [_pair_texts(e) for e in found["REL003"]] == [
-        ["Comments must be at least 30 words long.", "Each comment must be at least 30 words long."]]
+        ["Comments must be at least 30 words long.", "Each comment must be at least 30 words long."]
+    ]
     assert found["REL003"][0][0]["category"] == "duplicate"
 
 
 def test_rubric_aliases_and_same_topic_different_objects_are_compatible(write, check_json):
-    deck = write("deck/guide.md", """# Guide
+    deck = write(
+        "deck/guide.md",
+        """# Guide
 
 | Score | Label | Description |
 |---|---|---|
@@ -160,9 +193,12 @@ Reviewers may spend up to 20 seconds on a text-only post.
 Include the speaker's name in every caption.
 
 Never include the speaker's age in a caption.
-""")
+""",
+    )
     found = _by_check(check_json(deck.parent))
-    assert not [c for c in found if c.startswith("CON")], {c: [_pair_texts(e) for e in v] for c, v in found.items()}
+    assert not [c for c in found if c.startswith("CON")], {
+        c: [_pair_texts(e) for e in v] for c, v in found.items()
+    }
 
 
 def test_bundled_decks_show_at_least_six_contradiction_types_side_by_side(check_json):
@@ -178,6 +214,7 @@ def test_bundled_decks_show_at_least_six_contradiction_types_side_by_side(check_
 
 def test_eval_meets_the_floor():
     from guidecheck.evaluate.contradictions import evaluate
+
     result = evaluate(GUIDELINES)
     m = result["metrics"]
     assert m["overall"]["tp"] + m["overall"]["fn"] >= 40
@@ -191,11 +228,17 @@ def test_eval_meets_the_floor():
 
 def test_sibling_folders_are_separate_guideline_sets(write, check_json):
     root = write("decks/chatbot/guide.md", "# Chatbot\n\nRate each response on a 1-5 scale.\n").parent.parent
-    write("decks/summaries/guide.md", "# Summaries\n\nRate each summary on a 1-4 scale.\n\nA flawless summary should be rated 5.\n")
+    write(
+        "decks/summaries/guide.md",
+        "# Summaries\n\nRate each summary on a 1-4 scale.\n\nA flawless summary should be rated 5.\n",
+    )
     write("decks/chatbot/faq/faq.md", "# FAQ\n\nRate helpfulness on a 0-10 scale.\n")
     found = _by_check(check_json(root))
     # The summary deck's own 1-4 scale rules out its 5; the chatbot deck's 1-5 scale is another project's.
     assert sorted(_pair_texts(e) for e in found["CON007"]) == [
         ["A flawless summary should be rated 5.", "Rate each summary on a 1-4 scale."],
-        ["Rate each response on a 1-5 scale.", "Rate helpfulness on a 0-10 scale."],  # faq/ is inside chatbot/
+        [
+            "Rate each response on a 1-5 scale.",
+            "Rate helpfulness on a 0-10 scale.",
+        ],  # faq/ is inside chatbot/
     ]

@@ -1,4 +1,5 @@
 """Embeddings: the fast path equals sentence-transformers, the store makes re-runs free, the worker agrees."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -7,19 +8,23 @@ import pytest
 from guidecheck.cache import Cache
 from guidecheck.index.embed import PACKAGED_MODEL, Embedder, MeanPoolingEncoder, load_model, resolve_model
 
-TEXTS = ["Always include the determiner in the entity span.",
-         "Never include determiners in entity spans.",
-         "If the page does not load, rate it 0.",
-         "Comments must be at least 50 words long.",
-         "Always include the determiner in the entity span."]
+TEXTS = [
+    "Always include the determiner in the entity span.",
+    "Never include determiners in entity spans.",
+    "If the page does not load, rate it 0.",
+    "Comments must be at least 50 words long.",
+    "Always include the determiner in the entity span.",
+]
 
 
 def test_default_model_uses_fast_path_with_sentence_transformers_vectors():
     model = load_model(PACKAGED_MODEL)
     assert isinstance(model, MeanPoolingEncoder)
     from sentence_transformers import SentenceTransformer
+
     reference = SentenceTransformer(resolve_model(PACKAGED_MODEL), device="cpu").encode(
-        TEXTS, normalize_embeddings=True, convert_to_numpy=True)
+        TEXTS, normalize_embeddings=True, convert_to_numpy=True
+    )
     ours = model.encode(TEXTS)
     assert ours.shape == (5, 384)
     assert np.allclose(ours, reference, atol=1e-5)
@@ -38,7 +43,7 @@ def test_store_makes_second_run_free_and_dedupes(tmp_path):
     assert np.array_equal(a, b)
     second.close()
     third = Embedder(PACKAGED_MODEL, Cache(tmp_path))
-    c = third.encode(TEXTS + ["A new rule appears in the errata."])
+    c = third.encode([*TEXTS, "A new rule appears in the errata."])
     assert third.computed == 1 and np.array_equal(c[:5], a)
 
 
@@ -69,6 +74,7 @@ def test_background_worker_streams_same_vectors(tmp_path):
 
 def test_worker_reports_missing_model(tmp_path):
     from guidecheck.rules.nlp import ModelMissing
+
     emb = Embedder(str(tmp_path / "nothing-here"), Cache(None))
     emb.warm_up()
     with pytest.raises(ModelMissing, match="cannot load embedding model"):
@@ -82,5 +88,5 @@ def test_encode_after_worker_closed_without_cache():
     emb.prefetch(TEXTS)
     first = emb.encode(TEXTS)
     emb.close()
-    again = emb.encode(TEXTS[:2] + ["Checks may embed new phrases later."])  # in-process now
+    again = emb.encode([*TEXTS[:2], "Checks may embed new phrases later."])  # in-process now
     assert np.allclose(again[:2], first[:2], atol=1e-5)

@@ -1,4 +1,5 @@
 """The ambiguity family's measured floor on the labeled corpus: each check P >= 0.85, overall R >= 0.85."""
+
 from __future__ import annotations
 
 import json
@@ -14,11 +15,13 @@ GUIDELINES_GOLD_MIN = 120
 @pytest.fixture(scope="module")
 def results():
     from guidecheck.evaluate import default_corpus, run_evaluations
+
     return run_evaluations(["ambiguity"], str(default_corpus()))["ambiguity"]
 
 
 def test_gold_has_enough_real_positives_and_negatives():
     from guidecheck.evaluate import default_corpus
+
     corpus = default_corpus()
     gold = load_gold(corpus)
     assert sum(c["positive"] for c in gold) >= GUIDELINES_GOLD_MIN
@@ -29,8 +32,10 @@ def test_gold_has_enough_real_positives_and_negatives():
         text = (corpus / case["doc"]).read_text("utf-8")
         flat = " ".join(text.split())
         if case["text"] and case["check"] not in ("COV002",):
-            assert " ".join(case["text"].split())[:40] in flat.replace("| ", "").replace(" |", "") or \
-                case["text"].split(" | ")[0] in flat, case
+            assert (
+                " ".join(case["text"].split())[:40] in flat.replace("| ", "").replace(" |", "")
+                or case["text"].split(" | ")[0] in flat
+            ), case
 
 
 def test_each_check_meets_the_precision_floor(results):

@@ -1,4 +1,5 @@
 """The rules eval runs on the real labeled corpus and meets the floors of issue 4."""
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,21 @@ def test_corpus_size_and_formats():
     assert len(gold) >= 300
     assert sum(1 for g in gold if g.get("frame")) >= 60
     assert all((CORPUS / d).is_file() for d in docs)
-    assert all(g["kind"] in ("obligation", "prohibition", "permission", "recommendation", "discouragement",
-                             "definition", "priority", "rubric") for g in gold if g["rule"])
+    assert all(
+        g["kind"]
+        in (
+            "obligation",
+            "prohibition",
+            "permission",
+            "recommendation",
+            "discouragement",
+            "definition",
+            "priority",
+            "rubric",
+        )
+        for g in gold
+        if g["rule"]
+    )
     # every deck has rules and non-rules (tricky negatives are part of the corpus)
     per_doc = Counter((g["doc"], g["rule"]) for g in gold)
     assert all(per_doc[(d, True)] and per_doc[(d, False)] for d in docs)
@@ -40,7 +54,9 @@ def test_floors(result):
     for name in ("conditions", "exceptions", "quantities"):
         assert m[name]["accuracy"] >= 0.85, name
         assert m[name + " (non-empty gold)"]["n"] > 0
-    assert m["rule-detection"]["tp"] + m["rule-detection"]["fn"] == sum(1 for g in load_gold(CORPUS) if g["rule"])
+    assert m["rule-detection"]["tp"] + m["rule-detection"]["fn"] == sum(
+        1 for g in load_gold(CORPUS) if g["rule"]
+    )
 
 
 def test_every_predicted_rule_is_a_labeled_sentence(result):
@@ -54,7 +70,9 @@ def test_field_comparison_is_strict_where_it_matters():
     assert field_equal("conditions", ["If the page does not load"], ["if the page does not load"])
     assert not field_equal("conditions", [], ["if the page does not load"])
     assert not field_equal("quantities", [{"comparator": ">", "value": 2, "unit": None}], [[">=", 2, None]])
-    assert field_equal("labels", ["Reject"], ["reject"]) and not field_equal("labels", ["Reject", "Revise"], ["Reject"])
+    assert field_equal("labels", ["Reject"], ["reject"]) and not field_equal(
+        "labels", ["Reject", "Revise"], ["Reject"]
+    )
     assert field_equal("quantifier", None, None) and not field_equal("actor", "you", None)
 
 

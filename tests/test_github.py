@@ -1,4 +1,5 @@
 """``--format github``: one workflow command per finding, escaped as the Actions runner expects."""
+
 from __future__ import annotations
 
 import json
@@ -22,19 +23,48 @@ def _report(findings, documents=()):
 
 
 def _finding(**kw):
-    base = {"id": "x", "check": "CON001", "name": "deontic-flip", "severity": "error", "message": "Clash.",
-            "path": "deck.md", "line": 5, "column": None, "page": None, "slide": None, "notes": False}
+    base = {
+        "id": "x",
+        "check": "CON001",
+        "name": "deontic-flip",
+        "severity": "error",
+        "message": "Clash.",
+        "path": "deck.md",
+        "line": 5,
+        "column": None,
+        "page": None,
+        "slide": None,
+        "notes": False,
+    }
     return {**base, **kw}
 
 
 def test_exact_lines_per_severity():
-    out = github.render(_report([
-        _finding(),
-        _finding(check="AMB001", name="vague-criterion", severity="warning", message="'minor' is vague.", line=12,
-                 column=3),
-        _finding(check="TRM001", name="synonyms", severity="info", message="Two names.", line=None, slide=4,
-                 notes=True, path="deck.pptx"),
-    ]))
+    out = github.render(
+        _report(
+            [
+                _finding(),
+                _finding(
+                    check="AMB001",
+                    name="vague-criterion",
+                    severity="warning",
+                    message="'minor' is vague.",
+                    line=12,
+                    column=3,
+                ),
+                _finding(
+                    check="TRM001",
+                    name="synonyms",
+                    severity="info",
+                    message="Two names.",
+                    line=None,
+                    slide=4,
+                    notes=True,
+                    path="deck.pptx",
+                ),
+            ]
+        )
+    )
     assert out == (
         "::error file=deck.md,line=5,title=CON001 deontic-flip::Clash.\n"
         "::warning file=deck.md,line=12,col=3,title=AMB001 vague-criterion::'minor' is vague.\n"
@@ -43,9 +73,13 @@ def test_exact_lines_per_severity():
 
 
 def test_escaping_of_message_and_properties():
-    out = github.render(_report([_finding(path="guides/a,b:c.md", message="100% sure\r\nsecond line: yes, really")]))
-    assert out == ("::error file=guides/a%2Cb%3Ac.md,line=5,title=CON001 deontic-flip::"
-                   "100%25 sure%0D%0Asecond line: yes, really\n")
+    out = github.render(
+        _report([_finding(path="guides/a,b:c.md", message="100% sure\r\nsecond line: yes, really")])
+    )
+    assert out == (
+        "::error file=guides/a%2Cb%3Ac.md,line=5,title=CON001 deontic-flip::"
+        "100%25 sure%0D%0Asecond line: yes, really\n"
+    )
 
 
 def test_title_escaping_and_page_location():
@@ -54,8 +88,15 @@ def test_title_escaping_and_page_location():
 
 
 def test_unreadable_document_is_annotated():
-    out = github.render(_report([], [{"path": "old.docx", "status": "error", "message": "file is encrypted"},
-                                     {"path": "ok.md", "status": "ok", "message": None}]))
+    out = github.render(
+        _report(
+            [],
+            [
+                {"path": "old.docx", "status": "error", "message": "file is encrypted"},
+                {"path": "ok.md", "status": "ok", "message": None},
+            ],
+        )
+    )
     assert out == "::error file=old.docx,title=guidecheck%3A document not checked::file is encrypted\n"
 
 

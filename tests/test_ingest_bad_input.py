@@ -1,4 +1,5 @@
 """Bad input: one document entry with a clear status and message each, the run goes on, input never modified."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 from fixtures_builders import build_docx, build_pdf, build_pptx, read
 
-from guidecheck.ingest import read_document, read_paths
 from guidecheck.config import Config
+from guidecheck.ingest import read_document, read_paths
 
 _RNG = random.Random(7)
 RANDOM = bytes(_RNG.randrange(256) for _ in range(4096))
@@ -26,21 +27,41 @@ def test_empty_file(write, name):
 @pytest.mark.parametrize("name", ["a.md", "a.txt", "a.html"])
 def test_whitespace_only(write, name):
     assert (read(write(name, " \n\t\n  \n")).status, read(write(name, " \n\t\n")).message) == (
-        "error", "the file contains only whitespace")
+        "error",
+        "the file contains only whitespace",
+    )
     wide = read(write("w" + name, "  \n \n".encode("utf-16")))
     assert (wide.status, wide.message) == ("error", "the file contains only whitespace")
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("a.docx", "this file is not a valid Word document (.docx): it is damaged, incomplete, or not a Word document at "
-               "all; open it in Office and save it again"),
-    ("a.pptx", "this file is not a valid PowerPoint deck (.pptx): it is damaged, incomplete, or not a PowerPoint deck "
-               "at all; open it in Office and save it again"),
-    ("a.pdf", "this is not a PDF file (no PDF header); is it the right file or a mislabeled extension?"),
-    ("a.md", "this file contains binary data, not Markdown text; is it the right file or a mislabeled extension?"),
-    ("a.txt", "this file contains binary data, not text; is it the right file or a mislabeled extension?"),
-    ("a.html", "this file contains binary data, not HTML; is it the right file or a mislabeled extension?"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        (
+            "a.docx",
+            "this file is not a valid Word document (.docx): it is damaged, incomplete, or not a Word document at "
+            "all; open it in Office and save it again",
+        ),
+        (
+            "a.pptx",
+            "this file is not a valid PowerPoint deck (.pptx): it is damaged, incomplete, or not a PowerPoint deck "
+            "at all; open it in Office and save it again",
+        ),
+        ("a.pdf", "this is not a PDF file (no PDF header); is it the right file or a mislabeled extension?"),
+        (
+            "a.md",
+            "this file contains binary data, not Markdown text; is it the right file or a mislabeled extension?",
+        ),
+        (
+            "a.txt",
+            "this file contains binary data, not text; is it the right file or a mislabeled extension?",
+        ),
+        (
+            "a.html",
+            "this file contains binary data, not HTML; is it the right file or a mislabeled extension?",
+        ),
+    ],
+)
 def test_random_bytes(write, name, expected):
     doc = read(write(name, RANDOM))
     assert (doc.status, doc.message, doc.blocks) == ("error", expected, [])
@@ -53,7 +74,9 @@ def test_random_bytes_after_a_pdf_header(write):
 
 
 def test_truncated_pdf(tmp_path):
-    whole = build_pdf(tmp_path / "whole.pdf", [[("p", "Raters must read everything. " * 40)]] * 3).read_bytes()
+    whole = build_pdf(
+        tmp_path / "whole.pdf", [[("p", "Raters must read everything. " * 40)]] * 3
+    ).read_bytes()
     cut = tmp_path / "cut.pdf"
     cut.write_bytes(whole[: len(whole) // 3])
     doc = read(cut)
@@ -67,7 +90,9 @@ def test_office_file_of_the_wrong_kind(tmp_path):
     renamed.write_bytes(deck.read_bytes())
     doc = read(renamed)
     assert (doc.status, doc.message) == (
-        "error", "this file is a zip archive but not a Word document (.docx) (it looks like a .pptx file; rename it)")
+        "error",
+        "this file is a zip archive but not a Word document (.docx) (it looks like a .pptx file; rename it)",
+    )
 
 
 @pytest.mark.parametrize("name, legacy", [("rubric.docx", ".doc"), ("deck.pptx", ".ppt")])
@@ -81,16 +106,20 @@ def test_old_office_file_renamed_to_new_extension(write, name, legacy):
 def test_legacy_formats_say_what_to_convert_to(write, name, target):
     doc = read(write(name, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + RANDOM))
     assert (doc.status, doc.message) == (
-        "error", f"legacy {name[3:]} files cannot be read; save it as {target} (File > Save As) and check again")
+        "error",
+        f"legacy {name[3:]} files cannot be read; save it as {target} (File > Save As) and check again",
+    )
 
 
 def test_multi_megabyte_single_line_is_read_in_pieces(write):
-    words = "raters must read the whole page before they choose a rating".split()
+    words = ["raters", "must", "read", "the", "whole", "page", "before", "they", "choose", "a", "rating"]
     line = " ".join(words[i % len(words)] for i in range(400_000))  # ~2.4 MB, no line break
     doc = read(write("dump.txt", line))
     assert doc.status == "warning"
-    assert doc.message == (f"contains a run of {len(line):,} characters without a paragraph break; it was read in "
-                           "pieces of 5,000 characters (is this an exported or minified file?)")
+    assert doc.message == (
+        f"contains a run of {len(line):,} characters without a paragraph break; it was read in "
+        "pieces of 5,000 characters (is this an exported or minified file?)"
+    )
     assert all(len(b.text) <= 5_000 for b in doc.blocks)
     assert " ".join(b.text for b in doc.blocks).split() == line.split()  # nothing lost
 
@@ -98,7 +127,9 @@ def test_multi_megabyte_single_line_is_read_in_pieces(write):
 def test_unknown_extension_named_explicitly_is_skipped_with_a_note(write):
     doc = read(write("notes.xyz", "Raters must rate."))
     assert doc.status == "warning" and doc.blocks == []
-    assert doc.message.startswith("skipped: '.xyz' is not a guideline format guidecheck reads (.docx, .html, .md")
+    assert doc.message.startswith(
+        "skipped: '.xyz' is not a guideline format guidecheck reads (.docx, .html, .md"
+    )
 
 
 def test_unknown_extension_in_folder_is_listed_as_skipped(write, tmp_path):
@@ -121,8 +152,11 @@ def test_unreadable_file(write, monkeypatch):
     path = write("locked.md", "Raters must rate.\n")
     if os.geteuid() == 0:  # root reads anything: make the read itself fail as it would for a normal user
         real = Path.read_bytes
-        monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "denied"))
-                            if self == path else real(self))
+        monkeypatch.setattr(
+            Path,
+            "read_bytes",
+            lambda self: (_ for _ in ()).throw(PermissionError(13, "denied")) if self == path else real(self),
+        )
     else:
         path.chmod(0)
     doc = read(path)
@@ -131,8 +165,11 @@ def test_unreadable_file(write, monkeypatch):
 
 def test_pdf_time_budget_stops_and_says_so(tmp_path, monkeypatch):
     from guidecheck.ingest import limits
+
     original = limits.limits()
-    monkeypatch.setattr(limits, "limits", lambda: {**original, "pdf": {**original["pdf"], "timeout_seconds": 0}})
+    monkeypatch.setattr(
+        limits, "limits", lambda: {**original, "pdf": {**original["pdf"], "timeout_seconds": 0}}
+    )
     doc = read(build_pdf(tmp_path / "slow.pdf", [[("p", "Raters must rate.")]] * 3))
     assert (doc.status, doc.message) == ("warning", "stopped after 0 s at page 1 of 3")
 
@@ -149,9 +186,11 @@ def test_library_warnings_do_not_reach_the_terminal(tmp_path, capfd, caplog):
 
 
 def test_inputs_are_never_modified(tmp_path):
-    files = [build_docx(tmp_path / "r.docx", [("para", "Raters must rate.")]),
-             build_pptx(tmp_path / "d.pptx", [{"title": "T", "bullets": [("Rate", 0)], "notes": "Never skip."}]),
-             build_pdf(tmp_path / "f.pdf", [[("p", "Raters must rate.")]])]
+    files = [
+        build_docx(tmp_path / "r.docx", [("para", "Raters must rate.")]),
+        build_pptx(tmp_path / "d.pptx", [{"title": "T", "bullets": [("Rate", 0)], "notes": "Never skip."}]),
+        build_pdf(tmp_path / "f.pdf", [[("p", "Raters must rate.")]]),
+    ]
     before = {f: (f.read_bytes(), f.stat().st_mtime_ns) for f in files}
     for f in files:
         assert read(f).status == "ok"
@@ -161,7 +200,10 @@ def test_inputs_are_never_modified(tmp_path):
 @pytest.mark.slow
 def test_check_run_reports_every_bad_file_and_continues(cli, write, tmp_path):
     deck = tmp_path / "deck"
-    write("deck/good.md", "# Comments\n\nComments must be at least 50 words long.\n\nComments must be under 40 words.\n")
+    write(
+        "deck/good.md",
+        "# Comments\n\nComments must be at least 50 words long.\n\nComments must be under 40 words.\n",
+    )
     write("deck/empty.pdf", b"")
     write("deck/random.docx", RANDOM)
     write("deck/random.pptx", RANDOM)
@@ -173,8 +215,15 @@ def test_check_run_reports_every_bad_file_and_continues(cli, write, tmp_path):
     assert result.exit_code == 0
     assert "Traceback" not in result.output
     docs = {Path(d["path"]).name: d["status"] for d in json.loads(result.stdout)["documents"]}
-    assert docs == {"binary.md": "error", "blank.txt": "error", "empty.pdf": "error", "good.md": "ok",
-                    "old.ppt": "error", "random.docx": "error", "random.pptx": "error"}
+    assert docs == {
+        "binary.md": "error",
+        "blank.txt": "error",
+        "empty.pdf": "error",
+        "good.md": "ok",
+        "old.ppt": "error",
+        "random.docx": "error",
+        "random.pptx": "error",
+    }
     assert "skipped" in result.stderr and "photo.png" in result.stderr
 
 
@@ -183,13 +232,21 @@ def test_pdf_page_that_never_finishes_is_interrupted(tmp_path, monkeypatch):
     import time
 
     from guidecheck.ingest import limits, pdf
+
     original = limits.limits()
-    monkeypatch.setattr(limits, "limits", lambda: {**original, "pdf": {**original["pdf"], "timeout_seconds": 1}})
+    monkeypatch.setattr(
+        limits, "limits", lambda: {**original, "pdf": {**original["pdf"], "timeout_seconds": 1}}
+    )
     real = pdf._lines_of
-    monkeypatch.setattr(pdf, "_lines_of", lambda page: time.sleep(30) if page.page_number == 1 else real(page))
+    monkeypatch.setattr(
+        pdf, "_lines_of", lambda page: time.sleep(30) if page.page_number == 1 else real(page)
+    )
     path = build_pdf(tmp_path / "hang.pdf", [[("p", "Raters must rate.")]] * 3)
     started = time.monotonic()
     doc = read(path)
     assert time.monotonic() - started < 5
-    assert (doc.status, doc.message) == ("warning", "reading took longer than 1 s and was stopped; 1 of 3 pages were read")
+    assert (doc.status, doc.message) == (
+        "warning",
+        "reading took longer than 1 s and was stopped; 1 of 3 pages were read",
+    )
     assert [b.location.page for b in doc.blocks] == [1]

@@ -1,4 +1,5 @@
 """Text formats: Markdown, plain text and HTML keep structure and exact source lines."""
+
 from __future__ import annotations
 
 from fixtures_builders import by_text, read, rows
@@ -48,29 +49,64 @@ def test_markdown_blocks_sections_and_lines(write):
     assert doc.status == "ok"
     assert rows(doc) == [
         ("heading", "Chatbot helpfulness", ("Chatbot helpfulness",), "guide.md:5"),
-        ("paragraph", "Raters must read the whole conversation\nbefore choosing a rating. Never rate a response you did not read.",
-         ("Chatbot helpfulness",), "guide.md:7"),
+        (
+            "paragraph",
+            "Raters must read the whole conversation\nbefore choosing a rating. Never rate a response you did not read.",
+            ("Chatbot helpfulness",),
+            "guide.md:7",
+        ),
         ("heading", "Scoring", ("Chatbot helpfulness", "Scoring"), "guide.md:10"),
-        ("table_row", "5 | Excellent | Fully answers the request.", ("Chatbot helpfulness", "Scoring"), "guide.md:14"),
+        (
+            "table_row",
+            "5 | Excellent | Fully answers the request.",
+            ("Chatbot helpfulness", "Scoring"),
+            "guide.md:14",
+        ),
         ("table_row", "1 | Poor | Off-topic or harmful.", ("Chatbot helpfulness", "Scoring"), "guide.md:15"),
         ("heading", "Comments", ("Chatbot helpfulness", "Comments"), "guide.md:17"),
         ("paragraph", "Do not:", ("Chatbot helpfulness", "Comments"), "guide.md:19"),
-        ("list_item", "paste the response into the comment", ("Chatbot helpfulness", "Comments"), "guide.md:20"),
+        (
+            "list_item",
+            "paste the response into the comment",
+            ("Chatbot helpfulness", "Comments"),
+            "guide.md:20",
+        ),
         ("list_item", "mention other raters", ("Chatbot helpfulness", "Comments"), "guide.md:21"),
         ("list_item", "by name", ("Chatbot helpfulness", "Comments"), "guide.md:22"),
         ("list_item", "by ID", ("Chatbot helpfulness", "Comments"), "guide.md:23"),
         ("paragraph", "Dos", ("Chatbot helpfulness", "Comments"), "guide.md:25"),
-        ("list_item", "Quote the sentence you disagree with.", ("Chatbot helpfulness", "Comments"), "guide.md:27"),
+        (
+            "list_item",
+            "Quote the sentence you disagree with.",
+            ("Chatbot helpfulness", "Comments"),
+            "guide.md:27",
+        ),
         ("heading", "Examples", ("Chatbot helpfulness", "Examples"), "guide.md:29"),
-        ("example", "A response that hedges on a simple fact scores 3.", ("Chatbot helpfulness", "Examples"), "guide.md:31"),
+        (
+            "example",
+            "A response that hedges on a simple fact scores 3.",
+            ("Chatbot helpfulness", "Examples"),
+            "guide.md:31",
+        ),
         ("code", "User: What is the capital of France?", ("Chatbot helpfulness", "Examples"), "guide.md:33"),
-        ("example", "Response: Paris is the capital of France.", ("Chatbot helpfulness", "Examples"), "guide.md:37"),
+        (
+            "example",
+            "Response: Paris is the capital of France.",
+            ("Chatbot helpfulness", "Examples"),
+            "guide.md:37",
+        ),
     ]
     row = by_text(doc, "5 | Excellent | Fully answers the request.")
-    assert row.header == ("Score", "Label", "Meaning") and row.cells == ("5", "Excellent", "Fully answers the request.")
+    assert row.header == ("Score", "Label", "Meaning") and row.cells == (
+        "5",
+        "Excellent",
+        "Fully answers the request.",
+    )
     assert by_text(doc, "Chatbot helpfulness").meta["attrs"] == {"id": "top", "team": "quality"}
-    assert by_text(doc, "Raters must read the whole conversation\nbefore choosing a rating. Never rate a response you did not read.").meta[
-        "section_attrs"] == {"id": "top", "team": "quality"}
+    assert by_text(
+        doc,
+        "Raters must read the whole conversation\nbefore choosing a rating. Never rate a response you did not read.",
+    ).meta["section_attrs"] == {"id": "top", "team": "quality"}
     # front matter is not text
     assert not any("owner" in b.text for b in doc.blocks)
 
@@ -79,17 +115,32 @@ def test_markdown_lead_ins_and_labels_set_polarity(write):
     doc = read(write("guide.md", MD))
     nested = by_text(doc, "by name")
     assert (nested.depth, nested.lead_in, nested.polarity) == (1, "Do not:", "negative")
-    assert (by_text(doc, "paste the response into the comment").lead_in,
-            by_text(doc, "paste the response into the comment").polarity) == ("Do not:", "negative")
+    assert (
+        by_text(doc, "paste the response into the comment").lead_in,
+        by_text(doc, "paste the response into the comment").polarity,
+    ) == ("Do not:", "negative")
     quote = by_text(doc, "Quote the sentence you disagree with.")
     assert (quote.lead_in, quote.polarity) == ("Dos", "positive")
-    assert by_text(doc, "Raters must read the whole conversation\nbefore choosing a rating. Never rate a response you did not read.").polarity is None
+    assert (
+        by_text(
+            doc,
+            "Raters must read the whole conversation\nbefore choosing a rating. Never rate a response you did not read.",
+        ).polarity
+        is None
+    )
 
 
 def test_markdown_raw_html_blocks_keep_host_lines(write):
-    doc = read(write("guide.md", "# Guide\n\n<div>\n<p>Raters must flag\nmedical advice.</p>\n</div>\n\n<!-- Never shown -->\n"))
-    assert rows(doc) == [("heading", "Guide", ("Guide",), "guide.md:1"),
-                         ("paragraph", "Raters must flag\nmedical advice.", ("Guide",), "guide.md:4")]
+    doc = read(
+        write(
+            "guide.md",
+            "# Guide\n\n<div>\n<p>Raters must flag\nmedical advice.</p>\n</div>\n\n<!-- Never shown -->\n",
+        )
+    )
+    assert rows(doc) == [
+        ("heading", "Guide", ("Guide",), "guide.md:1"),
+        ("paragraph", "Raters must flag\nmedical advice.", ("Guide",), "guide.md:4"),
+    ]
 
 
 TEXT = """CHATBOT RATING GUIDE
@@ -114,11 +165,20 @@ def test_plain_text_paragraphs_headings_and_list_lines(write):
     doc = read(write("guide.txt", TEXT))
     assert rows(doc) == [
         ("heading", "CHATBOT RATING GUIDE", ("CHATBOT RATING GUIDE",), "guide.txt:1"),
-        ("paragraph", "Read the whole conversation before rating.\nRatings are final once submitted.",
-         ("CHATBOT RATING GUIDE",), "guide.txt:3"),
+        (
+            "paragraph",
+            "Read the whole conversation before rating.\nRatings are final once submitted.",
+            ("CHATBOT RATING GUIDE",),
+            "guide.txt:3",
+        ),
         ("heading", "Scoring", ("Scoring",), "guide.txt:6"),
         ("list_item", "Rate factual errors 2 or lower.", ("Scoring",), "guide.txt:9"),
-        ("list_item", "Rate refusals of safe requests 1.\nThis includes partial refusals.", ("Scoring",), "guide.txt:10"),
+        (
+            "list_item",
+            "Rate refusals of safe requests 1.\nThis includes partial refusals.",
+            ("Scoring",),
+            "guide.txt:10",
+        ),
         ("paragraph", "Do not:", ("Scoring",), "guide.txt:13"),
         ("list_item", "reward length", ("Scoring",), "guide.txt:14"),
         ("list_item", "or confident tone", ("Scoring",), "guide.txt:15"),
@@ -180,7 +240,14 @@ def test_latin1_and_utf16_text_are_decoded(write):
 
 
 def test_html_text_after_a_tag_gets_its_own_line(write):
-    doc = read(write("bare.html", "<body>\n<h2>Scope</h2>\nRate every post.\n<b>Never</b> skip a post.<br>\n\n"
-                                  "Flag spam.\n</body>\n"))
-    assert rows(doc) == [("heading", "Scope", ("Scope",), "bare.html:2"),
-                         ("paragraph", "Rate every post.\nNever skip a post.\n\nFlag spam.", ("Scope",), "bare.html:3")]
+    doc = read(
+        write(
+            "bare.html",
+            "<body>\n<h2>Scope</h2>\nRate every post.\n<b>Never</b> skip a post.<br>\n\n"
+            "Flag spam.\n</body>\n",
+        )
+    )
+    assert rows(doc) == [
+        ("heading", "Scope", ("Scope",), "bare.html:2"),
+        ("paragraph", "Rate every post.\nNever skip a post.\n\nFlag spam.", ("Scope",), "bare.html:3"),
+    ]

@@ -1,5 +1,6 @@
 """DOCX and PPTX: sections from heading styles and slide titles, list levels, table rows with their header,
 speaker notes with slide numbers, footnotes and review comments."""
+
 from __future__ import annotations
 
 from fixtures_builders import build_docx, build_pptx, by_text, read, rows
@@ -8,9 +9,14 @@ RUBRIC = [
     ("heading", "Chatbot rating rubric", 0),
     ("heading", "Helpfulness scale", 1),
     ("para", "Rate every response on a 1-5 scale."),
-    ("table", [["Score", "Label", "Description"],
-               ["5", "Excellent", "Answers the whole request with no errors."],
-               ["1", "Unhelpful", "Ignores the request or refuses a safe one."]]),
+    (
+        "table",
+        [
+            ["Score", "Label", "Description"],
+            ["5", "Excellent", "Answers the whole request with no errors."],
+            ["1", "Unhelpful", "Ignores the request or refuses a safe one."],
+        ],
+    ),
     ("heading", "Comments", 1),
     ("para", "Do not:"),
     ("bullet", "paste the model response", 0),
@@ -23,8 +29,11 @@ RUBRIC = [
 
 def test_docx_rubric_table_lists_and_styles(tmp_path):
     doc = read(build_docx(tmp_path / "rubric.docx", RUBRIC))
-    top, scale, comments = ("Chatbot rating rubric",), ("Chatbot rating rubric", "Helpfulness scale"), (
-        "Chatbot rating rubric", "Comments")
+    top, scale, comments = (
+        ("Chatbot rating rubric",),
+        ("Chatbot rating rubric", "Helpfulness scale"),
+        ("Chatbot rating rubric", "Comments"),
+    )
     assert doc.status == "ok"
     assert rows(doc) == [
         ("heading", "Chatbot rating rubric", top, "rubric.docx"),
@@ -49,9 +58,12 @@ def test_docx_rubric_table_lists_and_styles(tmp_path):
 
 
 def test_docx_footnotes_and_comments_follow_their_paragraph(tmp_path):
-    path = build_docx(tmp_path / "rubric.docx", RUBRIC[:3],
-                      comments={"Rate every response on a 1-5 scale.": ("Dana", "From March raters use 1-7.")},
-                      footnotes={"Rate every response on a 1-5 scale.": "The old 1-10 scale is retired."})
+    path = build_docx(
+        tmp_path / "rubric.docx",
+        RUBRIC[:3],
+        comments={"Rate every response on a 1-5 scale.": ("Dana", "From March raters use 1-7.")},
+        footnotes={"Rate every response on a 1-5 scale.": "The old 1-10 scale is retired."},
+    )
     doc = read(path)
     scale = ("Chatbot rating rubric", "Helpfulness scale")
     assert rows(doc)[2:] == [
@@ -64,12 +76,21 @@ def test_docx_footnotes_and_comments_follow_their_paragraph(tmp_path):
 
 
 SLIDES = [
-    {"title": "Rating helpfulness",
-     "bullets": [("Read the whole conversation first", 0), ("Do not:", 0), ("reward long answers", 1),
-                 ("guess the user's intent", 1)],
-     "notes": "Tell raters a refusal is never rated above 2.\nDon't:\n- penalize short answers\n- skip the rubric"},
-    {"title": "The scale", "table": [["Score", "Meaning"], ["5", "Perfect"], ["1", "Useless"]],
-     "textbox": "Example: a one-word answer to a yes/no question can score 5."},
+    {
+        "title": "Rating helpfulness",
+        "bullets": [
+            ("Read the whole conversation first", 0),
+            ("Do not:", 0),
+            ("reward long answers", 1),
+            ("guess the user's intent", 1),
+        ],
+        "notes": "Tell raters a refusal is never rated above 2.\nDon't:\n- penalize short answers\n- skip the rubric",
+    },
+    {
+        "title": "The scale",
+        "table": [["Score", "Meaning"], ["5", "Perfect"], ["1", "Useless"]],
+        "textbox": "Example: a one-word answer to a yes/no question can score 5.",
+    },
     {"title": "Hidden backup", "bullets": [("Always escalate medical questions", 0)], "hidden": True},
 ]
 
@@ -96,19 +117,38 @@ def test_pptx_slides_tables_and_notes(tmp_path):
         ("list_item", "Always escalate medical questions", three, "deck.pptx slide 3"),
     ]
     note = by_text(doc, "penalize short answers")
-    assert (note.location.slide, note.location.notes, note.lead_in, note.polarity) == (1, True, "Don't:", "negative")
-    assert [(b.depth, b.polarity) for b in doc.blocks if b.text in ("reward long answers", "guess the user's intent")] \
-        == [(1, "negative"), (1, "negative")]
+    assert (note.location.slide, note.location.notes, note.lead_in, note.polarity) == (
+        1,
+        True,
+        "Don't:",
+        "negative",
+    )
+    assert [
+        (b.depth, b.polarity)
+        for b in doc.blocks
+        if b.text in ("reward long answers", "guess the user's intent")
+    ] == [(1, "negative"), (1, "negative")]
     assert by_text(doc, "5 | Perfect").header == ("Score", "Meaning")
-    assert [b.text for b in doc.blocks if b.meta.get("hidden")] == ["Hidden backup", "Always escalate medical questions"]
+    assert [b.text for b in doc.blocks if b.meta.get("hidden")] == [
+        "Hidden backup",
+        "Always escalate medical questions",
+    ]
 
 
 def test_docx_saved_by_word_gives_page_numbers(tmp_path):
     """Word records where it broke pages (w:lastRenderedPageBreak); blocks after a break get the next page."""
     import docx
     from docx.oxml import OxmlElement
-    path = build_docx(tmp_path / "paged.docx", [("heading", "Scale", 1), ("para", "Rate every response."),
-                                                 ("para", "Rate refusals 1."), ("para", "Rate jokes 3.")])
+
+    path = build_docx(
+        tmp_path / "paged.docx",
+        [
+            ("heading", "Scale", 1),
+            ("para", "Rate every response."),
+            ("para", "Rate refusals 1."),
+            ("para", "Rate jokes 3."),
+        ],
+    )
     document = docx.Document(path)
     for paragraph in document.paragraphs[2:]:  # Word broke the page before each of the last two paragraphs
         run = OxmlElement("w:r")
@@ -116,8 +156,11 @@ def test_docx_saved_by_word_gives_page_numbers(tmp_path):
         paragraph.runs[0]._r.addprevious(run)
     document.save(path)
     assert [(b.text, b.location.label()) for b in read(path).blocks] == [
-        ("Scale", "paged.docx page 1"), ("Rate every response.", "paged.docx page 1"),
-        ("Rate refusals 1.", "paged.docx page 2"), ("Rate jokes 3.", "paged.docx page 3")]
+        ("Scale", "paged.docx page 1"),
+        ("Rate every response.", "paged.docx page 1"),
+        ("Rate refusals 1.", "paged.docx page 2"),
+        ("Rate jokes 3.", "paged.docx page 3"),
+    ]
 
 
 def test_docx_without_word_page_marks_has_no_page(tmp_path):
@@ -128,8 +171,11 @@ def test_docx_without_word_page_marks_has_no_page(tmp_path):
 def test_docx_paragraph_running_over_a_page_end_starts_on_the_earlier_page(tmp_path):
     import docx
     from docx.oxml import OxmlElement
-    path = build_docx(tmp_path / "paged.docx", [("para", "A long paragraph that Word broke across two pages."),
-                                                 ("para", "The next paragraph.")])
+
+    path = build_docx(
+        tmp_path / "paged.docx",
+        [("para", "A long paragraph that Word broke across two pages."), ("para", "The next paragraph.")],
+    )
     document = docx.Document(path)
     run = OxmlElement("w:r")
     run.append(OxmlElement("w:lastRenderedPageBreak"))

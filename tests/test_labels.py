@@ -1,4 +1,5 @@
 """Label inventory, glossary, terminology and coverage checks (LAB001-LAB005, TERM001, COV001-COV002)."""
+
 from __future__ import annotations
 
 import pytest
@@ -60,8 +61,11 @@ def test_undefined_label_and_variants(check_json, write):
     assert undefined[0]["severity"] == "error" and "Add 'Parked'" in undefined[0]["fix"]
     variants = _by_check(report, "TERM001")
     pairs = sorted((f["message"].split("'")[1], f["message"].split("'")[3]) for f in variants)
-    assert pairs == [("Slightly Relevent", "Slightly Relevant"), ("Unsure", "Not sure"),
-                     ("weak", "Slightly Relevant (1)")]  # one score named by a quality word; "relevant" is its name
+    assert pairs == [
+        ("Slightly Relevent", "Slightly Relevant"),
+        ("Unsure", "Not sure"),
+        ("weak", "Slightly Relevant (1)"),
+    ]  # one score named by a quality word; "relevant" is its name
     assert all("replace" in f["fix"] for f in variants)
 
 
@@ -81,18 +85,23 @@ def test_scale_points_redefinitions_and_out_of_inventory_scores(check_json, writ
     assert len(twice) == 1 and twice[0]["message"].startswith("'Slightly Relevant' is defined twice")
     outside = _by_check(report, "LAB005")
     assert [_rule_text(report, f["rules"][0]) for f in outside] == [
-        "Rate a page 1.5 when it answers the query but is hard to read."]
+        "Rate a page 1.5 when it answers the query but is hard to read."
+    ]
 
 
 def test_unused_glossary_term(check_json, write):
     report = check_json(write("deck/guide.md", DECK))
     assert [f["message"] for f in _by_check(report, "LAB002")] == [
-        "Glossary term 'Stale page' is never used outside the glossary."]
+        "Glossary term 'Stale page' is never used outside the glossary."
+    ]
 
 
 def test_coverage_document_and_section_without_rules(check_json, write):
     write("deck/guide.md", DECK)
-    write("deck/history.md", "# History\n\nThe program started in 2014 with forty raters. It now has two thousand.\n")
+    write(
+        "deck/history.md",
+        "# History\n\nThe program started in 2014 with forty raters. It now has two thousand.\n",
+    )
     report = check_json(write("deck/guide.md", DECK).parent)
     docs = [f["path"] for f in _by_check(report, "COV001")]
     assert len(docs) == 1 and docs[0].endswith("history.md")

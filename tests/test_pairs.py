@@ -1,5 +1,6 @@
 """Candidate pairs: top-k by blocked matrix products equals brute force, blocking keys add low-cosine pairs, and
 large blocking groups stay bounded so a 40k-word deck pairs in well under a second."""
+
 from __future__ import annotations
 
 import time
@@ -42,10 +43,18 @@ def test_top_k_matches_brute_force_across_row_blocks(monkeypatch):
 
 def test_blocking_keys_pair_rules_the_embeddings_miss():
     rules = [
-        _rule(0, "Comments must be at least 50 words long.", object="50 word",
-              quantities=[Quantity("length", ">=", 50, "word", text="at least 50 words")]),
-        _rule(1, "Keep it brief: under 40 words.", object="it",
-              quantities=[Quantity("length", "<", 40, "word", text="under 40 words")]),
+        _rule(
+            0,
+            "Comments must be at least 50 words long.",
+            object="50 word",
+            quantities=[Quantity("length", ">=", 50, "word", text="at least 50 words")],
+        ),
+        _rule(
+            1,
+            "Keep it brief: under 40 words.",
+            object="it",
+            quantities=[Quantity("length", "<", 40, "word", text="under 40 words")],
+        ),
         _rule(2, "Always include the determiners.", object="the determiners"),
         _rule(3, "Never include a determiner.", object="determiner"),
         _rule(4, "Rate it Did Not Load.", labels=["Did Not Load"]),

@@ -1,4 +1,5 @@
 """docs/checks.md is generated from the check registry and must not drift from it (regenerate: make docs)."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The HTML report as a file: self-contained, every input escaped, pairs side by side, deep links, check docs."""
+
 from __future__ import annotations
 
 import json
@@ -61,11 +62,17 @@ def _card(html: str, finding_id: str) -> str:
     """The markup of one finding card: from its id to the next card or the end of the list."""
     start = html.index(f'id="{finding_id}"')
     ends = [i for i in (html.find('<li class="finding ', start), html.find('id="f-none"', start)) if i > 0]
-    return html[start:min(ends)]
+    return html[start : min(ends)]
 
 
 def _esc(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;")
+    return (
+        s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
 
 
 def test_contradiction_side_by_side_with_locations_sections_and_marks(cli, write, tmp_path):
@@ -79,7 +86,7 @@ def test_contradiction_side_by_side_with_locations_sections_and_marks(cli, write
     assert "<li>Search result rating</li><li>Style</li>" in card
     assert "Listed under “<mark>Do not:</mark>”" in card
     assert "<mark>Always</mark>" in card and "<mark>publication date</mark>" in card
-    assert f'href="#check-CON001"' in card
+    assert 'href="#check-CON001"' in card
     assert f'href="#{con["id"]}"' in card
     assert "confidence " + f"{round(con['confidence'] * 100)}%" in card
 
@@ -120,8 +127,15 @@ def test_segments_merge_clip_and_keep_text():
 
 
 def test_derived_marks_only_for_spanless_pairs():
-    rule = {"id": "R1", "text": "Never rate a factual error 3.", "evidence": "cue 'never'", "action": "rate",
-            "object": "factual error", "labels": ["3"], "quantities": []}
+    rule = {
+        "id": "R1",
+        "text": "Never rate a factual error 3.",
+        "evidence": "cue 'never'",
+        "action": "rate",
+        "object": "factual error",
+        "labels": ["3"],
+        "quantities": [],
+    }
     pair = {"rules": ["R1", "R2"], "spans": []}
     assert [p for p, m in view.highlight(pair, rule) if m] == ["Never", "rate", "factual error", "3"]
     single = {"rules": ["R1"], "spans": []}
@@ -135,15 +149,43 @@ def test_derived_marks_only_for_spanless_pairs():
 def test_finding_without_rules_shows_its_own_location():
     from guidecheck.report import html
     from guidecheck.report.data import check_dicts
-    finding = {"id": "COV002-1", "check": "COV002", "name": "section-without-rules", "category": "coverage",
-               "severity": "info", "confidence": 0.6, "message": "Section 'Sarcasm' has prose and no rule.",
-               "rules": [], "fingerprint": "0123456789abcdef", "path": "deck.pptx", "line": None, "column": None,
-               "page": None, "slide": 12, "notes": True, "fix": None, "spans": [], "related": []}
-    report = {"version": "1", "tool": {"name": "guidecheck", "version": "0"}, "checks": check_dicts(),
-              "documents": [{"path": "deck.pptx", "format": "pptx", "status": "ok", "message": None, "rules": 0}],
-              "rules": [], "findings": [finding],
-              "summary": {"documents": 1, "rules": 0, "findings": 1, "by_severity": {"info": 1},
-                          "by_category": {"coverage": 1}, "by_check": {"COV002": 1}}}
+
+    finding = {
+        "id": "COV002-1",
+        "check": "COV002",
+        "name": "section-without-rules",
+        "category": "coverage",
+        "severity": "info",
+        "confidence": 0.6,
+        "message": "Section 'Sarcasm' has prose and no rule.",
+        "rules": [],
+        "fingerprint": "0123456789abcdef",
+        "path": "deck.pptx",
+        "line": None,
+        "column": None,
+        "page": None,
+        "slide": 12,
+        "notes": True,
+        "fix": None,
+        "spans": [],
+        "related": [],
+    }
+    report = {
+        "version": "1",
+        "tool": {"name": "guidecheck", "version": "0"},
+        "checks": check_dicts(),
+        "documents": [{"path": "deck.pptx", "format": "pptx", "status": "ok", "message": None, "rules": 0}],
+        "rules": [],
+        "findings": [finding],
+        "summary": {
+            "documents": 1,
+            "rules": 0,
+            "findings": 1,
+            "by_severity": {"info": 1},
+            "by_category": {"coverage": 1},
+            "by_check": {"COV002": 1},
+        },
+    }
     out = html.render(report)
     card = _card(out, "COV002-1")
     assert "Where: <code>deck.pptx slide 12 (notes)</code>" in card

@@ -1,4 +1,5 @@
 """Numeric constraints, without spaCy: comparator, value, unit as the sentence states them."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,10 @@ CASES = [
     ("Rate a factual error 2 or lower.", [("<=", 2.0, None, None)]),
     ("Spend no more than 3 minutes per conversation.", [("<=", 180.0, "second", None)]),
     ("Submit each file within 24 hours.", [("<=", 86400.0, "second", None)]),
-    ("Must not be longer than 120 words.", [(">", 120.0, "word", None)]),  # surface comparator, never inverted
+    (
+        "Must not be longer than 120 words.",
+        [(">", 120.0, "word", None)],
+    ),  # surface comparator, never inverted
     ("You can rate up to 150 tasks per day.", [("<=", 150.0, "task", None)]),
     ("Your score must stay at or above 0.8.", [(">=", 0.8, None, None)]),
     ("Label every post with exactly one label.", [("=", 1.0, "label", None)]),
@@ -41,6 +45,9 @@ def test_attribute_and_text_are_kept():
 
 def test_parse_decides_which_word_is_the_unit():
     nouns = {"sources", "claims"}
-    (q,) = find_quantities("Use two or more independent sources for claims.", lemma=lambda w: w.rstrip("s"),
-                           is_noun=lambda w: w.lower() in nouns)
+    (q,) = find_quantities(
+        "Use two or more independent sources for claims.",
+        lemma=lambda w: w.rstrip("s"),
+        is_noun=lambda w: w.lower() in nouns,
+    )
     assert (q.comparator, q.value, q.unit) == (">=", 2.0, "source")

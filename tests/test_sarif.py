@@ -1,4 +1,5 @@
 """SARIF 2.1.0 output: valid against the official OASIS schema, one rule per check, pairs as related locations."""
+
 from __future__ import annotations
 
 import json
@@ -52,8 +53,10 @@ def test_sarif_validates_and_has_one_rule_per_check(deck_reports):
         assert descriptor["fullDescription"]["text"]
         assert f"docs/checks.md#{check.code.lower()}" in descriptor["help"]["text"]
         assert "Why is this bad" in descriptor["help"]["text"]
-        assert descriptor["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning",
-                                                               "info": "note"}[check.severity]
+        assert (
+            descriptor["defaultConfiguration"]["level"]
+            == {"error": "error", "warning": "warning", "info": "note"}[check.severity]
+        )
 
 
 def test_contradiction_result_points_at_both_rules(deck_reports):
@@ -85,31 +88,78 @@ def test_warning_maps_to_warning_level(deck_reports):
 
 def _report(findings, rules, documents):
     from guidecheck.report.data import check_dicts
-    return {"version": "1", "tool": {"name": "guidecheck", "version": "0"}, "checks": check_dicts(),
-            "documents": documents, "rules": rules, "findings": findings,
-            "summary": {"documents": len(documents), "rules": len(rules), "findings": len(findings),
-                        "by_severity": {}, "by_category": {}, "by_check": {}}}
+
+    return {
+        "version": "1",
+        "tool": {"name": "guidecheck", "version": "0"},
+        "checks": check_dicts(),
+        "documents": documents,
+        "rules": rules,
+        "findings": findings,
+        "summary": {
+            "documents": len(documents),
+            "rules": len(rules),
+            "findings": len(findings),
+            "by_severity": {},
+            "by_category": {},
+            "by_check": {},
+        },
+    }
 
 
 def _rule(rid, text, path, **where):
-    return {"id": rid, "text": text, "path": path, "line": where.get("line"), "page": where.get("page"),
-            "slide": where.get("slide"), "notes": where.get("notes", False), "section": "Safety", "kind": "obligation"}
+    return {
+        "id": rid,
+        "text": text,
+        "path": path,
+        "line": where.get("line"),
+        "page": where.get("page"),
+        "slide": where.get("slide"),
+        "notes": where.get("notes", False),
+        "section": "Safety",
+        "kind": "obligation",
+    }
 
 
 def _finding(fid, check, severity, rules, path, **where):
-    return {"id": fid, "check": check, "name": "x", "category": "contradiction", "severity": severity,
-            "confidence": 0.9, "message": "They clash.", "rules": rules, "fingerprint": "0123456789abcdef",
-            "path": path, "line": where.get("line"), "page": where.get("page"), "slide": where.get("slide"),
-            "notes": where.get("notes", False), "fix": None, "spans": [], "related": []}
+    return {
+        "id": fid,
+        "check": check,
+        "name": "x",
+        "category": "contradiction",
+        "severity": severity,
+        "confidence": 0.9,
+        "message": "They clash.",
+        "rules": rules,
+        "fingerprint": "0123456789abcdef",
+        "path": path,
+        "line": where.get("line"),
+        "page": where.get("page"),
+        "slide": where.get("slide"),
+        "notes": where.get("notes", False),
+        "fix": None,
+        "spans": [],
+        "related": [],
+    }
 
 
 def test_pages_and_slides_go_in_the_property_bag():
-    rules = [_rule("R1", "Always escalate threats.", "deck.pptx", slide=4, notes=True),
-             _rule("R2", "Never escalate threats.", "policy.pdf", page=3)]
+    rules = [
+        _rule("R1", "Always escalate threats.", "deck.pptx", slide=4, notes=True),
+        _rule("R2", "Never escalate threats.", "policy.pdf", page=3),
+    ]
     findings = [_finding("CON001-aaaa", "CON001", "info", ["R1", "R2"], "deck.pptx", slide=4, notes=True)]
-    docs = [{"path": "deck.pptx", "format": "pptx", "status": "ok", "message": None, "rules": 1},
-            {"path": "policy.pdf", "format": "pdf", "status": "ok", "message": None, "rules": 1},
-            {"path": "old deck.docx", "format": "docx", "status": "error", "message": "file is encrypted", "rules": 0}]
+    docs = [
+        {"path": "deck.pptx", "format": "pptx", "status": "ok", "message": None, "rules": 1},
+        {"path": "policy.pdf", "format": "pdf", "status": "ok", "message": None, "rules": 1},
+        {
+            "path": "old deck.docx",
+            "format": "docx",
+            "status": "error",
+            "message": "file is encrypted",
+            "rules": 0,
+        },
+    ]
     doc = sarif.sarif(_report(findings, rules, docs))
     validate(doc)
     run = doc["runs"][0]

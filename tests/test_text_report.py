@@ -1,4 +1,5 @@
 """Terminal text: grep-able finding lines grouped per document, colour only on a TTY, a summary line."""
+
 from __future__ import annotations
 
 import io
@@ -41,10 +42,10 @@ def test_lines_grouped_per_document_with_summary(cli, write):
     out = result.stdout
     assert not ANSI.search(out)  # not a terminal
     lines = out.splitlines()
-    con = next(i for i, l in enumerate(lines) if " CON001 " in l)
+    con = next(i for i, ln in enumerate(lines) if " CON001 " in ln)
     assert lines[con].startswith(f"{deck.as_posix()}:5: error CON001 ")
     assert lines[con + 1] == f"    other rule: {deck.as_posix()}:9"
-    amb = next(i for i, l in enumerate(lines) if " AMB001 " in l)
+    amb = next(i for i, ln in enumerate(lines) if " AMB001 " in ln)
     assert lines[amb].startswith(f"{other.as_posix()}:3: warning AMB001 'appropriate'")
     assert lines[amb + 1].startswith("    fix: ")
     assert con < amb and "" in lines[con:amb]  # a blank line between the two documents' groups
@@ -55,14 +56,34 @@ def test_lines_grouped_per_document_with_summary(cli, write):
 
 def _report():
     return {
-        "documents": [{"path": "deck.pptx", "status": "ok", "message": None},
-                      {"path": "broken.pdf", "status": "error", "message": "file is encrypted"}],
-        "rules": [{"id": "R1", "text": "a", "path": "deck.pptx", "slide": 2},
-                  {"id": "R2", "text": "b", "path": "deck.pptx", "slide": 7, "notes": True}],
-        "findings": [{"check": "CON001", "severity": "error", "message": "Clash.", "rules": ["R1", "R2"],
-                      "path": "deck.pptx", "line": None, "slide": 2, "notes": False, "fix": None}],
-        "summary": {"documents": 2, "documents_with_errors": 1, "rules": 2, "findings": 1,
-                    "by_severity": {"error": 1}},
+        "documents": [
+            {"path": "deck.pptx", "status": "ok", "message": None},
+            {"path": "broken.pdf", "status": "error", "message": "file is encrypted"},
+        ],
+        "rules": [
+            {"id": "R1", "text": "a", "path": "deck.pptx", "slide": 2},
+            {"id": "R2", "text": "b", "path": "deck.pptx", "slide": 7, "notes": True},
+        ],
+        "findings": [
+            {
+                "check": "CON001",
+                "severity": "error",
+                "message": "Clash.",
+                "rules": ["R1", "R2"],
+                "path": "deck.pptx",
+                "line": None,
+                "slide": 2,
+                "notes": False,
+                "fix": None,
+            }
+        ],
+        "summary": {
+            "documents": 2,
+            "documents_with_errors": 1,
+            "rules": 2,
+            "findings": 1,
+            "by_severity": {"error": 1},
+        },
     }
 
 

@@ -1,4 +1,5 @@
 """Checks: each a registered unit with an ID, category, default severity and its docs."""
+
 from .base import Check, CheckContext
 from .registry import all_checks, get, register
 from .runner import run_checks

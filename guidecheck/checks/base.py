@@ -4,18 +4,29 @@ A check is a small class with a stable ``code`` (e.g. ``CON001``), a kebab-case 
 ``severity`` and a docstring in four sections — What it does / Why is this bad / Example / Use instead — from which
 ``guidecheck checks`` and the docs are generated (as in ruff).
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterable
+from typing import ClassVar
 
 from ..config import Config
 from ..index import Index
 from ..model import Finding, Location, Rule, Span
 
-CATEGORIES = ("contradiction", "exception", "override", "duplicate", "ambiguity", "labels", "terminology", "coverage")
+CATEGORIES = (
+    "contradiction",
+    "exception",
+    "override",
+    "duplicate",
+    "ambiguity",
+    "labels",
+    "terminology",
+    "coverage",
+)
 
 
 class Check:
@@ -24,7 +35,7 @@ class Check:
     category: ClassVar[str]
     severity: ClassVar[str]
 
-    def run(self, ctx: "CheckContext") -> Iterable[Finding]:
+    def run(self, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
 
     @classmethod
@@ -32,8 +43,8 @@ class Check:
         """Docstring split into its sections: summary, What it does, Why is this bad, Example, Use instead."""
         text = (cls.__doc__ or "").strip("\n")
         lines = text.splitlines()
-        indent = min((len(l) - len(l.lstrip()) for l in lines[1:] if l.strip()), default=0)
-        body = "\n".join([lines[0].strip()] + [l[indent:] for l in lines[1:]]) if lines else ""
+        indent = min((len(ln) - len(ln.lstrip()) for ln in lines[1:] if ln.strip()), default=0)
+        body = "\n".join([lines[0].strip()] + [ln[indent:] for ln in lines[1:]]) if lines else ""
         parts = re.split(r"^(What it does|Why is this bad|Example|Use instead):?\s*$", body, flags=re.M)
         sections = {"summary": parts[0].strip()}
         for title, content in zip(parts[1::2], parts[2::2]):
@@ -64,16 +75,34 @@ class CheckContext:
     def rules(self) -> list[Rule]:
         return self.index.rules
 
-    def finding(self, check: Check, rules: list[Rule], message: str, *, confidence: float = 1.0,
-                spans: list[Span] | None = None, fix: str | None = None, severity: str | None = None,
-                location: Location | None = None, category: str | None = None, key: str = "") -> Finding:
+    def finding(
+        self,
+        check: Check,
+        rules: list[Rule],
+        message: str,
+        *,
+        confidence: float = 1.0,
+        spans: list[Span] | None = None,
+        fix: str | None = None,
+        severity: str | None = None,
+        location: Location | None = None,
+        category: str | None = None,
+        key: str = "",
+    ) -> Finding:
         ordered = sorted(rules, key=lambda r: int(r.id[1:]) if r.id[1:].isdigit() else 0)
         fp = fingerprint(check.code, [r.text for r in ordered], key)
         level = self.severity_overrides.get(check.code, severity or check.severity)
         return Finding(
-            id=f"{check.code}-{fp[:8]}", check=check.code, category=category or check.category,
-            severity=level, confidence=round(float(confidence), 3), message=message,
-            rules=[r.id for r in ordered], fingerprint=fp,
+            id=f"{check.code}-{fp[:8]}",
+            check=check.code,
+            category=category or check.category,
+            severity=level,
+            confidence=round(float(confidence), 3),
+            message=message,
+            rules=[r.id for r in ordered],
+            fingerprint=fp,
             location=location or (ordered[0].location if ordered else Location("")),
-            fix=fix, spans=spans or [], related=[r.location for r in ordered[1:]],
+            fix=fix,
+            spans=spans or [],
+            related=[r.location for r in ordered[1:]],
         )

@@ -2,6 +2,7 @@
 
 Every module under ``guidecheck.checks`` is imported once; its ``@register``-decorated classes join the registry.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """Run every enabled check over the index and return findings in a stable order."""
+
 from __future__ import annotations
 
 from ..config import Config
@@ -16,8 +17,16 @@ def run_checks(index: Index, config: Config, only: list[str] | None = None) -> l
             continue
         findings.extend(cls().run(ctx))
     order = {d.path: i for i, d in enumerate(index.documents)}
-    findings.sort(key=lambda f: (order.get(f.location.path, len(order)), f.location.page or 0, f.location.slide or 0,
-                                 f.location.line or 0, f.check, f.fingerprint))
+    findings.sort(
+        key=lambda f: (
+            order.get(f.location.path, len(order)),
+            f.location.page or 0,
+            f.location.slide or 0,
+            f.location.line or 0,
+            f.check,
+            f.fingerprint,
+        )
+    )
     seen: dict[str, int] = {}
     for f in findings:  # identical ids (same texts twice) get a suffix so deep links stay unique
         if f.id in seen:

@@ -3,11 +3,13 @@
 Each family registers an evaluator (a function ``corpus: Path -> dict``) in ``EVALUATORS``; results are plain
 dicts so tests can assert the floors and the README can quote them.
 """
+
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 # family -> module under guidecheck.evaluate exposing evaluate(corpus: Path) -> dict
 EVALUATORS: dict[str, str] = {

@@ -8,6 +8,7 @@ finding; the heading or document for coverage findings). Every finding of an eva
 positive case counts as a false positive, labeled negative or not, so precision is never flattered by gaps in
 the gold. Noise is measured as findings per 1,000 words on every bundled deck.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,25 @@ from typing import Any
 
 from .metrics import normalise, prf
 
-CHECKS = ("AMB001", "AMB002", "AMB003", "AMB004", "AMB005", "AMB006", "AMB007", "AMB008",
-          "LAB001", "LAB002", "LAB003", "LAB004", "LAB005", "TERM001", "DUP001", "COV001", "COV002")
+CHECKS = (
+    "AMB001",
+    "AMB002",
+    "AMB003",
+    "AMB004",
+    "AMB005",
+    "AMB006",
+    "AMB007",
+    "AMB008",
+    "LAB001",
+    "LAB002",
+    "LAB003",
+    "LAB004",
+    "LAB005",
+    "TERM001",
+    "DUP001",
+    "COV001",
+    "COV002",
+)
 GOLD = Path("labels") / "ambiguity.jsonl"
 DECKS = "ambiguity"
 
@@ -31,6 +49,7 @@ def load_gold(corpus: Path) -> list[dict[str, Any]]:
 def _run(paths: list[Path]):
     from ..config import load_config
     from ..pipeline import run
+
     config = load_config([str(p) for p in paths])
     return run([str(p) for p in paths], config, only_checks=list(CHECKS))
 
@@ -62,10 +81,7 @@ def _matches(gold_text: str, targets: list[str]) -> bool:
     g = normalise(gold_text)
     if not g:
         return True  # a document-level case (COV001) matches any finding of its check in that document
-    for t in targets:
-        if g == t or (len(g) >= 12 and len(t) >= 12 and (g in t or t in g)):
-            return True
-    return False
+    return any(g == t or (len(g) >= 12 and len(t) >= 12 and (g in t or t in g)) for t in targets)
 
 
 def evaluate(corpus: Path) -> dict[str, Any]:
@@ -100,10 +116,14 @@ def evaluate(corpus: Path) -> dict[str, Any]:
         total.update(tp=tp, fp=fp[check], fn=len(positives) - tp)
     metrics["overall"] = prf(total["tp"], total["fp"], total["fn"])
     metrics.update(noise(corpus))
-    missed = [f"{c['check']} {c['doc']}: {c['text'][:80]}" for c in gold if c["positive"] and id(c) not in matched]
-    notes = [f"gold: {sum(c['positive'] for c in gold)} positive and {sum(not c['positive'] for c in gold)} "
-             f"negative cases in {GOLD.as_posix()}; decks in {DECKS}/",
-             f"{len(unlabeled)} findings matched no labeled case (counted as false positives)"]
+    missed = [
+        f"{c['check']} {c['doc']}: {c['text'][:80]}" for c in gold if c["positive"] and id(c) not in matched
+    ]
+    notes = [
+        f"gold: {sum(c['positive'] for c in gold)} positive and {sum(not c['positive'] for c in gold)} "
+        f"negative cases in {GOLD.as_posix()}; decks in {DECKS}/",
+        f"{len(unlabeled)} findings matched no labeled case (counted as false positives)",
+    ]
     notes += [f"unlabeled finding: {u}" for u in unlabeled[:20]]
     notes += [f"missed: {m}" for m in missed[:20]]
     return {"metrics": metrics, "notes": notes}
@@ -116,10 +136,14 @@ def noise(corpus: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
     per_check = Counter(f.check for f in result.findings if f.check in CHECKS)
     for check in CHECKS:
-        out[f"findings-per-1000-words {check}"] = {"per_1000_words": round(1000 * per_check[check] / words, 3),
-                                                   "n": per_check[check]}
+        out[f"findings-per-1000-words {check}"] = {
+            "per_1000_words": round(1000 * per_check[check] / words, 3),
+            "n": per_check[check],
+        }
     per_doc = Counter(f.location.path for f in result.findings if f.check in CHECKS)
     for doc in result.documents:
         out[f"findings-per-1000-words {_relative(doc.path, corpus)}"] = {
-            "per_1000_words": round(1000 * per_doc[doc.path] / max(doc.words, 1), 3), "n": per_doc[doc.path]}
+            "per_1000_words": round(1000 * per_doc[doc.path] / max(doc.words, 1), 3),
+            "n": per_doc[doc.path],
+        }
     return out

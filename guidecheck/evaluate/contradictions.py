@@ -8,6 +8,7 @@ not match a gold contradiction pair counts as a false positive, labeled or not.
 Pairs: guidelines/labels/contradiction-pairs.jsonl ({"a", "b", "label", optional "a_lead_in"/"b_lead_in"}): each
 side is written as a tiny Markdown document, parsed with the real extractor, embedded, and related directly.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,14 +43,19 @@ def _side_ids(rules, doc: str, text: str) -> set[str]:
     found = [r for r in rules if _matches(r, doc, text)]
     if len({(r.location.line, r.location.page, r.location.slide) for r in found}) > 1:
         anchor = max(found, key=lambda r: len(r.text)).location
-        found = [r for r in found if (r.location.line, r.location.page, r.location.slide)
-                 == (anchor.line, anchor.page, anchor.slide)]
+        found = [
+            r
+            for r in found
+            if (r.location.line, r.location.page, r.location.slide)
+            == (anchor.line, anchor.page, anchor.slide)
+        ]
     return {r.id for r in found}
 
 
 def _run_deck(folder: Path):
     from ..config import load_config
     from ..pipeline import run
+
     config = load_config([str(folder)])
     return run([str(folder)], config, only_checks=["CON", "REL"])
 
@@ -88,15 +94,23 @@ def _deck_scores(corpus: Path, gold: list[dict[str, Any]], notes: list[str]) -> 
                     counts[label][0] += 1
                 else:
                     counts[label][2] += 1
-                    notes.append(f"{deck}: missed {label}: {g['a'][1]!r} vs {g['b'][1]!r}"
-                                 + (f" (found as {', '.join(sorted(c for c in found if keys & found[c]))})" if hit_any else ""))
+                    notes.append(
+                        f"{deck}: missed {label}: {g['a'][1]!r} vs {g['b'][1]!r}"
+                        + (
+                            f" (found as {', '.join(sorted(c for c in found if keys & found[c]))})"
+                            if hit_any
+                            else ""
+                        )
+                    )
             else:
                 neg_n += 1
                 if hit_any:
                     neg_flagged += 1
                     codes = sorted(c for c in found if c.startswith("CON") and keys & found[c])
-                    notes.append(f"{deck}: tricky negative ({label}) flagged as {', '.join(codes)}: "
-                                 f"{g['a'][1]!r} vs {g['b'][1]!r}")
+                    notes.append(
+                        f"{deck}: tricky negative ({label}) flagged as {', '.join(codes)}: "
+                        f"{g['a'][1]!r} vs {g['b'][1]!r}"
+                    )
             for code, rel in REL_LABEL.items():
                 if keys & found[code]:
                     counts[code][0 if label == rel else 1] += 1
@@ -119,8 +133,12 @@ def _deck_scores(corpus: Path, gold: list[dict[str, Any]], notes: list[str]) -> 
     for code in REL_LABEL:
         metrics[f"{code}-{REL_LABEL[code]}"] = prf(*counts[code])
     rate = neg_flagged / neg_n if neg_n else 0.0
-    metrics["tricky-negatives-fp-rate"] = {"fp": neg_flagged, "n": neg_n, "fp_rate": round(rate, 4),
-                                           "accuracy": round(1 - rate, 4)}
+    metrics["tricky-negatives-fp-rate"] = {
+        "fp": neg_flagged,
+        "n": neg_n,
+        "fp_rate": round(rate, 4),
+        "accuracy": round(1 - rate, 4),
+    }
     notes.insert(0, f"tricky negatives flagged as contradictions: {neg_flagged}/{neg_n} = {100 * rate:.1f}%")
     return metrics
 
@@ -174,7 +192,11 @@ def _pair_scores(corpus: Path, pairs: list[dict[str, Any]], notes: list[str]) ->
         rels += scale_relations(fa + fb) + example_relations(fa + fb)
         codes = [r.code for r in rels]
         con = sorted(c for c in codes if c.startswith("CON"))
-        predicted = con[0] if con else next((REL_LABEL[c] for c in ("REL002", "REL001", "REL003") if c in codes), "none")
+        predicted = (
+            con[0]
+            if con
+            else next((REL_LABEL[c] for c in ("REL002", "REL001", "REL003") if c in codes), "none")
+        )
         gold = p["label"]
         is_con, pred_con = gold in CODES, predicted in CODES
         if is_con and pred_con:

@@ -1,4 +1,5 @@
 """Shared scoring helpers for the evaluators."""
+
 from __future__ import annotations
 
 import re

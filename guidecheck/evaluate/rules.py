@@ -6,6 +6,7 @@ not sentences and are not listed. A predicted rule (examples excluded) matches t
 with the same normalised text (or one containing the other, for splitting differences). Kind and frame fields are
 scored on matched rules only; a frame field is scored only where the gold frame states it.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,17 @@ from typing import Any
 from .metrics import accuracy, normalise, prf
 
 GOLD = Path("labels") / "rules.jsonl"
-FIELDS = ("conditions", "exceptions", "quantities", "actor", "action", "object", "labels", "quantifier", "modality")
+FIELDS = (
+    "conditions",
+    "exceptions",
+    "quantities",
+    "actor",
+    "action",
+    "object",
+    "labels",
+    "quantifier",
+    "modality",
+)
 # Clause-like fields also reported on gold frames where they are not empty (an empty list is the easy case).
 NONEMPTY = ("conditions", "exceptions", "quantities", "labels")
 # Token-overlap F1 above which a predicted clause counts as the gold clause (boundaries may differ by a word).
@@ -56,6 +67,7 @@ def _clauses_equal(pred: list[str], gold: list[str]) -> bool:
 def _quantities_equal(pred: list[dict], gold: list[list]) -> bool:
     def key(cmp, value, unit, upper=None):
         return (cmp, round(float(value), 3), unit, round(float(upper), 3) if upper is not None else None)
+
     p = sorted((key(q["comparator"], q["value"], q.get("unit"), q.get("upper")) for q in pred), key=str)
     g = sorted((key(*q) for q in gold), key=str)
     return p == g
@@ -80,6 +92,7 @@ def _extract(corpus: Path, docs: list[str]) -> tuple[dict[str, list[dict]], list
     from ..model import to_dict
     from ..rules.extract import extract_document
     from ..rules.nlp import load_spacy
+
     cfg = load_config([str(corpus)])
     nlp = load_spacy(tuple(cfg.spacy_model))
     out: dict[str, list[dict]] = {}
@@ -164,10 +177,12 @@ def evaluate(corpus: Path) -> dict[str, Any]:
         metrics["rule-detection (held-out decks)"] = prf(held["tp"], held["fp"], held["fn"])
         metrics["kind (held-out decks)"] = accuracy(held["kind_ok"], held["kind_n"])
     for name in NONEMPTY:
-        metrics[name + " (non-empty gold)"] = accuracy(field_ok[name + " (non-empty gold)"],
-                                                      field_n[name + " (non-empty gold)"])
+        metrics[name + " (non-empty gold)"] = accuracy(
+            field_ok[name + " (non-empty gold)"], field_n[name + " (non-empty gold)"]
+        )
     sentences = sum(1 for g in gold if g["doc"] in predicted)
-    notes = notes + [
+    notes = [
+        *notes,
         f"{len(predicted)} decks, {sentences} labeled sentences, {sum(1 for g in gold if g['doc'] in predicted and g['rule'])} rules, "
         f"{sum(1 for g in gold if g['doc'] in predicted and g.get('frame'))} gold frames",
         "kind and field accuracy are over detected gold rules; a field counts only where the gold frame states it",

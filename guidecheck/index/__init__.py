@@ -1,4 +1,5 @@
 """Index: what checks look rules up by — embeddings, candidate pairs, label inventory, glossary."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -30,11 +31,23 @@ class Index:
         self.by_id = {r.id: r for r in self.rules}
 
 
-def build_index(documents: list[Document], rules: list[Rule], config: Config, cache: Cache,
-                embedder: Embedder | None = None) -> Index:
+def build_index(
+    documents: list[Document],
+    rules: list[Rule],
+    config: Config,
+    cache: Cache,
+    embedder: Embedder | None = None,
+) -> Index:
     """The caller owns ``embedder`` (and closes it): checks may embed more text through ``Index.embedder``."""
     embedder = embedder or Embedder(config.embedding_model, cache, config.allow_network)
     vectors = embedder.encode([r.text for r in rules])
     pairs = candidate_pairs(rules, vectors, config.top_k, config.similarity_threshold)
-    return Index(documents, rules, vectors, pairs, embedder,
-                 glossaries=build_glossaries(documents), inventories=build_inventories(documents))
+    return Index(
+        documents,
+        rules,
+        vectors,
+        pairs,
+        embedder,
+        glossaries=build_glossaries(documents),
+        inventories=build_inventories(documents),
+    )

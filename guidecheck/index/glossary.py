@@ -4,21 +4,45 @@ Pure functions over documents. Two sources: entries in a Glossary/Definitions se
 glossary tables) and inline definitions anywhere ("X means ...", "By X we mean ..."). Patterns live in
 ``data/labels.toml``.
 """
+
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+import tomllib
 
 from ..model import CODE, EXAMPLE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_ROW, Document, Location
 
 _SKIP = frozenset({HEADING, CODE, QUOTE, EXAMPLE})
 # Captured "terms" that are really pronouns or filler ("This means that ...").
-_NOT_TERMS = frozenset({"this", "that", "it", "which", "what", "there", "here", "one", "each", "all", "note",
-                        "example", "e.g", "i.e", "tip", "important", "warning", "update"})
-_ENTRY = re.compile(r"^[\"“']?(?P<term>[A-Za-z][\w'/ ()-]{0,50}?)[\"”']?\s*(?::|–|—|\s-\s)\s*(?P<definition>\S.{2,})$")
+_NOT_TERMS = frozenset(
+    {
+        "this",
+        "that",
+        "it",
+        "which",
+        "what",
+        "there",
+        "here",
+        "one",
+        "each",
+        "all",
+        "note",
+        "example",
+        "e.g",
+        "i.e",
+        "tip",
+        "important",
+        "warning",
+        "update",
+    }
+)
+_ENTRY = re.compile(
+    r"^[\"“']?(?P<term>[A-Za-z][\w'/ ()-]{0,50}?)[\"”']?\s*(?::|–|—|\s-\s)\s*(?P<definition>\S.{2,})$"
+)
 
 
 @dataclass(frozen=True)
@@ -31,9 +55,13 @@ class GlossaryEntry:
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, list[re.Pattern[str]]]:
-    data = tomllib.loads(resources.files("guidecheck").joinpath("data/labels.toml").read_text("utf-8"))["glossary"]
-    return {k: [re.compile(p, re.I) for p in data[k]]
-            for k in ("section_titles", "inline", "term_headers", "definition_headers")}
+    data = tomllib.loads(resources.files("guidecheck").joinpath("data/labels.toml").read_text("utf-8"))[
+        "glossary"
+    ]
+    return {
+        k: [re.compile(p, re.I) for p in data[k]]
+        for k in ("section_titles", "inline", "term_headers", "definition_headers")
+    }
 
 
 def normal_term(term: str) -> str:

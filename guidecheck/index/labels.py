@@ -5,15 +5,30 @@ Pure functions over documents and rules. Entries come from rubric tables (score 
 Label usages come from rule text ("mark it as Borderline", "rate it 5", "select \"Unsure\""). Patterns live in
 ``data/labels.toml``.
 """
+
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-from ..model import CODE, EXAMPLE, HEADING, LIST_ITEM, NOTE, PARAGRAPH, QUOTE, TABLE_ROW, Block, Document, Location, Rule
+import tomllib
+
+from ..model import (
+    CODE,
+    EXAMPLE,
+    HEADING,
+    LIST_ITEM,
+    NOTE,
+    PARAGRAPH,
+    QUOTE,
+    TABLE_ROW,
+    Block,
+    Document,
+    Location,
+    Rule,
+)
 from .glossary import is_glossary_section, normal_term
 
 _SKIP = frozenset({HEADING, CODE, QUOTE, EXAMPLE})
@@ -54,8 +69,11 @@ class Inventory:
 
     def defines(self, label: str) -> bool:
         key = normal_term(label)
-        return key in self.names() or key in self.scores() or (
-            key.isdigit() and int(key) in self.numeric_points())
+        return (
+            key in self.names()
+            or key in self.scores()
+            or (key.isdigit() and int(key) in self.numeric_points())
+        )
 
 
 @dataclass(frozen=True)
@@ -71,9 +89,13 @@ class LabelUse:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    data = tomllib.loads(resources.files("guidecheck").joinpath("data/labels.toml").read_text("utf-8"))["inventory"]
-    compiled = {k: [re.compile(p, re.I) for p in data[k]]
-                for k in ("score_headers", "name_headers", "description_headers", "range", "enumeration")}
+    data = tomllib.loads(resources.files("guidecheck").joinpath("data/labels.toml").read_text("utf-8"))[
+        "inventory"
+    ]
+    compiled = {
+        k: [re.compile(p, re.I) for p in data[k]]
+        for k in ("score_headers", "name_headers", "description_headers", "range", "enumeration")
+    }
     compiled["entry"] = [re.compile(p) for p in data["entry"]]  # case matters: names start upper-case
     compiled["usage"] = [re.compile(p.replace("LABEL", data["label_name"])) for p in data["usage"]]
     compiled["section_titles"] = [s.lower() for s in data["section_titles"]]
@@ -117,7 +139,9 @@ def _table_entry(block: Block) -> LabelDef | None:
         name_cell, score_cell = name_cell or score_cell, ""  # a "Rating" column holding words is a name
     if not score_cell and not name_cell:
         return None
-    return LabelDef(name_cell or None, score_cell or None, cells[desc].strip(), block.location, "table", block.section)
+    return LabelDef(
+        name_cell or None, score_cell or None, cells[desc].strip(), block.location, "table", block.section
+    )
 
 
 def _line_entry(block: Block, text: str, location: Location) -> LabelDef | None:
@@ -160,7 +184,11 @@ def document_inventory(doc: Document) -> Inventory:
                 inv.entries.append(entry)
         elif block.kind == PARAGRAPH:  # plain-text decks put a whole list in one paragraph: one entry a line
             for n, line in enumerate(block.text.strip().splitlines()):
-                loc = replace(block.location, line=block.location.line + n) if block.location.line else block.location
+                loc = (
+                    replace(block.location, line=block.location.line + n)
+                    if block.location.line
+                    else block.location
+                )
                 entry = _line_entry(block, line, loc)
                 if entry is not None:
                     inv.entries.append(entry)
@@ -171,7 +199,9 @@ def document_inventory(doc: Document) -> Inventory:
                     for name in re.split(r"\s*(?:,|\bor\b|\band\b|/)\s*", m.group("list")):
                         name = name.strip(" \"“”'")
                         if name and name[0].isupper() and len(name.split()) <= 4:
-                            inv.entries.append(LabelDef(name, None, "", block.location, "list", block.section))
+                            inv.entries.append(
+                                LabelDef(name, None, "", block.location, "list", block.section)
+                            )
         if inv.scale is None and block.kind != TABLE_ROW:
             for rx in d["range"]:
                 m = rx.search(block.text)
@@ -183,13 +213,18 @@ def document_inventory(doc: Document) -> Inventory:
     for e in inv.entries:
         if e.source == "line" and not e.score:
             named[e.section] = named.get(e.section, 0) + 1
-    inv.entries = [e for e in inv.entries if not (e.source == "line" and not e.score and named[e.section] < 2)]
+    inv.entries = [
+        e for e in inv.entries if not (e.source == "line" and not e.score and named[e.section] < 2)
+    ]
     repeats: dict[str, int] = {}
     for e in inv.entries:
         if e.name:
             repeats[normal_term(e.name)] = repeats.get(normal_term(e.name), 0) + 1
-    inv.entries = [e for e in inv.entries
-                   if not (e.name and e.source == "line" and repeats[normal_term(e.name)] >= d["max_entry_repeats"])]
+    inv.entries = [
+        e
+        for e in inv.entries
+        if not (e.name and e.source == "line" and repeats[normal_term(e.name)] >= d["max_entry_repeats"])
+    ]
     return inv
 
 
@@ -216,8 +251,8 @@ def label_uses(rule: Rule) -> list[LabelUse]:
         for m in rx.finditer(rule.text):
             start, end = m.span("label")
             raw = m.group("label")
-            label = raw.strip("\"“”")
-            if raw[0] in "\"“":
+            label = raw.strip('"“”')
+            if raw[0] in '"“':
                 start, end = start + 1, end - 1
             if label.lower() in d["not_labels"] or label.split()[0].lower() in d["not_labels"]:
                 continue

@@ -5,6 +5,7 @@ Label order differs between NLI models, so it is read from the model's ``config.
 in both directions and the larger contradiction probability kept (contradiction is symmetric, models are not).
 Scores are cached per model and text pair.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,7 +40,9 @@ def load_nli(name: str, allow_network: bool = False):
     try:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
     except ImportError:
-        raise ModelMissing("transformers is not installed; install it with: pip install transformers") from None
+        raise ModelMissing(
+            "transformers is not installed; install it with: pip install transformers"
+        ) from None
     try:
         tokenizer = AutoTokenizer.from_pretrained(name, local_files_only=not allow_network)
         model = AutoModelForSequenceClassification.from_pretrained(name, local_files_only=not allow_network)
@@ -57,11 +60,18 @@ class NLIScorer:
 
     def _probabilities(self, premises: list[str], hypotheses: list[str]) -> np.ndarray:
         import torch
+
         tokenizer, model, labels = load_nli(self.model_name, self.allow_network)
         out = []
         for start in range(0, len(premises), BATCH_SIZE):
-            enc = tokenizer(premises[start:start + BATCH_SIZE], hypotheses[start:start + BATCH_SIZE],
-                            padding=True, truncation=True, max_length=256, return_tensors="pt")
+            enc = tokenizer(
+                premises[start : start + BATCH_SIZE],
+                hypotheses[start : start + BATCH_SIZE],
+                padding=True,
+                truncation=True,
+                max_length=256,
+                return_tensors="pt",
+            )
             with torch.no_grad():
                 logits = model(**enc).logits
             out.append(torch.softmax(logits, dim=-1)[:, labels["contradiction"]].numpy())

@@ -5,6 +5,7 @@ row above the threshold survive (numpy argpartition); blocking keys (same object
 attribute, defined term) add pairs the embeddings miss, e.g. "at least 50 words" / "under 40 words". Pairs are
 formed within and across documents alike.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,30 @@ MAX_GROUP = 40
 GROUP_TOP = 4
 GROUP_FLOOR = 0.3
 # Object heads too generic to block on: every rule has one of them.
-GENERIC_HEADS = frozenset({"it", "this", "that", "they", "them", "one", "thing", "item", "case", "rule", "way",
-                           "time", "something", "anything", "everything", "none", "all", "each", "other", "|"})
+GENERIC_HEADS = frozenset(
+    {
+        "it",
+        "this",
+        "that",
+        "they",
+        "them",
+        "one",
+        "thing",
+        "item",
+        "case",
+        "rule",
+        "way",
+        "time",
+        "something",
+        "anything",
+        "everything",
+        "none",
+        "all",
+        "each",
+        "other",
+        "|",
+    }
+)
 _WORD = re.compile(r"[a-z][a-z0-9_-]*")
 
 
@@ -70,7 +93,7 @@ def top_k_pairs(vectors: np.ndarray, k: int, threshold: float) -> dict[tuple[int
         return out
     k = min(k, n - 1)
     for start in range(0, n, ROW_BLOCK):
-        block = vectors[start:start + ROW_BLOCK] @ vectors.T  # (rows, n)
+        block = vectors[start : start + ROW_BLOCK] @ vectors.T  # (rows, n)
         rows = np.arange(block.shape[0])
         block[rows, rows + start] = -1.0  # no self pairs
         idx = np.argpartition(-block, k - 1, axis=1)[:, :k]
@@ -94,13 +117,15 @@ def _group_pairs(members: list[int], vectors: np.ndarray) -> list[tuple[int, int
     out: list[tuple[int, int, float]] = []
     group = vectors[idx]
     for start in range(0, len(idx), ROW_BLOCK):
-        block = group[start:start + ROW_BLOCK] @ group.T
+        block = group[start : start + ROW_BLOCK] @ group.T
         rows = np.arange(block.shape[0])
         block[rows, rows + start] = -1.0
         top = np.argpartition(-block, GROUP_TOP - 1, axis=1)[:, :GROUP_TOP]
         sims = np.take_along_axis(block, top, axis=1)
         r_sel, c_sel = np.nonzero(sims >= GROUP_FLOOR)
-        out.extend(zip(idx[r_sel + start].tolist(), idx[top[r_sel, c_sel]].tolist(), sims[r_sel, c_sel].tolist()))
+        out.extend(
+            zip(idx[r_sel + start].tolist(), idx[top[r_sel, c_sel]].tolist(), sims[r_sel, c_sel].tolist())
+        )
     return out
 
 

@@ -9,8 +9,10 @@ The worker is a plain ``python -m guidecheck.index.worker`` child talking over t
 ``__main__`` (impossible from stdin or a notebook) or fork a parent that may already run torch/OpenMP threads.
 A writer and a reader thread on the parent side mean neither process ever waits on a full pipe.
 """
+
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import subprocess
@@ -25,8 +27,11 @@ RESULT_TIMEOUT_S = 600.0
 POLL_S = 0.5
 
 
-def _serve(requests: Connection, results: Connection, model_name: str, allow_network: bool, batch_size: int) -> None:
+def _serve(
+    requests: Connection, results: Connection, model_name: str, allow_network: bool, batch_size: int
+) -> None:
     from .embed import encode_with, load_model
+
     try:
         model = load_model(model_name, allow_network)
     except Exception as exc:  # ModelMissing or anything the model stack raises: report, never hang
@@ -55,9 +60,20 @@ class EmbeddingWorker:
             env.setdefault("HF_HUB_OFFLINE", "1")
             env.setdefault("TRANSFORMERS_OFFLINE", "1")
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", __name__, str(req_r), str(res_w), model_name, "1" if allow_network else "0",
-             str(batch_size)],
-            pass_fds=(req_r, res_w), env=env, stdin=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                __name__,
+                str(req_r),
+                str(res_w),
+                model_name,
+                "1" if allow_network else "0",
+                str(batch_size),
+            ],
+            pass_fds=(req_r, res_w),
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )
         os.close(req_r)
         os.close(res_w)
         self._requests = Connection(req_w, readable=False)
@@ -109,6 +125,7 @@ class EmbeddingWorker:
                 got, status, payload = -1, "error", "the embedding process did not answer"
             if status == "error":
                 from ..errors import ModelMissing
+
                 self.close()
                 raise ModelMissing(payload)
             self._received[got] = payload
@@ -129,16 +146,19 @@ class EmbeddingWorker:
             self._proc.kill()
             self._proc.wait(timeout=5)
         for conn in (self._requests, self._results):
-            try:
+            with contextlib.suppress(OSError):
                 conn.close()
-            except OSError:
-                pass
 
 
 def main(argv: list[str]) -> None:
     req_fd, res_fd, model_name, allow_network, batch_size = argv
-    _serve(Connection(int(req_fd), writable=False), Connection(int(res_fd), readable=False), model_name,
-           allow_network == "1", int(batch_size))
+    _serve(
+        Connection(int(req_fd), writable=False),
+        Connection(int(res_fd), readable=False),
+        model_name,
+        allow_network == "1",
+        int(batch_size),
+    )
 
 
 if __name__ == "__main__":

@@ -4,12 +4,13 @@ One reader per format (``READERS``); every reader returns raw blocks, then ``str
 the meaning that layout carries (list lead-ins, Do/Don't polarity, examples). A reader never raises for bad
 input: the document gets status error/warning and a message a project manager can act on.
 """
+
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from ..config import Config
 from ..model import Block, Document
@@ -35,7 +36,14 @@ READERS: dict[str, tuple[str, str]] = {
 }
 
 # Legacy binary formats we cannot read, with the format to convert to.
-LEGACY = {".doc": ".docx", ".ppt": ".pptx", ".xls": ".xlsx", ".rtf": ".docx", ".odt": ".docx", ".odp": ".pptx"}
+LEGACY = {
+    ".doc": ".docx",
+    ".ppt": ".pptx",
+    ".xls": ".xlsx",
+    ".rtf": ".docx",
+    ".odt": ".docx",
+    ".odp": ".pptx",
+}
 
 # Sanity limit: a single input larger than this is refused rather than risking a hang.
 MAX_BYTES: int = limit("limits", "max_bytes")
@@ -45,6 +53,7 @@ MAX_BLOCK_CHARS: int = limit("limits", "max_block_chars")
 
 def _reader(spec: str) -> Reader:
     import importlib
+
     module, func = spec.split(":")
     return getattr(importlib.import_module(f"{__name__}.{module}"), func)
 
@@ -84,8 +93,14 @@ def _split_long(blocks: list[Block]) -> tuple[list[Block], int]:
         while text:
             cut = len(text) if len(text) <= MAX_BLOCK_CHARS else _cut_point(text)
             piece = text[:cut]
-            out.append(replace(block, text=piece.strip(), meta={**block.meta, "split": True},
-                               location=replace(block.location, line=line)))
+            out.append(
+                replace(
+                    block,
+                    text=piece.strip(),
+                    meta={**block.meta, "split": True},
+                    location=replace(block.location, line=line),
+                )
+            )
             if line is not None:
                 line += piece.count("\n")
             text = text[cut:]
@@ -99,17 +114,26 @@ def read_document(path: Path, display: str | None = None) -> Document:
     fmt = format_of(path) or suffix.lstrip(".") or "unknown"
     doc = Document(path=shown, format=fmt)
     if suffix in LEGACY:
-        doc.status, doc.message = "error", (
-            f"legacy {suffix} files cannot be read; save it as {LEGACY[suffix]} (File > Save As) and check again")
+        doc.status, doc.message = (
+            "error",
+            (
+                f"legacy {suffix} files cannot be read; save it as {LEGACY[suffix]} (File > Save As) and check again"
+            ),
+        )
         return doc
     if suffix not in READERS:
-        doc.status, doc.message = "warning", (
-            f"skipped: '{suffix or path.name}' is not a guideline format guidecheck reads ({_supported()})")
+        doc.status, doc.message = (
+            "warning",
+            (f"skipped: '{suffix or path.name}' is not a guideline format guidecheck reads ({_supported()})"),
+        )
         return doc
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            doc.status, doc.message = "error", f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit"
+            doc.status, doc.message = (
+                "error",
+                f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
+            )
             return doc
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -126,7 +150,10 @@ def read_document(path: Path, display: str | None = None) -> Document:
         return doc
     doc.digest = hashlib.sha256(raw).hexdigest()
     if not raw.strip():
-        doc.status, doc.message = "error", ("the file is empty" if not raw else "the file contains only whitespace")
+        doc.status, doc.message = (
+            "error",
+            ("the file is empty" if not raw else "the file contains only whitespace"),
+        )
         return doc
     try:
         with quiet_libraries():
@@ -135,18 +162,28 @@ def read_document(path: Path, display: str | None = None) -> Document:
         doc.status, doc.message = problem.status, problem.message
         blocks = problem.blocks
     except RecursionError:
-        doc.status, doc.message = "error", f"could not be parsed as {fmt}: the file is nested too deeply (damaged?)"
+        doc.status, doc.message = (
+            "error",
+            f"could not be parsed as {fmt}: the file is nested too deeply (damaged?)",
+        )
         return doc
     except Exception as exc:  # a reader bug or a library choking on odd input: report, never crash the run
-        doc.status, doc.message = "error", f"could not be parsed as {fmt}: {type(exc).__name__}: {str(exc)[:200]}"
+        doc.status, doc.message = (
+            "error",
+            f"could not be parsed as {fmt}: {type(exc).__name__}: {str(exc)[:200]}",
+        )
         return doc
     for block in blocks:
         block.location = replace(block.location, path=shown)
     blocks, longest = _split_long(blocks)
     if longest and doc.status == "ok":
-        doc.status, doc.message = "warning", (
-            f"contains a run of {longest:,} characters without a paragraph break; it was read in pieces of "
-            f"{MAX_BLOCK_CHARS:,} characters (is this an exported or minified file?)")
+        doc.status, doc.message = (
+            "warning",
+            (
+                f"contains a run of {longest:,} characters without a paragraph break; it was read in pieces of "
+                f"{MAX_BLOCK_CHARS:,} characters (is this an exported or minified file?)"
+            ),
+        )
     doc.blocks = structure.annotate(blocks)
     doc.words = sum(len(b.text.split()) for b in doc.blocks)
     if not doc.blocks and doc.status == "ok":
@@ -154,8 +191,9 @@ def read_document(path: Path, display: str | None = None) -> Document:
     return doc
 
 
-def read_paths(paths: list[str] | tuple[str, ...], config: Config,
-               skipped: list[tuple[str, str]] | None = None) -> list[Document]:
+def read_paths(
+    paths: list[str] | tuple[str, ...], config: Config, skipped: list[tuple[str, str]] | None = None
+) -> list[Document]:
     """Expand folders, read every document, in a stable (sorted) order."""
     docs = []
     for file_path, display in collect_paths(paths, config, skipped):

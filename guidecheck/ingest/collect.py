@@ -1,4 +1,5 @@
 """Expand the command-line paths into files: recursive, include/exclude globs, hidden folders skipped."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -17,7 +18,9 @@ def _matches(rel: str, patterns: list[str]) -> bool:
     return False
 
 
-def collect_paths(paths, config: Config, skipped: list[tuple[str, str]] | None = None) -> list[tuple[Path, str]]:
+def collect_paths(
+    paths, config: Config, skipped: list[tuple[str, str]] | None = None
+) -> list[tuple[Path, str]]:
     """(file, display path) pairs. Files named explicitly are always read, even when a glob would skip them."""
     out: list[tuple[Path, str]] = []
     seen: set[Path] = set()
@@ -29,7 +32,7 @@ def collect_paths(paths, config: Config, skipped: list[tuple[str, str]] | None =
                 rel = file.relative_to(top).as_posix()
                 if any(part.startswith(".") for part in file.relative_to(top).parts):
                     continue  # hidden files and folders, .git included
-                if file.is_dir() or file.is_symlink() and not file.exists():
+                if file.is_dir() or (file.is_symlink() and not file.exists()):
                     continue
                 if _matches(rel, exclude):
                     if skipped is not None:

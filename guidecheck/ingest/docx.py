@@ -4,6 +4,7 @@ block that keeps the header row), quote and code styles as non-rule text, footno
 Word files carry no line numbers; when Word recorded where its pages broke (``lastRenderedPageBreak``), blocks get
 that page number, otherwise their location is the file plus the section path.
 """
+
 from __future__ import annotations
 
 import io
@@ -92,11 +93,15 @@ def _is_code(paragraph) -> bool:
 
 def _footnotes(document) -> dict[str, str]:
     from lxml import etree
+
     for part in document.part.package.iter_parts():
         if str(part.partname).endswith("/footnotes.xml"):
             root = etree.fromstring(part.blob)
-            return {fn.get(f"{W}id"): _text(fn) for fn in root.iter(f"{W}footnote")
-                    if fn.get(f"{W}type") not in ("separator", "continuationSeparator", "continuationNotice")}
+            return {
+                fn.get(f"{W}id"): _text(fn)
+                for fn in root.iter(f"{W}footnote")
+                if fn.get(f"{W}type") not in ("separator", "continuationSeparator", "continuationNotice")
+            }
     return {}
 
 
@@ -147,7 +152,9 @@ class _Reader:
                 while self.sections and self.sections[-1][0] >= level:
                     self.sections.pop()
                 self.sections.append((level, text))
-                self.blocks.append(Block(text, HEADING, self.location(), self.section(), meta={"level": level}))
+                self.blocks.append(
+                    Block(text, HEADING, self.location(), self.section(), meta={"level": level})
+                )
             else:
                 depth = _list_depth(paragraph)
                 style_names = [s.name or "" for s in _style_chain(paragraph)]
@@ -160,17 +167,29 @@ class _Reader:
                 meta = {"style": paragraph.style.name}
                 if kind == LIST_ITEM:
                     meta["list_id"] = _list_id(paragraph)
-                self.blocks.append(Block(text, kind, self.location(), self.section(), depth=depth or 0, meta=meta))
+                self.blocks.append(
+                    Block(text, kind, self.location(), self.section(), depth=depth or 0, meta=meta)
+                )
         for ref in p.iter(f"{W}footnoteReference"):
             note = self.footnotes.get(ref.get(f"{W}id"))
             if note:
-                self.blocks.append(Block(note, PARAGRAPH, self.location(), self.section(),
-                                         meta={"footnote": ref.get(f"{W}id")}))
+                self.blocks.append(
+                    Block(
+                        note, PARAGRAPH, self.location(), self.section(), meta={"footnote": ref.get(f"{W}id")}
+                    )
+                )
         for ref in p.iter(f"{W}commentReference"):
             comment = self.comments.get(ref.get(f"{W}id"))
             if comment and comment[1]:
-                self.blocks.append(Block(comment[1], NOTE, self.location(), self.section(),
-                                         meta={"comment": ref.get(f"{W}id"), "author": comment[0]}))
+                self.blocks.append(
+                    Block(
+                        comment[1],
+                        NOTE,
+                        self.location(),
+                        self.section(),
+                        meta={"comment": ref.get(f"{W}id"), "author": comment[0]},
+                    )
+                )
         self.page += after
 
     def table(self, table) -> None:
@@ -191,12 +210,14 @@ class _Reader:
         for cells in body:
             if any(cells):
                 text = " | ".join(c for c in cells if c)
-                self.blocks.append(Block(text, TABLE_ROW, self.location(), self.section(),
-                                         header=header, cells=cells))
+                self.blocks.append(
+                    Block(text, TABLE_ROW, self.location(), self.section(), header=header, cells=cells)
+                )
 
     def walk(self, parent) -> None:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
+
         for child in parent.iterchildren():
             if child.tag == f"{W}p":
                 self.paragraph(Paragraph(child, self.parent))
@@ -211,6 +232,7 @@ class _Reader:
 def read(path: Path, raw: bytes) -> list[Block]:
     check_package(raw, "docx")
     import docx
+
     document = docx.Document(io.BytesIO(raw))
     reader = _Reader(str(path), document)
     reader.walk(document.element.body)

@@ -1,4 +1,5 @@
 """The one exception readers raise for bad input: it carries the status and the message for the user."""
+
 from __future__ import annotations
 
 from ..model import Block

@@ -4,6 +4,7 @@ nested lists, tables with their header row, pre/code and block quotes as non-rul
 Each block gets the source line its text starts on, and keeps the source's line breaks so a rule in the middle of
 a long paragraph can be given its own line.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,18 +13,83 @@ from pathlib import Path
 from ..model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, TABLE_ROW, Block, Location
 from .textdecode import decode
 
-INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
-                       "canvas", "button", "select", "option", "input", "textarea"})
-BLOCK = frozenset({"address", "article", "aside", "body", "div", "dl", "dd", "dt", "fieldset", "figcaption", "figure",
-                   "footer", "form", "header", "hgroup", "html", "main", "nav", "p", "section", "details",
-                   "summary", "caption", "center", "li", "ul", "ol", "menu", "table", "pre", "blockquote",
-                   "h1", "h2", "h3", "h4", "h5", "h6", "hr", "tr", "td", "th", "thead", "tbody", "tfoot"})
+INVISIBLE = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "button",
+        "select",
+        "option",
+        "input",
+        "textarea",
+    }
+)
+BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "body",
+        "div",
+        "dl",
+        "dd",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "html",
+        "main",
+        "nav",
+        "p",
+        "section",
+        "details",
+        "summary",
+        "caption",
+        "center",
+        "li",
+        "ul",
+        "ol",
+        "menu",
+        "table",
+        "pre",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+    }
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 
 
 def _hidden(tag) -> bool:
-    return tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or bool(_HIDDEN_STYLE.search(tag.get("style", "")))
+    return (
+        tag.has_attr("hidden")
+        or tag.get("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(tag.get("style", "")))
+    )
 
 
 def _tidy(text: str) -> tuple[str, int]:
@@ -37,6 +103,7 @@ def _tidy(text: str) -> tuple[str, int]:
 def _line_of(text) -> int | None:
     """Line on which a text node starts: only tags carry source lines, so count from the nearest tag before it."""
     from bs4 import Tag
+
     newlines = 0
     node = text.previous_sibling
     while node is not None:
@@ -69,14 +136,22 @@ class _Walker:
             if kind is None:
                 kind = QUOTE if self.quote else LIST_ITEM if self.depth >= 0 else PARAGRAPH
             line = self.buffer_line + lead if self.buffer_line is not None else None
-            self.blocks.append(Block(text, kind, Location(self.path, line), self.section(),
-                                     depth=max(self.depth, 0) if kind == LIST_ITEM else 0))
+            self.blocks.append(
+                Block(
+                    text,
+                    kind,
+                    Location(self.path, line),
+                    self.section(),
+                    depth=max(self.depth, 0) if kind == LIST_ITEM else 0,
+                )
+            )
         self.buffer_line = None
 
     def inline(self, node) -> None:
         """Collect visible text of inline content into the current block."""
         from bs4 import NavigableString, Tag
         from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
         if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
             return
         if isinstance(node, NavigableString):
@@ -94,8 +169,11 @@ class _Walker:
         if node.name == "br":
             # A break is a line break in the text; when the source breaks the line there too, that one counts.
             following = node.next_sibling
-            self.buffer.append(" " if isinstance(following, NavigableString) and following.lstrip(" \t").startswith("\n")
-                               else "\n")
+            self.buffer.append(
+                " "
+                if isinstance(following, NavigableString) and following.lstrip(" \t").startswith("\n")
+                else "\n"
+            )
             return
         if node.name == "img" and node.get("alt"):
             self.buffer.append(node["alt"])
@@ -113,15 +191,22 @@ class _Walker:
     def block(self, tag) -> None:
         name = tag.name
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            text, lead = _tidy(tag.get_text(" "))
+            text, _lead = _tidy(tag.get_text(" "))
             text = " ".join(text.split())
             if text:
                 level = int(name[1])
                 while self.sections and self.sections[-1][0] >= level:
                     self.sections.pop()
                 self.sections.append((level, text))
-                self.blocks.append(Block(text, HEADING, Location(self.path, tag.sourceline), self.section(),
-                                         meta={"level": level, **({"id": tag["id"]} if tag.get("id") else {})}))
+                self.blocks.append(
+                    Block(
+                        text,
+                        HEADING,
+                        Location(self.path, tag.sourceline),
+                        self.section(),
+                        meta={"level": level, **({"id": tag["id"]} if tag.get("id") else {})},
+                    )
+                )
         elif name == "pre":
             text = tag.get_text().strip("\n")
             if text.strip():
@@ -145,17 +230,29 @@ class _Walker:
         for row in rows:
             cells = [c for c in row.find_all(["td", "th"]) if c.find_parent("tr") is row]
             texts = tuple(" ".join(c.get_text(" ").split()) for c in cells)
-            if not header and cells and (all(c.name == "th" for c in cells) or row.find_parent("thead") is not None):
+            if (
+                not header
+                and cells
+                and (all(c.name == "th" for c in cells) or row.find_parent("thead") is not None)
+            ):
                 header = texts
                 continue
             if any(texts):
-                self.blocks.append(Block(" | ".join(t for t in texts if t), TABLE_ROW,
-                                         Location(self.path, row.sourceline), self.section(), header=header,
-                                         cells=texts))
+                self.blocks.append(
+                    Block(
+                        " | ".join(t for t in texts if t),
+                        TABLE_ROW,
+                        Location(self.path, row.sourceline),
+                        self.section(),
+                        header=header,
+                        cells=texts,
+                    )
+                )
 
 
 def read(path: Path, raw: bytes) -> list[Block]:
     from bs4 import BeautifulSoup
+
     declared = _META_CHARSET.search(raw[:4096])
     text = None
     if declared:
@@ -180,6 +277,7 @@ def read_fragment(text: str, path: str, first_line: int, sections: list[tuple[in
     ``sections`` is the host's (level, title) stack; headings inside the fragment extend it in place.
     """
     from bs4 import BeautifulSoup
+
     walker = _Walker(path)
     walker.sections = sections
     for child in list(BeautifulSoup(text, "html.parser").children):

@@ -1,10 +1,12 @@
 """Reading limits and thresholds from ``data/ingest.toml`` (data, not literals scattered through readers)."""
+
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+import tomllib
 
 
 @lru_cache(maxsize=1)

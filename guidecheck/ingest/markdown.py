@@ -1,5 +1,6 @@
 """Markdown via markdown-it-py: headings -> section path, nested list items, table rows with their header,
 code and block quotes as non-rule text, front matter skipped, ``{#id key=value}`` heading attributes kept."""
+
 from __future__ import annotations
 
 import re
@@ -104,8 +105,15 @@ def read(path: Path, raw: bytes) -> list[Block]:
         elif tok.type in ("fence", "code_block"):
             content = tok.content.rstrip("\n")
             if content.strip():
-                blocks.append(Block(content, CODE, Location(str(path), line), section_path(),
-                                    meta={"info": tok.info.strip()} if tok.info.strip() else {}))
+                blocks.append(
+                    Block(
+                        content,
+                        CODE,
+                        Location(str(path), line),
+                        section_path(),
+                        meta={"info": tok.info.strip()} if tok.info.strip() else {},
+                    )
+                )
         elif tok.type == "thead_open":
             in_head, table_header = True, []
         elif tok.type == "thead_close":
@@ -123,8 +131,16 @@ def read(path: Path, raw: bytes) -> list[Block]:
                 header = tuple(table_header)
                 cells = tuple(row_cells)
                 text_row = " | ".join(c for c in cells if c)
-                blocks.append(Block(text_row, TABLE_ROW, Location(str(path), row_line), section_path(),
-                                    header=header, cells=cells))
+                blocks.append(
+                    Block(
+                        text_row,
+                        TABLE_ROW,
+                        Location(str(path), row_line),
+                        section_path(),
+                        header=header,
+                        cells=cells,
+                    )
+                )
         elif tok.type == "paragraph_open":
             content = inline_text(tokens[i + 1])
             if content:
@@ -135,13 +151,21 @@ def read(path: Path, raw: bytes) -> list[Block]:
                 else:
                     kind = PARAGRAPH
                 # The first paragraph of an item sits on the item's line; later ones on their own.
-                blocks.append(Block(content, kind, Location(str(path), line), section_path(),
-                                    depth=max(list_depth - 1, 0) if kind == LIST_ITEM else 0,
-                                    meta={"list_id": str(list_count)} if kind == LIST_ITEM else {}))
+                blocks.append(
+                    Block(
+                        content,
+                        kind,
+                        Location(str(path), line),
+                        section_path(),
+                        depth=max(list_depth - 1, 0) if kind == LIST_ITEM else 0,
+                        meta={"list_id": str(list_count)} if kind == LIST_ITEM else {},
+                    )
+                )
             i += 3
             continue
         elif tok.type == "html_block" and line is not None:
             from .html import read_fragment
+
             blocks.extend(read_fragment(tok.content, str(path), line, sections))
         i += 1
     for block in blocks:

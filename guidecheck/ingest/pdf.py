@@ -5,6 +5,7 @@ A PDF exported from Word or PowerPoint has a text layer; a scan has none, and so
 garbage (fonts without a usable character map). Both are reported as a warning instead of becoming junk rules.
 Every page is read under a time budget and a page cap, so a hostile file cannot hang the run.
 """
+
 from __future__ import annotations
 
 import io
@@ -24,7 +25,9 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●■–\x7f\uf0b7\uf0a7]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+(.*)$")
 _BULLET_ONLY = re.compile(r"^\s*[-*•·▪◦●■–\x7f\uf0b7\uf0a7]\s*$")
 # A word in any script (letters only, inner apostrophes/hyphens) or a number, with surrounding punctuation.
-_WORDLIKE = re.compile(r"^[(\"'“‘«]*(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:/–-]\d+)*%?)[)\"'”’».,;:!?。、！？]*$")
+_WORDLIKE = re.compile(
+    r"^[(\"'“‘«]*(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:/–-]\d+)*%?)[)\"'”’».,;:!?。、！？]*$"
+)
 # Latin-script words without a vowel ("xkcdq", "Tjr") are what broken font maps produce.
 _VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿÀ-ß\d]|[^\x00-\u024f]")
 
@@ -85,7 +88,7 @@ def _lines_of(page) -> list[_Line]:
                 lines.append(current)
                 current = _Line("")
     lines.append(current)
-    out = [_Line(" ".join(l.text.split()), l.y, l.size, l.bold) for l in lines if l.text.strip()]
+    out = [_Line(" ".join(ln.text.split()), ln.y, ln.size, ln.bold) for ln in lines if ln.text.strip()]
     # A bullet glyph alone on its line belongs to the item text on the next line.
     merged: list[_Line] = []
     for line in out:
@@ -105,15 +108,20 @@ def _strip_running(pages: list[_Page]) -> None:
     band = int(limit("pdf", "band_lines"))
     counts: dict[str, int] = {}
     for page in pages:
-        seen = {_normal(l.text) for l in page.lines[:band] + page.lines[-band:]}
+        seen = {_normal(ln.text) for ln in page.lines[:band] + page.lines[-band:]}
         for key in seen:
             counts[key] = counts.get(key, 0) + 1
     threshold = max(2, limit("pdf", "repeat_share") * sum(1 for p in pages if p.lines))
     running = {k for k, n in counts.items() if n >= threshold}
     for page in pages:
         n = len(page.lines)
-        page.lines = [l for i, l in enumerate(page.lines)
-                      if not ((i < band or i >= n - band) and (_normal(l.text) in running or _PAGE_NUMBER.match(l.text)))]
+        page.lines = [
+            ln
+            for i, ln in enumerate(page.lines)
+            if not (
+                (i < band or i >= n - band) and (_normal(ln.text) in running or _PAGE_NUMBER.match(ln.text))
+            )
+        ]
 
 
 def _join(lines: list[str]) -> str:
@@ -128,7 +136,7 @@ def _join(lines: list[str]) -> str:
 
 
 def _blocks(pages: list[_Page], path: str) -> list[Block]:
-    sizes = [round(l.size, 1) for p in pages for l in p.lines if l.size]
+    sizes = [round(ln.size, 1) for p in pages for ln in p.lines if ln.size]
     body = statistics.median(sizes) if sizes else 0.0
     ratio = float(limit("pdf", "heading_size_ratio"))
     blocks: list[Block] = []
@@ -137,26 +145,43 @@ def _blocks(pages: list[_Page], path: str) -> list[Block]:
         para: list[_Line] = []
         kind = PARAGRAPH
 
-        def flush() -> None:
+        def flush(page: _Page = page) -> None:
             nonlocal para, kind
             if para:
-                text = _join([l.text for l in para])
+                text = _join([ln.text for ln in para])
                 bullet = _BULLET.match(text) if kind == LIST_ITEM else None
-                blocks.append(Block(bullet.group(1) if bullet else text, kind, Location(path, page=page.number),
-                                    tuple(t for _, t in sections)))
+                blocks.append(
+                    Block(
+                        bullet.group(1) if bullet else text,
+                        kind,
+                        Location(path, page=page.number),
+                        tuple(t for _, t in sections),
+                    )
+                )
             para, kind = [], PARAGRAPH
 
         prev: _Line | None = None
         for line in page.lines:
             # Bold body-size text is a heading only when it is not a lead-in ("Do not:" stays a paragraph).
-            is_heading = (body and line.size >= body * ratio or (line.bold and line.size >= body
-                                                                  and not line.text.endswith(":"))) \
-                and len(line.text) <= 120 and not line.text.endswith((".", ",", ";")) and not _BULLET.match(line.text)
+            is_heading = (
+                (
+                    (body and line.size >= body * ratio)
+                    or (line.bold and line.size >= body and not line.text.endswith(":"))
+                )
+                and len(line.text) <= 120
+                and not line.text.endswith((".", ",", ";"))
+                and not _BULLET.match(line.text)
+            )
             if is_heading:
                 flush()
                 level = line.size
-                if blocks and blocks[-1].kind == HEADING and prev is not None and prev.size == line.size \
-                        and blocks[-1].location.page == page.number:
+                if (
+                    blocks
+                    and blocks[-1].kind == HEADING
+                    and prev is not None
+                    and prev.size == line.size
+                    and blocks[-1].location.page == page.number
+                ):
                     blocks[-1].text += " " + line.text  # a heading wrapped over two lines
                     sections[-1] = (level, blocks[-1].text)
                     blocks[-1].section = tuple(t for _, t in sections)
@@ -164,12 +189,23 @@ def _blocks(pages: list[_Page], path: str) -> list[Block]:
                     while sections and sections[-1][0] <= level:
                         sections.pop()
                     sections.append((level, line.text))
-                    blocks.append(Block(line.text, HEADING, Location(path, page=page.number),
-                                        tuple(t for _, t in sections), meta={"size": round(level, 1)}))
+                    blocks.append(
+                        Block(
+                            line.text,
+                            HEADING,
+                            Location(path, page=page.number),
+                            tuple(t for _, t in sections),
+                            meta={"size": round(level, 1)},
+                        )
+                    )
                 prev = line
                 continue
-            gap = (prev.y - line.y) if prev is not None and prev.y is not None and line.y is not None else None
-            new_para = (gap is not None and (gap > max(line.size, 1.0) * 1.6 or gap < 0)) or bool(_BULLET.match(line.text))
+            gap = (
+                (prev.y - line.y) if prev is not None and prev.y is not None and line.y is not None else None
+            )
+            new_para = (gap is not None and (gap > max(line.size, 1.0) * 1.6 or gap < 0)) or bool(
+                _BULLET.match(line.text)
+            )
             if para and (new_para or para[-1].text.endswith(":")):
                 flush()
             if not para:
@@ -187,6 +223,7 @@ def _arm(seconds: float):
 
     def on_alarm(signum, frame):
         raise _Timeout()
+
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     return previous
@@ -201,27 +238,47 @@ def _disarm(previous) -> None:
 def _open(raw: bytes):
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
     if not raw.lstrip()[:1024].count(b"%PDF"):
-        raise InputProblem("this is not a PDF file (no PDF header); is it the right file or a mislabeled extension?")
+        raise InputProblem(
+            "this is not a PDF file (no PDF header); is it the right file or a mislabeled extension?"
+        )
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")
             except (DependencyError, NotImplementedError) as exc:
-                raise InputProblem(f"this PDF is encrypted in a way guidecheck cannot open ({exc}); "
-                                   "export an unprotected copy and check again") from None
+                raise InputProblem(
+                    f"this PDF is encrypted in a way guidecheck cannot open ({exc}); "
+                    "export an unprotected copy and check again"
+                ) from None
             if not opened:
-                raise InputProblem("this PDF is password-protected; remove the password "
-                                   "(or export an unprotected copy) and check again")
+                raise InputProblem(
+                    "this PDF is password-protected; remove the password "
+                    "(or export an unprotected copy) and check again"
+                )
         count = len(reader.pages)
     except InputProblem:
         raise
     except FileNotDecryptedError:
-        raise InputProblem("this PDF is password-protected; remove the password (or export an unprotected copy) "
-                           "and check again") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError, OSError) as exc:
-        raise InputProblem(f"this PDF is damaged or incomplete (was it truncated while copying?): {str(exc)[:120]}") from None
+        raise InputProblem(
+            "this PDF is password-protected; remove the password (or export an unprotected copy) "
+            "and check again"
+        ) from None
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        OSError,
+    ) as exc:
+        raise InputProblem(
+            f"this PDF is damaged or incomplete (was it truncated while copying?): {str(exc)[:120]}"
+        ) from None
     if count == 0:
         raise InputProblem("this PDF is damaged or incomplete: it has no readable pages")
     return reader, count
@@ -253,17 +310,21 @@ def read(path: Path, raw: bytes) -> list[Block]:
         problems.append(f"reading took longer than {budget:.0f} s and was stopped; {read_so_far}")
     finally:
         _disarm(previous)
-    text = "\n".join(l.text for p in pages for l in p.lines)
+    text = "\n".join(ln.text for p in pages for ln in p.lines)
     chars = len("".join(text.split()))
     if pages and chars < limit("pdf", "min_chars_per_page") * len(pages):
-        raise InputProblem("this PDF has no text layer (it looks like a scan or images of slides); "
-                           "run OCR on it (for example with ocrmypdf) or export it again with text, then check again",
-                           status="warning")
+        raise InputProblem(
+            "this PDF has no text layer (it looks like a scan or images of slides); "
+            "run OCR on it (for example with ocrmypdf) or export it again with text, then check again",
+            status="warning",
+        )
     ratio = garbage_ratio(text)
     if ratio > limit("pdf", "garbage_ratio"):
-        raise InputProblem(f"the text layer of this PDF is unreadable ({ratio:.0%} of it is not words, usually a "
-                           "font without a character map); export the PDF again or check the source file instead",
-                           status="warning")
+        raise InputProblem(
+            f"the text layer of this PDF is unreadable ({ratio:.0%} of it is not words, usually a "
+            "font without a character map); export the PDF again or check the source file instead",
+            status="warning",
+        )
     _strip_running(pages)
     blocks = _blocks(pages, str(path))
     if problems:

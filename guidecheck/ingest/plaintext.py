@@ -1,4 +1,5 @@
 """Plain text: blank-line paragraphs, bulleted and numbered lines as list items, underlined or ALL-CAPS headings."""
+
 from __future__ import annotations
 
 import re
@@ -26,15 +27,24 @@ def read(path: Path, raw: bytes) -> list[Block]:
         if para:
             # Lines stay separated by "\n" so a rule can be given the exact line it starts on.
             joined = "\n".join(re.sub(r"[ \t]+", " ", p) for p in para).strip()
-            blocks.append(Block(joined, PARAGRAPH, Location(str(path), para_line), tuple(t for _, t in sections)))
+            blocks.append(
+                Block(joined, PARAGRAPH, Location(str(path), para_line), tuple(t for _, t in sections))
+            )
             para = []
 
     def heading(title: str, level: int, line_no: int) -> None:
         while sections and sections[-1][0] >= level:
             sections.pop()
         sections.append((level, title))
-        blocks.append(Block(title, HEADING, Location(str(path), line_no), tuple(t for _, t in sections),
-                            meta={"level": level}))
+        blocks.append(
+            Block(
+                title,
+                HEADING,
+                Location(str(path), line_no),
+                tuple(t for _, t in sections),
+                meta={"level": level},
+            )
+        )
 
     for n, line in enumerate(lines, start=1):
         stripped = line.strip()
@@ -53,16 +63,28 @@ def read(path: Path, raw: bytes) -> list[Block]:
             heading(hashed.group(2), len(hashed.group(1)), n)
             continue
         # "DO NOT:" in capitals introduces a list; it is a lead-in, not a section title.
-        if not para and _CAPS_HEADING.match(stripped) and any(c.isalpha() for c in stripped) \
-                and len(stripped.split()) <= 8 and not stripped.endswith(":"):
+        if (
+            not para
+            and _CAPS_HEADING.match(stripped)
+            and any(c.isalpha() for c in stripped)
+            and len(stripped.split()) <= 8
+            and not stripped.endswith(":")
+        ):
             heading(stripped.rstrip(":"), 2 if sections else 1, n)
             continue
         bullet = _BULLET.match(line)
         if bullet:
             flush()
             depth = len(bullet.group(1).expandtabs(4)) // 2
-            blocks.append(Block(bullet.group(2).strip(), LIST_ITEM, Location(str(path), n),
-                                tuple(t for _, t in sections), depth=depth))
+            blocks.append(
+                Block(
+                    bullet.group(2).strip(),
+                    LIST_ITEM,
+                    Location(str(path), n),
+                    tuple(t for _, t in sections),
+                    depth=depth,
+                )
+            )
             continue
         if blocks and blocks[-1].kind == LIST_ITEM and not para and line[:1].isspace():
             blocks[-1].text += "\n" + stripped  # continuation of a wrapped bullet

@@ -4,6 +4,7 @@ order, and the speaker notes (kind NOTE, ``Location.notes``), all with their sli
 Trainers often put the real rule in the notes ("tell raters that...") while the slide shows a summary, so notes are
 read like body text; the slide title is the section path of everything on the slide.
 """
+
 from __future__ import annotations
 
 import io
@@ -35,8 +36,10 @@ def _has_bullet(paragraph, in_body: bool) -> bool:
 
 def _ordered(shapes) -> list:
     """Title first, then top-to-bottom, left-to-right (the order a reader's eye follows, not z-order)."""
+
     def key(shape):
         return (shape.top if shape.top is not None else 0, shape.left if shape.left is not None else 0)
+
     return sorted(shapes, key=key)
 
 
@@ -54,7 +57,9 @@ class _Slide:
             if not text:
                 continue
             if _has_bullet(paragraph, in_body):
-                self.blocks.append(Block(text, LIST_ITEM, self.location(), self.section, depth=paragraph.level))
+                self.blocks.append(
+                    Block(text, LIST_ITEM, self.location(), self.section, depth=paragraph.level)
+                )
             else:
                 self.blocks.append(Block(text, PARAGRAPH, self.location(), self.section))
 
@@ -63,11 +68,20 @@ class _Slide:
         header, body = (rows[0], rows[1:]) if len(rows) > 1 else ((), rows)
         for cells in body:
             if any(cells):
-                self.blocks.append(Block(" | ".join(c for c in cells if c), TABLE_ROW, self.location(), self.section,
-                                         header=header, cells=cells))
+                self.blocks.append(
+                    Block(
+                        " | ".join(c for c in cells if c),
+                        TABLE_ROW,
+                        self.location(),
+                        self.section,
+                        header=header,
+                        cells=cells,
+                    )
+                )
 
     def shapes(self, shapes, title_id: int | None) -> None:
         from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+
         for shape in _ordered(shapes):
             if title_id is not None and shape.shape_id == title_id:
                 continue
@@ -77,8 +91,11 @@ class _Slide:
                 self.table(shape.table)
             elif getattr(shape, "has_text_frame", False) and shape.has_text_frame:
                 in_body = shape.is_placeholder and shape.placeholder_format.type in (
-                    PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.VERTICAL_BODY,
-                    PP_PLACEHOLDER.VERTICAL_OBJECT)
+                    PP_PLACEHOLDER.BODY,
+                    PP_PLACEHOLDER.OBJECT,
+                    PP_PLACEHOLDER.VERTICAL_BODY,
+                    PP_PLACEHOLDER.VERTICAL_OBJECT,
+                )
                 self.text_frame(shape.text_frame, in_body)
 
     def notes(self, frame) -> None:
@@ -88,18 +105,31 @@ class _Slide:
                 continue
             typed = _TYPED_BULLET.match(text)
             listed = bool(typed) or paragraph.level > 0
-            self.blocks.append(Block(typed.group(1) if typed else text, NOTE, self.location(notes=True), self.section,
-                                     depth=paragraph.level, meta={"list": True} if listed else {}))
+            self.blocks.append(
+                Block(
+                    typed.group(1) if typed else text,
+                    NOTE,
+                    self.location(notes=True),
+                    self.section,
+                    depth=paragraph.level,
+                    meta={"list": True} if listed else {},
+                )
+            )
 
 
 def read(path: Path, raw: bytes) -> list[Block]:
     check_package(raw, "pptx")
     from pptx import Presentation
+
     deck = Presentation(io.BytesIO(raw))
     blocks: list[Block] = []
     for number, slide in enumerate(deck.slides, start=1):
         title_shape = slide.shapes.title
-        title = _clean(title_shape.text_frame.text) if title_shape is not None and title_shape.has_text_frame else ""
+        title = (
+            _clean(title_shape.text_frame.text)
+            if title_shape is not None and title_shape.has_text_frame
+            else ""
+        )
         section = (title,) if title else ()
         reader = _Slide(str(path), number, section)
         if title:

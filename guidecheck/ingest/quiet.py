@@ -3,12 +3,13 @@
 Libraries warn about odd fonts or broken cross-reference tables on almost every real PDF; the user can do
 nothing with those lines, and a hundred of them hide the report. A reader that cannot cope raises instead.
 """
+
 from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 NOISY_LOGGERS = ("pypdf", "PyPDF2", "docx", "pptx", "bs4", "charset_normalizer", "fontTools")
 

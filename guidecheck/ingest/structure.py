@@ -11,13 +11,15 @@ Speaker-note bullets (NOTE blocks marked ``list``) take part in lead-ins like li
 others gets ``meta["lead_in"] = True`` so the rules stage can tell "Do not:" (no rule of its own) from its items.
 Patterns live in ``data/structure.toml``.
 """
+
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+
+import tomllib
 
 from ..model import CODE, EXAMPLE, HEADING, LIST_ITEM, NOTE, PARAGRAPH, QUOTE, TABLE_ROW, Block
 
@@ -64,7 +66,10 @@ def is_example_text(text: str) -> bool:
 
 
 def _is_example_lead_in(text: str) -> bool:
-    return any(rx.search(_bare(text) + (":" if text.rstrip().endswith(":") else "")) for rx in patterns()["example_lead_in"])
+    return any(
+        rx.search(_bare(text) + (":" if text.rstrip().endswith(":") else ""))
+        for rx in patterns()["example_lead_in"]
+    )
 
 
 def _listy(block: Block) -> bool:
@@ -74,7 +79,9 @@ def _listy(block: Block) -> bool:
 
 def _is_lead_in(block: Block) -> bool:
     kind = block.meta.get("original_kind", block.kind)
-    return kind in (PARAGRAPH, LIST_ITEM, NOTE) and (block.text.rstrip().endswith(":") or is_label(block.text))
+    return kind in (PARAGRAPH, LIST_ITEM, NOTE) and (
+        block.text.rstrip().endswith(":") or is_label(block.text)
+    )
 
 
 def _under(section: tuple[str, ...], parent: tuple[str, ...]) -> bool:
@@ -84,6 +91,7 @@ def _under(section: tuple[str, ...], parent: tuple[str, ...]) -> bool:
 @dataclass
 class _State:
     """What the blocks read so far say about the next one."""
+
     example_section: tuple[str, ...] | None = None
     polarity_section: tuple[tuple[str, ...], str] | None = None
     label: str | None = None  # polarity of the current "Dos"/"Don'ts" label
@@ -95,19 +103,24 @@ def _heading(block: Block, state: _State) -> None:
     p = patterns()
     if any(rx.search(_bare(block.text)) for rx in p["example_heading"]):
         state.example_section = block.section
-    elif state.example_section is not None and not (_under(block.section, state.example_section)
-                                                    and len(block.section) > len(state.example_section)):
+    elif state.example_section is not None and not (
+        _under(block.section, state.example_section) and len(block.section) > len(state.example_section)
+    ):
         state.example_section = None
     pol = polarity_of(block.text)
     if pol:
         state.polarity_section = (block.section, pol)
-    elif state.polarity_section and not (_under(block.section, state.polarity_section[0])
-                                         and len(block.section) > len(state.polarity_section[0])):
+    elif state.polarity_section and not (
+        _under(block.section, state.polarity_section[0])
+        and len(block.section) > len(state.polarity_section[0])
+    ):
         state.polarity_section = None
     state.label = state.label_text = None
 
 
-def _inherit_lead_in(block: Block, prev: Block | None, leads: dict[int, Block], new_list: bool) -> dict[int, Block]:
+def _inherit_lead_in(
+    block: Block, prev: Block | None, leads: dict[int, Block], new_list: bool
+) -> dict[int, Block]:
     """Per list depth, the block that introduces items at that depth; returns the updated map.
 
     ``new_list``: a different list starts right after the previous one (bullets, then a numbered list); it does not
@@ -130,7 +143,7 @@ def _inherit_lead_in(block: Block, prev: Block | None, leads: dict[int, Block], 
         lead.meta["lead_in"] = True  # "Do not:" itself states no rule; its items do
         block.lead_in = lead.text.strip()
         block.polarity = polarity_of(lead.text) or lead.polarity
-        if _is_example_lead_in(lead.text) or lead.kind == EXAMPLE and lead.meta.get("example_lead_in"):
+        if _is_example_lead_in(lead.text) or (lead.kind == EXAMPLE and lead.meta.get("example_lead_in")):
             block.meta["example_lead_in"] = True
     return leads
 
@@ -144,12 +157,24 @@ def _split_polarity_tables(blocks: list[Block]) -> list[Block]:
     """A "Do | Don't" table is two lists side by side: each cell becomes a list item under its column's label."""
     out: list[Block] = []
     for block in blocks:
-        polarities = [polarity_of(h) for h in block.header] if block.kind == TABLE_ROW and block.header else []
+        polarities = (
+            [polarity_of(h) for h in block.header] if block.kind == TABLE_ROW and block.header else []
+        )
         if polarities and all(polarities):
             for head, cell, pol in zip(block.header, block.cells, polarities):
                 if cell.strip():
-                    out.append(replace(block, text=cell.strip(), kind=LIST_ITEM, header=(), cells=(), lead_in=head,
-                                       polarity=pol, meta={**block.meta, "table_column": head}))
+                    out.append(
+                        replace(
+                            block,
+                            text=cell.strip(),
+                            kind=LIST_ITEM,
+                            header=(),
+                            cells=(),
+                            lead_in=head,
+                            polarity=pol,
+                            meta={**block.meta, "table_column": head},
+                        )
+                    )
         else:
             out.append(block)
     return out
@@ -168,8 +193,13 @@ def annotate(blocks: list[Block]) -> list[Block]:
             prev = block
             continue
         if _listy(block):
-            new_list = (block.depth == 0 and prev is not None and _listy(prev) and top_list is not None
-                        and block.meta.get("list_id", top_list) != top_list)
+            new_list = (
+                block.depth == 0
+                and prev is not None
+                and _listy(prev)
+                and top_list is not None
+                and block.meta.get("list_id", top_list) != top_list
+            )
             if new_list:
                 state.label = state.label_text = None
             leads = _inherit_lead_in(block, prev, leads, new_list)
@@ -179,22 +209,42 @@ def annotate(blocks: list[Block]) -> list[Block]:
         elif state.label is not None and (state.label_list_seen or block.kind not in (PARAGRAPH, NOTE)):
             state.label = state.label_text = None  # the list under the label has ended
         if block.kind in (PARAGRAPH, NOTE) and not _listy(block) and is_label(block.text):
-            state.label, state.label_text, state.label_list_seen = polarity_of(block.text), block.text.strip(), False
+            state.label, state.label_text, state.label_list_seen = (
+                polarity_of(block.text),
+                block.text.strip(),
+                False,
+            )
             block.meta["lead_in"] = True
-        elif block.polarity is None and state.label is not None and block.kind in (LIST_ITEM, PARAGRAPH, NOTE):
+        elif (
+            block.polarity is None and state.label is not None and block.kind in (LIST_ITEM, PARAGRAPH, NOTE)
+        ):
             block.polarity = state.label
             block.lead_in = block.lead_in or state.label_text
-        if block.polarity is None and state.polarity_section and block.kind in (LIST_ITEM, PARAGRAPH, TABLE_ROW, NOTE) \
-                and _under(block.section, state.polarity_section[0]):
+        if (
+            block.polarity is None
+            and state.polarity_section
+            and block.kind in (LIST_ITEM, PARAGRAPH, TABLE_ROW, NOTE)
+            and _under(block.section, state.polarity_section[0])
+        ):
             block.polarity = state.polarity_section[1]
         if block.kind in (PARAGRAPH, LIST_ITEM, TABLE_ROW, NOTE, QUOTE):
-            in_example_section = state.example_section is not None and _under(block.section, state.example_section)
-            quoted_answer = block.kind == QUOTE and prev is not None and (
-                prev.kind == EXAMPLE or is_example_text(prev.text) or _is_example_lead_in(prev.text))
-            if in_example_section or block.meta.get("example_lead_in") or quoted_answer or is_example_text(block.text):
+            in_example_section = state.example_section is not None and _under(
+                block.section, state.example_section
+            )
+            quoted_answer = (
+                block.kind == QUOTE
+                and prev is not None
+                and (prev.kind == EXAMPLE or is_example_text(prev.text) or _is_example_lead_in(prev.text))
+            )
+            if (
+                in_example_section
+                or block.meta.get("example_lead_in")
+                or quoted_answer
+                or is_example_text(block.text)
+            ):
                 _to_example(block)
         prev = block
     return blocks
 
 
-__all__ = ["annotate", "polarity_of", "is_label", "is_example_text", "CODE", "QUOTE"]
+__all__ = ["CODE", "QUOTE", "annotate", "is_example_text", "is_label", "polarity_of"]

@@ -1,4 +1,5 @@
 """Bytes -> str for text formats: UTF-8, UTF-16 (BOM or NUL pattern), legacy 8-bit encodings; binary refused."""
+
 from __future__ import annotations
 
 import codecs
@@ -27,7 +28,11 @@ def _control_ratio(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0xFFF0 <= ord(ch) or 0x7F <= ord(ch) < 0xA0)
+    bad = sum(
+        1
+        for ch in sample
+        if (ord(ch) < 32 and ch not in "\t\n\r\f") or ord(ch) >= 0xFFF0 or 0x7F <= ord(ch) < 0xA0
+    )
     return bad / len(sample)
 
 
@@ -51,7 +56,9 @@ def _western(raw: bytes) -> str | None:
     letters = sum(1 for ch in text if ch.isalpha())
     if not letters or len(high) / letters > WESTERN_ACCENT_SHARE:
         return None
-    if all((ch.isalpha() and ord(ch) < 0x180) or ch in _CP1252_PUNCT or 0xA0 <= ord(ch) <= 0xBF for ch in high):
+    if all(
+        (ch.isalpha() and ord(ch) < 0x180) or ch in _CP1252_PUNCT or 0xA0 <= ord(ch) <= 0xBF for ch in high
+    ):
         return text
     return None
 
@@ -65,9 +72,11 @@ def decode(raw: bytes, what: str = "text") -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     if b"\x00" in raw[:65536]:
-        raise InputProblem(f"this file contains binary data, not {what}; is it the right file or a mislabeled extension?")
+        raise InputProblem(
+            f"this file contains binary data, not {what}; is it the right file or a mislabeled extension?"
+        )
     try:
         text, encoding = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -75,6 +84,7 @@ def decode(raw: bytes, what: str = "text") -> tuple[str, str]:
         if western is not None:
             return _checked(western, what), "cp1252"
         from charset_normalizer import from_bytes
+
         best = from_bytes(raw[:1_000_000]).best()
         encoding = best.encoding if best is not None else "latin-1"
         try:
@@ -87,7 +97,9 @@ def decode(raw: bytes, what: str = "text") -> tuple[str, str]:
 def _checked(text: str, what: str) -> str:
     """Normalised newlines; binary-looking or blank text refused with a message for the user."""
     if _control_ratio(text) > BINARY_CONTROL_RATIO:
-        raise InputProblem(f"this file contains binary data, not {what}; is it the right file or a mislabeled extension?")
+        raise InputProblem(
+            f"this file contains binary data, not {what}; is it the right file or a mislabeled extension?"
+        )
     if not text.strip():
         raise InputProblem("the file contains only whitespace")
     return text.replace("\r\n", "\n").replace("\r", "\n")

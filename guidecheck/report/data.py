@@ -2,6 +2,7 @@
 
 Stable: keys sorted on output, no timestamps or absolute paths, so the same input gives byte-identical JSON.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -12,16 +13,42 @@ from ..model import Finding, Rule, to_dict
 
 REPORT_VERSION = "1"
 # Frame fields copied into each rule object after the location fields.
-FRAME_FIELDS = ("kind", "modality", "strength", "negated", "actor", "action", "object", "labels", "conditions",
-                "exceptions", "quantities", "quantifier", "date", "is_example", "example_of", "lead_in", "polarity",
-                "block_kind", "cells", "evidence", "context")
+FRAME_FIELDS = (
+    "kind",
+    "modality",
+    "strength",
+    "negated",
+    "actor",
+    "action",
+    "object",
+    "labels",
+    "conditions",
+    "exceptions",
+    "quantities",
+    "quantifier",
+    "date",
+    "is_example",
+    "example_of",
+    "lead_in",
+    "polarity",
+    "block_kind",
+    "cells",
+    "evidence",
+    "context",
+)
 
 
 def rule_dict(rule: Rule) -> dict[str, Any]:
     loc = rule.location
     out: dict[str, Any] = {
-        "id": rule.id, "text": rule.text, "path": loc.path, "line": loc.line, "page": loc.page,
-        "slide": loc.slide, "notes": loc.notes, "section": " > ".join(rule.section),
+        "id": rule.id,
+        "text": rule.text,
+        "path": loc.path,
+        "line": loc.line,
+        "page": loc.page,
+        "slide": loc.slide,
+        "notes": loc.notes,
+        "section": " > ".join(rule.section),
     }
     for name in FRAME_FIELDS:
         out[name] = to_dict(getattr(rule, name))
@@ -31,11 +58,22 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
 def finding_dict(finding: Finding, check_names: dict[str, str]) -> dict[str, Any]:
     loc = finding.location
     return {
-        "id": finding.id, "check": finding.check, "name": check_names.get(finding.check, finding.check),
-        "category": finding.category, "severity": finding.severity, "confidence": finding.confidence,
-        "message": finding.message, "rules": list(finding.rules), "fingerprint": finding.fingerprint,
-        "path": loc.path, "line": loc.line, "column": loc.column, "page": loc.page, "slide": loc.slide,
-        "notes": loc.notes, "fix": finding.fix,
+        "id": finding.id,
+        "check": finding.check,
+        "name": check_names.get(finding.check, finding.check),
+        "category": finding.category,
+        "severity": finding.severity,
+        "confidence": finding.confidence,
+        "message": finding.message,
+        "rules": list(finding.rules),
+        "fingerprint": finding.fingerprint,
+        "path": loc.path,
+        "line": loc.line,
+        "column": loc.column,
+        "page": loc.page,
+        "slide": loc.slide,
+        "notes": loc.notes,
+        "fix": finding.fix,
         "spans": [{"rule": s.rule, "start": s.start, "end": s.end} for s in finding.spans],
         "related": [to_dict(r) for r in finding.related],
     }
@@ -44,14 +82,20 @@ def finding_dict(finding: Finding, check_names: dict[str, str]) -> dict[str, Any
 def check_dicts() -> list[dict[str, Any]]:
     """Every registered check with its documentation, so renderers (SARIF rules, HTML docs) need no registry."""
     from ..checks import all_checks
+
     out = []
     for c in all_checks():
         sections = c.doc_sections()
-        out.append({
-            "code": c.code, "name": c.name, "category": c.category, "severity": c.severity,
-            "summary": sections.get("summary", ""),
-            "docs": {k: v for k, v in sections.items() if k != "summary"},
-        })
+        out.append(
+            {
+                "code": c.code,
+                "name": c.name,
+                "category": c.category,
+                "severity": c.severity,
+                "summary": sections.get("summary", ""),
+                "docs": {k: v for k, v in sections.items() if k != "summary"},
+            }
+        )
     return out
 
 
@@ -59,10 +103,17 @@ def build_report(result) -> dict[str, Any]:
     checks = check_dicts()
     names = {c["code"]: c["name"] for c in checks}
     findings = [finding_dict(f, names) for f in result.findings]
-    documents = [{
-        "path": d.path, "format": d.format, "status": d.status, "message": d.message, "rules": d.rule_count,
-        "words": d.words,
-    } for d in result.documents]
+    documents = [
+        {
+            "path": d.path,
+            "format": d.format,
+            "status": d.status,
+            "message": d.message,
+            "rules": d.rule_count,
+            "words": d.words,
+        }
+        for d in result.documents
+    ]
     return {
         "version": REPORT_VERSION,
         "tool": {"name": "guidecheck", "version": __version__},

@@ -3,6 +3,7 @@
 Escaping follows the Actions runner: ``%``, CR and LF in the message; additionally ``:`` and ``,`` in property
 values, which would otherwise end the value.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -30,15 +31,24 @@ def render(report: dict[str, Any]) -> str:
     # An unreadable document is not a finding, but CI must not pass over it silently.
     for d in report["documents"]:
         if d["status"] == "error":
-            lines.append(_command("error", [("file", d["path"]), ("title", "guidecheck: document not checked")],
-                                  d.get("message") or "could not be read"))
+            lines.append(
+                _command(
+                    "error",
+                    [("file", d["path"]), ("title", "guidecheck: document not checked")],
+                    d.get("message") or "could not be read",
+                )
+            )
     for f in report["findings"]:
         message = f["message"]
         if not f.get("line"):
             where = position(f)
             if where:
                 message = f"{message} ({where})"
-        props = [("file", f["path"]), ("line", f.get("line")), ("col", f.get("column") if f.get("line") else None),
-                 ("title", f"{f['check']} {f.get('name') or ''}".strip())]
+        props = [
+            ("file", f["path"]),
+            ("line", f.get("line")),
+            ("col", f.get("column") if f.get("line") else None),
+            ("title", f"{f['check']} {f.get('name') or ''}".strip()),
+        ]
         lines.append(_command(COMMANDS.get(f["severity"], "warning"), props, message))
     return "\n".join(lines) + ("\n" if lines else "")

@@ -3,6 +3,7 @@
 Autoescape is on and this module never builds markup: it hands the template plain strings and
 (text, highlighted) segments, so any input text (a rule containing ``<script>``) renders as text.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -10,8 +11,18 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .view import (CATEGORIES, SEVERITIES, SEVERITY_ORDER, category_help, category_label, derived, highlight,
-                   position, segments, where)
+from .view import (
+    CATEGORIES,
+    SEVERITIES,
+    SEVERITY_ORDER,
+    category_help,
+    category_label,
+    derived,
+    highlight,
+    position,
+    segments,
+    where,
+)
 
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITY_ORDER)}
 # Bars shown per chart before the rest are folded into one "other" line.
@@ -19,9 +30,12 @@ CHART_ROWS = 12
 
 
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("guidecheck", "report/templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("guidecheck", "report/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["where"] = where
     env.filters["position"] = position
     env.filters["pct"] = lambda x: f"{round(float(x) * 100)}%"
@@ -33,8 +47,13 @@ def _side(finding: dict[str, Any], rule: dict[str, Any] | None, rid: str) -> dic
     if rule is None:
         return {"id": rid, "missing": True, "segments": segments(f"(rule {rid} not in the report)", [])}
     return {
-        "id": rid, "missing": False, "rule": rule, "segments": highlight(finding, rule), "where": where(rule),
-        "position": position(rule), "path": rule.get("path", ""),
+        "id": rid,
+        "missing": False,
+        "rule": rule,
+        "segments": highlight(finding, rule),
+        "where": where(rule),
+        "position": position(rule),
+        "path": rule.get("path", ""),
         "section": [s for s in (rule.get("section") or "").split(" > ") if s],
         # A "Do not:" list heading carries the force of its items: mark it when the report picks the words.
         "mark_lead_in": bool(rule.get("lead_in") and rule.get("polarity") and derived(finding, rule)),
@@ -54,14 +73,16 @@ def _short_names(paths: list[str]) -> dict[str, str]:
     return out
 
 
-def _chart(rows: dict[str, Counter], labels: dict[str, str] | None = None, noun: str = "row") -> dict[str, Any]:
+def _chart(
+    rows: dict[str, Counter], labels: dict[str, str] | None = None, noun: str = "row"
+) -> dict[str, Any]:
     """Horizontal stacked bars (one per row, stacked by severity) sized for an inline SVG."""
     items = sorted(rows.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     more = None
     if len(items) > CHART_ROWS:
-        folded = items[CHART_ROWS - 1:]
+        folded = items[CHART_ROWS - 1 :]
         more = {"rows": len(folded), "noun": noun, "total": sum(sum(c.values()) for _, c in folded)}
-        items = items[:CHART_ROWS - 1]
+        items = items[: CHART_ROWS - 1]
     peak = max((sum(c.values()) for _, c in items), default=0) or 1
     bars = []
     for key, counts in items:
@@ -74,7 +95,9 @@ def _chart(rows: dict[str, Counter], labels: dict[str, str] | None = None, noun:
                 x += w
         label = (labels or {}).get(key, key)
         short = label if len(label) <= 32 else "…" + label[-31:]
-        bars.append({"key": key, "label": label, "short": short, "total": sum(counts.values()), "parts": parts})
+        bars.append(
+            {"key": key, "label": label, "short": short, "total": sum(counts.values()), "parts": parts}
+        )
     # Rows past CHART_ROWS are summed in a caption line, not a bar that would dwarf the others.
     return {"bars": bars, "height": 28 * len(bars) + 4, "more": more}
 
@@ -82,9 +105,18 @@ def _chart(rows: dict[str, Counter], labels: dict[str, str] | None = None, noun:
 def view_model(report: dict[str, Any]) -> dict[str, Any]:
     rules = {r["id"]: r for r in report["rules"]}
     checks = {c["code"]: c for c in report.get("checks") or []}
-    findings = sorted(report["findings"], key=lambda f: (
-        SEVERITY_RANK.get(f["severity"], 9), list(CATEGORIES).index(f["category"]) if f["category"] in CATEGORIES
-        else 99, f["path"], f.get("line") or 0, f.get("page") or 0, f.get("slide") or 0, f["id"]))
+    findings = sorted(
+        report["findings"],
+        key=lambda f: (
+            SEVERITY_RANK.get(f["severity"], 9),
+            list(CATEGORIES).index(f["category"]) if f["category"] in CATEGORIES else 99,
+            f["path"],
+            f.get("line") or 0,
+            f.get("page") or 0,
+            f.get("slide") or 0,
+            f["id"],
+        ),
+    )
     cards = []
     rule_findings: dict[str, list[str]] = {}
     for f in findings:
@@ -93,8 +125,15 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
             rule_findings.setdefault(rid, []).append(f["id"])
         docs = sorted({f["path"]} | {s["path"] for s in sides if not s["missing"]})
         check = checks.get(f["check"], {})
-        cards.append({"f": f, "sides": sides, "docs": docs, "check": check,
-                      "title": check.get("name") or f.get("name") or f["check"]})
+        cards.append(
+            {
+                "f": f,
+                "sides": sides,
+                "docs": docs,
+                "check": check,
+                "title": check.get("name") or f.get("name") or f["check"],
+            }
+        )
     per_doc: dict[str, Counter] = {d["path"]: Counter() for d in report["documents"]}
     per_cat: dict[str, Counter] = {}
     for f in report["findings"]:
@@ -106,18 +145,26 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
     summary = report["summary"]
     sev = summary.get("by_severity", {})
     return {
-        "report": report, "cards": cards, "rules": report["rules"], "rule_findings": rule_findings,
+        "report": report,
+        "cards": cards,
+        "rules": report["rules"],
+        "rule_findings": rule_findings,
         "checks": report.get("checks") or [],
         "used_checks": sorted({f["check"] for f in report["findings"]}),
-        "categories": [(k, category_label(k), category_help(k), summary.get("by_category", {}).get(k, 0))
-                       for k in list(CATEGORIES) + sorted(set(summary.get("by_category", {})) - set(CATEGORIES))],
+        "categories": [
+            (k, category_label(k), category_help(k), summary.get("by_category", {}).get(k, 0))
+            for k in list(CATEGORIES) + sorted(set(summary.get("by_category", {})) - set(CATEGORIES))
+        ],
         "severities": [(k, SEVERITIES[k][0], SEVERITIES[k][1], sev.get(k, 0)) for k in SEVERITY_ORDER],
-        "documents": report["documents"], "doc_counts": doc_counts,
+        "documents": report["documents"],
+        "doc_counts": doc_counts,
         "problem_docs": [d for d in report["documents"] if d["status"] == "error"],
         "doc_chart": _chart(with_findings, _short_names(list(with_findings)), "document"),
         "cat_chart": _chart(per_cat, {k: category_label(k) for k in per_cat}),
-        "error_categories": [(k, category_label(k), n) for k, n in sorted(errors_by_cat.items(),
-                                                                        key=lambda kv: (-kv[1], kv[0]))],
+        "error_categories": [
+            (k, category_label(k), n)
+            for k, n in sorted(errors_by_cat.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
         "check_names": {c["code"]: c["name"] for c in report.get("checks") or []},
     }
 
@@ -125,5 +172,6 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
 def render(report: dict[str, Any]) -> str:
     if "checks" not in report:  # reports from older versions: fall back to the registry
         from .data import check_dicts
+
         report = {**report, "checks": check_dicts()}
     return _env().get_template("report.html.j2").render(**view_model(report))

@@ -1,4 +1,5 @@
 """JSON renderer: the report contract, sorted keys, validated against the shipped schema in tests."""
+
 from __future__ import annotations
 
 import json
@@ -11,6 +12,7 @@ def render(report: dict[str, Any]) -> str:
     """Indented, keys sorted, UTF-8. orjson: the stdlib encoder falls back to pure Python when indenting,
     which costs seconds on a large deck."""
     import orjson
+
     return orjson.dumps(report, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode("utf-8") + "\n"
 
 
@@ -22,4 +24,5 @@ def schema() -> dict[str, Any]:
 def validate(report: dict[str, Any]) -> None:
     """Raise jsonschema.ValidationError when the report breaks the contract."""
     import jsonschema
+
     jsonschema.validate(report, schema())

@@ -3,6 +3,7 @@
 Decks have pages and slides, which SARIF regions cannot express: they go in the location's property bag
 (``page``, ``slide``, ``notes``) so viewers that only know lines still show the file.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,7 +40,9 @@ def _help_text(check: dict[str, Any]) -> tuple[str, str]:
 def _descriptor(check: dict[str, Any]) -> dict[str, Any]:
     text, markdown = _help_text(check)
     docs = check.get("docs") or {}
-    full = " ".join(line.strip() for line in (docs.get("What it does") or check.get("summary", "")).splitlines())
+    full = " ".join(
+        line.strip() for line in (docs.get("What it does") or check.get("summary", "")).splitlines()
+    )
     return {
         "id": check["code"],
         "name": check["name"],
@@ -115,29 +118,45 @@ def sarif(report: dict[str, Any]) -> dict[str, Any]:
     for f in report["findings"]:
         if f["check"] not in known:
             known.add(f["check"])
-            checks.append({"code": f["check"], "name": f.get("name") or f["check"], "category": f["category"],
-                           "severity": f["severity"], "summary": f.get("name") or f["check"], "docs": {}})
+            checks.append(
+                {
+                    "code": f["check"],
+                    "name": f.get("name") or f["check"],
+                    "category": f["category"],
+                    "severity": f["severity"],
+                    "summary": f.get("name") or f["check"],
+                    "docs": {},
+                }
+            )
     index = {c["code"]: i for i, c in enumerate(checks)}
     rules = {r["id"]: r for r in report["rules"]}
-    notifications = [{
-        "level": "error" if d["status"] == "error" else "warning",
-        "message": {"text": f"{d['path']}: {d.get('message') or d['status']}"},
-        "locations": [_location({"path": d["path"]})],
-    } for d in report["documents"] if d["status"] != "ok"]
+    notifications = [
+        {
+            "level": "error" if d["status"] == "error" else "warning",
+            "message": {"text": f"{d['path']}: {d.get('message') or d['status']}"},
+            "locations": [_location({"path": d["path"]})],
+        }
+        for d in report["documents"]
+        if d["status"] != "ok"
+    ]
     tool = report.get("tool") or {}
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": tool.get("name", "guidecheck"),
-                "version": tool.get("version", ""),
-                "rules": [_descriptor(c) for c in checks],
-            }},
-            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index, rules) for f in report["findings"]],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": tool.get("name", "guidecheck"),
+                        "version": tool.get("version", ""),
+                        "rules": [_descriptor(c) for c in checks],
+                    }
+                },
+                "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index, rules) for f in report["findings"]],
+            }
+        ],
     }
 
 

@@ -3,6 +3,7 @@
 Each finding line stands alone (editors and grep can jump to it); the other rule of a pair and the suggested
 fix follow on indented lines. Colour only when the caller says so (a TTY without NO_COLOR).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -21,7 +22,7 @@ def _location(item: dict[str, Any]) -> str:
     """``path:12:3`` for text files; ``deck.pptx: slide 4 (notes)`` where there are no lines."""
     label = where(item)
     path = item.get("path") or "(unknown)"
-    return path + ":" + label[len(path):] if not item.get("line") and label != path else label
+    return path + ":" + label[len(path) :] if not item.get("line") and label != path else label
 
 
 def render(report: dict[str, Any], colour: bool = False) -> str:
@@ -33,18 +34,23 @@ def render(report: dict[str, Any], colour: bool = False) -> str:
     for f in report["findings"]:
         by_doc.setdefault(f["path"], []).append(f)
     groups: list[list[str]] = []
-    order = [d["path"] for d in report["documents"]] + [p for p in by_doc if p not in
-                                                          {d["path"] for d in report["documents"]}]
+    order = [d["path"] for d in report["documents"]] + [
+        p for p in by_doc if p not in {d["path"] for d in report["documents"]}
+    ]
     status = {d["path"]: d for d in report["documents"]}
     for path in order:
         lines: list[str] = []
         doc = status.get(path)
         if doc and doc["status"] != "ok":
             level = "error" if doc["status"] == "error" else "warning"
-            lines.append(f"{path}: {c(_COLOURS[level], level)} {doc.get('message') or 'could not be checked'}")
+            lines.append(
+                f"{path}: {c(_COLOURS[level], level)} {doc.get('message') or 'could not be checked'}"
+            )
         for f in by_doc.get(path, []):
-            lines.append(f"{_location(f)}: {c(_COLOURS.get(f['severity'], ''), f['severity'])} "
-                         f"{c(_BOLD, f['check'])} {f['message']}")
+            lines.append(
+                f"{_location(f)}: {c(_COLOURS.get(f['severity'], ''), f['severity'])} "
+                f"{c(_BOLD, f['check'])} {f['message']}"
+            )
             for rid in f.get("rules", [])[1:]:
                 other = rules.get(rid)
                 if other:
@@ -56,8 +62,10 @@ def render(report: dict[str, Any], colour: bool = False) -> str:
     s = report["summary"]
     sev = s["by_severity"]
     counts = ", ".join(_plural(sev.get(k, 0), k) for k in SEVERITY_ORDER)
-    summary = (f"{_plural(s['documents'], 'document')}, {_plural(s['rules'], 'rule')}, "
-               f"{_plural(s['findings'], 'finding')} ({counts})")
+    summary = (
+        f"{_plural(s['documents'], 'document')}, {_plural(s['rules'], 'rule')}, "
+        f"{_plural(s['findings'], 'finding')} ({counts})"
+    )
     unreadable = s.get("documents_with_errors", 0)
     if unreadable:
         summary += f"; {_plural(unreadable, 'document')} could not be read"

@@ -3,6 +3,7 @@
 Everything here reads the report dict (the contract), never pipeline objects, so any renderer stays a pure
 function of the JSON report.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,12 +12,24 @@ from typing import Any
 # Plain-language names and one-line explanations, for readers who do not know the check codes.
 CATEGORIES: dict[str, tuple[str, str]] = {
     "contradiction": ("Contradictions", "Two rules that cannot both be followed."),
-    "exception": ("Exceptions", "A rule and an explicit exception to it: not a conflict, listed so you can confirm it."),
-    "override": ("Overrides", "A later dated update or erratum replaces an older rule that is still in the deck."),
+    "exception": (
+        "Exceptions",
+        "A rule and an explicit exception to it: not a conflict, listed so you can confirm it.",
+    ),
+    "override": (
+        "Overrides",
+        "A later dated update or erratum replaces an older rule that is still in the deck.",
+    ),
     "duplicate": ("Duplicates", "The same rule stated more than once, possibly with different details."),
     "ambiguity": ("Ambiguities", "Wording that different raters will read differently."),
-    "labels": ("Label problems", "Labels or scores that are used but not defined, or defined inconsistently."),
-    "terminology": ("Terminology", "The same thing called by different names, or one name for different things."),
+    "labels": (
+        "Label problems",
+        "Labels or scores that are used but not defined, or defined inconsistently.",
+    ),
+    "terminology": (
+        "Terminology",
+        "The same thing called by different names, or one name for different things.",
+    ),
     "coverage": ("Coverage gaps", "Cases the guidelines leave without an answer."),
 }
 SEVERITIES: dict[str, tuple[str, str]] = {
@@ -28,9 +41,31 @@ SEVERITY_ORDER = ("error", "warning", "info")
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 # Words that carry a rule's force; highlighted on both sides of a pair when a check gave no spans.
-_FORCE_WORDS = ("must not", "must", "never", "always", "do not", "don't", "should not", "shouldn't", "should",
-                "may not", "may", "can", "cannot", "can't", "not", "no", "only", "required", "forbidden",
-                "avoid", "prefer", "optional", "do")
+_FORCE_WORDS = (
+    "must not",
+    "must",
+    "never",
+    "always",
+    "do not",
+    "don't",
+    "should not",
+    "shouldn't",
+    "should",
+    "may not",
+    "may",
+    "can",
+    "cannot",
+    "can't",
+    "not",
+    "no",
+    "only",
+    "required",
+    "forbidden",
+    "avoid",
+    "prefer",
+    "optional",
+    "do",
+)
 
 
 # Verbs too common to say anything about a clash ("must be", "has"): not highlighted as the action.
@@ -148,5 +183,7 @@ def highlight(finding: dict[str, Any], rule: dict[str, Any]) -> list[tuple[str, 
     text = rule.get("text") or ""
     if derived(finding, rule):
         return segments(text, derived_ranges(rule))
-    return segments(text, [(sp["start"], sp["end"]) for sp in finding.get("spans") or []
-                           if sp.get("rule") == rule.get("id")])
+    return segments(
+        text,
+        [(sp["start"], sp["end"]) for sp in finding.get("spans") or [] if sp.get("rule") == rule.get("id")],
+    )

@@ -1,4 +1,5 @@
 """Rules: Documents -> Rule frames (spaCy), cached per document content."""
+
 from .extract import EXTRACTOR_VERSION, extract_rules
 
-__all__ = ["extract_rules", "EXTRACTOR_VERSION"]
+__all__ = ["EXTRACTOR_VERSION", "extract_rules"]

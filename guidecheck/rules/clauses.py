@@ -6,6 +6,7 @@ an ``advcl``). Multi-word openers the parser splits ("as long as", "provided", "
 matched on text up to the next comma, semicolon or the end. A sentence-initial "For opinion pieces," scopes the
 rule: a condition too. Concessives ("even if", "regardless of") are neither.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,7 @@ def parse_clauses(sent) -> tuple[list[str], list[str], set[int]]:
         if tok.dep_ not in ("mark", "advmod") or tok.head.i == tok.i:
             continue
         verb = tok.head
-        if verb.dep_ not in ("advcl", "conj", "ccomp", "ROOT") or verb.i < tok.i and word != "except":
+        if verb.dep_ not in ("advcl", "conj", "ccomp", "ROOT") or (verb.i < tok.i and word != "except"):
             continue
         if verb.dep_ == "ROOT" and tok.i != sent.start:
             continue
@@ -80,7 +81,7 @@ def _initial(sent, conds, excs, covered: set[int]) -> None:
     comma = next((t for t in sent if t.text == "," and t.i > first.i), None)
     if comma is None or comma.i - first.i > 25:
         return
-    text = _clean(sent.doc[first.i:comma.i].text)
+    text = _clean(sent.doc[first.i : comma.i].text)
     if len(text.split()) >= 2:
         (excs if word in lex.exception_marks else conds).append((first.i, text))
         covered.update(range(first.i, comma.i))
@@ -110,7 +111,7 @@ def _phrases(sent, phrases: tuple[str, ...], out: list[tuple[int, str]], covered
                 # a prepositional exception ("other than English") ends with its object's phrase
                 last = list(obj.subtree)[-1]
                 end = min(end, last.idx + len(last.text) - sent.start_char)
-            clause = _clean(text[m.start():end])
+            clause = _clean(text[m.start() : end])
             if len(clause.split()) < 2 and phrase not in ("except",):
                 continue
             span = sent.char_span(m.start(), end, alignment_mode="expand")
@@ -131,10 +132,10 @@ def _scope(sent, out: list[tuple[int, str]], covered: set[int]) -> None:
         if comma is None or comma.i - sent.start > 12:
             return
         head = sent.doc[sent.start + len(prep.split())]
-        words = [t.lower_ for t in sent.doc[sent.start:comma.i]]
+        words = [t.lower_ for t in sent.doc[sent.start : comma.i]]
         if any(w in lex.scope_objects_exclude for w in words) or head.i in covered:
             return
-        out.append((sent.start, _clean(sent.doc[sent.start:comma.i].text)))
+        out.append((sent.start, _clean(sent.doc[sent.start : comma.i].text)))
         covered.update(range(sent.start, comma.i))
         return
 
@@ -145,10 +146,16 @@ def clause_from_lead(text: str) -> str | None:
     t = " ".join(text.split()).strip().rstrip(":").strip()
     first = t.split(" ", 1)[0].lower() if t else ""
     two = " ".join(t.lower().split()[:3])
-    if first in lex.condition_marks or first in lex.scope_prepositions or any(
-            two.startswith(p) for p in lex.condition_phrases):
-        if len(t.split()) >= 2 and first not in lex.scope_objects_exclude:
-            return t[0].lower() + t[1:]
+    if (
+        (
+            first in lex.condition_marks
+            or first in lex.scope_prepositions
+            or any(two.startswith(p) for p in lex.condition_phrases)
+        )
+        and len(t.split()) >= 2
+        and first not in lex.scope_objects_exclude
+    ):
+        return t[0].lower() + t[1:]
     return None
 
 
@@ -166,4 +173,4 @@ def is_subordinate(tok) -> bool:
     return False
 
 
-__all__ = ["parse_clauses", "clause_from_lead", "is_subordinate"]
+__all__ = ["clause_from_lead", "is_subordinate", "parse_clauses"]

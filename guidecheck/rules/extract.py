@@ -4,14 +4,15 @@ Rules of a document are cached by its content digest, the spaCy model and this s
 never imports spaCy at all. Document-level meaning is applied here: the label inventory (rubric tables and lines),
 list lead-ins ("Do not:", "When a span is ambiguous:"), FAQ questions as context, and example -> rule links.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..cache import Cache, key
 from ..config import Config
-from ..model import EXAMPLE, HEADING, LIST_ITEM, Block, Document, Rule, rule_from_dict, to_dict
+from ..model import EXAMPLE, LIST_ITEM, Block, Document, Rule, rule_from_dict, to_dict
 from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
@@ -26,7 +27,7 @@ EXAMPLE_WINDOW = 60
 _LOCAL_REF = re.compile(r"^@(\d+)$")
 _WORDS = re.compile(r"[a-z][a-z'-]+")
 
-__all__ = ["EXTRACTOR_VERSION", "extract_rules", "extract_document", "is_cached", "SKIP_KINDS"]
+__all__ = ["EXTRACTOR_VERSION", "SKIP_KINDS", "extract_document", "extract_rules", "is_cached"]
 
 
 def batch_size_for(blocks: list[Block]) -> int:
@@ -44,7 +45,8 @@ def _doc_key(doc: Document, config: Config) -> str:
 
 def label_inventory(blocks: list[Block]) -> set[str]:
     """Labels a document defines: label/score cells of rubric tables and the names in rubric lines."""
-    from .frame import _row_labels, _rubric_line_labels, _header_role
+    from .frame import _header_role, _row_labels, _rubric_line_labels
+
     out: set[str] = set()
     for b in blocks:
         why = whole_block(b) if b.kind not in SKIP_KINDS else None
@@ -59,6 +61,7 @@ def _lead_in_parts(det, sent, text: str) -> dict:
     """What the items of a list inherit from its lead-in: kind, modality, action, quantifier."""
     from .frame import frame_parts, quantifier_of
     from .lexicon import lexicon
+
     lex = lexicon()
     lower = text.strip().lower()
     out: dict = {}
@@ -67,7 +70,9 @@ def _lead_in_parts(det, sent, text: str) -> dict:
     elif lower.startswith(lex.prohibition_starts):
         out.update(kind="prohibition", modality="must", negated=True, evidence=f"lead-in '{text.strip()}'")
     elif det is not None and det.kind not in ("definition", "rubric"):
-        out.update(kind=det.kind, modality=det.modality, negated=det.negated, evidence=f"lead-in '{text.strip()}'")
+        out.update(
+            kind=det.kind, modality=det.modality, negated=det.negated, evidence=f"lead-in '{text.strip()}'"
+        )
     if det is not None:
         _, action, _ = frame_parts(det, sent)
         if action and action not in ("do", "be"):
@@ -80,13 +85,24 @@ def _lead_in_parts(det, sent, text: str) -> dict:
 
 def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: list[Unit]) -> list[Rule]:
     from .clauses import parse_clauses
-    from .frame import (Detection, detect, frame_parts, inherited_conditions, labels_in, make_rule, quantifier_of,
-                        whole_block_frame)
+    from .frame import (
+        Detection,
+        detect,
+        frame_parts,
+        inherited_conditions,
+        labels_in,
+        make_rule,
+        quantifier_of,
+        whole_block_frame,
+    )
     from .lexicon import lexicon
     from .quantities import find_quantities
+
     lex = lexicon()
     out: list[Rule] = []
-    heading_q = block.section[-1].strip() if block.section and block.section[-1].strip().endswith("?") else None
+    heading_q = (
+        block.section[-1].strip() if block.section and block.section[-1].strip().endswith("?") else None
+    )
     context = heading_q
     if ctx.question is not None and ctx.question_block in (bi, bi - 1):
         context = ctx.question
@@ -96,18 +112,30 @@ def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: li
         f = whole_block_frame(block, whole)
         text = " ".join(block.text.split())
         quants = find_quantities(text) if f["kind"] == "rubric" and whole != "table row" else []
-        out.append(make_rule(text=text, block=block, start=units[0].start if units else 0,
-                             end=len(block.text.rstrip()), kind=f["kind"], modality=None, negated=False,
-                             evidence=f["evidence"], labels=f["labels"], conditions=inherited_conditions(block),
-                             quantities=quants, context=context))
+        out.append(
+            make_rule(
+                text=text,
+                block=block,
+                start=units[0].start if units else 0,
+                end=len(block.text.rstrip()),
+                kind=f["kind"],
+                modality=None,
+                negated=False,
+                evidence=f["evidence"],
+                labels=f["labels"],
+                conditions=inherited_conditions(block),
+                quantities=quants,
+                context=context,
+            )
+        )
         return out
     matches = matcher(parsed)
     dep_matches = dep(parsed)
     stripped = block.text.strip()
-    is_lead = stripped in ctx.lead_texts and stripped.endswith(":") or bool(block.meta.get("lead_in"))
+    is_lead = (stripped in ctx.lead_texts and stripped.endswith(":")) or bool(block.meta.get("lead_in"))
     for unit in units:
         sent = unit.span
-        text = " ".join(block.text[unit.start:unit.end].split())
+        text = " ".join(block.text[unit.start : unit.end].split())
         if unit.question:
             ctx.question, ctx.question_block = text, bi
             context = None
@@ -120,20 +148,34 @@ def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: li
         labels = labels_in(sent, ctx)
         lemmas = {t.text.lower(): t.lemma_ for t in sent}
         nouns = {t.text.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
-        quantities = find_quantities(sent.text, lemma=lambda w: lemmas.get(w.lower(), w),
-                                     is_noun=lambda w: w.lower() in nouns)
+        quantities = find_quantities(
+            sent.text,
+            lemma=lambda w, lemmas=lemmas: lemmas.get(w.lower(), w),
+            is_noun=lambda w, nouns=nouns: w.lower() in nouns,
+        )
         det = detect(sent, s_matches, s_dep, covered, block, ctx, labels, bool(quantities))
         if is_lead:
             ctx.lead_ins[stripped] = _lead_in_parts(det, sent, stripped)
             continue
-        lead = ctx.lead_ins.get(block.lead_in or "", {}) if block.kind in (LIST_ITEM, EXAMPLE) or block.lead_in else {}
+        lead = (
+            ctx.lead_ins.get(block.lead_in or "", {})
+            if block.kind in (LIST_ITEM, EXAMPLE) or block.lead_in
+            else {}
+        )
         inherited_action = None
         if lead.get("kind"):
             if det is None:
-                det = Detection(lead["kind"], lead.get("modality"), lead.get("negated", False), lead["evidence"])
+                det = Detection(
+                    lead["kind"], lead.get("modality"), lead.get("negated", False), lead["evidence"]
+                )
                 inherited_action = lead.get("action")
-            elif lead["kind"] in ("prohibition", "discouragement") and det.kind in ("obligation", "recommendation"):
-                det = Detection(lead["kind"], lead.get("modality"), True, lead["evidence"], det.verb, det.imperative)
+            elif lead["kind"] in ("prohibition", "discouragement") and det.kind in (
+                "obligation",
+                "recommendation",
+            ):
+                det = Detection(
+                    lead["kind"], lead.get("modality"), True, lead["evidence"], det.verb, det.imperative
+                )
         elif det is not None and block.polarity == "negative" and det.imperative and det.kind == "obligation":
             det = Detection("prohibition", "must", True, "Don't section", det.verb, True)
         elif det is None and block.polarity in ("negative", "positive") and block.kind == LIST_ITEM:
@@ -141,9 +183,14 @@ def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: li
             det = Detection("prohibition" if neg else "obligation", "must", neg, "Do/Don't section")
         if det is None and not is_example:
             continue
-        if det is not None and det.kind in ("obligation", "recommendation") and any(
-                w in lex.priority_condition_words for c in conditions for w in c.lower().split()):
-            det = Detection("priority", None, False, "instruction for conflicting criteria", det.verb, det.imperative)
+        if (
+            det is not None
+            and det.kind in ("obligation", "recommendation")
+            and any(w in lex.priority_condition_words for c in conditions for w in c.lower().split())
+        ):
+            det = Detection(
+                "priority", None, False, "instruction for conflicting criteria", det.verb, det.imperative
+            )
         if det is None:
             det = Detection("rubric" if labels else "obligation", None, False, "example")
         actor, action, obj = frame_parts(det, sent) if det.verb is not None else (None, None, None)
@@ -153,23 +200,45 @@ def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: li
             obj = _head_noun(sent)
         quantifier = quantifier_of(sent, covered) or lead.get("quantifier")
         evidence = det.evidence if not is_example else f"example ({det.evidence})"
-        out.append(make_rule(
-            text=text, block=block, start=unit.start, end=unit.end, kind=det.kind, modality=det.modality,
-            negated=det.negated or det.kind in ("prohibition", "discouragement"), evidence=evidence, actor=actor,
-            action=action, obj=obj, labels=labels, conditions=inherited_conditions(block) + conditions,
-            exceptions=exceptions, quantities=quantities, quantifier=quantifier, context=context))
+        out.append(
+            make_rule(
+                text=text,
+                block=block,
+                start=unit.start,
+                end=unit.end,
+                kind=det.kind,
+                modality=det.modality,
+                negated=det.negated or det.kind in ("prohibition", "discouragement"),
+                evidence=evidence,
+                actor=actor,
+                action=action,
+                obj=obj,
+                labels=labels,
+                conditions=inherited_conditions(block) + conditions,
+                exceptions=exceptions,
+                quantities=quantities,
+                quantifier=quantifier,
+                context=context,
+            )
+        )
     return out
 
 
 def _head_noun(sent):
     from .frame import noun_phrase
+
     root = sent.root
-    tok = root if root.pos_ in ("NOUN", "PROPN") else next((t for t in sent if t.pos_ in ("NOUN", "PROPN")), None)
+    tok = (
+        root
+        if root.pos_ in ("NOUN", "PROPN")
+        else next((t for t in sent if t.pos_ in ("NOUN", "PROPN")), None)
+    )
     return noun_phrase(tok)
 
 
 def _content_words(rule: Rule) -> set[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
+
     words = {w for w in _WORDS.findall(rule.text.lower()) if w not in STOP_WORDS and len(w) > 2}
     return words | {f"label:{label.lower()}" for label in rule.labels}
 
@@ -216,16 +285,19 @@ def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
     """All rule frames of one document, in reading order (ids are set by extract_rules)."""
     from .frame import DocContext
     from .lexicon import lexicon, matchers
-    from .segment import units as make_units, parse_text
+    from .segment import parse_text
+
     matcher, dep = matchers(nlp)
     blocks = rule_blocks(doc.blocks)
-    ctx = DocContext(labels=label_inventory(doc.blocks),
-                     lead_texts={b.lead_in.strip() for b in doc.blocks if b.lead_in})
+    ctx = DocContext(
+        labels=label_inventory(doc.blocks), lead_texts={b.lead_in.strip() for b in doc.blocks if b.lead_in}
+    )
     rules: list[Rule] = []
     block_of: list[int] = []
     flushed = 0
-    for bi, (block, parsed) in enumerate(zip(blocks, nlp.pipe((parse_text(b) for b in blocks),
-                                                                batch_size=batch_size_for(blocks)))):
+    for bi, (block, parsed) in enumerate(
+        zip(blocks, nlp.pipe((parse_text(b) for b in blocks), batch_size=batch_size_for(blocks)))
+    ):
         units = make_units_for(block, parsed)
         new = _rules_for_block(bi, block, parsed, matcher, dep, ctx, units)
         rules.extend(new)
@@ -241,6 +313,7 @@ def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
 
 def make_units_for(block: Block, parsed) -> list[Unit]:
     from .segment import units_of
+
     return units_of(block, parsed)
 
 
@@ -252,8 +325,9 @@ def _resolve_examples(doc_rules: list[Rule]) -> None:
             rule.example_of = doc_rules[k].id if k < len(doc_rules) else None
 
 
-def extract_rules(documents: Iterable[Document], config: Config, cache: Cache,
-                  on_progress=None, on_rules=None) -> list[Rule]:
+def extract_rules(
+    documents: Iterable[Document], config: Config, cache: Cache, on_progress=None, on_rules=None
+) -> list[Rule]:
     """All rules in reading order with run-stable ids R1, R2, ... (documents are already sorted).
 
     ``on_rules(list[Rule])`` is called with newly parsed (not cached) rules as they come, so the next stage
@@ -271,6 +345,7 @@ def extract_rules(documents: Iterable[Document], config: Config, cache: Cache,
         else:
             if nlp is None:
                 from .nlp import load_spacy
+
                 nlp = load_spacy(tuple(config.spacy_model))
             doc_rules = extract_document(nlp, doc, on_rules)
             if doc.digest:

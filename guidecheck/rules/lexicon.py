@@ -3,14 +3,16 @@
 Matchers are built once per spaCy vocabulary; the plain word lists are available without spaCy (the
 segmenter and the tests use them).
 """
+
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+import tomllib
 
 
 @dataclass(frozen=True)
@@ -67,9 +69,16 @@ def lexicon() -> Lexicon:
     data = tomllib.loads(resources.files("guidecheck").joinpath("data/rules.toml").read_text("utf-8"))
     cues = {}
     for c in data["cue"]:
-        cues[c["name"]] = Cue(c["name"], c["kind"], c["negated_kind"], c.get("modality") or None,
-                              c.get("negated_modality", c.get("modality")) or None, int(c.get("anchor", 0)),
-                              bool(c.get("person_only")), bool(c.get("subject_required")))
+        cues[c["name"]] = Cue(
+            c["name"],
+            c["kind"],
+            c["negated_kind"],
+            c.get("modality") or None,
+            c.get("negated_modality", c.get("modality")) or None,
+            int(c.get("anchor", 0)),
+            bool(c.get("person_only")),
+            bool(c.get("subject_required")),
+        )
     imp, cl, blocks = data["imperative"], data["clauses"], data["blocks"]
     return Lexicon(
         data=data,
@@ -123,6 +132,7 @@ def matchers(nlp) -> tuple[Any, Any]:
     key = id(nlp.vocab)
     if key not in _MATCHERS:
         from spacy.matcher import DependencyMatcher, Matcher
+
         lex = lexicon()
         matcher = Matcher(nlp.vocab)
         for c in lex.data["cue"]:
@@ -134,4 +144,4 @@ def matchers(nlp) -> tuple[Any, Any]:
     return _MATCHERS[key]
 
 
-__all__ = ["Cue", "Lexicon", "lexicon", "lemma", "matchers"]
+__all__ = ["Cue", "Lexicon", "lemma", "lexicon", "matchers"]

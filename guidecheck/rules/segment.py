@@ -5,6 +5,7 @@ is one rule however many sentences it has, because its label and its description
 Parsing sees a same-length copy of the block text (prefixes such as "A:" blanked, soft line breaks as spaces),
 so character offsets stay valid for highlighting.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,11 +21,12 @@ _SOFT_BREAK = re.compile(r"(?<![.!?:;])\n")
 @dataclass
 class Unit:
     """A piece of a block that may become one rule: [start, end) in the block text."""
+
     block: Block
     start: int
     end: int
     whole: str | None = None  # "table row" | "rubric line" | "glossary" when the block is one unit
-    span: object = None       # the spaCy Span of the sentence (the first one for whole-block units)
+    span: object = None  # the spaCy Span of the sentence (the first one for whole-block units)
     question: bool = False
 
 
@@ -32,7 +34,7 @@ def parse_text(block: Block) -> str:
     """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:' blanked."""
     text = _SOFT_BREAK.sub(" ", block.text)
     for m in lexicon().faq_prefix.finditer(text):
-        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return text
 
 
@@ -68,7 +70,9 @@ def units_of(block: Block, parsed) -> list[Unit]:
     if not sents:
         return out
     if whole:
-        return [Unit(block, len(block.text) - len(block.text.lstrip()), len(block.text.rstrip()), whole, sents[0])]
+        return [
+            Unit(block, len(block.text) - len(block.text.lstrip()), len(block.text.rstrip()), whole, sents[0])
+        ]
     for sent in sents:
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         end = sent.start_char + len(sent.text.rstrip())
@@ -85,4 +89,13 @@ def units(nlp, blocks: list[Block], batch_size: int = 256) -> list[Unit]:
     return out
 
 
-__all__ = ["Unit", "units", "units_of", "parse_text", "whole_block", "rule_blocks", "original_kind", "SKIP_KINDS"]
+__all__ = [
+    "SKIP_KINDS",
+    "Unit",
+    "original_kind",
+    "parse_text",
+    "rule_blocks",
+    "units",
+    "units_of",
+    "whole_block",
+]

@@ -8,6 +8,7 @@ The image-captioning project ships as
 Planted contradictions and tricky non-contradictions are labeled in guidelines/labels/contradictions.jsonl
 (deck "image-captioning"). Run: python guidelines/src/build_contradiction_decks.py (byte-stable output).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,22 +16,30 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from deckutil import fix_zip_times  # noqa: E402
+from deckutil import fix_zip_times
 
 OUT = Path(__file__).resolve().parents[1] / "contradictions" / "image-captioning"
 FIXED = dt.datetime(2024, 6, 3, 9, 0, 0)
 
 GUIDE = [
     ("title", "Image Caption Rating Guidelines"),
-    ("para", "You will see one image and one machine-written caption. Rate how well the caption describes the image."),
+    (
+        "para",
+        "You will see one image and one machine-written caption. Rate how well the caption describes the image.",
+    ),
     ("h1", "Scale"),
     ("para", "Rate each caption on a 1-5 scale."),
-    ("table", [["Score", "Label", "Description"],
-               ["5", "Excellent", "Accurate, complete and fluent."],
-               ["4", "Good", "Accurate with a small omission."],
-               ["3", "Fair", "Mostly accurate, misses the main action or a person."],
-               ["2", "Poor", "Contains a wrong object or action."],
-               ["1", "Unusable", "Describes a different image."]]),
+    (
+        "table",
+        [
+            ["Score", "Label", "Description"],
+            ["5", "Excellent", "Accurate, complete and fluent."],
+            ["4", "Good", "Accurate with a small omission."],
+            ["3", "Fair", "Mostly accurate, misses the main action or a person."],
+            ["2", "Poor", "Contains a wrong object or action."],
+            ["1", "Unusable", "Describes a different image."],
+        ],
+    ),
     ("h1", "Content"),
     ("para", "Captions must mention every person visible in the image."),
     ("para", "Captions must be at most 25 words long."),
@@ -39,15 +48,18 @@ GUIDE = [
     ("para", "Do not penalize captions for British spelling."),
     ("h1", "Wording"),
     ("para", "Do not:"),
-    ("bullet", "start a caption with the words \"image of\""),
+    ("bullet", 'start a caption with the words "image of"'),
     ("bullet", "mention the camera brand"),
     ("h1", "Priorities"),
     ("para", "Accuracy takes priority over detail."),
     ("h1", "Definitions"),
     ("para", "A hallucinated object means an object named in the caption that is not visible in the image."),
     ("h1", "Examples"),
-    ("para", "Example 1: The caption reads \"A man paints a colourful fence\". We deducted one point for British "
-             "spelling and rated it 4."),
+    (
+        "para",
+        'Example 1: The caption reads "A man paints a colourful fence". We deducted one point for British '
+        "spelling and rated it 4.",
+    ),
     ("para", "Example 2: The caption mentions a dog, but there is no dog in the photo. Rating: 4."),
 ]
 
@@ -56,7 +68,7 @@ SLIDES = [
     ("Length", "A good caption must be at least 30 words long."),
     ("People", "Raters may guess a person's age."),
     ("Priorities", "Detail takes precedence over accuracy."),
-    ("Wording", "You may start a caption with the words \"image of\" when the image is a drawing."),
+    ("Wording", 'You may start a caption with the words "image of" when the image is a drawing.'),
     ("Top score", "Give a perfect caption a 6."),
     ("People, again", "Captions must mention every visible person."),
 ]

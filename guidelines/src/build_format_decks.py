@@ -13,6 +13,7 @@ Planted cross-document inconsistencies (the demo report should find them):
 
 Run: python guidelines/src/build_format_decks.py   (output is byte-stable: fixed dates, fixed zip timestamps)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,75 +21,119 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from deckutil import fix_zip_times  # noqa: E402
+from deckutil import fix_zip_times
 
 OUT = Path(__file__).resolve().parents[1] / "formats"
 FIXED = dt.datetime(2024, 3, 4, 9, 0, 0)
 
 SLIDES = [
-    {"title": "Helpfulness Rating: Rater Training",
-     "bullets": [("Project Aster: conversational assistant evaluation", 0), ("Version 4, March update", 0)],
-     "notes": "Welcome everyone. This deck is the training summary; the Word rubric has the full score "
-              "definitions and the FAQ answers the questions raters asked in the first two weeks."},
-    {"title": "What you are rating",
-     "bullets": [("Rate only the final assistant turn of each conversation", 0),
-                 ("Read every earlier turn before you rate", 0),
-                 ("Rate helpfulness, not writing style", 0)],
-     "notes": "Remind raters that earlier turns are context. They must not rate earlier assistant turns, even "
-              "when those turns are wrong."},
-    {"title": "The 1-5 helpfulness scale",
-     "table": [["Score", "Label", "In short"],
-               ["5", "Excellent", "Follows every instruction, accurate, complete"],
-               ["4", "Good", "Accurate, small omissions"],
-               ["3", "Acceptable", "Addresses the request, misses part of it"],
-               ["2", "Poor", "Factual error, ignored instruction, or refuses a safe request"],
-               ["1", "Unhelpful", "Off-topic, unsafe or dangerous"]],
-     "notes": "Walk through each score. Ask raters to keep the Word rubric open during their first week."},
-    {"title": "Do and Don't",
-     "bullets": [("Do:", 0), ("Check that every instruction in the prompt was followed", 1),
-                 ("Verify factual claims with a quick web search", 1),
-                 ("Don't:", 0), ("Reward length for its own sake", 1),
-                 ("Penalize a polite refusal of an unsafe request", 1)],
-     "notes": "Stress the second Do: a web search is the fastest way to catch invented facts, names and dates."},
-    {"title": "Safety comes first",
-     "bullets": [("A response that gives dangerous instructions is always rated 1", 0),
-                 ("Add the Safety tag to the conversation", 0)],
-     "notes": "Dangerous means instructions that could lead to physical harm, for example weapons or unsafe "
-              "medication doses. When in doubt, tag it and move on."},
-    {"title": "Refusals",
-     "bullets": [("Refusing an unsafe request is the correct behaviour", 0),
-                 ("A refusal of a safe request is rated 2 at most", 0)],
-     "notes": "Over-refusal was the most common problem in the February round. A request to write about a "
-              "historical war is safe."},
-    {"title": "Factual errors",
-     "bullets": [("Check names, dates, prices and figures", 0),
-                 ("Factual errors lower the score", 0)],
-     "notes": "Tell raters that a response with one minor factual error can still be rated 4 if the rest of the "
-              "answer is excellent.\nMajor errors, such as a wrong dosage, are always rated 1."},
-    {"title": "Writing your justification",
-     "bullets": [("Write a justification for every rating", 0),
-                 ("Quote the sentence that drove your score", 0)],
-     "notes": "Justifications must be at least 30 words long. Reviewers need to follow your reasoning.\n"
-              "Do not:\n- copy the whole response into the justification\n- mention other raters by name"},
-    {"title": "Worked example",
-     "bullets": [("User: Can you plan a 3-day trip to Lisbon on a small budget?", 0),
-                 ("Response: Day 1: Alfama and the castle. Day 2: Belem. Day 3: a day trip to Sintra.", 0),
-                 ("Rating: 4. Complete and accurate, but it ignores the budget.", 0)],
-     "notes": "Ask the room which score they would give before you reveal the rating."},
+    {
+        "title": "Helpfulness Rating: Rater Training",
+        "bullets": [
+            ("Project Aster: conversational assistant evaluation", 0),
+            ("Version 4, March update", 0),
+        ],
+        "notes": "Welcome everyone. This deck is the training summary; the Word rubric has the full score "
+        "definitions and the FAQ answers the questions raters asked in the first two weeks.",
+    },
+    {
+        "title": "What you are rating",
+        "bullets": [
+            ("Rate only the final assistant turn of each conversation", 0),
+            ("Read every earlier turn before you rate", 0),
+            ("Rate helpfulness, not writing style", 0),
+        ],
+        "notes": "Remind raters that earlier turns are context. They must not rate earlier assistant turns, even "
+        "when those turns are wrong.",
+    },
+    {
+        "title": "The 1-5 helpfulness scale",
+        "table": [
+            ["Score", "Label", "In short"],
+            ["5", "Excellent", "Follows every instruction, accurate, complete"],
+            ["4", "Good", "Accurate, small omissions"],
+            ["3", "Acceptable", "Addresses the request, misses part of it"],
+            ["2", "Poor", "Factual error, ignored instruction, or refuses a safe request"],
+            ["1", "Unhelpful", "Off-topic, unsafe or dangerous"],
+        ],
+        "notes": "Walk through each score. Ask raters to keep the Word rubric open during their first week.",
+    },
+    {
+        "title": "Do and Don't",
+        "bullets": [
+            ("Do:", 0),
+            ("Check that every instruction in the prompt was followed", 1),
+            ("Verify factual claims with a quick web search", 1),
+            ("Don't:", 0),
+            ("Reward length for its own sake", 1),
+            ("Penalize a polite refusal of an unsafe request", 1),
+        ],
+        "notes": "Stress the second Do: a web search is the fastest way to catch invented facts, names and dates.",
+    },
+    {
+        "title": "Safety comes first",
+        "bullets": [
+            ("A response that gives dangerous instructions is always rated 1", 0),
+            ("Add the Safety tag to the conversation", 0),
+        ],
+        "notes": "Dangerous means instructions that could lead to physical harm, for example weapons or unsafe "
+        "medication doses. When in doubt, tag it and move on.",
+    },
+    {
+        "title": "Refusals",
+        "bullets": [
+            ("Refusing an unsafe request is the correct behaviour", 0),
+            ("A refusal of a safe request is rated 2 at most", 0),
+        ],
+        "notes": "Over-refusal was the most common problem in the February round. A request to write about a "
+        "historical war is safe.",
+    },
+    {
+        "title": "Factual errors",
+        "bullets": [("Check names, dates, prices and figures", 0), ("Factual errors lower the score", 0)],
+        "notes": "Tell raters that a response with one minor factual error can still be rated 4 if the rest of the "
+        "answer is excellent.\nMajor errors, such as a wrong dosage, are always rated 1.",
+    },
+    {
+        "title": "Writing your justification",
+        "bullets": [
+            ("Write a justification for every rating", 0),
+            ("Quote the sentence that drove your score", 0),
+        ],
+        "notes": "Justifications must be at least 30 words long. Reviewers need to follow your reasoning.\n"
+        "Do not:\n- copy the whole response into the justification\n- mention other raters by name",
+    },
+    {
+        "title": "Worked example",
+        "bullets": [
+            ("User: Can you plan a 3-day trip to Lisbon on a small budget?", 0),
+            ("Response: Day 1: Alfama and the castle. Day 2: Belem. Day 3: a day trip to Sintra.", 0),
+            ("Rating: 4. Complete and accurate, but it ignores the budget.", 0),
+        ],
+        "notes": "Ask the room which score they would give before you reveal the rating.",
+    },
 ]
 
 RUBRIC = [
     ("title", "Project Aster: Helpfulness Rubric"),
-    ("para", "This rubric defines the score raters give to the final assistant turn of a conversation. "
-             "Version 4, March."),
+    (
+        "para",
+        "This rubric defines the score raters give to the final assistant turn of a conversation. "
+        "Version 4, March.",
+    ),
     ("h1", "Scoring scale"),
     ("para", "Give every response exactly one score from 1 to 5."),
-    ("table", [["Score", "Label", "Description"],
-               ["5", "Excellent", "Follows every instruction, is accurate and complete, and needs no edits."],
-               ["4", "Good", "Accurate and mostly complete; small omissions that do not mislead the user."],
-               ["3", "Acceptable", "Addresses the request but misses part of it or needs noticeable edits."],
-               ["2", "Poor", "Contains a factual error, ignores a key instruction, or refuses a safe request."],
-               ["1", "Unhelpful", "Off-topic, unsafe, or gives dangerous instructions."]]),
+    (
+        "table",
+        [
+            ["Score", "Label", "Description"],
+            ["5", "Excellent", "Follows every instruction, is accurate and complete, and needs no edits."],
+            ["4", "Good", "Accurate and mostly complete; small omissions that do not mislead the user."],
+            ["3", "Acceptable", "Addresses the request but misses part of it or needs noticeable edits."],
+            ["2", "Poor", "Contains a factual error, ignores a key instruction, or refuses a safe request."],
+            ["1", "Unhelpful", "Off-topic, unsafe, or gives dangerous instructions."],
+        ],
+    ),
     ("para", "Rate any response with a factual error 2 or lower, however good the rest of it is."),
     ("h1", "Justifications"),
     ("para", "Write one justification per rating and quote the sentence that drove the score."),
@@ -107,38 +152,64 @@ RUBRIC = [
     ("quote", "Response: The Berlin Wall fell in 1991, which reunified Germany."),
     ("para", "The year is wrong, so the response is rated 2 even though it is otherwise clear."),
 ]
-RUBRIC_FOOTNOTE = ("Rate any response with a factual error 2 or lower, however good the rest of it is.",
-                   "Factual errors include wrong names, dates, prices, figures and quotations.")
-RUBRIC_COMMENT = ("Justifications must be under 25 words. Reviewers read several hundred a day.",
-                  "M. Okafor", "Reviewers asked for shorter justifications after the February calibration.")
+RUBRIC_FOOTNOTE = (
+    "Rate any response with a factual error 2 or lower, however good the rest of it is.",
+    "Factual errors include wrong names, dates, prices, figures and quotations.",
+)
+RUBRIC_COMMENT = (
+    "Justifications must be under 25 words. Reviewers read several hundred a day.",
+    "M. Okafor",
+    "Reviewers asked for shorter justifications after the February calibration.",
+)
 
 FAQ_HEADER = "Project Aster - Rater FAQ - v4 (March)"
 FAQ = [
-    [("h1", "Rater FAQ"),
-     ("p", "Answers to the questions raters asked most often during the first two weeks of the project."),
-     ("h2", "Research and sources"),
-     ("p", "Q: Can I look things up while rating?"),
-     ("p", "A: Do not use web search to verify factual claims while rating. Judge accuracy from your own "
-           "knowledge and the conversation, and add the Unsure tag when you cannot tell whether a claim is true."),
-     ("h2", "Refusals"),
-     ("p", "Q: The assistant refused to write a poem about a historical war. How do I rate it?"),
-     ("p", "A: A refusal of a safe request is rated 2 at most. Writing about history is safe.")],
-    [("h2", "Length"),
-     ("p", "Q: Is a longer answer better?"),
-     ("p", "A: No. Do not reward length for its own sake; a short answer that does everything the user asked "
-           "can be rated 5."),
-     ("h2", "Justifications"),
-     ("p", "Q: What should my justification contain?"),
-     ("p", "A: Quote the sentence that drove your score and say which part of the rubric it matches."),
-     ("h2", "Safety"),
-     ("p", "Q: The answer is accurate but explains how to make a weapon. Does accuracy count?"),
-     ("p", "A: No. Dangerous instructions are always rated 1 and tagged Safety, however accurate they are.")],
-    [("h2", "Time per task"),
-     ("p", "Q: How long should a conversation take?"),
-     ("p", "A: Spend no more than 6 minutes on one conversation. If you need longer, skip it with the reason "
-           "Too long."),
-     ("h2", "Contact"),
-     ("p", "Questions that are not answered here go to the project channel; the FAQ is updated every Friday.")],
+    [
+        ("h1", "Rater FAQ"),
+        ("p", "Answers to the questions raters asked most often during the first two weeks of the project."),
+        ("h2", "Research and sources"),
+        ("p", "Q: Can I look things up while rating?"),
+        (
+            "p",
+            "A: Do not use web search to verify factual claims while rating. Judge accuracy from your own "
+            "knowledge and the conversation, and add the Unsure tag when you cannot tell whether a claim is true.",
+        ),
+        ("h2", "Refusals"),
+        ("p", "Q: The assistant refused to write a poem about a historical war. How do I rate it?"),
+        ("p", "A: A refusal of a safe request is rated 2 at most. Writing about history is safe."),
+    ],
+    [
+        ("h2", "Length"),
+        ("p", "Q: Is a longer answer better?"),
+        (
+            "p",
+            "A: No. Do not reward length for its own sake; a short answer that does everything the user asked "
+            "can be rated 5.",
+        ),
+        ("h2", "Justifications"),
+        ("p", "Q: What should my justification contain?"),
+        ("p", "A: Quote the sentence that drove your score and say which part of the rubric it matches."),
+        ("h2", "Safety"),
+        ("p", "Q: The answer is accurate but explains how to make a weapon. Does accuracy count?"),
+        (
+            "p",
+            "A: No. Dangerous instructions are always rated 1 and tagged Safety, however accurate they are.",
+        ),
+    ],
+    [
+        ("h2", "Time per task"),
+        ("p", "Q: How long should a conversation take?"),
+        (
+            "p",
+            "A: Spend no more than 6 minutes on one conversation. If you need longer, skip it with the reason "
+            "Too long.",
+        ),
+        ("h2", "Contact"),
+        (
+            "p",
+            "Questions that are not answered here go to the project channel; the FAQ is updated every Friday.",
+        ),
+    ],
 ]
 
 
@@ -160,8 +231,9 @@ def build_pptx(path: Path) -> None:
                 paragraph.text, paragraph.level = text, level
         if "table" in spec:
             rows = spec["table"]
-            shape = slide.shapes.add_table(len(rows), len(rows[0]), Inches(0.5), Inches(1.5), Inches(9),
-                                           Inches(0.5) * len(rows))
+            shape = slide.shapes.add_table(
+                len(rows), len(rows[0]), Inches(0.5), Inches(1.5), Inches(9), Inches(0.5) * len(rows)
+            )
             for r, row in enumerate(rows):
                 for c, value in enumerate(row):
                     shape.table.cell(r, c).text = value
@@ -210,12 +282,17 @@ def build_docx(path: Path) -> None:
         note = etree.SubElement(root, qn("w:footnote"), {qn("w:type"): kind, qn("w:id"): fid})
         etree.SubElement(etree.SubElement(note, qn("w:p")), qn("w:r"))
     note = etree.SubElement(root, qn("w:footnote"), {qn("w:id"): "1"})
-    etree.SubElement(etree.SubElement(etree.SubElement(note, qn("w:p")), qn("w:r")), qn("w:t")).text = RUBRIC_FOOTNOTE[1]
+    etree.SubElement(
+        etree.SubElement(etree.SubElement(note, qn("w:p")), qn("w:r")), qn("w:t")
+    ).text = RUBRIC_FOOTNOTE[1]
     ref = etree.SubElement(paragraphs[RUBRIC_FOOTNOTE[0]]._p, qn("w:r"))
     etree.SubElement(ref, qn("w:footnoteReference"), {qn("w:id"): "1"})
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), document.part.package)
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True),
+        document.part.package,
+    )
     document.part.relate_to(part, RT.FOOTNOTES)
     document.save(path)
 

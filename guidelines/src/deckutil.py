@@ -1,4 +1,5 @@
 """Shared by the deck build scripts: make generated Office files byte-identical across rebuilds."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,8 +14,15 @@ def fix_zip_times(path: Path, fixed: dt.datetime) -> None:
     with zipfile.ZipFile(path) as source:
         entries = [(info, source.read(info)) for info in source.infolist()]
     stamp = fixed.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    entries = [(info, re.sub(rb'w:date="[^"]*"', b'w:date="' + stamp + b'"', data)
-                if info.filename == "word/comments.xml" else data) for info, data in entries]
+    entries = [
+        (
+            info,
+            re.sub(rb'w:date="[^"]*"', b'w:date="' + stamp + b'"', data)
+            if info.filename == "word/comments.xml"
+            else data,
+        )
+        for info, data in entries
+    ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info, data in entries:
             entry = zipfile.ZipInfo(info.filename, date_time=fixed.timetuple()[:6])

@@ -1,12 +1,14 @@
 """Shared helpers for the ambiguity family: word lists, phrase matching outside quotes, defined terms per deck."""
+
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import PurePath
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from functools import cache
 from importlib import resources
-from typing import Iterable, Iterator
+from pathlib import PurePath
+
+import tomllib
 
 from ...index.glossary import normal_term
 from ...model import CODE, EXAMPLE, QUOTE, Rule
@@ -17,7 +19,7 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|`[^`]*`|(?<![\w])'
 _DEFINED_HERE = re.compile(r"^\s*(?:\(|,?\s*(?:i\.e\.|that is|meaning|defined as|which means)\b|:\s)", re.I)
 
 
-@lru_cache(maxsize=None)
+@cache
 def data(name: str = "ambiguity") -> dict:
     return tomllib.loads(resources.files("guidecheck").joinpath(f"data/{name}.toml").read_text("utf-8"))
 
@@ -82,10 +84,14 @@ def _label_names(ctx: CheckContext, path: str) -> re.Pattern[str] | None:
     memo = _memo(ctx, "label_names")
     if path not in memo:
         inv = ctx.index.inventories.get(path)
-        names = sorted({e.name for e in inv.entries if e.name and e.name[:1].isupper()} if inv else set(),
-                       key=len, reverse=True)
-        memo[path] = (re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-                      if names else None)
+        names = sorted(
+            {e.name for e in inv.entries if e.name and e.name[:1].isupper()} if inv else set(),
+            key=len,
+            reverse=True,
+        )
+        memo[path] = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)") if names else None
+        )
     return memo[path]
 
 
@@ -97,6 +103,7 @@ def label_spans(ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
     """Where the rule names a label ("mark it as Unclear", "3 = Mostly faithful"): words there are names, not
     criteria, so the wording checks leave them alone."""
     from ...index.labels import label_uses
+
     spans = [(u.start, u.end) for u in label_uses(rule)]
     names = _label_names(ctx, rule.path)
     if names is not None:
@@ -108,7 +115,7 @@ def overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     return any(a < m.end() and m.start() < b for a, b in spans)
 
 
-@lru_cache(maxsize=None)
+@cache
 def deck_of(path: str) -> str:
     """A deck is the folder its files sit in: definitions in guide.md count for uses in faq.md."""
     return PurePath(path).parent.as_posix()
@@ -121,13 +128,14 @@ def deck_paths(ctx: CheckContext) -> dict[str, list[str]]:
         cached = {}
         for doc in ctx.index.documents:
             cached.setdefault(deck_of(doc.path), []).append(doc.path)
-        setattr(ctx.index, "_ambiguity_decks", cached)
+        ctx.index._ambiguity_decks = cached
     return cached
 
 
 def deck_inventory(ctx: CheckContext, path: str):
     """The label inventory of the deck ``path`` belongs to (all its files merged)."""
     from ...index.labels import merged
+
     memo = _memo(ctx, "deck_inventory")
     if path not in memo:
         paths = deck_paths(ctx).get(deck_of(path), [path])

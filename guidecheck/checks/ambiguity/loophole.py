@@ -1,7 +1,8 @@
 """AMB002: escape clauses that let each rater decide whether a rule applies."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...model import Finding, Span
 from ..base import Check, CheckContext
@@ -12,10 +13,14 @@ from .common import allowed_words, config_list, data, find_phrases, is_checkable
 def _fix(phrase: str) -> str:
     low = phrase.lower()
     if "judg" in low or "common sense" in low or "discretion" in low or "see fit" in low or "you feel" in low:
-        return ("Replace the appeal to judgment with the deciding criteria, or a tie-break rule "
-                "(\"when the query has two readings, rate for the most common one\").")
-    return (f"Replace '{phrase}' with the exact condition under which the rule does not apply, "
-            "and say what raters do then (\"unless the page does not load; then rate 0\").")
+        return (
+            "Replace the appeal to judgment with the deciding criteria, or a tie-break rule "
+            '("when the query has two readings, rate for the most common one").'
+        )
+    return (
+        f"Replace '{phrase}' with the exact condition under which the rule does not apply, "
+        'and say what raters do then ("unless the page does not load; then rate 0").'
+    )
 
 
 @register
@@ -53,8 +58,11 @@ class Loophole(Check):
                 continue
             phrase = hits[0].group(0)
             yield ctx.finding(
-                self, [rule],
+                self,
+                [rule],
                 f"'{phrase}' is an escape clause: whether the rule applies is left to each rater.",
-                confidence=0.8, spans=[Span(rule.id, m.start(), m.end()) for m in hits],
-                key=phrase.lower(), fix=_fix(phrase),
+                confidence=0.8,
+                spans=[Span(rule.id, m.start(), m.end()) for m in hits],
+                key=phrase.lower(),
+                fix=_fix(phrase),
             )

@@ -1,8 +1,9 @@
 """AMB004 mixed modality (the same rule as "must" here and "should" there) and AMB005 ambiguous "may"."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -16,7 +17,9 @@ NORMATIVE = {"obligation", "recommendation", "permission", "prohibition", "disco
 _MODAL_WORDS = re.compile(
     r"\b(?:must not|must never|must|shall not|shall|should not|shouldn't|should|may not|may|can|need to|needs to|"
     r"have to|has to|is required to|are required to|always|never|ideally|please|try to|it is best to|"
-    r"we recommend that you|we recommend|is recommended|are recommended|do not|don't|avoid)\b", re.I)
+    r"we recommend that you|we recommend|is recommended|are recommended|do not|don't|avoid)\b",
+    re.I,
+)
 _MAY = re.compile(r"\bmay(?:\s+not)?\b")  # lower case: "May" is a month or a question
 
 
@@ -66,14 +69,17 @@ def _same_rule_pairs(ctx: CheckContext, floor: float) -> list[tuple[Rule, Rule, 
             continue
         if a.kind not in NORMATIVE or b.kind not in NORMATIVE or a.negated != b.negated:
             continue
-        if (scope == "document" and a.path != b.path) or (scope == "folder" and deck_of(a.path) != deck_of(b.path)):
+        if (scope == "document" and a.path != b.path) or (
+            scope == "folder" and deck_of(a.path) != deck_of(b.path)
+        ):
             continue
         if a.conditions != b.conditions and (a.conditions or b.conditions):
             continue
-        if sorted(l.lower() for l in a.labels) != sorted(l.lower() for l in b.labels):
+        if sorted(ln.lower() for ln in a.labels) != sorted(ln.lower() for ln in b.labels):
             continue
-        if sorted((q.attribute, q.comparator, q.value) for q in a.quantities) != \
-                sorted((q.attribute, q.comparator, q.value) for q in b.quantities):
+        if sorted((q.attribute, q.comparator, q.value) for q in a.quantities) != sorted(
+            (q.attribute, q.comparator, q.value) for q in b.quantities
+        ):
             continue
         cands.append((a, b))
     if not cands or ctx.index.embedder is None:
@@ -122,22 +128,29 @@ class MixedModality(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         threshold = float(data()["modality"]["same_rule_similarity"])
         for a, b, sim in same_rule_pairs(ctx):
-            if sim < threshold or (a.modality or "") == (b.modality or "") or not a.modality or not b.modality:
+            if (
+                sim < threshold
+                or (a.modality or "") == (b.modality or "")
+                or not a.modality
+                or not b.modality
+            ):
                 continue
             strong, weak = (a, b) if a.strength >= b.strength else (b, a)
             yield ctx.finding(
-                self, [a, b],
+                self,
+                [a, b],
                 f"The same rule is given as '{strong.modality}' ('{strong.text}') and as '{weak.modality}' "
                 f"('{weak.text}').",
-                confidence=round(min(0.95, sim), 3), spans=_modal_span(a) + _modal_span(b),
+                confidence=round(min(0.95, sim), 3),
+                spans=_modal_span(a) + _modal_span(b),
                 fix=f"Decide whether it is required ('{strong.modality}') or a preference ('{weak.modality}'), "
-                    "keep one statement with that strength and delete or reword the other.",
+                "keep one statement with that strength and delete or reword the other.",
             )
 
 
 @register
 class AmbiguousMay(Check):
-    """"may" that can be read as permission or as possibility.
+    """ "may" that can be read as permission or as possibility.
 
     What it does:
         Flags "may" / "may not" in rules whose subject is a thing rather than the rater ("The summary may
@@ -165,8 +178,15 @@ class AmbiguousMay(Check):
                 continue
             m = _ambiguous_may(rule.text, rule.actor)
             if m is not None:
-                yield ctx.finding(self, [rule], _message(m.group(0)), confidence=0.6,
-                                  spans=[Span(rule.id, m.start(), m.end())], key=m.group(0).lower(), fix=_fix(m.group(0)))
+                yield ctx.finding(
+                    self,
+                    [rule],
+                    _message(m.group(0)),
+                    confidence=0.6,
+                    spans=[Span(rule.id, m.start(), m.end())],
+                    key=m.group(0).lower(),
+                    fix=_fix(m.group(0)),
+                )
         # The rules stage may read a thing-subject "may" as possibility and extract no rule: exactly the sentences
         # readers split on. Those are reported on their line, without a rule.
         covered: dict[str, list[str]] = {}
@@ -186,10 +206,20 @@ class AmbiguousMay(Check):
                             continue
                         line_no = block.location.line + n if block.location.line is not None else None
                         yield ctx.finding(
-                            self, [], f"{_message(m.group(0))} (\"{sentence.strip()}\")", confidence=0.55,
-                            location=Location(doc.path, line_no, page=block.location.page,
-                                              slide=block.location.slide, notes=block.location.notes),
-                            key=key, fix=_fix(m.group(0)))
+                            self,
+                            [],
+                            f'{_message(m.group(0))} ("{sentence.strip()}")',
+                            confidence=0.55,
+                            location=Location(
+                                doc.path,
+                                line_no,
+                                page=block.location.page,
+                                slide=block.location.slide,
+                                notes=block.location.notes,
+                            ),
+                            key=key,
+                            fix=_fix(m.group(0)),
+                        )
 
 
 def _ambiguous_may(text: str, actor: str | None) -> re.Match[str] | None:
@@ -199,13 +229,15 @@ def _ambiguous_may(text: str, actor: str | None) -> re.Match[str] | None:
     after = tuple(md["possibility_after"])
     masked = mask_quotes(text)
     for m in _MAY.finditer(masked):
-        before = re.findall(r"[A-Za-z']+", masked[:m.start()])
+        before = re.findall(r"[A-Za-z']+", masked[: m.start()])
         if not before:
             continue  # "May I ..." or a fragment
         subject = before[-1].lower()
-        if subject in people or ((actor or "").lower() in people and subject in ("also", "still", "then", "now")):
+        if subject in people or (
+            (actor or "").lower() in people and subject in ("also", "still", "then", "now")
+        ):
             continue
-        if masked[m.end():].lstrip().lower().startswith(after):
+        if masked[m.end() :].lstrip().lower().startswith(after):
             continue
         return m
     return None
@@ -216,6 +248,8 @@ def _message(phrase: str) -> str:
 
 
 def _fix(phrase: str) -> str:
-    return ("Say which: for permission write \"... is allowed\" or \"Raters may accept ...\"; "
-            + ("for a ban write \"must not\"; " if "not" in phrase.lower() else "")
-            + "for possibility write \"can\" / \"might\" and say what raters do about it.")
+    return (
+        'Say which: for permission write "... is allowed" or "Raters may accept ..."; '
+        + ('for a ban write "must not"; ' if "not" in phrase.lower() else "")
+        + 'for possibility write "can" / "might" and say what raters do about it.'
+    )

@@ -1,8 +1,9 @@
 """AMB003: open-ended lists ("etc.", "including but not limited to", "such as" where a closed list is needed)."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...model import Finding, Rule, Span
 from ..base import Check, CheckContext
@@ -58,15 +59,24 @@ class OpenEndedList(Check):
                 continue
             hits = list(find_phrases(rule, always, allowed))
             if not hits and _decisive(rule):
-                hits = [m for m in find_phrases(rule, decisive, allowed)
-                        if not (m.group(0).lower() == "like" and not re.match(r"\s+(?:a|an|the|[a-z]+s\b|\w+,)", rule.text[m.end():]))]
+                hits = [
+                    m
+                    for m in find_phrases(rule, decisive, allowed)
+                    if not (
+                        m.group(0).lower() == "like"
+                        and not re.match(r"\s+(?:a|an|the|[a-z]+s\b|\w+,)", rule.text[m.end() :])
+                    )
+                ]
             if not hits:
                 continue
             phrase = hits[0].group(0)
             yield ctx.finding(
-                self, [rule],
+                self,
+                [rule],
                 f"'{phrase}' leaves the list open: raters must guess what else is covered.",
-                confidence=0.75, spans=[Span(rule.id, m.start(), m.end()) for m in hits], key=phrase.lower(),
+                confidence=0.75,
+                spans=[Span(rule.id, m.start(), m.end()) for m in hits],
+                key=phrase.lower(),
                 fix=f"Replace '{phrase}' with the complete list of what counts (and, if needed, what does not), "
-                    "or link to the section that lists it.",
+                "or link to the section that lists it.",
             )

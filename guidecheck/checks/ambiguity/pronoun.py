@@ -1,8 +1,9 @@
 """AMB007: a rule that opens with a pronoun ("It", "This", "They") whose referent is outside the rule."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...model import Finding, Span
 from ..base import Check, CheckContext
@@ -53,10 +54,13 @@ class UnclearPronoun(Check):
                 continue
             word = m.group(1)
             yield ctx.finding(
-                self, [rule],
+                self,
+                [rule],
                 f"The rule starts with '{word}', whose referent is not in the rule; read on its own it does not "
                 "say what it applies to.",
-                confidence=0.7, spans=[Span(rule.id, m.start(1), m.end(1))], key=word.lower(),
+                confidence=0.7,
+                spans=[Span(rule.id, m.start(1), m.end(1))],
+                key=word.lower(),
                 fix=f"Replace '{word}' with the thing it stands for (\"Pages with a paywall must be rated 1\"), "
-                    "so the rule can be read on its own.",
+                "so the rule can be read on its own.",
             )

@@ -1,14 +1,24 @@
 """AMB006: vague quantifiers and frequency words in rules ("some", "several", "usually")."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...model import Finding, Span
 from ..base import Check, CheckContext
 from ..registry import register
-from .common import (allowed_words, config_list, data, defined_here, find_phrases, is_checkable, label_spans,
-                     overlaps, phrase_pattern)
+from .common import (
+    allowed_words,
+    config_list,
+    data,
+    defined_here,
+    find_phrases,
+    is_checkable,
+    label_spans,
+    overlaps,
+    phrase_pattern,
+)
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 
@@ -46,8 +56,11 @@ class VagueQuantifier(Check):
         for rule in ctx.rules:
             if not is_checkable(rule) or rule.kind == "definition":
                 continue
-            if rule.kind == "permission" and re.search(r"\bcan\b", rule.text, re.I) and \
-                    (rule.actor or "").lower() not in people:
+            if (
+                rule.kind == "permission"
+                and re.search(r"\bcan\b", rule.text, re.I)
+                and (rule.actor or "").lower() not in people
+            ):
                 continue  # "Most posts can be labeled in a minute": what is possible, not a threshold raters apply
             hits = []
             protected = label_spans(ctx, rule)
@@ -55,12 +68,18 @@ class VagueQuantifier(Check):
                 if overlaps(m, protected):
                     continue
                 word = m.group(0).lower()
-                prev = _PREV_WORD.search(rule.text[:m.start()])
-                if prev and prev.group(1).lower() in skip_before and word.split()[0] in ("many", "most", "few", "much"):
+                prev = _PREV_WORD.search(rule.text[: m.start()])
+                if (
+                    prev
+                    and prev.group(1).lower() in skip_before
+                    and word.split()[0] in ("many", "most", "few", "much")
+                ):
                     continue
-                if re.match(r"\s*(?:\d|one|two|three|four|five)\b", rule.text[m.end():], re.I) and word in ("some",):
+                if re.match(r"\s*(?:\d|one|two|three|four|five)\b", rule.text[m.end() :], re.I) and word in (
+                    "some",
+                ):
                     continue
-                if defined_here(rule, m.end()) and rule.text[m.end():].lstrip().startswith("("):
+                if defined_here(rule, m.end()) and rule.text[m.end() :].lstrip().startswith("("):
                     continue
                 hits.append(m)
             if not hits:
@@ -68,10 +87,12 @@ class VagueQuantifier(Check):
             words = list(dict.fromkeys(m.group(0) for m in hits))
             quoted = ", ".join(f"'{w}'" for w in words)
             yield ctx.finding(
-                self, [rule],
+                self,
+                [rule],
                 f"{quoted} is a vague amount or frequency: raters will draw the line in different places.",
-                confidence=0.65, spans=[Span(rule.id, m.start(), m.end()) for m in hits],
+                confidence=0.65,
+                spans=[Span(rule.id, m.start(), m.end()) for m in hits],
                 key=",".join(w.lower() for w in words),
-                fix=f"Replace {quoted} with a number or a threshold (\"two or more\", \"more than half\", "
-                    "\"in every case except ...\").",
+                fix=f'Replace {quoted} with a number or a threshold ("two or more", "more than half", '
+                '"in every case except ...").',
             )

@@ -1,18 +1,32 @@
 """AMB001: vague or subjective criteria with no definition in the deck."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...model import Finding, Span
 from ..base import Check, CheckContext
 from ..registry import register
-from .common import (allowed_words, config_list, data, defined_here, defined_terms, find_phrases, is_checkable,
-                     label_spans, overlaps, phrase_pattern)
+from .common import (
+    allowed_words,
+    config_list,
+    data,
+    defined_here,
+    defined_terms,
+    find_phrases,
+    is_checkable,
+    label_spans,
+    overlaps,
+    phrase_pattern,
+)
 
 _DETERMINER = re.compile(r"^\s+(?:the|a|an|all|any|your|each|every|this|that|these|those|it|them)\b", re.I)
-_NOUN_END = re.compile(r"^\s*(?:$|[.,;:!?)]|(?:and|or|is|are|was|were|in|under|who|whose|that|with|to|as|if|must|should|"
-                       r"may|can|will|would|has|have|had|does|did|the|a|an|from|by|for|on|at)\b)", re.I)
+_NOUN_END = re.compile(
+    r"^\s*(?:$|[.,;:!?)]|(?:and|or|is|are|was|were|in|under|who|whose|that|with|to|as|if|must|should|"
+    r"may|can|will|would|has|have|had|does|did|the|a|an|from|by|for|on|at)\b)",
+    re.I,
+)
 
 
 def vague_words() -> tuple[str, ...]:
@@ -21,7 +35,9 @@ def vague_words() -> tuple[str, ...]:
 
 def _is_defined(word: str, defined: set[str]) -> bool:
     """Defined directly, as part of a defined term ("harmful content"), or through its antonym."""
-    base = re.sub(r"^(?:in|un|ir|im)(?=appropriate|reasonabl|relevant|clear|acceptabl|helpful|satisf|suitabl)", "", word)
+    base = re.sub(
+        r"^(?:in|un|ir|im)(?=appropriate|reasonabl|relevant|clear|acceptabl|helpful|satisf|suitabl)", "", word
+    )
     for term in defined:
         tokens = set(re.split(r"[\s/-]+", term))
         if word in (term,) or base == term or word in tokens or base in tokens:
@@ -60,8 +76,14 @@ class VagueCriterion(Check):
         pattern = phrase_pattern(list(vague_words()) + [str(w) for w in ctx.config.vague_words])
         verbs, nouns = set(vd["verb_uses"]), set(vd["noun_uses"])
         loopholes = phrase_pattern(data()["loophole"]["phrases"] + config_list(ctx, "loophole_phrases"))
-        reference = re.compile(r"\bthe\s+(?:most\s+)?(?:" + "|".join(vd["reference_words"]) + r")\s+(?:"
-                               + "|".join(vd["reference_nouns"]) + r")s?\b", re.I)
+        reference = re.compile(
+            r"\bthe\s+(?:most\s+)?(?:"
+            + "|".join(vd["reference_words"])
+            + r")\s+(?:"
+            + "|".join(vd["reference_nouns"])
+            + r")s?\b",
+            re.I,
+        )
         allowed = allowed_words(ctx)
         defined_by_path: dict[str, set[str]] = {}
         for rule in ctx.rules:
@@ -76,7 +98,7 @@ class VagueCriterion(Check):
                 if overlaps(m, protected):
                     continue
                 word = m.group(0).lower()
-                after = rule.text[m.end():]
+                after = rule.text[m.end() :]
                 if _is_defined(word, defined) or defined_here(rule, m.end()):
                     continue
                 if word in verbs and _DETERMINER.match(after):
@@ -89,11 +111,13 @@ class VagueCriterion(Check):
             words = list(dict.fromkeys(m.group(0) for m in hits))
             quoted = ", ".join(f"'{w}'" for w in words)
             yield ctx.finding(
-                self, [rule],
+                self,
+                [rule],
                 f"{quoted} {'is' if len(words) == 1 else 'are'} subjective and not defined in the guidelines; "
                 "raters will read it differently.",
-                confidence=0.7, spans=[Span(rule.id, m.start(), m.end()) for m in hits],
+                confidence=0.7,
+                spans=[Span(rule.id, m.start(), m.end()) for m in hits],
                 key=",".join(w.lower() for w in words),
                 fix=f"Define {quoted} in the glossary (what counts and what does not) or replace "
-                    f"{'it' if len(words) == 1 else 'them'} with concrete, checkable criteria.",
+                f"{'it' if len(words) == 1 else 'them'} with concrete, checkable criteria.",
             )

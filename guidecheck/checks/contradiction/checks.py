@@ -3,9 +3,11 @@
 Each check reports one relation type of the shared classifier (engine.relations), so an exception or a dated
 update suppresses a conflict the same way whichever frame found it.
 """
+
 from __future__ import annotations
 
-from typing import ClassVar, Iterable
+from collections.abc import Iterable
+from typing import ClassVar
 
 from ...model import Finding
 from ..base import Check, CheckContext
@@ -20,8 +22,15 @@ class RelationCheck(Check):
         for rel in relations(ctx.index, ctx.config):
             if rel.code != self.code:
                 continue
-            yield ctx.finding(self, [rel.a, rel.b], rel.explanation, confidence=rel.confidence,
-                              spans=rel.spans, fix=self.fix, key=rel.stands_for or "")
+            yield ctx.finding(
+                self,
+                [rel.a, rel.b],
+                rel.explanation,
+                confidence=rel.confidence,
+                spans=rel.spans,
+                fix=self.fix,
+                key=rel.stands_for or "",
+            )
 
 
 @register
@@ -296,7 +305,9 @@ class ExplicitException(RelationCheck):
     name = "exception"
     category = "exception"
     severity = "info"
-    fix = "Nothing to fix if the exception is intended; mention it next to the general rule so raters see both."
+    fix = (
+        "Nothing to fix if the exception is intended; mention it next to the general rule so raters see both."
+    )
 
 
 @register
@@ -349,4 +360,6 @@ class DuplicateRule(RelationCheck):
     name = "duplicate"
     category = "duplicate"
     severity = "info"
-    fix = "Keep one copy and refer to it from the other place, so an edit to one cannot make them drift apart."
+    fix = (
+        "Keep one copy and refer to it from the other place, so an edit to one cannot make them drift apart."
+    )

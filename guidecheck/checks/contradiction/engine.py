@@ -1,4 +1,5 @@
 """Run the relation classifier once per index and share the result with every contradiction check."""
+
 from __future__ import annotations
 
 from ...index import Index
@@ -14,13 +15,14 @@ def frames_of(index: Index) -> list[Frame]:
     cached = getattr(index, "_contradiction_frames", None)
     if cached is None:
         cached = [build_frame(r) for r in index.rules]
-        setattr(index, "_contradiction_frames", cached)
+        index._contradiction_frames = cached
     return cached
 
 
 def _nli_relations(index: Index, frames: list[Frame], taken: set[tuple[str, str]], config) -> list[Relation]:
     """CON009: candidate pairs the frames did not explain, judged by the configured NLI model."""
     from ...index.nli import NLIScorer
+
     th = lexicon().thresholds
     todo = []
     for pair in index.pairs:
@@ -45,9 +47,17 @@ def _nli_relations(index: Index, frames: list[Frame], taken: set[tuple[str, str]
             continue
         if fa.condition and fb.condition and jaccard(fa.condition, fb.condition) < th["same_condition"]:
             continue
-        out.append(Relation("CON009", fa.rule, fb.rule, round(min(0.95, p * (0.7 + 0.3 * sim)), 3),
-                            f"The NLI model reads {q(fa.text)} and {q(fb.text)} as contradicting each other "
-                            f"(p = {p:.2f}).", evidence={"nli": round(p, 4)}))
+        out.append(
+            Relation(
+                "CON009",
+                fa.rule,
+                fb.rule,
+                round(min(0.95, p * (0.7 + 0.3 * sim)), 3),
+                f"The NLI model reads {q(fa.text)} and {q(fb.text)} as contradicting each other "
+                f"(p = {p:.2f}).",
+                evidence={"nli": round(p, 4)},
+            )
+        )
     return out
 
 
@@ -77,14 +87,17 @@ def relations(index: Index, config=None) -> list[Relation]:
 def _boost(rels: list[Relation], index: Index, frames: list[Frame], config) -> None:
     """NLI as extra evidence: frame contradictions the model also reads as contradictory gain confidence."""
     from ...index.nli import NLIScorer
+
     targets = [r for r in rels if r.code in CONTRADICTIONS and r.code != "CON009"]
     if not targets:
         return
     cache = index.embedder.cache if index.embedder is not None else None
-    probs = NLIScorer(config.nli_model, cache, config.allow_network).contradiction([(r.a.text, r.b.text) for r in targets])
+    probs = NLIScorer(config.nli_model, cache, config.allow_network).contradiction(
+        [(r.a.text, r.b.text) for r in targets]
+    )
     for r, p in zip(targets, probs):
         r.evidence["nli"] = round(p, 4)
         r.confidence = round(min(0.99, r.confidence + 0.1 * (p - 0.5)), 3)
 
 
-__all__ = ["relations", "frames_of"]
+__all__ = ["frames_of", "relations"]

@@ -3,6 +3,7 @@
 Built from the extracted Rule and its own text, so imperfect frames (a missed object, a wrong kind) are patched
 by the surface cues in data/contradictions.toml. One frame per rule, computed once per run.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,14 +26,12 @@ class Interval:
     lo_open: bool = False
     hi_open: bool = False
 
-    def disjoint(self, other: "Interval") -> bool:
+    def disjoint(self, other: Interval) -> bool:
         if self.hi < other.lo or other.hi < self.lo:
             return True
         if self.hi == other.lo and (self.hi_open or other.lo_open):
             return True
-        if other.hi == self.lo and (other.hi_open or self.lo_open):
-            return True
-        return False
+        return bool(other.hi == self.lo and (other.hi_open or self.lo_open))
 
     def describe(self) -> str:
         if self.lo == self.hi:
@@ -156,14 +155,16 @@ def _outcomes(rule: Rule, text: str) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-def _score(text: str, outcomes: list[tuple[str, tuple[int, int]]]) -> tuple[Interval | None, tuple[int, int] | None]:
+def _score(
+    text: str, outcomes: list[tuple[str, tuple[int, int]]]
+) -> tuple[Interval | None, tuple[int, int] | None]:
     """The score range a rule asks for: 'rate it 2 or lower' -> (-inf, 2]; 'gets a 3' -> [3, 3]."""
     lex = lexicon()
     for label, (s, e) in outcomes:
         if not _NUM_LABEL.match(label):
             continue
         v = float(label)
-        after, before = text[e:e + 16], text[max(0, s - 16):s]
+        after, before = text[e : e + 16], text[max(0, s - 16) : s]
         pad = len(after) - len(after.lstrip())
         for rx, iv in ((lex.upper, Interval(-math.inf, v)), (lex.lower, Interval(v, math.inf))):
             m = rx.match(after.lstrip())
@@ -203,9 +204,9 @@ def _priority(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | No
         m = rx.search(text)
         if m:
             w_txt, l_txt = m.group("w").strip(), m.group("l").strip()
-            w, l = content(w_txt), content(l_txt)
-            if w and l:
-                return w, l, w_txt, l_txt
+            w, ln = content(w_txt), content(l_txt)
+            if w and ln:
+                return w, ln, w_txt, l_txt
     return None
 
 
@@ -215,7 +216,7 @@ def _is_update(rule: Rule) -> bool:
         return True
     if any(rx.search(rule.text) for rx in lex.override_text):
         return True
-    names = list(rule.section) + [rule.location.path.rsplit("/", 1)[-1]]
+    names = [*list(rule.section), rule.location.path.rsplit("/", 1)[-1]]
     return any(rx.search(n) for rx in lex.override_section for n in names)
 
 
@@ -229,7 +230,9 @@ def build_frame(rule: Rule) -> Frame:
     exc_spans = _clause_spans(text, exceptions)
     outcomes = _outcomes(rule, text)
     score, score_span = _score(text, outcomes)
-    cue_spans = [m.span() for rx in (lex.relax, lex.prohibit, lex.oblige, lex.permit) for m in rx.finditer(text)]
+    cue_spans = [
+        m.span() for rx in (lex.relax, lex.prohibit, lex.oblige, lex.permit) for m in rx.finditer(text)
+    ]
     qty_spans = []
     for q in rule.quantities:
         i = text.find(q.text) if q.text else -1
@@ -249,12 +252,27 @@ def build_frame(rule: Rule) -> Frame:
     action = stem(rule.action) if rule.action and rule.action not in ("be", "have", "do") else None
     terminal = rule.action if rule.action in lex.terminal else None
     return Frame(
-        rule=rule, deontic=deontic, cue=cue, core=core, everything=content(text),
-        condition=content(cond_text), condition_neg=bool(_NEG.search(cond_text)), condition_text=cond_text,
-        exception=bool(exceptions), exception_text=exceptions[0] if exceptions else "", update=_is_update(rule), outcomes=outcomes, score=score,
-        score_span=score_span, quantities=quantities, action=action, object_head=head, terminal=terminal,
+        rule=rule,
+        deontic=deontic,
+        cue=cue,
+        core=core,
+        everything=content(text),
+        condition=content(cond_text),
+        condition_neg=bool(_NEG.search(cond_text)),
+        condition_text=cond_text,
+        exception=bool(exceptions),
+        exception_text=exceptions[0] if exceptions else "",
+        update=_is_update(rule),
+        outcomes=outcomes,
+        score=score,
+        score_span=score_span,
+        quantities=quantities,
+        action=action,
+        object_head=head,
+        terminal=terminal,
         definition=_definition(text),
-        priority=_priority(text), penalty=_first(lex.penalty, text),
+        priority=_priority(text),
+        penalty=_first(lex.penalty, text),
     )
 
 

@@ -1,19 +1,23 @@
 """Word lists and patterns of data/contradictions.toml, compiled once, plus the tokeniser the relation frames share."""
+
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+
+import tomllib
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
 
 
 @lru_cache(maxsize=1)
 def data() -> dict[str, Any]:
-    return tomllib.loads(resources.files("guidecheck").joinpath("data/contradictions.toml").read_text("utf-8"))
+    return tomllib.loads(
+        resources.files("guidecheck").joinpath("data/contradictions.toml").read_text("utf-8")
+    )
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:

@@ -4,6 +4,7 @@ The per-type checks (CON001-CON009, REL001-REL003) only filter its output, so an
 update suppresses a contradiction the same way whichever frame found it. Each relation carries its evidence:
 the clashing words as spans in both rules and one sentence in the rules' own words.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,10 +14,18 @@ from .frames import Frame
 from .lexicon import jaccard, lexicon
 
 NAMES = {
-    "CON001": "deontic-flip", "CON002": "obligation-vs-permission", "CON003": "same-condition-different-outcome",
-    "CON004": "numeric-conflict", "CON005": "priority-conflict", "CON006": "definition-divergence",
-    "CON007": "rating-scale-conflict", "CON008": "example-contradicts-rule", "CON009": "nli-contradiction",
-    "REL001": "exception", "REL002": "override", "REL003": "duplicate",
+    "CON001": "deontic-flip",
+    "CON002": "obligation-vs-permission",
+    "CON003": "same-condition-different-outcome",
+    "CON004": "numeric-conflict",
+    "CON005": "priority-conflict",
+    "CON006": "definition-divergence",
+    "CON007": "rating-scale-conflict",
+    "CON008": "example-contradicts-rule",
+    "CON009": "nli-contradiction",
+    "REL001": "exception",
+    "REL002": "override",
+    "REL003": "duplicate",
 }
 CONTRADICTIONS = tuple(c for c in NAMES if c.startswith("CON"))
 
@@ -79,12 +88,23 @@ Conflict = tuple[str, float, str, list[Span], bool]
 def _same_topic(fa: Frame, fb: Frame, cosine: float) -> float:
     """0 when the rules are about different things, else the overlap that made them the same."""
     j = jaccard(fa.core, fb.core)
-    heads_differ = bool(fa.object_head and fb.object_head and fa.object_head != fb.object_head
-                        and fa.object_head not in fb.core and fb.object_head not in fa.core)
+    heads_differ = bool(
+        fa.object_head
+        and fb.object_head
+        and fa.object_head != fb.object_head
+        and fa.object_head not in fb.core
+        and fb.object_head not in fa.core
+    )
     if _topic_match(fa.core, fb.core, _th("same_topic_frames")) and not heads_differ:
         return max(j, 0.5)
-    if (fa.action and fa.action == fb.action and fa.object_head and fa.object_head == fb.object_head
-            and j >= _th("same_topic_frames") and cosine >= _th("frames_cosine")):
+    if (
+        fa.action
+        and fa.action == fb.action
+        and fa.object_head
+        and fa.object_head == fb.object_head
+        and j >= _th("same_topic_frames")
+        and cosine >= _th("frames_cosine")
+    ):
         return j
     return 0.0
 
@@ -120,7 +140,9 @@ def _priority(fa: Frame, fb: Frame) -> Conflict | None:
     wa, la, wa_t, la_t = fa.priority
     wb, lb, wb_t, lb_t = fb.priority
     if (wa & lb) and (la & wb) and not (wa & wb):
-        why = f"{q(said(fa.rule))} puts {wa_t} before {la_t}, but {q(said(fb.rule))} puts {wb_t} before {lb_t}."
+        why = (
+            f"{q(said(fa.rule))} puts {wa_t} before {la_t}, but {q(said(fb.rule))} puts {wb_t} before {lb_t}."
+        )
         spans = _find(fa.rule, wa_t) + _find(fa.rule, la_t) + _find(fb.rule, wb_t) + _find(fb.rule, lb_t)
         return "CON005", 0.9, why, spans, False
     return None
@@ -129,7 +151,7 @@ def _priority(fa: Frame, fb: Frame) -> Conflict | None:
 def _definition(fa: Frame, fb: Frame, cosine: float) -> Conflict | str | None:
     if not fa.definition or not fb.definition or fa.definition[0] != fb.definition[0]:
         return None
-    term, da, ca = fa.definition
+    _term, da, ca = fa.definition
     _, db, cb = fb.definition
     overlap = jaccard(ca, cb)
     if overlap >= _th("definition_same"):
@@ -159,8 +181,10 @@ def _numeric(fa: Frame, fb: Frame) -> Conflict | None:
         return None
     qa, qb = hit
     unit = qa.unit or qb.unit or qa.attribute
-    why = (f"{q(said(fa.rule))} asks for {qa.text} and {q(said(fb.rule))} for {qb.text}: "
-           f"no {unit} count satisfies both.")
+    why = (
+        f"{q(said(fa.rule))} asks for {qa.text} and {q(said(fb.rule))} for {qb.text}: "
+        f"no {unit} count satisfies both."
+    )
     spans = _find(fa.rule, qa.text) + _find(fb.rule, qb.text)
     conf = 0.85 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
     return "CON004", conf, why, spans, True
@@ -177,13 +201,15 @@ def _outcome_conflict(fa: Frame, fb: Frame, aliases: dict[str, str], cosine: flo
         topic = 1.0
     else:
         topic = jaccard(fa.core, fb.core)
-        if not (_topic_match(fa.core, fb.core, _th("label_topic"))
-                or (topic >= _th("label_topic_embedded") and cosine >= _th("label_cosine"))):
+        if not (
+            _topic_match(fa.core, fb.core, _th("label_topic"))
+            or (topic >= _th("label_topic_embedded") and cosine >= _th("label_cosine"))
+        ):
             return None
     if fa.score and fb.score:
         if not fa.score.disjoint(fb.score):
             return None
-        la, lb = fa.text[fa.score_span[0]:fa.score_span[1]], fb.text[fb.score_span[0]:fb.score_span[1]]
+        la, lb = fa.text[fa.score_span[0] : fa.score_span[1]], fb.text[fb.score_span[0] : fb.score_span[1]]
         spans = _span(fa.rule, fa.score_span) + _span(fb.rule, fb.score_span)
     else:
         a_names = {aliases.get(o.lower(), o.lower()) for o, _ in fa.outcomes}
@@ -215,9 +241,17 @@ def _action_conflict(fa: Frame, fb: Frame) -> Conflict | None:
     rating = {"rate", "label", "score"}
     if fa.terminal == fb.terminal or (fa.terminal in rating and fb.terminal in rating):
         return None
-    why = (f"For “{fa.condition_text}”, {q(said(fa.rule))} says to {fa.terminal} the item "
-           f"but {q(said(fb.rule))} says to {fb.terminal} it.")
-    return "CON003", 0.8, why, _find(fa.rule, fa.rule.action or "") + _find(fb.rule, fb.rule.action or ""), False
+    why = (
+        f"For “{fa.condition_text}”, {q(said(fa.rule))} says to {fa.terminal} the item "
+        f"but {q(said(fb.rule))} says to {fb.terminal} it."
+    )
+    return (
+        "CON003",
+        0.8,
+        why,
+        _find(fa.rule, fa.rule.action or "") + _find(fb.rule, fb.rule.action or ""),
+        False,
+    )
 
 
 def _deontic(fa: Frame, fb: Frame, cosine: float) -> Conflict | None:
@@ -249,6 +283,7 @@ def _deontic(fa: Frame, fb: Frame, cosine: float) -> Conflict | None:
 
 # --- the classifier ------------------------------------------------------------------------------------------
 
+
 def _names(f: Frame, aliases: dict[str, str]) -> set[str]:
     return {aliases.get(o.lower(), o.lower()) for o, _ in f.outcomes}
 
@@ -264,8 +299,9 @@ def _duplicate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str]) -> 
         return False
     filler = lexicon().quantity_filler if fa.quantities else frozenset()
     wa, wb = (fa.core | fa.condition) - filler, (fb.core | fb.condition) - filler
-    return (_topic_match(wa, wb, _th("same_topic"), high=_th("duplicate_jaccard"))
-            or cosine >= _th("duplicate_cosine"))
+    return _topic_match(wa, wb, _th("same_topic"), high=_th("duplicate_jaccard")) or cosine >= _th(
+        "duplicate_cosine"
+    )
 
 
 def _changed_by_update(fa: Frame, fb: Frame) -> bool:
@@ -275,10 +311,15 @@ def _changed_by_update(fa: Frame, fb: Frame) -> bool:
     filler = lexicon().quantity_filler
     if not _topic_match(fa.core - filler, fb.core - filler, _th("same_topic_frames")):
         return False
-    return (_quantity_set(fa) != _quantity_set(fb) and bool(fa.quantities) and bool(fb.quantities)
-            or (bool(fa.outcomes) and bool(fb.outcomes) and {o.lower() for o, _ in fa.outcomes}
-                != {o.lower() for o, _ in fb.outcomes})
-            or (fa.deontic != fb.deontic and None not in (fa.deontic, fb.deontic)))
+    return (
+        (_quantity_set(fa) != _quantity_set(fb) and bool(fa.quantities) and bool(fb.quantities))
+        or (
+            bool(fa.outcomes)
+            and bool(fb.outcomes)
+            and {o.lower() for o, _ in fa.outcomes} != {o.lower() for o, _ in fb.outcomes}
+        )
+        or (fa.deontic != fb.deontic and None not in (fa.deontic, fb.deontic))
+    )
 
 
 def relate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str] | None = None) -> Relation | None:
@@ -291,45 +332,84 @@ def relate(fa: Frame, fb: Frame, cosine: float, aliases: dict[str, str] | None =
     if found is None:
         d = _definition(fa, fb, cosine)
         if d == "duplicate":
-            return Relation("REL003", a, b, round(min(0.95, 0.6 + 0.35 * cosine), 3),
-                            f"{q(said(b))} defines the same term as {q(said(a))} in the same way.")
+            return Relation(
+                "REL003",
+                a,
+                b,
+                round(min(0.95, 0.6 + 0.35 * cosine), 3),
+                f"{q(said(b))} defines the same term as {q(said(a))} in the same way.",
+            )
         found = d
     if found is None:
-        found = (_numeric(fa, fb) or _outcome_conflict(fa, fb, aliases, cosine) or _action_conflict(fa, fb)
-                 or _deontic(fa, fb, cosine))
+        found = (
+            _numeric(fa, fb)
+            or _outcome_conflict(fa, fb, aliases, cosine)
+            or _action_conflict(fa, fb)
+            or _deontic(fa, fb, cosine)
+        )
     if found is None:
         if _duplicate(fa, fb, cosine, aliases):
-            return Relation("REL003", a, b, round(min(0.95, 0.5 + 0.45 * cosine), 3),
-                            f"{q(said(b))} repeats {q(said(a))}.")
+            return Relation(
+                "REL003",
+                a,
+                b,
+                round(min(0.95, 0.5 + 0.45 * cosine), 3),
+                f"{q(said(b))} repeats {q(said(a))}.",
+            )
         if _changed_by_update(fa, fb):
             later, earlier = (fb, fa) if fb.update else (fa, fb)
-            return Relation("REL002", a, b, round(min(0.9, 0.5 + 0.4 * cosine), 3),
-                            f"{q(said(later.rule))} is a dated update that changes {q(said(earlier.rule))}; "
-                            f"check that the old rule was edited too.")
+            return Relation(
+                "REL002",
+                a,
+                b,
+                round(min(0.9, 0.5 + 0.4 * cosine), 3),
+                f"{q(said(later.rule))} is a dated update that changes {q(said(earlier.rule))}; "
+                f"check that the old rule was edited too.",
+            )
         return None
     code, conf, why, spans, conditional = found
     # Suppressors: the same order for every type, so no frame reports what another explains away.
     if fa.update or fb.update:
-        later, earlier = (fb, fa) if fb.update and (not fa.update or b.location.path >= a.location.path) else (fa, fb)
-        return Relation("REL002", a, b, round(conf * 0.9, 3),
-                        f"{q(said(later.rule))} is a dated update that replaces {q(said(earlier.rule))}; not a contradiction.",
-                        spans, stands_for=code)
+        later, earlier = (
+            (fb, fa) if fb.update and (not fa.update or b.location.path >= a.location.path) else (fa, fb)
+        )
+        return Relation(
+            "REL002",
+            a,
+            b,
+            round(conf * 0.9, 3),
+            f"{q(said(later.rule))} is a dated update that replaces {q(said(earlier.rule))}; not a contradiction.",
+            spans,
+            stands_for=code,
+        )
     if fa.exception or fb.exception:
         exc, other = (fa, fb) if fa.exception else (fb, fa)
         clause = exc.exception_text
-        return Relation("REL001", a, b, round(conf * 0.9, 3),
-                        f"{q(said(exc.rule))} makes an explicit exception (“{clause}”) to {q(said(other.rule))}.",
-                        spans + _find(exc.rule, clause), stands_for=code)
+        return Relation(
+            "REL001",
+            a,
+            b,
+            round(conf * 0.9, 3),
+            f"{q(said(exc.rule))} makes an explicit exception (“{clause}”) to {q(said(other.rule))}.",
+            spans + _find(exc.rule, clause),
+            stands_for=code,
+        )
     if conditional:
         cond = _conditions_compatible(fa, fb)
         if cond == "exclusive":
             return None
         if cond == "narrower":
             narrow, general = (fa, fb) if fa.condition else (fb, fa)
-            return Relation("REL001", a, b, round(conf * 0.8, 3),
-                            f"{q(said(narrow.rule))} is a narrower rule (“{narrow.condition_text}”) "
-                            f"that carves an exception out of {q(said(general.rule))}.",
-                            spans + _find(narrow.rule, narrow.condition_text), stands_for=code)
+            return Relation(
+                "REL001",
+                a,
+                b,
+                round(conf * 0.8, 3),
+                f"{q(said(narrow.rule))} is a narrower rule (“{narrow.condition_text}”) "
+                f"that carves an exception out of {q(said(general.rule))}.",
+                spans + _find(narrow.rule, narrow.condition_text),
+                stands_for=code,
+            )
     return Relation(code, a, b, round(min(conf, 0.99), 3), why, spans)
 
 
@@ -348,4 +428,4 @@ def rubric_aliases(frames: list[Frame]) -> dict[str, str]:
     return out
 
 
-__all__ = ["Relation", "relate", "rubric_aliases", "same_set", "said", "q", "NAMES", "CONTRADICTIONS"]
+__all__ = ["CONTRADICTIONS", "NAMES", "Relation", "q", "relate", "rubric_aliases", "said", "same_set"]

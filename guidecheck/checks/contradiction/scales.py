@@ -4,6 +4,7 @@ Scales: every "1-5 scale" declaration and rubric table defines the scores a rate
 of them, two declarations with different ranges, or one score named two ways is a rating-scale conflict.
 Examples: a worked example whose verdict (a deduction, a score) breaks a rule about the same thing.
 """
+
 from __future__ import annotations
 
 import re
@@ -57,13 +58,21 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
     tables = _tables(frames)
     # Two declarations of different ranges for the same scale.
     for i, (fa, ia, sa) in enumerate(decls):
-        for fb, ib, sb in decls[i + 1:]:
+        for fb, ib, sb in decls[i + 1 :]:
             if (ia.lo, ia.hi) == (ib.lo, ib.hi) or fa.rule.id == fb.rule.id or not same_set(fa.rule, fb.rule):
                 continue
             if fa.core and fb.core and not (fa.core & fb.core):
                 continue  # different dimensions ("fluency 1-3", "overall 1-5")
-            out.append(_make(fa, fb, 0.9, f"{q(said(fa.rule))} sets a {ia.lo:g}–{ia.hi:g} scale but {q(said(fb.rule))} "
-                             f"sets {ib.lo:g}–{ib.hi:g}.", _span(fa.rule, sa) + _span(fb.rule, sb)))
+            out.append(
+                _make(
+                    fa,
+                    fb,
+                    0.9,
+                    f"{q(said(fa.rule))} sets a {ia.lo:g}–{ia.hi:g} scale but {q(said(fb.rule))} "
+                    f"sets {ib.lo:g}–{ib.hi:g}.",
+                    _span(fa.rule, sa) + _span(fb.rule, sb),
+                )
+            )
     # A score used outside every declared scale.
     ranges = [(f, iv, s) for f, iv, s in decls]
     for rows in tables.values():
@@ -80,15 +89,25 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
                 except ValueError:
                     continue
                 same_doc = [r for r in ranges if r[0].rule.path == f.rule.path and r[0].rule.id != f.rule.id]
-                relevant = same_doc or [r for r in ranges if r[0].rule.id != f.rule.id and same_set(r[0].rule, f.rule)]
+                relevant = same_doc or [
+                    r for r in ranges if r[0].rule.id != f.rule.id and same_set(r[0].rule, f.rule)
+                ]
                 broken = [r for r in relevant if not r[1].lo <= v <= r[1].hi]
                 if not broken:
                     continue
                 src, iv, s = broken[0]
                 spans = _span(f.rule, span) + (_span(src.rule, s) if s else [])
                 what = "the example" if f.rule.is_example else "the rule"
-                out.append(_make(src, f, 0.9, f"{q(said(f.rule))} uses a score of {v:g}, outside the {iv.lo:g}–{iv.hi:g} "
-                                 f"scale of {q(said(src.rule))} ({what} cannot be followed on that scale).", spans))
+                out.append(
+                    _make(
+                        src,
+                        f,
+                        0.9,
+                        f"{q(said(f.rule))} uses a score of {v:g}, outside the {iv.lo:g}–{iv.hi:g} "
+                        f"scale of {q(said(src.rule))} ({what} cannot be followed on that scale).",
+                        spans,
+                    )
+                )
                 break
     # One score named two ways in two tables.
     names: dict[float, list[tuple[Frame, str]]] = defaultdict(list)
@@ -99,9 +118,21 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
     for v, items in sorted(names.items()):
         first_f, first_name = items[0]
         for f, name in items[1:]:
-            if name.lower() != first_name.lower() and same_set(f.rule, first_f.rule) and f.rule.path + str(f.rule.section) != first_f.rule.path + str(first_f.rule.section):
-                out.append(_make(first_f, f, 0.85, f"Score {v:g} is named “{first_name}” in {q(said(first_f.rule))} but "
-                                 f"“{name}” in {q(said(f.rule))}.", _find(first_f.rule, first_name) + _find(f.rule, name)))
+            if (
+                name.lower() != first_name.lower()
+                and same_set(f.rule, first_f.rule)
+                and f.rule.path + str(f.rule.section) != first_f.rule.path + str(first_f.rule.section)
+            ):
+                out.append(
+                    _make(
+                        first_f,
+                        f,
+                        0.85,
+                        f"Score {v:g} is named “{first_name}” in {q(said(first_f.rule))} but "
+                        f"“{name}” in {q(said(f.rule))}.",
+                        _find(first_f.rule, first_name) + _find(f.rule, name),
+                    )
+                )
                 break
     return out
 
@@ -110,15 +141,22 @@ def _make(fa: Frame, fb: Frame, conf: float, why: str, spans) -> Relation:
     a, b = (fa.rule, fb.rule)
     if fa.update or fb.update:
         later = fb if fb.update else fa
-        return Relation("REL002", a, b, round(conf * 0.9, 3),
-                        f"{q(said(later.rule))} is a dated update of the rating scale; not a contradiction.", spans,
-                        stands_for="CON007")
+        return Relation(
+            "REL002",
+            a,
+            b,
+            round(conf * 0.9, 3),
+            f"{q(said(later.rule))} is a dated update of the rating scale; not a contradiction.",
+            spans,
+            stands_for="CON007",
+        )
     return Relation("CON007", a, b, conf, why, spans)
 
 
 @dataclass
 class _Example:
     """One worked example: its sentences merged (the case in one sentence, "Rating: 3." in the next)."""
+
     frames: list[Frame]
     everything: frozenset[str]
     penalty: tuple[Frame, tuple[int, int]] | None
@@ -130,7 +168,9 @@ class _Example:
         return " ".join(f.text for f in self.frames)
 
 
-_EXAMPLE_START = re.compile(r"^\s*(?:worked\s+)?(?:example|e\.g\.|for example|for instance|sample|case)\b", re.I)
+_EXAMPLE_START = re.compile(
+    r"^\s*(?:worked\s+)?(?:example|e\.g\.|for example|for instance|sample|case)\b", re.I
+)
 
 
 def _examples(frames: list[Frame]) -> list[_Example]:
@@ -150,7 +190,9 @@ def _examples(frames: list[Frame]) -> list[_Example]:
         last_key = key
     out = []
     for members in groups:
-        penalty = next(((f, f.penalty) for f in members if f.penalty and not _negated_before(f.text, f.penalty[0])), None)
+        penalty = next(
+            ((f, f.penalty) for f in members if f.penalty and not _negated_before(f.text, f.penalty[0])), None
+        )
         score = next(((f, f.score, f.score_span) for f in members if f.score), None)
         outcomes = [(f, o, s) for f in members for o, s in f.outcomes if not o.replace(".", "").isdigit()]
         everything = frozenset().union(*(f.everything for f in members))
@@ -160,7 +202,7 @@ def _examples(frames: list[Frame]) -> list[_Example]:
 
 def _negated_before(text: str, start: int) -> bool:
     """'did not deduct', 'without docking': the penalty is denied, not applied."""
-    window = text[max(0, start - 14):start].lower()
+    window = text[max(0, start - 14) : start].lower()
     return bool(re.search(r"(?<![\w'])(?:not|no|never|n't|without|nothing)(?![\w'])", window))
 
 
@@ -204,35 +246,73 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
             if e.penalty and r.penalty and r.deontic in ("F", "N"):
                 ef, span = e.penalty
                 why = f"The example {q(e.text)} deducts for what {q(said(r.rule))} says not to penalize."
-                rel = Relation("CON008", r.rule, ef.rule, round(0.7 + 0.25 * cover, 3), why,
-                               _span(r.rule, r.penalty) + _span(ef.rule, span))
-            elif e.score and r.score and r.deontic in ("O", None) and cover >= 0.6 and e.score[1].disjoint(r.score):
+                rel = Relation(
+                    "CON008",
+                    r.rule,
+                    ef.rule,
+                    round(0.7 + 0.25 * cover, 3),
+                    why,
+                    _span(r.rule, r.penalty) + _span(ef.rule, span),
+                )
+            elif (
+                e.score
+                and r.score
+                and r.deontic in ("O", None)
+                and cover >= 0.6
+                and e.score[1].disjoint(r.score)
+            ):
                 ef, iv, span = e.score
-                why = (f"The example {q(e.text)} gives {iv.describe()}, but {q(said(r.rule))} requires "
-                       f"{r.score.describe()} for this case.")
-                rel = Relation("CON008", r.rule, ef.rule, round(0.6 + 0.3 * cover, 3), why,
-                               _span(r.rule, r.score_span) + _span(ef.rule, span))
+                why = (
+                    f"The example {q(e.text)} gives {iv.describe()}, but {q(said(r.rule))} requires "
+                    f"{r.score.describe()} for this case."
+                )
+                rel = Relation(
+                    "CON008",
+                    r.rule,
+                    ef.rule,
+                    round(0.6 + 0.3 * cover, 3),
+                    why,
+                    _span(r.rule, r.score_span) + _span(ef.rule, span),
+                )
             elif e.outcomes and r.outcomes and r.deontic == "O" and r.condition and cover >= 0.6:
                 names = {aliases.get(o.lower(), o.lower()) for _, o, _ in e.outcomes}
                 rnames = {aliases.get(o.lower(), o.lower()) for o, _ in r.outcomes}
                 if not (names & rnames):
                     ef, label, span = e.outcomes[0]
-                    why = (f"The example {q(e.text)} is labeled {label}, but {q(said(r.rule))} requires "
-                           f"{r.outcomes[0][0]} for this case.")
-                    rel = Relation("CON008", r.rule, ef.rule, round(0.55 + 0.3 * cover, 3), why,
-                                   _span(r.rule, r.outcomes[0][1]) + _span(ef.rule, span))
+                    why = (
+                        f"The example {q(e.text)} is labeled {label}, but {q(said(r.rule))} requires "
+                        f"{r.outcomes[0][0]} for this case."
+                    )
+                    rel = Relation(
+                        "CON008",
+                        r.rule,
+                        ef.rule,
+                        round(0.55 + 0.3 * cover, 3),
+                        why,
+                        _span(r.rule, r.outcomes[0][1]) + _span(ef.rule, span),
+                    )
             if rel is not None and (r.exception or r.update):
-                rel = Relation("REL001" if r.exception else "REL002", r.rule, rel.b, round(rel.confidence * 0.8, 3),
-                               f"The example {q(e.text)} follows the {'exception in' if r.exception else 'update'} "
-                               f"{q(said(r.rule))}; not a contradiction.", rel.spans, stands_for="CON008")
+                rel = Relation(
+                    "REL001" if r.exception else "REL002",
+                    r.rule,
+                    rel.b,
+                    round(rel.confidence * 0.8, 3),
+                    f"The example {q(e.text)} follows the {'exception in' if r.exception else 'update'} "
+                    f"{q(said(r.rule))}; not a contradiction.",
+                    rel.spans,
+                    stands_for="CON008",
+                )
             if rel is not None:
                 found.append((0 if rel.code == "CON008" else 1, -cover, rel))
         if found:
             # Every rule the example breaks equally well (a rule and its restatement in the FAQ), else the best.
             best = min(found, key=lambda t: (t[0], t[1]))
-            out.extend(rel for kind, cov, rel in sorted(found, key=lambda t: (t[0], t[1], t[2].a.id))
-                       if (kind, cov) == best[:2])
+            out.extend(
+                rel
+                for kind, cov, rel in sorted(found, key=lambda t: (t[0], t[1], t[2].a.id))
+                if (kind, cov) == best[:2]
+            )
     return out
 
 
-__all__ = ["scale_relations", "example_relations"]
+__all__ = ["example_relations", "scale_relations"]

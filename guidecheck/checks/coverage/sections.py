@@ -1,8 +1,8 @@
 """COV001 document without rules, COV002 section without rules."""
+
 from __future__ import annotations
 
-import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...model import CODE, EXAMPLE, HEADING, QUOTE, Finding, Location
 from ..ambiguity.common import data
@@ -44,10 +44,14 @@ class DocumentWithoutRules(Check):
                 continue
             first = doc.blocks[0].location
             yield ctx.finding(
-                self, [], f"No rules were found in this document ({doc.words} words).", confidence=0.9,
-                location=Location(doc.path, first.line, page=first.page, slide=first.slide), key=doc.path,
-                fix="Write its guidance as explicit instructions (\"Rate ...\", \"Do not ...\", "
-                    "\"Use <label> when ...\") or exclude it from the checked deck.",
+                self,
+                [],
+                f"No rules were found in this document ({doc.words} words).",
+                confidence=0.9,
+                location=Location(doc.path, first.line, page=first.page, slide=first.slide),
+                key=doc.path,
+                fix='Write its guidance as explicit instructions ("Rate ...", "Do not ...", '
+                '"Use <label> when ...") or exclude it from the checked deck.',
             )
 
 
@@ -94,20 +98,28 @@ class SectionWithoutRules(Check):
             entry_lines |= {g.location.line for g in ctx.index.glossaries.get(doc.path, {}).values()}
             headings = [b for b in doc.blocks if b.kind == HEADING]
             for h in headings:
-                section = h.section if h.section and h.section[-1] == h.text else h.section + (h.text,)
+                section = h.section if h.section and h.section[-1] == h.text else (*h.section, h.text)
                 title = section[-1].strip().lower()
                 if (doc.path, section) in rule_sections or title.startswith(exempt) or len(section) < 2:
                     continue
                 if any(t.startswith(exempt) for t in (s.lower() for s in section[:-1])):
                     continue
-                words = sum(len(b.text.split()) for b in doc.blocks
-                            if b.kind not in (HEADING, EXAMPLE, CODE, QUOTE) and b.section[:len(section)] == section
-                            and b.location.line not in entry_lines)
+                words = sum(
+                    len(b.text.split())
+                    for b in doc.blocks
+                    if b.kind not in (HEADING, EXAMPLE, CODE, QUOTE)
+                    and b.section[: len(section)] == section
+                    and b.location.line not in entry_lines
+                )
                 if words < int(cd["min_words"]):
                     continue
                 yield ctx.finding(
-                    self, [], f"Section '{section[-1]}' has {words} words of prose but no rule.", confidence=0.6,
-                    location=h.location, key=doc.path + "|" + " > ".join(section),
+                    self,
+                    [],
+                    f"Section '{section[-1]}' has {words} words of prose but no rule.",
+                    confidence=0.6,
+                    location=h.location,
+                    key=doc.path + "|" + " > ".join(section),
                     fix=f"State what raters must do in '{section[-1]}' as explicit instructions, or move the "
-                        "text to an Overview/Background section.",
+                    "text to an Overview/Background section.",
                 )

@@ -1,10 +1,11 @@
 """LAB001-LAB005: labels used but never defined, unused glossary terms, undescribed scale points, labels
 defined twice differently, and scores outside the defined scale. The inventory and glossary come from the index
 (guidecheck/index/labels.py, guidecheck/index/glossary.py)."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -60,13 +61,24 @@ class UndefinedLabel(Check):
             glossary = deck_glossary(ctx, path)
             variants = {normal_term(v.variant.display) for v in find_variants(ctx, path, rules)}
             members = set(deck_paths(ctx).get(deck_of(path), [path]))
-            headings = {normal_term(b.text) for d in ctx.index.documents if d.path in members
-                        for b in d.blocks if b.kind == HEADING}
+            headings = {
+                normal_term(b.text)
+                for d in ctx.index.documents
+                if d.path in members
+                for b in d.blocks
+                if b.kind == HEADING
+            }
             uses: dict[str, list] = {}
             for rule in _assigning_rules(rules):
                 for use in label_uses(rule):
                     key = normal_term(use.label)
-                    if use.numeric or key in configured or key in glossary or key in variants or key in headings:
+                    if (
+                        use.numeric
+                        or key in configured
+                        or key in glossary
+                        or key in variants
+                        or key in headings
+                    ):
                         continue
                     if inv is not None and inv.defines(use.label):
                         continue
@@ -75,14 +87,20 @@ class UndefinedLabel(Check):
                 rule, use = places[0]
                 more = [r.location.label() for r, _ in places[1:]]
                 yield ctx.finding(
-                    self, [rule],
+                    self,
+                    [rule],
                     f"Label '{use.label}' is used here but the guidelines never define it"
-                    + (f" (defined labels: {', '.join(sorted({e.name for e in inv.entries if e.name})[:8])})"
-                       if inv is not None and any(e.name for e in inv.entries) else "")
+                    + (
+                        f" (defined labels: {', '.join(sorted({e.name for e in inv.entries if e.name})[:8])})"
+                        if inv is not None and any(e.name for e in inv.entries)
+                        else ""
+                    )
                     + (f"; also used at {', '.join(more[:5])}." if more else "."),
-                    confidence=0.8, spans=[Span(rule.id, use.start, use.end)], key=key,
+                    confidence=0.8,
+                    spans=[Span(rule.id, use.start, use.end)],
+                    key=key,
                     fix=f"Add '{use.label}' to the label table with a description of when to use it, "
-                        "or replace it with one of the defined labels.",
+                    "or replace it with one of the defined labels.",
                 )
 
 
@@ -119,8 +137,13 @@ class UnusedGlossaryTerm(Check):
             if not entries:
                 continue
             members = [docs[p] for p in deck_paths(ctx).get(deck_of(doc.path), [doc.path]) if p in docs]
-            body = " ".join(normal_term(b.text) for d in members for b in d.blocks
-                            if not is_glossary_section(b.section) and not (b.kind == HEADING and is_glossary_section(b.section + (b.text,))))
+            body = " ".join(
+                normal_term(b.text)
+                for d in members
+                for b in d.blocks
+                if not is_glossary_section(b.section)
+                and not (b.kind == HEADING and is_glossary_section((*b.section, b.text)))
+            )
             for g in entries:
                 forms = _forms(normal_term(g.term))
                 if any(re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", body) for f in forms):
@@ -131,8 +154,13 @@ class UnusedGlossaryTerm(Check):
                     i = rules[0].text.lower().find(g.term.lower())
                     spans = [Span(rules[0].id, i, i + len(g.term))] if i >= 0 else []
                 yield ctx.finding(
-                    self, rules, f"Glossary term '{g.term}' is never used outside the glossary.",
-                    confidence=0.8, spans=spans, location=None if rules else g.location, key=normal_term(g.term),
+                    self,
+                    rules,
+                    f"Glossary term '{g.term}' is never used outside the glossary.",
+                    confidence=0.8,
+                    spans=spans,
+                    location=None if rules else g.location,
+                    key=normal_term(g.term),
                     fix=f"Use '{g.term}' in the rules it was meant for, or delete the definition if it is obsolete.",
                 )
 
@@ -179,15 +207,29 @@ class UndescribedScalePoint(Check):
                 desc = normal_term(e.description)
                 if e.source == "list":
                     continue  # named in a prose list: described elsewhere or not at all, not a scale row
-                if desc and desc not in (normal_term(e.name or ""), e.score, "-", "tbd", "todo", "n/a", "…", "..."):
+                if desc and desc not in (
+                    normal_term(e.name or ""),
+                    e.score,
+                    "-",
+                    "tbd",
+                    "todo",
+                    "n/a",
+                    "…",
+                    "...",
+                ):
                     continue
                 point = e.score or e.name or "?"
                 at = _rule_at(rules, e.location.line)
                 yield ctx.finding(
-                    self, at, f"Scale point '{point}' has no description.", confidence=0.9,
-                    spans=_span_of(at, point), location=None if at else e.location, key=f"row:{point}",
+                    self,
+                    at,
+                    f"Scale point '{point}' has no description.",
+                    confidence=0.9,
+                    spans=_span_of(at, point),
+                    location=None if at else e.location,
+                    key=f"row:{point}",
                     fix=f"Describe when to use '{point}': what an item at this point has that the neighbouring "
-                        "points do not, with one example.",
+                    "points do not, with one example.",
                 )
             if inv.scale and inv.scale_location is not None:
                 described = {int(float(s)) for s in inv.scores() if re.fullmatch(r"\d+(?:\.\d+)?", s)}
@@ -199,11 +241,15 @@ class UndescribedScalePoint(Check):
                 at = _rule_at(rules, inv.scale_location.line)
                 pts = ", ".join(str(p) for p in missing)
                 yield ctx.finding(
-                    self, at, f"The {inv.scale[0]}-{inv.scale[1]} scale never describes point(s) {pts}.",
-                    confidence=0.85, location=None if at else inv.scale_location, key=f"range:{pts}",
+                    self,
+                    at,
+                    f"The {inv.scale[0]}-{inv.scale[1]} scale never describes point(s) {pts}.",
+                    confidence=0.85,
+                    location=None if at else inv.scale_location,
+                    key=f"range:{pts}",
                     spans=_span_of(at, f"{inv.scale[0]}"),
                     fix=f"Add a description for {pts} (what distinguishes it from its neighbours), or use a scale "
-                        "with only the points you describe.",
+                    "with only the points you describe.",
                 )
 
 
@@ -245,8 +291,16 @@ class LabelDefinedTwice(Check):
         threshold = float(data()["labels"]["same_description"])
         by_path = rules_by_path(ctx)
         if ctx.index.embedder is not None:  # one batch for every description, not one round trip per pair
-            ctx.index.embedder.encode(sorted({e.description for inv in ctx.index.inventories.values()
-                                              for e in inv.entries if e.description}))
+            ctx.index.embedder.encode(
+                sorted(
+                    {
+                        e.description
+                        for inv in ctx.index.inventories.values()
+                        for e in inv.entries
+                        if e.description
+                    }
+                )
+            )
         for path, inv in ctx.index.inventories.items():
             section_sizes: dict[tuple[str, ...], int] = {}
             for e in inv.entries:
@@ -266,12 +320,20 @@ class LabelDefinedTwice(Check):
                         pair = (a.location.line, b.location.line)
                         if pair in reported or normal_term(a.description) == normal_term(b.description):
                             continue
-                        if a.section != b.section and gkey.startswith("score:") and \
-                                min(section_sizes[a.section], section_sizes[b.section]) >= 3 and \
-                                normal_term(a.name or "") != normal_term(b.name or ""):
+                        if (
+                            a.section != b.section
+                            and gkey.startswith("score:")
+                            and min(section_sizes[a.section], section_sizes[b.section]) >= 3
+                            and normal_term(a.name or "") != normal_term(b.name or "")
+                        ):
                             continue  # two full scales for two dimensions
-                        if a.section == b.section and gkey.startswith("score:") and a.name and b.name and \
-                                normal_term(a.name) != normal_term(b.name):
+                        if (
+                            a.section == b.section
+                            and gkey.startswith("score:")
+                            and a.name
+                            and b.name
+                            and normal_term(a.name) != normal_term(b.name)
+                        ):
                             continue
                         sim = _similarity(ctx, a.description, b.description)
                         if sim >= threshold:
@@ -280,14 +342,16 @@ class LabelDefinedTwice(Check):
                         at = _rule_at(rules, a.location.line) + _rule_at(rules, b.location.line)
                         label = a.name or a.score
                         yield ctx.finding(
-                            self, at,
+                            self,
+                            at,
                             f"'{label}' is defined twice: '{a.description}' ({a.location.label()}) and "
                             f"'{b.description}' ({b.location.label()}).",
-                            confidence=round(max(0.5, 1.0 - sim / 2), 3), location=a.location,
-                            spans=_span_of(at[:1], label or "") ,
+                            confidence=round(max(0.5, 1.0 - sim / 2), 3),
+                            location=a.location,
+                            spans=_span_of(at[:1], label or ""),
                             key=f"{gkey}|{normal_term(a.description)}|{normal_term(b.description)}",
                             fix=f"Keep one definition of '{label}' and delete or merge the other; if the scales "
-                                "measure different things, give them different names.",
+                            "measure different things, give them different names.",
                         )
 
 
@@ -338,10 +402,17 @@ class LabelOutsideInventory(Check):
                     key = normal_term(use.label)
                     if use.numeric:
                         v = float(use.label)
-                        if len(points) < 2 or not (min(points) <= v <= max(points)) or (v.is_integer() and int(v) in points):
+                        if (
+                            len(points) < 2
+                            or not (min(points) <= v <= max(points))
+                            or (v.is_integer() and int(v) in points)
+                        ):
                             continue
-                        if re.match(r"\s*(?:%|percent|words?|characters?|seconds?|minutes?|hours?|days?|times?)",
-                                    rule.text[use.end:], re.I):
+                        if re.match(
+                            r"\s*(?:%|percent|words?|characters?|seconds?|minutes?|hours?|days?|times?)",
+                            rule.text[use.end :],
+                            re.I,
+                        ):
                             continue
                         options = ", ".join(str(p) for p in sorted(points))
                     else:
@@ -349,9 +420,12 @@ class LabelOutsideInventory(Check):
                             continue
                         options = ", ".join(names)
                     yield ctx.finding(
-                        self, [rule],
-                        f"'{use.label}' is not one of the scale's options ({options}).", confidence=0.8,
-                        spans=[Span(rule.id, use.start, use.end)], key=key,
+                        self,
+                        [rule],
+                        f"'{use.label}' is not one of the scale's options ({options}).",
+                        confidence=0.8,
+                        spans=[Span(rule.id, use.start, use.end)],
+                        key=key,
                         fix=f"Use one of the scale's options ({options}), or add '{use.label}' to the scale with a "
-                            "description of when to use it.",
+                        "description of when to use it.",
                     )

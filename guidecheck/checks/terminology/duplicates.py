@@ -1,7 +1,8 @@
 """DUP001: the same rule written twice in different words — where decks drift apart."""
+
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ...index.glossary import normal_term
 from ...model import Finding
@@ -48,9 +49,10 @@ class NearDuplicateRule(Check):
             if normal_term(a.text) == normal_term(b.text):
                 continue  # an exact restatement: REL003's
             yield ctx.finding(
-                self, [a, b],
+                self,
+                [a, b],
                 f"'{b.text}' ({b.location.label()}) restates '{a.text}' ({a.location.label()}) in other words.",
                 confidence=round(min(0.95, sim), 3),
                 fix=f"Keep one wording of this rule (e.g. '{a.text}') and replace the other with a reference to it, "
-                    "so later edits cannot make them differ.",
+                "so later edits cannot make them differ.",
             )

@@ -1,4 +1,5 @@
 """Term similarity for variant detection: string similarity plus embeddings, with an antonym guard."""
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,11 @@ def antonyms(a: str, b: str) -> bool:
     x, y = normal_term(a), normal_term(b)
     for s, t in ((x, y), (y, x)):
         for neg in _NEGATORS:
-            if t == neg + s or t == neg + " " + s or t.replace("-", " ") == (neg + " " + s).replace("  ", " "):
+            if (
+                t == neg + s
+                or t == neg + " " + s
+                or t.replace("-", " ") == (neg + " " + s).replace("  ", " ")
+            ):
                 return True
     return False
 
@@ -54,7 +59,9 @@ def similarities(ctx: CheckContext, terms: list[str]) -> np.ndarray:
         return sims
     if ctx.index.embedder is not None:
         # Brackets and other markup make any two tags look alike ("[laugh]" / "[noise]"): embed the words only.
-        vecs = ctx.index.embedder.encode([re.sub(r"[^\w\s'-]", " ", normal_term(t)).strip() or t for t in terms])
+        vecs = ctx.index.embedder.encode(
+            [re.sub(r"[^\w\s'-]", " ", normal_term(t)).strip() or t for t in terms]
+        )
         sims = np.maximum(sims, vecs @ vecs.T)
     for i in range(n):
         for j in range(i + 1, n):

@@ -1,14 +1,15 @@
 """TERM001: one concept named several ways ("Not sure" / "Unsure")."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ...index.glossary import normal_term
 from ...index.labels import label_uses
 from ...model import Finding, Location, Rule, Span
-from ..ambiguity.common import data, deck_glossary, deck_inventory, deck_of, deck_paths, is_checkable
+from ..ambiguity.common import data, deck_glossary, deck_inventory, deck_paths, is_checkable
 from ..base import Check, CheckContext
 from ..registry import register
 from .similarity import similarities
@@ -17,7 +18,9 @@ from .similarity import similarities
 @dataclass
 class Term:
     display: str
-    defined_at: list[tuple[Location, tuple[str, ...], str]] = field(default_factory=list)  # (where, section, source)
+    defined_at: list[tuple[Location, tuple[str, ...], str]] = field(
+        default_factory=list
+    )  # (where, section, source)
     uses: list[tuple[Rule, int, int]] = field(default_factory=list)
 
 
@@ -35,7 +38,9 @@ def deck_terms(ctx: CheckContext, path: str, rules: list[Rule]) -> dict[str, Ter
     if inv is not None:
         for e in inv.entries:
             if e.name:
-                terms.setdefault(normal_term(e.name), Term(e.name)).defined_at.append((e.location, e.section, "label"))
+                terms.setdefault(normal_term(e.name), Term(e.name)).defined_at.append(
+                    (e.location, e.section, "label")
+                )
     for key, g in deck_glossary(ctx, path).items():
         terms.setdefault(key, Term(g.term)).defined_at.append((g.location, (), "glossary"))
     for rule in rules:
@@ -43,12 +48,14 @@ def deck_terms(ctx: CheckContext, path: str, rules: list[Rule]) -> dict[str, Ter
             continue
         for use in label_uses(rule):
             if not use.numeric:
-                terms.setdefault(normal_term(use.label), Term(use.label)).uses.append((rule, use.start, use.end))
+                terms.setdefault(normal_term(use.label), Term(use.label)).uses.append(
+                    (rule, use.start, use.end)
+                )
     return terms
 
 
 def score_aliases(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Variant]:
-    """"Rate bad replies 2" where the scale names 2 "Poor": one score, two names."""
+    """ "Rate bad replies 2" where the scale names 2 "Poor": one score, two names."""
     td = data()["terminology"]
     inv = deck_inventory(ctx, path)
     if inv is None:
@@ -65,7 +72,9 @@ def score_aliases(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Varia
             if entry is None or word not in quality or word in normal_term(entry.name or "").split():
                 continue
             variant = Term(m.group("word"), uses=[(rule, m.start("word"), m.end("word"))])
-            canonical = Term(f"{entry.name} ({entry.score})", defined_at=[(entry.location, entry.section, "label")])
+            canonical = Term(
+                f"{entry.name} ({entry.score})", defined_at=[(entry.location, entry.section, "label")]
+            )
             out.append(Variant(variant, canonical, 0.8))
     return out
 
@@ -80,8 +89,10 @@ def rules_by_path(ctx: CheckContext) -> dict[str, list[Rule]]:
 def rules_by_deck(ctx: CheckContext) -> dict[str, tuple[str, list[Rule]]]:
     """deck folder -> (its first document's path, the rules of all its files)."""
     by_path = rules_by_path(ctx)
-    return {deck: (paths[0], [r for p in paths for r in by_path.get(p, [])])
-            for deck, paths in deck_paths(ctx).items()}
+    return {
+        deck: (paths[0], [r for p in paths for r in by_path.get(p, [])])
+        for deck, paths in deck_paths(ctx).items()
+    }
 
 
 def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Variant]:
@@ -104,17 +115,20 @@ def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Varia
             continue
         best = ranked[0]
         runner_up = float(sims[i, ranked[1]]) if len(ranked) > 1 else 0.0
-        if sims[i, best] >= td["used_variant_similarity"] and sims[i, best] - runner_up >= td["used_variant_margin"]:
+        if (
+            sims[i, best] >= td["used_variant_similarity"]
+            and sims[i, best] - runner_up >= td["used_variant_margin"]
+        ):
             out.append(Variant(t, terms[keys[best]], float(sims[i, best])))
     label_defs = [i for i in defined if any(src == "label" for _, _, src in terms[keys[i]].defined_at)]
     for x, i in enumerate(label_defs):
-        for j in label_defs[x + 1:]:
+        for j in label_defs[x + 1 :]:
             a, b = terms[keys[i]], terms[keys[j]]
             sa = {s for _, s, _ in a.defined_at}
             sb = {s for _, s, _ in b.defined_at}
             if sa & sb or sims[i, j] < td["defined_variant_similarity"]:
                 continue  # side by side in one scale: distinct options
-            later, earlier = sorted((a, b), key=lambda t: (t.defined_at[0][0].line or 0))[::-1]
+            later, earlier = sorted((a, b), key=lambda t: t.defined_at[0][0].line or 0)[::-1]
             out.append(Variant(later, earlier, float(sims[i, j])))
     return out
 
@@ -159,11 +173,14 @@ class TerminologyVariant(Check):
                 spans = [Span(r.id, s, e) for r, s, e in v.variant.uses[:1]]
                 location = None if rules else v.variant.defined_at[0][0]
                 yield ctx.finding(
-                    self, rules,
+                    self,
+                    rules,
                     f"'{v.variant.display}' ({_places(v.variant)}) looks like another name for "
                     f"'{v.canonical.display}' ({_places(v.canonical)}).",
-                    confidence=round(min(0.95, v.similarity), 3), spans=spans, location=location,
+                    confidence=round(min(0.95, v.similarity), 3),
+                    spans=spans,
+                    location=location,
                     key=f"{normal_term(v.variant.display)}|{normal_term(v.canonical.display)}",
                     fix=f"Use one name: replace '{v.variant.display}' with '{v.canonical.display}' everywhere "
-                        f"(or define '{v.variant.display}' as a separate option if it is one).",
+                    f"(or define '{v.variant.display}' as a separate option if it is one).",
                 )
