@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..config import Config
 from ..index import Index
 from ..model import Finding, Location, Rule, Span
+
+if TYPE_CHECKING:
+    from .common.deck import Deck
 
 CATEGORIES = (
     "contradiction",
@@ -26,6 +29,7 @@ CATEGORIES = (
     "labels",
     "terminology",
     "coverage",
+    "meta",
 )
 
 
@@ -67,13 +71,34 @@ def fingerprint(check: str, texts: Iterable[str], extra: str = "") -> str:
 
 @dataclass
 class CheckContext:
+    """What every check reads: the index, the settings, and the decks built once per run.
+
+    ``derived`` holds values several checks compute from the same input (the relation classifier's output,
+    restatement pairs): the first check to ask computes it, the others reuse it, and it lives exactly as long as
+    this run. Nothing is attached to the Index.
+    """
+
     index: Index
     config: Config
     severity_overrides: dict[str, str] = field(default_factory=dict)
+    decks: dict[str, Deck] = field(default_factory=dict)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def rules(self) -> list[Rule]:
         return self.index.rules
+
+    def deck(self, path: str) -> Deck:
+        """The deck a document belongs to."""
+        from .common.deck import deck_key
+
+        return self.decks[deck_key(path)]
+
+    def derived(self, name: str, compute: Callable[[CheckContext], Any]) -> Any:
+        """``compute(self)``, once per run under ``name``."""
+        if name not in self._derived:
+            self._derived[name] = compute(self)
+        return self._derived[name]
 
     def finding(
         self,

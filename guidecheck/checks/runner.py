@@ -6,11 +6,12 @@ from ..config import Config
 from ..index import Index
 from ..model import Finding
 from .base import CheckContext
+from .common.deck import build_decks
 from .registry import all_checks
 
 
 def run_checks(index: Index, config: Config, only: list[str] | None = None) -> list[Finding]:
-    ctx = CheckContext(index, config, config.severity_overrides())
+    ctx = CheckContext(index, config, config.severity_overrides(), build_decks(index, config))
     findings: list[Finding] = []
     for cls in all_checks():
         if config.is_disabled(cls.code) or (only and not any(cls.code.startswith(o) for o in only)):

@@ -159,9 +159,9 @@ def _pair_docs(pairs: list[dict[str, Any]], folder: Path) -> list[Path]:
 
 def _pair_scores(corpus: Path, pairs: list[dict[str, Any]], notes: list[str]) -> dict[str, Any]:
     from ..cache import Cache
-    from ..checks.contradiction.frames import build_frame
-    from ..checks.contradiction.relate import relate
-    from ..checks.contradiction.scales import example_relations, scale_relations
+    from ..checks.common.relations.claims import build_claim
+    from ..checks.common.relations.relate import relate
+    from ..checks.common.relations.scales import example_relations, scale_relations
     from ..config import load_config
     from ..index.embed import Embedder
     from ..ingest import read_document
@@ -184,7 +184,7 @@ def _pair_scores(corpus: Path, pairs: list[dict[str, Any]], notes: list[str]) ->
         ra, rb = sides.get(f"p{n:04d}a.md", []), sides.get(f"p{n:04d}b.md", [])
         predicted = "none"
         rels = []
-        fa, fb = [build_frame(x) for x in ra], [build_frame(y) for y in rb]
+        fa, fb = [build_claim(x) for x in ra], [build_claim(y) for y in rb]
         for x, fx in zip(ra, fa):
             for y, fy in zip(rb, fb):
                 rel = relate(fx, fy, float(vectors[row[x.id]] @ vectors[row[y.id]]))

@@ -5,97 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import numpy as np
-
 from ...index.glossary import normal_term
 from ...model import CODE, EXAMPLE, HEADING, QUOTE, Finding, Location, Rule, Span
 from ..base import Check, CheckContext
+from ..common.restatements import MODAL_WORDS, same_rule_pairs
+from ..common.wording import data, is_checkable, mask_quotes
 from ..registry import register
-from .common import _memo, data, deck_of, is_checkable, mask_quotes
 
-NORMATIVE = {"obligation", "recommendation", "permission", "prohibition", "discouragement"}
-_MODAL_WORDS = re.compile(
-    r"\b(?:must not|must never|must|shall not|shall|should not|shouldn't|should|may not|may|can|need to|needs to|"
-    r"have to|has to|is required to|are required to|always|never|ideally|please|try to|it is best to|"
-    r"we recommend that you|we recommend|is recommended|are recommended|do not|don't|avoid)\b",
-    re.I,
-)
 _MAY = re.compile(r"\bmay(?:\s+not)?\b")  # lower case: "May" is a month or a question
 
 
-def strip_modality(text: str) -> str:
-    """The rule without its strength words, so two rules that differ only in strength compare as equal."""
-    return re.sub(r"\s+", " ", _MODAL_WORDS.sub(" ", text)).strip()
-
-
-def related_elsewhere(ctx: CheckContext) -> set[tuple[str, str]]:
-    """Rule pairs the contradiction family owns: any conflict, exception or override, and REL003 duplicates of the
-    same strength (identical restatements). A pair that differs in strength (must / should) is mixed modality,
-    AMB004's by the family split, even when REL003 also calls it a repeat.
-    """
-    try:
-        from ..contradiction.engine import relations
-    except ImportError:
-        return set()
-    out: set[tuple[str, str]] = set()
-    for rel in relations(ctx.index, ctx.config):
-        if rel.code == "REL003" and (rel.a.modality or "") != (rel.b.modality or ""):
-            continue
-        out.add((rel.a.id, rel.b.id))
-        out.add((rel.b.id, rel.a.id))
-    return out
-
-
-def same_rule_pairs(ctx: CheckContext, floor: float = 0.7) -> list[tuple[Rule, Rule, float]]:
-    """Candidate pairs of normative rules with the same polarity, scored on their modality-free wording.
-
-    Shared by AMB004 and DUP001 (terminology/duplicates.py); labels and numbers must agree, otherwise the pair is
-    a contradiction (another family's business), not a restatement.
-    """
-    memo = _memo(ctx, "same_rule_pairs")
-    if floor not in memo:
-        memo[floor] = _same_rule_pairs(ctx, floor)
-    return memo[floor]
-
-
-def _same_rule_pairs(ctx: CheckContext, floor: float) -> list[tuple[Rule, Rule, float]]:
-    rules = ctx.rules
-    taken = related_elsewhere(ctx)
-    scope = data()["modality"]["pair_scope"]
-    cands: list[tuple[Rule, Rule]] = []
-    for pair in ctx.index.pairs:
-        a, b = rules[pair.a], rules[pair.b]
-        if pair.similarity < floor or not (is_checkable(a) and is_checkable(b)) or (a.id, b.id) in taken:
-            continue
-        if a.kind not in NORMATIVE or b.kind not in NORMATIVE or a.negated != b.negated:
-            continue
-        if (scope == "document" and a.path != b.path) or (
-            scope == "folder" and deck_of(a.path) != deck_of(b.path)
-        ):
-            continue
-        if a.conditions != b.conditions and (a.conditions or b.conditions):
-            continue
-        if sorted(ln.lower() for ln in a.labels) != sorted(ln.lower() for ln in b.labels):
-            continue
-        if sorted((q.attribute, q.comparator, q.value) for q in a.quantities) != sorted(
-            (q.attribute, q.comparator, q.value) for q in b.quantities
-        ):
-            continue
-        cands.append((a, b))
-    if not cands or ctx.index.embedder is None:
-        return []
-    texts = sorted({strip_modality(r.text) for ab in cands for r in ab})
-    vecs = ctx.index.embedder.encode(texts)
-    row = {t: i for i, t in enumerate(texts)}
-    out = []
-    for a, b in cands:
-        sim = float(np.dot(vecs[row[strip_modality(a.text)]], vecs[row[strip_modality(b.text)]]))
-        out.append((a, b, sim))
-    return out
-
-
 def _modal_span(rule: Rule) -> list[Span]:
-    m = _MODAL_WORDS.search(rule.text)
+    m = MODAL_WORDS.search(rule.text)
     return [Span(rule.id, m.start(), m.end())] if m else []
 
 

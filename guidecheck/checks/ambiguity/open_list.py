@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from ...model import Finding, Rule, Span
 from ..base import Check, CheckContext
+from ..common.wording import allowed_words, config_list, data, find_phrases, is_checkable, phrase_pattern
 from ..registry import register
-from .common import allowed_words, config_list, data, find_phrases, is_checkable, phrase_pattern
 
 
 def _decisive(rule: Rule) -> bool:

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from ...model import Finding, Span
 from ..base import Check, CheckContext
+from ..common.wording import allowed_words, data, is_checkable
 from ..registry import register
-from .common import allowed_words, data, is_checkable
 
 
 @register

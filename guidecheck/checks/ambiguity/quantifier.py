@@ -7,8 +7,7 @@ from collections.abc import Iterable
 
 from ...model import Finding, Span
 from ..base import Check, CheckContext
-from ..registry import register
-from .common import (
+from ..common.wording import (
     allowed_words,
     config_list,
     data,
@@ -19,6 +18,7 @@ from .common import (
     overlaps,
     phrase_pattern,
 )
+from ..registry import register
 
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 

@@ -7,19 +7,18 @@ from collections.abc import Iterable
 
 from ...model import Finding, Span
 from ..base import Check, CheckContext
-from ..registry import register
-from .common import (
+from ..common.wording import (
     allowed_words,
     config_list,
     data,
     defined_here,
-    defined_terms,
     find_phrases,
     is_checkable,
     label_spans,
     overlaps,
     phrase_pattern,
 )
+from ..registry import register
 
 _DETERMINER = re.compile(r"^\s+(?:the|a|an|all|any|your|each|every|this|that|these|those|it|them)\b", re.I)
 _NOUN_END = re.compile(
@@ -85,11 +84,10 @@ class VagueCriterion(Check):
             re.I,
         )
         allowed = allowed_words(ctx)
-        defined_by_path: dict[str, set[str]] = {}
         for rule in ctx.rules:
             if not is_checkable(rule) or rule.kind == "definition":
                 continue
-            defined = defined_by_path.setdefault(rule.path, defined_terms(ctx, rule.path))
+            defined = ctx.deck(rule.path).defined_terms
             hits = []
             protected = label_spans(ctx, rule)
             protected += [x.span() for x in loopholes.finditer(rule.text)] if loopholes else []

@@ -11,15 +11,15 @@ from typing import ClassVar
 
 from ...model import Finding
 from ..base import Check, CheckContext
+from ..common.relations.engine import relations
 from ..registry import register
-from .engine import relations
 
 
 class RelationCheck(Check):
     fix: ClassVar[str | None] = None
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        for rel in relations(ctx.index, ctx.config):
+        for rel in relations(ctx):
             if rel.code != self.code:
                 continue
             yield ctx.finding(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ...model import CODE, EXAMPLE, HEADING, QUOTE, Finding, Location
-from ..ambiguity.common import data
 from ..base import Check, CheckContext
+from ..common.wording import data
 from ..registry import register
 
 

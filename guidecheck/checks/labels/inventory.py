@@ -12,10 +12,11 @@ import numpy as np
 from ...index.glossary import is_glossary_section, normal_term
 from ...index.labels import LabelDef, label_uses
 from ...model import HEADING, Finding, Rule, Span
-from ..ambiguity.common import data, deck_glossary, deck_inventory, deck_of, deck_paths, is_checkable
 from ..base import Check, CheckContext
+from ..common.deck import rules_by_path
+from ..common.terms import find_variants
+from ..common.wording import data, is_checkable
 from ..registry import register
-from ..terminology.variants import find_variants, rules_by_deck, rules_by_path
 
 
 def _rule_at(rules: list[Rule], line: int | None) -> list[Rule]:
@@ -56,11 +57,10 @@ class UndefinedLabel(Check):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         configured = {normal_term(t) for t in ctx.config.glossary}
-        for path, rules in rules_by_deck(ctx).values():
-            inv = deck_inventory(ctx, path)
-            glossary = deck_glossary(ctx, path)
+        for deck in ctx.decks.values():
+            path, rules, inv, glossary = deck.first_path, deck.rules, deck.inventory, deck.glossary
             variants = {normal_term(v.variant.display) for v in find_variants(ctx, path, rules)}
-            members = set(deck_paths(ctx).get(deck_of(path), [path]))
+            members = set(deck.paths)
             headings = {
                 normal_term(b.text)
                 for d in ctx.index.documents
@@ -129,14 +129,14 @@ class UnusedGlossaryTerm(Check):
     severity = "info"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_path = rules_by_path(ctx)
+        by_path = rules_by_path(ctx.rules)
         docs = {d.path: d for d in ctx.index.documents}
         for doc in ctx.index.documents:
             glossary = ctx.index.glossaries.get(doc.path, {})
             entries = [g for g in glossary.values() if g.in_glossary]
             if not entries:
                 continue
-            members = [docs[p] for p in deck_paths(ctx).get(deck_of(doc.path), [doc.path]) if p in docs]
+            members = [docs[p] for p in ctx.deck(doc.path).paths if p in docs]
             body = " ".join(
                 normal_term(b.text)
                 for d in members
@@ -200,7 +200,7 @@ class UndescribedScalePoint(Check):
     severity = "warning"
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
-        by_path = rules_by_path(ctx)
+        by_path = rules_by_path(ctx.rules)
         for path, inv in ctx.index.inventories.items():
             rules = by_path.get(path, [])
             for e in inv.entries:
@@ -289,7 +289,7 @@ class LabelDefinedTwice(Check):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         threshold = float(data()["labels"]["same_description"])
-        by_path = rules_by_path(ctx)
+        by_path = rules_by_path(ctx.rules)
         if ctx.index.embedder is not None:  # one batch for every description, not one round trip per pair
             ctx.index.embedder.encode(
                 sorted(
@@ -390,13 +390,13 @@ class LabelOutsideInventory(Check):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         configured = {normal_term(t) for t in ctx.config.glossary}
-        for path, rules in rules_by_deck(ctx).values():
-            inv = deck_inventory(ctx, path)
+        for deck in ctx.decks.values():
+            rules, inv = deck.rules, deck.inventory
             if inv is None or len(inv.entries) < 2:
                 continue
             points = inv.numeric_points()
             names = sorted({e.name for e in inv.entries if e.name})
-            glossary = deck_glossary(ctx, path)
+            glossary = deck.glossary
             for rule in _assigning_rules(rules):
                 for use in label_uses(rule):
                     key = normal_term(use.label)

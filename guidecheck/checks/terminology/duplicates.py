@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from ...index.glossary import normal_term
 from ...model import Finding
-from ..ambiguity.common import data
-from ..ambiguity.modality import same_rule_pairs
 from ..base import Check, CheckContext
+from ..common.restatements import same_rule_pairs
+from ..common.wording import data
 from ..registry import register
 
 

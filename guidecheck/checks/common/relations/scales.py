@@ -11,14 +11,16 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .frames import Frame, Interval
+from ..deck import same_project
+from .claims import Claim, Interval
 from .lexicon import content, data, lexicon
-from .relate import Relation, _find, _span, q, said, same_set
+from .relate import Relation
+from .text import as_read, find_span, quoted, span_of
 
 
-def _declarations(frames: list[Frame]) -> list[tuple[Frame, Interval, tuple[int, int]]]:
+def _declarations(claims: list[Claim]) -> list[tuple[Claim, Interval, tuple[int, int]]]:
     out = []
-    for f in frames:
+    for f in claims:
         if f.rule.is_example:
             continue
         for rx in lexicon().scale:
@@ -32,11 +34,11 @@ def _declarations(frames: list[Frame]) -> list[tuple[Frame, Interval, tuple[int,
     return out
 
 
-def _tables(frames: list[Frame]) -> dict[tuple, list[tuple[Frame, float, str | None]]]:
+def _tables(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, float, str | None]]]:
     """Rubric rows grouped by table (document, section, header): (frame, score, name)."""
     lex = lexicon()
-    groups: dict[tuple, list[tuple[Frame, float, str | None]]] = defaultdict(list)
-    for f in frames:
+    groups: dict[tuple, list[tuple[Claim, float, str | None]]] = defaultdict(list)
+    for f in claims:
         cells = f.rule.cells
         if f.rule.kind != "rubric" or not cells:
             continue
@@ -52,14 +54,18 @@ def _tables(frames: list[Frame]) -> dict[tuple, list[tuple[Frame, float, str | N
     return groups
 
 
-def scale_relations(frames: list[Frame]) -> list[Relation]:
+def scale_relations(claims: list[Claim]) -> list[Relation]:
     out: list[Relation] = []
-    decls = _declarations(frames)
-    tables = _tables(frames)
+    decls = _declarations(claims)
+    tables = _tables(claims)
     # Two declarations of different ranges for the same scale.
     for i, (fa, ia, sa) in enumerate(decls):
         for fb, ib, sb in decls[i + 1 :]:
-            if (ia.lo, ia.hi) == (ib.lo, ib.hi) or fa.rule.id == fb.rule.id or not same_set(fa.rule, fb.rule):
+            if (
+                (ia.lo, ia.hi) == (ib.lo, ib.hi)
+                or fa.rule.id == fb.rule.id
+                or not same_project(fa.rule, fb.rule)
+            ):
                 continue
             if fa.core and fb.core and not (fa.core & fb.core):
                 continue  # different dimensions ("fluency 1-3", "overall 1-5")
@@ -68,9 +74,9 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
                     fa,
                     fb,
                     0.9,
-                    f"{q(said(fa.rule))} sets a {ia.lo:g}–{ia.hi:g} scale but {q(said(fb.rule))} "
+                    f"{quoted(as_read(fa.rule))} sets a {ia.lo:g}–{ia.hi:g} scale but {quoted(as_read(fb.rule))} "
                     f"sets {ib.lo:g}–{ib.hi:g}.",
-                    _span(fa.rule, sa) + _span(fb.rule, sb),
+                    span_of(fa.rule, sa) + span_of(fb.rule, sb),
                 )
             )
     # A score used outside every declared scale.
@@ -80,7 +86,7 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
         if len(values) >= 2:
             ranges.append((rows[0][0], Interval(min(values), max(values)), None))
     if ranges:
-        for f in frames:
+        for f in claims:
             if (f.rule.kind == "rubric" and not f.rule.is_example) or not f.outcomes:
                 continue
             for label, span in f.outcomes:
@@ -90,27 +96,27 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
                     continue
                 same_doc = [r for r in ranges if r[0].rule.path == f.rule.path and r[0].rule.id != f.rule.id]
                 relevant = same_doc or [
-                    r for r in ranges if r[0].rule.id != f.rule.id and same_set(r[0].rule, f.rule)
+                    r for r in ranges if r[0].rule.id != f.rule.id and same_project(r[0].rule, f.rule)
                 ]
                 broken = [r for r in relevant if not r[1].lo <= v <= r[1].hi]
                 if not broken:
                     continue
                 src, iv, s = broken[0]
-                spans = _span(f.rule, span) + (_span(src.rule, s) if s else [])
+                spans = span_of(f.rule, span) + (span_of(src.rule, s) if s else [])
                 what = "the example" if f.rule.is_example else "the rule"
                 out.append(
                     _make(
                         src,
                         f,
                         0.9,
-                        f"{q(said(f.rule))} uses a score of {v:g}, outside the {iv.lo:g}–{iv.hi:g} "
-                        f"scale of {q(said(src.rule))} ({what} cannot be followed on that scale).",
+                        f"{quoted(as_read(f.rule))} uses a score of {v:g}, outside the {iv.lo:g}–{iv.hi:g} "
+                        f"scale of {quoted(as_read(src.rule))} ({what} cannot be followed on that scale).",
                         spans,
                     )
                 )
                 break
     # One score named two ways in two tables.
-    names: dict[float, list[tuple[Frame, str]]] = defaultdict(list)
+    names: dict[float, list[tuple[Claim, str]]] = defaultdict(list)
     for rows in tables.values():
         for f, v, name in rows:
             if name:
@@ -120,7 +126,7 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
         for f, name in items[1:]:
             if (
                 name.lower() != first_name.lower()
-                and same_set(f.rule, first_f.rule)
+                and same_project(f.rule, first_f.rule)
                 and f.rule.path + str(f.rule.section) != first_f.rule.path + str(first_f.rule.section)
             ):
                 out.append(
@@ -128,16 +134,16 @@ def scale_relations(frames: list[Frame]) -> list[Relation]:
                         first_f,
                         f,
                         0.85,
-                        f"Score {v:g} is named “{first_name}” in {q(said(first_f.rule))} but "
-                        f"“{name}” in {q(said(f.rule))}.",
-                        _find(first_f.rule, first_name) + _find(f.rule, name),
+                        f"Score {v:g} is named “{first_name}” in {quoted(as_read(first_f.rule))} but "
+                        f"“{name}” in {quoted(as_read(f.rule))}.",
+                        find_span(first_f.rule, first_name) + find_span(f.rule, name),
                     )
                 )
                 break
     return out
 
 
-def _make(fa: Frame, fb: Frame, conf: float, why: str, spans) -> Relation:
+def _make(fa: Claim, fb: Claim, conf: float, why: str, spans) -> Relation:
     a, b = (fa.rule, fb.rule)
     if fa.update or fb.update:
         later = fb if fb.update else fa
@@ -146,7 +152,7 @@ def _make(fa: Frame, fb: Frame, conf: float, why: str, spans) -> Relation:
             a,
             b,
             round(conf * 0.9, 3),
-            f"{q(said(later.rule))} is a dated update of the rating scale; not a contradiction.",
+            f"{quoted(as_read(later.rule))} is a dated update of the rating scale; not a contradiction.",
             spans,
             stands_for="CON007",
         )
@@ -157,15 +163,15 @@ def _make(fa: Frame, fb: Frame, conf: float, why: str, spans) -> Relation:
 class _Example:
     """One worked example: its sentences merged (the case in one sentence, "Rating: 3." in the next)."""
 
-    frames: list[Frame]
+    claims: list[Claim]
     everything: frozenset[str]
-    penalty: tuple[Frame, tuple[int, int]] | None
-    score: tuple[Frame, Interval, tuple[int, int] | None] | None
-    outcomes: list[tuple[Frame, str, tuple[int, int]]]
+    penalty: tuple[Claim, tuple[int, int]] | None
+    score: tuple[Claim, Interval, tuple[int, int] | None] | None
+    outcomes: list[tuple[Claim, str, tuple[int, int]]]
 
     @property
     def text(self) -> str:
-        return " ".join(f.text for f in self.frames)
+        return " ".join(f.text for f in self.claims)
 
 
 _EXAMPLE_START = re.compile(
@@ -173,11 +179,11 @@ _EXAMPLE_START = re.compile(
 )
 
 
-def _examples(frames: list[Frame]) -> list[_Example]:
+def _examples(claims: list[Claim]) -> list[_Example]:
     """Consecutive example sentences of one block form one example; "Example 2: ..." starts the next one."""
-    groups: list[list[Frame]] = []
+    groups: list[list[Claim]] = []
     last_key = None
-    for f in frames:
+    for f in claims:
         if not f.rule.is_example:
             last_key = None
             continue
@@ -206,15 +212,15 @@ def _negated_before(text: str, start: int) -> bool:
     return bool(re.search(r"(?<![\w'])(?:not|no|never|n't|without|nothing)(?![\w'])", window))
 
 
-def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None) -> list[Relation]:
+def example_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
     """Worked examples whose verdict breaks a rule about the same thing."""
     lex = lexicon()
     th = lex.thresholds["example_topic"]
     aliases = aliases or {}
-    examples = [e for e in _examples(frames) if e.penalty or e.score or e.outcomes]
+    examples = [e for e in _examples(claims) if e.penalty or e.score or e.outcomes]
     if not examples:
         return []
-    rules = [f for f in frames if not f.rule.is_example and f.rule.kind != "rubric"]
+    rules = [f for f in claims if not f.rule.is_example and f.rule.kind != "rubric"]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(rules):
         for w in f.core | f.condition:
@@ -231,7 +237,7 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
         for i, shared in sorted(seen.items()):
             r = rules[i]
             topic = (r.core | r.condition) - penalty_words
-            if topic and shared >= 2 and same_set(r.rule, e.frames[0].rule):
+            if topic and shared >= 2 and same_project(r.rule, e.claims[0].rule):
                 covers[i] = len(topic & e.everything) / len(topic)
         # The example's case is the one it matches best: "a harmful request" is judged by the harmful-request
         # rule, not by the harmless-request rule it also resembles.
@@ -245,14 +251,14 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
             rel = None
             if e.penalty and r.penalty and r.deontic in ("F", "N"):
                 ef, span = e.penalty
-                why = f"The example {q(e.text)} deducts for what {q(said(r.rule))} says not to penalize."
+                why = f"The example {quoted(e.text)} deducts for what {quoted(as_read(r.rule))} says not to penalize."
                 rel = Relation(
                     "CON008",
                     r.rule,
                     ef.rule,
                     round(0.7 + 0.25 * cover, 3),
                     why,
-                    _span(r.rule, r.penalty) + _span(ef.rule, span),
+                    span_of(r.rule, r.penalty) + span_of(ef.rule, span),
                 )
             elif (
                 e.score
@@ -263,7 +269,7 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
             ):
                 ef, iv, span = e.score
                 why = (
-                    f"The example {q(e.text)} gives {iv.describe()}, but {q(said(r.rule))} requires "
+                    f"The example {quoted(e.text)} gives {iv.describe()}, but {quoted(as_read(r.rule))} requires "
                     f"{r.score.describe()} for this case."
                 )
                 rel = Relation(
@@ -272,7 +278,7 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
                     ef.rule,
                     round(0.6 + 0.3 * cover, 3),
                     why,
-                    _span(r.rule, r.score_span) + _span(ef.rule, span),
+                    span_of(r.rule, r.score_span) + span_of(ef.rule, span),
                 )
             elif e.outcomes and r.outcomes and r.deontic == "O" and r.condition and cover >= 0.6:
                 names = {aliases.get(o.lower(), o.lower()) for _, o, _ in e.outcomes}
@@ -280,7 +286,7 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
                 if not (names & rnames):
                     ef, label, span = e.outcomes[0]
                     why = (
-                        f"The example {q(e.text)} is labeled {label}, but {q(said(r.rule))} requires "
+                        f"The example {quoted(e.text)} is labeled {label}, but {quoted(as_read(r.rule))} requires "
                         f"{r.outcomes[0][0]} for this case."
                     )
                     rel = Relation(
@@ -289,7 +295,7 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
                         ef.rule,
                         round(0.55 + 0.3 * cover, 3),
                         why,
-                        _span(r.rule, r.outcomes[0][1]) + _span(ef.rule, span),
+                        span_of(r.rule, r.outcomes[0][1]) + span_of(ef.rule, span),
                     )
             if rel is not None and (r.exception or r.update):
                 rel = Relation(
@@ -297,8 +303,8 @@ def example_relations(frames: list[Frame], aliases: dict[str, str] | None = None
                     r.rule,
                     rel.b,
                     round(rel.confidence * 0.8, 3),
-                    f"The example {q(e.text)} follows the {'exception in' if r.exception else 'update'} "
-                    f"{q(said(r.rule))}; not a contradiction.",
+                    f"The example {quoted(e.text)} follows the {'exception in' if r.exception else 'update'} "
+                    f"{quoted(as_read(r.rule))}; not a contradiction.",
                     rel.spans,
                     stands_for="CON008",
                 )

@@ -1,6 +1,6 @@
 """Per-rule comparison frame: what a rule requires, of what, under which condition, with which outcome.
 
-Built from the extracted Rule and its own text, so imperfect frames (a missed object, a wrong kind) are patched
+Built from the extracted Rule and its own text, so imperfect claims (a missed object, a wrong kind) are patched
 by the surface cues in data/contradictions.toml. One frame per rule, computed once per run.
 """
 
@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ...model import Quantity, Rule
+from ....model import Quantity, Rule
 from .lexicon import content, lexicon, stem
 
 POSITIVE_KINDS = {"obligation": "O", "recommendation": "O", "permission": "P"}
@@ -65,7 +65,7 @@ def quantity_interval(q: Quantity, negate: bool) -> Interval | None:
 
 
 @dataclass
-class Frame:
+class Claim:
     rule: Rule
     deontic: str | None  # O required, F forbidden, P permitted, N permitted not to (relaxed)
     cue: tuple[int, int] | None  # span of the modal / polarity cue in the text
@@ -176,7 +176,7 @@ def _score(
     return None, None
 
 
-def _definition(text: str) -> tuple[str, str, frozenset[str]] | None:
+def definition_conflict(text: str) -> tuple[str, str, frozenset[str]] | None:
     if not lexicon().definition_gate.search(text):
         return None
     body = re.sub(r"^\s*(?:[*_#>-]+\s*)", "", text).rstrip(" .")
@@ -189,7 +189,7 @@ def _definition(text: str) -> tuple[str, str, frozenset[str]] | None:
     return None
 
 
-def _priority(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | None:
+def priority_conflict(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | None:
     lex = lexicon()
     if not lex.priority_gate.search(text):
         return None
@@ -220,7 +220,7 @@ def _is_update(rule: Rule) -> bool:
     return any(rx.search(n) for rx in lex.override_section for n in names)
 
 
-def build_frame(rule: Rule) -> Frame:
+def build_claim(rule: Rule) -> Claim:
     lex = lexicon()
     text = rule.text
     deontic, cue = _deontic(rule, text)
@@ -251,7 +251,7 @@ def build_frame(rule: Rule) -> Frame:
     head = stem(obj[-1]) if obj and obj[-1].isalpha() and obj[-1] not in lex.stop else None
     action = stem(rule.action) if rule.action and rule.action not in ("be", "have", "do") else None
     terminal = rule.action if rule.action in lex.terminal else None
-    return Frame(
+    return Claim(
         rule=rule,
         deontic=deontic,
         cue=cue,
@@ -270,10 +270,10 @@ def build_frame(rule: Rule) -> Frame:
         action=action,
         object_head=head,
         terminal=terminal,
-        definition=_definition(text),
-        priority=_priority(text),
+        definition=definition_conflict(text),
+        priority=priority_conflict(text),
         penalty=_first(lex.penalty, text),
     )
 
 
-__all__ = ["Frame", "Interval", "build_frame", "quantity_interval"]
+__all__ = ["Claim", "Interval", "build_claim", "quantity_interval"]

@@ -1,35 +1,33 @@
-"""Run the relation classifier once per index and share the result with every contradiction check."""
+"""Run the relation classifier once per run and share the result with every check that needs it."""
 
 from __future__ import annotations
 
-from ...index import Index
-from .frames import Frame, build_frame
+from ....index import Index
+from ...base import CheckContext
+from ..deck import same_project
+from .claims import Claim, build_claim
 from .lexicon import jaccard, lexicon
-from .relate import CONTRADICTIONS, Relation, q, relate, rubric_aliases, same_set
+from .relate import Relation, relate, rubric_aliases
 from .scales import example_relations, scale_relations
-
-_ATTR = "_contradiction_relations"
-
-
-def frames_of(index: Index) -> list[Frame]:
-    cached = getattr(index, "_contradiction_frames", None)
-    if cached is None:
-        cached = [build_frame(r) for r in index.rules]
-        index._contradiction_frames = cached
-    return cached
+from .text import quoted
 
 
-def _nli_relations(index: Index, frames: list[Frame], taken: set[tuple[str, str]], config) -> list[Relation]:
-    """CON009: candidate pairs the frames did not explain, judged by the configured NLI model."""
-    from ...index.nli import NLIScorer
+def claims_of(index: Index) -> list[Claim]:
+    """Every rule as a claim, in the index's order (pairs refer to rules by position)."""
+    return [build_claim(r) for r in index.rules]
+
+
+def _nli_relations(index: Index, claims: list[Claim], taken: set[tuple[str, str]], config) -> list[Relation]:
+    """CON009: candidate pairs the claims did not explain, judged by the configured NLI model."""
+    from ....index.nli import NLIScorer
 
     th = lexicon().thresholds
     todo = []
     for pair in index.pairs:
-        fa, fb = frames[pair.a], frames[pair.b]
+        fa, fb = claims[pair.a], claims[pair.b]
         if (fa.rule.id, fb.rule.id) in taken or fa.rule.is_example or fb.rule.is_example:
             continue
-        if not same_set(fa.rule, fb.rule):
+        if not same_project(fa.rule, fb.rule):
             continue
         if fa.rule.kind == "rubric" or fb.rule.kind == "rubric" or pair.similarity < th["nli_min_cosine"]:
             continue
@@ -53,7 +51,7 @@ def _nli_relations(index: Index, frames: list[Frame], taken: set[tuple[str, str]
                 fa.rule,
                 fb.rule,
                 round(min(0.95, p * (0.7 + 0.3 * sim)), 3),
-                f"The NLI model reads {q(fa.text)} and {q(fb.text)} as contradicting each other "
+                f"The NLI model reads {quoted(fa.text)} and {quoted(fb.text)} as contradicting each other "
                 f"(p = {p:.2f}).",
                 evidence={"nli": round(p, 4)},
             )
@@ -61,34 +59,34 @@ def _nli_relations(index: Index, frames: list[Frame], taken: set[tuple[str, str]
     return out
 
 
-def relations(index: Index, config=None) -> list[Relation]:
-    """Every relation of the deck, computed on first use and kept on the index."""
-    cached = getattr(index, _ATTR, None)
-    if cached is not None:
-        return cached
-    frames = frames_of(index)
-    aliases = rubric_aliases(frames)
+def relations(ctx: CheckContext) -> list[Relation]:
+    """Every relation between the rules of this run, computed by the first check that asks."""
+    return ctx.derived("relations", lambda c: _classify(c.index, c.config))
+
+
+def _classify(index: Index, config) -> list[Relation]:
+    claims = claims_of(index)
+    aliases = rubric_aliases(claims)
     out: list[Relation] = []
     for pair in index.pairs:
-        rel = relate(frames[pair.a], frames[pair.b], pair.similarity, aliases)
+        rel = relate(claims[pair.a], claims[pair.b], pair.similarity, aliases)
         if rel is not None:
             out.append(rel)
-    out.extend(scale_relations(frames))
-    out.extend(example_relations(frames, aliases))
+    out.extend(scale_relations(claims))
+    out.extend(example_relations(claims, aliases))
     if config is not None and getattr(config, "nli_model", ""):
         taken = {(r.a.id, r.b.id) for r in out}
-        nli = _nli_relations(index, frames, taken, config)
+        nli = _nli_relations(index, claims, taken, config)
         out.extend(nli)
-        _boost(out, index, frames, config)
-    setattr(index, _ATTR, out)
+        _boost(out, index, claims, config)
     return out
 
 
-def _boost(rels: list[Relation], index: Index, frames: list[Frame], config) -> None:
+def _boost(rels: list[Relation], index: Index, claims: list[Claim], config) -> None:
     """NLI as extra evidence: frame contradictions the model also reads as contradictory gain confidence."""
-    from ...index.nli import NLIScorer
+    from ....index.nli import NLIScorer
 
-    targets = [r for r in rels if r.code in CONTRADICTIONS and r.code != "CON009"]
+    targets = [r for r in rels if r.code.startswith("CON") and r.code != "CON009"]
     if not targets:
         return
     cache = index.embedder.cache if index.embedder is not None else None
@@ -100,4 +98,4 @@ def _boost(rels: list[Relation], index: Index, frames: list[Frame], config) -> N
         r.confidence = round(min(0.99, r.confidence + 0.1 * (p - 0.5)), 3)
 
 
-__all__ = ["frames_of", "relations"]
+__all__ = ["claims_of", "relations"]

@@ -1,4 +1,4 @@
-"""Word lists and patterns of data/contradictions.toml, compiled once, plus the tokeniser the relation frames share."""
+"""Word lists and patterns of data/contradictions.toml, compiled once, plus the tokeniser the relation claims share."""
 
 from __future__ import annotations
 

@@ -1,0 +1,248 @@
+"""Conflict detectors: each looks at one shape of disagreement between two rule claims.
+
+``relate`` asks them in the order of ``DETECTORS`` and the first that fires decides the check code. The order
+goes from the most specific shape to the most general one, so a pair is named by what makes it a conflict:
+a priority statement or a definition is recognised by its form before anything else; a numeric limit decides
+before its polarity (a "no more than 3" is not a prohibition of 3); a label or score outcome decides before the
+bare action; the deontic flip (must / must not) is the catch-all for same-topic rules of opposite force.
+To add a contradiction type: write its detector here (returning a ``Conflict``), put it in ``DETECTORS`` at the
+place its specificity calls for, put its words in ``data/contradictions.toml`` and register its check in
+``checks/contradiction/checks.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from ....model import Span
+from .claims import Claim
+from .lexicon import jaccard, lexicon
+from .text import as_read, find_span, quoted, span_of
+
+
+class Conflict(NamedTuple):
+    """What a detector found: the check code, how sure, one sentence why, the clashing words."""
+
+    code: str
+    confidence: float
+    explanation: str
+    spans: list[Span]
+    conditional: bool  # True: the rules' conditions decide (different situations are not a conflict)
+
+
+def threshold(name: str) -> float:
+    return lexicon().thresholds[name]
+
+
+def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
+    """0 when the rules are about different things, else the overlap that made them the same."""
+    j = jaccard(fa.core, fb.core)
+    heads_differ = bool(
+        fa.object_head
+        and fb.object_head
+        and fa.object_head != fb.object_head
+        and fa.object_head not in fb.core
+        and fb.object_head not in fa.core
+    )
+    if topic_match(fa.core, fb.core, threshold("same_topic_frames")) and not heads_differ:
+        return max(j, 0.5)
+    if (
+        fa.action
+        and fa.action == fb.action
+        and fa.object_head
+        and fa.object_head == fb.object_head
+        and j >= threshold("same_topic_frames")
+        and cosine >= threshold("frames_cosine")
+    ):
+        return j
+    return 0.0
+
+
+def conditions_compatible(fa: Claim, fb: Claim) -> str:
+    """'same', 'exclusive' (cannot both hold / different situations) or 'narrower' (one conditional, one not)."""
+    if not fa.condition and not fb.condition:
+        return "same"
+    if bool(fa.condition) != bool(fb.condition):
+        return "narrower"
+    if fa.condition_neg != fb.condition_neg:
+        return "exclusive"
+    if topic_match(
+        fa.condition, fb.condition, threshold("same_condition"), high=threshold("same_condition_high")
+    ):
+        return "same"
+    return "exclusive"
+
+
+def topic_match(a: frozenset[str], b: frozenset[str], floor: float, high: float | None = None) -> bool:
+    """Same thing: near-identical words, or one side only adds words to the other (a narrower phrasing).
+
+    When each side has words of its own ("harmless request" / "harmful request", "video post" / "text-only
+    post") the two are about different things unless the overlap is high.
+    """
+    j = jaccard(a, b)
+    if j >= (high if high is not None else threshold("same_topic")):
+        return True
+    return j >= floor and (a <= b or b <= a)
+
+
+def priority_conflict(fa: Claim, fb: Claim) -> Conflict | None:
+    if not fa.priority or not fb.priority:
+        return None
+    wa, la, wa_t, la_t = fa.priority
+    wb, lb, wb_t, lb_t = fb.priority
+    if (wa & lb) and (la & wb) and not (wa & wb):
+        why = f"{quoted(as_read(fa.rule))} puts {wa_t} before {la_t}, but {quoted(as_read(fb.rule))} puts {wb_t} before {lb_t}."
+        spans = (
+            find_span(fa.rule, wa_t)
+            + find_span(fa.rule, la_t)
+            + find_span(fb.rule, wb_t)
+            + find_span(fb.rule, lb_t)
+        )
+        return Conflict("CON005", 0.9, why, spans, False)
+    return None
+
+
+def definition_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | str | None:
+    if not fa.definition or not fb.definition or fa.definition[0] != fb.definition[0]:
+        return None
+    _term, da, ca = fa.definition
+    _, db, cb = fb.definition
+    overlap = jaccard(ca, cb)
+    if overlap >= threshold("definition_same"):
+        return "duplicate"  # (sentence embeddings of "X means ..." are dominated by X: never trusted here)
+    if ca and cb and (ca <= cb or cb <= ca) and not _numbers_disjoint(fa, fb):
+        return "duplicate"  # one definition only adds detail to the other
+    why = f"The term is defined two ways: {quoted(as_read(fa.rule))} versus {quoted(as_read(fb.rule))}."
+    conf = round(0.95 - 0.4 * overlap, 3)
+    return Conflict("CON006", conf, why, find_span(fa.rule, da) + find_span(fb.rule, db), False)
+
+
+def _numbers_disjoint(fa: Claim, fb: Claim):
+    for qa, ia in fa.quantities:
+        for qb, ib in fb.quantities:
+            if qa.attribute == qb.attribute and ia.disjoint(ib):
+                return qa, qb
+    return None
+
+
+def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
+    hit = _numbers_disjoint(fa, fb)
+    if not hit:
+        return None
+    filler = lexicon().quantity_filler
+    ca, cb = fa.core - filler, fb.core - filler
+    if not (ca or cb) or not topic_match(ca, cb, threshold("numeric_topic")):
+        return None
+    qa, qb = hit
+    unit = qa.unit or qb.unit or qa.attribute
+    why = (
+        f"{quoted(as_read(fa.rule))} asks for {qa.text} and {quoted(as_read(fb.rule))} for {qb.text}: "
+        f"no {unit} count satisfies both."
+    )
+    spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
+    conf = 0.85 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
+    return Conflict("CON004", conf, why, spans, True)
+
+
+def _outcome_conflict(fa: Claim, fb: Claim, aliases: dict[str, str], cosine: float) -> Conflict | None:
+    """Same situation, different label or score (CON003), or a permission outside an obligation's range (CON002)."""
+    if not fa.outcomes or not fb.outcomes:
+        return None
+    cond = conditions_compatible(fa, fb)
+    if fa.condition and fb.condition:
+        if cond != "same":
+            return None
+        topic = 1.0
+    else:
+        topic = jaccard(fa.core, fb.core)
+        if not (
+            topic_match(fa.core, fb.core, threshold("label_topic"))
+            or (topic >= threshold("label_topic_embedded") and cosine >= threshold("label_cosine"))
+        ):
+            return None
+    if fa.score and fb.score:
+        if not fa.score.disjoint(fb.score):
+            return None
+        la, lb = fa.text[fa.score_span[0] : fa.score_span[1]], fb.text[fb.score_span[0] : fb.score_span[1]]
+        spans = span_of(fa.rule, fa.score_span) + span_of(fb.rule, fb.score_span)
+    else:
+        a_names = {aliases.get(o.lower(), o.lower()) for o, _ in fa.outcomes}
+        b_names = {aliases.get(o.lower(), o.lower()) for o, _ in fb.outcomes}
+        if a_names & b_names:
+            return None
+        la, lb = fa.outcomes[0][0], fb.outcomes[0][0]
+        spans = span_of(fa.rule, fa.outcomes[0][1]) + span_of(fb.rule, fb.outcomes[0][1])
+    perm = {"P"} & {fa.deontic, fb.deontic}
+    if perm and {fa.deontic, fb.deontic} & {"O", "F"}:
+        o, p = (fa, fb) if fa.deontic != "P" else (fb, fa)
+        lo, lp = (la, lb) if o is fa else (lb, la)
+        why = f"{quoted(as_read(o.rule))} requires {lo}, but {quoted(as_read(p.rule))} still allows {lp}."
+        return Conflict("CON002", 0.9, why, spans, False)
+    if fa.deontic in ("O", None) and fb.deontic in ("O", None):
+        situation = f"“{fa.condition_text}”" if fa.condition_text else "the same case"
+        why = f"For {situation}, {quoted(as_read(fa.rule))} gives {la} but {quoted(as_read(fb.rule))} gives {lb}."
+        conf = 0.8 + 0.15 * min(topic, 1.0)
+        return Conflict("CON003", conf, why, spans, False)
+    return None
+
+
+def _action_conflict(fa: Claim, fb: Claim) -> Conflict | None:
+    """Same condition, two terminal actions that exclude each other ('skip it' vs 'rate it 0')."""
+    if not (fa.condition and fb.condition) or conditions_compatible(fa, fb) != "same":
+        return None
+    if fa.deontic != "O" or fb.deontic != "O" or not fa.terminal or not fb.terminal:
+        return None
+    rating = {"rate", "label", "score"}
+    if fa.terminal == fb.terminal or (fa.terminal in rating and fb.terminal in rating):
+        return None
+    why = (
+        f"For “{fa.condition_text}”, {quoted(as_read(fa.rule))} says to {fa.terminal} the item "
+        f"but {quoted(as_read(fb.rule))} says to {fb.terminal} it."
+    )
+    return Conflict(
+        "CON003",
+        0.8,
+        why,
+        find_span(fa.rule, fa.rule.action or "") + find_span(fb.rule, fb.rule.action or ""),
+        False,
+    )
+
+
+def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
+    pair = {fa.deontic, fb.deontic}
+    if fa.quantities and fb.quantities:
+        return None  # a limit's polarity is part of the limit: the numeric frame decides
+    if "F" in pair and pair & {"O", "P"}:
+        code = "CON001"
+    elif pair == {"O", "N"}:
+        code = "CON002"
+    else:
+        return None
+    topic = _same_topic(fa, fb, cosine)
+    if not topic:
+        return None
+    # A list item whose force comes from its lead-in ("Do not:") gets no span: the report marks the lead-in.
+    spans = span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)
+    strength = min(max(fa.rule.strength, 0.3), max(fb.rule.strength, 0.3))
+    conf = round(min(0.97, 0.55 + 0.3 * topic + 0.15 * strength), 3)
+    if code == "CON001":
+        pos, neg = (fa, fb) if fb.deontic == "F" else (fb, fa)
+        verb = "requires" if pos.deontic == "O" else "allows"
+        why = f"{quoted(as_read(pos.rule))} {verb} what {quoted(as_read(neg.rule))} forbids."
+    else:
+        o, n = (fa, fb) if fa.deontic == "O" else (fb, fa)
+        why = f"{quoted(as_read(o.rule))} is an obligation, but {quoted(as_read(n.rule))} lets raters leave it out."
+    return code, conf, why, spans, True
+
+
+Detector = Callable[[Claim, Claim, float, dict[str, str]], Conflict | None]
+
+# Most specific first; see the module docstring. The definition detector is not here: it can also find that
+# two definitions agree (a duplicate), so ``relate`` asks it on its own before these.
+DETECTORS: tuple[Detector, ...] = (
+    lambda fa, fb, cosine, aliases: _numeric(fa, fb),
+    lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
+    lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),
+    lambda fa, fb, cosine, aliases: _deontic(fa, fb, cosine),
+)

@@ -1,0 +1,182 @@
+"""One relation classifier for every rule pair: contradiction type, exception, override, duplicate or nothing.
+
+The per-type checks (CON001-CON009, REL001-REL003) only filter its output, so an explicit exception or a dated
+update suppresses a contradiction the same way whichever frame found it. Each relation carries its evidence:
+the clashing words as spans in both rules and one sentence in the rules' own words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ....model import Rule, Span
+from ..deck import same_project
+from .claims import Claim
+from .detectors import (
+    DETECTORS,
+    Conflict,
+    conditions_compatible,
+    definition_conflict,
+    priority_conflict,
+    threshold,
+    topic_match,
+)
+from .lexicon import lexicon
+from .text import as_read, find_span, quoted
+
+
+@dataclass
+class Relation:
+    code: str  # the check that reports it: CON00x, or REL00x for what explains a conflict away
+    a: Rule
+    b: Rule
+    confidence: float
+    explanation: str
+    spans: list[Span] = field(default_factory=list)
+    stands_for: str | None = None  # for REL001/REL002: the contradiction it would otherwise be
+    evidence: dict = field(default_factory=dict)
+
+
+# --- the classifier ------------------------------------------------------------------------------------------
+
+
+def _names(f: Claim, aliases: dict[str, str]) -> set[str]:
+    return {aliases.get(o.lower(), o.lower()) for o, _ in f.outcomes}
+
+
+def _quantity_set(f: Claim) -> set[tuple]:
+    return {(q.attribute, q.comparator, q.value, q.upper) for q, _ in f.quantities}
+
+
+def _duplicate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str]) -> bool:
+    if fa.deontic != fb.deontic or fa.exception != fb.exception or conditions_compatible(fa, fb) != "same":
+        return False
+    if _quantity_set(fa) != _quantity_set(fb) or _names(fa, aliases) != _names(fb, aliases):
+        return False
+    filler = lexicon().quantity_filler if fa.quantities else frozenset()
+    wa, wb = (fa.core | fa.condition) - filler, (fb.core | fb.condition) - filler
+    return topic_match(
+        wa, wb, threshold("same_topic"), high=threshold("duplicate_jaccard")
+    ) or cosine >= threshold("duplicate_cosine")
+
+
+def _changed_by_update(fa: Claim, fb: Claim) -> bool:
+    """A dated update that changes a limit, an outcome or the force of an earlier rule about the same thing."""
+    if fa.update == fb.update:
+        return False
+    filler = lexicon().quantity_filler
+    if not topic_match(fa.core - filler, fb.core - filler, threshold("same_topic_frames")):
+        return False
+    return (
+        (_quantity_set(fa) != _quantity_set(fb) and bool(fa.quantities) and bool(fb.quantities))
+        or (
+            bool(fa.outcomes)
+            and bool(fb.outcomes)
+            and {o.lower() for o, _ in fa.outcomes} != {o.lower() for o, _ in fb.outcomes}
+        )
+        or (fa.deontic != fb.deontic and None not in (fa.deontic, fb.deontic))
+    )
+
+
+def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None = None) -> Relation | None:
+    """The relation between two rules (reading order a, b), or None when they are merely related."""
+    a, b = fa.rule, fb.rule
+    if a.is_example or b.is_example or a.kind == "rubric" or b.kind == "rubric" or not same_project(a, b):
+        return None
+    aliases = aliases or {}
+    found: Conflict | None = priority_conflict(fa, fb)
+    if found is None:
+        d = definition_conflict(fa, fb, cosine)
+        if d == "duplicate":
+            return Relation(
+                "REL003",
+                a,
+                b,
+                round(min(0.95, 0.6 + 0.35 * cosine), 3),
+                f"{quoted(as_read(b))} defines the same term as {quoted(as_read(a))} in the same way.",
+            )
+        found = d
+    if found is None:
+        found = next((c for c in (detect(fa, fb, cosine, aliases) for detect in DETECTORS) if c), None)
+    if found is None:
+        if _duplicate(fa, fb, cosine, aliases):
+            return Relation(
+                "REL003",
+                a,
+                b,
+                round(min(0.95, 0.5 + 0.45 * cosine), 3),
+                f"{quoted(as_read(b))} repeats {quoted(as_read(a))}.",
+            )
+        if _changed_by_update(fa, fb):
+            later, earlier = (fb, fa) if fb.update else (fa, fb)
+            return Relation(
+                "REL002",
+                a,
+                b,
+                round(min(0.9, 0.5 + 0.4 * cosine), 3),
+                f"{quoted(as_read(later.rule))} is a dated update that changes {quoted(as_read(earlier.rule))}; "
+                f"check that the old rule was edited too.",
+            )
+        return None
+    code, conf, why, spans, conditional = found
+    # Suppressors: the same order for every type, so no frame reports what another explains away.
+    if fa.update or fb.update:
+        later, earlier = (
+            (fb, fa) if fb.update and (not fa.update or b.location.path >= a.location.path) else (fa, fb)
+        )
+        return Relation(
+            "REL002",
+            a,
+            b,
+            round(conf * 0.9, 3),
+            f"{quoted(as_read(later.rule))} is a dated update that replaces {quoted(as_read(earlier.rule))}; not a contradiction.",
+            spans,
+            stands_for=code,
+        )
+    if fa.exception or fb.exception:
+        exc, other = (fa, fb) if fa.exception else (fb, fa)
+        clause = exc.exception_text
+        return Relation(
+            "REL001",
+            a,
+            b,
+            round(conf * 0.9, 3),
+            f"{quoted(as_read(exc.rule))} makes an explicit exception (“{clause}”) to {quoted(as_read(other.rule))}.",
+            spans + find_span(exc.rule, clause),
+            stands_for=code,
+        )
+    if conditional:
+        cond = conditions_compatible(fa, fb)
+        if cond == "exclusive":
+            return None
+        if cond == "narrower":
+            narrow, general = (fa, fb) if fa.condition else (fb, fa)
+            return Relation(
+                "REL001",
+                a,
+                b,
+                round(conf * 0.8, 3),
+                f"{quoted(as_read(narrow.rule))} is a narrower rule (“{narrow.condition_text}”) "
+                f"that carves an exception out of {quoted(as_read(general.rule))}.",
+                spans + find_span(narrow.rule, narrow.condition_text),
+                stands_for=code,
+            )
+    return Relation(code, a, b, round(min(conf, 0.99), 3), why, spans)
+
+
+def rubric_aliases(claims: list[Claim]) -> dict[str, str]:
+    """Score <-> name from rubric table rows ('0' and 'Did Not Load' name the same outcome)."""
+    lex = lexicon()
+    out: dict[str, str] = {}
+    for f in claims:
+        cells = f.rule.cells
+        if not cells:
+            continue
+        score = next((v for k, v in cells.items() if lex.score_header.match(k) and v.strip()), None)
+        name = next((v for k, v in cells.items() if lex.label_header.match(k) and v.strip()), None)
+        if score and name:
+            out[name.strip().lower()] = score.strip().lower()
+    return out
+
+
+__all__ = ["Relation", "relate", "rubric_aliases"]

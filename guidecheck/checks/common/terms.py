@@ -1,0 +1,115 @@
+"""The terms a deck defines and uses, and the variants among them (TERM001 reports them, LAB001 skips them)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...index.glossary import normal_term
+from ...index.labels import label_uses
+from ...model import Location, Rule
+from ..base import CheckContext
+from .similarity import similarities
+from .wording import data, is_checkable
+
+
+@dataclass
+class Term:
+    display: str
+    defined_at: list[tuple[Location, tuple[str, ...], str]] = field(
+        default_factory=list
+    )  # (where, section, source)
+    uses: list[tuple[Rule, int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Variant:
+    variant: Term  # the form to replace
+    canonical: Term  # the defined form
+    similarity: float
+
+
+def deck_terms(ctx: CheckContext, path: str, rules: list[Rule]) -> dict[str, Term]:
+    """Every label or glossary term the deck of ``path`` defines or assigns in a rule, with places."""
+    terms: dict[str, Term] = {}
+    inv = ctx.deck(path).inventory
+    if inv is not None:
+        for e in inv.entries:
+            if e.name:
+                terms.setdefault(normal_term(e.name), Term(e.name)).defined_at.append(
+                    (e.location, e.section, "label")
+                )
+    for key, g in ctx.deck(path).glossary.items():
+        terms.setdefault(key, Term(g.term)).defined_at.append((g.location, (), "glossary"))
+    for rule in rules:
+        if not is_checkable(rule) or rule.kind in ("rubric", "definition"):
+            continue
+        for use in label_uses(rule):
+            if not use.numeric:
+                terms.setdefault(normal_term(use.label), Term(use.label)).uses.append(
+                    (rule, use.start, use.end)
+                )
+    return terms
+
+
+def score_aliases(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Variant]:
+    """ "Rate bad replies 2" where the scale names 2 "Poor": one score, two names."""
+    td = data()["terminology"]
+    inv = ctx.deck(path).inventory
+    if inv is None:
+        return []
+    names = {e.score: e for e in inv.entries if e.score and e.name}
+    quality = set(data("vague")["words"]) | set(td["quality_words"])
+    rx = re.compile(td["score_alias"])
+    out: list[Variant] = []
+    for rule in rules:
+        if not is_checkable(rule) or rule.kind in ("rubric", "definition"):
+            continue
+        for m in rx.finditer(rule.text):
+            word, entry = m.group("word").lower(), names.get(m.group("score"))
+            if entry is None or word not in quality or word in normal_term(entry.name or "").split():
+                continue
+            variant = Term(m.group("word"), uses=[(rule, m.start("word"), m.end("word"))])
+            canonical = Term(
+                f"{entry.name} ({entry.score})", defined_at=[(entry.location, entry.section, "label")]
+            )
+            out.append(Variant(variant, canonical, 0.8))
+    return out
+
+
+def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Variant]:
+    """Variants in the deck of ``path``; ``rules`` are that deck's rules."""
+    td = data()["terminology"]
+    terms = deck_terms(ctx, path, rules)
+    keys = sorted(terms)
+    if len(keys) < 2:
+        return []
+    sims = similarities(ctx, [terms[k].display for k in keys])
+    configured = {normal_term(t) for t in ctx.config.glossary}
+    out: list[Variant] = []
+    defined = [i for i, k in enumerate(keys) if terms[k].defined_at or k in configured]
+    for i, k in enumerate(keys):
+        t = terms[k]
+        if t.defined_at or k in configured or not t.uses:
+            continue
+        ranked = sorted(defined, key=lambda j: (-sims[i, j], j))
+        if not ranked:
+            continue
+        best = ranked[0]
+        runner_up = float(sims[i, ranked[1]]) if len(ranked) > 1 else 0.0
+        if (
+            sims[i, best] >= td["used_variant_similarity"]
+            and sims[i, best] - runner_up >= td["used_variant_margin"]
+        ):
+            out.append(Variant(t, terms[keys[best]], float(sims[i, best])))
+    label_defs = [i for i in defined if any(src == "label" for _, _, src in terms[keys[i]].defined_at)]
+    for x, i in enumerate(label_defs):
+        for j in label_defs[x + 1 :]:
+            a, b = terms[keys[i]], terms[keys[j]]
+            sa = {s for _, s, _ in a.defined_at}
+            sb = {s for _, s, _ in b.defined_at}
+            if sa & sb or sims[i, j] < td["defined_variant_similarity"]:
+                continue  # side by side in one scale: distinct options
+            later, earlier = sorted((a, b), key=lambda t: t.defined_at[0][0].line or 0)[::-1]
+            out.append(Variant(later, earlier, float(sims[i, j])))
+    return out
