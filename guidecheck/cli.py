@@ -62,7 +62,7 @@ def _run_pipeline(paths, cfg, verbose: bool = False, only=None):
     try:
         with Progress(enabled=None) as progress:
             result = run(paths, cfg, only_checks=only, progress=progress)
-    except ModelMissing as exc:
+    except (ModelMissing, ConfigError) as exc:
         raise ToolFailure(str(exc)) from None
     if verbose:
         for path, why in result.skipped:
@@ -125,8 +125,14 @@ def main() -> None:
     help="Run only these checks (IDs or prefixes, e.g. CON or AMB001). Repeatable.",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the rule and embedding caches.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Leave out the findings recorded in this file by `guidecheck baseline`; report only new ones.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and stage timings on stderr.")
-def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, verbose) -> None:
+def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, baseline_file, verbose) -> None:
     """Check guideline documents and report contradictions and ambiguities.
 
     PATHS are files or folders (searched recursively; hidden folders are skipped). A document that cannot
@@ -150,7 +156,15 @@ def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, verbose) 
     if not targets:
         targets.append((fmt or "text", None))
     result = _run_pipeline(paths, cfg, verbose, list(select) or None)
-    report = build_report(result)
+    baselined = 0
+    if baseline_file:
+        from .baseline import load, subtract
+
+        try:
+            result.findings, baselined = subtract(result.findings, load(baseline_file))
+        except ConfigError as exc:
+            raise ToolFailure(str(exc)) from None
+    report = build_report(result, baselined)
     for out_fmt, out in targets:
         render = renderer(out_fmt)
         if out_fmt == "text":
@@ -170,12 +184,16 @@ def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, verbose) 
     if verbose:
         timings = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
         click.echo(f"guidecheck: {timings}", err=True)
-    threshold = cfg.fail_on
+    sys.exit(exit_code(result.findings, cfg.fail_on))
+
+
+def exit_code(findings, threshold: str) -> int:
+    """1 when an unsuppressed finding is at or above ``threshold``; suppressed ones never fail a run."""
     if threshold != "never" and any(
-        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in result.findings
+        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in findings if not f.suppressed
     ):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 @main.command()
@@ -259,6 +277,16 @@ def evaluate(families, as_json, corpus) -> None:
 
         click.echo(format_results(results), nl=False)
 
+
+def _ci_commands() -> None:
+    """``baseline`` and ``diff`` live in cli_ci.py (CI use); registered here so ``--help`` lists them."""
+    from .cli_ci import baseline, diff
+
+    main.add_command(baseline)
+    main.add_command(diff)
+
+
+_ci_commands()
 
 if __name__ == "__main__":
     main()

@@ -100,6 +100,8 @@ class Document:
     digest: str = ""
     words: int = 0
     rule_count: int = 0  # rules found (examples excluded); set by the pipeline after extraction
+    # Suppression comments read out of the document (guidecheck.suppress.directives.Directive).
+    directives: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,8 @@ class Finding:
     fix: str | None = None
     spans: list[Span] = field(default_factory=list)
     related: list[Location] = field(default_factory=list)
+    # Set after the checks by guidecheck.suppress: {"kind": "inSource"|"external", "reason": ..., "by": ...}.
+    suppressed: dict[str, Any] | None = None
 
 
 def to_dict(obj: Any) -> Any:

@@ -6,6 +6,7 @@ import json
 import time
 from dataclasses import dataclass, field
 
+from . import suppress
 from .cache import Cache, code_version, key
 from .config import Config
 from .index import Index, build_index
@@ -67,6 +68,7 @@ def run(
             cache.put_json("runs", run_key, [to_dict(f) for f in findings])
     finally:
         embedder.close()
+    findings = suppress.apply(paths, documents, rules, findings, config, only_checks)
     return Result(documents, rules, findings, index, skipped, timings)
 
 

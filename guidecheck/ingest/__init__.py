@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..model import Block, Document
+from ..suppress.directives import before_read, from_notes
 from . import structure
 from .collect import collect_paths
 from .errors import InputProblem
@@ -155,6 +156,7 @@ def read_document(path: Path, display: str | None = None) -> Document:
             ("the file is empty" if not raw else "the file contains only whitespace"),
         )
         return doc
+    raw, doc.directives = before_read(fmt, raw, shown)  # suppression comments (guidecheck.suppress)
     try:
         with quiet_libraries():
             blocks = _reader(READERS[suffix][1])(path, raw)
@@ -175,6 +177,8 @@ def read_document(path: Path, display: str | None = None) -> Document:
         return doc
     for block in blocks:
         block.location = replace(block.location, path=shown)
+    blocks, notes = from_notes(fmt, blocks)  # directives in slide notes / Word comments
+    doc.directives += notes
     blocks, longest = _split_long(blocks)
     if longest and doc.status == "ok":
         doc.status, doc.message = (

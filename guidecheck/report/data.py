@@ -76,6 +76,7 @@ def finding_dict(finding: Finding, check_names: dict[str, str]) -> dict[str, Any
         "fix": finding.fix,
         "spans": [{"rule": s.rule, "start": s.start, "end": s.end} for s in finding.spans],
         "related": [to_dict(r) for r in finding.related],
+        "suppressed": finding.suppressed,
     }
 
 
@@ -99,10 +100,12 @@ def check_dicts() -> list[dict[str, Any]]:
     return out
 
 
-def build_report(result) -> dict[str, Any]:
+def build_report(result, baselined: int = 0) -> dict[str, Any]:
+    """``baselined``: how many findings ``--baseline`` left out (they are not in ``result.findings``)."""
     checks = check_dicts()
     names = {c["code"]: c["name"] for c in checks}
     findings = [finding_dict(f, names) for f in result.findings]
+    active = [f for f in findings if not f["suppressed"]]  # suppressed ones are listed, never counted
     documents = [
         {
             "path": d.path,
@@ -127,9 +130,11 @@ def build_report(result) -> dict[str, Any]:
             "rules": sum(1 for r in result.rules if not r.is_example),
             "examples": sum(1 for r in result.rules if r.is_example),
             "words": sum(d.words for d in result.documents),
-            "findings": len(findings),
-            "by_severity": dict(sorted(Counter(f["severity"] for f in findings).items())),
-            "by_category": dict(sorted(Counter(f["category"] for f in findings).items())),
-            "by_check": dict(sorted(Counter(f["check"] for f in findings).items())),
+            "findings": len(active),
+            "suppressed": len(findings) - len(active),
+            "baselined": baselined,
+            "by_severity": dict(sorted(Counter(f["severity"] for f in active).items())),
+            "by_category": dict(sorted(Counter(f["category"] for f in active).items())),
+            "by_check": dict(sorted(Counter(f["check"] for f in active).items())),
         },
     }

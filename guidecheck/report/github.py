@@ -39,6 +39,8 @@ def render(report: dict[str, Any]) -> str:
                 )
             )
     for f in report["findings"]:
+        if f.get("suppressed"):
+            continue  # annotations are for what needs fixing
         message = f["message"]
         if not f.get("line"):
             where = position(f)

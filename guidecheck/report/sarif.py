@@ -108,6 +108,17 @@ def _result(f: dict[str, Any], index: dict[str, int], rules: dict[str, dict[str,
             related.append(loc)
     if related:
         out["relatedLocations"] = related
+    if f.get("suppressed"):
+        out["suppressions"] = [_suppression(f["suppressed"])]
+    return out
+
+
+def _suppression(s: dict[str, Any]) -> dict[str, Any]:
+    """A comment in the deck is ``inSource``; an entry of .guidecheck-ignore.toml is ``external``."""
+    out: dict[str, Any] = {"kind": s["kind"], "status": "accepted"}
+    if s.get("reason"):
+        out["justification"] = s["reason"]
+    out["properties"] = {"by": s["by"]}
     return out
 
 

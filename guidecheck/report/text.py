@@ -32,7 +32,8 @@ def render(report: dict[str, Any], colour: bool = False) -> str:
     rules = {r["id"]: r for r in report["rules"]}
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for f in report["findings"]:
-        by_doc.setdefault(f["path"], []).append(f)
+        if not f.get("suppressed"):  # counted in the summary line, listed in JSON, SARIF and HTML
+            by_doc.setdefault(f["path"], []).append(f)
     groups: list[list[str]] = []
     order = [d["path"] for d in report["documents"]] + [
         p for p in by_doc if p not in {d["path"] for d in report["documents"]}
@@ -66,6 +67,9 @@ def render(report: dict[str, Any], colour: bool = False) -> str:
         f"{_plural(s['documents'], 'document')}, {_plural(s['rules'], 'rule')}, "
         f"{_plural(s['findings'], 'finding')} ({counts})"
     )
+    for key in ("suppressed", "baselined"):
+        if s.get(key):
+            summary += f"; {s[key]} {key}"
     unreadable = s.get("documents_with_errors", 0)
     if unreadable:
         summary += f"; {_plural(unreadable, 'document')} could not be read"

@@ -31,6 +31,7 @@ CATEGORIES: dict[str, tuple[str, str]] = {
         "The same thing called by different names, or one name for different things.",
     ),
     "coverage": ("Coverage gaps", "Cases the guidelines leave without an answer."),
+    "meta": ("Suppressions", "Suppression comments that suppress nothing or name an unknown check."),
 }
 SEVERITIES: dict[str, tuple[str, str]] = {
     "error": ("Error", "Raters cannot follow the guidelines as written; fix before launch."),

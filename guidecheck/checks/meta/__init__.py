@@ -1,0 +1,1 @@
+"""Checks about guidecheck's own comments and files (suppressions), reported by ``guidecheck.suppress``."""
