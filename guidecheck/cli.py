@@ -172,19 +172,24 @@ def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, baseline_
             text = render(report, colour=colour)
         else:
             text = render(report)
-        if out is None:
-            click.echo(text, nl=False)
-        else:
-            try:
-                Path(out).parent.mkdir(parents=True, exist_ok=True)
-                Path(out).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise ToolFailure(f"cannot write {out}: {exc.strerror or exc}") from None
-            click.echo(f"guidecheck: wrote {out}", err=True)
+        write_output(text, out)
     if verbose:
         timings = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
         click.echo(f"guidecheck: {timings}", err=True)
     sys.exit(exit_code(result.findings, cfg.fail_on))
+
+
+def write_output(text: str, out: str | None) -> None:
+    """To the terminal, or to ``out`` (folders created) with a note on stderr."""
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ToolFailure(f"cannot write {out}: {exc.strerror or exc}") from None
+    click.echo(f"guidecheck: wrote {out}", err=True)
 
 
 def exit_code(findings, threshold: str) -> int:
