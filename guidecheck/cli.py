@@ -67,6 +67,9 @@ def _run_pipeline(paths, cfg, verbose: bool = False, only=None):
     if verbose:
         for path, why in result.skipped:
             click.echo(f"guidecheck: skipped {path}: {why}", err=True)
+        for doc in result.documents:  # a damaged file's report message is plain words; the library's are here
+            if doc.detail:
+                click.echo(f"guidecheck: {doc.path}: {doc.status}: {doc.detail}", err=True)
     return result
 
 
@@ -131,7 +134,12 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=str),
     help="Leave out the findings recorded in this file by `guidecheck baseline`; report only new ones.",
 )
-@click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and stage timings on stderr.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also list skipped files, why damaged files could not be read, and stage timings on stderr.",
+)
 def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, baseline_file, verbose) -> None:
     """Check guideline documents and report contradictions and ambiguities.
 

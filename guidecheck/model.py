@@ -102,6 +102,9 @@ class Document:
     rule_count: int = 0  # rules found (examples excluded); set by the pipeline after extraction
     # Suppression comments read out of the document (guidecheck.suppress.directives.Directive).
     directives: list[Any] = field(default_factory=list)
+    # Why a damaged file could not be read, in the library's words (exception name and text): only `check -v`
+    # shows it; ``message`` stays in plain words.
+    detail: str | None = None
 
 
 @dataclass(frozen=True)

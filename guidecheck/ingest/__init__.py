@@ -1,8 +1,10 @@
 """Ingest: paths -> Documents of Blocks with locations and structure.
 
-One reader per format (``READERS``); every reader returns raw blocks, then ``structure.annotate`` gives them
-the meaning that layout carries (list lead-ins, Do/Don't polarity, examples). A reader never raises for bad
-input: the document gets status error/warning and a message a project manager can act on.
+One reader per format (``formats.READERS``); every reader returns raw blocks, then ``structure.annotate`` gives
+them the meaning that layout carries (list lead-ins, Do/Don't polarity, examples). A reader never raises for bad
+input: the document gets status error/warning and a message a project manager can act on (``damage``), the
+library's own words go to ``Document.detail``, control characters are removed (``sanitize``), and every document
+is read under a time limit (``guard``).
 """
 
 from __future__ import annotations
@@ -15,36 +17,17 @@ from pathlib import Path
 from ..config import Config
 from ..model import Block, Document
 from ..suppress.directives import before_read, from_notes
-from . import structure
+from . import damage, structure
 from .collect import collect_paths
 from .errors import InputProblem
+from .formats import LEGACY, READERS, supported
+from .formats import format_of as _format_of_suffix
+from .guard import TimedOut, deadline
 from .limits import limit
 from .quiet import quiet_libraries
+from .sanitize import Cleaner, printable
 
 Reader = Callable[[Path, bytes], list[Block]]
-
-READERS: dict[str, tuple[str, str]] = {
-    # suffix: (format name, "module:function")
-    ".md": ("markdown", "markdown:read"),
-    ".markdown": ("markdown", "markdown:read"),
-    ".txt": ("text", "plaintext:read"),
-    ".text": ("text", "plaintext:read"),
-    ".html": ("html", "html:read"),
-    ".htm": ("html", "html:read"),
-    ".pdf": ("pdf", "pdf:read"),
-    ".docx": ("docx", "docx:read"),
-    ".pptx": ("pptx", "pptx:read"),
-}
-
-# Legacy binary formats we cannot read, with the format to convert to.
-LEGACY = {
-    ".doc": ".docx",
-    ".ppt": ".pptx",
-    ".xls": ".xlsx",
-    ".rtf": ".docx",
-    ".odt": ".docx",
-    ".odp": ".pptx",
-}
 
 # Sanity limit: a single input larger than this is refused rather than risking a hang.
 MAX_BYTES: int = limit("limits", "max_bytes")
@@ -60,16 +43,7 @@ def _reader(spec: str) -> Reader:
 
 
 def format_of(path: Path) -> str | None:
-    suffix = path.suffix.lower()
-    if suffix in READERS:
-        return READERS[suffix][0]
-    if suffix in LEGACY:
-        return suffix.lstrip(".")
-    return None
-
-
-def _supported() -> str:
-    return ", ".join(sorted({s for s in READERS if s not in (".markdown", ".text", ".htm")}))
+    return _format_of_suffix(path.suffix)
 
 
 def _cut_point(text: str) -> int:
@@ -108,26 +82,23 @@ def _split_long(blocks: list[Block]) -> tuple[list[Block], int]:
     return [b for b in out if b.text], longest
 
 
-def read_document(path: Path, display: str | None = None) -> Document:
-    """Read one file into a Document; any problem becomes the document's status and message."""
-    shown = display or str(path)
-    suffix = path.suffix.lower()
-    fmt = format_of(path) or suffix.lstrip(".") or "unknown"
-    doc = Document(path=shown, format=fmt)
+def _refusal(path: Path, suffix: str) -> tuple[str, str] | None:
+    """(status, message) for a file refused by its name alone: a legacy or an unknown format."""
     if suffix in LEGACY:
-        doc.status, doc.message = (
+        return (
             "error",
-            (
-                f"legacy {suffix} files cannot be read; save it as {LEGACY[suffix]} (File > Save As) and check again"
-            ),
+            f"legacy {suffix} files cannot be read; save it as {LEGACY[suffix]} (File > Save As) and check again",
         )
-        return doc
     if suffix not in READERS:
-        doc.status, doc.message = (
+        return (
             "warning",
-            (f"skipped: '{suffix or path.name}' is not a guideline format guidecheck reads ({_supported()})"),
+            f"skipped: '{suffix or path.name}' is not a guideline format guidecheck reads ({supported()})",
         )
-        return doc
+    return None
+
+
+def _load(path: Path, doc: Document) -> bytes | None:
+    """The file's bytes, or None with the document's status and message set (missing, unreadable, too big, empty)."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -135,63 +106,108 @@ def read_document(path: Path, display: str | None = None) -> Document:
                 "error",
                 f"file is {size // (1024 * 1024)} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
             )
-            return doc
+            return None
         raw = path.read_bytes()
     except FileNotFoundError:
         doc.status, doc.message = "error", "file not found"
-        return doc
+        return None
     except PermissionError:
         doc.status, doc.message = "error", "permission denied: the file cannot be read"
-        return doc
+        return None
     except IsADirectoryError:
         doc.status, doc.message = "error", "is a folder, not a file"
-        return doc
+        return None
     except OSError as exc:
         doc.status, doc.message = "error", f"cannot be read: {exc.strerror or exc}"
-        return doc
+        return None
     doc.digest = hashlib.sha256(raw).hexdigest()
     if not raw.strip():
         doc.status, doc.message = (
             "error",
             ("the file is empty" if not raw else "the file contains only whitespace"),
         )
-        return doc
-    raw, doc.directives = before_read(fmt, raw, shown)  # suppression comments (guidecheck.suppress)
-    try:
-        with quiet_libraries():
-            blocks = _reader(READERS[suffix][1])(path, raw)
-    except InputProblem as problem:
-        doc.status, doc.message = problem.status, problem.message
-        blocks = problem.blocks
-    except RecursionError:
-        doc.status, doc.message = (
-            "error",
-            f"could not be parsed as {fmt}: the file is nested too deeply (damaged?)",
-        )
-        return doc
-    except Exception as exc:  # a reader bug or a library choking on odd input: report, never crash the run
-        doc.status, doc.message = (
-            "error",
-            f"could not be parsed as {fmt}: {type(exc).__name__}: {str(exc)[:200]}",
-        )
-        return doc
+        return None
+    return raw
+
+
+def _warn(doc: Document, message: str) -> None:
+    """Add a warning: it becomes the message of an ok document and is appended to an existing warning."""
+    if doc.status == "ok":
+        doc.status, doc.message = "warning", message
+    elif doc.status == "warning":
+        doc.message = f"{doc.message}; {message}" if doc.message else message
+
+
+def _finish(doc: Document, blocks: list[Block]) -> None:
+    """Clean, cut and annotate what a reader returned; warn about garbled text and over-long runs."""
+    cleaner = Cleaner()
+    blocks = [b for b in cleaner.blocks(blocks) if b.text.strip()]
     for block in blocks:
-        block.location = replace(block.location, path=shown)
-    blocks, notes = from_notes(fmt, blocks)  # directives in slide notes / Word comments
+        block.location = replace(block.location, path=doc.path)
+    blocks, notes = from_notes(doc.format, blocks)  # directives in slide notes / Word comments
     doc.directives += notes
     blocks, longest = _split_long(blocks)
-    if longest and doc.status == "ok":
-        doc.status, doc.message = (
-            "warning",
-            (
-                f"contains a run of {longest:,} characters without a paragraph break; it was read in pieces of "
-                f"{MAX_BLOCK_CHARS:,} characters (is this an exported or minified file?)"
-            ),
+    garbled = damage.garbled(doc.format, cleaner.damaged, cleaner.total)
+    if garbled:
+        _warn(doc, garbled)
+    if longest:
+        _warn(
+            doc,
+            f"contains a run of {longest:,} characters without a paragraph break; it was read in pieces of "
+            f"{MAX_BLOCK_CHARS:,} characters (is this an exported or minified file?)",
         )
     doc.blocks = structure.annotate(blocks)
     doc.words = sum(len(b.text.split()) for b in doc.blocks)
     if not doc.blocks and doc.status == "ok":
         doc.status, doc.message = "warning", "no text was found in this document"
+
+
+def _parse(doc: Document, path: Path, raw: bytes, suffix: str) -> None:
+    """Run the format's reader; any exception becomes a plain message with the library's words as detail."""
+    raw, doc.directives = before_read(doc.format, raw, doc.path)  # suppression comments (guidecheck.suppress)
+    try:
+        with quiet_libraries():
+            blocks = _reader(READERS[suffix][1])(path, raw)
+    except InputProblem as problem:
+        doc.status, doc.message, doc.detail = problem.status, problem.message, problem.detail
+        blocks = problem.blocks
+    except (
+        Exception
+    ) as exc:  # a library choking on damaged input (or a reader bug): report, never crash the run
+        found = damage.problem(exc, doc.format)
+        doc.status, doc.message, doc.detail = "error", found.message, found.detail
+        return
+    _finish(doc, blocks)
+
+
+def _parse_in_time(doc: Document, path: Path, raw: bytes, suffix: str) -> None:
+    """``_parse`` under the per-document time limit: a file that would hang the run is stopped and reported."""
+    seconds = limit("limits", "document_seconds")
+    try:
+        with deadline(seconds) as token:
+            _parse(doc, path, raw, suffix)
+    except TimedOut as stop:
+        if stop.token is not token:
+            raise
+        doc.status, doc.message = "error", damage.message("timeout", doc.format, seconds=seconds)
+        doc.blocks, doc.words = [], 0
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Read one file into a Document; any problem becomes the document's status and message."""
+    suffix = path.suffix.lower()
+    doc = Document(
+        path=printable(display or str(path)), format=format_of(path) or suffix.lstrip(".") or "unknown"
+    )
+    refusal = _refusal(path, suffix)
+    if refusal is not None:
+        doc.status, doc.message = refusal
+        return doc
+    raw = _load(path, doc)
+    if raw is not None:
+        _parse_in_time(doc, path, raw, suffix)
+    if doc.message:
+        doc.message = printable(doc.message)
     return doc
 
 
@@ -199,7 +215,7 @@ def read_paths(
     paths: list[str] | tuple[str, ...], config: Config, skipped: list[tuple[str, str]] | None = None
 ) -> list[Document]:
     """Expand folders, read every document, in a stable (sorted) order."""
-    docs = []
-    for file_path, display in collect_paths(paths, config, skipped):
-        docs.append(read_document(file_path, display))
-    return docs
+    return [read_document(file_path, display) for file_path, display in collect_paths(paths, config, skipped)]
+
+
+__all__ = ["LEGACY", "READERS", "format_of", "read_document", "read_paths"]

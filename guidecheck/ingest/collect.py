@@ -6,6 +6,7 @@ import fnmatch
 from pathlib import Path
 
 from ..config import Config
+from .formats import default_include
 
 
 def _matches(rel: str, patterns: list[str]) -> bool:
@@ -24,7 +25,8 @@ def collect_paths(
     """(file, display path) pairs. Files named explicitly are always read, even when a glob would skip them."""
     out: list[tuple[Path, str]] = []
     seen: set[Path] = set()
-    include, exclude = list(config.include), list(config.exclude)
+    # No include globs configured: every file ending the reader table knows (read, or named a fix for).
+    include, exclude = list(config.include) or default_include(), list(config.exclude)
     for raw in paths:
         top = Path(raw)
         if top.is_dir():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from . import damage
 from .errors import InputProblem
 from .limits import limit
 
@@ -29,11 +30,8 @@ def check_package(raw: bytes, fmt: str) -> None:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             infos = package.infolist()
             names = {i.filename for i in infos}
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise InputProblem(
-            f"this file is not a valid {name} (.{fmt}): it is damaged, incomplete, or not a {name} "
-            "at all; open it in Office and save it again"
-        ) from None
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise InputProblem(damage.message("not_a_package", fmt), detail=damage.detail(exc)) from None
     if main_part not in names:
         other = next((f for f, (_, _, part) in _NAMES.items() if part in names), None)
         hint = f" (it looks like a .{other} file; rename it)" if other else ""

@@ -9,16 +9,18 @@ Every page is read under a time budget and a page cap, so a hostile file cannot 
 from __future__ import annotations
 
 import io
+import logging
 import re
-import signal
 import statistics
-import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import HEADING, LIST_ITEM, PARAGRAPH, Block, Location
+from . import damage
 from .errors import InputProblem
+from .guard import TimedOut, deadline
 from .limits import limit
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
@@ -29,11 +31,9 @@ _WORDLIKE = re.compile(
     r"^[(\"'“‘«]*(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:/–-]\d+)*%?)[)\"'”’».,;:!?。、！？]*$"
 )
 # Latin-script words without a vowel ("xkcdq", "Tjr") are what broken font maps produce.
+# pypdf's words for a stream it could not decode.
+_STREAM_DAMAGE = re.compile(r"decompress|stream|decode|filter", re.I)
 _VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿÀ-ß\d]|[^\x00-\u024f]")
-
-
-class _Timeout(BaseException):
-    """Raised by the alarm; a BaseException so library code catching Exception cannot swallow it."""
 
 
 @dataclass
@@ -216,25 +216,6 @@ def _blocks(pages: list[_Page], path: str) -> list[Block]:
     return blocks
 
 
-def _arm(seconds: float):
-    """A hard stop for pathological files: SIGALRM in the main thread (the only place signals work)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        return None
-
-    def on_alarm(signum, frame):
-        raise _Timeout()
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    return previous
-
-
-def _disarm(previous) -> None:
-    if previous is not None:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def _open(raw: bytes):
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
@@ -250,8 +231,8 @@ def _open(raw: bytes):
                 opened = reader.decrypt("")
             except (DependencyError, NotImplementedError) as exc:
                 raise InputProblem(
-                    f"this PDF is encrypted in a way guidecheck cannot open ({exc}); "
-                    "export an unprotected copy and check again"
+                    "this PDF is encrypted in a way guidecheck cannot open; export an unprotected copy and check again",
+                    detail=damage.detail(exc),
                 ) from None
             if not opened:
                 raise InputProblem(
@@ -275,56 +256,104 @@ def _open(raw: bytes):
         IndexError,
         AssertionError,
         OSError,
+        RecursionError,
+        zlib.error,
     ) as exc:
-        raise InputProblem(
-            f"this PDF is damaged or incomplete (was it truncated while copying?): {str(exc)[:120]}"
-        ) from None
+        raise damage.problem(exc, "pdf") from None
     if count == 0:
-        raise InputProblem("this PDF is damaged or incomplete: it has no readable pages")
+        raise InputProblem(damage.message("pdf", "pdf"), detail="the PDF has no pages")
     return reader, count
 
 
-def read(path: Path, raw: bytes) -> list[Block]:
+def _pages(raw: bytes, problems: list[str]) -> list[_Page]:
+    """Every page's lines, within the page cap and the time budget; what was cut short goes into ``problems``."""
     max_pages, budget = int(limit("pdf", "max_pages")), float(limit("pdf", "timeout_seconds"))
-    problems: list[str] = []
     pages: list[_Page] = []
     count: int | None = None
-    previous = _arm(budget + 1)
     started = time.monotonic()
     try:
-        reader, count = _open(raw)
-        for index in range(min(count, max_pages)):
-            if time.monotonic() - started > budget:
-                problems.append(f"stopped after {budget:.0f} s at page {index + 1} of {count}")
-                break
-            try:
-                pages.append(_Page(index + 1, _lines_of(reader.pages[index])))
-            except _Timeout:
-                raise
-            except Exception:  # one broken page must not lose the others
-                problems.append(f"page {index + 1} could not be read")
-        if count > max_pages:
-            problems.append(f"only the first {max_pages} of {count} pages were read")
-    except _Timeout:
+        with deadline(budget + 1) as token:
+            reader, count = _open(raw)
+            for index in range(min(count, max_pages)):
+                if time.monotonic() - started > budget:
+                    problems.append(f"stopped after {budget:.0f} s at page {index + 1} of {count}")
+                    break
+                try:
+                    pages.append(_Page(index + 1, _lines_of(reader.pages[index])))
+                except Exception:  # one broken page must not lose the others
+                    problems.append(f"page {index + 1} could not be read (it is damaged)")
+            if count > max_pages:
+                problems.append(f"only the first {max_pages} of {count} pages were read")
+    except TimedOut as stop:
+        if stop.token is not token:
+            raise
         read_so_far = f"{len(pages)} of {count} pages were read" if count else "no page could be read"
         problems.append(f"reading took longer than {budget:.0f} s and was stopped; {read_so_far}")
-    finally:
-        _disarm(previous)
+    return pages
+
+
+class _Complaints(logging.Handler):
+    """What pypdf logs about damage it worked around (a stream that did not decompress, a rebuilt xref table).
+
+    pypdf reads a page whose content stream is corrupt as an empty page; without its complaint a damaged PDF would
+    be reported as a scan. The records are only collected here, never shown.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if _STREAM_DAMAGE.search(message):
+            self.messages.append(message)
+
+    def __enter__(self) -> _Complaints:
+        self.logger = logging.getLogger("pypdf")
+        self.saved = (self.logger.level, self.logger.propagate)
+        self.logger.setLevel(logging.WARNING)
+        self.logger.propagate = False
+        self.logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.saved[0])
+        self.logger.propagate = self.saved[1]
+
+
+def _unusable(pages: list[_Page], damaged: list[str]) -> InputProblem | None:
+    """Why the text of these pages cannot be used (damaged, a scan, a garbage text layer), or None."""
     text = "\n".join(ln.text for p in pages for ln in p.lines)
     chars = len("".join(text.split()))
-    if pages and chars < limit("pdf", "min_chars_per_page") * len(pages):
-        raise InputProblem(
+    ratio = garbage_ratio(text)
+    too_little = pages and chars < limit("pdf", "min_chars_per_page") * len(pages)
+    if damaged and (too_little or ratio > limit("pdf", "garbage_ratio")):
+        return InputProblem(damage.message("pdf", "pdf"), detail=damaged[0][:300])
+    if too_little:
+        return InputProblem(
             "this PDF has no text layer (it looks like a scan or images of slides); "
             "run OCR on it (for example with ocrmypdf) or export it again with text, then check again",
             status="warning",
         )
-    ratio = garbage_ratio(text)
     if ratio > limit("pdf", "garbage_ratio"):
-        raise InputProblem(
+        return InputProblem(
             f"the text layer of this PDF is unreadable ({ratio:.0%} of it is not words, usually a "
             "font without a character map); export the PDF again or check the source file instead",
             status="warning",
         )
+    return None
+
+
+def read(path: Path, raw: bytes) -> list[Block]:
+    problems: list[str] = []
+    with _Complaints() as complaints:
+        pages = _pages(raw, problems)
+    if not pages and problems and all(p.endswith("(it is damaged)") for p in problems):
+        raise InputProblem(damage.message("pdf", "pdf"), detail="; ".join(problems))
+    unusable = _unusable(pages, complaints.messages)
+    if unusable is not None:
+        raise unusable
     _strip_running(pages)
     blocks = _blocks(pages, str(path))
     if problems:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import re
 
+from . import damage
 from .errors import InputProblem
 
 # Share of control characters above which a file is treated as binary, not text.
 BINARY_CONTROL_RATIO = 0.02
+# Share of undecodable characters above which a file that declares its encoding is refused as undecodable.
+UNDECODABLE_SHARE = 0.2
+# A run of this many NUL bytes is a zeroed block (a half-written or damaged file), not the NULs binary data has
+# scattered all over: the text around it is still read, and ``sanitize`` removes and counts the NULs.
+_ZEROED = re.compile(rb"\x00{8,}")
 
 
 def _looks_utf16(raw: bytes) -> str | None:
@@ -25,13 +32,16 @@ def _looks_utf16(raw: bytes) -> str | None:
 
 
 def _control_ratio(text: str) -> float:
-    sample = text[:65536]
+    """Share of control characters, zeroed blocks left out (they are damage to a text file, not a sign of binary)."""
+    sample = re.sub("\x00{8,}", "", text[:65536])
     if not sample:
         return 0.0
     bad = sum(
         1
         for ch in sample
-        if (ord(ch) < 32 and ch not in "\t\n\r\f") or ord(ch) >= 0xFFF0 or 0x7F <= ord(ch) < 0xA0
+        if (ord(ch) < 32 and ch not in "\t\n\r\f")
+        or (ord(ch) >= 0xFFF0 and ch != "\ufffd")  # U+FFFD: a damaged byte, counted by sanitize
+        or 0x7F <= ord(ch) < 0xA0
     )
     return bad / len(sample)
 
@@ -63,23 +73,46 @@ def _western(raw: bytes) -> str | None:
     return None
 
 
+def _damaged(raw: bytes, encoding: str) -> str:
+    """Text in an encoding the file declares (a UTF-16 BOM), with the damaged bytes as U+FFFD; refused when
+    too little of it decodes to be worth reading."""
+    text = raw.decode(encoding, errors="replace")
+    if text.count("\ufffd") > UNDECODABLE_SHARE * max(len(text), 1):
+        raise InputProblem(
+            damage.message("text", "text"), detail=f"{encoding}: most of the file does not decode"
+        )
+    return text
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    """A UTF-8 file with a few damaged bytes (U+FFFD in their place), else None (a legacy 8-bit file).
+
+    Most of its non-ASCII characters decode as UTF-8; in a cp1252 or latin-1 file almost none do, since a lone
+    accented byte is never a valid UTF-8 sequence.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return text if good >= 2 * bad else None
+
+
 def decode(raw: bytes, what: str = "text") -> tuple[str, str]:
     """(text, encoding name). Raises InputProblem for binary data."""
     utf16 = _looks_utf16(raw)
     if utf16:
-        try:
-            return _checked(raw.decode(utf16).lstrip("\ufeff"), what), utf16
-        except UnicodeDecodeError:
-            pass
+        return _checked(_damaged(raw, utf16).lstrip("\ufeff"), what), utf16
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
-    if b"\x00" in raw[:65536]:
+    if b"\x00" in _ZEROED.sub(b"", raw[:65536]):
         raise InputProblem(
             f"this file contains binary data, not {what}; is it the right file or a mislabeled extension?"
         )
     try:
         text, encoding = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
+        mostly_utf8 = _mostly_utf8(raw)
+        if mostly_utf8 is not None:
+            return _checked(mostly_utf8, what), "utf-8"
         western = _western(raw)
         if western is not None:
             return _checked(western, what), "cp1252"
@@ -102,4 +135,6 @@ def _checked(text: str, what: str) -> str:
         )
     if not text.strip():
         raise InputProblem("the file contains only whitespace")
+    if not text.replace("\x00", "").strip():
+        raise InputProblem(damage.message("zeroed", "unknown"))
     return text.replace("\r\n", "\n").replace("\r", "\n")
