@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup report test test-fast lint eval bench browser clean docs
+.PHONY: setup report test test-fast lint eval bench browser clean docs fuzz
 
 setup: $(STAMP)
 
@@ -46,6 +46,10 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# 1,000 seeded damaged copies of the bundled decks through ingest and the reports (SEED=n for another set).
+fuzz: $(STAMP)
+	$(PY) tests/fuzzing.py --cases 1000 --seed $(or $(SEED),15)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
