@@ -61,10 +61,12 @@ def _normal(text: str) -> str:
 
 
 def fingerprint(check: str, texts: Iterable[str], extra: str = "") -> str:
-    """Stable across runs and line shifts: the check and the normalised rule texts, not their positions."""
+    """Stable across runs and moves: the check and the normalised rule texts, not their positions. The texts
+    are sorted, so moving a rule into another file (which renumbers the rules) keeps the fingerprint; baselines
+    and ignore files depend on this."""
     h = hashlib.sha256(check.encode())
-    for t in texts:
-        h.update(b"\0" + _normal(t).encode())
+    for t in sorted(_normal(t) for t in texts):
+        h.update(b"\0" + t.encode())
     h.update(b"\0" + extra.encode())
     return h.hexdigest()[:16]
 
