@@ -170,6 +170,11 @@ class _Reader:
                 self.blocks.append(
                     Block(text, kind, self.location(), self.section(), depth=depth or 0, meta=meta)
                 )
+        self.references(p)
+        self.page += after
+
+    def references(self, p) -> None:
+        """Footnotes and review comments anchored in paragraph ``p``, as blocks right after it."""
         for ref in p.iter(f"{W}footnoteReference"):
             note = self.footnotes.get(ref.get(f"{W}id"))
             if note:
@@ -190,7 +195,6 @@ class _Reader:
                         meta={"comment": ref.get(f"{W}id"), "author": comment[0]},
                     )
                 )
-        self.page += after
 
     def table(self, table) -> None:
         rows: list[tuple[str, ...]] = []

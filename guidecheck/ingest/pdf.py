@@ -135,6 +135,56 @@ def _join(lines: list[str]) -> str:
     return out
 
 
+def _is_heading(line: _Line, body: float, ratio: float) -> bool:
+    """Larger than the body font, or bold body-size text that is not a lead-in ("Do not:" stays a paragraph)."""
+    return bool(
+        (
+            (body and line.size >= body * ratio)
+            or (line.bold and line.size >= body and not line.text.endswith(":"))
+        )
+        and len(line.text) <= 120
+        and not line.text.endswith((".", ",", ";"))
+        and not _BULLET.match(line.text)
+    )
+
+
+def _heading(
+    blocks: list[Block],
+    sections: list[tuple[float, str]],
+    line: _Line,
+    prev: _Line | None,
+    location: Location,
+) -> None:
+    """Add a heading block (or extend the previous one: a heading wrapped over two lines) and update sections."""
+    level = line.size
+    last = blocks[-1] if blocks else None
+    if (
+        last is not None
+        and last.kind == HEADING
+        and prev is not None
+        and prev.size == line.size
+        and last.location.page == location.page
+    ):
+        last.text += " " + line.text
+        sections[-1] = (level, last.text)
+        last.section = tuple(t for _, t in sections)
+        return
+    while sections and sections[-1][0] <= level:
+        sections.pop()
+    sections.append((level, line.text))
+    blocks.append(
+        Block(line.text, HEADING, location, tuple(t for _, t in sections), meta={"size": round(level, 1)})
+    )
+
+
+def _new_paragraph(prev: _Line | None, line: _Line) -> bool:
+    """A vertical gap larger than a line (or a jump back up: a new column) or a bullet starts a new paragraph."""
+    gap = (prev.y - line.y) if prev is not None and prev.y is not None and line.y is not None else None
+    return (gap is not None and (gap > max(line.size, 1.0) * 1.6 or gap < 0)) or bool(
+        _BULLET.match(line.text)
+    )
+
+
 def _blocks(pages: list[_Page], path: str) -> list[Block]:
     sizes = [round(ln.size, 1) for p in pages for ln in p.lines if ln.size]
     body = statistics.median(sizes) if sizes else 0.0
@@ -162,51 +212,12 @@ def _blocks(pages: list[_Page], path: str) -> list[Block]:
 
         prev: _Line | None = None
         for line in page.lines:
-            # Bold body-size text is a heading only when it is not a lead-in ("Do not:" stays a paragraph).
-            is_heading = (
-                (
-                    (body and line.size >= body * ratio)
-                    or (line.bold and line.size >= body and not line.text.endswith(":"))
-                )
-                and len(line.text) <= 120
-                and not line.text.endswith((".", ",", ";"))
-                and not _BULLET.match(line.text)
-            )
-            if is_heading:
+            if _is_heading(line, body, ratio):
                 flush()
-                level = line.size
-                if (
-                    blocks
-                    and blocks[-1].kind == HEADING
-                    and prev is not None
-                    and prev.size == line.size
-                    and blocks[-1].location.page == page.number
-                ):
-                    blocks[-1].text += " " + line.text  # a heading wrapped over two lines
-                    sections[-1] = (level, blocks[-1].text)
-                    blocks[-1].section = tuple(t for _, t in sections)
-                else:
-                    while sections and sections[-1][0] <= level:
-                        sections.pop()
-                    sections.append((level, line.text))
-                    blocks.append(
-                        Block(
-                            line.text,
-                            HEADING,
-                            Location(path, page=page.number),
-                            tuple(t for _, t in sections),
-                            meta={"size": round(level, 1)},
-                        )
-                    )
+                _heading(blocks, sections, line, prev, Location(path, page=page.number))
                 prev = line
                 continue
-            gap = (
-                (prev.y - line.y) if prev is not None and prev.y is not None and line.y is not None else None
-            )
-            new_para = (gap is not None and (gap > max(line.size, 1.0) * 1.6 or gap < 0)) or bool(
-                _BULLET.match(line.text)
-            )
-            if para and (new_para or para[-1].text.endswith(":")):
+            if para and (_new_paragraph(prev, line) or para[-1].text.endswith(":")):
                 flush()
             if not para:
                 kind = LIST_ITEM if _BULLET.match(line.text) else PARAGRAPH
