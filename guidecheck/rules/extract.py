@@ -45,22 +45,22 @@ def _doc_key(doc: Document, config: Config) -> str:
 
 def label_inventory(blocks: list[Block]) -> set[str]:
     """Labels a document defines: label/score cells of rubric tables and the names in rubric lines."""
-    from .frame import _header_role, _row_labels, _rubric_line_labels
+    from .label_spotting import header_role, row_labels, rubric_line_labels
 
     out: set[str] = set()
     for b in blocks:
         why = whole_block(b) if b.kind not in SKIP_KINDS else None
-        if why == "table row" and _header_role(b) == "rubric":
-            out.update(_row_labels(b))
+        if why == "table row" and header_role(b) == "rubric":
+            out.update(row_labels(b))
         elif why == "rubric line":
-            out.update(_rubric_line_labels(b.text.strip())[1:])
+            out.update(rubric_line_labels(b.text.strip())[1:])
     return {label for label in out if label and not label[0].isdigit() and len(label) > 1}
 
 
 def _lead_in_parts(det, sent, text: str) -> dict:
     """What the items of a list inherit from its lead-in: kind, modality, action, quantifier."""
-    from .frame import frame_parts, quantifier_of
     from .lexicon import lexicon
+    from .roles import frame_parts, quantifier_of
 
     lex = lexicon()
     lower = text.strip().lower()
@@ -84,19 +84,14 @@ def _lead_in_parts(det, sent, text: str) -> dict:
 
 
 def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: list[Unit]) -> list[Rule]:
+    from .block_frames import inherited_conditions, make_rule, whole_block_frame
     from .clauses import parse_clauses
-    from .frame import (
-        Detection,
-        detect,
-        frame_parts,
-        inherited_conditions,
-        labels_in,
-        make_rule,
-        quantifier_of,
-        whole_block_frame,
-    )
+    from .context import Detection
+    from .detect import detect
+    from .label_spotting import labels_in
     from .lexicon import lexicon
     from .quantities import find_quantities
+    from .roles import frame_parts, quantifier_of
 
     lex = lexicon()
     out: list[Rule] = []
@@ -225,7 +220,7 @@ def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: li
 
 
 def _head_noun(sent):
-    from .frame import noun_phrase
+    from .roles import noun_phrase
 
     root = sent.root
     tok = (
@@ -283,7 +278,7 @@ def link_examples(rules: list[Rule], min_overlap: float, block_of: list[int] | N
 
 def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
     """All rule frames of one document, in reading order (ids are set by extract_rules)."""
-    from .frame import DocContext
+    from .context import DocContext
     from .lexicon import lexicon, matchers
     from .segment import parse_text
 

@@ -58,6 +58,7 @@ class Lexicon:
     lemma_fixes: dict[str, str]
     priority_condition_words: frozenset[str]
     verdict: re.Pattern[str]
+    words: dict[str, frozenset[str]]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         lemma_fixes=dict(data.get("lemma_fixes", {})),
         priority_condition_words=frozenset(data.get("priority_condition_words", [])),
         verdict=re.compile(blocks["verdict"], re.I),
+        words={k: frozenset(v) for k, v in data["words"].items()},
     )
 
 

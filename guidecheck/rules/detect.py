@@ -1,0 +1,337 @@
+"""Is this sentence a rule, and of which kind? Cue patterns in the main clause, imperatives, lead-ins.
+
+Detection order, each step explainable in ``Rule.evidence``:
+1. cue patterns from ``data/rules.toml`` (Matcher), only those in the main clause: priority, modal, always/never,
+   label assignment, definition verbs; then the copula-definition dependency pattern;
+2. an imperative main clause (subjectless base-form verb, or a known instruction verb the tagger mislabelled);
+3. a list item's lead-in ("Do not:", "Always include:") or a Do/Don't section.
+Whole blocks (table rows, rubric lines, glossary items) are decided in ``block_frames``.
+"""
+
+from __future__ import annotations
+
+from ..model import Block
+from .clauses import is_subordinate
+from .context import Detection, DocContext
+from .lexicon import lemma, lexicon
+
+# Cue families in the order they win when a sentence has several in its main clause.
+CUE_ORDER = (
+    "priority",
+    "score cap",
+    "must",
+    "have to",
+    "required",
+    "prohibited",
+    "should",
+    "recommended",
+    "may",
+    "allowed",
+    "never",
+    "always",
+    "make sure",
+    "avoid",
+    "label assignment",
+    "definition",
+)
+
+
+_SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+
+
+def _person(tok) -> bool:
+    lex = lexicon()
+    return tok.lower_ in lex.persons or tok.lemma_.lower() in lex.persons
+
+
+def _generic_plural(tok) -> bool:
+    """'Summaries may use bullet points': a bare plural states a norm for the class; 'the summary may' does not."""
+    return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def _governed_verb(tok):
+    """The verb a cue token is about: 'must [label]', 'is required to [label]', 'need to [label]'."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD" else tok.head
+    seen = 0
+    while seen < 3:
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None or verb.lemma_ not in (
+            "require",
+            "need",
+            "have",
+            "be",
+            "make",
+            "ensure",
+            "remember",
+            "avoid",
+            "refrain",
+            "recommend",
+            "allow",
+            "permit",
+            "encourage",
+            "expect",
+            "prefer",
+            "suggest",
+            "try",
+            "feel",
+            "best",
+            "mandatory",
+            "sure",
+        ):
+            break
+        verb, seen = nxt, seen + 1
+    if verb.pos_ == "ADJ":
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if nxt is not None:
+            verb = nxt
+    if lemma(verb) in lexicon().words["gerund_taking_verbs"]:
+        ger = next(
+            (c for c in verb.children if c.tag_ == "VBG" and c.dep_ in ("xcomp", "dobj", "pcomp", "ccomp")),
+            None,
+        )
+        if ger is None:
+            prep = next((c for c in verb.children if c.dep_ == "prep"), None)
+            ger = next((c for c in prep.children if c.tag_ == "VBG"), None) if prep is not None else None
+        if ger is not None:
+            verb = ger
+    return verb
+
+
+def _negated(tok, verb) -> bool:
+    """'must not', "can't", 'never', 'no longer', 'not required' on the cue or its verb."""
+    for t in {tok, tok.head, verb}:
+        if any(
+            c.dep_ == "neg" or (c.lower_ in ("never",) and c.dep_ in ("neg", "advmod")) for c in t.children
+        ):
+            return True
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("not", "n't", "never", "no"):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return bool(
+        subj is not None and any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in subj.children)
+    )
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _subjectless(verb, sent) -> bool:
+    """An instruction addressed to the reader: base-form verb without a subject anywhere up its chain."""
+    if verb.tag_ != "VB" and not (verb.i == sent.start or verb.i == sent.start + 1):
+        return False
+    lead = [
+        t
+        for t in sent
+        if t.i < verb.i and not (t.is_punct or t.is_space or t.dep_ in ("neg", "advmod", "aux"))
+    ]
+    if verb.tag_ == "VB" and not lead and not any(c.dep_ in _SUBJ for c in verb.children):
+        return True
+    for t in [verb, *verb.ancestors]:
+        if any(c.dep_ in _SUBJ for c in t.children):
+            return False
+        if t.dep_ not in ("xcomp", "conj", "ccomp", "advcl"):
+            break
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) is False
+
+
+def _cue_matches(sent, matches, covered: set[int]):
+    """(cue, anchor token) for every cue match in the main clause of ``sent``, in CUE_ORDER."""
+    lex = lexicon()
+    out = []
+    for name, start, end in matches:
+        cue = lex.cues[name]
+        anchor = sent.doc[min(start + cue.anchor, end - 1)]
+        if name == "priority" and sent.doc[start].lower_ in ("first", "firstly"):
+            anchor = sent.doc[start]
+        if anchor.i in covered or (is_subordinate(anchor) and name not in ("priority",)):
+            continue
+        out.append((cue, anchor))
+    out.sort(key=lambda ca: (CUE_ORDER.index(ca[0].name) if ca[0].name in CUE_ORDER else 99, ca[1].i))
+    return out
+
+
+def _main_tokens(sent, covered: set[int]):
+    return [t for t in sent if t.i not in covered and not t.is_punct and not t.is_space]
+
+
+def _clause_break(between) -> bool:
+    """A new clause, not a shared subject: '...; reload the page', '..., so skip only when ...'."""
+    toks = list(between)
+    return any(t.text in (";", ":", "—") for t in toks) or (
+        len(toks) >= 2 and toks[-1].lower_ in ("so", "then") and toks[-2].text == ","
+    )
+
+
+def _imperative(sent, covered: set[int]):
+    """The verb of a subjectless instruction, or None: 'Label the span', 'Do not include', 'Never click'."""
+    lex = lexicon()
+    main = _main_tokens(sent, covered)
+    skip = {
+        "please",
+        "always",
+        "never",
+        "only",
+        "also",
+        "then",
+        "first",
+        "just",
+        "do",
+        "not",
+        "n't",
+        "no",
+        "yes",
+        "but",
+        "and",
+        "so",
+        "instead",
+        "now",
+        "still",
+        "generally",
+        "ideally",
+        "again",
+        "simply",
+        "carefully",
+    }
+    comma = next((t for t in sent if t.text == "," and t.i not in covered), None)
+    intro_end = sent.start
+    opener = sent[0] if len(sent) else None
+    if (
+        comma is not None
+        and comma.i - sent.start <= 6
+        and opener is not None
+        and opener.pos_ in ("ADP", "ADV", "SCONJ")
+        and opener.lower_ not in lex.imperative_verbs
+        and not any(t.pos_ in ("VERB", "AUX") and t.i not in covered for t in sent if t.i < comma.i)
+    ):
+        main = [t for t in main if t.i > comma.i]  # "From now on, label ...": an introductory phrase
+        intro_end = comma.i + 1
+    first = next((t for t in main if t.lower_ not in skip and t.dep_ not in ("intj",)), None)
+    if first is None:
+        return None
+    root = sent.root
+    has_subj = any(c.dep_ in _SUBJ and c.i not in covered for c in root.children)
+    if (
+        root.i not in covered
+        and not has_subj
+        and (root.tag_ == "VB" or (root.i == first.i and root.pos_ == "VERB" and root.tag_ in ("VBP", "VB")))
+    ) and (
+        root.i == first.i
+        or (root.tag_ == "VB" and first.i >= root.i - 1)
+        or (first.head.i == root.i and first.dep_ in ("advmod", "aux", "neg", "prep", "npadvmod"))
+    ):
+        return root
+    if (
+        first.tag_ == "VB"
+        and not any(c.dep_ in _SUBJ for c in first.children)
+        and first.lower_ not in ("be",)
+        and first.dep_ not in ("compound", "amod", "nmod", "nsubj", "dobj", "pobj", "attr")
+    ):
+        return first
+    if (
+        first.lower_ in lex.imperative_verbs
+        and not any(c.dep_ in _SUBJ for c in first.children)
+        and first.tag_ not in ("VBZ", "VBD", "VBN", "VBG")
+        and all(
+            t.i in covered or t.i < intro_end or t.is_space or t.is_punct or t.lower_ in skip
+            for t in sent[: first.i - sent.start]
+        )
+    ):
+        # the tagger sometimes reads a sentence-initial verb as a noun or adjective ("Label the span", "Open ...")
+        nxt = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
+        if nxt is None or not (nxt.tag_ == "MD" or nxt.lemma_ == "be" or nxt.tag_ == "POS"):
+            return first
+    # "The tool freezes when ...; reload the page": an imperative conjoined to a statement
+    for conj in root.children:
+        if (
+            conj.dep_ in ("conj", "parataxis")
+            and conj.tag_ == "VB"
+            and conj.i not in covered
+            and not any(c.dep_ in _SUBJ for c in conj.children)
+            and _clause_break(sent.doc[root.i : conj.i])
+        ):
+            return conj
+    return None
+
+
+def detect(
+    sent,
+    matches,
+    dep_matches,
+    covered: set[int],
+    block: Block,
+    ctx: DocContext,
+    labels: list[str] | None = None,
+    constrained: bool = False,
+) -> Detection | None:
+    """The kind of the sentence, or None.
+
+    ``labels`` (values the sentence assigns) and ``constrained`` (it states a numeric limit) make a can/may with a
+    non-person subject normative: 'may still get a 3', 'cannot get a score above 2'.
+    """
+    lex = lexicon()
+    for cue, anchor in _cue_matches(sent, matches, covered):
+        verb = _governed_verb(anchor)
+        if cue.subject_required:
+            subjects = [
+                c for t in (anchor, anchor.head) for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
+            ]
+            if not subjects or any(
+                c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which", "who") for c in subjects
+            ):
+                continue
+        if cue.person_only:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+            if subj is None:
+                subj = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+            if not (
+                is_passive(verb)
+                or (subj is not None and (_person(subj) or _generic_plural(subj)))
+                or labels
+                or constrained
+            ):
+                continue
+        neg = _negated(anchor, verb) if cue.name not in ("never",) else True
+        kind = cue.negated_kind if neg else cue.kind
+        modality = cue.negated_modality if neg else cue.modality
+        discouraging = lexicon().words["discouragement_verbs"]
+        avoids = lemma(anchor.head) in discouraging or lemma(verb) in discouraging
+        if avoids and kind in ("recommendation", "obligation"):
+            kind = "discouragement"
+        if cue.name == "never":
+            modality = "must"
+        return Detection(
+            kind, modality, neg and kind != "priority", f"cue '{cue.name}'", verb, _subjectless(verb, sent)
+        )
+    imp = _imperative(sent, covered)
+    if imp is not None:
+        lower = sent.text.strip().lower()
+        main_start = " ".join(t.lower_ for t in _main_tokens(sent, covered)[:3])
+        neg = (
+            any(c.dep_ == "neg" and c.i < imp.i for c in imp.children)
+            or lower.startswith(lex.prohibition_starts)
+            or main_start.startswith(lex.prohibition_starts)
+        )
+        if lemma(imp) in lex.words["discouragement_verbs"] or lower.startswith(lex.discouragement_starts):
+            return Detection(
+                "discouragement", "should", True, "imperative 'avoid'", _governed_verb(imp), True
+            )
+        return Detection("prohibition" if neg else "obligation", "must", neg, "imperative", imp, True)
+    for _match_id, toks in dep_matches:
+        cop = sent.doc[toks[0]]
+        subj = sent.doc[toks[1]]
+        if (
+            cop.i in covered
+            or any(
+                c.lower_ in ("the", "this", "that", "these", "those", "it") or c.dep_ == "poss"
+                for c in subj.children
+            )
+            or subj.lower_ in ("it", "this", "that")
+        ):
+            continue
+        return Detection(
+            "definition", None, any(c.dep_ == "neg" for c in cop.children), "copula definition", cop
+        )
+    return None

@@ -1,0 +1,199 @@
+"""Which labels and scores a rule names: quoted names, bracket tags, inventory words, rubric rows and lines."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block
+from .context import DocContext
+from .lexicon import lemma, lexicon
+from .roles import NOUNISH
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,40})[\"“”]")
+
+
+_BRACKET_TAG = re.compile(r"\[[A-Za-z][\w -]{0,20}\]")
+
+
+def header_role(block: Block) -> str:
+    lex = lexicon()
+    heads = [h.strip() for h in block.header]
+    if (
+        any(lex.term_header.match(h) for h in heads)
+        and any(lex.definition_header.match(h) for h in heads[1:])
+        and not any(lex.score_header.match(h) for h in heads)
+    ):
+        return "definition"
+    return "rubric"
+
+
+def row_labels(block: Block) -> list[str]:
+    lex = lexicon()
+    labels = [
+        c.strip()
+        for h, c in zip(block.header, block.cells)
+        if lex.score_header.match(h.strip()) and c.strip()
+    ]
+    if not labels and block.cells and len(block.cells[0].split()) <= 4:
+        labels = [block.cells[0].strip()]
+    return labels
+
+
+def rubric_line_labels(text: str) -> list[str]:
+    m = lexicon().rubric_line.match(text)
+    if not m:
+        return []
+    labels = [m.group("score")]
+    name = re.split(r"[.:;–—(]|\s-\s", m.group("desc"), maxsplit=1)[0].strip()
+    if name and len(name.split()) <= 4 and name != m.group("desc").strip(" .") and name[0].isupper():
+        labels.append(name)
+    return labels
+
+
+def _counts_noun(doc, i: int, end: int) -> bool:
+    """'exactly one intent label', '3 minutes': a number that counts a noun is a quantity, not a label."""
+    j = i + 1
+    while j < end and j <= i + 3:
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN") and not t.is_upper and not t.text[:1].isupper():
+            return True
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN") and t.dep_ not in ("compound", "amod"):
+            return False
+        j += 1
+    return False
+
+
+def labels_in(sent, ctx: DocContext) -> list[str]:
+    """Label or score values the sentence assigns: 'rate it 2', 'mark it as BRAND', 'select "Unsure"', known labels."""
+    lex = lexicon()
+    doc = sent.doc
+    found: list[tuple[int, str]] = []
+    cmp_words = lex.words["bound_words"]
+    for tok in sent:
+        prev_tok = doc[tok.i - 1] if tok.i > sent.start else None
+        # a mistagged instruction verb ("rate" read as a noun) is still a verb unless a determiner precedes it
+        verbish = tok.pos_ in ("VERB", "AUX") or (
+            tok.tag_ in ("NN", "NNP", "JJ")
+            and (prev_tok is None or prev_tok.pos_ not in ("DET", "ADJ", "PRON", "NUM"))
+        )
+        copula = lemma(tok) == "be"
+        if lemma(tok) not in lex.label_verbs or lemma(tok) in ("use", "count") or not verbish:
+            continue
+        i, budget = tok.i + 1, 0
+        while i < sent.end and budget < 6:
+            t = doc[i]
+            if (
+                t.lower_ in ("it", "them", "this", "that", "as", "a", "an", "with", "the", "always", "only")
+                or (t.pos_ in ("DET", "ADV") and not t.like_num and not t.text[:1].isupper())
+                or (
+                    t.dep_ in ("dobj", "nsubjpass")
+                    and t.pos_ in NOUNISH
+                    and not t.is_upper
+                    and not t.text[:1].isupper()
+                )
+                or (t.dep_ in ("compound", "amod") and not t.text[:1].isupper())
+            ):
+                i, budget = i + 1, budget + 1
+                continue
+            break
+        if copula:
+            while i < sent.end and doc[i].lower_ in (
+                "a",
+                "an",
+                "always",
+                "never",
+                "not",
+                "n't",
+                "usually",
+                "still",
+            ):
+                i += 1
+            if i >= sent.end or not (
+                doc[i].like_num
+                or (doc[i].is_upper and len(doc[i].text) > 1)
+                or (doc[i].text[:1].isupper() and doc[i].is_alpha)
+            ):
+                continue
+        while i < sent.end:
+            t = doc[i]
+            prev = doc[i - 1]
+            if t.text in '"“':
+                close = next((j for j in range(i + 1, min(sent.end, i + 10)) if doc[j].text in '"”'), None)
+                if close is None:
+                    break
+                if close + 1 < sent.end and doc[close + 1].lower_ == "as":
+                    break  # 'label "S21" as PRODUCT': the quote is what is labelled, the label follows "as"
+                found.append((i, doc[i + 1 : close].text))
+                i = close + 1
+            elif t.like_num and prev.lower_ not in cmp_words and not _counts_noun(doc, i, sent.end):
+                if (
+                    i + 1 < sent.end
+                    and doc[i + 1].lower_ == "or"
+                    and i + 2 < sent.end
+                    and doc[i + 2].lower_ in lexicon().words["range_words"]
+                ):
+                    break
+                found.append((i, t.text))
+                i += 1
+            elif (
+                (t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and t.i != sent.start)
+            ) and t.is_alpha:
+                j = i
+                while j + 1 < sent.end and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+                    j += 1
+                found.append((i, doc[i : j + 1].text))
+                i = j + 1
+            else:
+                break
+            if (
+                i < sent.end
+                and doc[i].lower_ in ("or", ",", "and")
+                and i + 1 < sent.end
+                and (doc[i + 1].like_num or doc[i + 1].text[:1].isupper() or doc[i + 1].text in '"“')
+            ):
+                i += 1
+                continue
+            break
+    for tok in sent:
+        if tok.lower_ != "as" or tok.i + 1 >= sent.end:
+            continue
+        window = sent.doc[max(sent.start, tok.i - 14) : tok.i]
+        if not any(
+            lemma(t) in lex.label_verbs and lemma(t) not in ("be", "use", "count", "get", "give")
+            for t in window
+        ):
+            continue
+        i = tok.i + 1
+        while i < sent.end and sent.doc[i].lower_ in ("a", "an", "the"):
+            i += 1
+        if i >= sent.end:
+            continue
+        t = sent.doc[i]
+        if t.text in '"“':
+            close = next((j for j in range(i + 1, min(sent.end, i + 10)) if sent.doc[j].text in '"”'), None)
+            if close is not None:
+                found.append((i, sent.doc[i + 1 : close].text))
+        elif t.like_num or (t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and t.is_alpha):
+            j = i
+            while (
+                not t.like_num
+                and j + 1 < sent.end
+                and sent.doc[j + 1].text[:1].isupper()
+                and sent.doc[j + 1].is_alpha
+            ):
+                j += 1
+            found.append((i, sent.doc[i : j + 1].text))
+    text = sent.text
+    if ctx.labels_rx is not None:
+        for m in ctx.labels_rx.finditer(text):
+            found.append((sent.start + len(text[: m.start()].split()), m.group(0)))
+    for m in lex.verdict.finditer(text):
+        found.append((sent.start + len(text[: m.start("value")].split()), m.group("value").strip("\"“”'")))
+    for m in _BRACKET_TAG.finditer(text):
+        found.append((sent.start + len(text[: m.start()].split()), m.group(0)))
+    out: list[str] = []
+    for _, label in sorted(found, key=lambda x: x[0]):
+        label = label.strip()
+        if label and label not in out and label.lower() not in ("i", "you"):
+            out.append(label)
+    return out

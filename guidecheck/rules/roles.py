@@ -1,0 +1,161 @@
+"""Who does what to what: actor, action and object of a detected rule, and its quantifier, from the parse."""
+
+from __future__ import annotations
+
+from .clauses import is_subordinate
+from .context import Detection
+from .detect import is_passive
+from .lexicon import lemma, lexicon
+
+NOUNISH = frozenset({"NOUN", "PROPN"})
+
+
+def gerund_lemma(tok) -> str:
+    """'naming' -> 'name' when the tagger called the gerund a noun (its lemma is then the -ing form)."""
+    if tok.tag_ == "VBG" or not tok.lower_.endswith("ing"):
+        return lemma(tok)
+    stem = tok.lower_[:-3]
+    vowels = "aeiou"
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in vowels + "ls":
+        return stem[:-1]
+    if len(stem) == 3 and stem[0] not in vowels and stem[1] in vowels and stem[2] not in vowels + "wxy":
+        return stem + "e"
+    return stem
+
+
+def noun_phrase(tok, exclude: int | None = None) -> str | None:
+    """Lemmatised head noun with its compounds: 'the misspelled brand names' -> 'brand name'."""
+    if tok is None or (tok.pos_ == "PRON" and tok.lower_ not in lexicon().words["actor_pronouns"]):
+        return None
+    parts = [
+        t
+        for t in tok.children
+        if t.dep_ in ("compound", "nmod")
+        and t.i < tok.i
+        and t.i != exclude
+        and t.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "nummod" for c in t.children)
+        and t.tag_ != "VBG"
+    ]
+    parts = [*sorted(parts, key=lambda t: t.i), tok]
+    words = []
+    for t in parts:
+        w = t.lemma_.lower()
+        if (
+            (t.tag_ == "NNPS" or (t.pos_ == "PROPN" and t.i == t.sent.start and t.is_title))
+            and w.endswith("s")
+            and not w.endswith("ss")
+        ):
+            w = w[:-1]
+        words.append(w)
+    out = " ".join(w for w in words if w.strip())
+    return out or None
+
+
+def frame_parts(det: Detection, sent) -> tuple[str | None, str | None, str | None]:
+    verb = det.verb
+    if verb is None:
+        return None, None, None
+    if det.kind == "priority":
+        subj = (
+            None
+            if det.imperative
+            else next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        )
+        return (
+            (noun_phrase(subj) if subj is not None else ("you" if det.imperative else None)),
+            (lemma(verb) if verb.pos_ in ("VERB", "AUX") else None),
+            None,
+        )
+    # the subject may sit on an auxiliary chain head ("need to be logged in": subject on 'need')
+    holders = [
+        verb,
+        *[a for a in verb.ancestors if a.dep_ in ("xcomp", "ROOT", "conj") or a.i == verb.head.i][:3],
+    ]
+    subj = None
+    for n, h in enumerate(holders):
+        subj = next(
+            (c for c in h.children if c.dep_ in ("nsubj", "expl") or (n and c.dep_ == "nsubjpass")), None
+        )
+        if subj is not None and subj.dep_ != "expl":
+            break
+        subj = None
+    passive = is_passive(verb)
+    actor = None
+    if det.imperative:
+        actor = "you"
+    elif subj is not None and (not passive or subj.head.i != verb.i):
+        actor = noun_phrase(subj)
+    elif passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        actor = noun_phrase(pobj)
+    obj = None
+    if passive:
+        obj = noun_phrase(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+    if obj is None:
+        d = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        obj = noun_phrase(d)
+    if obj is None and det.imperative and verb.pos_ != "VERB":
+        nxt = next((t for t in sent if t.i > verb.i and t.pos_ in NOUNISH), None)
+        while nxt is not None and nxt.dep_ == "compound" and nxt.head.i > nxt.i:
+            nxt = nxt.head
+        obj = noun_phrase(nxt, exclude=verb.i)
+    action = lemma(verb) if verb.pos_ in ("VERB", "AUX") or det.imperative else None
+    csubj = next((c for t in (verb, verb.head) for c in t.children if c.dep_ in ("csubj", "csubjpass")), None)
+    if csubj is not None and action in (
+        "be",
+        "allow",
+        "permit",
+        "require",
+        "recommend",
+        "prohibit",
+        "forbid",
+        None,
+    ):
+        action = gerund_lemma(csubj)
+        obj = noun_phrase(next((c for c in csubj.children if c.dep_ in ("dobj", "obj")), None))
+    if action in lexicon().words["discouragement_verbs"]:
+        # "avoid naming brands" is often parsed as a noun phrase with a gerund compound
+        d = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        ger = next((c for c in d.children if c.tag_ == "VBG" and c.i < d.i), None) if d is not None else None
+        if ger is None and d is not None:
+            ger = next(
+                (c for c in d.children if c.dep_ == "compound" and c.lower_.endswith("ing") and c.i < d.i),
+                None,
+            )
+        if ger is not None:
+            action = gerund_lemma(ger)
+            if d is not None and ger.head.i == d.i:
+                obj = noun_phrase(d, exclude=ger.i)
+    if action and det.kind == "definition" and det.evidence == "copula definition":
+        action = "be"
+    if det.kind == "definition" and det.evidence == "copula definition":
+        obj = None
+    return actor, action, obj
+
+
+def quantifier_of(sent, covered: set[int]) -> str | None:
+    lex = lexicon()
+    doc = sent.doc
+    for tok in sent:
+        q = lex.quantifiers.get(tok.lower_)
+        if q is None:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.i in covered:
+            # "only if": the adverb right before a condition still limits the rule
+            if not (q == "only" and nxt is not None and nxt.lower_ in lex.condition_marks):
+                continue
+        elif tok.lower_ == "only" and nxt is not None and nxt.lower_ in lex.condition_marks:
+            return "only"
+        if tok.lower_ in ("no", "none") and (
+            tok.dep_ not in ("det",) or (nxt is not None and nxt.lower_ in lex.words["limit_words"])
+        ):
+            continue
+        if is_subordinate(tok) and not (
+            q == "only" and nxt is not None and nxt.lower_ in lex.condition_marks
+        ):
+            continue
+        return q
+    return None
