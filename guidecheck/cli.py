@@ -125,7 +125,14 @@ def main() -> None:
     "select",
     multiple=True,
     metavar="CHECK",
-    help="Run only these checks (IDs or prefixes, e.g. CON or AMB001). Repeatable.",
+    help="Run only these checks (IDs or prefixes, e.g. CON or AMB001), opt-in ones included. Repeatable.",
+)
+@click.option(
+    "--extend-select",
+    "extend_select",
+    multiple=True,
+    metavar="CHECK",
+    help="Run these opt-in checks too, besides the default set (see `guidecheck checks`). Repeatable.",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the rule and embedding caches.")
 @click.option(
@@ -140,7 +147,9 @@ def main() -> None:
     is_flag=True,
     help="Also list skipped files, why damaged files could not be read, and stage timings on stderr.",
 )
-def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, baseline_file, verbose) -> None:
+def check(
+    paths, fmt, outputs, fail_on, config_file, select, extend_select, no_cache, baseline_file, verbose
+) -> None:
     """Check guideline documents and report contradictions and ambiguities.
 
     PATHS are files or folders (searched recursively; hidden folders are skipped). A document that cannot
@@ -155,6 +164,7 @@ def check(paths, fmt, outputs, fail_on, config_file, select, no_cache, baseline_
     from .report import SUFFIX_FORMATS, build_report, renderer
 
     cfg = _config(paths, config_file, fail_on=fail_on, cache_dir="off" if no_cache else None)
+    cfg.values["extend_select"] = [*cfg.values["extend_select"], *extend_select]
     targets: list[tuple[str, str | None]] = []
     for out in outputs:
         out_fmt = fmt if (fmt and len(outputs) == 1) else SUFFIX_FORMATS.get(Path(out).suffix.lower())
@@ -247,16 +257,19 @@ def rules(paths, config_file, examples, no_cache) -> None:
 @main.command(name="checks")
 @click.option("--markdown", is_flag=True, help="Print the full documentation of every check as Markdown.")
 def list_checks(markdown) -> None:
-    """List every check with its ID, category and default severity."""
+    """List every check with its ID, category, default severity and whether it is on by default."""
     from .checks import all_checks
+    from .checks.registry import on_by_default
     from .report.docs import checks_markdown
 
     if markdown:
         click.echo(checks_markdown(), nl=False)
         return
     for cls in all_checks():
+        on = "on" if on_by_default(cls.code) else "opt-in"
         click.echo(
-            f"{cls.code:<8} {cls.name:<32} {cls.category:<14} {cls.severity:<8} {cls.doc_sections()['summary']}"
+            f"{cls.code:<8} {cls.name:<32} {cls.category:<14} {cls.severity:<8} {on:<7} "
+            f"{cls.doc_sections()['summary']}"
         )
 
 
@@ -265,7 +278,13 @@ def list_checks(markdown) -> None:
     "--family",
     "families",
     multiple=True,
-    help="Evaluate only these families (rules, contradictions, ambiguity).",
+    help="Evaluate only these families (rules, contradictions, ambiguity, real).",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "heldout"]),
+    default=None,
+    help="Families with a held-out split: score only this part (the held-out part is scored once, at the end).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option(
@@ -274,13 +293,13 @@ def list_checks(markdown) -> None:
     default=None,
     help="Labeled corpus folder. Default: the guidelines/ folder of this checkout.",
 )
-def evaluate(families, as_json, corpus) -> None:
+def evaluate(families, split, as_json, corpus) -> None:
     """Measure precision and recall of every check family on the labeled corpus in guidelines/."""
     from .errors import ModelMissing
     from .evaluate import run_evaluations
 
     try:
-        results = run_evaluations(list(families) or None, corpus)
+        results = run_evaluations(list(families) or None, corpus, split)
     except (ModelMissing, FileNotFoundError) as exc:
         raise ToolFailure(str(exc)) from None
     if as_json:

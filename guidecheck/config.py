@@ -49,9 +49,6 @@ class Config:
             out[check.strip()] = level.strip()
         return out
 
-    def is_disabled(self, check_id: str) -> bool:
-        return any(check_id == d or check_id.startswith(d) for d in self.values["disable"])
-
     def cache_path(self) -> Path | None:
         raw = self.values["cache_dir"]
         if raw == "off":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from guidecheck.checks.registry import on_by_default, opt_in_reason
+from guidecheck.checks.runner import selected_codes
 from guidecheck.config import ConfigError, load_config
 
 
@@ -26,7 +28,21 @@ def test_setup_cfg_found_from_nested_path(tmp_path):
     assert cfg.fail_on == "warning"
     assert cfg.top_k == 5
     assert cfg.disable == ["AMB", "CON004"]
-    assert cfg.is_disabled("AMB003") and cfg.is_disabled("CON004") and not cfg.is_disabled("CON001")
+    chosen = selected_codes(cfg)
+    assert "AMB003" not in chosen and "CON004" not in chosen and "CON001" in chosen
+
+
+def test_select_and_extend_select_follow_the_policy(tmp_path):
+    """Opt-in checks run only when selected; select replaces the default set, disable always wins."""
+    (tmp_path / "setup.cfg").write_text("[guidecheck]\nextend_select = AMB005\ndisable = CON004\n")
+    cfg = load_config([str(tmp_path)])
+    chosen = selected_codes(cfg)
+    assert "AMB005" in chosen and "AMB006" not in chosen  # AMB006 is opt-in and not selected
+    assert "CON001" in chosen and "CON004" not in chosen
+    assert selected_codes(cfg, ["AMB"]) == [c for c in selected_codes(cfg, ["AMB"]) if c.startswith("AMB")]
+    assert "AMB006" in selected_codes(cfg, ["AMB006"])  # an explicit select runs an opt-in check
+    assert not on_by_default("AMB005") and opt_in_reason("AMB005")
+    assert on_by_default("CON001") and opt_in_reason("CON001") is None
 
 
 def test_pyproject_tool_section(tmp_path):

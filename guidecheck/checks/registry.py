@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import cache
+from importlib import resources
+
+import tomllib
 
 from .base import Check
 
@@ -37,3 +41,33 @@ def all_checks() -> list[type[Check]]:
 def get(code: str) -> type[Check]:
     all_checks()
     return _REGISTRY[code]
+
+
+@cache
+def policy() -> dict:
+    """The default-on policy (data/policy.toml): which checks are opt-in, and why."""
+    text = resources.files("guidecheck").joinpath("data/policy.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def on_by_default(code: str) -> bool:
+    return bool(policy().get("checks", {}).get(code, {}).get("default", True))
+
+
+def opt_in_reason(code: str) -> str | None:
+    """Why a check is opt-in (None for checks that are on by default)."""
+    entry = policy().get("checks", {}).get(code, {})
+    return None if entry.get("default", True) else str(entry.get("why", ""))
+
+
+def _matches(code: str, patterns: list[str] | tuple[str, ...]) -> bool:
+    return any(code.startswith(p) for p in patterns)
+
+
+def enabled(code: str, select: list[str], extend_select: list[str], disable: list[str]) -> bool:
+    """ruff's selection: ``select`` replaces the default set, ``extend_select`` adds to it, ``disable`` wins."""
+    if _matches(code, disable):
+        return False
+    if select:
+        return _matches(code, select)
+    return on_by_default(code) or _matches(code, extend_select)

@@ -7,14 +7,22 @@ from ..index import Index
 from ..model import Finding
 from .base import CheckContext
 from .common.deck import build_decks
-from .registry import all_checks
+from .registry import all_checks, enabled
+
+
+def selected_codes(config: Config, only: list[str] | None = None) -> list[str]:
+    """The checks this run executes: ``only`` (the CLI's --select) or the configuration's selection."""
+    select = list(only or config.values["select"])
+    extend = list(config.values["extend_select"])
+    return [c.code for c in all_checks() if enabled(c.code, select, extend, config.values["disable"])]
 
 
 def run_checks(index: Index, config: Config, only: list[str] | None = None) -> list[Finding]:
     ctx = CheckContext(index, config, config.severity_overrides(), build_decks(index, config))
     findings: list[Finding] = []
+    chosen = set(selected_codes(config, only))
     for cls in all_checks():
-        if config.is_disabled(cls.code) or (only and not any(cls.code.startswith(o) for o in only)):
+        if cls.code not in chosen:
             continue
         findings.extend(cls().run(ctx))
     order = {d.path: i for i, d in enumerate(index.documents)}

@@ -7,6 +7,7 @@ dicts so tests can assert the floors and the README can quote them.
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ EVALUATORS: dict[str, str] = {
     "rules": "rules",
     "contradictions": "contradictions",
     "ambiguity": "ambiguity",
+    "real": "real",  # real public guidelines (../shared/realdecks) with blind labels
 }
 
 
@@ -33,7 +35,11 @@ def _evaluator(family: str) -> Callable[[Path], dict[str, Any]] | None:
     return getattr(module, "evaluate", None)
 
 
-def run_evaluations(families: list[str] | None = None, corpus: str | None = None) -> dict[str, Any]:
+def run_evaluations(
+    families: list[str] | None = None, corpus: str | None = None, split: str | None = None
+) -> dict[str, Any]:
+    """Each family's figures. ``split`` ("dev" or "heldout") limits the families that keep a held-out split to
+    that part; the held-out part is scored once, at the end of a piece of work."""
     root = Path(corpus) if corpus else default_corpus()
     if not root.is_dir():
         raise FileNotFoundError(f"labeled corpus folder not found: {root}")
@@ -42,7 +48,11 @@ def run_evaluations(families: list[str] | None = None, corpus: str | None = None
         if family not in EVALUATORS:
             raise FileNotFoundError(f"unknown eval family '{family}' (known: {', '.join(EVALUATORS)})")
         fn = _evaluator(family)
-        if fn is not None:
+        if fn is None:
+            continue
+        if split and "splits" in inspect.signature(fn).parameters:
+            out[family] = fn(root, splits=(split,))
+        else:
             out[family] = fn(root)
     return out
 

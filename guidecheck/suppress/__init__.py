@@ -13,13 +13,9 @@ from .apply import mark, meta_findings
 
 
 def _ran(config: Config, only: list[str] | None) -> list[str]:
-    from ..checks import all_checks
+    from ..checks.runner import selected_codes
 
-    return [
-        c.code
-        for c in all_checks()
-        if not config.is_disabled(c.code) and (not only or any(c.code.startswith(o) for o in only))
-    ]
+    return selected_codes(config, only)
 
 
 def apply(
