@@ -67,18 +67,35 @@ def judgment_key(check: str, rule_texts: list[str]) -> str:
 
 
 def _finding_rows(result, folder: str) -> list[dict[str, Any]]:
-    texts = {r.id: r.text for r in result.rules}
-    return [
-        {
-            "folder": folder,
-            "check": f.check,
-            "fingerprint": f.fingerprint,
-            "message": f.message,
-            "rules": [texts[i] for i in f.rules if i in texts],
-        }
-        for f in result.findings
-        if not f.check.startswith("GC")
-    ]
+    """Each finding as a blind judge sees it: message, fix, place, and the rules it quotes with their context."""
+    by_id = {r.id: r for r in result.rules}
+    rows = []
+    for f in result.findings:
+        if f.check.startswith("GC"):
+            continue
+        rules = [by_id[i] for i in f.rules if i in by_id]
+        rows.append(
+            {
+                "folder": folder,
+                "doc": f"{folder}/{Path(f.location.path).name}",
+                "check": f.check,
+                "fingerprint": f.fingerprint,
+                "message": f.message,
+                "fix": f.fix,
+                "where": f.location.label(),
+                "rules": [r.text for r in rules],
+                "quoted": [
+                    {
+                        "text": r.text,
+                        "lead_in": r.lead_in,
+                        "section": " > ".join(r.section),
+                        "where": r.location.label(),
+                    }
+                    for r in rules
+                ],
+            }
+        )
+    return rows
 
 
 def _check_folder(root: Path, folder: str) -> tuple[list[dict[str, Any]], int]:
@@ -192,6 +209,7 @@ def evaluate(corpus: Path, splits: tuple[str, ...] = SPLITS) -> dict[str, Any]:
             f["verdict"] = _verdict(f, verdicts)
         split_problems = [p for p in problems if p["folder"] in folders]
         results[split] = {"decks": folders, **score_split(findings, split_problems, words)}
+        results[split]["unjudged_findings"] = [f for f in findings if f["verdict"] is None]
     return {"metrics": _metrics(results), "splits": results, "notes": _notes(results)}
 
 

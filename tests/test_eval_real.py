@@ -1,0 +1,128 @@
+"""The real-deck eval: how blind verdicts and blind-listed problems turn into precision and recall."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from guidecheck.evaluate import real
+
+
+def _finding(check, rules, verdict=None, folder="deck-a", message=""):
+    return {
+        "folder": folder,
+        "check": check,
+        "fingerprint": check + str(len(rules)),
+        "message": message,
+        "rules": rules,
+        "verdict": verdict,
+    }
+
+
+PROBLEMS = [
+    {
+        "id": "P1",
+        "folder": "deck-a",
+        "type": "contradiction",
+        "quote_a": "Always rate a reply with a factual error 2 or lower.",
+        "quote_b": "A reply with a small factual slip can still earn a 4.",
+    },
+    {
+        "id": "P2",
+        "folder": "deck-a",
+        "type": "undefined-label",
+        "quote_a": "Mark such clips as NOISY.",
+        "note": "label=NOISY; never defined",
+    },
+    {
+        "id": "P3",
+        "folder": "deck-a",
+        "type": "vague-criterion",
+        "quote_a": "Skip the clip if the speech is hard to follow.",
+    },
+]
+
+
+def test_contradiction_is_found_only_when_both_sides_are_quoted():
+    one_side = _finding("CON002", ["Always rate a reply with a factual error 2 or lower."])
+    both = _finding(
+        "CON002",
+        [
+            "Always rate a reply with a factual error 2 or lower.",
+            "A reply with a small factual slip can still earn a 4.",
+        ],
+    )
+    assert not real._finds(PROBLEMS[0], one_side)
+    assert real._finds(PROBLEMS[0], both)
+    assert not real._finds(PROBLEMS[0], dict(both, check="AMB001"))  # wrong kind of check
+
+
+def test_undefined_label_is_matched_by_name_and_vague_criterion_by_sentence():
+    assert real._finds(
+        PROBLEMS[1], _finding("LAB001", ["Mark such clips as NOISY."], message="Label 'NOISY' is used")
+    )
+    assert not real._finds(PROBLEMS[1], _finding("LAB001", ["x"], message="Label 'CLEAN' is used"))
+    assert real._finds(PROBLEMS[2], _finding("AMB001", ["Skip the clip if the speech is hard to follow"]))
+
+
+def test_score_split_reports_precision_over_judged_and_opt_in_checks_apart():
+    findings = [
+        _finding("CON002", [PROBLEMS[0]["quote_a"], PROBLEMS[0]["quote_b"]], "useful"),
+        _finding("CON001", ["a", "b"], "wrong"),
+        _finding("AMB005", ["The clip may contain noise."], "wrong"),  # opt-in in data/policy.toml
+        _finding("AMB001", ["Skip the clip if the speech is hard to follow"], None),
+    ]
+    out = real.score_split(findings, PROBLEMS, words=2000)
+    assert out["default"]["findings"] == 2 and out["default"]["precision"] == 0.5
+    assert out["default"]["per_1000_words"] == 1.0
+    assert out["default"]["found_ids"] == ["P1"]
+    assert out["all"]["found_ids"] == ["P1", "P3"] and out["all"]["unjudged"] == 1
+    assert out["checks"]["AMB005"]["on_by_default"] is False
+    assert out["default"]["recall_by_type"]["contradiction"] == 1.0
+
+
+def test_verdicts_survive_a_fingerprint_change():
+    labels = [
+        {
+            "kind": "judgment",
+            "doc": "deck-a/x.md",
+            "check": "CON001",
+            "fingerprint": "old",
+            "rules": ["Never cite sources.", "Cite every source."],
+            "verdict": "useful",
+        }
+    ]
+    verdicts = real._verdicts(labels)
+    moved = _finding("CON001", ["Cite every source.", "Never cite sources."])
+    moved["fingerprint"] = "new"
+    assert real._verdict(moved, verdicts) == "useful"
+
+
+REALDECKS = real.realdecks_root(Path(__file__).resolve().parent.parent / "guidelines")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REALDECKS.is_dir(), reason="../shared/realdecks is not beside this checkout")
+def test_eval_on_one_real_deck(tmp_path, monkeypatch):
+    """End to end on the smallest dev deck: every finding is scored, the held-out decks are not touched."""
+    corpus = tmp_path / "guidelines"
+    (corpus / "labels").mkdir(parents=True)
+    rows = [
+        json.loads(x)
+        for x in (Path(__file__).resolve().parent.parent / "guidelines" / real.LABELS)
+        .read_text("utf-8")
+        .splitlines()
+        if x.strip()
+    ]
+    keep = [r for r in rows if r["doc"].startswith("marco-dialog-human-eval/")]
+    (corpus / real.LABELS).write_text("".join(json.dumps(r) + "\n" for r in keep), "utf-8")
+    monkeypatch.setenv("GUIDECHECK_REALDECKS", str(REALDECKS))
+    res = real.evaluate(corpus, splits=("dev",))
+    dev = res["splits"]["dev"]
+    assert dev["decks"] == ["marco-dialog-human-eval"] and dev["words"] > 500
+    assert dev["all"]["problems"] == sum(1 for r in keep if r["kind"] == "problem")
+    assert "heldout" not in res["splits"]
+    assert os.environ["GUIDECHECK_REALDECKS"] == str(REALDECKS)
