@@ -219,4 +219,7 @@ def evaluate(corpus: Path) -> dict[str, Any]:
     pairs = _read_jsonl(corpus / "labels" / "contradiction-pairs.jsonl")
     if pairs:
         metrics.update(_pair_scores(corpus, pairs, notes))
+    from .contradictions_outside import evaluate_outside
+
+    metrics.update(evaluate_outside(corpus, notes))
     return {"metrics": metrics, "notes": notes}

@@ -1,4 +1,4 @@
-"""Registered contradiction checks (CON001-CON009) and relation reports (REL001-REL003).
+"""Registered contradiction checks (CON001-CON010) and relation reports (REL001-REL003).
 
 Each check reports one relation type of the shared classifier (engine.relations), so an exception or a dated
 update suppresses a conflict the same way whichever frame found it.
@@ -279,6 +279,36 @@ class NLIContradiction(RelationCheck):
     category = "contradiction"
     severity = "warning"
     fix = "Read both rules; merge them or scope them with explicit conditions."
+
+
+@register
+class OutputConstraintConflict(RelationCheck):
+    """Two rules about the written output that no output can meet at once.
+
+    What it does:
+        Reads output-constraint frames: a word or phrase that must or must not appear (quoted, "the word X", or
+        an item under a "Never use these words:" lead-in), the tone or register asked for (formal / casual,
+        friendly / curt, concise / detailed ...) and the language of the output. Reports a phrase required by one
+        rule and forbidden by another (or a forbidden word inside a required phrase), opposite tones, and two
+        different languages. Counts of words, headers and bullets are compared by numeric-conflict (CON004).
+
+    Why is this bad:
+        The writer cannot satisfy both, so every output breaks one rule and raters judging it disagree.
+
+    Example:
+        Open every reply with "Dear customer".
+        ...
+        Never use the phrase "Dear customer"; greet people by name.
+
+    Use instead:
+        Keep one constraint, or scope one of them ("... except in formal complaints").
+    """
+
+    code = "CON010"
+    name = "output-constraint-conflict"
+    category = "contradiction"
+    severity = "error"
+    fix = "Keep one of the two output constraints, or scope one with an explicit condition."
 
 
 @register

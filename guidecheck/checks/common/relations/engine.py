@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ....index import Index
 from ...base import CheckContext
 from ..deck import same_project
 from .claims import Claim, build_claim
+from .decide import scored_relations
 from .lexicon import jaccard, lexicon
-from .relate import Relation, relate, rubric_aliases
+from .relate import Relation, rubric_aliases
 from .scales import example_relations, scale_relations
 from .text import quoted
 
@@ -59,6 +62,13 @@ def _nli_relations(index: Index, claims: list[Claim], taken: set[tuple[str, str]
     return out
 
 
+def _encoder(index: Index):
+    """The run's embedder (its cache serves texts seen before); without one, neutral propositions compare as 0."""
+    if index.embedder is not None:
+        return index.embedder.encode
+    return lambda texts: np.zeros((len(texts), 1))
+
+
 def relations(ctx: CheckContext) -> list[Relation]:
     """Every relation between the rules of this run, computed by the first check that asks."""
     return ctx.derived("relations", lambda c: _classify(c.index, c.config))
@@ -67,11 +77,8 @@ def relations(ctx: CheckContext) -> list[Relation]:
 def _classify(index: Index, config) -> list[Relation]:
     claims = claims_of(index)
     aliases = rubric_aliases(claims)
-    out: list[Relation] = []
-    for pair in index.pairs:
-        rel = relate(claims[pair.a], claims[pair.b], pair.similarity, aliases)
-        if rel is not None:
-            out.append(rel)
+    pairs = [(p.a, p.b, p.similarity) for p in index.pairs]
+    out: list[Relation] = scored_relations(claims, pairs, _encoder(index), aliases)
     out.extend(scale_relations(claims))
     out.extend(example_relations(claims, aliases))
     if config is not None and getattr(config, "nli_model", ""):

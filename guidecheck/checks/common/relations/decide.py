@@ -1,0 +1,188 @@
+"""Decide which rule pairs are reported: the frame detectors explain, the learned scorer decides.
+
+For every candidate pair the frame classifier (``relate``) names the shape of a conflict, an exception, an update
+or a duplicate. The scorer then gives the probability that the two rules contradict; a contradiction is reported
+only when the scorer does not veto it, with the scorer's probability as its confidence. A pair the frames missed
+but the scorer is sure of (at or above its threshold) is reported when its evidence can say why (an output
+constraint, opposite force, two limits, two outcomes). Example material is never paired as rule against rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from ..deck import same_project
+from .claims import Claim
+from .detectors import _numbers_disjoint
+from .output import output_conflict
+from .proposition import Side, side_of
+from .relate import Relation, relate
+from .scorer import PairInput, features, outcomes_differ, scorer
+from .text import as_read, find_span, quoted, span_of
+
+# Pairs this close are scored even without frame evidence (paraphrases, other addressees).
+EVIDENCE_COSINE = 0.5
+Encode = Callable[[list[str]], np.ndarray]
+
+
+def comparable(fa: Claim, fb: Claim, sa: Side, sb: Side) -> bool:
+    """Two rules that may contradict: rules (not examples, rubric rows) of the same project."""
+    a, b = fa.rule, fb.rule
+    if sa.example or sb.example or a.kind == "rubric" or b.kind == "rubric":
+        return False
+    return same_project(a, b)
+
+
+def _evidence(fa: Claim, fb: Claim, sa: Side, sb: Side, rel: Relation | None, cos: float) -> bool:
+    """Cheap gate before any embedding: some frame evidence of a conflict, or two close texts."""
+    pair = {fa.deontic, fb.deontic}
+    return bool(
+        rel is not None
+        or cos >= EVIDENCE_COSINE
+        or sa.restrict
+        or sb.restrict
+        or ("F" in pair and pair & {"O", "P"})
+        or pair == {"O", "N"}
+        or (fa.outcomes and fb.outcomes)
+        or (fa.quantities and fb.quantities)
+        or (sa.output and sb.output)
+    )
+
+
+def _unit(m: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.where(n == 0, 1.0, n)
+
+
+def pair_inputs(
+    claims: Sequence[Claim],
+    pairs: Sequence[tuple[int, int, float]],
+    encode: Encode,
+    aliases: dict[str, str] | None = None,
+) -> list[tuple[PairInput, Relation | None]]:
+    """Scorer inputs for the comparable pairs with evidence; neutral propositions and conditions in one batch."""
+    sides = [side_of(c) for c in claims]
+    todo = []
+    for i, j, cos in pairs:
+        fa, fb, sa, sb = claims[i], claims[j], sides[i], sides[j]
+        if not comparable(fa, fb, sa, sb):
+            continue
+        rel = relate(fa, fb, cos, aliases)
+        if _evidence(fa, fb, sa, sb, rel, cos):
+            todo.append((i, j, cos, rel))
+    texts: dict[str, int] = {}
+    for i, j, _, _ in todo:
+        for k in (i, j):
+            texts.setdefault(sides[k].neutral, len(texts))
+            if claims[k].condition_text:
+                texts.setdefault(claims[k].condition_text, len(texts))
+    vec = _unit(np.asarray(encode(list(texts)), dtype=np.float64)) if texts else np.zeros((0, 1))
+    out = []
+    for i, j, cos, rel in todo:
+        fa, fb = claims[i], claims[j]
+        cn = float(vec[texts[sides[i].neutral]] @ vec[texts[sides[j].neutral]])
+        cc = 0.0
+        if fa.condition_text and fb.condition_text:
+            cc = float(vec[texts[fa.condition_text]] @ vec[texts[fb.condition_text]])
+        out.append((PairInput(fa, fb, sides[i], sides[j], cos, cn, cc, rel.code if rel else None), rel))
+    return out
+
+
+def _unexplained(p: PairInput, prob: float) -> Relation | None:
+    """A conflict the frame detectors did not name: say why from the strongest evidence, or stay silent."""
+    fa, fb = p.fa, p.fb
+    if fa.exception or fb.exception or fa.update or fb.update:
+        return None
+    pair = {fa.deontic, fb.deontic}
+    conf = round(min(prob, 0.99), 3)
+    if "F" in pair and pair & {"O", "P"}:
+        pos, neg = (fa, fb) if fb.deontic == "F" else (fb, fa)
+        verb = "requires" if pos.deontic == "O" else "allows"
+        why = f"{quoted(as_read(pos.rule))} {verb} what {quoted(as_read(neg.rule))} forbids."
+        return Relation(
+            "CON001", fa.rule, fb.rule, conf, why, span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)
+        )
+    if pair == {"O", "N"}:
+        o, n = (fa, fb) if fa.deontic == "O" else (fb, fa)
+        why = f"{quoted(as_read(o.rule))} is an obligation, but {quoted(as_read(n.rule))} lets raters leave it out."
+        return Relation(
+            "CON002", fa.rule, fb.rule, conf, why, span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)
+        )
+    hit = _numbers_disjoint(fa, fb)
+    if hit:
+        why = f"{quoted(as_read(fa.rule))} asks for {hit[0].text} and {quoted(as_read(fb.rule))} for {hit[1].text}."
+        return Relation(
+            "CON004",
+            fa.rule,
+            fb.rule,
+            conf,
+            why,
+            find_span(fa.rule, hit[0].text) + find_span(fb.rule, hit[1].text),
+        )
+    if outcomes_differ(fa, fb):
+        why = f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} give the same case different outcomes."
+        return Relation(
+            "CON003",
+            fa.rule,
+            fb.rule,
+            conf,
+            why,
+            span_of(fa.rule, fa.outcomes[0][1]) + span_of(fb.rule, fb.outcomes[0][1]),
+        )
+    return None
+
+
+def _output_relation(p: PairInput, prob: float) -> Relation | None:
+    hit = output_conflict(p.sa.output, p.sb.output)
+    if hit is None:
+        return None
+    kind, wa, wb = hit
+    fa, fb = p.fa, p.fb
+    why = {
+        "phrase": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} disagree on whether “{wa}” / “{wb}” "
+        "may appear in the output.",
+        "tone": f"{quoted(as_read(fa.rule))} asks for a {wa} output and {quoted(as_read(fb.rule))} for a {wb} one.",
+        "language": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} ask for the output in different "
+        f"languages ({wa} / {wb}).",
+    }[kind]
+    return Relation("CON010", fa.rule, fb.rule, round(min(prob, 0.99), 3), why, evidence={"output": kind})
+
+
+def decide(p: PairInput, rel: Relation | None, prob: float, threshold: float, veto: float) -> Relation | None:
+    """The relation to report for one scored pair (see the module docstring)."""
+    if rel is not None and rel.code.startswith("REL"):
+        return rel
+    if prob < (veto if rel is not None else threshold):
+        return None
+    found = _output_relation(p, prob)
+    if found is None and rel is not None:
+        rel.confidence = round(min(prob, 0.99), 3)
+        found = rel
+    found = found or _unexplained(p, prob)
+    if found is not None:
+        found.evidence["probability"] = round(float(prob), 4)
+    return found
+
+
+def scored_relations(
+    claims: Sequence[Claim],
+    pairs: Sequence[tuple[int, int, float]],
+    encode: Encode,
+    aliases: dict[str, str] | None = None,
+) -> list[Relation]:
+    model = scorer()
+    inputs = pair_inputs(claims, pairs, encode, aliases)
+    if not inputs:
+        return []
+    probs = model.probability(np.vstack([features(p) for p, _ in inputs]))
+    out = []
+    for (p, rel), prob in zip(inputs, probs):
+        found = decide(p, rel, float(prob), model.threshold, model.veto)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+__all__ = ["comparable", "decide", "pair_inputs", "scored_relations"]

@@ -1,0 +1,85 @@
+"""What a rule says with its force taken out, and the role its sentence plays.
+
+The learned pair scorer compares two rules by the embedding of their polarity-neutral propositions: the text with
+its deontic words and negation removed and the addressee dropped, so "Raters must not list sources" and "The
+report must list the sources" both read "list (the) sources". Their force is compared separately (claims.py).
+The role cues say whether a sentence is example material, a sanction, or a restriction by "only".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .claims import Claim
+from .lexicon import data, lexicon, phrase_pattern
+from .output import OutputFrame, output_frame
+
+
+@dataclass(frozen=True)
+class _Cues:
+    addressee: re.Pattern[str]
+    negation: re.Pattern[str]
+    example: tuple[re.Pattern[str], ...]
+    sanction: re.Pattern[str]
+    restrict: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    d = data()
+    return _Cues(
+        addressee=re.compile(d["neutral"]["addressee"], re.I),
+        negation=phrase_pattern(d["neutral"]["negation"]),
+        example=tuple(re.compile(x) for x in d["roles"]["example"]),
+        sanction=phrase_pattern(d["roles"]["sanction"]),
+        restrict=phrase_pattern(d["roles"]["restrict"]),
+    )
+
+
+@dataclass(frozen=True)
+class Side:
+    """One rule as the scorer sees it: its neutral proposition and its role cues."""
+
+    neutral: str
+    example: bool
+    sanction: bool
+    restrict: bool
+    output: OutputFrame
+
+
+def neutral_text(claim: Claim) -> str:
+    """The rule with deontic cues, negation and the addressee removed; a lead-in without force is kept."""
+    lex, c = lexicon(), cues()
+    text = claim.rule.text
+    lead = (claim.rule.lead_in or "").strip()
+    if lead and claim.rule.polarity is None and not lex.prohibit.search(lead) and not lex.oblige.search(lead):
+        text = f"{lead.rstrip(':')} {text}"
+    for rx in (lex.relax, lex.prohibit, lex.oblige, lex.permit, c.negation):
+        text = rx.sub(" ", text)
+    text = re.sub(r"^[\W_]+", "", " ".join(text.split()))
+    text = c.addressee.sub("", text, count=1)
+    return " ".join(text.split()).strip(" .,;:").lower() or claim.rule.text.lower()
+
+
+def is_example_material(claim: Claim) -> bool:
+    """Example material: marked as an example, a speaker turn, a sample or transcript line, a narrative about
+    a person (a case vignette). A plain descriptive sentence is not: guidelines state rules in the present tense."""
+    rule = claim.rule
+    return rule.is_example or any(rx.search(rule.text) for rx in cues().example)
+
+
+def side_of(claim: Claim) -> Side:
+    c = cues()
+    text = claim.rule.text
+    return Side(
+        neutral=neutral_text(claim),
+        example=is_example_material(claim),
+        sanction=bool(c.sanction.search(text) or claim.penalty),
+        restrict=bool(c.restrict.search(text)),
+        output=output_frame(claim),
+    )
+
+
+__all__ = ["Side", "cues", "is_example_material", "neutral_text", "side_of"]

@@ -1,0 +1,171 @@
+"""Contradiction eval on text nobody in the project wrote: blind decks, blind pairs, real decks.
+
+- Blind decks: guidelines/blind/<deck>/ with guidelines/labels/blind-contradictions.jsonl. A row labeled
+  ``contradiction`` is gold; every contradiction finding that matches no gold row is a false positive. Recall
+  per class; held-out decks only when ``GUIDECHECK_EVAL_HELDOUT=1`` (scored once, at the end of a piece of work).
+- Blind pairs: guidelines/labels/blind-pairs.jsonl, the same gate for its heldout split.
+- Real decks (dev split): false contradictions per 20k words. Every contradiction finding counts as false unless
+  it matches a contradiction a reader listed in guidelines/labels/real-parts/<folder>.problems.jsonl. Runs when
+  the corpus folder exists (``GUIDECHECK_REALDECKS``, default ../shared/realdecks next to the checkout).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .contradictions import _read_jsonl, _run_deck, _side_ids
+from .metrics import normalise, prf
+
+# Real-deck folders of the dev split (the held-out folders are never run or read here).
+REAL_DEV = (
+    "amr-guidelines",
+    "arktic-transcriber-faq",
+    "cacer-clinical-events",
+    "ecbplus-event-coreference",
+    "gpt4-usmle-error-annotation",
+    "healthcare-entity-categories",
+    "ishate-implicit-hate-speech",
+    "jigsaw-toxicity-subattributes",
+    "marco-dialog-human-eval",
+    "mrda-dialog-act-labeling",
+    "mt-error-annotation",
+    "richer-event-description",
+    "rusentiment-sentiment",
+)
+
+
+def _splits() -> tuple[str, ...]:
+    return ("dev", "heldout") if os.environ.get("GUIDECHECK_EVAL_HELDOUT") == "1" else ("dev",)
+
+
+def _con_pairs(result) -> set[frozenset[str]]:
+    return {
+        frozenset(f.rules) for f in result.findings if f.category == "contradiction" and len(f.rules) == 2
+    }
+
+
+def blind_decks(corpus: Path, split: str, notes: list[str]) -> dict[str, Any]:
+    gold = [
+        g for g in _read_jsonl(corpus / "labels" / "blind-contradictions.jsonl") if g.get("split") == split
+    ]
+    by_deck: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for g in gold:
+        by_deck[g["deck"]].append(g)
+    per_class: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # hits, n
+    tp = fp = fn = 0
+    for deck in sorted(by_deck):
+        result = _run_deck(corpus / "blind" / deck)
+        flagged = _con_pairs(result)
+        gold_keys: set[frozenset[str]] = set()
+        for g in by_deck[deck]:
+            ia, ib = _side_ids(result.rules, *g["a"]), _side_ids(result.rules, *g["b"])
+            keys = {frozenset((x, y)) for x in ia for y in ib if x != y}
+            hit = bool(keys & flagged)
+            if g["label"] == "contradiction":
+                gold_keys |= keys
+                per_class[g["class"]][0] += int(hit)
+                per_class[g["class"]][1] += 1
+                tp, fn = tp + int(hit), fn + int(not hit)
+            elif hit:
+                notes.append(f"blind {split} {deck}: consistent pair flagged ({g['class']}): {g['a'][1]!r}")
+        extra = flagged - gold_keys
+        fp += len(extra)
+        by_id = {r.id: r for r in result.rules}
+        for key in sorted(extra, key=sorted)[:10]:
+            notes.append(
+                f"blind {split} {deck}: false contradiction: "
+                + " / ".join(repr(by_id[i].text[:90]) for i in sorted(key))
+            )
+    out: dict[str, Any] = {f"blind-decks-{split}": prf(tp, fp, fn)}
+    for cls, (hits, n) in sorted(per_class.items()):
+        out[f"blind-decks-{split}-{cls}"] = {"recall": round(hits / n, 4) if n else 1.0, "tp": hits, "n": n}
+    return out
+
+
+def blind_pairs(corpus: Path, split: str, notes: list[str]) -> dict[str, Any]:
+    from ..checks.common.relations.decide import decide
+    from ..checks.common.relations.pairset import scored_pairs
+    from ..checks.common.relations.scorer import features, scorer
+
+    rows = [r for r in _read_jsonl(corpus / "labels" / "blind-pairs.jsonl") if r.get("split") == split]
+    if not rows:
+        return {}
+    model = scorer()
+    tp = fp = fn = 0
+    per_class: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for sp in scored_pairs(rows, corpus):
+        hit = False
+        for inp, rel in sp.inputs:
+            prob = float(model.probability(features(inp))[0])
+            found = decide(inp, rel, prob, model.threshold, model.veto)
+            hit = hit or bool(found and found.code.startswith("CON"))
+        gold = sp.row["label"] == "contradiction"
+        tp, fp, fn = tp + int(hit and gold), fp + int(hit and not gold), fn + int(gold and not hit)
+        per_class[sp.row["class"]][0] += int(hit)
+        per_class[sp.row["class"]][1] += 1
+    out: dict[str, Any] = {f"blind-pairs-{split}": prf(tp, fp, fn)}
+    for cls, (flagged, n) in sorted(per_class.items()):
+        out[f"blind-pairs-{split}-{cls}"] = {"accuracy": None, "tp": flagged, "n": n}
+    return out
+
+
+def _listed(problems: list[dict[str, Any]], texts: list[str]) -> bool:
+    got = [normalise(t) for t in texts]
+    for p in problems:
+        if p.get("type") != "contradiction":
+            continue
+        quotes = [normalise(p.get("quote_a", "")), normalise(p.get("quote_b", ""))]
+        if all(any(q and (q in t or t in q) for t in got) for q in quotes):
+            return True
+    return False
+
+
+def real_decks(corpus: Path, notes: list[str]) -> dict[str, Any]:
+    root = Path(os.environ.get("GUIDECHECK_REALDECKS", corpus.parent.parent / "shared" / "realdecks"))
+    if not root.is_dir():
+        notes.append(f"real decks not found at {root}; per-20k-words figure skipped")
+        return {}
+    false = words = listed = 0
+    for folder in REAL_DEV:
+        if not (root / folder).is_dir():
+            continue
+        problems = _read_jsonl(corpus / "labels" / "real-parts" / f"{folder}.problems.jsonl")
+        result = _run_deck(root / folder)
+        words += sum(d.words for d in result.documents)
+        by_id = {r.id: r for r in result.rules}
+        for f in result.findings:
+            if f.category != "contradiction":
+                continue
+            texts = [by_id[i].text for i in f.rules if i in by_id]
+            if _listed(problems, texts):
+                listed += 1
+            else:
+                false += 1
+                notes.append(f"real {folder}: false {f.check}: " + " / ".join(repr(t[:80]) for t in texts))
+    notes.append(
+        f"real dev decks: {false} false contradictions in {words} words = {20000 * false / max(words, 1):.2f} per 20k"
+    )
+    return {
+        "real-dev-false-contradictions": {
+            "fp": false,
+            "tp": listed,
+            "n": words,
+            "per_1000_words": round(1000 * false / max(words, 1), 4),
+        }
+    }
+
+
+def evaluate_outside(corpus: Path, notes: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for split in _splits():
+        out.update(blind_decks(corpus, split, notes))
+        out.update(blind_pairs(corpus, split, notes))
+    if os.environ.get("GUIDECHECK_EVAL_REAL", "1") == "1":
+        out.update(real_decks(corpus, notes))
+    return out
+
+
+__all__ = ["REAL_DEV", "blind_decks", "blind_pairs", "evaluate_outside", "real_decks"]
