@@ -9,6 +9,8 @@ import pytest
 
 from guidecheck.report.json_format import validate
 
+pytestmark = pytest.mark.slow  # loads spaCy or the embedding model
+
 GUIDELINES = Path(__file__).resolve().parents[1] / "guidelines"
 
 

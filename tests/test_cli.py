@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from builders import frame
 
+from guidecheck.cli import exit_code
+from guidecheck.config import load_config
+from guidecheck.pipeline import run
 from guidecheck.report.json_format import validate
 
 CONFLICT = """# Entity annotation
@@ -25,9 +29,36 @@ Transcribers must type every spoken word exactly as it is heard.
 Mark background music with the tag [MUSIC].
 """
 
+# What spaCy makes of the decks above: the tests that take the ``frames`` fixture run without the models.
+FRAMES = [
+    frame("Always include the determiner in the entity span.", object="determiner", action="include"),
+    frame(
+        "Never include the determiner in the entity span.",
+        "prohibition",
+        object="determiner",
+        action="include",
+    ),
+    frame(
+        "Transcribers must type every spoken word exactly as it is heard.", actor="transcriber", object="word"
+    ),
+    frame("Mark background music with the tag", object="background music", action="mark"),
+    frame(
+        "Rate the response 1 if it contains inappropriate content.",
+        labels=["1"],
+        conditions=["if it contains inappropriate content"],
+        object="response",
+        action="rate",
+    ),
+    frame("Use your best judgment for nested entities.", object="judgment", action="use"),
+]
 
-def test_contradiction_exits_1_and_names_both_rules(cli, write):
-    deck = write("ner.md", CONFLICT)
+
+@pytest.fixture
+def frames(fake_models):
+    fake_models(FRAMES)
+
+
+def _names_both_rules(cli, deck) -> None:
     result = cli("check", deck)
     assert result.exit_code == 1
     line = next(ln for ln in result.stdout.splitlines() if " error " in ln)
@@ -36,27 +67,45 @@ def test_contradiction_exits_1_and_names_both_rules(cli, write):
     assert "Never include the determiner in the entity span." in line
 
 
-def test_clean_deck_exits_0(cli, write):
+def test_contradiction_exits_1_and_names_both_rules(cli, write, frames):
+    _names_both_rules(cli, write("ner.md", CONFLICT))
+
+
+@pytest.mark.slow
+def test_contradiction_exits_1_and_names_both_rules_with_the_real_models(cli, write):
+    _names_both_rules(cli, write("ner.md", CONFLICT))
+
+
+def test_clean_deck_exits_0(cli, write, frames):
     result = cli("check", write("asr.md", CLEAN))
     assert result.exit_code == 0, result.stdout
     assert result.stdout.strip().endswith("1 document, 2 rules, 0 findings (0 errors, 0 warnings, 0 infos)")
 
 
-@pytest.mark.parametrize("fail_on, code", [("error", 1), ("warning", 1), ("info", 1), ("never", 0)])
-def test_fail_on_threshold(cli, write, fail_on, code):
-    deck = write("ner.md", CONFLICT)
-    assert cli("check", deck, "--fail-on", fail_on).exit_code == code
+def test_fail_on_threshold(write, frames):
+    """One run, every threshold: the exit code is decided from the run's findings alone."""
+    deck = str(write("ner.md", CONFLICT))
+    findings = run([deck], load_config([deck])).findings
+    assert {t: exit_code(findings, t) for t in ("error", "warning", "info", "never")} == {
+        "error": 1,
+        "warning": 1,
+        "info": 1,
+        "never": 0,
+    }
 
 
-def test_warning_only_deck_respects_threshold(cli, write):
+AMB001 = ("--extend-select", "AMB001")  # opt-in since data/policy.toml
+
+
+def test_warning_only_deck_respects_threshold(cli, write, frames):
     deck = write("vague.md", "# Rating\n\nRate the response 1 if it contains inappropriate content.\n")
-    report = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)
+    report = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never", *AMB001).stdout)
     assert {f["severity"] for f in report["findings"]} == {"warning"}
-    assert cli("check", deck).exit_code == 0
-    assert cli("check", deck, "--fail-on", "warning").exit_code == 1
+    assert cli("check", deck, *AMB001).exit_code == 0
+    assert cli("check", deck, "--fail-on", "warning", *AMB001).exit_code == 1
 
 
-def test_fail_on_from_configuration(cli, write, tmp_path):
+def test_fail_on_from_configuration(cli, write, tmp_path, frames):
     write("setup.cfg", "[guidecheck]\nfail_on = never\n")
     assert cli("check", write("ner.md", CONFLICT)).exit_code == 0
 
@@ -70,6 +119,7 @@ def test_bad_configuration_exits_2_with_one_line(cli, write):
     ]
 
 
+@pytest.mark.slow
 def test_missing_spacy_model_exits_2_with_install_command(cli, write):
     write("setup.cfg", "[guidecheck]\nspacy_model = no_such_pipeline_xx\n")
     result = cli("check", write("ner.md", CONFLICT), "--no-cache")
@@ -80,6 +130,7 @@ def test_missing_spacy_model_exits_2_with_install_command(cli, write):
     )
 
 
+@pytest.mark.slow
 def test_missing_embedding_model_exits_2(cli, write, tmp_path):
     write("setup.cfg", f"[guidecheck]\nembedding_model = {tmp_path / 'no-model-here'}\n")
     result = cli("check", write("ner.md", CONFLICT), "--no-cache")
@@ -94,7 +145,7 @@ def test_usage_error_exits_2(cli):
     assert cli("check", "x.md", "-o", "report.unknownext").exit_code == 2
 
 
-def test_unreadable_document_is_not_a_tool_failure(cli, write, tmp_path):
+def test_unreadable_document_is_not_a_tool_failure(cli, write, tmp_path, frames):
     good = write("deck/good.md", CONFLICT)
     write("deck/empty.md", "")
     write("deck/old.doc", b"\xd0\xcf\x11\xe0legacy")
@@ -108,7 +159,7 @@ def test_unreadable_document_is_not_a_tool_failure(cli, write, tmp_path):
     assert good.read_text() == CONFLICT  # input never modified
 
 
-def test_nonexistent_path_is_reported_per_document(cli, tmp_path, write):
+def test_nonexistent_path_is_reported_per_document(cli, tmp_path, write, frames):
     deck = write("ner.md", CONFLICT)
     result = cli("check", deck, tmp_path / "missing.md", "-f", "json", "--fail-on", "never")
     docs = json.loads(result.stdout)["documents"]
@@ -116,7 +167,7 @@ def test_nonexistent_path_is_reported_per_document(cli, tmp_path, write):
     assert docs[1]["message"] == "file not found"
 
 
-def test_several_outputs_in_one_run(cli, write, tmp_path):
+def test_several_outputs_in_one_run(cli, write, tmp_path, frames):
     deck = write("ner.md", CONFLICT)
     out_html, out_json = tmp_path / "out" / "r.html", tmp_path / "out" / "r.json"
     result = cli("check", deck, "-o", out_html, "-o", out_json, "--fail-on", "never")
@@ -126,7 +177,7 @@ def test_several_outputs_in_one_run(cli, write, tmp_path):
     assert f"guidecheck: wrote {out_html}" in result.stderr
 
 
-def test_json_report_is_valid_and_byte_identical(cli, write, tmp_path):
+def test_json_report_is_valid_and_byte_identical(cli, write, tmp_path, frames):
     deck = write("ner.md", CONFLICT + "\nUse your best judgment for nested entities.\n")
     first = cli("check", deck, "-f", "json", "--fail-on", "never").stdout
     second = cli("check", deck, "-f", "json", "--fail-on", "never", "--no-cache").stdout
@@ -147,7 +198,7 @@ def test_json_report_is_valid_and_byte_identical(cli, write, tmp_path):
     assert rule["section"] == "Entity annotation > Spans"
 
 
-def test_fingerprint_survives_line_shifts(check_json, write):
+def test_fingerprint_survives_line_shifts(check_json, write, frames):
     before = check_json(write("a/ner.md", CONFLICT))
     after = check_json(write("b/ner.md", "<!-- moved -->\n\n\n" + CONFLICT))
     fp = lambda r: sorted((f["check"], f["fingerprint"]) for f in r["findings"])  # noqa: E731
@@ -155,6 +206,7 @@ def test_fingerprint_survives_line_shifts(check_json, write):
     assert before["findings"][0]["line"] + 3 == after["findings"][0]["line"]
 
 
+@pytest.mark.slow
 def test_rules_command_prints_json_lines(cli, write):
     deck = write("ner.md", CONFLICT)
     lines = cli("rules", deck).stdout.splitlines()
@@ -184,7 +236,7 @@ def test_checks_command_lists_registry(cli):
     assert "## CON001" in md and "### Why is this bad" in md
 
 
-def test_warm_run_reuses_findings_but_never_stale_ones(cli, write, tmp_path):
+def test_warm_run_reuses_findings_but_never_stale_ones(cli, write, tmp_path, frames):
     deck = write("ner.md", CONFLICT)
     cold = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)
     warm = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)

@@ -8,6 +8,8 @@ import pytest
 from guidecheck.cache import Cache
 from guidecheck.index.embed import PACKAGED_MODEL, Embedder, MeanPoolingEncoder, load_model, resolve_model
 
+pytestmark = pytest.mark.slow  # loads spaCy or the embedding model
+
 TEXTS = [
     "Always include the determiner in the entity span.",
     "Never include determiners in entity spans.",

@@ -11,6 +11,8 @@ import pytest
 from guidecheck.evaluate.metrics import normalise
 from guidecheck.evaluate.rules import evaluate, field_equal, load_gold
 
+pytestmark = pytest.mark.slow  # loads spaCy or the embedding model
+
 CORPUS = Path(__file__).resolve().parents[1] / "guidelines"
 
 

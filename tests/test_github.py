@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from builders import PUBLICATION_DATE
+
 from guidecheck.report import github
 
 DECK = """# Search result rating
@@ -104,7 +106,8 @@ def test_no_findings_prints_nothing():
     assert github.render(_report([])) == ""
 
 
-def test_cli_github_output_is_exact(cli, write):
+def test_cli_github_output_is_exact(cli, write, fake_models):
+    fake_models(PUBLICATION_DATE)
     deck = write("search.md", DECK)
     report = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)
     result = cli("check", deck, "--format", "github", "--fail-on", "never")

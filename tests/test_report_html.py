@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+from builders import PUBLICATION_DATE, frame
+
 from guidecheck.checks import all_checks
 from guidecheck.report import view
 
@@ -29,9 +32,35 @@ Raters must never flag a reply with <img src=x onerror=alert(1)> as unsafe.
 """
 
 
+@pytest.fixture(autouse=True)
+def _frames(fake_models):
+    """The decks above as spaCy frames them: these tests run without the models."""
+    fake_models(
+        [
+            *PUBLICATION_DATE,
+            frame(
+                "Raters must flag every appropriate reply that contains <script>window.__pwned=1</script> as unsafe.",
+                actor="rater",
+                action="flag",
+                object="reply",
+                quantifier="all",
+            ),
+            frame(
+                "Raters must never flag a reply with <img src=x onerror=alert(1)> as unsafe.",
+                "prohibition",
+                actor="rater",
+                action="flag",
+                object="reply",
+                quantifier="never",
+            ),
+        ]
+    )
+
+
 def _html_and_json(cli, tmp_path, *paths):
     html, js = tmp_path / "out" / "report.html", tmp_path / "out" / "report.json"
-    result = cli("check", *paths, "-o", html, "-o", js, "--fail-on", "never")
+    extra = ("--fail-on", "never", "--extend-select", "AMB001")  # AMB001 is opt-in (data/policy.toml)
+    result = cli("check", *paths, "-o", html, "-o", js, *extra)
     assert result.exit_code == 0, result.output
     return html.read_text(encoding="utf-8"), json.loads(js.read_text(encoding="utf-8"))
 

@@ -12,6 +12,8 @@ from guidecheck.model import to_dict
 from guidecheck.rules.extract import extract_document
 from guidecheck.rules.nlp import load_spacy
 
+pytestmark = pytest.mark.slow  # loads spaCy or the embedding model
+
 
 @pytest.fixture(scope="module")
 def nlp():

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from builders import PUBLICATION_DATE
 
 from guidecheck.checks import all_checks
 from guidecheck.report import sarif
@@ -32,10 +33,12 @@ def validate(doc: dict) -> None:
 
 
 @pytest.fixture
-def deck_reports(cli, write):
+def deck_reports(cli, write, fake_models):
+    fake_models(PUBLICATION_DATE)
     deck = write("search.md", DECK)
-    as_json = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)
-    as_sarif = json.loads(cli("check", deck, "-f", "sarif", "--fail-on", "never").stdout)
+    extra = ("--fail-on", "never", "--extend-select", "AMB001")  # AMB001 is opt-in (data/policy.toml)
+    as_json = json.loads(cli("check", deck, "-f", "json", *extra).stdout)
+    as_sarif = json.loads(cli("check", deck, "-f", "sarif", *extra).stdout)
     return deck, as_json, as_sarif
 
 
@@ -186,7 +189,8 @@ def test_unknown_check_still_gets_a_rule_descriptor():
     assert run["tool"]["driver"]["rules"][run["results"][0]["ruleIndex"]]["id"] == "ZZZ999"
 
 
-def test_sarif_is_written_by_extension(cli, write, tmp_path):
+def test_sarif_is_written_by_extension(cli, write, tmp_path, fake_models):
+    fake_models(PUBLICATION_DATE)
     out = tmp_path / "scan.sarif"
     result = cli("check", write("search.md", DECK), "-o", out, "--fail-on", "never")
     assert result.exit_code == 0

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from builders import PUBLICATION_DATE, frame
 
 from guidecheck.report import text
 from guidecheck.report.progress import Progress
@@ -35,9 +36,14 @@ Write an appropriate caption for every image.
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def test_lines_grouped_per_document_with_summary(cli, write):
+def test_lines_grouped_per_document_with_summary(cli, write, fake_models):
+    caption = frame(
+        "Write an appropriate caption for every image.", action="write", object="caption", quantifier="all"
+    )
+    fake_models([*PUBLICATION_DATE, caption])
     deck, other = write("a-search.md", DECK), write("b-captions.md", OTHER)
-    result = cli("check", deck, other, "--fail-on", "never")
+    select = ("--extend-select", "AMB001")  # opt-in since data/policy.toml
+    result = cli("check", deck, other, "--fail-on", "never", *select)
     assert result.exit_code == 0
     out = result.stdout
     assert not ANSI.search(out)  # not a terminal
@@ -49,7 +55,7 @@ def test_lines_grouped_per_document_with_summary(cli, write):
     assert lines[amb].startswith(f"{other.as_posix()}:3: warning AMB001 'appropriate'")
     assert lines[amb + 1].startswith("    fix: ")
     assert con < amb and "" in lines[con:amb]  # a blank line between the two documents' groups
-    report = json.loads(cli("check", deck, other, "-f", "json", "--fail-on", "never").stdout)
+    report = json.loads(cli("check", deck, other, "-f", "json", "--fail-on", "never", *select).stdout)
     s = report["summary"]
     assert lines[-1].startswith(f"2 documents, {s['rules']} rules, {s['findings']} findings (")
 
