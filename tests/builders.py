@@ -95,14 +95,19 @@ def qty(attribute: str, comparator: str, value: float, unit: str | None = None, 
 
 class FakeEmbedder:
     """Hashed bag of content words, L2-normalised: the same texts give the same vectors, shared words raise the
-    cosine. Has the parts of index.embed.Embedder the pipeline and the checks call."""
+    cosine. Has the parts of index.embed.Embedder the pipeline and the checks call. ``synonyms`` (word -> word)
+    stands in for what a sentence model knows and a bag of words does not: {"entire": "whole"}."""
 
     cache = None
+
+    def __init__(self, synonyms: dict[str, str] | None = None):
+        self.synonyms = dict(synonyms or {})
 
     def encode(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for i, text in enumerate(texts):
             for word in _WORD.findall(text.lower()):
+                word = self.synonyms.get(word, word)
                 if word not in _STOP:
                     out[i, zlib.crc32(word.rstrip("s").encode()) % DIMENSIONS] += 1.0
         norms = np.linalg.norm(out, axis=1, keepdims=True)
@@ -186,14 +191,22 @@ def read_deck(root: Path, config: Config | None = None) -> list[Document]:
     return read_paths([str(root)], config or Config())
 
 
-def index_of(documents: list[Document], rules: list[Rule], config: Config | None = None) -> Index:
+def index_of(
+    documents: list[Document],
+    rules: list[Rule],
+    config: Config | None = None,
+    synonyms: dict[str, str] | None = None,
+) -> Index:
     """The Index the pipeline builds, with the fake embedder instead of the sentence model."""
-    return build_index(documents, rules, config or Config(), Cache(None), FakeEmbedder())  # type: ignore[arg-type]
+    embedder = FakeEmbedder(synonyms)
+    return build_index(documents, rules, config or Config(), Cache(None), embedder)  # type: ignore[arg-type]
 
 
-def deck_index(root: Path, frames: list[Frame], config: Config | None = None) -> Index:
+def deck_index(
+    root: Path, frames: list[Frame], config: Config | None = None, synonyms: dict[str, str] | None = None
+) -> Index:
     documents = read_deck(root, config)
-    return index_of(documents, rules_from_frames(documents, frames), config)
+    return index_of(documents, rules_from_frames(documents, frames), config, synonyms)
 
 
 def findings_of(index: Index, config: Config | None = None, only: list[str] | None = None) -> list[Finding]:

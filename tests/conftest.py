@@ -68,7 +68,7 @@ def write(tmp_path):
 
 @pytest.fixture
 def fake_models(monkeypatch, tmp_path):
-    """fake_models(frames): the CLI runs with these hand-written rule frames instead of spaCy and with the
+    """fake_models(frames, synonyms=None): the CLI runs with these hand-written rule frames instead of spaCy and with the
     hashed bag-of-words embedder (tests/builders.py) instead of the sentence model. Everything else (readers,
     index, checks, suppressions, reports, exit codes) is the real code. The cache is the test's own, so findings
     from fake frames never answer a real run."""
@@ -78,7 +78,7 @@ def fake_models(monkeypatch, tmp_path):
     import guidecheck.rules
     import guidecheck.rules.extract
 
-    def install(frames):
+    def install(frames, synonyms=None):
         def extract(documents, config, cache, on_progress=None, on_rules=None):
             documents = list(documents)
             for doc in documents:
@@ -89,6 +89,6 @@ def fake_models(monkeypatch, tmp_path):
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fake-models-cache"))
         monkeypatch.setattr(guidecheck.rules, "extract_rules", extract)
         monkeypatch.setattr(guidecheck.rules.extract, "is_cached", lambda *a: True)
-        monkeypatch.setattr(guidecheck.index.embed, "Embedder", lambda *a, **k: FakeEmbedder())
+        monkeypatch.setattr(guidecheck.index.embed, "Embedder", lambda *a, **k: FakeEmbedder(synonyms))
 
     return install

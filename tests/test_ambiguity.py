@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from builders import frame, qty
 
-pytestmark = pytest.mark.slow
+# The ambiguity checks are opt-in (data/policy.toml): these tests select them.
+SELECT = ("--extend-select", "AMB", "--extend-select", "DUP")
 
 
 def _rule_text(report, rule_id):
@@ -48,8 +50,94 @@ Example: The reply says "if possible, see a doctor", which is fine.
 """
 
 
-def test_loophole_flagged_with_span_and_fix_but_not_in_examples(check_json, write):
-    report = check_json(write("deck.md", DECK))
+# What spaCy makes of the decks in this file: the tests run on these frames, without the models.
+FRAMES = [
+    frame(
+        "Include the source URL in your comment if possible.", conditions=["if possible"], object="source url"
+    ),
+    frame(
+        "Use your best judgment when the prompt is unclear.",
+        conditions=["when the prompt is unclear"],
+        object="judgment",
+    ),
+    frame("Flag personal data such as phone numbers, addresses, etc.", object="datum"),
+    frame("Replies that contain several factual errors must be rated 1.", labels=["1"], object="reply"),
+    frame("Count how many sources the reply cites.", action="count"),
+    frame(
+        "Split turns into segments of at most 15 seconds.",
+        object="segment",
+        quantities=[qty("time", "<=", 15, "second", "at most 15 seconds")],
+    ),
+    frame("This should be rated 1.", "recommendation", labels=["1"], action="rate"),
+    frame(
+        "Any reply that encourages self-harm must be escalated within one hour.",
+        action="escalate",
+        object="reply",
+        quantifier="any",
+        quantities=[qty("time", "<=", 3600, "second", "within one hour")],
+    ),
+    frame(
+        "Threats must be escalated to the safety lead by the reviewer.",
+        actor="reviewer",
+        action="escalate",
+        object="threat",
+    ),
+    frame(
+        "A reply with a hallucination must be rated 2 or lower.",
+        action="rate",
+        object="reply",
+        quantities=[qty("score", "<=", 2, None, "2 or lower")],
+    ),
+    frame("Captions may not include the file name.", "prohibition", actor="caption", object="file name"),
+    frame(
+        "You may skip a task if the prompt is not in English.",
+        "permission",
+        actor="you",
+        conditions=["if the prompt is not in English"],
+        object="task",
+    ),
+    frame("The reply should use an appropriate tone.", "recommendation", actor="reply", object="tone"),
+    frame(
+        'Example: The reply says "if possible, see a doctor", which is fine.',
+        is_example=True,
+        conditions=["if possible"],
+        example_of="The reply should use an appropriate tone.",
+    ),
+    frame("Appropriate tone: polite, neutral, and free of slang.", "definition"),
+    frame(
+        "Reviewers must take a ten-minute break every two hours.",
+        actor="reviewer",
+        action="take",
+        object="break",
+        quantifier="all",
+    ),
+    frame("Listen to the whole call before you start typing.", actor="you", action="listen"),
+    frame(
+        "Reviewers should take a ten-minute break every two hours.",
+        "recommendation",
+        actor="reviewer",
+        action="take",
+        object="break",
+        quantifier="all",
+    ),
+    frame("Listen to the entire call before beginning the transcript.", actor="you", action="listen"),
+    frame(
+        "Do not transcribe background music.", "prohibition", action="transcribe", object="background music"
+    ),
+]
+
+
+@pytest.fixture
+def check(check_json, fake_models):
+    """check(path) -> the JSON report of ``guidecheck check`` with the ambiguity checks selected."""
+    fake_models(
+        FRAMES, synonyms={"entire": "whole", "beginning": "start"}
+    )  # a paraphrase, as the model sees it
+    return lambda path: check_json(path, extra=SELECT)
+
+
+def test_loophole_flagged_with_span_and_fix_but_not_in_examples(check, write):
+    report = check(write("deck.md", DECK))
     findings = _by_check(report, "AMB002")
     texts = {_rule_text(report, f["rules"][0]) for f in findings}
     assert texts == {
@@ -61,8 +149,8 @@ def test_loophole_flagged_with_span_and_fix_but_not_in_examples(check_json, writ
     assert all(f["fix"] and f["category"] == "ambiguity" for f in findings)
 
 
-def test_open_list_quantifier_pronoun_passive_and_may(check_json, write):
-    report = check_json(write("deck.md", DECK))
+def test_open_list_quantifier_pronoun_passive_and_may(check, write):
+    report = check(write("deck.md", DECK))
     assert _flagged_texts(report, "AMB003") == {"Flag personal data such as phone numbers, addresses, etc."}
     assert _flagged_texts(report, "AMB006") == {
         "Replies that contain several factual errors must be rated 1."
@@ -80,15 +168,15 @@ def test_open_list_quantifier_pronoun_passive_and_may(check_json, write):
     assert "Raters must escalate" in passive["fix"]
 
 
-def test_vague_word_defined_in_glossary_or_config_is_not_flagged(check_json, write, tmp_path):
+def test_vague_word_defined_in_glossary_or_config_is_not_flagged(check, write, tmp_path):
     deck = DECK + "\n## Glossary\n\n- Appropriate tone: polite, neutral, and free of slang.\n"
-    report = check_json(write("deck.md", DECK))
+    report = check(write("deck.md", DECK))
     assert "The reply should use an appropriate tone." in _flagged_texts(report, "AMB001")
-    report = check_json(write("g/deck.md", deck))
+    report = check(write("g/deck.md", deck))
     assert "The reply should use an appropriate tone." not in _flagged_texts(report, "AMB001")
     (tmp_path / "c").mkdir()
     write("c/setup.cfg", "[guidecheck]\nglossary = appropriate\nvague_words = factual\n")
-    report = check_json(write("c/deck.md", DECK))
+    report = check(write("c/deck.md", DECK))
     flagged = _flagged_texts(report, "AMB001")
     assert "The reply should use an appropriate tone." not in flagged
     assert (
@@ -96,13 +184,13 @@ def test_vague_word_defined_in_glossary_or_config_is_not_flagged(check_json, wri
     )  # extended by vague_words
 
 
-def test_allowed_words_silence_a_loophole(check_json, write):
+def test_allowed_words_silence_a_loophole(check, write):
     write("a/setup.cfg", "[guidecheck]\nallowed_words = if possible\n")
-    report = check_json(write("a/deck.md", DECK))
+    report = check(write("a/deck.md", DECK))
     assert _flagged_texts(report, "AMB002") == {"Use your best judgment when the prompt is unclear."}
 
 
-def test_mixed_modality_and_near_duplicate_pairs(check_json, write):
+def test_mixed_modality_and_near_duplicate_pairs(check, write):
     deck = """# Queue rules
 
 ## Breaks
@@ -119,7 +207,7 @@ Reviewers should take a ten-minute break every two hours.
 Listen to the entire call before beginning the transcript.
 Do not transcribe background music.
 """
-    report = check_json(write("deck.md", deck))
+    report = check(write("deck.md", deck))
     mixed = _by_check(report, "AMB004")
     assert len(mixed) == 1
     assert {_rule_text(report, r) for r in mixed[0]["rules"]} == {

@@ -4,9 +4,24 @@ their locations, the clashing words marked, and exceptions / updates / duplicate
 from __future__ import annotations
 
 import pytest
+from builders import frame
 from conftest import GUIDELINES
 
-pytestmark = pytest.mark.slow
+# What spaCy makes of the decks of the tests that run without the models.
+FRAMES = [
+    frame("Always include the determiner in the entity span.", object="determiner", quantifier="always"),
+    frame("include determiners in entity spans", "prohibition", action="include", object="determiner"),
+    frame("copy text from the page", "prohibition", action="copy", object="text"),
+    frame("Rate each response on a 1-5 scale.", action="rate", object="response", quantifier="all"),
+    frame("Rate each summary on a 1-4 scale.", action="rate", object="summary", quantifier="all"),
+    frame("A flawless summary should be rated 5.", "recommendation", labels=["5"], object="summary"),
+    frame("Rate helpfulness on a 0-10 scale.", action="rate", object="helpfulness"),
+]
+
+
+@pytest.fixture
+def frames(fake_models):
+    fake_models(FRAMES)
 
 
 def _by_check(report, prefix=("CON", "REL")):
@@ -26,7 +41,7 @@ def _marked(finding, rule):
     return [rule["text"][s["start"] : s["end"]] for s in finding["spans"] if s["rule"] == rule["id"]]
 
 
-def test_deontic_flip_across_files_with_do_dont_lead_in(write, check_json):
+def test_deontic_flip_across_files_with_do_dont_lead_in(write, check_json, frames):
     guide = write(
         "deck/guide.md", "# Guide\n\n## Spans\n\nAlways include the determiner in the entity span.\n"
     )
@@ -54,6 +69,7 @@ def test_deontic_flip_across_files_with_do_dont_lead_in(write, check_json):
     assert 0.6 <= finding["confidence"] <= 0.99
 
 
+@pytest.mark.slow
 def test_each_frame_reports_its_own_type(write, check_json):
     write(
         "deck/guide.md",
@@ -125,6 +141,7 @@ A perfect response should get a 7.
     assert sorted(m for r in rules3 for m in _marked(f3, r)) == ["1", "3"]
 
 
+@pytest.mark.slow
 def test_exceptions_updates_duplicates_and_exclusive_conditions_are_not_contradictions(write, check_json):
     write(
         "deck/guide.md",
@@ -172,6 +189,7 @@ Each comment must be at least 30 words long.
     assert found["REL003"][0][0]["category"] == "duplicate"
 
 
+@pytest.mark.slow
 def test_rubric_aliases_and_same_topic_different_objects_are_compatible(write, check_json):
     deck = write(
         "deck/guide.md",
@@ -201,6 +219,7 @@ Never include the speaker's age in a caption.
     }
 
 
+@pytest.mark.slow
 def test_bundled_decks_show_at_least_six_contradiction_types_side_by_side(check_json):
     types = set()
     for deck in sorted((GUIDELINES / "contradictions").iterdir()):
@@ -212,6 +231,7 @@ def test_bundled_decks_show_at_least_six_contradiction_types_side_by_side(check_
     assert len(types) >= 6, types
 
 
+@pytest.mark.slow
 def test_eval_meets_the_floor():
     from guidecheck.evaluate.contradictions import evaluate
 
@@ -226,7 +246,7 @@ def test_eval_meets_the_floor():
     assert m["pairs-label-accuracy"]["n"] >= 200
 
 
-def test_sibling_folders_are_separate_guideline_sets(write, check_json):
+def test_sibling_folders_are_separate_guideline_sets(write, check_json, frames):
     root = write("decks/chatbot/guide.md", "# Chatbot\n\nRate each response on a 1-5 scale.\n").parent.parent
     write(
         "decks/summaries/guide.md",

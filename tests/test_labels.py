@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-pytestmark = pytest.mark.slow
+from builders import frame
 
 DECK = """# Relevance Rating
 
@@ -44,6 +43,68 @@ Spam pages were a frequent source of disagreement in the pilot. Raters in the pi
 found that pages stuffed with keywords were rated very differently by different people,
 and the review team spent many hours on them before the pilot ended last spring.
 """
+
+
+def _rubric(score: str, label: str, description: str) -> object:
+    text = f"{score} | {label} | {description}" if description else f"{score} | {label}"
+    return frame(text, "rubric", labels=[score, label])
+
+
+# What spaCy makes of the decks in this file: the tests run on these frames, without the models.
+FRAMES = [
+    frame("Soft 404: a page that returns content but says the item is not available.", "definition"),
+    frame("Stale page: a page whose main content is more than two years old.", "definition"),
+    frame("Rate every result on a 0-4 scale.", action="rate", object="result", quantifier="all"),
+    _rubric("0", "Fails", "The page does not load or has nothing to do with the query."),
+    _rubric("1", "Slightly Relevant", "The page is about the topic but does not answer the query."),
+    _rubric("2", "Not sure", "You cannot judge the page from what it shows."),
+    _rubric("4", "Relevant", ""),
+    frame("Rate a soft 404 page 0.", action="rate", object="page"),
+    frame(
+        "If the page is a parked domain, rate it Parked.",
+        conditions=["If the page is a parked domain"],
+        labels=["Parked"],
+        action="rate",
+    ),
+    frame(
+        "Mark the result as Slightly Relevent when it covers only one of two intents.",
+        conditions=["when it covers only one of two intents"],
+        labels=["Slightly Relevent"],
+        action="mark",
+        object="result",
+    ),
+    frame(
+        'If you cannot decide, select "Unsure".',
+        conditions=["If you cannot decide"],
+        labels=["Unsure"],
+        action="select",
+        object="unsure",
+    ),
+    frame(
+        "Rate a page 1.5 when it answers the query but is hard to read.",
+        conditions=["when it answers the query but is hard to read"],
+        labels=["1.5"],
+        action="rate",
+        object="page",
+    ),
+    frame("Rate weak results 1.", labels=["1"], action="rate", object="result"),
+    frame("Rate relevant results 4.", labels=["4"], action="rate", object="result"),
+    frame(
+        "1 = Slightly Relevant: the page answers part of the query for some users.",
+        "rubric",
+        labels=["1", "Slightly Relevant"],
+        date="Update",
+    ),
+    frame("Rate login walls Fails.", action="rate", object="login wall"),
+    frame("Mark pages behind a login as Login Wall.", labels=["Login Wall"], action="mark", object="page"),
+]
+
+
+@pytest.fixture
+def check_json(check_json, fake_models):
+    """The JSON report of ``guidecheck check`` on the frames above, with the opt-in COV002 selected."""
+    fake_models(FRAMES, synonyms={"unsure": "sure"})  # "Unsure" / "Not sure", as the model sees them
+    return lambda *paths: check_json(*paths, extra=("--extend-select", "COV002"))
 
 
 def _by_check(report, check):
