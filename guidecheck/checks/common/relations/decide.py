@@ -17,7 +17,7 @@ from ..deck import same_project
 from .claims import Claim
 from .detectors import _numbers_disjoint
 from .output import output_conflict
-from .proposition import Side, side_of
+from .proposition import Side, side_of, stated_exception
 from .relate import Relation, relate
 from .scorer import PairInput, features, outcomes_differ, scorer
 from .text import as_read, find_span, quoted, span_of
@@ -156,6 +156,9 @@ def decide(p: PairInput, rel: Relation | None, prob: float, threshold: float, ve
         return rel
     if prob < (veto if rel is not None else threshold):
         return None
+    if stated_exception(p.fa, p.fb):
+        why = f"{quoted(as_read(p.fb.rule))} states an exception right next to {quoted(as_read(p.fa.rule))}."
+        return Relation("REL001", p.fa.rule, p.fb.rule, round(min(prob, 0.99), 3), why, stands_for="CON001")
     found = _output_relation(p, prob)
     if found is None and rel is not None:
         rel.confidence = round(min(prob, 0.99), 3)

@@ -24,6 +24,9 @@ class _Cues:
     example: tuple[re.Pattern[str], ...]
     sanction: re.Pattern[str]
     restrict: re.Pattern[str]
+    contrast: re.Pattern[str]
+    adjacent_lines: int
+    heading_words: int
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +38,9 @@ def cues() -> _Cues:
         example=tuple(re.compile(x) for x in d["roles"]["example"]),
         sanction=phrase_pattern(d["roles"]["sanction"]),
         restrict=phrase_pattern(d["roles"]["restrict"]),
+        contrast=phrase_pattern(d["roles"]["contrast"]),
+        adjacent_lines=int(d["roles"]["adjacent_lines"]),
+        heading_words=int(d["roles"]["heading_words"]),
     )
 
 
@@ -67,7 +73,21 @@ def is_example_material(claim: Claim) -> bool:
     """Example material: marked as an example, a speaker turn, a sample or transcript line, a narrative about
     a person (a case vignette). A plain descriptive sentence is not: guidelines state rules in the present tense."""
     rule = claim.rule
-    return rule.is_example or any(rx.search(rule.text) for rx in cues().example)
+    if rule.is_example or any(rx.search(rule.text) for rx in cues().example):
+        return True
+    short = len(rule.text.split()) <= cues().heading_words and not rule.lead_in
+    return short and claim.deontic is None and not claim.outcomes  # a heading or navigation text
+
+
+def stated_exception(fa: Claim, fb: Claim) -> bool:
+    """A rule and, next to it, a sentence with a contrast cue ("You may, however, ..."): the exception the deck
+    states right after its rule, not a contradiction."""
+    a, b = fa.rule, fb.rule
+    if a.path != b.path or a.location.line is None or b.location.line is None:
+        return False
+    if abs(a.location.line - b.location.line) > cues().adjacent_lines:
+        return False
+    return bool(cues().contrast.search(a.text) or cues().contrast.search(b.text))
 
 
 def side_of(claim: Claim) -> Side:
@@ -82,4 +102,4 @@ def side_of(claim: Claim) -> Side:
     )
 
 
-__all__ = ["Side", "cues", "is_example_material", "neutral_text", "side_of"]
+__all__ = ["Side", "cues", "is_example_material", "neutral_text", "side_of", "stated_exception"]

@@ -220,7 +220,10 @@ def example_relations(claims: list[Claim], aliases: dict[str, str] | None = None
     examples = [e for e in _examples(claims) if e.penalty or e.score or e.outcomes]
     if not examples:
         return []
-    rules = [f for f in claims if not f.rule.is_example and f.rule.kind != "rubric"]
+    # Only sentences with force or an outcome are rules an example can break ("Note that ..." is not).
+    rules = [
+        f for f in claims if not f.rule.is_example and f.rule.kind != "rubric" and (f.deontic or f.outcomes)
+    ]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(rules):
         for w in f.core | f.condition:
