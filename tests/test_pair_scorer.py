@@ -232,3 +232,9 @@ def test_a_rule_followed_by_its_stated_exception_is_an_exception_not_a_contradic
 
 def test_a_short_heading_without_force_is_not_a_rule():
     assert is_example_material(_claim("Label Overview"))
+
+
+def test_a_prohibition_and_its_sanction_are_not_reported():
+    rule = _claim("Do not add personal opinions to the digest.", kind="prohibition")
+    sanction = _claim("Digests that add personal opinions must be penalized.", kind="obligation")
+    assert decide(_input(rule, sanction, detector="CON001"), _con(rule, sanction), 0.99, 0.9, 0.5) is None

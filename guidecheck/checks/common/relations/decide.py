@@ -90,6 +90,15 @@ def pair_inputs(
     return out
 
 
+def _sanction_of(p: PairInput) -> bool:
+    """A prohibition and the sanction for breaking it ("... must not X" / "... that X must be penalized") are the
+    same rule: the sanction's obligation is to penalize, not to do X."""
+    for rule, other, side in ((p.fa, p.fb, p.sa), (p.fb, p.fa, p.sb)):
+        if side.sanction and rule.deontic in ("O", "P", None) and other.deontic == "F":
+            return True
+    return False
+
+
 def _unexplained(p: PairInput, prob: float) -> Relation | None:
     """A conflict the frame detectors did not name: say why from the strongest evidence, or stay silent."""
     fa, fb = p.fa, p.fb
@@ -155,6 +164,8 @@ def decide(p: PairInput, rel: Relation | None, prob: float, threshold: float, ve
     if rel is not None and rel.code.startswith("REL"):
         return rel
     if prob < (veto if rel is not None else threshold):
+        return None
+    if _sanction_of(p):
         return None
     if stated_exception(p.fa, p.fb):
         why = f"{quoted(as_read(p.fb.rule))} states an exception right next to {quoted(as_read(p.fa.rule))}."

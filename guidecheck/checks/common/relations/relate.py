@@ -78,48 +78,35 @@ def _changed_by_update(fa: Claim, fb: Claim) -> bool:
     )
 
 
-def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None = None) -> Relation | None:
-    """The relation between two rules (reading order a, b), or None when they are merely related."""
+def _agreement(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str]) -> Relation | None:
+    """No conflict shape: a duplicate, a dated update that changed the rule, or nothing."""
     a, b = fa.rule, fb.rule
-    if a.is_example or b.is_example or a.kind == "rubric" or b.kind == "rubric" or not same_project(a, b):
-        return None
-    aliases = aliases or {}
-    found: Conflict | None = priority_conflict(fa, fb)
-    if found is None:
-        d = definition_conflict(fa, fb, cosine)
-        if d == "duplicate":
-            return Relation(
-                "REL003",
-                a,
-                b,
-                round(min(0.95, 0.6 + 0.35 * cosine), 3),
-                f"{quoted(as_read(b))} defines the same term as {quoted(as_read(a))} in the same way.",
-            )
-        found = d
-    if found is None:
-        found = next((c for c in (detect(fa, fb, cosine, aliases) for detect in DETECTORS) if c), None)
-    if found is None:
-        if _duplicate(fa, fb, cosine, aliases):
-            return Relation(
-                "REL003",
-                a,
-                b,
-                round(min(0.95, 0.5 + 0.45 * cosine), 3),
-                f"{quoted(as_read(b))} repeats {quoted(as_read(a))}.",
-            )
-        if _changed_by_update(fa, fb):
-            later, earlier = (fb, fa) if fb.update else (fa, fb)
-            return Relation(
-                "REL002",
-                a,
-                b,
-                round(min(0.9, 0.5 + 0.4 * cosine), 3),
-                f"{quoted(as_read(later.rule))} is a dated update that changes {quoted(as_read(earlier.rule))}; "
-                f"check that the old rule was edited too.",
-            )
-        return None
+    if _duplicate(fa, fb, cosine, aliases):
+        return Relation(
+            "REL003",
+            a,
+            b,
+            round(min(0.95, 0.5 + 0.45 * cosine), 3),
+            f"{quoted(as_read(b))} repeats {quoted(as_read(a))}.",
+        )
+    if _changed_by_update(fa, fb):
+        later, earlier = (fb, fa) if fb.update else (fa, fb)
+        return Relation(
+            "REL002",
+            a,
+            b,
+            round(min(0.9, 0.5 + 0.4 * cosine), 3),
+            f"{quoted(as_read(later.rule))} is a dated update that changes {quoted(as_read(earlier.rule))}; "
+            f"check that the old rule was edited too.",
+        )
+    return None
+
+
+def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
+    """Suppressors, the same order for every type: a dated update, an explicit exception, exclusive or narrower
+    conditions; else the conflict itself."""
+    a, b = fa.rule, fb.rule
     code, conf, why, spans, conditional = found
-    # Suppressors: the same order for every type, so no frame reports what another explains away.
     if fa.update or fb.update:
         later, earlier = (
             (fb, fa) if fb.update and (not fa.update or b.location.path >= a.location.path) else (fa, fb)
@@ -162,6 +149,31 @@ def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None =
                 stands_for=code,
             )
     return Relation(code, a, b, round(min(conf, 0.99), 3), why, spans)
+
+
+def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None = None) -> Relation | None:
+    """The relation between two rules (reading order a, b), or None when they are merely related."""
+    a, b = fa.rule, fb.rule
+    if a.is_example or b.is_example or a.kind == "rubric" or b.kind == "rubric" or not same_project(a, b):
+        return None
+    aliases = aliases or {}
+    found: Conflict | None = priority_conflict(fa, fb)
+    if found is None:
+        d = definition_conflict(fa, fb, cosine)
+        if d == "duplicate":
+            return Relation(
+                "REL003",
+                a,
+                b,
+                round(min(0.95, 0.6 + 0.35 * cosine), 3),
+                f"{quoted(as_read(b))} defines the same term as {quoted(as_read(a))} in the same way.",
+            )
+        found = d
+    if found is None:
+        found = next((c for c in (detect(fa, fb, cosine, aliases) for detect in DETECTORS) if c), None)
+    if found is None:
+        return _agreement(fa, fb, cosine, aliases)
+    return _explained_away(fa, fb, found)
 
 
 def rubric_aliases(claims: list[Claim]) -> dict[str, str]:
