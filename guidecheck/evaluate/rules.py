@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -116,70 +117,101 @@ def _match(pred_text: str, gold_by_text: dict[str, dict]) -> dict | None:
     return None
 
 
+@dataclass
+class _Tally:
+    """Detection and kind counts over a set of decks (all of them, or the held-out ones)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    kind_ok: int = 0
+    kind_n: int = 0
+
+
+@dataclass
+class _Score:
+    every: _Tally = field(default_factory=_Tally)
+    held: _Tally = field(default_factory=_Tally)
+    field_ok: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    field_n: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    errors: list[str] = field(default_factory=list)
+
+    def count(self, name: str, heldout: bool) -> None:
+        """One more ``name`` (tp, fp, ...) overall, and for the held-out decks when the deck is one."""
+        setattr(self.every, name, getattr(self.every, name) + 1)
+        setattr(self.held, name, getattr(self.held, name) + heldout)
+
+    def fields(self, rel: str, rule: dict[str, Any], gold: dict[str, Any]) -> None:
+        """Compare the frame fields the gold sentence states."""
+        for name, value in (gold.get("frame") or {}).items():
+            if name not in FIELDS:
+                continue
+            ok = field_equal(name, rule.get(name), value)
+            self.field_n[name] += 1
+            self.field_ok[name] += ok
+            if name in NONEMPTY and value:
+                self.field_n[name + " (non-empty gold)"] += 1
+                self.field_ok[name + " (non-empty gold)"] += ok
+            if not ok:
+                self.errors.append(
+                    f"FIELD {name} {rel}: gold {value!r} != {rule.get(name)!r}: {rule['text']}"
+                )
+
+
+def _score_document(score: _Score, rel: str, gold_doc: list[dict], rules: list[dict], heldout: bool) -> None:
+    by_text = {normalise(g["text"]): g for g in gold_doc}
+    matched: set[int] = set()
+    for rule in rules:
+        if rule["is_example"]:
+            continue
+        g = _match(rule["text"], by_text)
+        if g is None or not g["rule"]:
+            score.count("fp", heldout)
+            score.errors.append(f"FP {rel}: {rule['text']}")
+            continue
+        if id(g) in matched:
+            continue  # one gold sentence split into two predicted rules counts once
+        matched.add(id(g))
+        score.count("tp", heldout)
+        score.count("kind_n", heldout)
+        if rule["kind"] == g.get("kind"):
+            score.count("kind_ok", heldout)
+        else:
+            score.errors.append(f"KIND {rel}: {g.get('kind')} != {rule['kind']}: {rule['text']}")
+        score.fields(rel, rule, g)
+    for g in gold_doc:
+        if g["rule"] and id(g) not in matched:
+            score.count("fn", heldout)
+            score.errors.append(f"FN {rel}: {g['text']}")
+
+
+def _metrics(score: _Score, with_heldout: bool) -> dict[str, Any]:
+    every, held = score.every, score.held
+    metrics: dict[str, Any] = {
+        "rule-detection": prf(every.tp, every.fp, every.fn),
+        "kind": accuracy(every.kind_ok, every.kind_n),
+    }
+    for name in FIELDS:
+        metrics[name] = accuracy(score.field_ok[name], score.field_n[name])
+    if with_heldout:
+        metrics["rule-detection (held-out decks)"] = prf(held.tp, held.fp, held.fn)
+        metrics["kind (held-out decks)"] = accuracy(held.kind_ok, held.kind_n)
+    for name in NONEMPTY:
+        key = name + " (non-empty gold)"
+        metrics[key] = accuracy(score.field_ok[key], score.field_n[key])
+    return metrics
+
+
 def evaluate(corpus: Path) -> dict[str, Any]:
     gold = load_gold(corpus)
     docs = sorted({g["doc"] for g in gold})
     predicted, notes = _extract(corpus, docs)
-    tp = fp = fn = 0
-    kind_ok = kind_n = 0
-    held = {"tp": 0, "fp": 0, "fn": 0, "kind_ok": 0, "kind_n": 0}
     heldout_docs = {g["doc"] for g in gold if g.get("split") == "heldout"}
-    field_ok: dict[str, int] = defaultdict(int)
-    field_n: dict[str, int] = defaultdict(int)
-    errors: list[str] = []
+    score = _Score()
     for rel in docs:
-        if rel not in predicted:
-            continue
-        gold_doc = [g for g in gold if g["doc"] == rel]
-        by_text = {normalise(g["text"]): g for g in gold_doc}
-        matched: set[int] = set()
-        for rule in predicted[rel]:
-            if rule["is_example"]:
-                continue
-            g = _match(rule["text"], by_text)
-            if g is None or not g["rule"]:
-                fp += 1
-                held["fp"] += rel in heldout_docs
-                errors.append(f"FP {rel}: {rule['text']}")
-                continue
-            if id(g) in matched:
-                continue  # one gold sentence split into two predicted rules counts once
-            matched.add(id(g))
-            tp += 1
-            kind_n += 1
-            held["tp"] += rel in heldout_docs
-            held["kind_n"] += rel in heldout_docs
-            if rule["kind"] == g.get("kind"):
-                kind_ok += 1
-                held["kind_ok"] += rel in heldout_docs
-            else:
-                errors.append(f"KIND {rel}: {g.get('kind')} != {rule['kind']}: {rule['text']}")
-            for name, value in (g.get("frame") or {}).items():
-                if name not in FIELDS:
-                    continue
-                ok = field_equal(name, rule.get(name), value)
-                field_n[name] += 1
-                field_ok[name] += ok
-                if name in NONEMPTY and value:
-                    field_n[name + " (non-empty gold)"] += 1
-                    field_ok[name + " (non-empty gold)"] += ok
-                if not ok:
-                    errors.append(f"FIELD {name} {rel}: gold {value!r} != {rule.get(name)!r}: {rule['text']}")
-        for g in gold_doc:
-            if g["rule"] and id(g) not in matched:
-                fn += 1
-                held["fn"] += rel in heldout_docs
-                errors.append(f"FN {rel}: {g['text']}")
-    metrics: dict[str, Any] = {"rule-detection": prf(tp, fp, fn), "kind": accuracy(kind_ok, kind_n)}
-    for name in FIELDS:
-        metrics[name] = accuracy(field_ok[name], field_n[name])
-    if heldout_docs:
-        metrics["rule-detection (held-out decks)"] = prf(held["tp"], held["fp"], held["fn"])
-        metrics["kind (held-out decks)"] = accuracy(held["kind_ok"], held["kind_n"])
-    for name in NONEMPTY:
-        metrics[name + " (non-empty gold)"] = accuracy(
-            field_ok[name + " (non-empty gold)"], field_n[name + " (non-empty gold)"]
-        )
+        if rel in predicted:
+            gold_doc = [g for g in gold if g["doc"] == rel]
+            _score_document(score, rel, gold_doc, predicted[rel], rel in heldout_docs)
     sentences = sum(1 for g in gold if g["doc"] in predicted)
     notes = [
         *notes,
@@ -189,4 +221,4 @@ def evaluate(corpus: Path) -> dict[str, Any]:
         "held-out decks (split=heldout) were labeled before the extractor was ever run on them and are not used "
         "for development",
     ]
-    return {"metrics": metrics, "notes": notes, "errors": errors}
+    return {"metrics": _metrics(score, bool(heldout_docs)), "notes": notes, "errors": score.errors}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -54,122 +55,143 @@ def _heading_attrs(text: str) -> tuple[str, dict[str, str]]:
     return text[: match.start()].rstrip(), attrs
 
 
-def read(path: Path, raw: bytes) -> list[Block]:
-    text, _ = decode(raw, "Markdown text")
-    tokens = _PARSER.parse(text)
-    blocks: list[Block] = []
-    sections: list[tuple[int, str]] = []  # (level, title)
-    section_meta: dict[str, dict[str, str]] = {}
-    list_depth = 0
-    quote_depth = 0
-    in_item = 0
-    list_count = 0  # top-level lists seen: two lists back to back are two lists
-    table_header: list[str] = []
-    row_cells: list[str] = []
-    in_head = False
-    row_line = 0
+# Tokens that only open or close a nesting level: (counter, step).
+_NESTING = {
+    "bullet_list_open": ("list_depth", 1),
+    "ordered_list_open": ("list_depth", 1),
+    "bullet_list_close": ("list_depth", -1),
+    "ordered_list_close": ("list_depth", -1),
+    "list_item_open": ("in_item", 1),
+    "list_item_close": ("in_item", -1),
+    "blockquote_open": ("quote_depth", 1),
+    "blockquote_close": ("quote_depth", -1),
+}
 
-    def section_path() -> tuple[str, ...]:
-        return tuple(title for _, title in sections)
 
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
+@dataclass
+class _Walk:
+    """One pass over the token stream; the nesting and table state a token's block depends on."""
+
+    path: str
+    tokens: list[Token]
+    blocks: list[Block] = field(default_factory=list)
+    sections: list[tuple[int, str]] = field(default_factory=list)  # (level, title)
+    section_meta: dict[str, dict[str, str]] = field(default_factory=dict)
+    list_depth: int = 0
+    quote_depth: int = 0
+    in_item: int = 0
+    list_count: int = 0  # top-level lists seen: two lists back to back are two lists
+    table_header: list[str] = field(default_factory=list)
+    row_cells: list[str] = field(default_factory=list)
+    in_head: bool = False
+    row_line: int | None = 0
+
+    def section_path(self) -> tuple[str, ...]:
+        return tuple(title for _, title in self.sections)
+
+    def step(self, i: int) -> int:
+        """Handle token ``i``; return the index of the next token to read."""
+        tok = self.tokens[i]
         line = tok.map[0] + 1 if tok.map else None
         if tok.type == "heading_open":
-            level = int(tok.tag[1])
-            title, attrs = _heading_attrs(inline_text(tokens[i + 1]))
-            while sections and sections[-1][0] >= level:
-                sections.pop()
-            sections.append((level, title))
-            meta = {"level": level, **({"attrs": attrs} if attrs else {})}
-            blocks.append(Block(title, HEADING, Location(str(path), line), section_path(), meta=meta))
-            if attrs:
-                section_meta[" > ".join(section_path())] = attrs
-            i += 3
-            continue
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
-            list_depth += 1
-            if list_depth == 1:
-                list_count += 1
-        elif tok.type in ("bullet_list_close", "ordered_list_close"):
-            list_depth -= 1
-        elif tok.type == "list_item_open":
-            in_item += 1
-        elif tok.type == "list_item_close":
-            in_item -= 1
-        elif tok.type == "blockquote_open":
-            quote_depth += 1
-        elif tok.type == "blockquote_close":
-            quote_depth -= 1
+            self.heading(i, line)
+            return i + 3
+        if tok.type in _NESTING:
+            self.nest(tok.type)
         elif tok.type in ("fence", "code_block"):
-            content = tok.content.rstrip("\n")
-            if content.strip():
-                blocks.append(
-                    Block(
-                        content,
-                        CODE,
-                        Location(str(path), line),
-                        section_path(),
-                        meta={"info": tok.info.strip()} if tok.info.strip() else {},
-                    )
-                )
-        elif tok.type == "thead_open":
-            in_head, table_header = True, []
-        elif tok.type == "thead_close":
-            in_head = False
-        elif tok.type == "tr_open":
-            row_cells, row_line = [], line
+            self.code(tok, line)
+        elif tok.type in ("thead_open", "thead_close", "tr_open", "tr_close"):
+            self.table(tok.type, line)
         elif tok.type in ("th_open", "td_open"):
-            row_cells.append(inline_text(tokens[i + 1]))
-            i += 3
-            continue
-        elif tok.type == "tr_close":
-            if in_head:
-                table_header = row_cells
-            elif any(row_cells):
-                header = tuple(table_header)
-                cells = tuple(row_cells)
-                text_row = " | ".join(c for c in cells if c)
-                blocks.append(
-                    Block(
-                        text_row,
-                        TABLE_ROW,
-                        Location(str(path), row_line),
-                        section_path(),
-                        header=header,
-                        cells=cells,
-                    )
-                )
+            self.row_cells.append(inline_text(self.tokens[i + 1]))
+            return i + 3
         elif tok.type == "paragraph_open":
-            content = inline_text(tokens[i + 1])
-            if content:
-                if quote_depth:
-                    kind = QUOTE
-                elif in_item:
-                    kind = LIST_ITEM
-                else:
-                    kind = PARAGRAPH
-                # The first paragraph of an item sits on the item's line; later ones on their own.
-                blocks.append(
-                    Block(
-                        content,
-                        kind,
-                        Location(str(path), line),
-                        section_path(),
-                        depth=max(list_depth - 1, 0) if kind == LIST_ITEM else 0,
-                        meta={"list_id": str(list_count)} if kind == LIST_ITEM else {},
-                    )
-                )
-            i += 3
-            continue
+            self.paragraph(i, line)
+            return i + 3
         elif tok.type == "html_block" and line is not None:
             from .html import read_fragment
 
-            blocks.extend(read_fragment(tok.content, str(path), line, sections))
-        i += 1
-    for block in blocks:
-        attrs = section_meta.get(" > ".join(block.section))
+            self.blocks.extend(read_fragment(tok.content, self.path, line, self.sections))
+        return i + 1
+
+    def heading(self, i: int, line: int | None) -> None:
+        level = int(self.tokens[i].tag[1])
+        title, attrs = _heading_attrs(inline_text(self.tokens[i + 1]))
+        while self.sections and self.sections[-1][0] >= level:
+            self.sections.pop()
+        self.sections.append((level, title))
+        meta = {"level": level, **({"attrs": attrs} if attrs else {})}
+        self.blocks.append(Block(title, HEADING, Location(self.path, line), self.section_path(), meta=meta))
+        if attrs:
+            self.section_meta[" > ".join(self.section_path())] = attrs
+
+    def nest(self, kind: str) -> None:
+        counter, delta = _NESTING[kind]
+        setattr(self, counter, getattr(self, counter) + delta)
+        if kind in ("bullet_list_open", "ordered_list_open") and self.list_depth == 1:
+            self.list_count += 1
+
+    def code(self, tok: Token, line: int | None) -> None:
+        content = tok.content.rstrip("\n")
+        if content.strip():
+            meta = {"info": tok.info.strip()} if tok.info.strip() else {}
+            self.blocks.append(
+                Block(content, CODE, Location(self.path, line), self.section_path(), meta=meta)
+            )
+
+    def table(self, kind: str, line: int | None) -> None:
+        if kind == "thead_open":
+            self.in_head, self.table_header = True, []
+        elif kind == "thead_close":
+            self.in_head = False
+        elif kind == "tr_open":
+            self.row_cells, self.row_line = [], line
+        elif self.in_head:
+            self.table_header = self.row_cells
+        elif any(self.row_cells):
+            cells = tuple(self.row_cells)
+            self.blocks.append(
+                Block(
+                    " | ".join(c for c in cells if c),
+                    TABLE_ROW,
+                    Location(self.path, self.row_line),
+                    self.section_path(),
+                    header=tuple(self.table_header),
+                    cells=cells,
+                )
+            )
+
+    def paragraph(self, i: int, line: int | None) -> None:
+        content = inline_text(self.tokens[i + 1])
+        if not content:
+            return
+        if self.quote_depth:
+            kind = QUOTE
+        elif self.in_item:
+            kind = LIST_ITEM
+        else:
+            kind = PARAGRAPH
+        # The first paragraph of an item sits on the item's line; later ones on their own.
+        self.blocks.append(
+            Block(
+                content,
+                kind,
+                Location(self.path, line),
+                self.section_path(),
+                depth=max(self.list_depth - 1, 0) if kind == LIST_ITEM else 0,
+                meta={"list_id": str(self.list_count)} if kind == LIST_ITEM else {},
+            )
+        )
+
+
+def read(path: Path, raw: bytes) -> list[Block]:
+    text, _ = decode(raw, "Markdown text")
+    walk = _Walk(str(path), _PARSER.parse(text))
+    i = 0
+    while i < len(walk.tokens):
+        i = walk.step(i)
+    for block in walk.blocks:
+        attrs = walk.section_meta.get(" > ".join(block.section))
         if attrs and block.kind != HEADING:
             block.meta.setdefault("section_attrs", attrs)
-    return blocks
+    return walk.blocks

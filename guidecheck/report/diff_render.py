@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .view import SEVERITY_ORDER, where
+from ..model import SEVERITY_RANK
+from .view import where
 
 
 def _plural(n: int, word: str) -> str:
@@ -17,8 +18,9 @@ def _quote(text: str) -> str:
 
 
 def _finding_lines(items: list[dict[str, Any]]) -> list[str]:
-    order = {s: i for i, s in enumerate(SEVERITY_ORDER)}
-    items = sorted(items, key=lambda f: (order.get(f["severity"], 9), f["path"], f.get("line") or 0))
+    items = sorted(
+        items, key=lambda f: (-SEVERITY_RANK.get(f["severity"], -9), f["path"], f.get("line") or 0)
+    )
     return [f"- **{f['severity']}** `{f['check']}` {where(f)}: {_quote(f['message'])}" for f in items]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..model import SEVERITY_RANK
 from .view import (
     CATEGORIES,
     SEVERITIES,
@@ -24,7 +25,6 @@ from .view import (
     where,
 )
 
-SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITY_ORDER)}
 # Bars shown per chart before the rest are folded into one "other" line.
 CHART_ROWS = 12
 
@@ -102,47 +102,61 @@ def _chart(
     return {"bars": bars, "height": 28 * len(bars) + 4, "more": more}
 
 
-def view_model(report: dict[str, Any]) -> dict[str, Any]:
+def _finding_order(f: dict[str, Any]) -> tuple:
+    """Most severe first, then by category, then where the finding is."""
+    return (
+        -SEVERITY_RANK.get(f["severity"], -9),
+        list(CATEGORIES).index(f["category"]) if f["category"] in CATEGORIES else 99,
+        f["path"],
+        f.get("line") or 0,
+        f.get("page") or 0,
+        f.get("slide") or 0,
+        f["id"],
+    )
+
+
+def _cards(report: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    """One card per finding, in display order, and rule id -> the findings that name it."""
     rules = {r["id"]: r for r in report["rules"]}
     checks = {c["code"]: c for c in report.get("checks") or []}
-    findings = sorted(
-        report["findings"],
-        key=lambda f: (
-            SEVERITY_RANK.get(f["severity"], 9),
-            list(CATEGORIES).index(f["category"]) if f["category"] in CATEGORIES else 99,
-            f["path"],
-            f.get("line") or 0,
-            f.get("page") or 0,
-            f.get("slide") or 0,
-            f["id"],
-        ),
-    )
     cards = []
     rule_findings: dict[str, list[str]] = {}
-    for f in findings:
+    for f in sorted(report["findings"], key=_finding_order):
         sides = [_side(f, rules.get(rid), rid) for rid in f.get("rules") or []]
         for rid in f.get("rules") or []:
             rule_findings.setdefault(rid, []).append(f["id"])
         docs = sorted({f["path"]} | {s["path"] for s in sides if not s["missing"]})
         check = checks.get(f["check"], {})
-        cards.append(
-            {
-                "f": f,
-                "sides": sides,
-                "docs": docs,
-                "check": check,
-                "title": check.get("name") or f.get("name") or f["check"],
-            }
-        )
+        title = check.get("name") or f.get("name") or f["check"]
+        cards.append({"f": f, "sides": sides, "docs": docs, "check": check, "title": title})
+    return cards, rule_findings
+
+
+def _charts(report: dict[str, Any]) -> dict[str, Any]:
+    """Findings per document and per category, stacked by severity, and the categories that have errors."""
     per_doc: dict[str, Counter] = {d["path"]: Counter() for d in report["documents"]}
     per_cat: dict[str, Counter] = {}
     for f in report["findings"]:
         per_doc.setdefault(f["path"], Counter())[f["severity"]] += 1
         per_cat.setdefault(f["category"], Counter())[f["severity"]] += 1
-    doc_counts = {p: sum(c.values()) for p, c in per_doc.items()}
     with_findings = {p: c for p, c in per_doc.items() if sum(c.values())}
     errors_by_cat = Counter(f["category"] for f in report["findings"] if f["severity"] == "error")
+    return {
+        "doc_counts": {p: sum(c.values()) for p, c in per_doc.items()},
+        "doc_chart": _chart(with_findings, _short_names(list(with_findings)), "document"),
+        "cat_chart": _chart(per_cat, {k: category_label(k) for k in per_cat}),
+        "error_categories": [
+            (k, category_label(k), n)
+            for k, n in sorted(errors_by_cat.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+    }
+
+
+def view_model(report: dict[str, Any]) -> dict[str, Any]:
+    """Everything the template shows, as plain values (the template builds no data of its own)."""
+    cards, rule_findings = _cards(report)
     summary = report["summary"]
+    by_category = summary.get("by_category", {})
     sev = summary.get("by_severity", {})
     return {
         "report": report,
@@ -152,19 +166,13 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
         "checks": report.get("checks") or [],
         "used_checks": sorted({f["check"] for f in report["findings"]}),
         "categories": [
-            (k, category_label(k), category_help(k), summary.get("by_category", {}).get(k, 0))
-            for k in list(CATEGORIES) + sorted(set(summary.get("by_category", {})) - set(CATEGORIES))
+            (k, category_label(k), category_help(k), by_category.get(k, 0))
+            for k in list(CATEGORIES) + sorted(set(by_category) - set(CATEGORIES))
         ],
         "severities": [(k, SEVERITIES[k][0], SEVERITIES[k][1], sev.get(k, 0)) for k in SEVERITY_ORDER],
         "documents": report["documents"],
-        "doc_counts": doc_counts,
         "problem_docs": [d for d in report["documents"] if d["status"] == "error"],
-        "doc_chart": _chart(with_findings, _short_names(list(with_findings)), "document"),
-        "cat_chart": _chart(per_cat, {k: category_label(k) for k in per_cat}),
-        "error_categories": [
-            (k, category_label(k), n)
-            for k, n in sorted(errors_by_cat.items(), key=lambda kv: (-kv[1], kv[0]))
-        ],
+        **_charts(report),
         "check_names": {c["code"]: c["name"] for c in report.get("checks") or []},
     }
 

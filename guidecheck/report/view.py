@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..model import SEVERITY_RANK
+
 # Plain-language names and one-line explanations, for readers who do not know the check codes.
 CATEGORIES: dict[str, tuple[str, str]] = {
     "contradiction": ("Contradictions", "Two rules that cannot both be followed."),
@@ -38,7 +40,8 @@ SEVERITIES: dict[str, tuple[str, str]] = {
     "warning": ("Warning", "Likely to make raters disagree; fix or confirm."),
     "info": ("Info", "Worth a look; may be intended."),
 }
-SEVERITY_ORDER = ("error", "warning", "info")
+# Most severe first: the order of model.SEVERITY_RANK, reversed (the one place severities are ranked).
+SEVERITY_ORDER = tuple(sorted(SEVERITY_RANK, key=SEVERITY_RANK.__getitem__, reverse=True))
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 # Words that carry a rule's force; highlighted on both sides of a pair when a check gave no spans.
