@@ -6,7 +6,7 @@ attribute, defined term) add pairs the embeddings miss, e.g. "at least 50 words"
 formed within and across documents alike.
 
 The exact product grows with n²: from ANN_MIN_RULES rules on, the neighbours come from an HNSW index
-(hnswlib, ``ann.py``) instead, built single-threaded with a fixed seed so the same rules give the same pairs.
+(usearch, ``ann.py``) instead, built single-threaded so the same rules give the same pairs.
 """
 
 from __future__ import annotations
