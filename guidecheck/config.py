@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -60,9 +61,37 @@ class Config:
         return Path(base) / "guidecheck"
 
 
+def _decks(raw: Any, source: str) -> dict[str, list[str]]:
+    """The ``decks`` setting as name -> globs. setup.cfg writes ``name: glob glob, name: glob`` (an item
+    without ``name:`` adds globs to the deck before it); TOML writes a table of strings or lists of strings."""
+    if isinstance(raw, str):
+        table: dict[str, list[str]] = {}
+        current = None
+        for item in filter(None, (p.strip() for line in raw.splitlines() for p in line.split(","))):
+            if ":" in item:
+                current, _, item = (part.strip() for part in item.partition(":"))
+            elif current is None:
+                raise ConfigError(f"{source}: 'decks' must look like 'name: glob, name: glob', got {item!r}")
+            table.setdefault(current, []).extend(item.split())
+        raw = table
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: 'decks' must be a table of deck name -> globs, got {raw!r}")
+    out = {}
+    for name, globs in raw.items():
+        globs = [globs] if isinstance(globs, str) else globs
+        if not re.fullmatch(r"[\w.-]+", str(name)) or not isinstance(globs, list) or not globs:
+            raise ConfigError(f"{source}: deck '{name}' needs a name (letters, digits, - _ .) and globs")
+        if not all(isinstance(g, str) and g for g in globs):
+            raise ConfigError(f"{source}: the globs of deck '{name}' must be strings")
+        out[str(name)] = list(globs)
+    return out
+
+
 def _coerce(key: str, raw: Any, source: str) -> Any:
     """setup.cfg gives strings; turn them into the type of the default."""
     default = DEFAULTS[key]
+    if isinstance(default, dict):
+        return _decks(raw, source)
     if not isinstance(raw, str):
         if isinstance(default, list) and isinstance(raw, str):
             raw = [raw]

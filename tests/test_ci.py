@@ -105,6 +105,32 @@ def test_pptx_slide_notes(cli, tmp_path):
     assert con["suppressed"]["reason"] == "intended" and con["suppressed"]["by"].endswith("slide 1 (notes)")
 
 
+def test_docx_word_comment(cli, tmp_path):
+    """A Word comment on a paragraph suppresses findings about that paragraph's rules, and is not a rule."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_heading("Entity annotation", 1)
+    doc.add_heading("Spans", 2)
+    marked = doc.add_paragraph(ALWAYS)
+    doc.add_comment(marked.runs, "guidecheck-disable-next-line CON001 -- checklist wins", author="Maria")
+    doc.add_heading("Review checklist", 2)
+    doc.add_paragraph(NEVER)
+    doc.add_paragraph("Raters must flag every span they are unsure of.")
+    doc.add_comment(doc.paragraphs[-1].runs, "guidecheck-disable-next-line CON002", author="Maria")
+    deck = tmp_path / "ner.docx"
+    doc.save(deck)
+    assert cli("check", deck).exit_code == 0  # the one error is suppressed
+    report = _json(cli, deck)
+    con = next(f for f in report["findings"] if f["check"] == "CON001")
+    assert con["suppressed"]["kind"] == "inSource" and con["suppressed"]["reason"] == "checklist wins"
+    assert not any("guidecheck-disable" in r["text"] for r in report["rules"])
+    unused = [f["message"] for f in report["findings"] if f["check"] == "GC100"]
+    assert unused == [
+        "'guidecheck-disable-next-line CON002' suppresses nothing (CON002: no such finding here)"
+    ]
+
+
 def test_ignore_file_suppresses_by_fingerprint_and_reports_stale_entries(cli, write, tmp_path):
     deck = write("deck/ner.md", CONFLICT)
     fp = next(f["fingerprint"] for f in _json(cli, deck)["findings"] if f["check"] == "CON001")
