@@ -1,7 +1,9 @@
 """Data passed between pipeline stages.
 
-Each stage reads the dataclasses of the stage before it and produces its own; nothing flows back.
+Each stage reads the dataclasses of the stage before it and produces its own:
 ingest -> Document/Block, rules -> Rule, index -> Index, checks -> Finding, report -> files.
+One thing flows back: after extraction, pipeline.py sets each Document's ``rule_count`` and turns a readable
+document without any rule into status "warning". Nothing else writes to an earlier stage's objects.
 All of them serialise to plain dicts (``to_dict``) for the JSON report and the caches.
 """
 
@@ -27,8 +29,8 @@ HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW, NOTE, EXAMPLE, CODE, QUOTE = (
     "quote",
 )
 BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, TABLE_ROW, NOTE, EXAMPLE, CODE, QUOTE)
-# Blocks whose text illustrates or quotes; never a source of rules, but checkable against rules.
-NON_RULE_KINDS = frozenset({HEADING, EXAMPLE, CODE, QUOTE})
+# Headings, code and quotes yield no rules (rules/segment.py SKIP_KINDS). EXAMPLE blocks do: their sentences
+# become rules marked ``is_example``, which checks compare against the rules (CON008) and never count as rules.
 
 RULE_KINDS = (
     "obligation",
@@ -141,7 +143,7 @@ class Rule:
     quantities: list[Quantity] = field(default_factory=list)
     quantifier: str | None = None
     date: str | None = None  # "Update (March)", "v2", "errata"
-    is_example: bool = False  # illustrates a rule; checked against rules, never a rule itself
+    is_example: bool = False  # from an example block: checked against the rules, never counted as one
     example_of: str | None = None
     lead_in: str | None = None
     polarity: str | None = None
