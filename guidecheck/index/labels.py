@@ -30,6 +30,7 @@ from ..model import (
     Rule,
 )
 from .glossary import is_glossary_section, normal_term
+from .label_forms import document_headings, in_headings, label_keys, named_labels
 
 _SKIP = frozenset({HEADING, CODE, QUOTE, EXAMPLE})
 
@@ -54,6 +55,10 @@ class Inventory:
     entries: list[LabelDef] = field(default_factory=list)
     scale: tuple[int, int] | None = None  # stated range, e.g. (1, 5)
     scale_location: Location | None = None
+    # Names defined in other forms (headings, "Name (CODE)", "(labeled X)", label lists; index/label_forms.py):
+    # they make a label defined, but are not scale points.
+    named: dict[str, Location] = field(default_factory=dict)
+    headings: list[tuple[str, ...]] = field(default_factory=list)
 
     def names(self) -> set[str]:
         return {normal_term(e.name) for e in self.entries if e.name}
@@ -69,11 +74,14 @@ class Inventory:
 
     def defines(self, label: str) -> bool:
         key = normal_term(label)
-        return (
-            key in self.names()
-            or key in self.scores()
-            or (key.isdigit() and int(key) in self.numeric_points())
-        )
+        if key in self.scores() or (key.isdigit() and int(key) in self.numeric_points()):
+            return True
+        names = self.names()
+        if label.startswith(("[", "<")):  # a bracketed tag is a code: defined only as written
+            return key in names or key in self.named or (key[0] == "<" and key.strip("<>") in self.named)
+        if any(k in names or k in self.named for k in label_keys(label)):
+            return True
+        return in_headings(label, self.headings)
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,7 @@ def _data() -> dict:
     compiled["not_labels"] = {s.lower() for s in data["not_labels"]}
     compiled["not_entry_names"] = {s.lower() for s in data["not_entry_names"]}
     compiled["max_entry_repeats"] = int(data["max_entry_repeats"])
+    compiled["not_entry_words"] = {s.lower() for s in data["not_entry_words"]}
     return compiled
 
 
@@ -137,6 +146,8 @@ def _table_entry(block: Block) -> LabelDef | None:
     name_cell = cells[name].strip() if name is not None else ""
     if score_cell and not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", score_cell):
         name_cell, score_cell = name_cell or score_cell, ""  # a "Rating" column holding words is a name
+    if name_cell and (len(name_cell.split()) > 5 or name_cell[-1] in ".!?"):
+        name_cell = ""  # a sentence in the label column is an example item, not a label name
     if not score_cell and not name_cell:
         return None
     return LabelDef(
@@ -144,8 +155,25 @@ def _table_entry(block: Block) -> LabelDef | None:
     )
 
 
+def _numbered_heading(text: str, m: re.Match[str], in_scale: bool) -> bool:
+    """ "2.1.1 Ethnicity-based HS" and "3) Links of reframing:" are numbered sections and list items, not scale
+    points: a score is a point when it is followed by "=", ":" or "(" (or sits in a scale section), and is not
+    a multi-level section number."""
+    after = text[m.end("score") :]
+    if re.match(r"\.\d", after) or (not in_scale and "." in m.group("score")):
+        return True
+    if (m.group("desc") or "").rstrip().endswith(":"):
+        return True
+    return not in_scale and after.lstrip()[:1] not in ("=", ":", "(")
+
+
+def _score_first(m: re.Match[str]) -> bool:
+    """ "3 = Relevant" rather than "Relevant (3)"."""
+    return "name" not in m.re.groupindex or m.group("name") is None or m.start("name") > m.start("score")
+
+
 def _line_entry(block: Block, text: str, location: Location) -> LabelDef | None:
-    text = text.strip().strip("*_")
+    text = re.sub(r"^[^\w\[\"“(]+", "", text.strip()).strip("*_")  # bullets and check-box glyphs
     in_scale = is_scale_section(block.section)
     for n, rx in enumerate(_data()["entry"]):
         if n == len(_data()["entry"]) - 1 and not in_scale:
@@ -156,8 +184,14 @@ def _line_entry(block: Block, text: str, location: Location) -> LabelDef | None:
         score = m.groupdict().get("score")
         if score and not in_scale and block.kind not in (LIST_ITEM, PARAGRAPH, NOTE):
             continue
+        if score and _score_first(m) and _numbered_heading(text, m, in_scale):
+            continue
         name = (m.groupdict().get("name") or "").strip() or None
-        if name and (len(name.split()) > 4 or normal_term(name) in _data()["not_entry_names"]):
+        if name and (
+            len(name.split()) > 4
+            or normal_term(name) in _data()["not_entry_names"]
+            or set(normal_term(name).split()) & _data()["not_entry_words"]
+        ):
             if not score:
                 return None
             name = None
@@ -167,64 +201,78 @@ def _line_entry(block: Block, text: str, location: Location) -> LabelDef | None:
     return None
 
 
+def _block_entries(block: Block) -> list[LabelDef]:
+    """Rubric-table rows, scale lines and prose label lists in one block."""
+    if block.kind == TABLE_ROW and block.header:
+        if not is_glossary_section(block.section) or is_scale_section(block.section):
+            entry = _table_entry(block)
+            return [entry] if entry is not None else []
+        return []
+    out: list[LabelDef] = []
+    if block.kind in (LIST_ITEM, NOTE):  # one entry, possibly wrapped over several lines
+        entry = _line_entry(block, " ".join(block.text.split()), block.location)
+        out += [entry] if entry is not None else []
+    elif block.kind == PARAGRAPH:  # plain-text decks put a whole list in one paragraph: one entry a line
+        for n, line in enumerate(block.text.strip().splitlines()):
+            line_no = block.location.line + n if block.location.line else None
+            entry = _line_entry(block, line, replace(block.location, line=line_no))
+            out += [entry] if entry is not None else []
+    if block.kind in (PARAGRAPH, LIST_ITEM, NOTE):
+        out += _enumerated(block)
+    return out
+
+
+def _enumerated(block: Block) -> list[LabelDef]:
+    """ "Every post receives exactly one label: Safe, Sensitive or Violating." """
+    out: list[LabelDef] = []
+    for rx in _data()["enumeration"]:
+        m = rx.search(block.text)
+        if m:
+            for name in re.split(r"\s*(?:,|\bor\b|\band\b|/)\s*", m.group("list")):
+                name = name.strip(" \"“”'")
+                if name and name[0].isupper() and len(name.split()) <= 4:
+                    out.append(LabelDef(name, None, "", block.location, "list", block.section))
+    return out
+
+
+def _stated_range(block: Block) -> tuple[int, int] | None:
+    """ "on a 1-5 scale" -> (1, 5)."""
+    for rx in _data()["range"]:
+        m = rx.search(block.text)
+        if m and int(m.group("lo")) < int(m.group("hi")) <= 20:
+            return int(m.group("lo")), int(m.group("hi"))
+    return None
+
+
+def _drop_prefix_lines(entries: list[LabelDef]) -> list[LabelDef]:
+    """A lone "Note: ..." line is not a label: named-only lines count when their section has two or more, and
+    a name used as a line prefix over and over ("Source: ...") is not a label either."""
+    named: dict[tuple[str, ...], int] = {}
+    for e in entries:
+        if e.source == "line" and not e.score:
+            named[e.section] = named.get(e.section, 0) + 1
+    entries = [e for e in entries if not (e.source == "line" and not e.score and named[e.section] < 2)]
+    repeats: dict[str, int] = {}
+    for e in entries:
+        if e.name:
+            repeats[normal_term(e.name)] = repeats.get(normal_term(e.name), 0) + 1
+    limit = _data()["max_entry_repeats"]
+    return [
+        e for e in entries if not (e.name and e.source == "line" and repeats[normal_term(e.name)] >= limit)
+    ]
+
+
 def document_inventory(doc: Document) -> Inventory:
-    inv = Inventory(doc.path)
-    d = _data()
+    inv = Inventory(doc.path, named=named_labels(doc), headings=document_headings(doc))
     for block in doc.blocks:
         if block.kind in _SKIP:
             continue
-        if block.kind == TABLE_ROW and block.header:
-            if not is_glossary_section(block.section) or is_scale_section(block.section):
-                entry = _table_entry(block)
-                if entry is not None:
-                    inv.entries.append(entry)
-        elif block.kind in (LIST_ITEM, NOTE):  # one entry, possibly wrapped over several lines
-            entry = _line_entry(block, " ".join(block.text.split()), block.location)
-            if entry is not None:
-                inv.entries.append(entry)
-        elif block.kind == PARAGRAPH:  # plain-text decks put a whole list in one paragraph: one entry a line
-            for n, line in enumerate(block.text.strip().splitlines()):
-                loc = (
-                    replace(block.location, line=block.location.line + n)
-                    if block.location.line
-                    else block.location
-                )
-                entry = _line_entry(block, line, loc)
-                if entry is not None:
-                    inv.entries.append(entry)
-        if block.kind in (PARAGRAPH, LIST_ITEM, NOTE):
-            for rx in d["enumeration"]:
-                m = rx.search(block.text)
-                if m:
-                    for name in re.split(r"\s*(?:,|\bor\b|\band\b|/)\s*", m.group("list")):
-                        name = name.strip(" \"“”'")
-                        if name and name[0].isupper() and len(name.split()) <= 4:
-                            inv.entries.append(
-                                LabelDef(name, None, "", block.location, "list", block.section)
-                            )
+        inv.entries += _block_entries(block)
         if inv.scale is None and block.kind != TABLE_ROW:
-            for rx in d["range"]:
-                m = rx.search(block.text)
-                if m and int(m.group("lo")) < int(m.group("hi")) <= 20:
-                    inv.scale, inv.scale_location = (int(m.group("lo")), int(m.group("hi"))), block.location
-                    break
-    # A lone "Note: ..." line is not a label: named-only lines count when their section has two or more.
-    named: dict[tuple[str, ...], int] = {}
-    for e in inv.entries:
-        if e.source == "line" and not e.score:
-            named[e.section] = named.get(e.section, 0) + 1
-    inv.entries = [
-        e for e in inv.entries if not (e.source == "line" and not e.score and named[e.section] < 2)
-    ]
-    repeats: dict[str, int] = {}
-    for e in inv.entries:
-        if e.name:
-            repeats[normal_term(e.name)] = repeats.get(normal_term(e.name), 0) + 1
-    inv.entries = [
-        e
-        for e in inv.entries
-        if not (e.name and e.source == "line" and repeats[normal_term(e.name)] >= d["max_entry_repeats"])
-    ]
+            stated = _stated_range(block)
+            if stated is not None:
+                inv.scale, inv.scale_location = stated, block.location
+    inv.entries = _drop_prefix_lines(inv.entries)
     return inv
 
 
@@ -233,6 +281,9 @@ def merged(inventories: list[Inventory], path: str) -> Inventory:
     out = Inventory(path)
     for inv in inventories:
         out.entries.extend(inv.entries)
+        out.headings.extend(inv.headings)
+        for key, location in inv.named.items():
+            out.named.setdefault(key, location)
         if out.scale is None and inv.scale is not None:
             out.scale, out.scale_location = inv.scale, inv.scale_location
     return out

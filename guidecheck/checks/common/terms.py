@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from ...index.glossary import normal_term
-from ...index.labels import label_uses
+from ...index.label_forms import forms, spelling_key
+from ...index.labels import Inventory, LabelUse, label_uses
 from ...model import Location, Rule
 from ..base import CheckContext
 from .similarity import similarities
@@ -29,6 +30,23 @@ class Variant:
     similarity: float
 
 
+def defines_bracket_tags(inv: Inventory | None) -> bool:
+    """Whether the deck defines tags written in square brackets ("[noise]")."""
+    return inv is not None and any(k.startswith("[") for k in (*inv.names(), *inv.named))
+
+
+def is_label_use(text: str, use: LabelUse, bracket_tags: bool) -> bool:
+    """Whether a captured label is a label the rule uses. Bracketed words are labels only in a deck that
+    defines bracketed tags (elsewhere they are example markup or slot placeholders: "[restaurant_area]"), and a
+    quoted one is a mention ("if you misspell the tag \"[breah-noise]\""). Function words are never labels."""
+    if normal_term(use.label).strip("[]") in forms()["function_words"]:
+        return False
+    if not use.label.startswith("["):
+        return True
+    quoted = use.start > 0 and text[use.start - 1] in "\"“'‘"
+    return bracket_tags and not quoted
+
+
 def deck_terms(ctx: CheckContext, path: str, rules: list[Rule]) -> dict[str, Term]:
     """Every label or glossary term the deck of ``path`` defines or assigns in a rule, with places."""
     terms: dict[str, Term] = {}
@@ -41,11 +59,12 @@ def deck_terms(ctx: CheckContext, path: str, rules: list[Rule]) -> dict[str, Ter
                 )
     for key, g in ctx.deck(path).glossary.items():
         terms.setdefault(key, Term(g.term)).defined_at.append((g.location, (), "glossary"))
+    brackets = defines_bracket_tags(inv)
     for rule in rules:
         if not is_checkable(rule) or rule.kind in ("rubric", "definition"):
             continue
         for use in label_uses(rule):
-            if not use.numeric:
+            if not use.numeric and is_label_use(rule.text, use, brackets):
                 terms.setdefault(normal_term(use.label), Term(use.label)).uses.append(
                     (rule, use.start, use.end)
                 )
@@ -77,8 +96,23 @@ def score_aliases(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Varia
     return out
 
 
+def same_word_family(a: str, b: str) -> bool:
+    """One word in two grammatical forms ("AP" / "APs", "Severity" / "severe"): an attribute and its value, or
+    a plural, never two names for one option. Misspellings ("Relevent") share less than the whole stem."""
+    a, b = normal_term(a), normal_term(b)
+    if " " in a or " " in b:
+        return False
+    a, b = (
+        (a[:-1] if a.endswith("s") and len(a) > 2 else a),
+        (b[:-1] if b.endswith("s") and len(b) > 2 else b),
+    )
+    common = next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a == b or common >= max(4, min(len(a), len(b)) - 1)
+
+
 def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Variant]:
-    """Variants in the deck of ``path``; ``rules`` are that deck's rules."""
+    """Variants in the deck of ``path``; ``rules`` are that deck's rules. A used form that only spells a defined
+    label with other hyphens, spaces or case is LAB001's (the label as written is undefined)."""
     td = data()["terminology"]
     terms = deck_terms(ctx, path, rules)
     keys = sorted(terms)
@@ -96,6 +130,8 @@ def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Varia
         if not ranked:
             continue
         best = ranked[0]
+        if spelling_key(keys[best]) == spelling_key(k) or same_word_family(k, keys[best]):
+            continue
         runner_up = float(sims[i, ranked[1]]) if len(ranked) > 1 else 0.0
         if (
             sims[i, best] >= td["used_variant_similarity"]
@@ -110,6 +146,8 @@ def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Varia
             sb = {s for _, s, _ in b.defined_at}
             if sa & sb or sims[i, j] < td["defined_variant_similarity"]:
                 continue  # side by side in one scale: distinct options
+            if same_word_family(keys[i], keys[j]):
+                continue
             later, earlier = sorted((a, b), key=lambda t: t.defined_at[0][0].line or 0)[::-1]
             out.append(Variant(later, earlier, float(sims[i, j])))
     return out

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from ...model import CODE, EXAMPLE, HEADING, QUOTE, Finding, Location
+from ...index.label_forms import forms, heading_words, is_title_line
+from ...model import CODE, EXAMPLE, HEADING, QUOTE, Block, Document, Finding, Location
 from ..base import Check, CheckContext
 from ..common.wording import data
 from ..registry import register
@@ -82,34 +84,24 @@ class SectionWithoutRules(Check):
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         cd = data()["coverage"]
-        exempt = tuple(t.lower() for t in cd["exempt_titles"])
         with_rules = {r.path for r in ctx.rules if not r.is_example}
-        rule_sections: set[tuple[str, tuple[str, ...]]] = set()
-        for r in ctx.rules:
-            if not r.is_example:
-                for n in range(1, len(r.section) + 1):
-                    rule_sections.add((r.path, r.section[:n]))
+        # A worked example under a heading is guidance too: the section is not prose that lost its rule.
+        rule_sections = {(r.path, r.section[:n]) for r in ctx.rules for n in range(1, len(r.section) + 1)}
         for doc in ctx.index.documents:
             if doc.path not in with_rules:
                 continue  # COV001 covers the whole document
-            # Label and glossary entries are definitions, not prose that lost its rule.
-            inv = ctx.index.inventories.get(doc.path)
-            entry_lines = {e.location.line for e in inv.entries} if inv is not None else set()
-            entry_lines |= {g.location.line for g in ctx.index.glossaries.get(doc.path, {}).values()}
-            headings = [b for b in doc.blocks if b.kind == HEADING]
-            for h in headings:
+            defined = _definition_lines(ctx, doc)
+            for h in (b for b in doc.blocks if b.kind == HEADING):
                 section = h.section if h.section and h.section[-1] == h.text else (*h.section, h.text)
-                title = section[-1].strip().lower()
-                if (doc.path, section) in rule_sections or title.startswith(exempt) or len(section) < 2:
+                if (doc.path, section) in rule_sections or _expected_without_rules(section, cd):
                     continue
-                if any(t.startswith(exempt) for t in (s.lower() for s in section[:-1])):
+                blocks = [b for b in doc.blocks if b.section[: len(section)] == section]
+                if _defines_labels(section[-1], blocks, defined):
                     continue
                 words = sum(
                     len(b.text.split())
-                    for b in doc.blocks
-                    if b.kind not in (HEADING, EXAMPLE, CODE, QUOTE)
-                    and b.section[: len(section)] == section
-                    and b.location.line not in entry_lines
+                    for b in blocks
+                    if b.kind not in (HEADING, EXAMPLE, CODE, QUOTE) and b.location.line not in defined
                 )
                 if words < int(cd["min_words"]):
                     continue
@@ -123,3 +115,37 @@ class SectionWithoutRules(Check):
                     fix=f"State what raters must do in '{section[-1]}' as explicit instructions, or move the "
                     "text to an Overview/Background section.",
                 )
+
+
+def _definition_lines(ctx: CheckContext, doc: Document) -> set[int | None]:
+    """Lines of label and glossary entries: definitions, not prose that lost its rule."""
+    inv = ctx.index.inventories.get(doc.path)
+    lines = {e.location.line for e in inv.entries} if inv is not None else set()
+    lines |= {loc.line for loc in inv.named.values()} if inv is not None else set()
+    lines |= {g.location.line for g in ctx.index.glossaries.get(doc.path, {}).values()}
+    return lines - {None}
+
+
+def _expected_without_rules(section: tuple[str, ...], cd: dict) -> bool:
+    """Top-level titles, Overview/Background-like sections and their subsections, and titles that are rules."""
+    exempt = tuple(t.lower() for t in cd["exempt_titles"])
+    title = heading_words(section[-1])
+    if len(section) < 2 or any(s.strip().lower().startswith(exempt) for s in section):
+        return True
+    if " ".join(title).startswith(exempt):
+        return True  # "3.2 Definition" once its number is gone
+    text = " ".join(title)
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in cd["rule_title_words"])
+
+
+def _defines_labels(title: str, blocks: list[Block], defined: set[int | None]) -> bool:
+    """A section whose title is a label ("DATE", "Category: Medication", "Wh-Question <qw>", "Negative
+    Polarity (NEG)") or whose text defines one: the text under a label's heading is its definition."""
+    title = forms()["numbering"].sub("", title.strip())
+    if re.fullmatch(r"[A-Z][A-Z0-9]+(?:[_/-][A-Z0-9]+)*", title) or re.search(r"\([A-Z]{2,}\)|<\w+>", title):
+        return True
+    if ":" in title and len(title.split(":", 1)[1].split()) <= 4:
+        return True
+    cues = [re.compile(p, re.I) for p in data()["coverage"]["definition_cues"]]
+    body = [b for b in blocks if not is_title_line(b)]  # a title names its section; it defines nothing
+    return any(b.location.line in defined or any(rx.search(b.text) for rx in cues) for b in body)

@@ -1,0 +1,183 @@
+"""Label definitions in the forms real guidelines use enter the inventory, so LAB001 stops calling them undefined;
+numbered sections are not scale points (LAB004); sections that define labels are not "without rules" (COV002).
+
+Every deck here is written for the test. No model is loaded: rules are given as frames (tests/builders.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builders import deck_index, findings_of, frame
+
+from guidecheck.checks.common.terms import same_word_family
+
+
+def _findings(tmp_path: Path, text: str, rules: list[str], only: list[str], name: str = "guide.md"):
+    (tmp_path / "deck").mkdir(exist_ok=True)
+    (tmp_path / "deck" / name).write_text(text, "utf-8")
+    index = deck_index(tmp_path / "deck", [frame(r) for r in rules])
+    return findings_of(index, only=only)
+
+
+def _undefined(tmp_path: Path, text: str, rules: list[str]) -> list[str]:
+    return sorted(f.message.split("'")[1] for f in _findings(tmp_path, text, rules, ["LAB001"]))
+
+
+def test_name_code_and_code_gloss_define_the_code(tmp_path):
+    text = (
+        "# Reply review\n\n## Reading the replies\n\n"
+        "Replies about another subject are off-topic replies (OFFT) and need their own mark.\n\n"
+        "REPEAT: the reply copies an earlier reply word for word.\n\n"
+        "## Marking\n\nMark such replies as OFFT.\n\nMark copied replies as REPEAT.\n\n"
+        "Mark replies in another language as FOREIGN.\n"
+    )
+    rules = [
+        "Mark such replies as OFFT.",
+        "Mark copied replies as REPEAT.",
+        "Mark replies in another language as FOREIGN.",
+    ]
+    assert _undefined(tmp_path, text, rules) == ["FOREIGN"]
+
+
+def test_labeled_tagged_marked_as_and_label_lists_define_names(tmp_path):
+    text = (
+        "# Claims\n\n## Kinds of claims\n\n"
+        "A claim with a number in it (labeled NUMERIC) is checked against the source.\n\n"
+        "Claims that quote a person are marked as QUOTED in the second pass.\n\n"
+        "Certainty (values: sure, unsure) is set once per claim.\n\n"
+        "Every claim gets one of three claim types: Factual, Opinion and Forecast.\n\n"
+        "## Marking\n\nTag the claim as NUMERIC.\n\nLabel it as QUOTED.\n\nMark the claim as Opinion.\n\n"
+        'Select "unsure" for the certainty.\n\nMark the claim as Rumour.\n'
+    )
+    rules = [
+        "Tag the claim as NUMERIC.",
+        "Label it as QUOTED.",
+        "Mark the claim as Opinion.",
+        'Select "unsure" for the certainty.',
+        "Mark the claim as Rumour.",
+    ]
+    assert _undefined(tmp_path, text, rules) == ["Rumour"]
+
+
+def test_bare_labels_under_a_lead_in_are_defined(tmp_path):
+    text = (
+        "# Housing\n\n## Housing status\n\nHousing status:\n\n- Owner\n- Tenant\n- No fixed address\n\n"
+        "## Marking\n\nMark the phrase as Tenant.\n\nMark the phrase as Lodger.\n"
+    )
+    rules = ["Mark the phrase as Tenant.", "Mark the phrase as Lodger."]
+    assert _undefined(tmp_path, text, rules) == ["Lodger"]
+
+
+def test_a_heading_names_the_label_its_text_defines(tmp_path):
+    text = (
+        "# Notes\n\n## Category: Dosage\n\nThe amount of a drug and how often it is given.\n\n"
+        "## 3.1.2 Word order\n\nWords of the translation stand in the wrong place.\n\n"
+        "## Annotating UNCERTAINTY of findings\n\nSome findings are only suspected.\n\n"
+        "## Rules\n\nAnnotate the amount as Dosage.\n\nMark the sentence as a Word Order error.\n\n"
+        "Mark the finding as UNCERTAIN.\n\nMark the finding as Refuted.\n"
+    )
+    rules = [
+        "Annotate the amount as Dosage.",
+        "Mark the sentence as a Word Order error.",
+        "Mark the finding as UNCERTAIN.",
+        "Mark the finding as Refuted.",
+    ]
+    assert _undefined(tmp_path, text, rules) == ["Refuted"]
+
+
+def test_a_prefixed_family_member_is_defined_by_its_base(tmp_path):
+    text = (
+        "# Actions\n\n## Action classes\n\nSPEECH: an action of saying something.\n\n"
+        "MOTION: an action of moving from one place to another.\n\n"
+        "## Negation\n\nMark a denied saying as NEG_SPEECH.\n\nMark a planned move as PLANNED-MOTION.\n\n"
+        "Mark a denied thought as NEG_THOUGHT.\n"
+    )
+    rules = [
+        "Mark a denied saying as NEG_SPEECH.",
+        "Mark a planned move as PLANNED-MOTION.",
+        "Mark a denied thought as NEG_THOUGHT.",
+    ]
+    assert _undefined(tmp_path, text, rules) == ["NEG_THOUGHT"]
+
+
+TAGS = """# Call transcripts
+
+## Tags
+
+Tag descriptions
+
+- [laugh]
+  The caller laughs.
+- [side-talk]
+  Speech that is not meant for the system.
+
+## Using tags
+
+- Put [laugh] right after the laughing word.
+- If a child speaks in the room, mark it as [side talk].
+- Add [giggle] when the caller giggles.
+- If you type "[lagh]" by mistake, the checker catches it.
+- Tag List
+"""
+
+
+def test_bracket_tag_definitions_spellings_and_mentions(tmp_path):
+    rules = [
+        "Put [laugh] right after the laughing word.",
+        "If a child speaks in the room, mark it as [side talk].",
+        "Add [giggle] when the caller giggles.",
+        'If you type "[lagh]" by mistake, the checker catches it.',
+        "Tag List",
+    ]
+    found = _findings(tmp_path, TAGS, rules, ["LAB001"])
+    messages = sorted(f.message for f in found)
+    assert [m.split("'")[1] for m in messages] == ["[giggle]", "[side talk]"]
+    assert "the deck defines it as '[side-talk]'" in messages[1]
+    assert "Write '[side-talk]'" in next(f.fix for f in found if "[side talk]" in f.message)
+
+
+def test_brackets_are_example_markup_in_a_deck_without_bracket_tags(tmp_path):
+    text = (
+        "# Dialogue rating\n\n## Readability\n\nRate the reply for how easily it reads.\n\n"
+        "Thanks for booking the [hotel_name] near the [area] for you.\n"
+    )
+    rules = [
+        "Rate the reply for how easily it reads.",
+        "Thanks for booking the [hotel_name] near the [area] for you.",
+    ]
+    assert _undefined(tmp_path, text, rules) == []
+
+
+def test_section_numbers_and_numbered_steps_are_not_scale_points(tmp_path):
+    text = (
+        "# Error guide\n\n## 2 Kinds of error\n\n2.1.1 Meaning errors change what the text says.\n\n"
+        "2.1.2 Form errors break the grammar of the text.\n\n"
+        "## Links\n\n3) Links between two mentions of one thing:\n\n4) Links between a part and its whole:\n\n"
+        "## Other links\n\n3) Links that restate an earlier link:\n\n"
+        "## Quality scale\n\n- 3 = Good: the text reads naturally.\n- 2 = Fair: the text has small slips.\n"
+        "- 1 = Poor: the text is hard to follow.\n"
+    )
+    found = _findings(tmp_path, text, [], ["LAB004", "LAB003"])
+    assert found == []
+    index = deck_index(tmp_path / "deck", [])
+    inv = index.inventories[next(iter(index.inventories))]
+    assert sorted(e.score for e in inv.entries if e.score) == ["1", "2", "3"]
+
+
+def test_word_family_is_not_a_terminology_variant():
+    assert same_word_family("Severity", "severe") and same_word_family("AP", "APs")
+    assert not same_word_family("Relevent", "Relevant") and not same_word_family("Unsure", "Not sure")
+
+
+def test_sections_that_define_labels_are_not_without_rules(tmp_path):
+    prose = " ".join(["The annotators read the whole record before they start on the spans."] * 5)
+    text = (
+        "# Clinical notes\n\n## Marking\n\nMark every drug name.\n\n"
+        f"## PREPOSTOP\n\n{prose}\n\n"
+        f"## Category: Allergy\n\n### Definition\n\n{prose}\n\n"
+        f"## Follow-up visits\n\nThis category describes planned visits. {prose}\n\n"
+        f"## Handling dictation noise\n\n{prose}\n"
+    )
+    found = _findings(tmp_path, text, ["Mark every drug name."], ["COV002"])
+    assert [f.message.split("'")[1] for f in found] == ["Handling dictation noise"]
