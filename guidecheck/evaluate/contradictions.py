@@ -19,7 +19,7 @@ from typing import Any
 
 from .metrics import accuracy, normalise, prf
 
-CODES = ("CON001", "CON002", "CON003", "CON004", "CON005", "CON006", "CON007", "CON008")
+CODES = ("CON001", "CON002", "CON003", "CON004", "CON005", "CON006", "CON007", "CON008", "CON010")
 REL_LABEL = {"REL001": "exception", "REL002": "override", "REL003": "duplicate"}
 NEGATIVE = ("exception", "override", "duplicate", "compatible", "none")
 
@@ -60,6 +60,40 @@ def _run_deck(folder: Path):
     return run([str(folder)], config, only_checks=["CON", "REL"])
 
 
+def _gold_and_found(deck: str, gold: list[dict[str, Any]], result, notes: list[str]):
+    """The gold rows with the rule-id pairs they name, and the pairs each check reported."""
+    gold_pairs = []
+    for g in gold:
+        ia, ib = _side_ids(result.rules, *g["a"]), _side_ids(result.rules, *g["b"])
+        if not ia or not ib:
+            notes.append(f"{deck}: gold rule not extracted: {g['a'][1]!r} / {g['b'][1]!r}")
+        gold_pairs.append((g, {frozenset((x, y)) for x in ia for y in ib if x != y}))
+    found: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for f in result.findings:
+        if len(f.rules) == 2:
+            found[f.check].add(frozenset(f.rules))
+    return gold_pairs, found
+
+
+def _false_positives(deck: str, rules, gold_pairs, found, counts, notes: list[str]) -> None:
+    """Per-check false positives: findings of a check that match no gold pair of that check."""
+    by_id = {r.id: r for r in rules}
+    for code in CODES:
+        gold_keys = set().union(set(), *(k for g, k in gold_pairs if g["label"] == code))
+        for key in found[code] - gold_keys:
+            counts[code][1] += 1
+            if not any(key in k for g, k in gold_pairs):
+                texts = " / ".join(repr(by_id[i].text) for i in sorted(key))
+                notes.append(f"{deck}: unlabeled {code} finding: {texts}")
+
+
+def _tricky(neg_flagged: int, neg_n: int, notes: list[str]) -> dict[str, Any]:
+    """Share of the labeled non-contradictions (exceptions, updates, compatible pairs) reported as conflicts."""
+    rate = neg_flagged / neg_n if neg_n else 0.0
+    notes.insert(0, f"tricky negatives flagged as contradictions: {neg_flagged}/{neg_n} = {100 * rate:.1f}%")
+    return {"fp": neg_flagged, "n": neg_n, "fp_rate": round(rate, 4), "accuracy": round(1 - rate, 4)}
+
+
 def _deck_scores(corpus: Path, gold: list[dict[str, Any]], notes: list[str]) -> dict[str, Any]:
     by_deck: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for g in gold:
@@ -74,16 +108,7 @@ def _deck_scores(corpus: Path, gold: list[dict[str, Any]], notes: list[str]) -> 
             continue
         result = _run_deck(folder)
         rules = result.rules
-        gold_pairs = []
-        for g in by_deck[deck]:
-            ia, ib = _side_ids(rules, *g["a"]), _side_ids(rules, *g["b"])
-            if not ia or not ib:
-                notes.append(f"{deck}: gold rule not extracted: {g['a'][1]!r} / {g['b'][1]!r}")
-            gold_pairs.append((g, {frozenset((x, y)) for x in ia for y in ib if x != y}))
-        found: dict[str, set[frozenset[str]]] = defaultdict(set)
-        for f in result.findings:
-            if len(f.rules) == 2:
-                found[f.check].add(frozenset(f.rules))
+        gold_pairs, found = _gold_and_found(deck, by_deck[deck], result, notes)
         flagged = set().union(set(), *(found[c] for c in found if c.startswith("CON")))
         for g, keys in gold_pairs:
             label = g["label"]
@@ -117,29 +142,14 @@ def _deck_scores(corpus: Path, gold: list[dict[str, Any]], notes: list[str]) -> 
                 elif label == rel:
                     counts[code][2] += 1
                     notes.append(f"{deck}: {label} not reported as {code}: {g['a'][1]!r} vs {g['b'][1]!r}")
-        # Per-check false positives: findings of a check that match no gold pair of that check.
-        by_id = {r.id: r for r in rules}
-        for code in CODES:
-            gold_keys = set().union(set(), *(k for g, k in gold_pairs if g["label"] == code))
-            for key in found[code] - gold_keys:
-                counts[code][1] += 1
-                if not any(key in k for g, k in gold_pairs):
-                    texts = " / ".join(repr(by_id[i].text) for i in sorted(key))
-                    notes.append(f"{deck}: unlabeled {code} finding: {texts}")
+        _false_positives(deck, rules, gold_pairs, found, counts, notes)
         overall[1] += len(flagged - set().union(set(), *(k for g, k in gold_pairs if g["label"] in CODES)))
     metrics: dict[str, Any] = {"overall": prf(*overall)}
     for code in CODES:
         metrics[code] = prf(*counts[code])
     for code in REL_LABEL:
         metrics[f"{code}-{REL_LABEL[code]}"] = prf(*counts[code])
-    rate = neg_flagged / neg_n if neg_n else 0.0
-    metrics["tricky-negatives-fp-rate"] = {
-        "fp": neg_flagged,
-        "n": neg_n,
-        "fp_rate": round(rate, 4),
-        "accuracy": round(1 - rate, 4),
-    }
-    notes.insert(0, f"tricky negatives flagged as contradictions: {neg_flagged}/{neg_n} = {100 * rate:.1f}%")
+    metrics["tricky-negatives-fp-rate"] = _tricky(neg_flagged, neg_n, notes)
     return metrics
 
 
