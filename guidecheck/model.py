@@ -144,6 +144,8 @@ class Rule:
     quantifier: str | None = None
     date: str | None = None  # "Update (March)", "v2", "errata"
     is_example: bool = False  # from an example block: checked against the rules, never counted as one
+    # Sentence role: "rule" or "example" (rationale, background and navigation sentences yield no Rule at all).
+    role: str = "rule"
     example_of: str | None = None
     lead_in: str | None = None
     polarity: str | None = None

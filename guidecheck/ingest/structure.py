@@ -36,6 +36,7 @@ def patterns() -> dict[str, list[re.Pattern[str]]]:
         "example_heading": [re.compile(p, re.I) for p in data["example"]["heading"]],
         "example_prefix": [re.compile(p, re.I) for p in data["example"]["prefix"]],
         "example_lead_in": [re.compile(p, re.I) for p in data["example"]["lead_in"]],
+        "example_lead_end": [re.compile(p, re.I) for p in data["example"]["lead_end"]],
     }
 
 
@@ -66,10 +67,15 @@ def is_example_text(text: str) -> bool:
 
 
 def _is_example_lead_in(text: str) -> bool:
-    return any(
+    return ends_with_example_lead(text) or any(
         rx.search(_bare(text) + (":" if text.rstrip().endswith(":") else ""))
         for rx in patterns()["example_lead_in"]
     )
+
+
+def ends_with_example_lead(text: str) -> bool:
+    """'..., for example:' / 'Consider:' at the end of a block: the next block is example material."""
+    return any(rx.search(text.strip()) for rx in patterns()["example_lead_end"])
 
 
 def _listy(block: Block) -> bool:
@@ -97,6 +103,8 @@ class _State:
     label: str | None = None  # polarity of the current "Dos"/"Don'ts" label
     label_text: str | None = None
     label_list_seen: bool = False
+    top_list: str | None = None  # list id of the current top-level list
+    example_next: bool = False  # the previous block ended "For example:"; this one illustrates
 
 
 def _heading(block: Block, state: _State) -> None:
@@ -141,6 +149,9 @@ def _inherit_lead_in(
         lead = parents[-1] if parents else None
     if lead is not None and "table_column" not in block.meta:  # a Do/Don't column label wins
         lead.meta["lead_in"] = True  # "Do not:" itself states no rule; its items do
+        # which lead-in: the same wording may introduce a Do list and a Don't list
+        lead.meta.setdefault("lead_seq", f"{lead.location.label()}#{lead.text.strip()}#{lead.polarity}")
+        block.meta["item_of"] = lead.meta["lead_seq"]
         block.lead_in = lead.text.strip()
         block.polarity = polarity_of(lead.text) or lead.polarity
         if _is_example_lead_in(lead.text) or (lead.kind == EXAMPLE and lead.meta.get("example_lead_in")):
@@ -180,69 +191,90 @@ def _split_polarity_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _list_item(block: Block, prev: Block | None, state: _State, leads: dict[int, Block]) -> dict[int, Block]:
+    """A list item inherits its lead-in; a new list right after another one starts afresh."""
+    new_list = (
+        block.depth == 0
+        and prev is not None
+        and _listy(prev)
+        and state.top_list is not None
+        and block.meta.get("list_id", state.top_list) != state.top_list
+    )
+    if new_list:
+        state.label = state.label_text = None
+    leads = _inherit_lead_in(block, prev, leads, new_list)
+    if block.depth == 0:
+        state.top_list = block.meta.get("list_id")
+    state.label_list_seen = state.label_list_seen or state.label is not None
+    return leads
+
+
+def _polarity(block: Block, state: _State) -> None:
+    """A "Dos"/"Don'ts" label or a Do/Don't section gives its polarity to the blocks under it."""
+    if block.kind in (PARAGRAPH, NOTE) and not _listy(block) and is_label(block.text):
+        state.label, state.label_text, state.label_list_seen = (
+            polarity_of(block.text),
+            block.text.strip(),
+            False,
+        )
+        block.meta["lead_in"] = True
+    elif block.polarity is None and state.label is not None and block.kind in (LIST_ITEM, PARAGRAPH, NOTE):
+        block.polarity = state.label
+        block.lead_in = block.lead_in or state.label_text
+    if (
+        block.polarity is None
+        and state.polarity_section
+        and block.kind in (LIST_ITEM, PARAGRAPH, TABLE_ROW, NOTE)
+        and _under(block.section, state.polarity_section[0])
+    ):
+        block.polarity = state.polarity_section[1]
+
+
+def _example(block: Block, prev: Block | None, state: _State) -> None:
+    """Blocks under an Example heading, after "For example:", quoted model answers and "Example: ..." blocks."""
+    after_lead = (
+        state.example_next and block.kind in (PARAGRAPH, TABLE_ROW, NOTE, QUOTE) and not _listy(block)
+    )
+    state.example_next = (after_lead and block.kind == TABLE_ROW) or (
+        block.kind != HEADING and ends_with_example_lead(block.text)
+    )
+    if block.kind not in (PARAGRAPH, LIST_ITEM, TABLE_ROW, NOTE, QUOTE):
+        return
+    in_example_section = state.example_section is not None and _under(block.section, state.example_section)
+    quoted_answer = (
+        block.kind == QUOTE
+        and prev is not None
+        and (prev.kind == EXAMPLE or is_example_text(prev.text) or _is_example_lead_in(prev.text))
+    )
+    if (
+        in_example_section
+        or after_lead
+        or block.meta.get("example_lead_in")
+        or quoted_answer
+        or is_example_text(block.text)
+    ):
+        _to_example(block)
+
+
 def annotate(blocks: list[Block]) -> list[Block]:
+    """Lead-ins, polarity and example status of every block, in reading order."""
     blocks = _split_polarity_tables(blocks)
     state = _State()
     leads: dict[int, Block] = {}
-    top_list: str | None = None
     prev: Block | None = None
     for block in blocks:
         if block.kind == HEADING:
             leads = {}
             _heading(block, state)
+            state.example_next = False
             prev = block
             continue
         if _listy(block):
-            new_list = (
-                block.depth == 0
-                and prev is not None
-                and _listy(prev)
-                and top_list is not None
-                and block.meta.get("list_id", top_list) != top_list
-            )
-            if new_list:
-                state.label = state.label_text = None
-            leads = _inherit_lead_in(block, prev, leads, new_list)
-            if block.depth == 0:
-                top_list = block.meta.get("list_id")
-            state.label_list_seen = state.label_list_seen or state.label is not None
+            leads = _list_item(block, prev, state, leads)
         elif state.label is not None and (state.label_list_seen or block.kind not in (PARAGRAPH, NOTE)):
             state.label = state.label_text = None  # the list under the label has ended
-        if block.kind in (PARAGRAPH, NOTE) and not _listy(block) and is_label(block.text):
-            state.label, state.label_text, state.label_list_seen = (
-                polarity_of(block.text),
-                block.text.strip(),
-                False,
-            )
-            block.meta["lead_in"] = True
-        elif (
-            block.polarity is None and state.label is not None and block.kind in (LIST_ITEM, PARAGRAPH, NOTE)
-        ):
-            block.polarity = state.label
-            block.lead_in = block.lead_in or state.label_text
-        if (
-            block.polarity is None
-            and state.polarity_section
-            and block.kind in (LIST_ITEM, PARAGRAPH, TABLE_ROW, NOTE)
-            and _under(block.section, state.polarity_section[0])
-        ):
-            block.polarity = state.polarity_section[1]
-        if block.kind in (PARAGRAPH, LIST_ITEM, TABLE_ROW, NOTE, QUOTE):
-            in_example_section = state.example_section is not None and _under(
-                block.section, state.example_section
-            )
-            quoted_answer = (
-                block.kind == QUOTE
-                and prev is not None
-                and (prev.kind == EXAMPLE or is_example_text(prev.text) or _is_example_lead_in(prev.text))
-            )
-            if (
-                in_example_section
-                or block.meta.get("example_lead_in")
-                or quoted_answer
-                or is_example_text(block.text)
-            ):
-                _to_example(block)
+        _polarity(block, state)
+        _example(block, prev, state)
         prev = block
     return blocks
 

@@ -28,6 +28,7 @@ FRAME_FIELDS = (
     "quantifier",
     "date",
     "is_example",
+    "role",
     "example_of",
     "lead_in",
     "polarity",

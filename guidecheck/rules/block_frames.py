@@ -24,7 +24,21 @@ def whole_block_frame(block: Block, why: str) -> dict:
             "labels": rubric_line_labels(block.text.strip()),
             "evidence": "rubric line",
         }
+    if why == "label definition":
+        return {"kind": "definition", "labels": label_item_labels(block), "evidence": "label definition"}
     return {"kind": "definition", "labels": [], "evidence": "glossary item"}
+
+
+def label_item_labels(block: Block) -> list[str]:
+    """The label a label definition item defines, and its code: 'Hate speech (HS): ...' -> [Hate speech, HS]."""
+    from .segment import label_item
+
+    m = label_item(block)
+    if m is None:
+        return []
+    term = m.group("term").strip()
+    code = m.group("code")
+    return [term.rsplit("(", 1)[0].strip(), code] if code else [term]
 
 
 def date_marker(text: str, block: Block) -> str | None:
@@ -106,6 +120,7 @@ def make_rule(
         quantifier=quantifier,
         date=date_marker(text, block),
         is_example=block.kind == EXAMPLE,
+        role="example" if block.kind == EXAMPLE else "rule",
         lead_in=block.lead_in,
         polarity=block.polarity,
         cells=dict(zip(block.header, block.cells)) if block.header else {},

@@ -18,6 +18,7 @@ from .lexicon import lemma, lexicon
 # Cue families in the order they win when a sentence has several in its main clause.
 CUE_ORDER = (
     "priority",
+    "scale",
     "score cap",
     "must",
     "have to",
@@ -165,38 +166,33 @@ def _clause_break(between) -> bool:
     )
 
 
-def _imperative(sent, covered: set[int]):
-    """The verb of a subjectless instruction, or None: 'Label the span', 'Do not include', 'Never click'."""
+def _possibility(verb) -> bool:
+    """'can be found', 'may be expressed': what the text or the data can do, not what a rater may do."""
+    from .sentence_roles import patterns
+
+    return (
+        lemma(verb) in patterns().words["possibility_verbs"]
+        or verb.lemma_.lower() in patterns().words["possibility_verbs"]
+    )
+
+
+def _commentary(verb) -> bool:
+    """'Note that the tool saves ...', 'Note: ...': the imperative introduces a statement, it asks for no action."""
+    from .sentence_roles import patterns
+
+    if lemma(verb) not in patterns().words["commentary_verbs"]:
+        return False
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return any(c.dep_ == "ccomp" for c in verb.children) or (
+        nxt is not None and nxt.lower_ in (":", "that", "how", "whether")
+    )
+
+
+def _intro_end(sent, covered: set[int], main: list) -> tuple[list, int]:
+    """Main-clause tokens after an introductory phrase ("From now on, label ..."), and where the clause starts."""
     lex = lexicon()
-    main = _main_tokens(sent, covered)
-    skip = {
-        "please",
-        "always",
-        "never",
-        "only",
-        "also",
-        "then",
-        "first",
-        "just",
-        "do",
-        "not",
-        "n't",
-        "no",
-        "yes",
-        "but",
-        "and",
-        "so",
-        "instead",
-        "now",
-        "still",
-        "generally",
-        "ideally",
-        "again",
-        "simply",
-        "carefully",
-    }
     comma = next((t for t in sent if t.text == "," and t.i not in covered), None)
-    intro_end = sent.start
     opener = sent[0] if len(sent) else None
     if (
         comma is not None
@@ -206,11 +202,12 @@ def _imperative(sent, covered: set[int]):
         and opener.lower_ not in lex.imperative_verbs
         and not any(t.pos_ in ("VERB", "AUX") and t.i not in covered for t in sent if t.i < comma.i)
     ):
-        main = [t for t in main if t.i > comma.i]  # "From now on, label ...": an introductory phrase
-        intro_end = comma.i + 1
-    first = next((t for t in main if t.lower_ not in skip and t.dep_ not in ("intj",)), None)
-    if first is None:
-        return None
+        return [t for t in main if t.i > comma.i], comma.i + 1
+    return main, sent.start
+
+
+def _root_imperative(sent, first, covered: set[int]):
+    """The root verb when it is the subjectless instruction the main clause starts with."""
     root = sent.root
     has_subj = any(c.dep_ in _SUBJ and c.i not in covered for c in root.children)
     if (
@@ -223,6 +220,13 @@ def _imperative(sent, covered: set[int]):
         or (first.head.i == root.i and first.dep_ in ("advmod", "aux", "neg", "prep", "npadvmod"))
     ):
         return root
+    return None
+
+
+def _first_word_imperative(sent, first, covered: set[int], intro_end: int, skip: frozenset[str]):
+    """The first main-clause word as the instruction verb: a base form without subject, or a known instruction
+    verb the tagger read as a noun or adjective ("Label the span", "Open ...")."""
+    lex = lexicon()
     if (
         first.tag_ == "VB"
         and not any(c.dep_ in _SUBJ for c in first.children)
@@ -239,11 +243,15 @@ def _imperative(sent, covered: set[int]):
             for t in sent[: first.i - sent.start]
         )
     ):
-        # the tagger sometimes reads a sentence-initial verb as a noun or adjective ("Label the span", "Open ...")
         nxt = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
         if nxt is None or not (nxt.tag_ == "MD" or nxt.lemma_ == "be" or nxt.tag_ == "POS"):
             return first
-    # "The tool freezes when ...; reload the page": an imperative conjoined to a statement
+    return None
+
+
+def _conjoined_imperative(sent, covered: set[int]):
+    """'The tool freezes when ...; reload the page': an imperative conjoined to a statement."""
+    root = sent.root
     for conj in root.children:
         if (
             conj.dep_ in ("conj", "parataxis")
@@ -256,43 +264,47 @@ def _imperative(sent, covered: set[int]):
     return None
 
 
-def detect(
-    sent,
-    matches,
-    dep_matches,
-    covered: set[int],
-    block: Block,
-    ctx: DocContext,
-    labels: list[str] | None = None,
-    constrained: bool = False,
-) -> Detection | None:
-    """The kind of the sentence, or None.
+def _imperative(sent, covered: set[int]):
+    """The verb of a subjectless instruction, or None: 'Label the span', 'Do not include', 'Never click'."""
+    skip = lexicon().words["imperative_skip"]
+    main, intro_end = _intro_end(sent, covered, _main_tokens(sent, covered))
+    first = next((t for t in main if t.lower_ not in skip and t.dep_ not in ("intj",)), None)
+    if first is None:
+        return None
+    return (
+        _root_imperative(sent, first, covered)
+        or _first_word_imperative(sent, first, covered, intro_end, skip)
+        or _conjoined_imperative(sent, covered)
+    )
 
-    ``labels`` (values the sentence assigns) and ``constrained`` (it states a numeric limit) make a can/may with a
-    non-person subject normative: 'may still get a 3', 'cannot get a score above 2'.
-    """
-    lex = lexicon()
+
+def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
+    """A definition cue needs a real subject; a can/may cue needs a person, a passive or a label/limit to be a norm."""
+    if cue.subject_required:
+        subjects = [c for t in (anchor, anchor.head) for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(
+            c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which", "who") for c in subjects
+        ):
+            return False
+    if cue.person_only:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if subj is None:
+            subj = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+        return bool(
+            (is_passive(verb) and not _possibility(verb))
+            or (subj is not None and (_person(subj) or _generic_plural(subj)))
+            or labels
+            or constrained
+        )
+    return True
+
+
+def _cue_detection(sent, matches, covered: set[int], labels, constrained: bool) -> Detection | None:
+    """The kind stated by the first cue (in CUE_ORDER) of the main clause that applies."""
     for cue, anchor in _cue_matches(sent, matches, covered):
         verb = _governed_verb(anchor)
-        if cue.subject_required:
-            subjects = [
-                c for t in (anchor, anchor.head) for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
-            ]
-            if not subjects or any(
-                c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which", "who") for c in subjects
-            ):
-                continue
-        if cue.person_only:
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
-            if subj is None:
-                subj = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
-            if not (
-                is_passive(verb)
-                or (subj is not None and (_person(subj) or _generic_plural(subj)))
-                or labels
-                or constrained
-            ):
-                continue
+        if not _cue_applies(cue, anchor, verb, labels, constrained):
+            continue
         neg = _negated(anchor, verb) if cue.name not in ("never",) else True
         kind = cue.negated_kind if neg else cue.kind
         modality = cue.negated_modality if neg else cue.modality
@@ -305,20 +317,29 @@ def detect(
         return Detection(
             kind, modality, neg and kind != "priority", f"cue '{cue.name}'", verb, _subjectless(verb, sent)
         )
+    return None
+
+
+def _imperative_detection(sent, covered: set[int]) -> Detection | None:
+    """An instruction without a cue word: obligation, prohibition ("Do not ...") or discouragement ("Avoid ...")."""
+    lex = lexicon()
     imp = _imperative(sent, covered)
-    if imp is not None:
-        lower = sent.text.strip().lower()
-        main_start = " ".join(t.lower_ for t in _main_tokens(sent, covered)[:3])
-        neg = (
-            any(c.dep_ == "neg" and c.i < imp.i for c in imp.children)
-            or lower.startswith(lex.prohibition_starts)
-            or main_start.startswith(lex.prohibition_starts)
-        )
-        if lemma(imp) in lex.words["discouragement_verbs"] or lower.startswith(lex.discouragement_starts):
-            return Detection(
-                "discouragement", "should", True, "imperative 'avoid'", _governed_verb(imp), True
-            )
-        return Detection("prohibition" if neg else "obligation", "must", neg, "imperative", imp, True)
+    if imp is None or _commentary(imp):
+        return None
+    lower = sent.text.strip().lower()
+    main_start = " ".join(t.lower_ for t in _main_tokens(sent, covered)[:3])
+    neg = (
+        any(c.dep_ == "neg" and c.i < imp.i for c in imp.children)
+        or lower.startswith(lex.prohibition_starts)
+        or main_start.startswith(lex.prohibition_starts)
+    )
+    if lemma(imp) in lex.words["discouragement_verbs"] or lower.startswith(lex.discouragement_starts):
+        return Detection("discouragement", "should", True, "imperative 'avoid'", _governed_verb(imp), True)
+    return Detection("prohibition" if neg else "obligation", "must", neg, "imperative", imp, True)
+
+
+def _copula_definition(sent, dep_matches, covered: set[int]) -> Detection | None:
+    """'A span is a run of tokens': a generic subject, a copula and a noun complement."""
     for _match_id, toks in dep_matches:
         cop = sent.doc[toks[0]]
         subj = sent.doc[toks[1]]
@@ -335,3 +356,25 @@ def detect(
             "definition", None, any(c.dep_ == "neg" for c in cop.children), "copula definition", cop
         )
     return None
+
+
+def detect(
+    sent,
+    matches,
+    dep_matches,
+    covered: set[int],
+    block: Block,
+    ctx: DocContext,
+    labels: list[str] | None = None,
+    constrained: bool = False,
+) -> Detection | None:
+    """The kind of the sentence, or None: a cue in the main clause, else an imperative, else a copula definition.
+
+    ``labels`` (values the sentence assigns) and ``constrained`` (it states a numeric limit) make a can/may with a
+    non-person subject normative: 'may still get a 3', 'cannot get a score above 2'.
+    """
+    return (
+        _cue_detection(sent, matches, covered, labels, constrained)
+        or _imperative_detection(sent, covered)
+        or _copula_definition(sent, dep_matches, covered)
+    )

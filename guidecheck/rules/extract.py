@@ -12,11 +12,11 @@ from collections.abc import Iterable
 
 from ..cache import Cache, key
 from ..config import Config
-from ..model import EXAMPLE, LIST_ITEM, Block, Document, Rule, rule_from_dict, to_dict
+from ..model import Block, Document, Rule, rule_from_dict, to_dict
 from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 BATCH_SIZE = 256
 # Characters of text per parse batch: parsed Docs are held per batch, so this bounds peak memory.
 BATCH_CHARS = 60_000
@@ -44,7 +44,8 @@ def _doc_key(doc: Document, config: Config) -> str:
 
 
 def label_inventory(blocks: list[Block]) -> set[str]:
-    """Labels a document defines: label/score cells of rubric tables and the names in rubric lines."""
+    """Labels a document defines: label/score cells of rubric tables, names in rubric lines, label definition items."""
+    from .block_frames import label_item_labels
     from .label_spotting import header_role, row_labels, rubric_line_labels
 
     out: set[str] = set()
@@ -54,181 +55,9 @@ def label_inventory(blocks: list[Block]) -> set[str]:
             out.update(row_labels(b))
         elif why == "rubric line":
             out.update(rubric_line_labels(b.text.strip())[1:])
+        elif why == "label definition":
+            out.update(label_item_labels(b))
     return {label for label in out if label and not label[0].isdigit() and len(label) > 1}
-
-
-def _lead_in_parts(det, sent, text: str) -> dict:
-    """What the items of a list inherit from its lead-in: kind, modality, action, quantifier."""
-    from .lexicon import lexicon
-    from .roles import frame_parts, quantifier_of
-
-    lex = lexicon()
-    lower = text.strip().lower()
-    out: dict = {}
-    if lower.startswith(lex.discouragement_starts):
-        out.update(kind="discouragement", modality="should", negated=True, evidence="lead-in 'avoid'")
-    elif lower.startswith(lex.prohibition_starts):
-        out.update(kind="prohibition", modality="must", negated=True, evidence=f"lead-in '{text.strip()}'")
-    elif det is not None and det.kind not in ("definition", "rubric"):
-        out.update(
-            kind=det.kind, modality=det.modality, negated=det.negated, evidence=f"lead-in '{text.strip()}'"
-        )
-    if det is not None:
-        _, action, _ = frame_parts(det, sent)
-        if action and action not in ("do", "be"):
-            out["action"] = action
-    q = quantifier_of(sent, set())
-    if q:
-        out["quantifier"] = q
-    return out
-
-
-def _rules_for_block(bi: int, block: Block, parsed, matcher, dep, ctx, units: list[Unit]) -> list[Rule]:
-    from .block_frames import inherited_conditions, make_rule, whole_block_frame
-    from .clauses import parse_clauses
-    from .context import Detection
-    from .detect import detect
-    from .label_spotting import labels_in
-    from .lexicon import lexicon
-    from .quantities import find_quantities
-    from .roles import frame_parts, quantifier_of
-
-    lex = lexicon()
-    out: list[Rule] = []
-    heading_q = (
-        block.section[-1].strip() if block.section and block.section[-1].strip().endswith("?") else None
-    )
-    context = heading_q
-    if ctx.question is not None and ctx.question_block in (bi, bi - 1):
-        context = ctx.question
-    is_example = block.kind == EXAMPLE
-    whole = whole_block(block)
-    if whole:
-        f = whole_block_frame(block, whole)
-        text = " ".join(block.text.split())
-        quants = find_quantities(text) if f["kind"] == "rubric" and whole != "table row" else []
-        out.append(
-            make_rule(
-                text=text,
-                block=block,
-                start=units[0].start if units else 0,
-                end=len(block.text.rstrip()),
-                kind=f["kind"],
-                modality=None,
-                negated=False,
-                evidence=f["evidence"],
-                labels=f["labels"],
-                conditions=inherited_conditions(block),
-                quantities=quants,
-                context=context,
-            )
-        )
-        return out
-    matches = matcher(parsed)
-    dep_matches = dep(parsed)
-    stripped = block.text.strip()
-    is_lead = (stripped in ctx.lead_texts and stripped.endswith(":")) or bool(block.meta.get("lead_in"))
-    for unit in units:
-        sent = unit.span
-        text = " ".join(block.text[unit.start : unit.end].split())
-        if unit.question:
-            ctx.question, ctx.question_block = text, bi
-            context = None
-            continue
-        if ctx.question is not None and ctx.question_block == bi:
-            context = ctx.question
-        s_matches = [(parsed.vocab.strings[m], s, e) for m, s, e in matches if sent.start <= s < sent.end]
-        s_dep = [(m, toks) for m, toks in dep_matches if sent.start <= toks[0] < sent.end]
-        conditions, exceptions, covered = parse_clauses(sent)
-        labels = labels_in(sent, ctx)
-        lemmas = {t.text.lower(): t.lemma_ for t in sent}
-        nouns = {t.text.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
-        quantities = find_quantities(
-            sent.text,
-            lemma=lambda w, lemmas=lemmas: lemmas.get(w.lower(), w),
-            is_noun=lambda w, nouns=nouns: w.lower() in nouns,
-        )
-        det = detect(sent, s_matches, s_dep, covered, block, ctx, labels, bool(quantities))
-        if is_lead:
-            ctx.lead_ins[stripped] = _lead_in_parts(det, sent, stripped)
-            continue
-        lead = (
-            ctx.lead_ins.get(block.lead_in or "", {})
-            if block.kind in (LIST_ITEM, EXAMPLE) or block.lead_in
-            else {}
-        )
-        inherited_action = None
-        if lead.get("kind"):
-            if det is None:
-                det = Detection(
-                    lead["kind"], lead.get("modality"), lead.get("negated", False), lead["evidence"]
-                )
-                inherited_action = lead.get("action")
-            elif lead["kind"] in ("prohibition", "discouragement") and det.kind in (
-                "obligation",
-                "recommendation",
-            ):
-                det = Detection(
-                    lead["kind"], lead.get("modality"), True, lead["evidence"], det.verb, det.imperative
-                )
-        elif det is not None and block.polarity == "negative" and det.imperative and det.kind == "obligation":
-            det = Detection("prohibition", "must", True, "Don't section", det.verb, True)
-        elif det is None and block.polarity in ("negative", "positive") and block.kind == LIST_ITEM:
-            neg = block.polarity == "negative"
-            det = Detection("prohibition" if neg else "obligation", "must", neg, "Do/Don't section")
-        if det is None and not is_example:
-            continue
-        if (
-            det is not None
-            and det.kind in ("obligation", "recommendation")
-            and any(w in lex.priority_condition_words for c in conditions for w in c.lower().split())
-        ):
-            det = Detection(
-                "priority", None, False, "instruction for conflicting criteria", det.verb, det.imperative
-            )
-        if det is None:
-            det = Detection("rubric" if labels else "obligation", None, False, "example")
-        actor, action, obj = frame_parts(det, sent) if det.verb is not None else (None, None, None)
-        if det.verb is None and lead.get("kind"):
-            actor = "you"
-            action = inherited_action
-            obj = _head_noun(sent)
-        quantifier = quantifier_of(sent, covered) or lead.get("quantifier")
-        evidence = det.evidence if not is_example else f"example ({det.evidence})"
-        out.append(
-            make_rule(
-                text=text,
-                block=block,
-                start=unit.start,
-                end=unit.end,
-                kind=det.kind,
-                modality=det.modality,
-                negated=det.negated or det.kind in ("prohibition", "discouragement"),
-                evidence=evidence,
-                actor=actor,
-                action=action,
-                obj=obj,
-                labels=labels,
-                conditions=inherited_conditions(block) + conditions,
-                exceptions=exceptions,
-                quantities=quantities,
-                quantifier=quantifier,
-                context=context,
-            )
-        )
-    return out
-
-
-def _head_noun(sent):
-    from .roles import noun_phrase
-
-    root = sent.root
-    tok = (
-        root
-        if root.pos_ in ("NOUN", "PROPN")
-        else next((t for t in sent if t.pos_ in ("NOUN", "PROPN")), None)
-    )
-    return noun_phrase(tok)
 
 
 def _content_words(rule: Rule) -> set[str]:
@@ -278,6 +107,7 @@ def link_examples(rules: list[Rule], min_overlap: float, block_of: list[int] | N
 
 def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
     """All rule frames of one document, in reading order (ids are set by extract_rules)."""
+    from .block_rules import rules_for_block
     from .context import DocContext
     from .lexicon import lexicon, matchers
     from .segment import parse_text
@@ -294,7 +124,7 @@ def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
         zip(blocks, nlp.pipe((parse_text(b) for b in blocks), batch_size=batch_size_for(blocks)))
     ):
         units = make_units_for(block, parsed)
-        new = _rules_for_block(bi, block, parsed, matcher, dep, ctx, units)
+        new = rules_for_block(bi, block, parsed, matcher, dep, ctx, units)
         rules.extend(new)
         block_of.extend([bi] * len(new))
         if on_rules is not None and len(rules) - flushed >= STREAM_CHUNK:

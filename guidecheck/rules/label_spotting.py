@@ -50,6 +50,23 @@ def rubric_line_labels(text: str) -> list[str]:
     return labels
 
 
+_RANGE = re.compile(r"\b(?:from|of)\s+(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})\b")
+_LISTED = re.compile(r":\s*([^.\n]+)")
+
+
+def scale_points(text: str) -> list[str]:
+    """The points of a scale a sentence sets up: 'on a scale from 1 to 5' -> 1..5; 'one of three labels: Good, Okay
+    or Bad' -> the names listed after the colon."""
+    m = _RANGE.search(text)
+    if m and int(m.group(1)) < int(m.group(2)) <= 20:
+        return [str(n) for n in range(int(m.group(1)), int(m.group(2)) + 1)]
+    m = _LISTED.search(text)
+    if m:
+        names = [x.strip(" \"“”'") for x in re.split(r",|\bor\b|\band\b", m.group(1))]
+        return [x for x in names if x and len(x.split()) <= 3]
+    return []
+
+
 def _counts_noun(doc, i: int, end: int) -> bool:
     """'exactly one intent label', '3 minutes': a number that counts a noun is a quantity, not a label."""
     j = i + 1
@@ -63,40 +80,79 @@ def _counts_noun(doc, i: int, end: int) -> bool:
     return False
 
 
-def labels_in(sent, ctx: DocContext) -> list[str]:
-    """Label or score values the sentence assigns: 'rate it 2', 'mark it as BRAND', 'select "Unsure"', known labels."""
+def _is_label_verb(tok, sent) -> bool:
+    """A label-assigning verb; a mistagged instruction verb ("rate" read as a noun) counts unless a determiner
+    precedes it."""
     lex = lexicon()
-    doc = sent.doc
-    found: list[tuple[int, str]] = []
-    cmp_words = lex.words["bound_words"]
-    for tok in sent:
-        prev_tok = doc[tok.i - 1] if tok.i > sent.start else None
-        # a mistagged instruction verb ("rate" read as a noun) is still a verb unless a determiner precedes it
-        verbish = tok.pos_ in ("VERB", "AUX") or (
-            tok.tag_ in ("NN", "NNP", "JJ")
-            and (prev_tok is None or prev_tok.pos_ not in ("DET", "ADJ", "PRON", "NUM"))
+    prev_tok = sent.doc[tok.i - 1] if tok.i > sent.start else None
+    verbish = tok.pos_ in ("VERB", "AUX") or (
+        tok.tag_ in ("NN", "NNP", "JJ")
+        and (prev_tok is None or prev_tok.pos_ not in ("DET", "ADJ", "PRON", "NUM"))
+    )
+    return verbish and lemma(tok) in lex.label_verbs and lemma(tok) not in ("use", "count")
+
+
+def _skippable(t) -> bool:
+    """Words between a label verb and its label: 'rate [it] 2', 'mark [the span] as X'."""
+    return bool(
+        t.lower_ in ("it", "them", "this", "that", "as", "a", "an", "with", "the", "always", "only")
+        or (t.pos_ in ("DET", "ADV") and not t.like_num and not t.text[:1].isupper())
+        or (
+            t.dep_ in ("dobj", "nsubjpass")
+            and t.pos_ in NOUNISH
+            and not t.is_upper
+            and not t.text[:1].isupper()
         )
-        copula = lemma(tok) == "be"
-        if lemma(tok) not in lex.label_verbs or lemma(tok) in ("use", "count") or not verbish:
+        or (t.dep_ in ("compound", "amod") and not t.text[:1].isupper())
+    )
+
+
+def _quoted_at(doc, i: int, end: int) -> int | None:
+    """Index of the closing quote of a short quotation opening at ``i``."""
+    return next((j for j in range(i + 1, min(end, i + 10)) if doc[j].text in '"”'), None)
+
+
+def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
+    """Read one label at ``i`` (quoted, number, capitalised name) into ``found``; the index after it, or None."""
+    t, prev = doc[i], doc[i - 1]
+    if t.text in '"“':
+        close = _quoted_at(doc, i, sent.end)
+        if close is None or (close + 1 < sent.end and doc[close + 1].lower_ == "as"):
+            return None  # 'label "S21" as PRODUCT': the quote is what is labelled, the label follows "as"
+        found.append((i, doc[i + 1 : close].text))
+        return close + 1
+    if (
+        t.like_num
+        and prev.lower_ not in lexicon().words["bound_words"]
+        and not _counts_noun(doc, i, sent.end)
+    ):
+        if (
+            i + 2 < sent.end
+            and doc[i + 1].lower_ == "or"
+            and doc[i + 2].lower_ in lexicon().words["range_words"]
+        ):
+            return None
+        found.append((i, t.text))
+        return i + 1
+    if ((t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and t.i != sent.start)) and t.is_alpha:
+        j = i
+        while j + 1 < sent.end and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+            j += 1
+        found.append((i, doc[i : j + 1].text))
+        return j + 1
+    return None
+
+
+def _after_label_verbs(sent, found: list[tuple[int, str]]) -> None:
+    """'rate it 2', 'mark it Reject or Revise', 'is always "Unsure"': the values right after a label verb."""
+    doc = sent.doc
+    for tok in sent:
+        if not _is_label_verb(tok, sent):
             continue
         i, budget = tok.i + 1, 0
-        while i < sent.end and budget < 6:
-            t = doc[i]
-            if (
-                t.lower_ in ("it", "them", "this", "that", "as", "a", "an", "with", "the", "always", "only")
-                or (t.pos_ in ("DET", "ADV") and not t.like_num and not t.text[:1].isupper())
-                or (
-                    t.dep_ in ("dobj", "nsubjpass")
-                    and t.pos_ in NOUNISH
-                    and not t.is_upper
-                    and not t.text[:1].isupper()
-                )
-                or (t.dep_ in ("compound", "amod") and not t.text[:1].isupper())
-            ):
-                i, budget = i + 1, budget + 1
-                continue
-            break
-        if copula:
+        while i < sent.end and budget < 6 and _skippable(doc[i]):
+            i, budget = i + 1, budget + 1
+        if lemma(tok) == "be":
             while i < sent.end and doc[i].lower_ in (
                 "a",
                 "an",
@@ -114,83 +170,67 @@ def labels_in(sent, ctx: DocContext) -> list[str]:
                 or (doc[i].text[:1].isupper() and doc[i].is_alpha)
             ):
                 continue
-        while i < sent.end:
-            t = doc[i]
-            prev = doc[i - 1]
-            if t.text in '"“':
-                close = next((j for j in range(i + 1, min(sent.end, i + 10)) if doc[j].text in '"”'), None)
-                if close is None:
-                    break
-                if close + 1 < sent.end and doc[close + 1].lower_ == "as":
-                    break  # 'label "S21" as PRODUCT': the quote is what is labelled, the label follows "as"
-                found.append((i, doc[i + 1 : close].text))
-                i = close + 1
-            elif t.like_num and prev.lower_ not in cmp_words and not _counts_noun(doc, i, sent.end):
-                if (
-                    i + 1 < sent.end
-                    and doc[i + 1].lower_ == "or"
-                    and i + 2 < sent.end
-                    and doc[i + 2].lower_ in lexicon().words["range_words"]
-                ):
-                    break
-                found.append((i, t.text))
-                i += 1
-            elif (
-                (t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and t.i != sent.start)
-            ) and t.is_alpha:
-                j = i
-                while j + 1 < sent.end and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
-                    j += 1
-                found.append((i, doc[i : j + 1].text))
-                i = j + 1
-            else:
-                break
-            if (
-                i < sent.end
+        while i is not None and i < sent.end:
+            i = _one_label(doc, i, sent, found)
+            if i is None or not (
+                i + 1 < sent.end
                 and doc[i].lower_ in ("or", ",", "and")
-                and i + 1 < sent.end
                 and (doc[i + 1].like_num or doc[i + 1].text[:1].isupper() or doc[i + 1].text in '"“')
             ):
-                i += 1
-                continue
-            break
+                break
+            i += 1
+
+
+def _after_as(sent, found: list[tuple[int, str]]) -> None:
+    """'label misspelled names as BRAND': the value after 'as' when a label verb comes shortly before."""
+    lex = lexicon()
+    doc = sent.doc
     for tok in sent:
         if tok.lower_ != "as" or tok.i + 1 >= sent.end:
             continue
-        window = sent.doc[max(sent.start, tok.i - 14) : tok.i]
+        window = doc[max(sent.start, tok.i - 14) : tok.i]
         if not any(
             lemma(t) in lex.label_verbs and lemma(t) not in ("be", "use", "count", "get", "give")
             for t in window
         ):
             continue
         i = tok.i + 1
-        while i < sent.end and sent.doc[i].lower_ in ("a", "an", "the"):
+        while i < sent.end and doc[i].lower_ in ("a", "an", "the"):
             i += 1
         if i >= sent.end:
             continue
-        t = sent.doc[i]
+        t = doc[i]
         if t.text in '"“':
-            close = next((j for j in range(i + 1, min(sent.end, i + 10)) if sent.doc[j].text in '"”'), None)
+            close = _quoted_at(doc, i, sent.end)
             if close is not None:
-                found.append((i, sent.doc[i + 1 : close].text))
+                found.append((i, doc[i + 1 : close].text))
         elif t.like_num or (t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and t.is_alpha):
             j = i
             while (
-                not t.like_num
-                and j + 1 < sent.end
-                and sent.doc[j + 1].text[:1].isupper()
-                and sent.doc[j + 1].is_alpha
+                not t.like_num and j + 1 < sent.end and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha
             ):
                 j += 1
-            found.append((i, sent.doc[i : j + 1].text))
+            found.append((i, doc[i : j + 1].text))
+
+
+def _by_pattern(sent, ctx: DocContext, found: list[tuple[int, str]]) -> None:
+    """Known labels of the document, verdicts ('Rating: 4') and bracket tags anywhere in the sentence."""
     text = sent.text
     if ctx.labels_rx is not None:
         for m in ctx.labels_rx.finditer(text):
             found.append((sent.start + len(text[: m.start()].split()), m.group(0)))
-    for m in lex.verdict.finditer(text):
+    for m in lexicon().verdict.finditer(text):
         found.append((sent.start + len(text[: m.start("value")].split()), m.group("value").strip("\"“”'")))
     for m in _BRACKET_TAG.finditer(text):
         found.append((sent.start + len(text[: m.start()].split()), m.group(0)))
+
+
+def labels_in(sent, ctx: DocContext) -> list[str]:
+    """Label or score values the sentence assigns: 'rate it 2', 'mark it as BRAND', 'select "Unsure"', known labels."""
+    found: list[tuple[int, str]] = []
+    _after_label_verbs(sent, found)
+    _after_as(sent, found)
+    _by_pattern(sent, ctx, found)
     out: list[str] = []
     for _, label in sorted(found, key=lambda x: x[0]):
         label = label.strip()

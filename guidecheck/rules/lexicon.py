@@ -49,6 +49,7 @@ class Lexicon:
     faq_answer: re.Pattern[str]
     rubric_line: re.Pattern[str]
     glossary_item: re.Pattern[str]
+    label_item: re.Pattern[str]
     score_header: re.Pattern[str]
     term_header: re.Pattern[str]
     definition_header: re.Pattern[str]
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         faq_answer=re.compile(data["faq"]["answer"]),
         rubric_line=re.compile(blocks["rubric_line"], re.I),
         glossary_item=re.compile(blocks["glossary_item"]),
+        label_item=re.compile(blocks["label_item"]),
         score_header=re.compile(blocks["score_header"], re.I),
         term_header=re.compile(blocks["term_header"], re.I),
         definition_header=re.compile(blocks["definition_header"], re.I),

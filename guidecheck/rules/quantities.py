@@ -105,80 +105,80 @@ def _make(
     return Quantity(attribute, cmp, value * scale, unit, upper * scale if upper is not None else None, text)
 
 
+class _Scan:
+    """One pass over a text: the quantities found so far and the character ranges they took."""
+
+    def __init__(self, text: str, lemma, is_noun) -> None:
+        self.text, self.lemma, self.is_noun = text, lemma, is_noun
+        self.found: list[tuple[int, Quantity]] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in self.taken)
+
+    def unit_at(self, pos: int):
+        return _unit_after(self.text, pos, self.lemma, self.is_noun)
+
+    def add(self, start: int, end: int, q: Quantity) -> None:
+        self.found.append((start, q))
+        self.taken.append((start, end))
+
+
+def _betweens(scan: _Scan, rx: re.Pattern[str]) -> None:
+    """'between 50 and 100 words'."""
+    for m in rx.finditer(scan.text):
+        unit, attr, scale, end = scan.unit_at(m.end())
+        if m.group("u1"):
+            unit, attr, scale, _ = scan.unit_at(m.start("u1"))
+        text = scan.text[m.start() : end].strip()
+        q = _make(attr, "between", _number(m.group("a")), unit, scale, text, _number(m.group("b")))
+        scan.add(m.start(), end, q)
+
+
+def _afters(scan: _Scan, rx: re.Pattern[str]) -> None:
+    """'50 words or more', '3 or fewer'."""
+    for m in rx.finditer(scan.text):
+        if not scan.free(m.start(), m.end()):
+            continue
+        cmp = _data()["after"][m.group("cmp").lower()]
+        if m.group("u1"):
+            unit, attr, scale, _ = scan.unit_at(m.start("u1"))
+            end = m.end()
+            if unit is None:  # "10 or more should": the word was not a unit
+                continue
+        else:
+            unit, attr, scale, end = scan.unit_at(m.end())
+            end = max(end, m.end())
+        text = scan.text[m.start() : end].strip()
+        scan.add(m.start(), end, _make(attr, cmp, _number(m.group("n")), unit, scale, text))
+
+
+def _befores(scan: _Scan, rx: re.Pattern[str]) -> None:
+    """'at least 50 words', 'no more than 3 minutes'."""
+    for m in rx.finditer(scan.text):
+        if not scan.free(m.start(), m.end()):
+            continue
+        unit, attr, scale, end = scan.unit_at(m.end())
+        end = max(end, m.end())
+        cmp = _data()["before"][m.group("cmp").lower()]
+        text = scan.text[m.start() : end].strip()
+        scan.add(m.start(), end, _make(attr, cmp, _number(m.group("n")), unit, scale, text))
+
+
 def find_quantities(
     text: str, lemma: Callable[[str], str] | None = None, is_noun: Callable[[str], bool] | None = None
 ) -> list[Quantity]:
     """Every numeric constraint in ``text``, in order of appearance.
 
     ``lemma``/``is_noun`` come from the spaCy parse when available, so unknown units are lemmatised and only
-    nouns become units.
+    nouns become units. Ranges are read first, then "N or more", then "at least N": a longer reading wins.
     """
     p_before, p_after, p_between = _patterns()
-    d = _data()
-    found: list[tuple[int, Quantity]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(a < y and x < b for x, y in taken)
-
-    def unit_at(pos: int, _modifiers: bool = True):
-        return _unit_after(text, pos, lemma, is_noun)
-
-    for m in p_between.finditer(text):
-        unit, attr, scale, end = unit_at(m.end(), True)
-        if m.group("u1"):
-            unit, attr, scale, _ = unit_at(m.start("u1"), False)
-        found.append(
-            (
-                m.start(),
-                _make(
-                    attr,
-                    "between",
-                    _number(m.group("a")),
-                    unit,
-                    scale,
-                    text[m.start() : end].strip(),
-                    _number(m.group("b")),
-                ),
-            )
-        )
-        taken.append((m.start(), end))
-    for m in p_after.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        cmp = d["after"][m.group("cmp").lower()]
-        if m.group("u1"):
-            unit, attr, scale, _ = unit_at(m.start("u1"), False)
-            end = m.end()
-            if unit is None:  # "10 or more should": the word was not a unit
-                continue
-        else:
-            unit, attr, scale, end = unit_at(m.end(), True)
-            end = max(end, m.end())
-        found.append(
-            (m.start(), _make(attr, cmp, _number(m.group("n")), unit, scale, text[m.start() : end].strip()))
-        )
-        taken.append((m.start(), end))
-    for m in p_before.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        unit, attr, scale, end = unit_at(m.end(), True)
-        end = max(end, m.end())
-        found.append(
-            (
-                m.start(),
-                _make(
-                    attr,
-                    d["before"][m.group("cmp").lower()],
-                    _number(m.group("n")),
-                    unit,
-                    scale,
-                    text[m.start() : end].strip(),
-                ),
-            )
-        )
-        taken.append((m.start(), end))
-    return [q for _, q in sorted(found, key=lambda x: x[0])]
+    scan = _Scan(text, lemma, is_noun)
+    _betweens(scan, p_between)
+    _afters(scan, p_after)
+    _befores(scan, p_before)
+    return [q for _, q in sorted(scan.found, key=lambda x: x[0])]
 
 
 __all__ = ["find_quantities"]

@@ -52,86 +52,101 @@ def noun_phrase(tok, exclude: int | None = None) -> str | None:
     return out or None
 
 
-def frame_parts(det: Detection, sent) -> tuple[str | None, str | None, str | None]:
-    verb = det.verb
-    if verb is None:
-        return None, None, None
-    if det.kind == "priority":
-        subj = (
-            None
-            if det.imperative
-            else next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        )
-        return (
-            (noun_phrase(subj) if subj is not None else ("you" if det.imperative else None)),
-            (lemma(verb) if verb.pos_ in ("VERB", "AUX") else None),
-            None,
-        )
-    # the subject may sit on an auxiliary chain head ("need to be logged in": subject on 'need')
+def _priority_parts(det: Detection, verb) -> tuple[str | None, str | None, None]:
+    subj = (
+        None if det.imperative else next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    )
+    actor = noun_phrase(subj) if subj is not None else ("you" if det.imperative else None)
+    return actor, (lemma(verb) if verb.pos_ in ("VERB", "AUX") else None), None
+
+
+def _subject(verb):
+    """The subject, also when it sits on an auxiliary chain head ("need to be logged in": subject on 'need')."""
     holders = [
         verb,
         *[a for a in verb.ancestors if a.dep_ in ("xcomp", "ROOT", "conj") or a.i == verb.head.i][:3],
     ]
-    subj = None
     for n, h in enumerate(holders):
         subj = next(
             (c for c in h.children if c.dep_ in ("nsubj", "expl") or (n and c.dep_ == "nsubjpass")), None
         )
         if subj is not None and subj.dep_ != "expl":
-            break
-        subj = None
-    passive = is_passive(verb)
-    actor = None
+            return subj
+    return None
+
+
+def _actor(det: Detection, verb, passive: bool) -> str | None:
+    subj = _subject(verb)
     if det.imperative:
-        actor = "you"
-    elif subj is not None and (not passive or subj.head.i != verb.i):
-        actor = noun_phrase(subj)
-    elif passive:
+        return "you"
+    if subj is not None and (not passive or subj.head.i != verb.i):
+        return noun_phrase(subj)
+    if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        actor = noun_phrase(pobj)
+        return noun_phrase(pobj)
+    return None
+
+
+def _object(det: Detection, verb, sent, passive: bool) -> str | None:
     obj = None
     if passive:
         obj = noun_phrase(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
     if obj is None:
-        d = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        obj = noun_phrase(d)
+        obj = noun_phrase(next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None))
     if obj is None and det.imperative and verb.pos_ != "VERB":
         nxt = next((t for t in sent if t.i > verb.i and t.pos_ in NOUNISH), None)
         while nxt is not None and nxt.dep_ == "compound" and nxt.head.i > nxt.i:
             nxt = nxt.head
         obj = noun_phrase(nxt, exclude=verb.i)
-    action = lemma(verb) if verb.pos_ in ("VERB", "AUX") or det.imperative else None
+    return obj
+
+
+_LIGHT_VERBS = ("be", "allow", "permit", "require", "recommend", "prohibit", "forbid", None)
+
+
+def _clausal_subject(verb, action, obj):
+    """'Adding tags is not allowed': the gerund subject carries the action and the object."""
     csubj = next((c for t in (verb, verb.head) for c in t.children if c.dep_ in ("csubj", "csubjpass")), None)
-    if csubj is not None and action in (
-        "be",
-        "allow",
-        "permit",
-        "require",
-        "recommend",
-        "prohibit",
-        "forbid",
-        None,
-    ):
-        action = gerund_lemma(csubj)
-        obj = noun_phrase(next((c for c in csubj.children if c.dep_ in ("dobj", "obj")), None))
-    if action in lexicon().words["discouragement_verbs"]:
-        # "avoid naming brands" is often parsed as a noun phrase with a gerund compound
-        d = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        ger = next((c for c in d.children if c.tag_ == "VBG" and c.i < d.i), None) if d is not None else None
-        if ger is None and d is not None:
-            ger = next(
-                (c for c in d.children if c.dep_ == "compound" and c.lower_.endswith("ing") and c.i < d.i),
-                None,
-            )
-        if ger is not None:
-            action = gerund_lemma(ger)
-            if d is not None and ger.head.i == d.i:
-                obj = noun_phrase(d, exclude=ger.i)
-    if action and det.kind == "definition" and det.evidence == "copula definition":
-        action = "be"
+    if csubj is not None and action in _LIGHT_VERBS:
+        return gerund_lemma(csubj), noun_phrase(
+            next((c for c in csubj.children if c.dep_ in ("dobj", "obj")), None)
+        )
+    return action, obj
+
+
+def _avoided_gerund(verb, action, obj):
+    """'avoid naming brands' is often parsed as a noun phrase with a gerund compound: the gerund is the action."""
+    if action not in lexicon().words["discouragement_verbs"]:
+        return action, obj
+    d = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    ger = next((c for c in d.children if c.tag_ == "VBG" and c.i < d.i), None) if d is not None else None
+    if ger is None and d is not None:
+        ger = next(
+            (c for c in d.children if c.dep_ == "compound" and c.lower_.endswith("ing") and c.i < d.i), None
+        )
+    if ger is not None:
+        action = gerund_lemma(ger)
+        if d is not None and ger.head.i == d.i:
+            obj = noun_phrase(d, exclude=ger.i)
+    return action, obj
+
+
+def frame_parts(det: Detection, sent) -> tuple[str | None, str | None, str | None]:
+    """(actor, action, object) of a detected rule from its parse."""
+    verb = det.verb
+    if verb is None:
+        return None, None, None
+    if det.kind == "priority":
+        return _priority_parts(det, verb)
+    passive = is_passive(verb)
+    actor = _actor(det, verb, passive)
+    obj = _object(det, verb, sent, passive)
+    action = lemma(verb) if verb.pos_ in ("VERB", "AUX") or det.imperative else None
+    action, obj = _clausal_subject(verb, action, obj)
+    action, obj = _avoided_gerund(verb, action, obj)
     if det.kind == "definition" and det.evidence == "copula definition":
-        obj = None
+        action, obj = ("be" if action else None), None
     return actor, action, obj
 
 

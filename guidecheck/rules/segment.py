@@ -53,9 +53,28 @@ def whole_block(block: Block) -> str | None:
     lex = lexicon()
     if lex.rubric_line.match(text):
         return "rubric line"
+    if label_item(block) is not None:
+        return "label definition"
     if kind == LIST_ITEM and lex.glossary_item.match(text) and not lex.faq_prefix.match(text):
         return "glossary"
     return None
+
+
+def label_item(block: Block):
+    """The match of a label definition item ('[cough]\\nCough, sneeze.', 'Hate speech (HS): ...'), or None."""
+    if original_kind(block) not in (LIST_ITEM, PARAGRAPH, NOTE):
+        return None
+    lex = lexicon()
+    m = lex.label_item.match(block.text.strip())
+    if m is None:
+        return None
+    first = m.group("term").strip("[]<> ").split()[0].lower() if m.group("term").strip("[]<> ") else ""
+    not_terms = set(lex.data["blocks"]["glossary_not_terms"])
+    if first in not_terms or m.group("term").lower().startswith(
+        lex.prohibition_starts + lex.discouragement_starts
+    ):
+        return None
+    return m
 
 
 def rule_blocks(blocks: list[Block]) -> list[Block]:
@@ -69,10 +88,16 @@ def units_of(block: Block, parsed) -> list[Unit]:
     sents = [s for s in parsed.sents if s.text.strip()]
     if not sents:
         return out
-    if whole:
-        return [
-            Unit(block, len(block.text) - len(block.text.lstrip()), len(block.text.rstrip()), whole, sents[0])
-        ]
+    lead = len(block.text) - len(block.text.lstrip())
+    if whole == "label definition":
+        # the label and the first sentence of its description are one definition; later sentences are rules
+        desc_at = lead + label_item(block).start("desc")
+        first = next((s for s in sents if s.end_char > desc_at), sents[-1])
+        end = first.start_char + len(first.text.rstrip())
+        out.append(Unit(block, lead, end, whole, sents[0]))
+        sents = [s for s in sents if s.start_char >= end]
+    elif whole:
+        return [Unit(block, lead, len(block.text.rstrip()), whole, sents[0])]
     for sent in sents:
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         end = sent.start_char + len(sent.text.rstrip())
@@ -92,6 +117,7 @@ def units(nlp, blocks: list[Block], batch_size: int = 256) -> list[Unit]:
 __all__ = [
     "SKIP_KINDS",
     "Unit",
+    "label_item",
     "original_kind",
     "parse_text",
     "rule_blocks",
