@@ -181,3 +181,39 @@ def test_sections_that_define_labels_are_not_without_rules(tmp_path):
     )
     found = _findings(tmp_path, text, ["Mark every drug name."], ["COV002"])
     assert [f.message.split("'")[1] for f in found] == ["Handling dictation noise"]
+
+
+def test_a_code_written_with_two_joiners_is_one_terminology_finding(tmp_path):
+    text = (
+        "# Timeline links\n\n## Link types\n\nThree link types: EARLIER, LATER and EARLIER/OVERLAPPING.\n\n"
+        "EARLIER/OVERLAPPING links join an event that began first and still goes on.\n\n"
+        "## Marking\n\nUse EARLIER-OVERLAPPING when the first event has not ended.\n\n"
+        "Mark the pair as EARLIER/OVERLAPPING only once.\n"
+    )
+    rules = [
+        "Use EARLIER-OVERLAPPING when the first event has not ended.",
+        "Mark the pair as EARLIER/OVERLAPPING only once.",
+    ]
+    found = _findings(tmp_path, text, rules, ["TERM001", "LAB001"])
+    assert [(f.check, f.message.split("'")[1], f.message.split("'")[3]) for f in found] == [
+        ("TERM001", "EARLIER-OVERLAPPING", "EARLIER/OVERLAPPING")
+    ]
+    assert "is another spelling of" in found[0].message
+    assert found[0].location.line == 11  # the rule that uses the rarer spelling
+
+
+def test_a_heading_defines_a_name_but_does_not_add_a_scale_option(tmp_path):
+    text = (
+        "# Review sentiment\n\n## Glossary\n\n- Irony: praise that the context shows is meant as blame.\n"
+        "- Rant: a long complaint.\n\n"
+        "## Scale\n\n| Label | Description |\n|---|---|\n| Positive | The reviewer likes the product. |\n"
+        "| Negative | The reviewer dislikes the product. |\n\n"
+        "## Handling irony\n\nChoose the Irony label for reviews that are ironic throughout.\n"
+    )
+    found = _findings(
+        tmp_path,
+        text,
+        ["Choose the Irony label for reviews that are ironic throughout."],
+        ["LAB001", "LAB005"],
+    )
+    assert [(f.check, f.message.split("'")[1]) for f in found] == [("LAB005", "Irony")]

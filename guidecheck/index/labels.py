@@ -72,6 +72,14 @@ class Inventory:
             points |= set(range(self.scale[0], self.scale[1] + 1))
         return points
 
+    def is_option(self, label: str) -> bool:
+        """Whether ``label`` is a point or named option of the scale itself (LAB005), not only a defined name."""
+        key = normal_term(label)
+        if key in self.scores() or (key.isdigit() and int(key) in self.numeric_points()):
+            return True
+        names = self.names()
+        return any(k in names for k in label_keys(label))
+
     def defines(self, label: str) -> bool:
         key = normal_term(label)
         if key in self.scores() or (key.isdigit() and int(key) in self.numeric_points()):

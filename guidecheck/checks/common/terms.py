@@ -28,6 +28,9 @@ class Variant:
     variant: Term  # the form to replace
     canonical: Term  # the defined form
     similarity: float
+    spelling: bool = (
+        False  # one code written with other joiners or a plural S (BEFORE/OVERLAP, BEFORE-OVERLAP)
+    )
 
 
 def defines_bracket_tags(inv: Inventory | None) -> bool:
@@ -96,6 +99,12 @@ def score_aliases(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Varia
     return out
 
 
+def is_tag(label: str) -> bool:
+    """A bracketed tag ("[noise]", "<qw>") is matched by tools letter for letter: another spelling of it is an
+    undefined tag (LAB001), where another spelling of a word label is a terminology variant (TERM001)."""
+    return label.strip("\"“”'").startswith(("[", "<"))
+
+
 def same_word_family(a: str, b: str) -> bool:
     """One word in two grammatical forms ("AP" / "APs", "Severity" / "severe"): an attribute and its value, or
     a plural, never two names for one option. Misspellings ("Relevent") share less than the whole stem."""
@@ -111,8 +120,8 @@ def same_word_family(a: str, b: str) -> bool:
 
 
 def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Variant]:
-    """Variants in the deck of ``path``; ``rules`` are that deck's rules. A used form that only spells a defined
-    label with other hyphens, spaces or case is LAB001's (the label as written is undefined)."""
+    """Variants in the deck of ``path``; ``rules`` are that deck's rules. A used tag that only spells a defined
+    tag with other hyphens, spaces or case is LAB001's (the tag as written is undefined)."""
     td = data()["terminology"]
     terms = deck_terms(ctx, path, rules)
     keys = sorted(terms)
@@ -130,7 +139,7 @@ def find_variants(ctx: CheckContext, path: str, rules: list[Rule]) -> list[Varia
         if not ranked:
             continue
         best = ranked[0]
-        if spelling_key(keys[best]) == spelling_key(k) or same_word_family(k, keys[best]):
+        if (is_tag(k) and spelling_key(keys[best]) == spelling_key(k)) or same_word_family(k, keys[best]):
             continue
         runner_up = float(sims[i, ranked[1]]) if len(ranked) > 1 else 0.0
         if (

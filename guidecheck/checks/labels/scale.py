@@ -145,7 +145,7 @@ class LabelOutsideInventory(Check):
                             continue
                         options = ", ".join(str(p) for p in sorted(points))
                     else:
-                        if not names or inv.defines(use.label) or key in configured or key not in glossary:
+                        if not names or inv.is_option(use.label) or key in configured or key not in glossary:
                             continue
                         options = ", ".join(names)
                     yield ctx.finding(

@@ -10,7 +10,7 @@ from ...index.labels import Inventory, label_uses
 from ...model import Finding, Span
 from ..base import Check, CheckContext
 from ..common.deck import Deck
-from ..common.terms import defines_bracket_tags, find_variants, is_label_use
+from ..common.terms import defines_bracket_tags, find_variants, is_label_use, is_tag
 from ..registry import register
 from .common import assigning_rules
 
@@ -102,7 +102,7 @@ def _undefined_uses(ctx: CheckContext, deck: Deck, configured: set[str]) -> dict
 def _defined_spelling(inv: Inventory | None, label: str) -> str | None:
     """The defined label ``label`` spells with other spacing, hyphens or case ("[side speech]" for
     "[side-speech]"), if there is one."""
-    if inv is None:
+    if inv is None or not is_tag(label):
         return None
     want = spelling_key(label)
     for e in inv.entries:

@@ -9,6 +9,7 @@ from ...model import Finding, Span
 from ..base import Check, CheckContext
 from ..common.terms import Term, find_variants, score_aliases
 from ..registry import register
+from .spellings import spelling_variants
 
 
 def _places(term: Term) -> str:
@@ -23,8 +24,11 @@ class TerminologyVariant(Check):
     What it does:
         Compares the labels and glossary terms a deck defines with the labels its rules assign, by string
         similarity and sentence embeddings, and reports forms that name the same option differently
-        ("Unsure" where the scale defines "Not sure", "Off Topic" vs "Off-topic"), with the places of each form.
-        Opposites (Safe / Unsafe) and graded options (Relevant / Somewhat Relevant) are never variants.
+        ("Unsure" where the scale defines "Not sure", "Slightly Relevent" for "Slightly Relevant"), with the places of each form.
+        Opposites (Safe / Unsafe), graded options (Relevant / Somewhat Relevant) and one word's forms (Severity /
+        severe, AP / APs) are never variants. Label codes written with other joiners or a plural S anywhere in the
+        deck (BEFORE/OVERLAP and BEFORE-OVERLAP) are reported against their most frequent spelling. A rule that
+        spells a defined label with other hyphens or spaces ("[side speech]" for "[side-speech]") is LAB001's.
 
     Why is this bad:
         Raters look for the option the rule names and do not find it, or think two names are two options; tools
@@ -47,15 +51,17 @@ class TerminologyVariant(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for deck in ctx.decks.values():
             path, rules = deck.first_path, deck.rules
-            for v in find_variants(ctx, path, rules) + score_aliases(ctx, path, rules):
+            found = find_variants(ctx, path, rules) + score_aliases(ctx, path, rules)
+            for v in found + spelling_variants(ctx, deck):
                 rules = [r for r, _, _ in v.variant.uses][:1]
                 spans = [Span(r.id, s, e) for r, s, e in v.variant.uses[:1]]
                 location = None if rules else v.variant.defined_at[0][0]
                 yield ctx.finding(
                     self,
                     rules,
-                    f"'{v.variant.display}' ({_places(v.variant)}) looks like another name for "
-                    f"'{v.canonical.display}' ({_places(v.canonical)}).",
+                    f"'{v.variant.display}' ({_places(v.variant)}) "
+                    + ("is another spelling of " if v.spelling else "looks like another name for ")
+                    + f"'{v.canonical.display}' ({_places(v.canonical)}).",
                     confidence=round(min(0.95, v.similarity), 3),
                     spans=spans,
                     location=location,
