@@ -54,14 +54,22 @@ def _config(paths, config_file, **overrides):
     return cfg
 
 
-def _run_pipeline(paths, cfg, verbose: bool = False, only=None):
+def _run_pipeline(paths, cfg, verbose: bool = False, only=None, engine=None, scheduler=None):
     from .errors import ModelMissing
     from .pipeline import run
     from .report.progress import Progress
+    from .rules.nlp import parse_progress
 
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     try:
-        with Progress(enabled=None) as progress:
-            result = run(paths, cfg, only_checks=only, progress=progress)
+        with Progress(enabled=None) as progress, parse_progress(progress.parsed):
+            if engine:  # one run per deck, merged (guidecheck/engines/decks.py)
+                from .engines.decks import run_decks
+
+                result = run_decks(paths, cfg, only, engine, scheduler, progress)
+            else:
+                result = run(paths, cfg, only_checks=only, progress=progress)
     except (ModelMissing, ConfigError) as exc:
         raise ToolFailure(str(exc)) from None
     if verbose:
@@ -142,13 +150,35 @@ def main() -> None:
     help="Leave out the findings recorded in this file by `guidecheck baseline`; report only new ones.",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    help="Check each deck (folder below PATHS) as its own run and merge the reports: 'local' in this "
+    "process, 'dask' one task per deck on a Dask cluster (pip install 'guidecheck[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler address (e.g. tcp://10.0.0.5:8786) for --engine dask. Default: a LocalCluster.",
+)
+@click.option(
     "-v",
     "--verbose",
     is_flag=True,
     help="Also list skipped files, why damaged files could not be read, and stage timings on stderr.",
 )
 def check(
-    paths, fmt, outputs, fail_on, config_file, select, extend_select, no_cache, baseline_file, verbose
+    paths,
+    fmt,
+    outputs,
+    fail_on,
+    config_file,
+    select,
+    extend_select,
+    no_cache,
+    baseline_file,
+    engine,
+    scheduler,
+    verbose,
 ) -> None:
     """Check guideline documents and report contradictions and ambiguities.
 
@@ -173,7 +203,7 @@ def check(
         targets.append((out_fmt, out))
     if not targets:
         targets.append((fmt or "text", None))
-    result = _run_pipeline(paths, cfg, verbose, list(select) or None)
+    result = _run_pipeline(paths, cfg, verbose, list(select) or None, engine, scheduler)
     baselined = 0
     if baseline_file:
         from .baseline import load, subtract
