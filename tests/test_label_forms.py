@@ -217,3 +217,33 @@ def test_a_heading_defines_a_name_but_does_not_add_a_scale_option(tmp_path):
         ["LAB001", "LAB005"],
     )
     assert [(f.check, f.message.split("'")[1]) for f in found] == [("LAB005", "Irony")]
+
+
+def test_angle_tags_defined_by_headings_and_combined_with_a_caret(tmp_path):
+    # Markdown would read <st> as HTML, so the deck escapes the brackets as a Markdown writer must.
+    text = (
+        "# Dialogue acts\n\n## 1.1 Statement <st>\n\nA plain statement.\n\n## 1.2 Yes-No Question <yn>\n\n"
+        "A question answered by yes or no.\n\n## Combining tags\n\n"
+        "Label a statement said as a question as <yn^st>.\n\nLabel greetings as <gr>.\n\n"
+        "Tag a rising statement <st> and never <rs>.\n\nOlder notes call a yes-no question <ynq> instead.\n"
+    )
+    rules = [
+        "Label a statement said as a question as <yn^st>.",
+        "Label greetings as <gr>.",
+        "Tag a rising statement <st> and never <rs>.",
+    ]
+    found = _findings(tmp_path, text.replace("<", "&lt;").replace(">", "&gt;"), rules, ["LAB001"])
+    assert sorted(f.message.split("'")[1] for f in found) == ["<gr>", "<rs>", "<ynq>"]
+    prose = next(f for f in found if "<ynq>" in f.message)
+    assert prose.message.startswith("Tag '<ynq>' is written here") and prose.location.line == 19
+
+
+def test_markup_of_a_defined_label_in_example_text_is_not_an_undefined_tag(tmp_path):
+    text = (
+        "# Error markup\n\n## Error labels\n\n- Spelling: a word is misspelt.\n- Spacing: a space is missing.\n\n"
+        "## Marking a gap\n\n[gap]\n\nPut the gap tag where a word is missing.\n\n"
+        "Marked sample: the hous [spelling] is onthe [spacing] hill.\n\n"
+        "Marked sample: the [gapp] house on the hill.\n"
+    )
+    found = _findings(tmp_path, text, ["Put the gap tag where a word is missing."], ["LAB001"])
+    assert [f.message.split("'")[1] for f in found] == ["[gapp]"]

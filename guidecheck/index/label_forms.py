@@ -29,7 +29,9 @@ def forms() -> dict:
     data = tomllib.loads(resources.files("guidecheck").joinpath("data/labels.toml").read_text("utf-8"))[
         "forms"
     ]
-    out: dict = {k: re.compile(data[k]) for k in ("numbering", "code_line", "title_line", "list_split")}
+    out: dict = {
+        k: re.compile(data[k]) for k in ("numbering", "code_line", "title_line", "list_split", "title_tag")
+    }
     out["patterns"] = [re.compile(p) for p in data["definitions"]]
     out["generic_heads"] = set(data["generic_heads"])
     out["function_words"] = set(data["function_words"])
@@ -87,6 +89,9 @@ def _title_names(text: str) -> Iterator[str]:
     if not title.isupper():  # codes inside a mixed-case title; a title in capitals is shouting, not codes
         yield from re.findall(r"\b[A-Z][A-Z0-9]+(?:[_-][A-Z0-9]+)*\b", title)
     yield from re.findall(r"[\"“]([^\"”]{1,40})[\"”]", title)
+    for m in forms()["title_tag"].finditer(title):
+        yield m.group()
+        yield title[: m.start()].strip(" \"“”'")  # "Wh-Question <qw>": the name beside the tag
 
 
 def _is_member(block: Block, prev: Block | None, prev_member: bool) -> bool:

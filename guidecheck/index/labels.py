@@ -86,7 +86,8 @@ class Inventory:
             return True
         names = self.names()
         if label.startswith(("[", "<")):  # a bracketed tag is a code: defined only as written
-            return key in names or key in self.named or (key[0] == "<" and key.strip("<>") in self.named)
+            parts = [f"{key[0]}{p}{key[-1]}" for p in key[1:-1].split("^")]  # <qy^d>: tags combined
+            return all(p in names or p in self.named for p in parts)
         if any(k in names or k in self.named for k in label_keys(label)):
             return True
         return in_headings(label, self.headings)

@@ -33,21 +33,23 @@ class Variant:
     )
 
 
-def defines_bracket_tags(inv: Inventory | None) -> bool:
-    """Whether the deck defines tags written in square brackets ("[noise]")."""
-    return inv is not None and any(k.startswith("[") for k in (*inv.names(), *inv.named))
+def defines_bracket_tags(inv: Inventory | None) -> set[str]:
+    """The brackets the deck writes its tags in: "[" for "[noise]", "<" for "<qw>"."""
+    if inv is None:
+        return set()
+    return {k[0] for k in (*inv.names(), *inv.named) if k[:1] in ("[", "<")}
 
 
-def is_label_use(text: str, use: LabelUse, bracket_tags: bool) -> bool:
+def is_label_use(text: str, use: LabelUse, bracket_tags: set[str]) -> bool:
     """Whether a captured label is a label the rule uses. Bracketed words are labels only in a deck that
     defines bracketed tags (elsewhere they are example markup or slot placeholders: "[restaurant_area]"), and a
     quoted one is a mention ("if you misspell the tag \"[breah-noise]\""). Function words are never labels."""
     if normal_term(use.label).strip("[]") in forms()["function_words"]:
         return False
-    if not use.label.startswith("["):
+    if use.label[0] not in "[<":
         return True
     quoted = use.start > 0 and text[use.start - 1] in "\"“'‘"
-    return bracket_tags and not quoted
+    return use.label[0] in bracket_tags and not quoted
 
 
 def deck_terms(ctx: CheckContext, path: str, rules: list[Rule]) -> dict[str, Term]:

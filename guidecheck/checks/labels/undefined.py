@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ...index.glossary import normal_term
-from ...index.label_forms import is_title_text, spelling_key
+from ...index.label_forms import is_title_line, is_title_text, spelling_key
 from ...index.labels import Inventory, label_uses
-from ...model import Finding, Span
+from ...model import CODE, Finding, Location, Span
 from ..base import Check, CheckContext
 from ..common.deck import Deck
 from ..common.terms import defines_bracket_tags, find_variants, is_label_use, is_tag
 from ..registry import register
 from .common import assigning_rules
+
+# A tag in square or angle brackets, not inside quotes (a quoted tag is a mention: "misspell it \"[nois]\"").
+_TAG = re.compile(r"(?<![\w\"“'‘])(?:\[[a-z][\w -]{1,20}\]|<[a-z%][\w.%^]{0,5}>)(?![\"”'’])")
 
 
 @register
@@ -48,8 +52,19 @@ class UndefinedLabel(Check):
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         configured = {normal_term(t) for t in ctx.config.glossary}
         for deck in ctx.decks.values():
-            for key, places in _undefined_uses(ctx, deck, configured).items():
+            uses = _undefined_uses(ctx, deck, configured)
+            for key, places in uses.items():
                 yield self._finding(ctx, deck.inventory, key, places)
+            for tag, location in _undefined_tags_in_text(ctx, deck, set(uses)):
+                yield ctx.finding(
+                    self,
+                    [],
+                    f"Tag '{tag}' is written here but the guidelines never define it.",
+                    confidence=0.8,
+                    location=location,
+                    key=tag,
+                    fix=f"Use the tag the deck defines, or add '{tag}' to the tag list with a description.",
+                )
 
     def _finding(self, ctx: CheckContext, inv: Inventory | None, key: str, places: list) -> Finding:
         """One finding per label, at its first use; a spelling of a defined label names the defined form."""
@@ -97,6 +112,28 @@ def _undefined_uses(ctx: CheckContext, deck: Deck, configured: set[str]) -> dict
                 continue
             uses.setdefault(key, []).append((rule, use))
     return uses
+
+
+def _undefined_tags_in_text(ctx: CheckContext, deck: Deck, reported: set[str]) -> list[tuple[str, Location]]:
+    """Tags in the deck's bracket style ("<wh>" where the deck defines "<qw>") written outside any rule and never
+    defined: a tag is matched letter for letter, so a mention in prose names a tag that does not exist."""
+    inv = deck.inventory
+    brackets = defines_bracket_tags(inv)
+    if inv is None or not brackets:
+        return []
+    members = set(deck.paths)
+    out: dict[str, Location] = {}
+    for doc in (d for d in ctx.index.documents if d.path in members):
+        for block in doc.blocks:
+            if block.kind == CODE or is_title_line(block):
+                continue
+            for m in _TAG.finditer(block.text):
+                tag = normal_term(m.group())
+                if tag[0] not in brackets or tag in reported or tag in out or inv.defines(tag):
+                    continue
+                if not inv.defines(tag[1:-1]):  # "[typography]" marks the defined error type Typography
+                    out[tag] = block.location
+    return sorted(out.items(), key=lambda kv: (kv[1].page or 0, kv[1].line or 0))
 
 
 def _defined_spelling(inv: Inventory | None, label: str) -> str | None:
