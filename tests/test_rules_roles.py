@@ -256,9 +256,22 @@ def test_choose_one_of_n_scores_sets_up_a_scale(extract):
         "- 2: Fine\n"
     )
     rules = {r["text"]: r for r in extract(text)}
-    assert rules["Rate each reply on a scale from 1 to 4."]["kind"] == "rubric"
+    assert rules["Rate each reply on a scale from 1 to 4."]["kind"] == "obligation"  # an instruction first
     assert rules["Rate each reply on a scale from 1 to 4."]["labels"] == ["1", "2", "3", "4"]
     (named,) = [r for t, r in rules.items() if t.startswith("Each reply gets one of three labels:")]
     assert named["kind"] == "rubric" and named["labels"] == ["Helpful", "Neutral", "Harmful"]
-    assert rules["Pick one of 2 scores:"]["kind"] == "rubric"
+    assert rules["Pick one of 2 scores:"]["action"] == "pick"  # a lead-in that sets up a scale is kept
     assert rules["1: Broken"]["kind"] == "rubric"
+
+
+def test_note_prefix_is_an_aside_and_the_instruction_after_it_a_rule(extract):
+    text = (
+        "# Guide\n\n"
+        "Note: Use the short tag only when the clip is silent.\n\n"
+        "Note: Long clips are rare.\n\n"
+        "Silent clips shouldn't be skipped\n"  # no final period, but a modal: still a rule
+    )
+    assert rules_only(extract(text)) == [
+        "Use the short tag only when the clip is silent.",
+        "Silent clips shouldn't be skipped",
+    ]

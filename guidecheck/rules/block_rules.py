@@ -118,11 +118,11 @@ def rules_for_block(
     return out
 
 
-def _role(text: str, state: BlockState, first: bool, inherits: bool) -> tuple[str, str] | None:
+def _role(text: str, state: BlockState, first: bool, inherits: bool, cue: bool) -> tuple[str, str] | None:
     """Role decided before parsing the frame: layout debris, wording, an open 'For example:'."""
     block = state.block
     if block.kind != EXAMPLE:
-        frag = fragment_reason(text, block, first, inherits)
+        frag = fragment_reason(text, block, first, inherits, cue)
         if frag:
             return "navigation", frag
     decided = text_role(text)
@@ -138,7 +138,7 @@ def sentence_rule(unit: Unit, text: str, state: BlockState, ctx: DocContext, fir
 
     block, sent = state.block, unit.span
     found = detect_sentence(sent, state, ctx)
-    scale = found.det is not None and found.det.evidence == "cue 'scale'"
+    scale = found.det is not None and found.scale
     if scale:
         from .label_spotting import scale_points
 
@@ -149,7 +149,8 @@ def sentence_rule(unit: Unit, text: str, state: BlockState, ctx: DocContext, fir
             return None
     lead = ctx.lead_ins.get(lead_key(block, own=False) or "", {}) if inherits_lead(block) else {}
     det, inherited_action = apply_lead(found.det, block, lead)
-    role = _role(text, state, first, bool(lead.get("kind")))
+    cue = det is not None and det.evidence.startswith("cue ")
+    role = _role(text, state, first, bool(lead.get("kind")), cue)
     is_example = block.kind == EXAMPLE or (role is not None and role[0] == EXAMPLE_ROLE)
     if role is not None and role[0] != EXAMPLE_ROLE:
         return None

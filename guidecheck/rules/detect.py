@@ -18,7 +18,6 @@ from .lexicon import lemma, lexicon
 # Cue families in the order they win when a sentence has several in its main clause.
 CUE_ORDER = (
     "priority",
-    "scale",
     "score cap",
     "must",
     "have to",
@@ -34,6 +33,7 @@ CUE_ORDER = (
     "avoid",
     "label assignment",
     "definition",
+    "scale",
 )
 
 
@@ -299,9 +299,14 @@ def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
     return True
 
 
-def _cue_detection(sent, matches, covered: set[int], labels, constrained: bool) -> Detection | None:
-    """The kind stated by the first cue (in CUE_ORDER) of the main clause that applies."""
+def _cue_detection(
+    sent, matches, covered: set[int], labels, constrained: bool, scale: bool
+) -> Detection | None:
+    """The kind stated by the first cue (in CUE_ORDER) of the main clause that applies; the scale cue alone
+    (``scale``) comes after imperatives: "Rate each answer on a scale from 1 to 5" is an instruction."""
     for cue, anchor in _cue_matches(sent, matches, covered):
+        if (cue.name == "scale") != scale:
+            continue
         verb = _governed_verb(anchor)
         if not _cue_applies(cue, anchor, verb, labels, constrained):
             continue
@@ -374,7 +379,8 @@ def detect(
     non-person subject normative: 'may still get a 3', 'cannot get a score above 2'.
     """
     return (
-        _cue_detection(sent, matches, covered, labels, constrained)
+        _cue_detection(sent, matches, covered, labels, constrained, scale=False)
         or _imperative_detection(sent, covered)
+        or _cue_detection(sent, matches, covered, labels, constrained, scale=True)
         or _copula_definition(sent, dep_matches, covered)
     )

@@ -47,6 +47,7 @@ class Lexicon:
     quantifiers: dict[str, str]
     faq_prefix: re.Pattern[str]
     faq_answer: re.Pattern[str]
+    aside: re.Pattern[str]
     rubric_line: re.Pattern[str]
     glossary_item: re.Pattern[str]
     label_item: re.Pattern[str]
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         quantifiers=dict(data["quantifiers"]),
         faq_prefix=re.compile(data["faq"]["prefix"]),
         faq_answer=re.compile(data["faq"]["answer"]),
+        aside=re.compile(data["faq"]["aside"], re.I),
         rubric_line=re.compile(blocks["rubric_line"], re.I),
         glossary_item=re.compile(blocks["glossary_item"]),
         label_item=re.compile(blocks["label_item"]),

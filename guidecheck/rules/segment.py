@@ -31,9 +31,10 @@ class Unit:
 
 
 def parse_text(block: Block) -> str:
-    """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:' blanked."""
+    """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:'/'Note:' blanked."""
     text = _SOFT_BREAK.sub(" ", block.text)
-    for m in lexicon().faq_prefix.finditer(text):
+    lex = lexicon()
+    for m in [*lex.faq_prefix.finditer(text), *lex.aside.finditer(text)]:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return text
 

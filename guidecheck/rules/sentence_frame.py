@@ -20,6 +20,7 @@ class Found:
     covered: set[int] = field(default_factory=set)
     labels: list[str] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    scale: bool = False  # the sentence sets up a scale ("one of five scores", "on a scale from 1 to 5")
 
     def make(self, text, unit, det, actor, action, obj, lead, context, evidence) -> Rule:
         from .block_frames import inherited_conditions, make_rule
@@ -66,7 +67,8 @@ def detect_sentence(sent, state, ctx: DocContext) -> Found:
         is_noun=lambda w: w.lower() in nouns,
     )
     det = detect(sent, s_matches, s_dep, covered, state.block, ctx, labels, bool(quantities))
-    return Found(sent, state.block, det, conditions, exceptions, covered, labels, quantities)
+    scale = any(name == "scale" for name, _, _ in s_matches)
+    return Found(sent, state.block, det, conditions, exceptions, covered, labels, quantities, scale)
 
 
 def head_noun(sent) -> str | None:

@@ -135,9 +135,12 @@ def text_role(text: str) -> tuple[str, str] | None:
     return next(((role, why) for role, why, hit in checks if hit), None)
 
 
-def fragment_reason(text: str, block: Block, first_unit: bool, inherits: bool) -> str | None:
+def fragment_reason(
+    text: str, block: Block, first_unit: bool, inherits: bool, cue: bool = False
+) -> str | None:
     """Why a piece of text is layout debris rather than a sentence: split at a page break, a table header or
-    heading read as a paragraph, a one-word item. ``inherits``: a lead-in gives the item its meaning."""
+    heading read as a paragraph, a one-word item. ``inherits``: a lead-in gives the item its meaning; ``cue``: a
+    modal or cue word makes a short unpunctuated line a rule all the same."""
     t = text.strip()
     kind = block.meta.get("original_kind", block.kind)
     m = _FIRST_WORD.match(t)
@@ -145,7 +148,7 @@ def fragment_reason(text: str, block: Block, first_unit: bool, inherits: bool) -
     if kind == PARAGRAPH and first_unit and not block.lead_in:
         if first[:1] in ",;)]>." or (first.isalpha() and first.islower() and first not in ("e.g", "i.e")):
             return "fragment (starts mid-sentence)"
-        if not _TERMINAL.search(t) and len(t.split()) <= 12:
+        if not cue and not _TERMINAL.search(t) and len(t.split()) <= 12:
             return "fragment (heading or table line)"
     if _HYPHEN_BREAK.search(t):
         return "fragment (ends mid-word)"
