@@ -238,3 +238,24 @@ def test_a_prohibition_and_its_sanction_are_not_reported():
     rule = _claim("Do not add personal opinions to the digest.", kind="prohibition")
     sanction = _claim("Digests that add personal opinions must be penalized.", kind="obligation")
     assert decide(_input(rule, sanction, detector="CON001"), _con(rule, sanction), 0.99, 0.9, 0.5) is None
+
+
+def test_stated_exception_on_a_page_is_found_by_reading_order():
+    a = build_claim(Rule("R40", "Never merge two tickets.", Location("d/g.pdf", page=3), kind="prohibition"))
+    b = build_claim(
+        Rule(
+            "R41",
+            "You may, however, merge duplicates filed by one user.",
+            Location("d/g.pdf", page=3),
+            kind="permission",
+        )
+    )
+    assert decide(_input(a, b, detector="CON001"), _con(a, b), 0.99, threshold=0.9, veto=0.5).code == "REL001"
+
+
+def test_a_case_vignette_is_not_a_rule_an_example_can_break():
+    from guidecheck.checks.common.relations.scales import example_relations
+
+    vignette = _claim("Her pulse is 90/min and she is rated 2 by the triage nurse.")
+    example = _claim("Example: her pulse is 120/min, rated 4.", is_example=True)
+    assert example_relations([vignette, example]) == []

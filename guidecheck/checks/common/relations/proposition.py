@@ -79,13 +79,22 @@ def is_example_material(claim: Claim) -> bool:
     return short and claim.deontic is None and not claim.outcomes  # a heading or navigation text
 
 
+def _order(rule_id: str) -> int | None:
+    digits = rule_id.lstrip("R")
+    return int(digits) if digits.isdigit() else None
+
+
 def stated_exception(fa: Claim, fb: Claim) -> bool:
     """A rule and, next to it, a sentence with a contrast cue ("You may, however, ..."): the exception the deck
     states right after its rule, not a contradiction."""
     a, b = fa.rule, fb.rule
-    if a.path != b.path or a.location.line is None or b.location.line is None:
+    if a.path != b.path:
         return False
-    if abs(a.location.line - b.location.line) > cues().adjacent_lines:
+    if a.location.line is not None and b.location.line is not None:
+        near = abs(a.location.line - b.location.line) <= cues().adjacent_lines
+    else:  # pages and slides: next to each other in reading order (rule ids count up through a run)
+        near = _order(a.id) is not None and _order(b.id) is not None and abs(_order(a.id) - _order(b.id)) <= 2
+    if not near:
         return False
     return bool(cues().contrast.search(a.text) or cues().contrast.search(b.text))
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..deck import same_project
 from .claims import Claim, Interval
 from .lexicon import content, data, lexicon
+from .proposition import is_example_material
 from .relate import Relation
 from .text import as_read, find_span, quoted, span_of
 
@@ -222,7 +223,9 @@ def example_relations(claims: list[Claim], aliases: dict[str, str] | None = None
         return []
     # Only sentences with force or an outcome are rules an example can break ("Note that ..." is not).
     rules = [
-        f for f in claims if not f.rule.is_example and f.rule.kind != "rubric" and (f.deontic or f.outcomes)
+        f
+        for f in claims
+        if f.rule.kind != "rubric" and (f.deontic or f.outcomes) and not is_example_material(f)
     ]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(rules):
