@@ -247,3 +247,14 @@ def test_markup_of_a_defined_label_in_example_text_is_not_an_undefined_tag(tmp_p
     )
     found = _findings(tmp_path, text, ["Put the gap tag where a word is missing."], ["LAB001"])
     assert [f.message.split("'")[1] for f in found] == ["[gapp]"]
+
+
+def test_a_quoted_label_with_its_words_in_another_order_is_a_variant(tmp_path):
+    text = (
+        "# Toxicity\n\n## Scheme\n\nThe first layer has three possible values, Mild Toxic, Severe Toxic and Clean.\n\n"
+        "## Notes\n\nThe second row is left blank for “Toxic severe” posts.\n\nMark the post as Clean when in doubt.\n"
+    )
+    found = _findings(tmp_path, text, ["Mark the post as Clean when in doubt."], ["TERM001", "LAB001"])
+    assert [(f.check, f.message.split("'")[1], f.message.split("'")[3]) for f in found] == [
+        ("TERM001", "Toxic severe", "Severe Toxic")
+    ]

@@ -88,9 +88,12 @@ class Inventory:
         if label.startswith(("[", "<")):  # a bracketed tag is a code: defined only as written
             parts = [f"{key[0]}{p}{key[-1]}" for p in key[1:-1].split("^")]  # <qy^d>: tags combined
             return all(p in names or p in self.named for p in parts)
-        if any(k in names or k in self.named for k in label_keys(label)):
-            return True
-        return in_headings(label, self.headings)
+        return self.names_label(label) or in_headings(label, self.headings)
+
+    def names_label(self, label: str) -> bool:
+        """Whether a table, scale line or definition form names ``label`` (headings' words aside)."""
+        names = self.names()
+        return any(k in names or k in self.named for k in label_keys(label))
 
 
 @dataclass(frozen=True)

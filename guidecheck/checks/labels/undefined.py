@@ -131,7 +131,7 @@ def _undefined_tags_in_text(ctx: CheckContext, deck: Deck, reported: set[str]) -
                 tag = normal_term(m.group())
                 if tag[0] not in brackets or tag in reported or tag in out or inv.defines(tag):
                     continue
-                if not inv.defines(tag[1:-1]):  # "[typography]" marks the defined error type Typography
+                if not (tag[0] == "[" and inv.names_label(tag[1:-1])):  # "[typography]": markup of Typography
                     out[tag] = block.location
     return sorted(out.items(), key=lambda kv: (kv[1].page or 0, kv[1].line or 0))
 

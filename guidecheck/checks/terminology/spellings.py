@@ -1,8 +1,10 @@
-"""Label codes written two ways in one deck: BEFORE/OVERLAP and BEFORE-OVERLAP, CONTAINS-SUBEVENT and
-CONTAINS/SUBEVENT, OVERLAP/CAUSES and OVERLAP/CAUSE. TERM001 reports them with the places of each spelling.
+"""Labels written two ways in one deck, reported by TERM001 with the places of each form.
 
-Codes are compounds of capitalised parts joined by "/", "-" or "_"; two spellings are one code when their parts
-agree but for the joiner and a plural "S". The spelling used most often is taken as the intended one.
+- Codes: compounds of capitalised parts joined by "/", "-" or "_" (BEFORE/OVERLAP and BEFORE-OVERLAP,
+  OVERLAP/CAUSES and OVERLAP/CAUSE) are one code when their parts agree but for the joiner and a plural "S". The
+  spelling used most often is taken as the intended one.
+- Word order: a quoted label whose words are a defined label's words in another order ("HS implicit" where the
+  scheme defines Implicit HS).
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...index.glossary import normal_term
 from ...model import CODE, Document, Location, Rule
 from ..base import CheckContext
 from ..common.deck import Deck
 from ..common.terms import Term, Variant
 
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,40})[\"”]")
 _COMPOUND = re.compile(r"(?<![\w/\[<-])[A-Z]{2,}(?:[-/_][A-Z]{2,})+(?![\w/\]>-])")
 
 
@@ -67,3 +71,37 @@ def spelling_variants(ctx: CheckContext, deck: Deck) -> list[Variant]:
         canonical = Term(ranked[0].text, defined_at=[(loc, (), "text") for loc in ranked[0].locations[:3]])
         out += [Variant(_term(s, deck.rules), canonical, 0.9, spelling=True) for s in ranked[1:]]
     return out
+
+
+def word_order_variants(ctx: CheckContext, deck: Deck) -> list[Variant]:
+    """Quoted labels that put a defined label's words in another order."""
+    inv = deck.inventory
+    if inv is None:
+        return []
+    defined = {e.name for e in inv.entries if e.name} | set(inv.named)
+    by_words = {tuple(sorted(normal_term(d).split())): d for d in defined if 2 <= len(d.split()) <= 4}
+    members = set(deck.paths)
+    documents = [d for d in ctx.index.documents if d.path in members]
+    found: dict[str, _Spelling] = {}
+    for doc in documents:
+        for block in doc.blocks:
+            for m in _QUOTED.finditer(block.text):
+                text, key = m.group(1).strip(), normal_term(m.group(1))
+                canonical = by_words.get(tuple(sorted(key.split())))
+                if canonical is not None and normal_term(canonical) != key:
+                    found.setdefault(text, _Spelling(text)).locations.append(block.location)
+    out = []
+    for text, spelling in found.items():
+        canonical = by_words[tuple(sorted(normal_term(text).split()))]
+        place = inv.named.get(normal_term(canonical))
+        defined_at = [(place, (), "label")] if place is not None else []
+        term = Term(_as_written(documents, canonical), defined_at=defined_at)
+        out.append(Variant(_term(spelling, deck.rules), term, 0.9, spelling=True))
+    return out
+
+
+def _as_written(documents: list[Document], name: str) -> str:
+    """``name`` as the deck writes it, capitalised where it can be ("Implicit HS" for the key "implicit hs")."""
+    rx = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+    written = [m.group() for doc in documents for block in doc.blocks for m in rx.finditer(block.text)]
+    return next((w for w in written if w[0].isupper()), written[0] if written else name)

@@ -9,7 +9,7 @@ from ...model import Finding, Span
 from ..base import Check, CheckContext
 from ..common.terms import Term, find_variants, score_aliases
 from ..registry import register
-from .spellings import spelling_variants
+from .spellings import spelling_variants, word_order_variants
 
 
 def _places(term: Term) -> str:
@@ -27,7 +27,8 @@ class TerminologyVariant(Check):
         ("Unsure" where the scale defines "Not sure", "Slightly Relevent" for "Slightly Relevant"), with the places of each form.
         Opposites (Safe / Unsafe), graded options (Relevant / Somewhat Relevant) and one word's forms (Severity /
         severe, AP / APs) are never variants. Label codes written with other joiners or a plural S anywhere in the
-        deck (BEFORE/OVERLAP and BEFORE-OVERLAP) are reported against their most frequent spelling. A rule that
+        deck (BEFORE/OVERLAP and BEFORE-OVERLAP) are reported against their most frequent spelling, and a quoted
+        label with a defined label's words in another order ("HS implicit" for Implicit HS) against the defined one. A rule that
         spells a defined label with other hyphens or spaces ("[side speech]" for "[side-speech]") is LAB001's.
 
     Why is this bad:
@@ -52,7 +53,7 @@ class TerminologyVariant(Check):
         for deck in ctx.decks.values():
             path, rules = deck.first_path, deck.rules
             found = find_variants(ctx, path, rules) + score_aliases(ctx, path, rules)
-            for v in found + spelling_variants(ctx, deck):
+            for v in found + spelling_variants(ctx, deck) + word_order_variants(ctx, deck):
                 rules = [r for r, _, _ in v.variant.uses][:1]
                 spans = [Span(r.id, s, e) for r, s, e in v.variant.uses[:1]]
                 location = None if rules else v.variant.defined_at[0][0]
