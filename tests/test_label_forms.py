@@ -258,3 +258,18 @@ def test_a_quoted_label_with_its_words_in_another_order_is_a_variant(tmp_path):
     assert [(f.check, f.message.split("'")[1], f.message.split("'")[3]) for f in found] == [
         ("TERM001", "Toxic severe", "Severe Toxic")
     ]
+
+
+def test_a_bracketed_word_after_an_instruction_to_write_it_is_a_tag(tmp_path):
+    text = (
+        "# Transcribing\n\n## Rules\n\nIf a word cannot be heard, write [unheard] in its place.\n\n"
+        "Thanks for calling the [shop_name] help line.\n\n"
+        "## What about products named after their maker?\n\nLabel the product name as PRODUCT.\n"
+    )
+    rules = [
+        "If a word cannot be heard, write [unheard] in its place.",
+        "Thanks for calling the [shop_name] help line.",
+        "Label the product name as PRODUCT.",
+    ]
+    # a question-like heading about products does not define PRODUCT; a placeholder is not a tag
+    assert _undefined(tmp_path, text, rules) == ["PRODUCT", "[unheard]"]

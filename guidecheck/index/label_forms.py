@@ -30,7 +30,8 @@ def forms() -> dict:
         "forms"
     ]
     out: dict = {
-        k: re.compile(data[k]) for k in ("numbering", "code_line", "title_line", "list_split", "title_tag")
+        k: re.compile(data[k])
+        for k in ("numbering", "code_line", "title_line", "list_split", "title_tag", "tag_verb")
     }
     out["patterns"] = [re.compile(p) for p in data["definitions"]]
     out["generic_heads"] = set(data["generic_heads"])
@@ -53,10 +54,10 @@ def is_title_line(block: Block) -> bool:
     return block.kind == HEADING or (block.kind == PARAGRAPH and is_title_text(block.text))
 
 
-def heading_words(text: str) -> tuple[str, ...]:
+def heading_words(text: str, lower: bool = True) -> tuple[str, ...]:
     """A heading's words without its numbering: "2.2.3.4 Non-human participants" -> (non, human, participants)."""
     text = forms()["numbering"].sub("", text.strip())
-    return tuple(w for w in re.split(r"[^\w]+", text.lower()) if w)
+    return tuple(w for w in re.split(r"[^\w]+", text.lower() if lower else text) if w)
 
 
 def _split_list(text: str) -> list[str]:
@@ -130,7 +131,7 @@ def named_labels(doc: Document) -> dict[str, Location]:
 
 def document_headings(doc: Document) -> list[tuple[str, ...]]:
     """The words of every heading and heading-like line, for matching labels against section titles."""
-    return [heading_words(b.text) for b in doc.blocks if is_title_line(b)]
+    return [heading_words(b.text, lower=False) for b in doc.blocks if is_title_line(b)]
 
 
 def label_keys(label: str) -> list[str]:
@@ -158,18 +159,26 @@ def label_keys(label: str) -> list[str]:
 def in_headings(label: str, headings: Iterable[tuple[str, ...]]) -> bool:
     """Whether a heading names ``label``: its words appear in order in the title, each word equal to or the
     start of a title word ("IMPLICIT" in "Annotating IMPLICITNESS of EVENTs", NON_HUMAN_PART in "Non-human
-    participants")."""
-    words = [w for w in re.split(r"[^\w]+", label.lower().replace("_", " ")) if w]
-    if not words or (len(words) == 1 and words[0] in forms()["function_words"]):
+    participants"). The title must be about the label: short (up to four words), or the label's words make
+    half of it, or a code in capitals is written in capitals there ("DUPLICATE marking for repeated spans").
+    A question in passing ("What about products named after their maker?") defines nothing."""
+    words = [w for w in re.split(r"[^\w]+", label.replace("_", " ")) if w]
+    if not words or (len(words) == 1 and words[0].lower() in forms()["function_words"]):
         return False
+    code = label.isupper()
 
     def fits(word: str, title_word: str) -> bool:
-        return word == title_word or (len(word) >= 3 and title_word.startswith(word))
+        word, low = word.lower(), title_word.lower()
+        return word == low or (len(word) >= 3 and low.startswith(word))
 
     n = len(words)
     for title in headings:
+        about = len(title) <= 4 or 2 * n >= len(title)
         for i in range(len(title) - n + 1):
-            if all(fits(w, t) for w, t in zip(words, title[i : i + n])):
+            span = title[i : i + n]
+            if all(fits(w, t) for w, t in zip(words, span)) and (
+                about or (code and all(t.isupper() for t in span))
+            ):
                 return True
     return False
 

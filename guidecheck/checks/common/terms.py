@@ -41,15 +41,16 @@ def defines_bracket_tags(inv: Inventory | None) -> set[str]:
 
 
 def is_label_use(text: str, use: LabelUse, bracket_tags: set[str]) -> bool:
-    """Whether a captured label is a label the rule uses. Bracketed words are labels only in a deck that
-    defines bracketed tags (elsewhere they are example markup or slot placeholders: "[restaurant_area]"), and a
-    quoted one is a mention ("if you misspell the tag \"[breah-noise]\""). Function words are never labels."""
+    """Whether a captured label is a label the rule uses. Bracketed words are labels in a deck that defines
+    bracketed tags, or right after an instruction to write them ("write [inaudible]"); elsewhere they are example
+    markup or slot placeholders ("[restaurant_area]"). A quoted one is a mention ("if you misspell the tag \"[breah-noise]\""). Function words are never labels."""
     if normal_term(use.label).strip("[]") in forms()["function_words"]:
         return False
     if use.label[0] not in "[<":
         return True
-    quoted = use.start > 0 and text[use.start - 1] in "\"“'‘"
-    return use.label[0] in bracket_tags and not quoted
+    if use.start > 0 and text[use.start - 1] in "\"“'‘":
+        return False  # quoted: a mention
+    return use.label[0] in bracket_tags or bool(forms()["tag_verb"].search(text[: use.start]))
 
 
 def deck_terms(ctx: CheckContext, path: str, rules: list[Rule]) -> dict[str, Term]:
