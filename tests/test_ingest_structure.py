@@ -72,7 +72,7 @@ def test_label_paragraph_covers_its_paragraphs_until_the_next_label(write):
         ("Guess the user's location.", "negative", "Don'ts"),
         ("Use the tags from the list.", "negative", "Don'ts"),
     ]
-    assert by_text(doc, "Dos").meta["lead_in"] is True
+    assert by_text(doc, "Dos").meta["is_lead_in"] is True
 
 
 def test_label_ends_with_its_list(write):

@@ -8,7 +8,7 @@
   "Response:", or a quoted model answer become examples: checked against rules later, never rules themselves.
 - A table whose header cells are all Do/Don't labels is read as lists: one item per cell, with that polarity.
 Speaker-note bullets (NOTE blocks marked ``list``) take part in lead-ins like list items. A block that introduces
-others gets ``meta["lead_in"] = True`` so the rules stage can tell "Do not:" (no rule of its own) from its items.
+others gets ``meta["is_lead_in"] = True`` so the rules stage can tell "Do not:" (no rule of its own) from its items.
 Patterns live in ``data/structure.toml``.
 """
 
@@ -148,7 +148,7 @@ def _inherit_lead_in(
         parents = [b for d, b in sorted(leads.items()) if d < block.depth]
         lead = parents[-1] if parents else None
     if lead is not None and "table_column" not in block.meta:  # a Do/Don't column label wins
-        lead.meta["lead_in"] = True  # "Do not:" itself states no rule; its items do
+        lead.meta["is_lead_in"] = True  # "Do not:" itself states no rule; its items do
         # which lead-in: the same wording may introduce a Do list and a Don't list
         lead.meta.setdefault("lead_seq", f"{lead.location.label()}#{lead.text.strip()}#{lead.polarity}")
         block.meta["item_of"] = lead.meta["lead_seq"]
@@ -217,7 +217,7 @@ def _polarity(block: Block, state: _State) -> None:
             block.text.strip(),
             False,
         )
-        block.meta["lead_in"] = True
+        block.meta["is_lead_in"] = True
     elif block.polarity is None and state.label is not None and block.kind in (LIST_ITEM, PARAGRAPH, NOTE):
         block.polarity = state.label
         block.lead_in = block.lead_in or state.label_text

@@ -21,7 +21,7 @@ def header_role(block: Block) -> str:
     if (
         any(lex.term_header.match(h) for h in heads)
         and any(lex.definition_header.match(h) for h in heads[1:])
-        and not any(lex.score_header.match(h) for h in heads)
+        and not any(lex.outcome_header.match(h) for h in heads)
     ):
         return "definition"
     return "rubric"
@@ -32,7 +32,7 @@ def row_labels(block: Block) -> list[str]:
     labels = [
         c.strip()
         for h, c in zip(block.header, block.cells)
-        if lex.score_header.match(h.strip()) and c.strip()
+        if lex.outcome_header.match(h.strip()) and c.strip()
     ]
     if not labels and block.cells and len(block.cells[0].split()) <= 4:
         labels = [block.cells[0].strip()]

@@ -51,7 +51,7 @@ class Lexicon:
     rubric_line: re.Pattern[str]
     glossary_item: re.Pattern[str]
     label_item: re.Pattern[str]
-    score_header: re.Pattern[str]
+    outcome_header: re.Pattern[str]  # a rubric column holding the outcome (score or label), not only scores
     term_header: re.Pattern[str]
     definition_header: re.Pattern[str]
     dates: tuple[re.Pattern[str], ...]
@@ -106,7 +106,7 @@ def lexicon() -> Lexicon:
         rubric_line=re.compile(blocks["rubric_line"], re.I),
         glossary_item=re.compile(blocks["glossary_item"]),
         label_item=re.compile(blocks["label_item"]),
-        score_header=re.compile(blocks["score_header"], re.I),
+        outcome_header=re.compile(blocks["outcome_header"], re.I),
         term_header=re.compile(blocks["term_header"], re.I),
         definition_header=re.compile(blocks["definition_header"], re.I),
         dates=tuple(re.compile(p, re.I) for p in data["dates"]["patterns"]),
