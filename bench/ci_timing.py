@@ -3,7 +3,12 @@
 - re-check after a one-file edit of a 40k-word deck in 10 files (warm cache otherwise): target <= 3 s;
 - ``guidecheck diff`` of two versions of a 40k-word deck, warm: target <= 5 s.
 
-Usage: .venv/bin/python bench/ci_timing.py [--words 40000] [--repeat 3]
+Usage: .venv/bin/python bench/ci_timing.py [--words 40000] [--repeat 3] [--write]
+
+``--write`` stores the figures in bench/ci_results.json, with the load average before and after (the machine is
+shared: a figure is only worth as much as the load it was measured under). Run it on a snapshot of the code
+(``git archive HEAD guidecheck bench | tar -x -C DIR`` and ``PYTHONPATH=DIR``) when others edit the checkout:
+the run cache is keyed by the code, so an edit to any module between two runs turns a warm run cold.
 """
 
 from __future__ import annotations
@@ -33,17 +38,30 @@ def _split(text: str, parts: int) -> list[str]:
     return [head + "\n## " + "\n## ".join(rest[i : i + size]) for i in range(0, len(rest), size)][:parts]
 
 
-def _timed(args: list[str], env: dict[str, str]) -> float:
+def _timed(args: list[str], env: dict[str, str], stages: list[str] | None = None) -> float:
+    """Seconds for one new process; with ``stages``, also the line `check -v` prints on stderr."""
     t = time.perf_counter()
-    subprocess.run([*GUIDECHECK, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t
+    verbose = ["-v"] if stages is not None else []
+    proc = subprocess.run(
+        [*GUIDECHECK, *args, *verbose], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    seconds = time.perf_counter() - t
+    if stages is not None:
+        stages += [ln.strip() for ln in proc.stderr.splitlines() if ln.startswith("guidecheck: ingest")]
+    return seconds
+
+
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=40000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--write", action="store_true", help="store the figures in bench/ci_results.json")
     opts = ap.parse_args()
+    load_before = _load()
     tmp = Path(tempfile.mkdtemp(prefix="gc-ci-bench-"))
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp / "cache"), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     deck = tmp / "deck"
@@ -51,11 +69,11 @@ def main() -> None:
     for n, part in enumerate(_split(make_deck(opts.words), 10)):
         (deck / f"part{n:02d}.md").write_text(part)
     cold = _timed(["check", str(deck), "--fail-on", "never"], env)
-    edits = []
+    edits, stages = [], []
     for n in range(opts.repeat):
         target = deck / "part05.md"
         target.write_text(target.read_text() + f"\nRaters must flag answer {n} when the source is missing.\n")
-        edits.append(_timed(["check", str(deck), "--fail-on", "never"], env))
+        edits.append(_timed(["check", str(deck), "--fail-on", "never"], env, stages))
     old = tmp / "old"
     shutil.copytree(deck, old)
     target = deck / "part03.md"
@@ -68,8 +86,16 @@ def main() -> None:
         "cold_check_s": round(cold, 2),
         "one_file_edit_recheck_s": round(statistics.median(edits), 2),
         "diff_warm_s": round(statistics.median(diffs), 2),
+        "edit_runs_s": [round(e, 2) for e in edits],
+        "diff_runs_s": [round(d, 2) for d in diffs],
+        "edit_stages": stages,
+        "load_average_1min": {"before": load_before, "after": _load()},
+        "cpu_count": os.cpu_count(),
     }
     print(json.dumps(result, indent=2))
+    if opts.write:
+        out = Path(__file__).resolve().parent / "ci_results.json"
+        out.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -70,7 +70,7 @@ def _reports(paths: tuple[str, ...], git: str | None, cfg, tmp: str) -> tuple[di
     if git:
         if len(paths) != 1:
             raise click.UsageError("with --git give exactly one PATH inside the repository")
-        old, new = git_sides(git, paths[0], tmp)
+        old, new = git_sides(git, paths[0], tmp, cfg.cache_path())
         shown = Path(paths[0]).as_posix()
         old_report = _side(str(old), cfg, shown, old.as_posix())
         new_report = _side(str(new), cfg, shown, new.as_posix())

@@ -8,6 +8,7 @@ is "changed" wherever it moved, not "removed + added". Findings are matched by f
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import tempfile
 from collections import Counter
@@ -137,12 +138,18 @@ def _git(repo: Path, *args: str) -> bytes:
         raise DiffError(f"git {' '.join(args)}: {exc.stderr.decode(errors='replace').strip()}") from None
 
 
-def checkout(revision: str, path: str, into: Path) -> Path:
-    """Write ``path`` as it was at ``revision`` under ``into`` (same relative layout); return the copy."""
+def _where(path: str) -> tuple[Path, str]:
+    """(repository top, ``path`` relative to it)."""
     target = Path(path)
     repo = target if target.is_dir() else target.parent
     top = Path(_git(repo, "rev-parse", "--show-toplevel").decode().strip())
     rel = target.resolve().relative_to(top.resolve()).as_posix() if target.exists() else path
+    return top, rel
+
+
+def checkout(revision: str, path: str, into: Path) -> Path:
+    """Write ``path`` as it was at ``revision`` under ``into`` (same relative layout); return the copy."""
+    top, rel = _where(path)
     listing = _git(top, "ls-tree", "-r", "-z", "--name-only", revision, "--", rel or ".").split(b"\0")
     for name in filter(None, (n.decode() for n in listing)):
         out = into / name
@@ -151,14 +158,45 @@ def checkout(revision: str, path: str, into: Path) -> Path:
     return into / rel if rel else into
 
 
-def git_sides(spec: str, path: str, tmp: str) -> tuple[Path, Path]:
-    """``REV1..REV2`` over ``path``: two temporary copies (REV2 empty = the working tree)."""
+def kept_checkout(revision: str, path: str, cache_root: Path) -> Path:
+    """The copy of ``path`` at ``revision`` under the cache, in a folder named by git's hash of that content.
+
+    The run cache is keyed by document paths, so a copy in a new temporary folder would be checked from
+    scratch on every diff. Here the same content always has the same paths: a second diff against the same
+    revision reads its findings from the cache. Written to a temporary folder and renamed, so two diffs at
+    once never see half a copy.
+    """
+    top, rel = _where(path)
+    tree = _git(top, "rev-parse", f"{revision}:{rel}" if rel else f"{revision}^{{tree}}").decode().strip()
+    home = cache_root / "checkouts"
+    folder = home / tree[:20]
+    if not folder.is_dir():
+        home.mkdir(parents=True, exist_ok=True)
+        part = Path(tempfile.mkdtemp(prefix=".tmp-", dir=home))
+        checkout(revision, path, part)
+        try:
+            part.rename(folder)
+        except OSError:  # another diff finished the same copy first
+            shutil.rmtree(part, ignore_errors=True)
+    return folder / rel if rel else folder
+
+
+def git_sides(spec: str, path: str, tmp: str, cache_root: Path | None = None) -> tuple[Path, Path]:
+    """``REV1..REV2`` over ``path``: two copies (REV2 empty = the working tree), kept under the cache when
+    there is one, else in ``tmp``."""
     rev1, sep, rev2 = spec.partition("..")
     if not sep or not rev1:
         raise DiffError(f"--git needs REV1..REV2, got {spec!r}")
-    old = checkout(rev1, path, Path(tmp) / "old")
-    new = checkout(rev2, path, Path(tmp) / "new") if rev2 else Path(path)
-    return old, new
+
+    def copy(rev: str, name: str) -> Path:
+        if cache_root is not None:
+            try:
+                return kept_checkout(rev, path, cache_root)
+            except OSError:  # a cache that cannot be written only costs speed
+                pass
+        return checkout(rev, path, Path(tmp) / name)
+
+    return copy(rev1, "old"), copy(rev2, "new") if rev2 else Path(path)
 
 
 def relabel(report: dict[str, Any], prefix: str, label: str) -> None:

@@ -201,6 +201,11 @@ def test_diff_between_git_revisions(cli, write, tmp_path):
     diff = json.loads(result.stdout)
     assert [f["check"] for f in diff["findings"]["new"]] == ["CON001"]
     assert diff["findings"]["new"][0]["path"].endswith("repo/guides/guide.md")
+    # the revision is kept under the cache by content, so a second diff reads its findings from the run cache
+    again = cli(
+        "diff", "--git", "HEAD~1..HEAD", tmp_path / "repo" / "guides", "-f", "json", "--fail-on", "never"
+    )
+    assert again.stdout == result.stdout
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
