@@ -61,7 +61,12 @@ def _named_deck(layout: Layout, path: str) -> str | None:
 
 def deck_key(path: str) -> str:
     """A deck is the folder its files sit in, or a deck the ``decks`` setting names inside a folder."""
-    return _named_deck(_layout(), path) or PurePath(path).parent.as_posix()
+    return _deck_of(_layout(), path)
+
+
+@cache
+def _deck_of(layout: Layout, path: str) -> str:
+    return _named_deck(layout, path) or PurePath(path).parent.as_posix()
 
 
 def same_project(a: Rule, b: Rule) -> bool:
