@@ -61,8 +61,13 @@ def pair_inputs(
     pairs: Sequence[tuple[int, int, float]],
     encode: Encode,
     aliases: dict[str, str] | None = None,
+    unnamed: bool = True,
 ) -> list[tuple[PairInput, Relation | None]]:
-    """Scorer inputs for the comparable pairs with evidence; neutral propositions and conditions in one batch."""
+    """Scorer inputs for the comparable pairs with evidence; neutral propositions and conditions in one batch.
+
+    ``unnamed=False`` scores only the pairs a frame detector named: when the threshold cannot be reached, the
+    others are never reported and embedding their propositions would only cost time.
+    """
     sides = [side_of(c) for c in claims]
     todo = []
     for i, j, cos in pairs:
@@ -70,21 +75,22 @@ def pair_inputs(
         if not comparable(fa, fb, sa, sb):
             continue
         rel = relate(fa, fb, cos, aliases)
-        if _evidence(fa, fb, sa, sb, rel, cos):
-            todo.append((i, j, cos, rel))
+        if (rel is not None or unnamed) and _evidence(fa, fb, sa, sb, rel, cos):
+            # An exception, update or duplicate is reported as it is: only possible conflicts need the score.
+            todo.append((i, j, cos, rel, unnamed or rel.code.startswith("CON")))
     texts: dict[str, int] = {}
-    for i, j, _, _ in todo:
-        for k in (i, j):
+    for i, j, _, _, scored in todo:
+        for k in (i, j) if scored else ():
             texts.setdefault(sides[k].neutral, len(texts))
             if claims[k].condition_text:
                 texts.setdefault(claims[k].condition_text, len(texts))
     vec = _unit(np.asarray(encode(list(texts)), dtype=np.float64)) if texts else np.zeros((0, 1))
     out = []
-    for i, j, cos, rel in todo:
+    for i, j, cos, rel, scored in todo:
         fa, fb = claims[i], claims[j]
-        cn = float(vec[texts[sides[i].neutral]] @ vec[texts[sides[j].neutral]])
+        cn = float(vec[texts[sides[i].neutral]] @ vec[texts[sides[j].neutral]]) if scored else 0.0
         cc = 0.0
-        if fa.condition_text and fb.condition_text:
+        if scored and fa.condition_text and fb.condition_text:
             cc = float(vec[texts[fa.condition_text]] @ vec[texts[fb.condition_text]])
         out.append((PairInput(fa, fb, sides[i], sides[j], cos, cn, cc, rel.code if rel else None), rel))
     return out
@@ -187,7 +193,7 @@ def scored_relations(
     aliases: dict[str, str] | None = None,
 ) -> list[Relation]:
     model = scorer()
-    inputs = pair_inputs(claims, pairs, encode, aliases)
+    inputs = pair_inputs(claims, pairs, encode, aliases, unnamed=model.threshold <= 1.0)
     if not inputs:
         return []
     probs = model.probability(np.vstack([features(p) for p, _ in inputs]))
