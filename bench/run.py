@@ -1,13 +1,15 @@
-"""Benchmark: cold and warm runs of `guidecheck check` on synthetic decks of 40k and 100k words.
+"""Benchmark: cold and warm runs of `guidecheck check` on synthetic decks of 40k and 100k words, plus the scale
+figures of bench/scale.py (start-up, a 1M-word corpus cold, Dask throughput with 1 and 2 workers).
 
 Cold = a new process with an empty cache (models load, spaCy parses, every rule is embedded).
 Warm = a new process re-checking the same unchanged deck with the cache the cold run left.
 Edited = the deck with one sentence appended, checked with that cache (rules re-extracted for the changed
 document, only the new sentence embedded, checks re-run).
 Peak memory is the largest sum of RSS over the process tree (main process + embedding worker), sampled
-every 20 ms from /proc. Results go to bench/out/results.json and a Markdown table on stdout.
+every 20 ms from /proc. Every figure records the load average before and after it (the machine is shared).
+Results go to bench/results.json and a Markdown table on stdout.
 
-    python bench/run.py [--words 40000 100000] [--repeat 3]
+    python bench/run.py [--words 40000 100000] [--repeat 3] [--corpus-words 1000000] [--dask-decks 4]
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from make_deck import make_deck  # noqa: E402
+from scale import corpus_cold, dask_throughput, load, startup  # noqa: E402
 
 
 def _tree_rss_kb(pid: int) -> int:
@@ -61,6 +64,7 @@ def run_once(deck: Path, cache: Path, out: Path) -> dict:
         "-v",
     ]
     peak = 0
+    before = load()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -87,6 +91,7 @@ def run_once(deck: Path, cache: Path, out: Path) -> dict:
         "words": report["summary"]["words"],
         "rules": report["summary"]["rules"] + report["summary"].get("examples", 0),
         "findings": report["summary"]["findings"],
+        "load": [before, load()],
     }
 
 
@@ -94,63 +99,95 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, nargs="+", default=[40000, 100000])
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported")
+    ap.add_argument("--corpus-words", type=int, default=1_000_000, help="0 skips the corpus run")
+    ap.add_argument("--dask-decks", type=int, default=4, help="40k-word decks for the Dask figures; 0 skips")
     args = ap.parse_args()
     out_dir = HERE / "out"
     out_dir.mkdir(exist_ok=True)
     results = {"cpu_count": os.cpu_count(), "python": sys.version.split()[0], "decks": []}
-    for words in args.words:
-        deck = out_dir / f"deck-{words // 1000}k.md"
-        cold, warm, edited = [], [], []
-        text = make_deck(words)
-        for _ in range(args.repeat):
-            with tempfile.TemporaryDirectory() as cache:
-                deck.write_text(text, encoding="utf-8")
-                cold.append(run_once(deck, Path(cache), out_dir / "cold.json"))
-                warm.append(run_once(deck, Path(cache), out_dir / "warm.json"))
-                deck.write_text(
-                    text + "\nRaters must flag every duplicate response in the queue.\n", encoding="utf-8"
-                )
-                edited.append(run_once(deck, Path(cache), out_dir / "edited.json"))
-        deck.write_text(text, encoding="utf-8")
-        med = lambda runs, k: statistics.median(r[k] for r in runs)  # noqa: E731
-        entry = {
-            "deck_words": cold[0]["words"],
-            "rules": cold[0]["rules"],
-            "findings": cold[0]["findings"],
-            "cold_seconds": med(cold, "seconds"),
-            "warm_seconds": med(warm, "seconds"),
-            "edited_seconds": med(edited, "seconds"),
-            "cold_peak_mb": max(r["peak_mb"] for r in cold),
-            "warm_peak_mb": max(r["peak_mb"] for r in warm),
-            "cold_stages": cold[0]["stages"],
-            "warm_stages": warm[0]["stages"],
-            "edited_stages": edited[0]["stages"],
-            "runs": {
-                "cold": [r["seconds"] for r in cold],
-                "warm": [r["seconds"] for r in warm],
-                "edited": [r["seconds"] for r in edited],
-            },
-        }
-        entry["cold_words_per_s"] = round(entry["deck_words"] / entry["cold_seconds"])
-        entry["cold_rules_per_s"] = round(entry["rules"] / entry["cold_seconds"])
-        entry["warm_words_per_s"] = round(entry["deck_words"] / entry["warm_seconds"])
-        results["decks"].append(entry)
-        print(
-            f"{words}: cold {entry['cold_seconds']:.2f}s warm {entry['warm_seconds']:.2f}s "
-            f"peak {entry['cold_peak_mb']:.0f} MB",
-            file=sys.stderr,
-        )
-    (out_dir / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    results["startup"] = startup()
+    results["decks"] = deck_figures(args.words, args.repeat, out_dir)
+    if args.corpus_words:
+        results["corpus"] = corpus_cold(args.corpus_words, run_once)
+    if args.dask_decks:
+        results["dask"] = dask_throughput(args.dask_decks)
+    (HERE / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    print_table(results)
+
+
+def deck_figures(word_counts: list[int], repeat: int, out_dir: Path) -> list[dict]:
+    """Cold, warm and edited runs of one synthetic deck per word count (median of `repeat`)."""
+    return [measure_deck(words, repeat, out_dir) for words in word_counts]
+
+
+def measure_deck(words: int, repeat: int, out_dir: Path) -> dict:
+    deck = out_dir / f"deck-{words // 1000}k.md"
+    cold, warm, edited = [], [], []
+    text = make_deck(words)
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as cache:
+            deck.write_text(text, encoding="utf-8")
+            cold.append(run_once(deck, Path(cache), out_dir / "cold.json"))
+            warm.append(run_once(deck, Path(cache), out_dir / "warm.json"))
+            deck.write_text(
+                text + "\nRaters must flag every duplicate response in the queue.\n", encoding="utf-8"
+            )
+            edited.append(run_once(deck, Path(cache), out_dir / "edited.json"))
+    deck.write_text(text, encoding="utf-8")
+    med = lambda runs, k: statistics.median(r[k] for r in runs)  # noqa: E731
+    entry = {
+        "deck_words": cold[0]["words"],
+        "rules": cold[0]["rules"],
+        "findings": cold[0]["findings"],
+        "cold_seconds": med(cold, "seconds"),
+        "warm_seconds": med(warm, "seconds"),
+        "edited_seconds": med(edited, "seconds"),
+        "cold_peak_mb": max(r["peak_mb"] for r in cold),
+        "warm_peak_mb": max(r["peak_mb"] for r in warm),
+        "cold_stages": cold[0]["stages"],
+        "warm_stages": warm[0]["stages"],
+        "edited_stages": edited[0]["stages"],
+        "runs": {
+            kind: [r["seconds"] for r in runs]
+            for kind, runs in (("cold", cold), ("warm", warm), ("edited", edited))
+        },
+        "load": {"cold": [r["load"] for r in cold], "warm": [r["load"] for r in warm]},
+    }
+    entry["cold_words_per_s"] = round(entry["deck_words"] / entry["cold_seconds"])
+    entry["cold_rules_per_s"] = round(entry["rules"] / entry["cold_seconds"])
+    entry["warm_words_per_s"] = round(entry["deck_words"] / entry["warm_seconds"])
+    print(
+        f"{words}: cold {entry['cold_seconds']:.2f}s warm {entry['warm_seconds']:.2f}s "
+        f"peak {entry['cold_peak_mb']:.0f} MB",
+        file=sys.stderr,
+    )
+    return entry
+
+
+def print_table(results: dict) -> None:
     print(
         "| deck | rules | cold (s) | warm (s) | one sentence edited (s) | cold words/s | cold rules/s "
-        "| peak memory cold / warm (MB) |"
+        "| peak memory cold / warm (MB) | load before cold |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for e in results["decks"]:
         print(
             f"| {e['deck_words']:,} words | {e['rules']:,} | {e['cold_seconds']:.2f} | {e['warm_seconds']:.2f} | "
-            f"{e['edited_seconds']:.2f} | "
-            f"{e['cold_words_per_s']:,} | {e['cold_rules_per_s']:,} | {e['cold_peak_mb']:.0f} / {e['warm_peak_mb']:.0f} |"
+            f"{e['edited_seconds']:.2f} | {e['cold_words_per_s']:,} | {e['cold_rules_per_s']:,} | "
+            f"{e['cold_peak_mb']:.0f} / {e['warm_peak_mb']:.0f} | {e['load']['cold'][0][0][0]:.1f} |"
+        )
+    if "corpus" in results:
+        c = results["corpus"]
+        print(
+            f"\ncorpus: {c['words']:,} words, {c['rules']:,} rules in {c['decks']} decks: {c['seconds']:.1f} s cold, "
+            f"peak {c['peak_mb']:.0f} MB (load {c['load'][0][0]:.1f} before)"
+        )
+    for args, fig in results.get("startup", {}).items():
+        print(f"guidecheck {args}: {fig['seconds']:.3f} s")
+    for workers, fig in results.get("dask", {}).items():
+        print(
+            f"dask, {workers} worker(s): {fig['decks']} decks in {fig['seconds']:.1f} s "
+            f"({fig['words_per_s']:,} words/s, load {fig['load'][0][0]:.1f} before)"
         )
 
 
