@@ -101,7 +101,9 @@ def rules_for_block(
             return out
     state.matches, state.dep_matches = matcher(parsed), dep(parsed)
     stripped = block.text.strip()
-    state.is_lead = (stripped in ctx.lead_texts and stripped.endswith(":")) or bool(block.meta.get("is_lead_in"))
+    state.is_lead = (stripped in ctx.lead_texts and stripped.endswith(":")) or bool(
+        block.meta.get("is_lead_in")
+    )
     for n, unit in enumerate(units):
         text = " ".join(block.text[unit.start : unit.end].split())
         if unit.question:
