@@ -126,3 +126,20 @@ def test_eval_on_one_real_deck(tmp_path, monkeypatch):
     assert dev["all"]["problems"] == sum(1 for r in keep if r["kind"] == "problem")
     assert "heldout" not in res["splits"]
     assert os.environ["GUIDECHECK_REALDECKS"] == str(REALDECKS)
+
+
+def test_label_findings_match_the_label_the_reader_named():
+    problem = {
+        "id": "P9",
+        "folder": "deck-a",
+        "type": "inconsistent-label",
+        "quote_a": "Mark it as [side noise].",
+        "quote_b": "",
+        "note": "The tag list defines [side-noise].",
+    }
+    assert real._finds(
+        problem, _finding("TERM001", [], message="'[side noise]' is another spelling of '[side-noise]'")
+    )
+    assert not real._finds(
+        problem, _finding("TERM001", [], message="'[laugh]' is another spelling of '[laughs]'")
+    )

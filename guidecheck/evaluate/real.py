@@ -127,12 +127,27 @@ def _verdict(finding: dict[str, Any], verdicts: dict[tuple[str, str], str]) -> s
     return hit or verdicts.get((folder, judgment_key(finding["check"], finding["rules"])))
 
 
+_NAMED = re.compile(r"'([^'\n]{2,40})'")
+
+
+def _names_same_label(problem: dict[str, Any], finding: dict[str, Any]) -> bool:
+    """A label finding quotes the label it is about ('HS implicit'); the reader's quotes or note name it too."""
+    text = " ".join(str(problem.get(k) or "") for k in ("quote_a", "quote_b", "note"))
+    return any(
+        re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text)
+        for name in _NAMED.findall(finding["message"])
+    )
+
+
 def _finds(problem: dict[str, Any], finding: dict[str, Any]) -> bool:
     if not finding["check"].startswith(FINDS.get(problem["type"], ())):
         return False
     if problem["type"] == "undefined-label":
         label = re.search(r"label=([^;]+);", problem.get("note", ""))
-        return bool(label) and label.group(1).strip().lower() in finding["message"].lower()
+        named = bool(label) and label.group(1).strip().lower() in finding["message"].lower()
+        return named or _names_same_label(problem, finding)
+    if problem["type"] == "inconsistent-label" and _names_same_label(problem, finding):
+        return True
     quotes = [q for q in (problem.get("quote_a"), problem.get("quote_b")) if q]
     matched = [any(_covers(t, q) for t in finding["rules"]) for q in quotes]
     if problem["type"] == "contradiction" and len(quotes) == 2:
@@ -209,6 +224,7 @@ def evaluate(corpus: Path, splits: tuple[str, ...] = SPLITS) -> dict[str, Any]:
             f["verdict"] = _verdict(f, verdicts)
         split_problems = [p for p in problems if p["folder"] in folders]
         results[split] = {"decks": folders, **score_split(findings, split_problems, words)}
+        results[split]["findings"] = findings
         results[split]["unjudged_findings"] = [f for f in findings if f["verdict"] is None]
     return {"metrics": _metrics(results), "splits": results, "notes": _notes(results)}
 
