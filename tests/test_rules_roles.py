@@ -88,6 +88,19 @@ def test_layout_debris_yields_no_rule(extract):
     assert rules_only(extract(text)) == ["Annotators must mark every overlap."]
 
 
+def test_table_of_contents_links_yield_no_rule_but_linked_rules_stay(extract):
+    """A contents entry is a link to a heading, even when the heading reads like a rule."""
+    text = (
+        "# Guide\n\n"
+        "## Contents\n\n"
+        "- [Never merge two speakers into one turn](#never-merge-two-speakers)\n"
+        "  - [Only mark overlaps longer than a second](#only-mark-overlaps)\n\n"
+        "## Never merge two speakers into one turn\n\n"
+        "- Always split the turn where the [second speaker](#speakers) starts.\n"
+    )
+    assert rules_only(extract(text)) == ["Always split the turn where the second speaker starts."]
+
+
 EXAMPLE_TEXT = (
     "# Guide\n\n"
     "Raters must label insults directed at a person.\n\n"

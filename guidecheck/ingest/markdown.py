@@ -34,6 +34,17 @@ def inline_text(token: Token) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", "\n", re.sub(r"[ \t]+", " ", "".join(parts))).strip()
 
 
+def in_page_link(token: Token) -> bool:
+    """The whole inline is one link to an anchor in this page: a table-of-contents entry, not text of its own."""
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
+    if len(children) < 3 or children[0].type != "link_open" or children[-1].type != "link_close":
+        return False
+    inner = children[1:-1]
+    return str(children[0].attrGet("href") or "").startswith("#") and not any(
+        c.type == "link_open" for c in inner
+    )
+
+
 def _heading_attrs(text: str) -> tuple[str, dict[str, str]]:
     match = _HEADING_ATTRS.search(text)
     if not match:
@@ -179,9 +190,15 @@ class _Walk:
                 Location(self.path, line),
                 self.section_path(),
                 depth=max(self.list_depth - 1, 0) if kind == LIST_ITEM else 0,
-                meta={"list_id": str(self.list_count)} if kind == LIST_ITEM else {},
+                meta=self._meta(kind, self.tokens[i + 1]),
             )
         )
+
+    def _meta(self, kind: str, inline: Token) -> dict:
+        meta: dict = {"list_id": str(self.list_count)} if kind == LIST_ITEM else {}
+        if in_page_link(inline):
+            meta["navigation"] = "in-page link"  # read by the rules stage: a contents entry states no rule
+        return meta
 
 
 def read(path: Path, raw: bytes) -> list[Block]:

@@ -86,6 +86,8 @@ def rules_for_block(
     bi: int, block: Block, parsed, matcher, dep, ctx: DocContext, units: list[Unit]
 ) -> list[Rule]:
     """Rules of one block in reading order; lead-in blocks record what their items inherit and yield nothing."""
+    if block.meta.get("navigation"):
+        return []  # a table-of-contents entry or other pointer the reader recognised by its markup
     state = BlockState(block, bi, context=_context(bi, block, ctx))
     # a sample message, a transcript turn: every sentence of the block is example material
     whole_role = text_role(block.text)

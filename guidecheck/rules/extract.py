@@ -16,7 +16,7 @@ from ..model import Block, Document, Rule, rule_from_dict, to_dict
 from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "10"
+EXTRACTOR_VERSION = "11"
 BATCH_SIZE = 256
 # Characters of text per parse batch: parsed Docs are held per batch, so this bounds peak memory.
 BATCH_CHARS = 60_000
