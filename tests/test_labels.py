@@ -102,9 +102,10 @@ FRAMES = [
 
 @pytest.fixture
 def check_json(check_json, fake_models):
-    """The JSON report of ``guidecheck check`` on the frames above, with the opt-in COV002 selected."""
+    """The JSON report of ``guidecheck check`` on the frames above, with the opt-in checks it tests selected."""
     fake_models(FRAMES, synonyms={"unsure": "sure"})  # "Unsure" / "Not sure", as the model sees them
-    return lambda *paths: check_json(*paths, extra=("--extend-select", "COV002"))
+    extra = ("--extend-select", "COV", "--extend-select", "TERM001")
+    return lambda *paths: check_json(*paths, extra=extra)
 
 
 def _by_check(report, check):
