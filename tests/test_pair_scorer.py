@@ -254,7 +254,7 @@ def test_stated_exception_on_a_page_is_found_by_reading_order():
 
 
 def test_a_case_vignette_is_not_a_rule_an_example_can_break():
-    from guidecheck.checks.common.relations.scales import example_relations
+    from guidecheck.checks.common.relations.examples import example_relations
 
     vignette = _claim("Her pulse is 90/min and she is rated 2 by the triage nurse.")
     example = _claim("Example: her pulse is 120/min, rated 4.", is_example=True)

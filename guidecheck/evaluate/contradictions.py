@@ -170,8 +170,9 @@ def _pair_docs(pairs: list[dict[str, Any]], folder: Path) -> list[Path]:
 def _pair_scores(corpus: Path, pairs: list[dict[str, Any]], notes: list[str]) -> dict[str, Any]:
     from ..cache import Cache
     from ..checks.common.relations.claims import build_claim
+    from ..checks.common.relations.examples import example_relations
     from ..checks.common.relations.relate import relate
-    from ..checks.common.relations.scales import example_relations, scale_relations
+    from ..checks.common.relations.scales import scale_relations
     from ..config import load_config
     from ..index.embed import Embedder
     from ..ingest import read_document

@@ -9,9 +9,10 @@ from ...base import CheckContext
 from ..deck import same_project
 from .claims import Claim, build_claim
 from .decide import scored_relations
+from .examples import example_relations
 from .lexicon import jaccard, lexicon
 from .relate import Relation, rubric_aliases
-from .scales import example_relations, scale_relations
+from .scales import scale_relations
 from .text import quoted
 
 

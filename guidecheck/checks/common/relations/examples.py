@@ -1,0 +1,254 @@
+"""Worked examples whose verdict (a deduction, a score, a label) breaks a rule about the same thing (CON008).
+
+An example is not a pair candidate: the embedding pairs compare rules with rules, and an example's case is
+spread over several sentences ("A user asks for ..." then "Rating: 3."). So each example is merged into one
+case, matched against every rule it shares topic words with, and judged against the rule it matches best.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..deck import same_project
+from .claims import Claim, Interval
+from .lexicon import content, data, lexicon
+from .proposition import is_example_material
+from .relate import Relation
+from .text import as_read, quoted, span_of
+
+
+@dataclass
+class _Example:
+    """One worked example: its sentences merged (the case in one sentence, "Rating: 3." in the next)."""
+
+    claims: list[Claim]
+    everything: frozenset[str]
+    penalty: tuple[Claim, tuple[int, int]] | None
+    score: tuple[Claim, Interval, tuple[int, int] | None] | None
+    outcomes: list[tuple[Claim, str, tuple[int, int]]]
+
+    @property
+    def text(self) -> str:
+        return " ".join(f.text for f in self.claims)
+
+
+_EXAMPLE_START = re.compile(
+    r"^\s*(?:worked\s+)?(?:example|e\.g\.|for example|for instance|sample|case)\b", re.I
+)
+
+# A clash found for one example: (0 for a contradiction, 1 when explained away; minus the cover; the relation).
+_Found = tuple[int, float, Relation]
+
+
+def _example_groups(claims: list[Claim]) -> list[list[Claim]]:
+    """Consecutive example sentences of one block form one example; "Example 2: ..." starts the next one."""
+    groups: list[list[Claim]] = []
+    last_key = None
+    for f in claims:
+        if not f.rule.is_example:
+            last_key = None
+            continue
+        loc = f.rule.location
+        key = (loc.path, loc.line, loc.page, loc.slide, loc.notes)
+        if groups and key == last_key and not _EXAMPLE_START.match(f.text):
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+        last_key = key
+    return groups
+
+
+def _merged(members: list[Claim]) -> _Example:
+    """The example's verdict from whichever sentence states it: the first deduction that is not denied, the
+    first score, and every named (non-numeric) label."""
+    penalty = next(
+        ((f, f.penalty) for f in members if f.penalty and not _negated_before(f.text, f.penalty[0])), None
+    )
+    score = next(((f, f.score, f.score_span) for f in members if f.score), None)
+    outcomes = [(f, o, s) for f in members for o, s in f.outcomes if not o.replace(".", "").isdigit()]
+    everything = frozenset().union(*(f.everything for f in members))
+    return _Example(members, everything, penalty, score, outcomes)
+
+
+def _negated_before(text: str, start: int) -> bool:
+    """'did not deduct', 'without docking': the penalty is denied, not applied."""
+    window = text[max(0, start - 14) : start].lower()
+    return bool(re.search(r"(?<![\w'])(?:not|no|never|n't|without|nothing)(?![\w'])", window))
+
+
+def _breakable_rules(claims: list[Claim]) -> list[Claim]:
+    """Only sentences with force or an outcome are rules an example can break ("Note that ..." is not)."""
+    return [
+        f
+        for f in claims
+        if f.rule.kind != "rubric" and (f.deontic or f.outcomes) and not is_example_material(f)
+    ]
+
+
+def _postings(rules: list[Claim]) -> dict[str, list[int]]:
+    """Topic word -> positions of the rules that use it, so an example meets only the rules it shares words with."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(rules):
+        for w in f.core | f.condition:
+            postings[w].append(i)
+    return postings
+
+
+def _covers(
+    e: _Example, rules: list[Claim], postings: dict[str, list[int]], penalty_words: frozenset[str]
+) -> dict[int, float]:
+    """Share of each rule's topic the example mentions, for rules sharing at least two words with it.
+
+    The penalty vocabulary is not topic: "do not penalize typos" is about typos, so an example that docks a
+    point for something else does not cover it.
+    """
+    seen: dict[int, int] = defaultdict(int)
+    for w in e.everything:
+        for i in postings.get(w, ()):
+            seen[i] += 1
+    covers: dict[int, float] = {}
+    for i, shared in sorted(seen.items()):
+        r = rules[i]
+        topic = (r.core | r.condition) - penalty_words
+        if topic and shared >= 2 and same_project(r.rule, e.claims[0].rule):
+            covers[i] = len(topic & e.everything) / len(topic)
+    return covers
+
+
+def _judging_rules(covers: dict[int, float], rules: list[Claim]) -> list[tuple[Claim, float]]:
+    """The rules the example is judged by: those it covers enough, and of the rules with an outcome only the best.
+
+    The example's case is the one it matches best: "a harmful request" is judged by the harmful-request rule,
+    not by the harmless-request rule it also resembles. Penalty rules are always kept ("do not penalize ...").
+    """
+    th = lexicon().thresholds["example_topic"]
+    best_outcome = max((c for i, c in covers.items() if rules[i].outcomes), default=0.0)
+    out = []
+    for i, cover in sorted(covers.items()):
+        r = rules[i]
+        if cover < th:
+            continue
+        if r.outcomes and not r.penalty and cover < best_outcome - 1e-9:
+            continue
+        out.append((r, cover))
+    return out
+
+
+def _breaks(
+    r: Claim,
+    ef: Claim,
+    confidence: float,
+    why: str,
+    rule_span: tuple[int, int] | None,
+    example_span: tuple[int, int] | None,
+) -> Relation:
+    """CON008 between a rule and the example sentence that states the verdict, with the clashing words of both."""
+    return Relation(
+        "CON008",
+        r.rule,
+        ef.rule,
+        round(confidence, 3),
+        why,
+        span_of(r.rule, rule_span) + span_of(ef.rule, example_span),
+    )
+
+
+def _penalty_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
+    """The example deducts for what the rule says not to penalize."""
+    if not (e.penalty and r.penalty and r.deontic in ("F", "N")):
+        return None
+    ef, span = e.penalty
+    why = f"The example {quoted(e.text)} deducts for what {quoted(as_read(r.rule))} says not to penalize."
+    return _breaks(r, ef, 0.7 + 0.25 * cover, why, r.penalty, span)
+
+
+def _score_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
+    """The example gives a score outside the range the rule requires for this case."""
+    if not (
+        e.score and r.score and r.deontic in ("O", None) and cover >= 0.6 and e.score[1].disjoint(r.score)
+    ):
+        return None
+    ef, iv, span = e.score
+    why = (
+        f"The example {quoted(e.text)} gives {iv.describe()}, but {quoted(as_read(r.rule))} requires "
+        f"{r.score.describe()} for this case."
+    )
+    return _breaks(r, ef, 0.6 + 0.3 * cover, why, r.score_span, span)
+
+
+def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -> Relation | None:
+    """The example is labeled with none of the labels a conditional rule requires (score and name are one)."""
+    if not (e.outcomes and r.outcomes and r.deontic == "O" and r.condition and cover >= 0.6):
+        return None
+    names = {aliases.get(o.lower(), o.lower()) for _, o, _ in e.outcomes}
+    rnames = {aliases.get(o.lower(), o.lower()) for o, _ in r.outcomes}
+    if names & rnames:
+        return None
+    ef, label, span = e.outcomes[0]
+    why = (
+        f"The example {quoted(e.text)} is labeled {label}, but {quoted(as_read(r.rule))} requires "
+        f"{r.outcomes[0][0]} for this case."
+    )
+    return _breaks(r, ef, 0.55 + 0.3 * cover, why, r.outcomes[0][1], span)
+
+
+def _excused(rel: Relation, e: _Example, r: Claim) -> Relation:
+    """An example that follows a rule's stated exception or dated update is not a contradiction (REL001/REL002)."""
+    if not (r.exception or r.update):
+        return rel
+    return Relation(
+        "REL001" if r.exception else "REL002",
+        r.rule,
+        rel.b,
+        round(rel.confidence * 0.8, 3),
+        f"The example {quoted(e.text)} follows the {'exception in' if r.exception else 'update'} "
+        f"{quoted(as_read(r.rule))}; not a contradiction.",
+        rel.spans,
+        stands_for="CON008",
+    )
+
+
+def _clashes(e: _Example, judges: list[tuple[Claim, float]], aliases: dict[str, str]) -> list[_Found]:
+    """Each judging rule the example breaks, by the first kind of verdict they share (deduction, score, label)."""
+    found: list[_Found] = []
+    for r, cover in judges:
+        rel = _penalty_clash(e, r, cover) or _score_clash(e, r, cover) or _label_clash(e, r, cover, aliases)
+        if rel is not None:
+            rel = _excused(rel, e, r)
+            found.append((0 if rel.code == "CON008" else 1, -cover, rel))
+    return found
+
+
+def _best(found: list[_Found]) -> list[Relation]:
+    """Every rule the example breaks equally well (a rule and its restatement in the FAQ), else the best one.
+
+    A contradiction outranks an excused clash, and a better-covered rule a worse-covered one.
+    """
+    if not found:
+        return []
+    best = min(found, key=lambda t: (t[0], t[1]))
+    return [
+        rel
+        for kind, cov, rel in sorted(found, key=lambda t: (t[0], t[1], t[2].a.id))
+        if (kind, cov) == best[:2]
+    ]
+
+
+def example_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
+    """Worked examples whose verdict breaks a rule about the same thing."""
+    examples = [e for e in map(_merged, _example_groups(claims)) if e.penalty or e.score or e.outcomes]
+    if not examples:
+        return []
+    rules = _breakable_rules(claims)
+    postings = _postings(rules)
+    penalty_words = content(" ".join(data()["words"]["penalty"]))
+    out: list[Relation] = []
+    for e in examples:
+        judges = _judging_rules(_covers(e, rules, postings, penalty_words), rules)
+        out.extend(_best(_clashes(e, judges, aliases or {})))
+    return out
+
+
+__all__ = ["example_relations"]
