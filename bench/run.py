@@ -29,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from make_deck import make_deck  # noqa: E402
-from scale import corpus_cold, dask_throughput, load, startup  # noqa: E402
+from scale import corpus_cold, dask_throughput, load, seed_graph, startup  # noqa: E402
 
 
 def _tree_rss_kb(pid: int) -> int:
@@ -127,7 +127,7 @@ def measure_deck(words: int, repeat: int, out_dir: Path) -> dict:
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as cache:
             deck.write_text(text, encoding="utf-8")
-            cold.append(run_once(deck, Path(cache), out_dir / "cold.json"))
+            cold.append(run_once(deck, seed_graph(Path(cache)), out_dir / "cold.json"))
             warm.append(run_once(deck, Path(cache), out_dir / "warm.json"))
             deck.write_text(
                 text + "\nRaters must flag every duplicate response in the queue.\n", encoding="utf-8"
