@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..force_words import force_words
 from ..model import SEVERITY_RANK
 
 # Plain-language names and one-line explanations, for readers who do not know the check codes.
@@ -44,32 +45,9 @@ SEVERITIES: dict[str, tuple[str, str]] = {
 SEVERITY_ORDER = tuple(sorted(SEVERITY_RANK, key=SEVERITY_RANK.__getitem__, reverse=True))
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
-# Words that carry a rule's force; highlighted on both sides of a pair when a check gave no spans.
-_FORCE_WORDS = (
-    "must not",
-    "must",
-    "never",
-    "always",
-    "do not",
-    "don't",
-    "should not",
-    "shouldn't",
-    "should",
-    "may not",
-    "may",
-    "can",
-    "cannot",
-    "can't",
-    "not",
-    "no",
-    "only",
-    "required",
-    "forbidden",
-    "avoid",
-    "prefer",
-    "optional",
-    "do",
-)
+# Words that carry a rule's force; highlighted on both sides of a pair when a check gave no spans. The ones
+# marked `mark` in data/modality.toml, in their priority order: the first found in a rule is marked.
+_FORCE_WORDS = force_words("mark")
 
 
 # Verbs too common to say anything about a clash ("must be", "has"): not highlighted as the action.

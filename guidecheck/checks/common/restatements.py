@@ -10,6 +10,7 @@ import re
 
 import numpy as np
 
+from ...force_words import strength_pattern
 from ...model import Rule
 from ..base import CheckContext
 from .deck import deck_key
@@ -17,12 +18,8 @@ from .relations.engine import relations
 from .wording import data, is_checkable
 
 NORMATIVE = {"obligation", "recommendation", "permission", "prohibition", "discouragement"}
-MODAL_WORDS = re.compile(
-    r"\b(?:must not|must never|must|shall not|shall|should not|shouldn't|should|may not|may|can|need to|needs to|"
-    r"have to|has to|is required to|are required to|always|never|ideally|please|try to|it is best to|"
-    r"we recommend that you|we recommend|is recommended|are recommended|do not|don't|avoid)\b",
-    re.I,
-)
+# The strength words (data/modality.toml, those marked `strip`): must, should, may, please, we recommend ...
+MODAL_WORDS = strength_pattern()
 
 
 def strip_modality(text: str) -> str:

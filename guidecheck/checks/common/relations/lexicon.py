@@ -1,4 +1,8 @@
-"""Word lists and patterns of data/contradictions.toml, compiled once, plus the tokeniser the relation claims share."""
+"""Word lists and patterns of data/contradictions.toml, compiled once, plus the tokeniser the relation claims share.
+
+Two lists come from other data files, where they are shared: the force cues (prohibit, oblige, permit) from
+data/modality.toml, and the score-column header of rubric tables from data/labels.toml.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from typing import Any
 
 import tomllib
 
+from ....force_words import force_words
+
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
 
 
@@ -18,6 +24,14 @@ def data() -> dict[str, Any]:
     return tomllib.loads(
         resources.files("guidecheck").joinpath("data/contradictions.toml").read_text("utf-8")
     )
+
+
+@lru_cache(maxsize=1)
+def _score_header() -> re.Pattern[str]:
+    """The score-column header of a rubric table: the label inventory's (labels.toml), so a column that names the
+    scores for the labels check names them for the scale and alias relations too."""
+    labels = tomllib.loads(resources.files("guidecheck").joinpath("data/labels.toml").read_text("utf-8"))
+    return re.compile("|".join(f"(?:{p})" for p in labels["inventory"]["score_headers"]), re.I)
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -67,9 +81,9 @@ def lexicon() -> Lexicon:
         relax=phrase_pattern(w["relax"]),
         relax_words=frozenset(w["relax_words"]),
         quantity_filler=frozenset(stem(x) for x in w["quantity_filler"]),
-        prohibit=phrase_pattern(w["prohibit"]),
-        oblige=phrase_pattern(w["oblige"]),
-        permit=phrase_pattern(w["permit"]),
+        prohibit=phrase_pattern(list(force_words("cue", "prohibit"))),
+        oblige=phrase_pattern(list(force_words("cue", "oblige"))),
+        permit=phrase_pattern(list(force_words("cue", "permit"))),
         terminal=frozenset(w["terminal_actions"]),
         penalty=phrase_pattern(w["penalty"]),
         override_text=comp(d["override"]["text"]),
@@ -86,7 +100,7 @@ def lexicon() -> Lexicon:
         names=tuple(re.compile(x) for x in d["scale"]["names"]),
         upper=phrase_pattern(d["scale"]["upper"]),
         lower=phrase_pattern(d["scale"]["lower"]),
-        score_header=re.compile(d["scale"]["score_header"], re.I),
+        score_header=_score_header(),
         label_header=re.compile(d["scale"]["label_header"], re.I),
     )
 
