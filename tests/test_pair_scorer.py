@@ -175,6 +175,18 @@ def test_output_conflict_is_reported_as_con010():
     assert found.code == "CON010" and "portuguese" in found.explanation
 
 
+def test_an_unconditional_output_clash_is_not_vetoed_but_a_scoped_one_can_be():
+    """A phrase required and forbidden is categorical; "unless ..." leaves it to the scorer's veto."""
+    opens = _claim('Open every reply with "Kind regards".', kind="obligation")
+    never = _claim('Never use the phrase "Kind regards" in a reply.', kind="prohibition")
+    found = decide(_input(opens, never), None, 0.1, threshold=2.0, veto=0.77)
+    assert found.code == "CON010" and found.explanation.count("kind regards") == 1
+    scoped = _claim(
+        'Never use the phrase "Kind regards" unless the customer used it first.', kind="prohibition"
+    )
+    assert decide(_input(opens, scoped), None, 0.1, threshold=2.0, veto=0.77) is None
+
+
 # --- the weights file ----------------------------------------------------------------------------------------
 
 

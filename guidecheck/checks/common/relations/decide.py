@@ -75,9 +75,10 @@ def pair_inputs(
         if not comparable(fa, fb, sa, sb):
             continue
         rel = relate(fa, fb, cos, aliases)
-        if (rel is not None or unnamed) and _evidence(fa, fb, sa, sb, rel, cos):
+        named = rel is not None or _output_named(sa, sb)
+        if (named or unnamed) and _evidence(fa, fb, sa, sb, rel, cos):
             # An exception, update or duplicate is reported as it is: only possible conflicts need the score.
-            todo.append((i, j, cos, rel, unnamed or rel.code.startswith("CON")))
+            todo.append((i, j, cos, rel, unnamed or rel is None or rel.code.startswith("CON")))
     texts: dict[str, int] = {}
     for i, j, _, _, scored in todo:
         for k in (i, j) if scored else ():
@@ -94,6 +95,23 @@ def pair_inputs(
             cc = float(vec[texts[fa.condition_text]] @ vec[texts[fb.condition_text]])
         out.append((PairInput(fa, fb, sides[i], sides[j], cos, cn, cc, rel.code if rel else None), rel))
     return out
+
+
+def _output_named(sa: Side, sb: Side) -> bool:
+    """Two output-constraint frames that clash (a phrase required and forbidden, opposite tones, two languages)
+    name the conflict as explicitly as a frame detector does: the scorer may veto it, not ignore it."""
+    return bool(sa.output and sb.output) and output_conflict(sa.output, sb.output) is not None
+
+
+def _bar(p: PairInput, rel: Relation | None, threshold: float, veto: float) -> float:
+    """The probability a pair needs. An unconditional output clash (the same phrase required and forbidden,
+    opposite tones, two languages, neither rule scoped by a condition or an exception) is categorical: the
+    scorer, trained mostly on deontic pairs, does not veto it. A pair a detector named needs the veto bar; an
+    unnamed pair the threshold."""
+    if _output_named(p.sa, p.sb):
+        scoped = p.fa.condition or p.fb.condition or p.fa.exception or p.fb.exception
+        return veto if scoped else 0.0
+    return veto if rel is not None else threshold
 
 
 def _sanction_of(p: PairInput) -> bool:
@@ -156,8 +174,9 @@ def _output_relation(p: PairInput, prob: float) -> Relation | None:
     kind, wa, wb = hit
     fa, fb = p.fa, p.fb
     why = {
-        "phrase": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} disagree on whether “{wa}” / “{wb}” "
-        "may appear in the output.",
+        "phrase": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} disagree on whether "
+        + (f"“{wa}”" if wa == wb else f"“{wa}” / “{wb}”")
+        + " may appear in the output.",
         "tone": f"{quoted(as_read(fa.rule))} asks for a {wa} output and {quoted(as_read(fb.rule))} for a {wb} one.",
         "language": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} ask for the output in different "
         f"languages ({wa} / {wb}).",
@@ -169,7 +188,7 @@ def decide(p: PairInput, rel: Relation | None, prob: float, threshold: float, ve
     """The relation to report for one scored pair (see the module docstring)."""
     if rel is not None and rel.code.startswith("REL"):
         return rel
-    if prob < (veto if rel is not None else threshold):
+    if prob < _bar(p, rel, threshold, veto):
         return None
     if _sanction_of(p):
         return None
