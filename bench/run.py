@@ -47,7 +47,7 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_once(deck: Path, cache: Path, out: Path) -> dict:
+def run_once(deck: Path, cache: Path, out: Path, extra: tuple[str, ...] = ()) -> dict:
     env = dict(os.environ, XDG_CACHE_HOME=str(cache), HF_HUB_OFFLINE="1")
     cmd = [
         sys.executable,
@@ -62,6 +62,7 @@ def run_once(deck: Path, cache: Path, out: Path) -> dict:
         "--fail-on",
         "never",
         "-v",
+        *extra,
     ]
     peak = 0
     before = load()

@@ -102,12 +102,14 @@ def dask_throughput(decks: int, worker_counts=(1, 2)) -> dict:
 
 
 def corpus_cold(words: int, run_once) -> dict:
-    """One cold run of `guidecheck check` over the whole corpus folder (single process tree)."""
+    """One cold run of `guidecheck check --engine local` over the corpus folder (one run per deck)."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "corpus"
         decks = make_corpus(root, words)
         before = load()
-        result = run_once(root, seed_graph(Path(tmp) / "cache"), Path(tmp) / "report.json")
+        result = run_once(
+            root, seed_graph(Path(tmp) / "cache"), Path(tmp) / "report.json", ("--engine", "local")
+        )
         result.update(decks=decks, load=[before, load()])
     print(
         f"corpus {words:,} words: {result['seconds']:.1f}s, peak {result['peak_mb']:.0f} MB", file=sys.stderr
