@@ -27,6 +27,21 @@ def _isolated_cache(tmp_path_factory):
         os.environ["XDG_CACHE_HOME"] = old
 
 
+# The test decks are about these checks; on real guidelines they are opt-in (data/policy.toml), so every run in a
+# test selects them, subprocesses and Dask workers included. Tests marked `real_policy` see the shipped defaults.
+CHECKS_UNDER_TEST = "CON001,CON003,LAB001,LAB003"
+
+
+@pytest.fixture(autouse=True)
+def _checks_under_test(request, monkeypatch):
+    from guidecheck.config import EXTEND_SELECT_ENV
+
+    if request.node.get_closest_marker("real_policy") is None:
+        monkeypatch.setenv(EXTEND_SELECT_ENV, CHECKS_UNDER_TEST)
+    else:
+        monkeypatch.delenv(EXTEND_SELECT_ENV, raising=False)
+
+
 @pytest.fixture
 def cli():
     """Run the CLI in-process: cli('check', path, '--format', 'json') -> click Result (exit_code, stdout, stderr)."""

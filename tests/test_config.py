@@ -32,17 +32,24 @@ def test_setup_cfg_found_from_nested_path(tmp_path):
     assert "AMB003" not in chosen and "CON004" not in chosen and "CON001" in chosen
 
 
+@pytest.mark.real_policy
 def test_select_and_extend_select_follow_the_policy(tmp_path):
     """Opt-in checks run only when selected; select replaces the default set, disable always wins."""
     (tmp_path / "setup.cfg").write_text("[guidecheck]\nextend_select = AMB005\ndisable = CON004\n")
     cfg = load_config([str(tmp_path)])
     chosen = selected_codes(cfg)
     assert "AMB005" in chosen and "AMB006" not in chosen  # AMB006 is opt-in and not selected
-    assert "CON001" in chosen and "CON004" not in chosen
+    assert "CON002" in chosen and "CON004" not in chosen and "CON001" not in chosen  # CON001 is opt-in
     assert selected_codes(cfg, ["AMB"]) == [c for c in selected_codes(cfg, ["AMB"]) if c.startswith("AMB")]
     assert "AMB006" in selected_codes(cfg, ["AMB006"])  # an explicit select runs an opt-in check
     assert not on_by_default("AMB005") and opt_in_reason("AMB005")
-    assert on_by_default("CON001") and opt_in_reason("CON001") is None
+    assert on_by_default("CON002") and opt_in_reason("CON002") is None
+
+
+def test_environment_adds_opt_in_checks(tmp_path, monkeypatch):
+    monkeypatch.setenv("GUIDECHECK_EXTEND_SELECT", "AMB005, TERM")
+    chosen = selected_codes(load_config([str(tmp_path)]))
+    assert "AMB005" in chosen and "TERM001" in chosen and "AMB006" not in chosen
 
 
 def test_pyproject_tool_section(tmp_path):

@@ -71,7 +71,7 @@ def test_undefined_label_is_matched_by_name_and_vague_criterion_by_sentence():
 def test_score_split_reports_precision_over_judged_and_opt_in_checks_apart():
     findings = [
         _finding("CON002", [PROBLEMS[0]["quote_a"], PROBLEMS[0]["quote_b"]], "useful"),
-        _finding("CON001", ["a", "b"], "wrong"),
+        _finding("CON004", ["a", "b"], "wrong"),
         _finding("AMB005", ["The clip may contain noise."], "wrong"),  # opt-in in data/policy.toml
         _finding("AMB001", ["Skip the clip if the speech is hard to follow"], None),
     ]
