@@ -19,7 +19,19 @@ from typing import Any
 
 from .metrics import accuracy, normalise, prf
 
-CODES = ("CON001", "CON002", "CON003", "CON004", "CON005", "CON006", "CON007", "CON008", "CON010")
+
+def _contradiction_codes() -> tuple[str, ...]:
+    """Every registered contradiction check the labeled decks can score (derived from the registry)."""
+    from ..checks import all_checks
+
+    return tuple(
+        c.code
+        for c in all_checks()
+        if c.category == "contradiction" and not getattr(c, "needs_user_model", False)
+    )
+
+
+CODES = _contradiction_codes()
 REL_LABEL = {"REL001": "exception", "REL002": "override", "REL003": "duplicate"}
 NEGATIVE = ("exception", "override", "duplicate", "compatible", "none")
 

@@ -17,6 +17,8 @@ from ..registry import register
 
 class RelationCheck(Check):
     fix: ClassVar[str | None] = None
+    # True for a check that only runs with a model the user configures (CON009's NLI model): no labeled eval.
+    needs_user_model: ClassVar[bool] = False
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         for rel in relations(ctx):
@@ -278,6 +280,7 @@ class NLIContradiction(RelationCheck):
     name = "nli-contradiction"
     category = "contradiction"
     severity = "warning"
+    needs_user_model = True
     fix = "Read both rules; merge them or scope them with explicit conditions."
 
 
