@@ -176,7 +176,7 @@ def load_config(
     for key, value in (overrides or {}).items():
         if value is not None:
             cfg.values[key] = value
-    _extend_from_environment(cfg)
+    extend_from_environment(cfg)
     if cfg.values["fail_on"] not in ("error", "warning", "info", "never"):
         raise ConfigError(f"fail_on must be error, warning, info or never, got {cfg.values['fail_on']!r}")
     cfg.severity_overrides()
@@ -186,7 +186,7 @@ def load_config(
 EXTEND_SELECT_ENV = "GUIDECHECK_EXTEND_SELECT"
 
 
-def _extend_from_environment(cfg: Config) -> None:
+def extend_from_environment(cfg: Config) -> None:
     """``GUIDECHECK_EXTEND_SELECT=CON001,LAB`` adds opt-in checks for every run of this environment (a CI job,
     a pre-commit hook, Dask workers) without a project file; it only ever adds to ``extend_select``."""
     extra = [c.strip() for c in os.environ.get(EXTEND_SELECT_ENV, "").split(",") if c.strip()]

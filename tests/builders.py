@@ -212,7 +212,7 @@ def deck_index(
 def findings_of(index: Index, config: Config | None = None, only: list[str] | None = None) -> list[Finding]:
     from guidecheck.checks import run_checks
 
-    return run_checks(index, config or Config(), only)
+    return run_checks(index, config or _default_config(), only)
 
 
 # Frames of the two-rule "publication date" deck that the report tests share (as spaCy frames them).
@@ -247,3 +247,12 @@ PUBLICATION_DATE = [
         conditions=["if it contains inappropriate content"],
     ),
 ]
+
+
+def _default_config() -> Config:
+    """The shipped defaults plus what the environment selects (conftest selects the checks under test)."""
+    from guidecheck.config import extend_from_environment
+
+    cfg = Config()
+    extend_from_environment(cfg)
+    return cfg
