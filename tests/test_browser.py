@@ -63,7 +63,9 @@ def reports(tmp_path_factory, _isolated_cache):
     deck = demo_dir / "demo"
     shutil.copytree(GUIDELINES / "demo", deck)
     # the demo shows every family, opt-in ones included, as the repository's setup.cfg selects them
-    (demo_dir / "setup.cfg").write_text("[guidecheck]\nextend_select = AMB, CON, LAB, TERM\n", encoding="utf-8")
+    (demo_dir / "setup.cfg").write_text(
+        "[guidecheck]\nextend_select = AMB, CON, LAB, TERM\n", encoding="utf-8"
+    )
     injection_dir = tmp_path_factory.mktemp("injection")
     unsafe = injection_dir / "safety.txt"
     unsafe.write_text(INJECTION, encoding="utf-8")
