@@ -176,7 +176,8 @@ def _score(
     return None, None
 
 
-def definition_conflict(text: str) -> tuple[str, str, frozenset[str]] | None:
+def _definition_of(text: str) -> tuple[str, str, frozenset[str]] | None:
+    """(term, definition text, its content words) when the rule defines a term ("X means ...")."""
     if not lexicon().definition_gate.search(text):
         return None
     body = re.sub(r"^\s*(?:[*_#>-]+\s*)", "", text).rstrip(" .")
@@ -189,7 +190,8 @@ def definition_conflict(text: str) -> tuple[str, str, frozenset[str]] | None:
     return None
 
 
-def priority_conflict(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | None:
+def _priority_of(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | None:
+    """(winner words, loser words, winner text, loser text) when the rule ranks one criterion over another."""
     lex = lexicon()
     if not lex.priority_gate.search(text):
         return None
@@ -270,8 +272,8 @@ def build_claim(rule: Rule) -> Claim:
         action=action,
         object_head=head,
         terminal=terminal,
-        definition=definition_conflict(text),
-        priority=priority_conflict(text),
+        definition=_definition_of(text),
+        priority=_priority_of(text),
         penalty=_first(lex.penalty, text),
     )
 
