@@ -103,9 +103,6 @@ class Deck:
     def first_path(self) -> str:
         return self.paths[0]
 
-    def rules_of(self, path: str) -> list[Rule]:
-        return [r for r in self.rules if r.path == path]
-
 
 def rules_by_path(rules: list[Rule]) -> dict[str, list[Rule]]:
     """path -> its rules, in reading order."""
@@ -127,9 +124,10 @@ def _label_pattern(inventory: Inventory | None) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
-def _build_deck(key: str, paths: list[str], index: Index, config: Config) -> Deck:
+def _build_deck(
+    key: str, paths: list[str], index: Index, config: Config, by_path: dict[str, list[Rule]]
+) -> Deck:
     deck = Deck(key, paths)
-    by_path = rules_by_path(index.rules)
     deck.rules = [r for p in paths for r in by_path.get(p, [])]
     invs = [index.inventories[p] for p in paths if p in index.inventories]
     deck.inventory = merged(invs, paths[0]) if invs else None
@@ -149,4 +147,5 @@ def build_decks(index: Index, config: Config) -> dict[str, Deck]:
     paths: dict[str, list[str]] = {}
     for doc in index.documents:
         paths.setdefault(deck_key(doc.path), []).append(doc.path)
-    return {key: _build_deck(key, ps, index, config) for key, ps in paths.items()}
+    by_path = rules_by_path(index.rules)  # once for the run, not once per deck
+    return {key: _build_deck(key, ps, index, config, by_path) for key, ps in paths.items()}
