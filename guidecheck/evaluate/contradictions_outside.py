@@ -18,23 +18,7 @@ from typing import Any
 
 from .contradictions import _read_jsonl, _run_deck, _side_ids
 from .metrics import normalise, prf
-
-# Real-deck folders of the dev split (the held-out folders are never run or read here).
-REAL_DEV = (
-    "amr-guidelines",
-    "arktic-transcriber-faq",
-    "cacer-clinical-events",
-    "ecbplus-event-coreference",
-    "gpt4-usmle-error-annotation",
-    "healthcare-entity-categories",
-    "ishate-implicit-hate-speech",
-    "jigsaw-toxicity-subattributes",
-    "marco-dialog-human-eval",
-    "mrda-dialog-act-labeling",
-    "mt-error-annotation",
-    "richer-event-description",
-    "rusentiment-sentiment",
-)
+from .real import load_labels, realdecks_root, split_folders
 
 
 def _splits() -> tuple[str, ...]:
@@ -124,14 +108,13 @@ def _listed(problems: list[dict[str, Any]], texts: list[str]) -> bool:
 
 
 def real_decks(corpus: Path, notes: list[str]) -> dict[str, Any]:
-    root = Path(os.environ.get("GUIDECHECK_REALDECKS", corpus.parent.parent / "shared" / "realdecks"))
+    root = realdecks_root(corpus)
     if not root.is_dir():
         notes.append(f"real decks not found at {root}; per-20k-words figure skipped")
         return {}
     false = words = listed = 0
-    for folder in REAL_DEV:
-        if not (root / folder).is_dir():
-            continue
+    # the dev folders only: the held-out ones are never run or read here
+    for folder in split_folders(load_labels(corpus), root, "dev"):
         problems = _read_jsonl(corpus / "labels" / "real-parts" / f"{folder}.problems.jsonl")
         result = _run_deck(root / folder)
         words += sum(d.words for d in result.documents)
@@ -168,4 +151,4 @@ def evaluate_outside(corpus: Path, notes: list[str]) -> dict[str, Any]:
     return out
 
 
-__all__ = ["REAL_DEV", "blind_decks", "blind_pairs", "evaluate_outside", "real_decks"]
+__all__ = ["blind_decks", "blind_pairs", "evaluate_outside", "real_decks"]

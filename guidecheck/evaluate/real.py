@@ -204,6 +204,13 @@ def score_split(findings, problems, words: int) -> dict[str, Any]:
     return out
 
 
+def split_folders(labels: list[dict[str, Any]], root: Path, split: str) -> list[str]:
+    """The deck folders of one split, as the blind labels assign them, that exist under ``root``."""
+    split_of = {r["doc"].split("/")[0]: r["split"] for r in labels if r.get("kind") == "problem"}
+    split_of.update({r["doc"].split("/")[0]: r.get("split", "dev") for r in labels if r.get("split")})
+    return sorted(f for f, s in split_of.items() if s == split and (root / f).is_dir())
+
+
 def evaluate(corpus: Path, splits: tuple[str, ...] = SPLITS) -> dict[str, Any]:
     labels = load_labels(corpus)
     root = realdecks_root(corpus)
@@ -211,11 +218,9 @@ def evaluate(corpus: Path, splits: tuple[str, ...] = SPLITS) -> dict[str, Any]:
         return {"metrics": {}, "notes": [f"real-deck corpus or labels not found ({root}, {corpus / LABELS})"]}
     verdicts = _verdicts(labels)
     problems = [dict(p, folder=p["doc"].split("/")[0]) for p in labels if p.get("kind") == "problem"]
-    split_of = {p["folder"]: p["split"] for p in problems}
-    split_of.update({r["doc"].split("/")[0]: r.get("split", "dev") for r in labels if r.get("split")})
     results: dict[str, Any] = {}
     for split in splits:
-        folders = sorted(f for f, s in split_of.items() if s == split and (root / f).is_dir())
+        folders = split_folders(labels, root, split)
         findings, words = [], 0
         for folder in folders:
             rows, n = _check_folder(root, folder)
