@@ -43,7 +43,6 @@ def run(
     embedder = Embedder(config.embedding_model, cache, config.allow_network)
     if any(d.blocks and not is_cached(d, config, cache) for d in documents if d.status != "error"):
         embedder.warm_up()  # cold run: load the embedding model in parallel with spaCy
-        import_spacy_without_torch()
     run_key = _run_key(documents, config, only_checks)
     cached = cache.get_json("runs", run_key)
     index = None
@@ -71,26 +70,6 @@ def run(
         embedder.close()
     findings = suppress.apply(paths, documents, rules, findings, config, only_checks)
     return Result(documents, rules, findings, index, skipped, timings)
-
-
-def import_spacy_without_torch() -> None:
-    """Import spaCy with torch hidden, unless torch is loaded already.
-
-    spaCy's thinc imports torch when it is installed, which costs 1.5-4 s of a re-check that parses one
-    edited file. The parser (a CPU thinc model) never uses torch, and the embedding model runs in the
-    worker process. torch stays importable afterwards for anything that needs it.
-    """
-    import sys
-
-    if "spacy" in sys.modules or "torch" in sys.modules:
-        return
-    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError meanwhile
-    try:
-        import spacy  # noqa: F401
-    except ImportError:
-        pass  # no spaCy: load_spacy reports it with the install command
-    finally:
-        del sys.modules["torch"]
 
 
 def _run_key(documents: list[Document], config: Config, only_checks: list[str] | None) -> str:

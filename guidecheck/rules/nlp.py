@@ -53,7 +53,28 @@ def parse_progress(hook: Callable[[int], None] | None) -> Iterator[None]:
 
 
 @lru_cache(maxsize=4)
+def import_spacy_without_torch() -> None:
+    """Import spaCy with torch hidden, unless torch is loaded already.
+
+    spaCy's thinc imports torch when it is installed, which costs 1.5-4 s of a re-check that parses one
+    edited file. The parser (a CPU thinc model) never uses torch, and the embedding model runs in the
+    worker process. torch stays importable afterwards for anything that needs it.
+    """
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError meanwhile
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        pass  # no spaCy: load_spacy reports it with the install command
+    finally:
+        del sys.modules["torch"]
+
+
 def load_spacy(names: tuple[str, ...]):
+    import_spacy_without_torch()
     import spacy
     from spacy.language import Language
 
