@@ -8,15 +8,19 @@ list lead-ins ("Do not:", "When a span is ambiguous:"), FAQ questions as context
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from ..cache import Cache, key
 from ..config import Config
 from ..model import Block, Document, Rule, rule_from_dict, to_dict
+from . import block_memo
+from .block_memo import BlockMemo
+from .context import DocContext
 from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 BATCH_SIZE = 256
 # Characters of text per parse batch: parsed Docs are held per batch, so this bounds peak memory.
 BATCH_CHARS = 60_000
@@ -107,24 +111,57 @@ def link_examples(rules: list[Rule], min_overlap: float, block_of: list[int] | N
 
 def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
     """All rule frames of one document, in reading order (ids are set by extract_rules)."""
-    from .block_rules import rules_for_block
-    from .context import DocContext
-    from .lexicon import lexicon, matchers
+    return extract_blocks(lambda: nlp, doc, on_rules, BlockMemo())
+
+
+def _parses(load_nlp: Callable[[], Any], blocks: list[Block]) -> Iterator[Any]:
+    """spaCy Docs of ``blocks``, one nlp.pipe pass, produced lazily (a batch at a time: bounded memory)."""
     from .segment import parse_text
 
-    matcher, dep = matchers(nlp)
+    if not blocks:
+        return iter(())
+    return iter(load_nlp().pipe((parse_text(b) for b in blocks), batch_size=batch_size_for(blocks)))
+
+
+def _parse_block(
+    load_nlp: Callable[[], Any], parses: Iterator[Any], memo: BlockMemo, ck: str, bi: int, block: Block, ctx
+) -> list[Rule]:
+    """Rules of a block the memo cannot replay: a new block takes the next Doc of the document's nlp.pipe pass;
+    a known block whose incoming state changed is parsed on its own (spaCy's parse of a block does not depend on
+    the batch it is in)."""
+    from .block_rules import rules_for_block
+    from .lexicon import matchers
+    from .segment import parse_text
+
+    parsed = next(parses) if not memo.knows(ck) else load_nlp()(parse_text(block))
+    units = make_units_for(block, parsed)
+    matcher, dep = matchers(load_nlp())
+    return memo.extract(
+        ck, bi, block, ctx, lambda: rules_for_block(bi, block, parsed, matcher, dep, ctx, units)
+    )
+
+
+def extract_blocks(
+    load_nlp: Callable[[], Any], doc: Document, on_rules=None, memo: BlockMemo | None = None
+) -> list[Rule]:
+    """The rules of one document; blocks ``memo`` remembers from its previous version are not parsed, and
+    ``load_nlp`` (which returns the spaCy pipeline) is called only when some block has to be."""
+    from .lexicon import lexicon
+
+    memo = memo or BlockMemo()
     blocks = rule_blocks(doc.blocks)
     ctx = DocContext(
         labels=label_inventory(doc.blocks), lead_texts={b.lead_in.strip() for b in doc.blocks if b.lead_in}
     )
+    keys = memo.keys(blocks, ctx)
+    parses = _parses(load_nlp, [b for b, k in zip(blocks, keys) if not memo.knows(k)])
     rules: list[Rule] = []
     block_of: list[int] = []
     flushed = 0
-    for bi, (block, parsed) in enumerate(
-        zip(blocks, nlp.pipe((parse_text(b) for b in blocks), batch_size=batch_size_for(blocks)))
-    ):
-        units = make_units_for(block, parsed)
-        new = rules_for_block(bi, block, parsed, matcher, dep, ctx, units)
+    for bi, (block, ck) in enumerate(zip(blocks, keys)):
+        new = memo.replay(ck, bi, block, ctx)
+        if new is None:  # a new block, or a known one whose neighbours changed what it inherits
+            new = _parse_block(load_nlp, parses, memo, ck, bi, block, ctx)
         rules.extend(new)
         block_of.extend([bi] * len(new))
         if on_rules is not None and len(rules) - flushed >= STREAM_CHUNK:
@@ -159,7 +196,16 @@ def extract_rules(
     can start on them while spaCy is still parsing.
     """
     per_doc: list[list[Rule]] = []
-    nlp = None
+    loaded: list[Any] = []
+
+    def load_nlp() -> Any:
+        if not loaded:
+            from .nlp import load_spacy
+
+            loaded.append(load_spacy(tuple(config.spacy_model)))
+        return loaded[0]
+
+    models = ",".join(config.spacy_model)
     for doc in documents:
         if doc.status == "error" or not doc.blocks:
             continue
@@ -168,13 +214,11 @@ def extract_rules(
         if cached is not None:
             doc_rules = [rule_from_dict(d) for d in cached]
         else:
-            if nlp is None:
-                from .nlp import load_spacy
-
-                nlp = load_spacy(tuple(config.spacy_model))
-            doc_rules = extract_document(nlp, doc, on_rules)
+            memo = block_memo.previous(cache, doc.path, EXTRACTOR_VERSION, models) if doc.digest else None
+            doc_rules = extract_blocks(load_nlp, doc, on_rules, memo)
             if doc.digest:
                 cache.put_json("rules", k, [to_dict(r) for r in doc_rules])
+                block_memo.save(cache, memo, doc.path, EXTRACTOR_VERSION, models, k)
         per_doc.append(doc_rules)
         if on_progress:
             on_progress(doc)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 
+from ....cache import key
 from ....index import Index
 from ...base import CheckContext
 from ..deck import same_project
@@ -14,6 +17,7 @@ from .lexicon import jaccard, lexicon
 from .relate import Relation, rubric_aliases
 from .scales import scale_relations
 from .text import quoted
+from .verdicts import VerdictTable, cached_relations
 
 
 def claims_of(index: Index) -> list[Claim]:
@@ -75,11 +79,27 @@ def relations(ctx: CheckContext) -> list[Relation]:
     return ctx.derived("relations", lambda c: _classify(c.index, c.config))
 
 
+def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
+    """The verdict table of this deck: its paths, settings, embedding model and rubric aliases name it."""
+    embedder = index.embedder
+    context = [
+        json.dumps(getattr(config, "values", None), sort_keys=True, default=str),
+        f"{getattr(embedder, 'model_name', type(embedder).__name__)}|{getattr(embedder, 'backend', '')}",
+        json.dumps(aliases, sort_keys=True),
+        *sorted(d.path for d in index.documents),
+    ]
+    return VerdictTable(getattr(embedder, "cache", None), key("verdict-context", *context))
+
+
 def _classify(index: Index, config) -> list[Relation]:
     claims = claims_of(index)
     aliases = rubric_aliases(claims)
     pairs = [(p.a, p.b, p.similarity) for p in index.pairs]
-    out: list[Relation] = scored_relations(claims, pairs, _encoder(index), aliases)
+    table = _verdicts(index, config, aliases)
+    out: list[Relation] = cached_relations(
+        index.rules, pairs, table, lambda todo: scored_relations(claims, todo, _encoder(index), aliases)
+    )
+    table.save()
     out.extend(scale_relations(claims))
     out.extend(example_relations(claims, aliases))
     if config is not None and getattr(config, "nli_model", ""):

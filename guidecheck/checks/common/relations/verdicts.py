@@ -1,0 +1,129 @@
+"""The relation classifier's verdict per candidate pair, remembered between runs of the same deck.
+
+A one-file edit leaves almost every candidate pair as it was, and the pair classifier (frames, scorer, decision)
+is most of the time a re-check spends in the checks. The verdict of a pair (a relation, or none) is a function of
+the two rules as extracted, their cosine, how near their ids are (``stated_exception`` reads that where lines are
+missing), the deck's rubric aliases, the settings, the embedding model (neutral propositions are compared by their
+vectors) and the code and data of the classifier. The key covers all of these, the code by ``code_version`` (every
+file of the package) and the scorer by the bytes of ``data/pair_scorer.json``, so retraining it or editing any
+module makes every verdict new. Rule ids are not in the key: spans and rules are put back by side ("a" or "b"),
+so a rule renumbered because an earlier file grew keeps its verdicts.
+
+The table is one cache entry per set of checked paths and holds the verdicts of the last run only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Sequence
+from importlib import resources
+from typing import Any
+
+from ....cache import Cache, code_version, key
+from ....model import Rule, Span, to_dict
+from .relate import Relation
+
+Pairs = Sequence[tuple[int, int, float]]
+_ORDER = re.compile(r"^R(\d+)$")
+
+
+def scorer_digest() -> str:
+    """The trained scorer's bytes: verdicts change whenever bench/train_pair_scorer.py writes a new one."""
+    data = resources.files("guidecheck").joinpath("data/pair_scorer.json").read_bytes()
+    return hashlib.sha256(data).hexdigest()
+
+
+def _rule_text(rule: Rule) -> str:
+    """The rule as extracted, without its run-dependent id and example link."""
+    d = to_dict(rule)
+    d.pop("id", None)
+    d.pop("example_of", None)
+    return json.dumps(d, sort_keys=True, default=str)
+
+
+def _nearness(a: Rule, b: Rule) -> str:
+    """How far apart the ids are, up to 3 (only 'within 2' is ever read)."""
+    ma, mb = _ORDER.match(a.id), _ORDER.match(b.id)
+    if not ma or not mb:
+        return "-"
+    return str(max(-3, min(3, int(mb.group(1)) - int(ma.group(1)))))
+
+
+def encode(rel: Relation, a: Rule) -> dict[str, Any]:
+    """A relation of the pair (a, b) in terms of sides, so it can be put back on renumbered rules."""
+    side = {rel.a.id: "a", rel.b.id: "b"} if rel.a is a else {rel.a.id: "b", rel.b.id: "a"}
+    return {
+        "code": rel.code,
+        "swap": rel.a is not a,
+        "confidence": rel.confidence,
+        "explanation": rel.explanation,
+        "spans": [[side.get(s.rule, s.rule), s.start, s.end] for s in rel.spans],
+        "stands_for": rel.stands_for,
+        "evidence": json.loads(
+            json.dumps(rel.evidence)
+        ),  # a copy: later steps may add to a relation's evidence
+    }
+
+
+def decode(d: dict[str, Any], a: Rule, b: Rule) -> Relation:
+    ids = {"a": a.id, "b": b.id}
+    first, second = (b, a) if d["swap"] else (a, b)
+    return Relation(
+        d["code"],
+        first,
+        second,
+        d["confidence"],
+        d["explanation"],
+        [Span(ids.get(side, side), start, end) for side, start, end in d["spans"]],
+        d["stands_for"],
+        json.loads(json.dumps(d["evidence"])),  # each relation its own copy (two pairs may share a verdict)
+    )
+
+
+class VerdictTable:
+    """Verdicts of the last run over these paths: pair key -> encoded relation, or None for no relation."""
+
+    def __init__(self, cache: Cache | None, context: str):
+        self.cache = cache if cache is not None and cache.enabled else None
+        self.entry = key("verdicts", code_version(), scorer_digest(), context)
+        loaded = self.cache.get_json("verdicts", self.entry) if self.cache else None
+        self.old: dict[str, Any] = loaded if isinstance(loaded, dict) else {}
+        self.new: dict[str, Any] = {}
+
+    def save(self) -> None:
+        if self.cache is not None and self.new != self.old:
+            self.cache.put_json("verdicts", self.entry, self.new)
+
+
+def cached_relations(
+    rules: Sequence[Rule], pairs: Pairs, table: VerdictTable, classify: Callable[[Pairs], list[Relation]]
+) -> list[Relation]:
+    """``classify(pairs)`` for the pairs the table has no verdict for, the table for the others; in pair order."""
+    texts: dict[int, str] = {}
+
+    def text(i: int) -> str:
+        if i not in texts:
+            texts[i] = key("rule", _rule_text(rules[i]))
+        return texts[i]
+
+    keys = [key("pair", text(i), text(j), repr(cos), _nearness(rules[i], rules[j])) for i, j, cos in pairs]
+    todo = [p for p, k in zip(pairs, keys) if k not in table.old]
+    fresh = {frozenset((r.a.id, r.b.id)): r for r in classify(todo)} if todo else {}
+    out: list[Relation] = []
+    for (i, j, _), k in zip(pairs, keys):
+        a, b = rules[i], rules[j]
+        if k in table.old:
+            d = table.old[k]
+            rel = decode(d, a, b) if d is not None else None
+        else:
+            rel = fresh.get(frozenset((a.id, b.id)))
+            d = encode(rel, a) if rel is not None else None
+        table.new[k] = d
+        if rel is not None:
+            out.append(rel)
+    return out
+
+
+__all__ = ["VerdictTable", "cached_relations", "decode", "encode", "scorer_digest"]

@@ -1,0 +1,49 @@
+"""A re-check after an edit reuses what the last check of the deck computed (rules per block, the classifier's
+verdict per pair), and its report is byte-identical to a cold check of the edited deck."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import GUIDELINES
+
+ADDED = "\nRaters must never flag an answer when the source is missing.\n"
+INSERTED = "Annotators should always guess the label when they are unsure.\n\n"
+
+
+def _report(cli, monkeypatch, cache, deck) -> tuple[int, str]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    result = cli("check", deck, "-f", "json", "--fail-on", "warning")
+    return result.exit_code, result.stdout
+
+
+def _edit(deck) -> None:
+    """Append a rule to one file, insert a paragraph in the middle of another, delete lines of a third."""
+    first, second, third = sorted(p for p in deck.iterdir() if p.is_file())
+    first.write_text(first.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    lines = second.read_text(encoding="utf-8").splitlines(keepends=True)
+    mid = len(lines) // 2
+    second.write_text("".join([*lines[:mid], "\n", INSERTED, *lines[mid:]]), encoding="utf-8")
+    lines = third.read_text(encoding="utf-8").splitlines(keepends=True)
+    third.write_text("".join(lines[: len(lines) // 3] + lines[len(lines) // 3 + 4 :]), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_rechecks_after_edits_match_cold_checks(cli, monkeypatch, tmp_path):
+    """Edits in three files, then a second edit of one of them (the block table follows each file's latest
+    version): every re-check reports what a cold check of the same files reports, byte for byte."""
+    deck = tmp_path / "deck"
+    deck.mkdir()
+    for name in ("health-answers.md", "image-captioning.md", "ner-annotation.md"):
+        shutil.copy(GUIDELINES / "rules" / name, deck / name)
+    warm = tmp_path / "warm-cache"
+    _report(cli, monkeypatch, warm, deck)
+    _edit(deck)
+    incremental = _report(cli, monkeypatch, warm, deck)
+    assert incremental == _report(cli, monkeypatch, tmp_path / "cold-1", deck)
+    assert "never flag an answer when the source is missing" in incremental[1]
+    target = deck / "ner-annotation.md"
+    target.write_text(target.read_text(encoding="utf-8") + "\nRaters must tag the entity twice.\n", "utf-8")
+    incremental = _report(cli, monkeypatch, warm, deck)
+    assert incremental == _report(cli, monkeypatch, tmp_path / "cold-2", deck)
