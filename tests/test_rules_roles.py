@@ -65,6 +65,23 @@ NOT_RULES = [
     "In this chapter we give an overview of the label set.",
     "Detailed descriptions of the labels can be found in Section 4.",
     "Getting started ........ 3",
+    # look-alikes of rules stated without a modal (rules/descriptive.py): data, tool, narrative, verdicts, shares
+    "The tool saves your work every minute.",
+    "The dataset contains 4,000 tickets from 2021.",
+    "This reply gets a 2 because it ignores the second question.",
+    "The reply got a 3 in the pilot.",
+    "We collected the tickets in March.",
+    "The corpus is divided into three parts.",
+    "Each ticket in the corpus comes from a real shop.",
+    "Our team reviews the guidelines every quarter.",
+    "The field greys out once you tick the box.",
+    "Most answers can be rated in about three minutes.",
+    "Each batch is reviewed by a second annotator.",
+    "Recordings are between 30 seconds and 10 minutes long.",
+    "Each task shows one photo and a caption written by another contributor.",
+    "The Style field has been removed from the form.",
+    "Reviewers who fall below 80 percent agreement meet with a lead.",
+    "Tickets arrive in batches of fifty.",
 ]
 
 

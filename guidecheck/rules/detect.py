@@ -290,7 +290,9 @@ def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
         if subj is None:
             subj = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
-        return bool(
+        from .descriptive import share_subject
+
+        return not share_subject(verb) and bool(
             (is_passive(verb) and not _possibility(verb))
             or (subj is not None and (_person(subj) or _generic_plural(subj)))
             or labels

@@ -131,6 +131,21 @@ def lemma(tok) -> str:
 
 
 _MATCHERS: dict[int, tuple[Any, Any]] = {}
+_VERBS: dict[int, frozenset[str]] = {}
+
+
+def verb_index(vocab) -> frozenset[str]:
+    """Base forms that can be verbs: the pipeline lemmatizer's verb index (kept by ``matchers``) and the
+    instruction verbs of data/rules.toml."""
+    return _VERBS.get(id(vocab), frozenset()) | lexicon().imperative_verbs
+
+
+def _keep_verb_index(nlp) -> None:
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        _VERBS[id(nlp.vocab)] = frozenset(table.get("verb", []))
+    except (AttributeError, KeyError, ValueError):
+        _VERBS[id(nlp.vocab)] = frozenset()
 
 
 def matchers(nlp) -> tuple[Any, Any]:
@@ -147,7 +162,8 @@ def matchers(nlp) -> tuple[Any, Any]:
         for d in lex.data.get("dependency", []):
             dep.add(d["name"], [d["pattern"]])
         _MATCHERS[key] = (matcher, dep)
+        _keep_verb_index(nlp)
     return _MATCHERS[key]
 
 
-__all__ = ["Cue", "Lexicon", "lemma", "lexicon", "matchers"]
+__all__ = ["Cue", "Lexicon", "lemma", "lexicon", "matchers", "verb_index"]

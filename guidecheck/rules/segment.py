@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import CODE, HEADING, LIST_ITEM, NOTE, PARAGRAPH, QUOTE, TABLE_ROW, Block
 from .lexicon import lexicon
@@ -34,9 +35,15 @@ def parse_text(block: Block) -> str:
     """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:'/'Note:' blanked."""
     text = _SOFT_BREAK.sub(" ", block.text)
     lex = lexicon()
-    for m in [*lex.faq_prefix.finditer(text), *lex.aside.finditer(text)]:
+    answers = _answer_word().finditer(text)
+    for m in [*lex.faq_prefix.finditer(text), *lex.aside.finditer(text), *answers]:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return text
+
+
+@lru_cache(maxsize=1)
+def _answer_word() -> re.Pattern[str]:
+    return re.compile(lexicon().data["faq"]["answer_word"])
 
 
 def original_kind(block: Block) -> str:

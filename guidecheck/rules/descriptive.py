@@ -1,0 +1,265 @@
+"""Rules stated without a modal: the generic present tense about the task's objects, and imperatives the tagger
+read as nouns.
+
+Guidelines state many rules as facts: "Every essay opens with a box of three bullets", "Titles are not scored",
+"An answer in the wrong language gets at most 2", "Correctness decides the overall score". They are rules because
+of their predicate, never because of one word: a score or label outcome ("gets", "earns", "loses N points"), the
+present passive of a task verb ("are rated", "is not scored", "are deleted"), or a restricted subject ("only the
+body", "every essay", "no reply") with a present-tense predicate. The subject must be generic (not "this reply",
+not a pronoun, not the tool or the corpus), so a worked example's verdict ("This reply gets a 2") and background
+("The corpus contains 4,000 tickets") stay what they are. The words are data (``data/rules.toml [descriptive]``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .clauses import is_subordinate
+from .context import Detection
+from .lexicon import lemma, lexicon, verb_index
+
+_PRESENT = ("VBZ", "VBP")
+_BLOCKING_CLAUSES = ("relcl", "acl", "advcl", "amod", "pcomp", "xcomp", "csubj", "csubjpass", "pobj")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in lexicon().data["descriptive"].items() if isinstance(v, list)}
+
+
+def _verb_lemma(tok) -> str:
+    """'moderated' tagged as an adjective still names the verb 'moderate'."""
+    base = lemma(tok)
+    if tok.tag_ == "JJ" and base.endswith("ed"):
+        verbs = _words()["passive_verbs"]
+        return next((c for c in (base[:-1], base[:-2], base[:-3]) if c in verbs), base)
+    return base
+
+
+def _tense(verb) -> str | None:
+    """'present', 'can', 'cannot' (or None: past, perfect, progressive, other modals) of the predicate."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBD", "VBN", "VBG") or a.lemma_ == "have" for a in auxes):
+        return None
+    modals = [a for a in auxes if a.tag_ == "MD"]
+    if modals:
+        word = modals[0].lower_
+        if word in ("can", "ca", "may"):
+            return "cannot" if _negated(verb) else "can"
+        return "present" if word in ("will", "wo") else None
+    if verb.tag_ in _PRESENT or any(a.tag_ in _PRESENT for a in auxes):
+        return "present"
+    return None
+
+
+def _negated(verb) -> bool:
+    """'is not scored', 'never gets', 'earns no credit', 'no reply gets'."""
+    for c in verb.children:
+        if c.dep_ == "neg" or c.lower_ == "never":
+            return True
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and any(
+            d.dep_ == "det" and d.lower_ in ("no", "none") for d in c.children
+        ):
+            return True
+    return False
+
+
+def _subject(verb):
+    """The verb's subject, or the subject it shares with the verb it is conjoined to ("Ads written in X are rated
+    1": the parser often makes 'written' the root and 'rated' its conjunct)."""
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _generic(subj) -> bool:
+    """A class of task objects, not one instance, a pronoun, the reader, the tool or the document."""
+    words = _words()
+    if subj.lower_ in words["generic_pronouns"]:
+        return True
+    if subj.pos_ == "PRON" or subj.lower_ in words["not_subjects"]:
+        return False
+    if any(
+        c.dep_ in ("det", "poss", "amod") and c.lower_ in words["specific_determiners"] for c in subj.children
+    ):
+        return False
+    return not any(t.pos_ == "NOUN" and t.lemma_.lower() in words["not_subjects"] for t in subj.subtree)
+
+
+def _predicates(sent, covered: set[int]) -> list:
+    """Main-clause verbs: the root, verbs conjoined to it, a clause before ';' or ':' the parser hung under it."""
+    root = sent.root
+    out = [root] if root.pos_ in ("VERB", "AUX") or root.tag_ == "JJ" else []
+    out += [
+        c for c in root.children if c.dep_ in ("conj", "parataxis", "ccomp") and c.pos_ in ("VERB", "AUX")
+    ]
+    return [v for v in out if v.i not in covered and not is_subordinate(v)]
+
+
+def share_subject(verb) -> bool:
+    """'Most answers can be rated in three minutes': a subject that is a share of a class states a tendency."""
+    subj = _subject(verb)
+    shares = _words()["share_determiners"]
+    return subj is not None and any(c.dep_ in ("det", "amod") and c.lower_ in shares for c in subj.children)
+
+
+def _detection(verb, tense: str, evidence: str) -> Detection:
+    if tense == "can":
+        return Detection("permission", "may", False, f"descriptive ({evidence})", verb)
+    if tense == "cannot" or _negated(verb):
+        return Detection("prohibition", "must", True, f"descriptive ({evidence})", verb)
+    return Detection("obligation", "must", False, f"descriptive ({evidence})", verb)
+
+
+def _scored(verb, labels: list[str]) -> bool:
+    """The verb's complement is a score, a label or points: 'gets at most 2', 'earns a 4', 'loses one point'."""
+    words = _words()
+    comp = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "npadvmod", "acomp", "prep")]
+    toks = [t for c in comp for t in c.subtree]
+    if any(t.like_num or t.lemma_.lower() in words["score_nouns"] for t in toks):
+        return True
+    after = verb.doc[verb.i + 1 : verb.sent.end].text
+    return any(label in after for label in labels)
+
+
+def _outcome(sent, covered: set[int], labels: list[str]) -> Detection | None:
+    """'Any reply that ... gets a Safety score of 1': an outcome verb with a score or label, anywhere outside a
+    condition or relative clause (the parser often hangs it under the subject's relative clause)."""
+    verbs = _words()["outcome_verbs"]
+    for tok in sent:
+        if tok.i in covered or lemma(tok) not in verbs or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if (tok.dep_ in _BLOCKING_CLAUSES and not _misparsed_main_verb(tok)) or (
+            is_subordinate(tok) and tok.dep_ != "ROOT"
+        ):
+            continue
+        tense = _tense(tok)
+        if tense is None or not _scored(tok, labels):
+            continue
+        # without a verbal root the parsed subject is unreliable: the sentence's opening decides
+        subj = _subject(tok) if sent.root.pos_ in ("VERB", "AUX") else None
+        if not (_generic(subj) if subj is not None else _generic_opening(sent)):
+            continue
+        return _detection(tok, tense, "outcome")
+    return None
+
+
+def _misparsed_main_verb(tok) -> bool:
+    """'A response that lectures the user loses a point' parsed with the noun as root and 'loses' as a second
+    relative clause: without a verbal root, a relative clause whose subject is not 'that/which' is the main verb."""
+    root = tok.sent.root
+    if root.pos_ in ("VERB", "AUX") or tok.dep_ != "relcl" or tok.head.i != root.i:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_ not in ("WDT", "WP")
+
+
+def _generic_opening(sent) -> bool:
+    """The sentence opens on a generic noun phrase ('Any reply that ...', 'Clips with ...')."""
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None:
+        return False
+    if first.lower_ in _words()["generic_determiners"]:
+        return True
+    return first.tag_ in ("NNS", "NNPS") and first.dep_ != "ROOT"
+
+
+def _passive(verb, covered: set[int]) -> Detection | None:
+    """'Titles are not scored', 'Comments copied from elsewhere are deleted': present passive of a task verb."""
+    if (
+        not any(c.dep_ == "auxpass" for c in verb.children)
+        or _verb_lemma(verb) not in _words()["passive_verbs"]
+    ):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None  # "Each batch is reviewed by a second annotator": who does the work, not how it is done
+    subj = _subject(verb)
+    tense = _tense(verb)
+    if subj is None or tense is None or not _generic(subj):
+        return None
+    return _detection(verb, tense, "task passive")
+
+
+def _restricted_subject(subj) -> str | None:
+    """'only' (only the body), 'no' (no reply), or None."""
+    before = subj.doc[subj.left_edge.i - 1] if subj.left_edge.i > subj.sent.start else None
+    if any(t.lower_ == "only" for t in subj.subtree if t.i < subj.i) or (
+        before is not None and before.lower_ == "only"
+    ):
+        return "only"
+    if any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in subj.children):
+        return "no"
+    return None
+
+
+def _stated_limit(verb, quantities) -> bool:
+    """The predicate sets a bound or an exact count: 'at most 2 links', 'exactly 3 bullets' (a range such as
+    'between 30 seconds and 10 minutes' describes the material more often than it limits it)."""
+    after = verb.doc[verb.i : verb.sent.end].text.lower()
+    return any(
+        q.text.lower() in after
+        and (q.comparator in ("<", "<=", ">", ">=") or q.text.lower().startswith("exactly"))
+        for q in quantities
+    )
+
+
+def _restricted(verb, quantities) -> Detection | None:
+    """'Only the body counts toward the range', 'No reply is longer than ...', 'Every essay opens with exactly 3
+    bullets', 'Replies are at most 120 words': a restricted subject, or a stated limit in the predicate."""
+    subj = _subject(verb)
+    tense = _tense(verb)
+    if subj is None or tense is None or not _generic(subj):
+        return None
+    restricted = _restricted_subject(subj)
+    if restricted == "only" or (restricted == "no" and tense == "present"):
+        return _detection(verb, tense, "restricted subject")
+    if _stated_limit(verb, quantities):
+        return _detection(verb, tense, "stated limit")
+    return None
+
+
+def descriptive(sent, covered: set[int], labels: list[str], quantities) -> Detection | None:
+    """The rule a modal-free present-tense sentence states, or None for background, narrative and verdicts."""
+    found = _outcome(sent, covered, labels)
+    if found is not None:
+        return found
+    for verb in _predicates(sent, covered):
+        found = _passive(verb, covered) or _restricted(verb, quantities)
+        if found is not None:
+            return found
+    return None
+
+
+def misread_imperative(sent, covered: set[int]) -> Detection | None:
+    """'Budget two minutes for every clip', 'Stick to what is shown; ...': an instruction whose verb the tagger
+    read as a noun. The first word can be a verb (spaCy's own verb index), has no determiner, and is either the
+    root followed by an object or preposition, or hung on a subjectless base-form verb."""
+    first = next((t for t in sent if not (t.is_space or t.is_punct) and t.i not in covered), None)
+    if first is None or first.i != sent.start + sum(1 for t in sent if t.is_space and t.i < first.i):
+        return None
+    if (
+        not first.is_title
+        or first.tag_ not in ("NN", "NNP", "JJ")
+        or first.lower_ not in verb_index(sent.doc.vocab)
+    ):
+        return None
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in first.children):
+        return None
+    nxt = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
+    opens_object = nxt is not None and nxt.lower_ in _words()["object_openers"]
+    head = first.head
+    hung_on_imperative = (  # 'Stick' read as the subject or an adverbial clause of the imperative 'leave'
+        first.dep_ in ("nsubj", "advcl", "npadvmod", "dep")
+        and head.tag_ == "VB"
+        and not any(
+            c.dep_ in ("aux", "auxpass") or (c.dep_ == "nsubj" and c.i != first.i) for c in head.children
+        )
+    )
+    if opens_object and (first.dep_ == "ROOT" or hung_on_imperative):
+        return Detection("obligation", "must", False, "imperative (verb read as a noun)", first, True)
+    return None
+
+
+__all__ = ["descriptive", "misread_imperative", "share_subject"]

@@ -1,0 +1,128 @@
+"""Rules stated without a modal: score outcomes, present passives of task verbs, restricted subjects and stated
+limits, precedence verbs, instructions the tagger misreads, and rules after "Yes." / "No." in an answer. Their
+look-alikes (data descriptions, verdicts of one example, narrative, tendencies, the tool) are in
+test_rules_roles.NOT_RULES. Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and extraction fixtures)
+
+pytestmark = pytest.mark.slow  # loads spaCy
+
+
+@pytest.fixture
+def rules_of(extract):  # noqa: F811
+    """rules_of(markdown) -> the non-example rule dicts of a one-file deck, in reading order."""
+    return lambda text: [r for r in extract(text) if not r["is_example"]]
+
+
+def _one(rules_of, sentence: str):
+    rules = rules_of(f"# Scoring\n\n{sentence}\n")
+    assert [r["text"] for r in rules] == [sentence]
+    return rules[0]
+
+
+@pytest.mark.parametrize(
+    "sentence,kind,modality",
+    [
+        ("A summary in the wrong language gets at most 2 on Fluency.", "obligation", "must"),
+        ("A poem with one broken rhyme can still earn a 4 on Form.", "permission", "may"),
+        ("A reply that mocks the customer loses at least one point on Politeness.", "obligation", "must"),
+        ("A reply that sounds confident earns no extra credit for that.", "prohibition", "must"),
+        (
+            "Any caption that names a brand without seeing its logo gets a Precision score of 1.",
+            "obligation",
+            "must",
+        ),
+        ("Clips with only wind noise get a clarity score of 1.", "obligation", "must"),
+    ],
+)
+def test_score_outcomes_are_rules(rules_of, sentence, kind, modality):
+    rule = _one(rules_of, sentence)
+    assert (rule["kind"], rule["modality"]) == (kind, modality)
+    assert rule["evidence"] == "descriptive (outcome)"
+
+
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("Stories are written as continuous prose with no headings at all.", "obligation"),
+        ("Headlines are not included in the word count.", "prohibition"),
+        ("Tone is not scored on escalation tickets.", "prohibition"),
+        ("Replies written in a different language from the ticket are rated Unusable (1).", "obligation"),
+        ("Notes copied from another reviewer are deleted.", "obligation"),
+        ("Anyone caught using a translation engine is removed from the project.", "obligation"),
+    ],
+)
+def test_present_passives_of_task_verbs_are_rules(rules_of, sentence, kind):
+    rule = _one(rules_of, sentence)
+    assert rule["kind"] == kind and rule["negated"] == (kind == "prohibition")
+    assert rule["evidence"] == "descriptive (task passive)"
+
+
+def test_a_negative_statement_reads_as_a_prohibition_of_its_object(rules_of):
+    rule = _one(rules_of, "Headlines are not included in the word count.")
+    assert (rule["kind"], rule["modality"], rule["negated"], rule["action"], rule["object"]) == (
+        "prohibition",
+        "must",
+        True,
+        "include",
+        "headline",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence,evidence",
+    [
+        ("Only the story body counts toward the 400-word limit.", "descriptive (restricted subject)"),
+        ("Only the caller's words, starting after the greeting, are part of the transcript.", None),
+        ("Every story opens with a summary box of exactly 3 bullets.", "descriptive (stated limit)"),
+        ("Product descriptions stay under 80 words.", "descriptive (stated limit)"),
+    ],
+)
+def test_restricted_subjects_and_stated_limits_are_rules(rules_of, sentence, evidence):
+    rule = _one(rules_of, sentence)
+    assert rule["kind"] == "obligation"
+    assert rule["evidence"] == (evidence or "descriptive (restricted subject)")
+
+
+def test_a_stated_limit_keeps_its_quantity(rules_of):
+    rule = _one(rules_of, "Every story opens with a summary box of exactly 3 bullets.")
+    assert [(q["comparator"], q["value"]) for q in rule["quantities"]] == [("=", 3.0)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When Accuracy and Style point in different directions, Accuracy decides the overall score.",
+        "Safety wins over helpfulness in every case.",
+        "The errata sheet takes precedence.",
+    ],
+)
+def test_precedence_verbs_make_priority_rules(rules_of, sentence):
+    assert _one(rules_of, sentence)["kind"] == "priority"
+
+
+def test_instructions_after_background_and_answer_words(rules_of):
+    text = (
+        "# Time\n\n"
+        "Most tickets are short. Budget at least two minutes for every ticket.\n\n"
+        "## Can I guess what the writer meant?\n\n"
+        "No. Stick to what is written; leave guesses out.\n\n"
+        "## Should a rude reply lose points?\n\n"
+        "Yes. A reply that insults the customer gets a Politeness score of 1.\n"
+    )
+    rules = rules_of(text)
+    assert [r["text"] for r in rules] == [
+        "Budget at least two minutes for every ticket.",
+        "Stick to what is written; leave guesses out.",
+        "A reply that insults the customer gets a Politeness score of 1.",
+    ]
+    assert [r["kind"] for r in rules] == ["obligation", "obligation", "obligation"]
+    assert rules[0]["actor"] == "you" and rules[0]["action"] == "budget"
+
+
+def test_an_answer_word_followed_by_a_comma_is_kept(rules_of):
+    rules = rules_of("# FAQ\n\nNo, a reply in French is never marked Fluent.\n")
+    assert [r["text"] for r in rules] == ["No, a reply in French is never marked Fluent."]
