@@ -64,7 +64,10 @@ def patterns() -> dict[str, list[re.Pattern[str]]]:
     }
 
 
+@lru_cache(maxsize=1 << 16)
 def normal_term(term: str) -> str:
+    """Quotes and emphasis marks dropped, spaces collapsed, lower case. Cached: label checks normalise the same
+    few hundred names tens of thousands of times on a large deck."""
     return re.sub(r"\s+", " ", re.sub(r"[\"“”'‘’*_`]", "", term)).strip().lower()
 
 

@@ -104,8 +104,12 @@ def top_k_pairs(vectors: np.ndarray, k: int, threshold: float) -> dict[tuple[int
         idx = np.argpartition(-block, k - 1, axis=1)[:, :k]
         sims = np.take_along_axis(block, idx, axis=1)
         r_sel, c_sel = np.nonzero(sims >= threshold)
-        for i, j, s in zip((r_sel + start).tolist(), idx[r_sel, c_sel].tolist(), sims[r_sel, c_sel].tolist()):
-            out[(i, j) if i < j else (j, i)] = s
+        rows, cols, vals = r_sel + start, idx[r_sel, c_sel], sims[r_sel, c_sel]
+        # (a, b) -> cosine, a < b; a pair found from both ends keeps the value of the later row, as one
+        # assignment per hit in row order would (the rows of a block in order: rows < cols first, then the rest)
+        low = rows < cols
+        out.update(zip(zip(rows[low].tolist(), cols[low].tolist()), vals[low].tolist()))
+        out.update(zip(zip(cols[~low].tolist(), rows[~low].tolist()), vals[~low].tolist()))
     return out
 
 

@@ -52,25 +52,46 @@ def parse_progress(hook: Callable[[int], None] | None) -> Iterator[None]:
         _ON_PARSED.reset(token)
 
 
+def _info_on_first_call():
+    """Stands in for the module ``spacy.cli.info`` while spaCy is imported: spacy/__init__ imports its whole
+    command line (weasel, typer, requests, httpx) for the one name ``info``, about a third of spaCy's import
+    time, and guidecheck never calls it. ``spacy.info()`` still works: it imports the real command then."""
+    import types
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as command
+
+        return command(*args, **kwargs)
+
+    stub = types.ModuleType("spacy.cli.info")
+    stub.info = info  # type: ignore[attr-defined]
+    return stub
+
+
 @lru_cache(maxsize=4)
 def import_spacy_without_torch() -> None:
-    """Import spaCy with torch hidden, unless torch is loaded already.
+    """Import spaCy with torch hidden (unless torch is loaded already) and without its command line.
 
     spaCy's thinc imports torch when it is installed, which costs 1.5-4 s of a re-check that parses one
     edited file. The parser (a CPU thinc model) never uses torch, and the embedding model runs in the
-    worker process. torch stays importable afterwards for anything that needs it.
+    worker process. torch and spacy.cli stay importable afterwards for anything that needs them.
     """
     import sys
 
-    if "spacy" in sys.modules or "torch" in sys.modules:
+    if "spacy" in sys.modules:
         return
-    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError meanwhile
+    hidden = {"spacy.cli.info": _info_on_first_call()}
+    if "torch" not in sys.modules:
+        hidden["torch"] = None  # `import torch` raises ImportError meanwhile
+    sys.modules.update(hidden)  # type: ignore[arg-type]
     try:
         import spacy  # noqa: F401
     except ImportError:
         pass  # no spaCy: load_spacy reports it with the install command
     finally:
-        del sys.modules["torch"]
+        for name, module in hidden.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
 
 
 def load_spacy(names: tuple[str, ...]):

@@ -10,6 +10,7 @@ from ....cache import key
 from ....index import Index
 from ...base import CheckContext
 from ..deck import same_project
+from .claim_memo import remembered_claims
 from .claims import Claim, build_claim
 from .decide import scored_relations
 from .examples import example_relations
@@ -17,7 +18,7 @@ from .lexicon import jaccard, lexicon
 from .relate import Relation, rubric_aliases
 from .scales import scale_relations
 from .text import quoted
-from .verdicts import VerdictTable, cached_relations
+from .verdicts import Pairs, VerdictTable, cached_relations, rule_digest
 
 
 def claims_of(index: Index) -> list[Claim]:
@@ -91,13 +92,26 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
     return VerdictTable(getattr(embedder, "cache", None), key("verdict-context", *context))
 
 
+def _scored(claims: list[Claim], pairs: Pairs, encode, aliases: dict[str, str]) -> list[Relation]:
+    """scored_relations over the claims these pairs name only: a re-check classifies a few hundred new pairs,
+    and the polarity-neutral side of every other rule need not be computed."""
+    used = sorted({k for i, j, _ in pairs for k in (i, j)})
+    at = {k: n for n, k in enumerate(used)}
+    return scored_relations(
+        [claims[k] for k in used], [(at[i], at[j], c) for i, j, c in pairs], encode, aliases
+    )
+
+
 def _classify(index: Index, config) -> list[Relation]:
-    claims = claims_of(index)
+    """Claims and verdicts of rules and pairs the last run over these paths saw come from the cache."""
+    digests = [rule_digest(r) for r in index.rules]
+    cache = getattr(index.embedder, "cache", None)
+    claims = remembered_claims(index.rules, digests, cache, [d.path for d in index.documents])
     aliases = rubric_aliases(claims)
     pairs = [(p.a, p.b, p.similarity) for p in index.pairs]
     table = _verdicts(index, config, aliases)
     out: list[Relation] = cached_relations(
-        index.rules, pairs, table, lambda todo: scored_relations(claims, todo, _encoder(index), aliases)
+        index.rules, digests, pairs, table, lambda todo: _scored(claims, todo, _encoder(index), aliases)
     )
     table.save()
     out.extend(scale_relations(claims))

@@ -18,11 +18,12 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from importlib import resources
 from typing import Any
 
 from ....cache import Cache, code_version, key
-from ....model import Rule, Span, to_dict
+from ....model import Rule, Span
 from .relate import Relation
 
 Pairs = Sequence[tuple[int, int, float]]
@@ -35,12 +36,10 @@ def scorer_digest() -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _rule_text(rule: Rule) -> str:
-    """The rule as extracted, without its run-dependent id and example link."""
-    d = to_dict(rule)
-    d.pop("id", None)
-    d.pop("example_of", None)
-    return json.dumps(d, sort_keys=True, default=str)
+def rule_digest(rule: Rule) -> str:
+    """The rule as extracted, without its run-dependent id and example link (its fields are strings, numbers,
+    lists, tuples and dicts in extraction order, so the repr is the same in every process)."""
+    return key("rule", repr(replace(rule, id="", example_of=None)))[:20]
 
 
 def _nearness(a: Rule, b: Rule) -> str:
@@ -98,17 +97,15 @@ class VerdictTable:
 
 
 def cached_relations(
-    rules: Sequence[Rule], pairs: Pairs, table: VerdictTable, classify: Callable[[Pairs], list[Relation]]
+    rules: Sequence[Rule],
+    digests: Sequence[str],
+    pairs: Pairs,
+    table: VerdictTable,
+    classify: Callable[[Pairs], list[Relation]],
 ) -> list[Relation]:
-    """``classify(pairs)`` for the pairs the table has no verdict for, the table for the others; in pair order."""
-    texts: dict[int, str] = {}
-
-    def text(i: int) -> str:
-        if i not in texts:
-            texts[i] = key("rule", _rule_text(rules[i]))
-        return texts[i]
-
-    keys = [key("pair", text(i), text(j), repr(cos), _nearness(rules[i], rules[j])) for i, j, cos in pairs]
+    """``classify(pairs)`` for the pairs the table has no verdict for, the table for the others; in pair order.
+    ``digests`` are the rules' ``rule_digest``."""
+    keys = [f"{digests[i]}{digests[j]}{cos!r}|{_nearness(rules[i], rules[j])}" for i, j, cos in pairs]
     todo = [p for p, k in zip(pairs, keys) if k not in table.old]
     fresh = {frozenset((r.a.id, r.b.id)): r for r in classify(todo)} if todo else {}
     out: list[Relation] = []
@@ -126,4 +123,4 @@ def cached_relations(
     return out
 
 
-__all__ = ["VerdictTable", "cached_relations", "decode", "encode", "scorer_digest"]
+__all__ = ["VerdictTable", "cached_relations", "decode", "encode", "rule_digest", "scorer_digest"]
