@@ -126,3 +126,41 @@ def test_instructions_after_background_and_answer_words(rules_of):
 def test_an_answer_word_followed_by_a_comma_is_kept(rules_of):
     rules = rules_of("# FAQ\n\nNo, a reply in French is never marked Fluent.\n")
     assert [r["text"] for r in rules] == ["No, a reply in French is never marked Fluent."]
+
+
+def test_a_statement_introducing_a_list_gives_its_items_no_force(rules_of):
+    text = (
+        "# Dates\n\n"
+        "The only exception is when the two dates are far apart, as below:\n\n"
+        "- She will come back for a visit the week after next.\n"
+        "- He phoned again two days later.\n"
+    )
+    texts = [r["text"] for r in rules_of(text)]
+    assert not any(t.startswith(("She ", "He ")) for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("Older replies are shown as background; do not rate them.", "prohibition"),
+        ("The first lines are a greeting, so skip them.", "obligation"),
+    ],
+)
+def test_an_instruction_after_a_statement_in_one_sentence_is_a_rule(rules_of, sentence, kind):
+    rule = _one(rules_of, sentence)
+    assert (rule["kind"], rule["actor"], rule["evidence"]) == (kind, "you", "imperative after a statement")
+
+
+def test_a_statement_and_its_consequence_stay_a_non_rule(rules_of):
+    assert rules_of("# Notes\n\nThe tool is slow, so we added a cache.\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("A short comment is needed for every rating of 1.", "obligation"),
+        ("No comment is needed for a 5.", "permission"),
+    ],
+)
+def test_needed_states_a_requirement_and_not_needed_relaxes_it(rules_of, sentence, kind):
+    assert _one(rules_of, sentence)["kind"] == kind

@@ -82,6 +82,10 @@ NOT_RULES = [
     "The Style field has been removed from the form.",
     "Reviewers who fall below 80 percent agreement meet with a lead.",
     "Tickets arrive in batches of fifty.",
+    "Labels are usually written in capitals.",
+    '"Fever" is annotated as a symptom.',
+    "No instances of the hum tag occur in the pilot data.",
+    "as a plain answer is not marked with any tag, since it only gives information.",
 ]
 
 

@@ -19,6 +19,7 @@ from .context import Detection
 from .lexicon import lemma, lexicon, verb_index
 
 _PRESENT = ("VBZ", "VBP")
+_QUOTES = frozenset({'"', "“", "'", "‘", "``"})
 _BLOCKING_CLAUSES = ("relcl", "acl", "advcl", "amod", "pcomp", "xcomp", "csubj", "csubjpass", "pobj")
 
 
@@ -74,12 +75,19 @@ def _subject(verb):
     return None
 
 
+def _quoted(subj) -> bool:
+    """'"Sputum" is annotated as lab data': the subject is one quoted word, an example of the rule."""
+    edge = subj.left_edge
+    before = subj.doc[edge.i - 1] if edge.i > subj.sent.start else None
+    return edge.text in _QUOTES or (before is not None and before.text in _QUOTES)
+
+
 def _generic(subj) -> bool:
-    """A class of task objects, not one instance, a pronoun, the reader, the tool or the document."""
+    """A class of task objects, not one instance (a quoted word), a pronoun, the reader, the tool or the document."""
     words = _words()
     if subj.lower_ in words["generic_pronouns"]:
         return True
-    if subj.pos_ == "PRON" or subj.lower_ in words["not_subjects"]:
+    if subj.pos_ == "PRON" or subj.lower_ in words["not_subjects"] or _quoted(subj):
         return False
     if any(
         c.dep_ in ("det", "poss", "amod") and c.lower_ in words["specific_determiners"] for c in subj.children
@@ -168,9 +176,10 @@ def _generic_opening(sent) -> bool:
 
 def _passive(verb, covered: set[int]) -> Detection | None:
     """'Titles are not scored', 'Comments copied from elsewhere are deleted': present passive of a task verb."""
-    if (
-        not any(c.dep_ == "auxpass" for c in verb.children)
-        or _verb_lemma(verb) not in _words()["passive_verbs"]
+    words = _words()
+    verb_lemma = _verb_lemma(verb)
+    if not any(c.dep_ == "auxpass" for c in verb.children) or verb_lemma not in (
+        words["passive_verbs"] | words["requirement_verbs"]
     ):
         return None
     if any(c.dep_ == "agent" for c in verb.children):
@@ -179,19 +188,18 @@ def _passive(verb, covered: set[int]) -> Detection | None:
     tense = _tense(verb)
     if subj is None or tense is None or not _generic(subj):
         return None
+    if verb_lemma in words["requirement_verbs"] and _negated(verb):
+        # "no transcript is needed": not required, so leaving it out is permitted
+        return Detection("permission", "may", True, "descriptive (task passive)", verb)
     return _detection(verb, tense, "task passive")
 
 
-def _restricted_subject(subj) -> str | None:
-    """'only' (only the body), 'no' (no reply), or None."""
+def _only_subject(subj) -> bool:
+    """'Only the body counts', 'Only the caller's words ... are part of it' ('no X' states data as often as rules)."""
     before = subj.doc[subj.left_edge.i - 1] if subj.left_edge.i > subj.sent.start else None
-    if any(t.lower_ == "only" for t in subj.subtree if t.i < subj.i) or (
+    return any(t.lower_ == "only" for t in subj.subtree if t.i < subj.i) or (
         before is not None and before.lower_ == "only"
-    ):
-        return "only"
-    if any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in subj.children):
-        return "no"
-    return None
+    )
 
 
 def _stated_limit(verb, quantities) -> bool:
@@ -212,21 +220,35 @@ def _restricted(verb, quantities) -> Detection | None:
     tense = _tense(verb)
     if subj is None or tense is None or not _generic(subj):
         return None
-    restricted = _restricted_subject(subj)
-    if restricted == "only" or (restricted == "no" and tense == "present"):
+    if _only_subject(subj):
         return _detection(verb, tense, "restricted subject")
     if _stated_limit(verb, quantities):
         return _detection(verb, tense, "stated limit")
     return None
 
 
+def _hedged(verb) -> bool:
+    """'Concepts are usually written with English words': a tendency, not a norm."""
+    return any(c.dep_ == "advmod" and c.lower_ in _words()["hedges"] for c in verb.children)
+
+
+def _starts_mid_sentence(sent) -> bool:
+    """'as a normal answer is not marked ...': a piece of a sentence split at a page break or an example."""
+    first = next((t for t in sent if t.is_alpha), None)
+    return first is None or first.text[0].islower()
+
+
 def descriptive(sent, covered: set[int], labels: list[str], quantities) -> Detection | None:
     """The rule a modal-free present-tense sentence states, or None for background, narrative and verdicts."""
+    if _starts_mid_sentence(sent):
+        return None
     found = _outcome(sent, covered, labels)
+    if found is not None and _hedged(found.verb):
+        return None
     if found is not None:
         return found
     for verb in _predicates(sent, covered):
-        found = _passive(verb, covered) or _restricted(verb, quantities)
+        found = None if _hedged(verb) else _passive(verb, covered) or _restricted(verb, quantities)
         if found is not None:
             return found
     return None
@@ -262,4 +284,34 @@ def misread_imperative(sent, covered: set[int]) -> Detection | None:
     return None
 
 
-__all__ = ["descriptive", "misread_imperative", "share_subject"]
+def imperative_after_statement(sent, covered: set[int]) -> Detection | None:
+    """'Earlier turns are context; don't score them', 'The first lines are a greeting, so skip them': the parser
+    hangs the statement under the instruction, which then has no subject of its own."""
+    root = sent.root
+    if (
+        root.tag_ != "VB"
+        or root.i in covered
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    ):
+        return None
+    clause = next((c for c in root.children if c.dep_ in ("ccomp", "advcl") and c.i < root.i), None)
+    if clause is None or clause.i in covered:
+        return None
+    end = max(t.i for t in clause.subtree if not t.is_punct)  # the clause's own comma is part of the break
+    between = list(sent.doc[end + 1 : root.i])
+    words = [t.lower_ for t in between if not t.is_punct]
+    if not any(t.text in (";", ",", ":", "—") for t in between) or not set(words) <= {
+        "so",
+        "then",
+        "do",
+        "not",
+        "n't",
+        "never",
+    }:
+        return None
+    neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
+    kind = "prohibition" if neg else "obligation"
+    return Detection(kind, "must", neg, "imperative after a statement", root, True)
+
+
+__all__ = ["descriptive", "imperative_after_statement", "misread_imperative", "share_subject"]

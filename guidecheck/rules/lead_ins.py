@@ -49,7 +49,12 @@ def lead_in_parts(det: Detection | None, sent, block: Block) -> dict:
         out.update(kind="discouragement", modality="should", negated=True, evidence="lead-in 'avoid'")
     elif lower.startswith(lex.prohibition_starts):
         out.update(kind="prohibition", modality="must", negated=True, evidence=f"lead-in '{text}'")
-    elif det is not None and det.kind not in ("definition", "rubric"):
+    elif (
+        det is not None
+        and det.kind not in ("definition", "rubric")
+        and not det.evidence.startswith("descriptive")
+    ):
+        # a statement ("The only exception is when ...:") introduces cases; it gives its items no force
         out.update(kind=det.kind, modality=det.modality, negated=det.negated, evidence=f"lead-in '{text}'")
     _compose_polarity(out, block, text)
     if det is not None:

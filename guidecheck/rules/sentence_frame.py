@@ -50,7 +50,7 @@ class Found:
 def detect_sentence(sent, state, ctx: DocContext) -> Found:
     """Clauses, labels, quantities and the detected kind of one sentence (``state``: the block being read)."""
     from .clauses import parse_clauses
-    from .descriptive import descriptive, misread_imperative
+    from .descriptive import descriptive, imperative_after_statement, misread_imperative
     from .detect import detect
     from .label_spotting import labels_in
     from .quantities import find_quantities
@@ -70,7 +70,11 @@ def detect_sentence(sent, state, ctx: DocContext) -> Found:
     det = detect(sent, s_matches, s_dep, covered, state.block, ctx, labels, bool(quantities))
     if det is None:
         # no modal, cue or plain imperative: an instruction the tagger misread, or a rule stated as a fact
-        det = misread_imperative(sent, covered) or descriptive(sent, covered, labels, quantities)
+        det = (
+            misread_imperative(sent, covered)
+            or imperative_after_statement(sent, covered)
+            or descriptive(sent, covered, labels, quantities)
+        )
     scale = any(name == "scale" for name, _, _ in s_matches)
     return Found(sent, state.block, det, conditions, exceptions, covered, labels, quantities, scale)
 
