@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -38,14 +39,25 @@ def _split(text: str, parts: int) -> list[str]:
     return [head + "\n## " + "\n## ".join(rest[i : i + size]) for i in range(0, len(rest), size)][:parts]
 
 
-def _timed(args: list[str], env: dict[str, str], stages: list[str] | None = None) -> float:
-    """Seconds for one new process; with ``stages``, also the line `check -v` prints on stderr."""
-    t = time.perf_counter()
+def _cpu() -> float:
+    """CPU seconds (user + system) of the finished child processes so far, the embedding worker included."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(
+    args: list[str], env: dict[str, str], stages: list[str] | None = None, cpu: list[float] | None = None
+) -> float:
+    """Seconds for one new process; with ``stages``, also the line `check -v` prints on stderr; with ``cpu``,
+    also the CPU seconds the run used (on a shared machine, wall time grows with the load and CPU time does not)."""
+    t, c = time.perf_counter(), _cpu()
     verbose = ["-v"] if stages is not None else []
     proc = subprocess.run(
         [*GUIDECHECK, *args, *verbose], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     seconds = time.perf_counter() - t
+    if cpu is not None:
+        cpu.append(_cpu() - c)
     if stages is not None:
         stages += [ln.strip() for ln in proc.stderr.splitlines() if ln.startswith("guidecheck: ingest")]
     return seconds
@@ -69,11 +81,11 @@ def main() -> None:
     for n, part in enumerate(_split(make_deck(opts.words), 10)):
         (deck / f"part{n:02d}.md").write_text(part)
     cold = _timed(["check", str(deck), "--fail-on", "never"], env)
-    edits, stages = [], []
+    edits, stages, cpu = [], [], []
     for n in range(opts.repeat):
         target = deck / "part05.md"
         target.write_text(target.read_text() + f"\nRaters must flag answer {n} when the source is missing.\n")
-        edits.append(_timed(["check", str(deck), "--fail-on", "never"], env, stages))
+        edits.append(_timed(["check", str(deck), "--fail-on", "never"], env, stages, cpu))
     old = tmp / "old"
     shutil.copytree(deck, old)
     target = deck / "part03.md"
@@ -87,6 +99,7 @@ def main() -> None:
         "one_file_edit_recheck_s": round(statistics.median(edits), 2),
         "diff_warm_s": round(statistics.median(diffs), 2),
         "edit_runs_s": [round(e, 2) for e in edits],
+        "edit_cpu_s": [round(c, 2) for c in cpu],
         "diff_runs_s": [round(d, 2) for d in diffs],
         "edit_stages": stages,
         "load_average_1min": {"before": load_before, "after": _load()},

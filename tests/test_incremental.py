@@ -47,3 +47,27 @@ def test_rechecks_after_edits_match_cold_checks(cli, monkeypatch, tmp_path):
     target.write_text(target.read_text(encoding="utf-8") + "\nRaters must tag the entity twice.\n", "utf-8")
     incremental = _report(cli, monkeypatch, warm, deck)
     assert incremental == _report(cli, monkeypatch, tmp_path / "cold-2", deck)
+
+
+def test_verdicts_of_another_scorer_or_code_are_never_read(tmp_path, monkeypatch):
+    """The lead retrains data/pair_scorer.json while decks are being checked: a verdict the old scorer gave must
+    not answer a run with the new one. The table is named by the scorer file's bytes and the code version."""
+    import hashlib
+    from importlib import resources
+
+    from guidecheck.cache import Cache
+    from guidecheck.checks.common.relations import verdicts
+
+    packaged = resources.files("guidecheck").joinpath("data/pair_scorer.json").read_bytes()
+    assert verdicts.scorer_digest() == hashlib.sha256(packaged).hexdigest()
+    cache = Cache(tmp_path)
+    table = verdicts.VerdictTable(cache, "deck")
+    table.new = {"pair": None}
+    table.save()
+    assert verdicts.VerdictTable(cache, "deck").old == {"pair": None}
+    original = verdicts.scorer_digest
+    monkeypatch.setattr(verdicts, "scorer_digest", lambda: "retrained")
+    assert verdicts.VerdictTable(cache, "deck").old == {}
+    monkeypatch.setattr(verdicts, "scorer_digest", original)
+    monkeypatch.setattr(verdicts, "code_version", lambda: "edited")
+    assert verdicts.VerdictTable(cache, "deck").old == {}

@@ -100,7 +100,8 @@ def previous(cache: Cache, path: str, version: str, models: str) -> BlockMemo:
     if not isinstance(rules, list):
         return memo
     for content_key, start, end, incoming, out in table["blocks"]:
-        memo.old[content_key] = {"rules": rules[start:end], "in": incoming, "out": out}
+        if 0 <= start <= end <= len(rules):  # a table that does not fit its entry is not read
+            memo.old[content_key] = {"rules": rules[start:end], "in": incoming, "out": out}
     return memo
 
 

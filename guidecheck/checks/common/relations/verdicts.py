@@ -42,12 +42,14 @@ def rule_digest(rule: Rule) -> str:
     return key("rule", repr(replace(rule, id="", example_of=None)))[:20]
 
 
-def _nearness(a: Rule, b: Rule) -> str:
-    """How far apart the ids are, up to 3 (only 'within 2' is ever read)."""
-    ma, mb = _ORDER.match(a.id), _ORDER.match(b.id)
-    if not ma or not mb:
-        return "-"
-    return str(max(-3, min(3, int(mb.group(1)) - int(ma.group(1)))))
+def _order(rule: Rule) -> int | None:
+    m = _ORDER.match(rule.id)
+    return int(m.group(1)) if m else None
+
+
+def _nearness(a: int | None, b: int | None) -> str:
+    """How far apart two rule numbers are, up to 3 (only 'within 2' is ever read)."""
+    return "-" if a is None or b is None else str(max(-3, min(3, b - a)))
 
 
 def encode(rel: Relation, a: Rule) -> dict[str, Any]:
@@ -105,7 +107,8 @@ def cached_relations(
 ) -> list[Relation]:
     """``classify(pairs)`` for the pairs the table has no verdict for, the table for the others; in pair order.
     ``digests`` are the rules' ``rule_digest``."""
-    keys = [f"{digests[i]}{digests[j]}{cos!r}|{_nearness(rules[i], rules[j])}" for i, j, cos in pairs]
+    order = [_order(r) for r in rules]
+    keys = [f"{digests[i]}{digests[j]}{cos!r}|{_nearness(order[i], order[j])}" for i, j, cos in pairs]
     todo = [p for p, k in zip(pairs, keys) if k not in table.old]
     fresh = {frozenset((r.a.id, r.b.id)): r for r in classify(todo)} if todo else {}
     out: list[Relation] = []
