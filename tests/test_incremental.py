@@ -71,3 +71,20 @@ def test_verdicts_of_another_scorer_or_code_are_never_read(tmp_path, monkeypatch
     monkeypatch.setattr(verdicts, "scorer_digest", original)
     monkeypatch.setattr(verdicts, "code_version", lambda: "edited")
     assert verdicts.VerdictTable(cache, "deck").old == {}
+
+
+@pytest.mark.slow
+def test_spacy_pipeline_loads_with_its_own_tokenizer():
+    """load_spacy builds the pipeline with an empty tokenizer before reading the saved one (cheaper): the
+    tokenizer it ends up with is byte for byte the one a plain spacy.load gives."""
+    import spacy
+
+    from guidecheck.config import load_config
+    from guidecheck.rules.nlp import UNUSED_PIPES, load_spacy
+
+    names = tuple(load_config([]).spacy_model)
+    nlp = load_spacy(names)
+    installed = [n for n in names if spacy.util.is_package(n)]
+    plain = spacy.load(installed[0], exclude=list(UNUSED_PIPES))
+    assert nlp.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    assert nlp.tokenizer.rules

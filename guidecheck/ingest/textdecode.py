@@ -36,14 +36,12 @@ def _control_ratio(text: str) -> float:
     sample = re.sub("\x00{8,}", "", text[:65536])
     if not sample:
         return 0.0
-    bad = sum(
-        1
-        for ch in sample
-        if (ord(ch) < 32 and ch not in "\t\n\r\f")
-        or (ord(ch) >= 0xFFF0 and ch != "\ufffd")  # U+FFFD: a damaged byte, counted by sanitize
-        or 0x7F <= ord(ch) < 0xA0
-    )
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
+
+
+# Control characters but tab, newline, carriage return and form feed; DEL and C1; U+FFF0 and above (astral
+# characters included) but U+FFFD, a damaged byte that sanitize counts.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufff0-\ufffc\ufffe-\U0010ffff]")
 
 
 # cp1252 punctuation that Word puts into "latin-1" files: curly quotes, dashes, ellipsis, bullet, euro, trademark.
