@@ -271,3 +271,39 @@ def test_a_case_vignette_is_not_a_rule_an_example_can_break():
     vignette = _claim("Her pulse is 90/min and she is rated 2 by the triage nurse.")
     example = _claim("Example: her pulse is 120/min, rated 4.", is_example=True)
     assert example_relations([vignette, example]) == []
+
+
+# --- stance: the proposition asked for, or its absence ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leave the supplier's address out of the summary.",
+        "Write the recap without any bullet points.",
+        "Skip the greeting line.",
+        "Ignore background music when you transcribe.",
+    ],
+)
+def test_an_obligation_to_leave_something_out_leans_away_from_it(text):
+    side = side_of(_claim(text, kind="obligation"))
+    assert side.absence and side.stance == -1
+
+
+def test_an_obligation_and_an_obligation_to_leave_it_out_are_a_conflict_with_a_reason():
+    keep = _claim("Mention the warranty period in every listing.", kind="obligation")
+    drop = _claim("Leave the warranty period out of listings.", kind="obligation")
+    found = decide(_input(keep, drop), None, 0.95, threshold=0.9, veto=0.5)
+    assert found.code == "CON001" and "absence" in found.explanation
+    same = _claim("Always state the warranty period in listings.", kind="obligation")
+    assert decide(_input(keep, same), None, 0.99, threshold=0.9, veto=0.5) is None
+
+
+def test_shared_rare_words_weigh_more_than_shared_common_ones():
+    from guidecheck.checks.common.relations.lexicon import content, idf_overlap, idf_table
+
+    deck = [content(t) for t in ("rate the response", "rate the response tone", "rate the response length")]
+    a, b = content("rate the response warranty"), content("warranty in the response")
+    c = content("rate the response carefully")
+    idf = idf_table([*deck, a, b, c])
+    assert idf_overlap(a, b, idf) > idf_overlap(a, c, idf)

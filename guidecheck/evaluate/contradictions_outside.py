@@ -3,6 +3,7 @@
 - Blind decks: guidelines/blind/<deck>/ with guidelines/labels/blind-contradictions.jsonl. A row labeled
   ``contradiction`` is gold; every contradiction finding that matches no gold row is a false positive. Recall
   per class; held-out decks only when ``GUIDECHECK_EVAL_HELDOUT=1`` (scored once, at the end of a piece of work).
+  The split ``heldout2`` is the second frozen set (new authors, new decks).
 - Blind pairs: guidelines/labels/blind-pairs.jsonl, the same gate for its heldout split.
 - Real decks (dev split): false contradictions per 20k words. Every contradiction finding counts as false unless
   it matches a contradiction a reader listed in guidelines/labels/real-parts/<folder>.problems.jsonl. Runs when
@@ -22,7 +23,9 @@ from .real import load_labels, realdecks_root, split_folders
 
 
 def _splits() -> tuple[str, ...]:
-    return ("dev", "heldout") if os.environ.get("GUIDECHECK_EVAL_HELDOUT") == "1" else ("dev",)
+    """``heldout`` was scored once (end of the first contradiction round); ``heldout2`` (two decks and a pair set
+    by new blind authors) is the fresh one, scored once at the end of the second."""
+    return ("dev", "heldout", "heldout2") if os.environ.get("GUIDECHECK_EVAL_HELDOUT") == "1" else ("dev",)
 
 
 def _con_pairs(result) -> set[frozenset[str]]:

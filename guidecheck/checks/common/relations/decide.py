@@ -16,10 +16,11 @@ import numpy as np
 from ..deck import same_project
 from .claims import Claim
 from .detectors import _numbers_disjoint
+from .lexicon import idf_overlap, idf_table
 from .output import output_conflict
 from .proposition import Side, side_of, stated_exception
 from .relate import Relation, relate
-from .scorer import PairInput, features, outcomes_differ, scorer
+from .scorer import PairInput, features, outcomes_differ, scorer, stances
 from .text import as_read, find_span, quoted, span_of
 
 # Pairs this close are scored even without frame evidence (paraphrases, other addressees).
@@ -86,6 +87,7 @@ def pair_inputs(
             if claims[k].condition_text:
                 texts.setdefault(claims[k].condition_text, len(texts))
     vec = _unit(np.asarray(encode(list(texts)), dtype=np.float64)) if texts else np.zeros((0, 1))
+    idf = idf_table([c.everything for c in claims])
     out = []
     for i, j, cos, rel, scored in todo:
         fa, fb = claims[i], claims[j]
@@ -93,7 +95,10 @@ def pair_inputs(
         cc = 0.0
         if scored and fa.condition_text and fb.condition_text:
             cc = float(vec[texts[fa.condition_text]] @ vec[texts[fb.condition_text]])
-        out.append((PairInput(fa, fb, sides[i], sides[j], cos, cn, cc, rel.code if rel else None), rel))
+        overlap = idf_overlap(fa.everything, fb.everything, idf)
+        out.append(
+            (PairInput(fa, fb, sides[i], sides[j], cos, cn, cc, rel.code if rel else None, overlap), rel)
+        )
     return out
 
 
@@ -143,6 +148,14 @@ def _unexplained(p: PairInput, prob: float) -> Relation | None:
         return Relation(
             "CON002", fa.rule, fb.rule, conf, why, span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)
         )
+    if _opposite_stances(p):
+        why = (
+            f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} ask for opposite things about the same "
+            "thing: one asks for it, the other for its absence."
+        )
+        return Relation(
+            "CON001", fa.rule, fb.rule, conf, why, span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)
+        )
     hit = _numbers_disjoint(fa, fb)
     if hit:
         why = f"{quoted(as_read(fa.rule))} asks for {hit[0].text} and {quoted(as_read(fb.rule))} for {hit[1].text}."
@@ -165,6 +178,13 @@ def _unexplained(p: PairInput, prob: float) -> Relation | None:
             span_of(fa.rule, fa.outcomes[0][1]) + span_of(fb.rule, fb.outcomes[0][1]),
         )
     return None
+
+
+def _opposite_stances(p: PairInput) -> bool:
+    """ "Mention X" / "leave X out": both obligations, but one asks for the proposition and the other for its
+    absence (proposition.Side.stance)."""
+    a, b = stances(p)
+    return a * b < 0
 
 
 def _output_relation(p: PairInput, prob: float) -> Relation | None:

@@ -6,6 +6,7 @@ data/modality.toml, and the score-column header of rubric tables from data/label
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -141,6 +142,26 @@ def content(text: str, extra_stop: frozenset[str] = frozenset()) -> frozenset[st
         if s and s not in stop:
             out.add(s)
     return frozenset(out)
+
+
+def idf_table(word_sets: list[frozenset[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each word over the rules of a run: words every rule of a deck uses
+    ("response", "rate") say little about whether two rules are about the same thing; rare ones say a lot."""
+    df: dict[str, int] = {}
+    for words in word_sets:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(word_sets)
+    return {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
+
+
+def idf_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """Weight of the shared words over the weight of the smaller side: 1.0 when one rule's content is all in the
+    other."""
+    wa, wb = sum(idf.get(w, 1.0) for w in a), sum(idf.get(w, 1.0) for w in b)
+    if not wa or not wb:
+        return 0.0
+    return sum(idf.get(w, 1.0) for w in a & b) / min(wa, wb)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

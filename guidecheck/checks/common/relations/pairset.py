@@ -99,4 +99,37 @@ def scored_pairs(rows: list[dict[str, Any]], corpus: Path) -> list[ScoredPair]:
     return [ScoredPair(row, grouped.get(n, [])) for n, row in enumerate(rows)]
 
 
-__all__ = ["ScoredPair", "scored_pairs"]
+class DeckPairs(NamedTuple):
+    folder: Path
+    words: int
+    rules: list[Rule]
+    inputs: list[tuple[PairInput, Relation | None]]  # every candidate pair with evidence, as a run scores it
+
+
+def deck_pairs(folder: Path) -> DeckPairs:
+    """Every candidate pair of one deck as the relation engine scores it: the negatives a curated pair set lacks
+    (most pairs in a real deck are about different things, or agree)."""
+    from ....cache import Cache
+    from ....config import load_config
+    from ....index import build_index
+    from ....index.embed import Embedder
+    from ....ingest import read_paths
+    from ....rules import extract_rules
+    from .engine import claims_of
+    from .relate import rubric_aliases
+
+    config = load_config([str(folder)])
+    cache = Cache(config.cache_path())
+    docs = read_paths([str(folder)], config, [])
+    embedder = Embedder(config.embedding_model, cache, config.allow_network)
+    try:
+        index = build_index(docs, extract_rules(docs, config, cache), config, cache, embedder)
+        claims = claims_of(index)
+        pairs = [(p.a, p.b, p.similarity) for p in index.pairs]
+        inputs = pair_inputs(claims, pairs, embedder.encode, rubric_aliases(claims))
+    finally:
+        embedder.close()
+    return DeckPairs(folder, sum(d.words for d in docs), index.rules, inputs)
+
+
+__all__ = ["DeckPairs", "ScoredPair", "deck_pairs", "scored_pairs"]

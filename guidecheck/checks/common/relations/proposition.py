@@ -25,6 +25,7 @@ class _Cues:
     sanction: re.Pattern[str]
     restrict: re.Pattern[str]
     contrast: re.Pattern[str]
+    absence: tuple[re.Pattern[str], ...]
     adjacent_lines: int
     heading_words: int
 
@@ -39,6 +40,10 @@ def cues() -> _Cues:
         sanction=phrase_pattern(d["roles"]["sanction"]),
         restrict=phrase_pattern(d["roles"]["restrict"]),
         contrast=phrase_pattern(d["roles"]["contrast"]),
+        absence=(
+            phrase_pattern(d["neutral"]["negative_actions"]),
+            *tuple(re.compile(x, re.I) for x in d["neutral"]["negative_action_spans"]),
+        ),
         adjacent_lines=int(d["roles"]["adjacent_lines"]),
         heading_words=int(d["roles"]["heading_words"]),
     )
@@ -53,6 +58,12 @@ class Side:
     sanction: bool
     restrict: bool
     output: OutputFrame
+    absence: bool = False  # the proposition itself is an absence ("leave X out", "write without headers")
+
+    @property
+    def stance(self) -> int:
+        """+1 or -1: which way the rule leans on its neutral proposition, before its force is applied."""
+        return -1 if self.absence else 1
 
 
 def neutral_text(claim: Claim) -> str:
@@ -99,15 +110,21 @@ def stated_exception(fa: Claim, fb: Claim) -> bool:
     return bool(cues().contrast.search(a.text) or cues().contrast.search(b.text))
 
 
+def _absence(neutral: str) -> bool:
+    return any(rx.search(neutral) for rx in cues().absence)
+
+
 def side_of(claim: Claim) -> Side:
     c = cues()
     text = claim.rule.text
+    neutral = neutral_text(claim)
     return Side(
-        neutral=neutral_text(claim),
+        neutral=neutral,
         example=is_example_material(claim),
         sanction=bool(c.sanction.search(text) or claim.penalty),
         restrict=bool(c.restrict.search(text)),
         output=output_frame(claim),
+        absence=_absence(neutral),
     )
 
 

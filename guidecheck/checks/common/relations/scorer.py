@@ -57,7 +57,16 @@ FEATURES = (
     "sanction_x_opposed",
     "exception_x_cos",
     "conditions_apart",
+    "idf_overlap",
+    "stance_opposed",
+    "stance_same",
+    "stance_x_overlap",
+    "stance_x_cos",
+    "absence_differs",
+    "absence_x_overlap",
+    "overlap_x_cos",
 )
+FORCE_SIGN = {"O": 1, "P": 1, "F": -1, "N": -1}
 
 
 class PairInput(NamedTuple):
@@ -71,6 +80,9 @@ class PairInput(NamedTuple):
     cosine_neutral: float  # of the neutral propositions
     cosine_condition: float  # of the condition clauses (0 unless both have one)
     detector: str | None  # code the frame classifier gave (CON..., REL...) or None
+    overlap: float = (
+        0.0  # shared content words weighted by how specific they are in the deck (lexicon.idf_overlap)
+    )
 
 
 def outcomes_differ(fa: Claim, fb: Claim) -> bool:
@@ -79,6 +91,32 @@ def outcomes_differ(fa: Claim, fb: Claim) -> bool:
     if fa.score and fb.score:
         return fa.score.disjoint(fb.score)
     return not ({o.lower() for o, _ in fa.outcomes} & {o.lower() for o, _ in fb.outcomes})
+
+
+def stances(p: PairInput) -> tuple[int, int]:
+    """Each rule's force sign times its stance: +1 leans towards the proposition, -1 away, 0 no force."""
+    return (
+        FORCE_SIGN.get(p.fa.deontic or "", 0) * p.sa.stance,
+        FORCE_SIGN.get(p.fb.deontic or "", 0) * p.sb.stance,
+    )
+
+
+def _stance(p: PairInput) -> list[float]:
+    """Which way each rule leans on its proposition: force times absence ("must mention X" +1, "must leave X out"
+    -1, "must not mention X" -1). Opposite stances on two propositions about the same specific thing conflict."""
+    a, b = stances(p)
+    opposed, same = float(a * b < 0), float(a * b > 0)
+    differs = float(p.sa.absence != p.sb.absence)
+    return [
+        p.overlap,
+        opposed,
+        same,
+        opposed * p.overlap,
+        opposed * p.cosine_neutral,
+        differs,
+        differs * p.overlap,
+        p.overlap * p.cosine_neutral,
+    ]
 
 
 def features(p: PairInput) -> np.ndarray:
@@ -127,7 +165,7 @@ def features(p: PairInput) -> np.ndarray:
         float(fa.exception or fb.exception) * p.cosine_neutral,
         float(bool(fa.condition and fb.condition)) * (1.0 - p.cosine_condition),
     ]
-    return np.asarray(row, dtype=np.float64)
+    return np.asarray(row + _stance(p), dtype=np.float64)
 
 
 class PairScorer(NamedTuple):
@@ -178,4 +216,13 @@ def scorer() -> PairScorer:
     return from_json(json.loads(text))
 
 
-__all__ = ["FEATURES", "PairInput", "PairScorer", "features", "from_json", "outcomes_differ", "scorer"]
+__all__ = [
+    "FEATURES",
+    "PairInput",
+    "PairScorer",
+    "features",
+    "from_json",
+    "outcomes_differ",
+    "scorer",
+    "stances",
+]
