@@ -86,6 +86,8 @@ NOT_RULES = [
     '"Fever" is annotated as a symptom.',
     "No instances of the hum tag occur in the pilot data.",
     "as a plain answer is not marked with any tag, since it only gives information.",
+    "So the first speaker to join a call receives a value of 1, the second a value of 2.",
+    "Every reviewer gets two turns per clip.",
 ]
 
 

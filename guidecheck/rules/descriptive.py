@@ -124,10 +124,13 @@ def _detection(verb, tense: str, evidence: str) -> Detection:
 def _scored(verb, labels: list[str]) -> bool:
     """The verb's complement is a score, a label or points: 'gets at most 2', 'earns a 4', 'loses one point'."""
     words = _words()
-    comp = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "npadvmod", "acomp", "prep")]
-    toks = [t for c in comp for t in c.subtree]
-    if any(t.like_num or t.lemma_.lower() in words["score_nouns"] for t in toks):
+    comp = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "npadvmod", "acomp")]
+    if any(t.lemma_.lower() in words["score_nouns"] for c in comp for t in c.subtree):
         return True
+    # the number is the complement itself ('a 4', 'at most 2', 'Accuracy 1'), not a count inside it
+    # ('receives a value of 1' hands out a position, 'gets two turns' a quantity)
+    if any(c.like_num or any(n.dep_ == "nummod" and n.like_num for n in c.children) for c in comp):
+        return not any(c.lemma_.lower() in words["not_score_nouns"] for c in comp)
     after = verb.doc[verb.i + 1 : verb.sent.end].text
     return any(label in after for label in labels)
 
