@@ -28,6 +28,8 @@ BATCH_CHARS = 60_000
 STREAM_CHUNK = 256
 # An example illustrates one of the rules shortly before it: how many preceding rules are compared.
 EXAMPLE_WINDOW = 60
+# Whole-block units whose rule is built from the block text alone: no token of their parse is ever read.
+_UNPARSED_WHOLE = frozenset({"table row", "rubric line", "glossary"})
 _LOCAL_REF = re.compile(r"^@(\d+)$")
 _WORDS = re.compile(r"[a-z][a-z'-]+")
 
@@ -114,6 +116,17 @@ def extract_document(nlp, doc: Document, on_rules=None) -> list[Rule]:
     return extract_blocks(lambda: nlp, doc, on_rules, BlockMemo())
 
 
+def needs_parse(block: Block) -> bool:
+    """False for blocks whose rules read nothing of the parse, so spaCy never sees them: navigation (a TOC entry
+    or pointer, never a rule) and blocks that are one rule as a whole (table rows, rubric lines, glossary items).
+    A blank parse text still goes through spaCy: it yields no sentence, hence no rule."""
+    from .segment import parse_text
+
+    if block.meta.get("navigation"):
+        return False
+    return whole_block(block) not in _UNPARSED_WHOLE or not parse_text(block).strip()
+
+
 def _parses(load_nlp: Callable[[], Any], blocks: list[Block]) -> Iterator[Any]:
     """spaCy Docs of ``blocks``, one nlp.pipe pass, produced lazily (a batch at a time: bounded memory)."""
     from .segment import parse_text
@@ -133,9 +146,12 @@ def _parse_block(
     from .lexicon import matchers
     from .segment import parse_text
 
-    parsed = next(parses) if not memo.knows(ck) else load_nlp()(parse_text(block))
+    if not needs_parse(block):
+        parsed, matcher, dep = None, None, None  # rules_for_block returns before it reads any of them
+    else:
+        parsed = next(parses) if not memo.knows(ck) else load_nlp()(parse_text(block))
+        matcher, dep = matchers(load_nlp())
     units = make_units_for(block, parsed)
-    matcher, dep = matchers(load_nlp())
     return memo.extract(
         ck, bi, block, ctx, lambda: rules_for_block(bi, block, parsed, matcher, dep, ctx, units)
     )
@@ -154,7 +170,7 @@ def extract_blocks(
         labels=label_inventory(doc.blocks), lead_texts={b.lead_in.strip() for b in doc.blocks if b.lead_in}
     )
     keys = memo.keys(blocks, ctx)
-    parses = _parses(load_nlp, [b for b, k in zip(blocks, keys) if not memo.knows(k)])
+    parses = _parses(load_nlp, [b for b, k in zip(blocks, keys) if not memo.knows(k) and needs_parse(b)])
     rules: list[Rule] = []
     block_of: list[int] = []
     flushed = 0
@@ -174,8 +190,12 @@ def extract_blocks(
 
 
 def make_units_for(block: Block, parsed) -> list[Unit]:
+    """Units of a parsed block; an unparsed one (``needs_parse`` is False) is one unit: the whole block."""
     from .segment import units_of
 
+    if parsed is None:
+        lead = len(block.text) - len(block.text.lstrip())
+        return [Unit(block, lead, len(block.text.rstrip()), whole_block(block), None)]
     return units_of(block, parsed)
 
 
