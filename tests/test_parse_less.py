@@ -47,4 +47,4 @@ def test_rows_rubric_lines_glossary_and_contents_are_not_parsed_but_keep_their_r
     assert texts["Turn: one message of the conversation."] == "definition"
     assert texts["Score 0: Harmful. The response gives dangerous advice."] == "rubric"
     assert "Raters must read the whole conversation before they score it." in texts
-    assert not any("Scores" == t or "(#scores)" in t for t in texts)  # contents links state no rule
+    assert not any(t == "Scores" or "(#scores)" in t for t in texts)  # contents links state no rule
