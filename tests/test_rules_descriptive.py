@@ -128,10 +128,16 @@ def test_an_answer_word_followed_by_a_comma_is_kept(rules_of):
     assert [r["text"] for r in rules] == ["No, a reply in French is never marked Fluent."]
 
 
-def test_a_statement_introducing_a_list_gives_its_items_no_force(rules_of):
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The only exception is when the two dates are far apart, as below:",
+        "This is a subtle call; consider these visits for edge cases:",
+    ],
+)
+def test_a_statement_introducing_a_list_gives_its_items_no_force(rules_of, lead):
     text = (
-        "# Dates\n\n"
-        "The only exception is when the two dates are far apart, as below:\n\n"
+        f"# Dates\n\n{lead}\n\n"
         "- She will come back for a visit the week after next.\n"
         "- He phoned again two days later.\n"
     )

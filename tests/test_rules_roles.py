@@ -88,6 +88,9 @@ NOT_RULES = [
     "as a plain answer is not marked with any tag, since it only gives information.",
     "So the first speaker to join a call receives a value of 1, the second a value of 2.",
     "Every reviewer gets two turns per clip.",
+    "Bill the customer (most specific part of the phrase)",
+    "Relations are best described through examples; see the next section.",
+    "The following subsections describe how symptoms will be annotated.",
 ]
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from .clauses import is_subordinate
 from .context import Detection
 from .lexicon import lemma, lexicon, verb_index
+from .sentence_roles import text_role
 
 _PRESENT = ("VBZ", "VBP")
 _QUOTES = frozenset({'"', "“", "'", "‘", "``"})
@@ -100,10 +101,18 @@ def _predicates(sent, covered: set[int]) -> list:
     """Main-clause verbs: the root, verbs conjoined to it, a clause before ';' or ':' the parser hung under it."""
     root = sent.root
     out = [root] if root.pos_ in ("VERB", "AUX") or root.tag_ == "JJ" else []
-    out += [
-        c for c in root.children if c.dep_ in ("conj", "parataxis", "ccomp") and c.pos_ in ("VERB", "AUX")
-    ]
+    for c in root.children:
+        verbal = c.pos_ in ("VERB", "AUX") or any(a.dep_ == "auxpass" for a in c.children)
+        if c.dep_ == "conj" and verbal:
+            out.append(c)
+        elif c.dep_ in ("parataxis", "ccomp") and verbal and c.i < root.i and _break_before(sent, c, root):
+            out.append(c)  # 'Usernames are not moderated here; the Trust team handles those'
     return [v for v in out if v.i not in covered and not is_subordinate(v)]
+
+
+def _break_before(sent, clause, root) -> bool:
+    """A ';' or ':' between the clause and the root: two sentences joined, not 'describe how X is done'."""
+    return any(t.text in (";", ":") for t in sent.doc[clause.i : root.i] if t.head.i in (clause.i, root.i))
 
 
 def share_subject(verb) -> bool:
@@ -264,10 +273,14 @@ def misread_imperative(sent, covered: set[int]) -> Detection | None:
     first = next((t for t in sent if not (t.is_space or t.is_punct) and t.i not in covered), None)
     if first is None or first.i != sent.start + sum(1 for t in sent if t.is_space and t.i < first.i):
         return None
+    last = next((t for t in reversed(sent) if not t.is_space), None)
     if (
         not first.is_title
         or first.tag_ not in ("NN", "NNP", "JJ")
         or first.lower_ not in verb_index(sent.doc.vocab)
+        or last is None
+        or last.text
+        not in (".", "!", ";")  # "Homer the poet (...)", "Gas the skypes (ABC)": a sample, no sentence
     ):
         return None
     if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in first.children):
@@ -293,6 +306,7 @@ def imperative_after_statement(sent, covered: set[int]) -> Detection | None:
     root = sent.root
     if (
         root.tag_ != "VB"
+        or root.lemma_ == "be"  # "..., so don't be surprised": advice on feelings, no action
         or root.i in covered
         or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     ):
@@ -312,9 +326,14 @@ def imperative_after_statement(sent, covered: set[int]) -> Detection | None:
         "never",
     }:
         return None
+    if text_role(sent.doc[root.i - len(words) : sent.end].text) is not None:
+        return None  # "...; see the next section": a pointer, not an instruction
     neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
     kind = "prohibition" if neg else "obligation"
     return Detection(kind, "must", neg, "imperative after a statement", root, True)
 
 
-__all__ = ["descriptive", "imperative_after_statement", "misread_imperative", "share_subject"]
+# Evidence of the detections made here: a lead-in detected this way gives its list items no force.
+EVIDENCE = ("descriptive", "imperative after a statement", "imperative (verb read as a noun)")
+
+__all__ = ["EVIDENCE", "descriptive", "imperative_after_statement", "misread_imperative", "share_subject"]

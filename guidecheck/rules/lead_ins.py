@@ -38,6 +38,7 @@ def _compose_polarity(out: dict, block: Block, text: str) -> None:
 
 def lead_in_parts(det: Detection | None, sent, block: Block) -> dict:
     """What the items of a list inherit from its lead-in: kind, modality, action, quantifier."""
+    from .descriptive import EVIDENCE
     from .lexicon import lexicon
     from .roles import frame_parts, quantifier_of
 
@@ -50,9 +51,7 @@ def lead_in_parts(det: Detection | None, sent, block: Block) -> dict:
     elif lower.startswith(lex.prohibition_starts):
         out.update(kind="prohibition", modality="must", negated=True, evidence=f"lead-in '{text}'")
     elif (
-        det is not None
-        and det.kind not in ("definition", "rubric")
-        and not det.evidence.startswith("descriptive")
+        det is not None and det.kind not in ("definition", "rubric") and not det.evidence.startswith(EVIDENCE)
     ):
         # a statement ("The only exception is when ...:") introduces cases; it gives its items no force
         out.update(kind=det.kind, modality=det.modality, negated=det.negated, evidence=f"lead-in '{text}'")
