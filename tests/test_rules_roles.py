@@ -89,6 +89,8 @@ NOT_RULES = [
     "So the first speaker to join a call receives a value of 1, the second a value of 2.",
     "Every reviewer gets two turns per clip.",
     "Bill the customer (most specific part of the phrase)",
+    "Surrounding context is generally required to tell the two tags apart.",
+    "Norway GDP grows less than 2%.",
     "Relations are best described through examples; see the next section.",
     "The following subsections describe how symptoms will be annotated.",
 ]

@@ -234,7 +234,7 @@ def _restricted(verb, quantities) -> Detection | None:
         return None
     if _only_subject(subj):
         return _detection(verb, tense, "restricted subject")
-    if _stated_limit(verb, quantities):
+    if _stated_limit(verb, quantities) and subj.tag_ != "NNP":  # "Indonesia GDP grows less than 6%": a sample
         return _detection(verb, tense, "stated limit")
     return None
 
