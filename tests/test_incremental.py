@@ -88,3 +88,38 @@ def test_spacy_pipeline_loads_with_its_own_tokenizer():
     plain = spacy.load(installed[0], exclude=list(UNUSED_PIPES))
     assert nlp.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
     assert nlp.tokenizer.rules
+
+
+def test_cache_entries_read_back_as_written(tmp_path):
+    """Entries are read by orjson, or by the stdlib when they hold infinite floats; a corrupt entry is a miss."""
+    from guidecheck.cache import Cache
+
+    cache = Cache(tmp_path)
+    value = {"interval": [1.5, float("inf")], "text": "“quoted” — ok", "n": 3, "none": None}
+    cache.put_json("claims", "k1", value)
+    assert cache.get_json("claims", "k1") == value
+    cache.put_json("claims", "k2", {"plain": [0.1, 2]})
+    assert cache.get_json("claims", "k2") == {"plain": [0.1, 2]}
+    path = tmp_path / "claims" / "k2"[:2] / "k2.json"
+    path.write_bytes(b'{"plain": [0.1,')
+    assert cache.get_json("claims", "k2") is None
+
+
+def test_documents_read_again_only_when_their_bytes_change(tmp_path):
+    """Every format reads back from the cache as the reader made it (blocks, locations, directives), and an
+    edited file is read anew."""
+    from guidecheck.config import load_config
+    from guidecheck.ingest import read_paths
+
+    deck = tmp_path / "deck"
+    shutil.copytree(GUIDELINES / "rules", deck)
+    shutil.copy(GUIDELINES / "formats" / "chatbot-helpfulness-faq.pdf", deck)
+    config = load_config([str(deck)])
+    config.values["cache_dir"] = str(tmp_path / "cache")
+    fresh = read_paths([str(deck)], config)
+    assert {d.format for d in fresh} >= {"docx", "pptx", "pdf", "html", "markdown"}
+    assert repr(read_paths([str(deck)], config)) == repr(fresh)
+    edited = next(p for p in sorted(deck.iterdir()) if p.suffix == ".md")
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nRaters must re-read this line.\n", "utf-8")
+    again = read_paths([str(deck)], config)
+    assert any("Raters must re-read this line." in b.text for d in again for b in d.blocks)

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from ..cache import Cache
 from ..config import Config
 from ..model import Block, Document
 from ..suppress.directives import before_read, from_notes
-from . import damage, structure
+from . import damage, memo, structure
 from .collect import collect_paths
 from .errors import InputProblem
 from .formats import LEGACY, READERS, supported
@@ -193,8 +194,9 @@ def _parse_in_time(doc: Document, path: Path, raw: bytes, suffix: str) -> None:
         doc.blocks, doc.words = [], 0
 
 
-def read_document(path: Path, display: str | None = None) -> Document:
-    """Read one file into a Document; any problem becomes the document's status and message."""
+def read_document(path: Path, display: str | None = None, cache: Cache | None = None) -> Document:
+    """Read one file into a Document; any problem becomes the document's status and message. With ``cache``,
+    a file read before with the same bytes comes from it (``memo.py``)."""
     suffix = path.suffix.lower()
     doc = Document(
         path=printable(display or str(path)), format=format_of(path) or suffix.lstrip(".") or "unknown"
@@ -204,8 +206,9 @@ def read_document(path: Path, display: str | None = None) -> Document:
         doc.status, doc.message = refusal
         return doc
     raw = _load(path, doc)
-    if raw is not None:
+    if raw is not None and not memo.recall(cache, doc):
         _parse_in_time(doc, path, raw, suffix)
+        memo.remember(cache, doc)
     if doc.message:
         doc.message = printable(doc.message)
     return doc
@@ -215,7 +218,11 @@ def read_paths(
     paths: list[str] | tuple[str, ...], config: Config, skipped: list[tuple[str, str]] | None = None
 ) -> list[Document]:
     """Expand folders, read every document, in a stable (sorted) order."""
-    return [read_document(file_path, display) for file_path, display in collect_paths(paths, config, skipped)]
+    cache = Cache(config.cache_path())
+    return [
+        read_document(file_path, display, cache)
+        for file_path, display in collect_paths(paths, config, skipped)
+    ]
 
 
 __all__ = ["LEGACY", "READERS", "format_of", "read_document", "read_paths"]
