@@ -170,3 +170,17 @@ def test_a_statement_and_its_consequence_stay_a_non_rule(rules_of):
 )
 def test_needed_states_a_requirement_and_not_needed_relaxes_it(rules_of, sentence, kind):
     assert _one(rules_of, sentence)["kind"] == kind
+
+
+def test_the_statement_before_an_instruction_sets_no_vague_threshold(check_json, write):
+    """AMB006 reads the instruction of "Some calls ...; transcribe ..." and leaves the statement alone."""
+    deck = write(
+        "deck.md",
+        "# Calls\n\nSome calls are in two languages; transcribe each language as spoken.\n\n"
+        "Calls with several long pauses get a clarity score of 2.\n",
+    )
+    report = check_json(deck, extra=("--select", "AMB006"))
+    texts = {r["id"]: r["text"] for r in report["rules"]}
+    flagged = {texts[f["rules"][0]] for f in report["findings"] if f["check"] == "AMB006"}
+    assert "Some calls are in two languages; transcribe each language as spoken." in texts.values()
+    assert flagged == {"Calls with several long pauses get a clarity score of 2."}

@@ -91,6 +91,7 @@ NOT_RULES = [
     "Bill the customer (most specific part of the phrase)",
     "Surrounding context is generally required to tell the two tags apart.",
     "Norway GDP grows less than 2%.",
+    "The history of those changes is kept in the change log.",
     "Relations are best described through examples; see the next section.",
     "The following subsections describe how symptoms will be annotated.",
 ]

@@ -94,7 +94,11 @@ def _generic(subj) -> bool:
         c.dep_ in ("det", "poss", "amod") and c.lower_ in words["specific_determiners"] for c in subj.children
     ):
         return False
-    return not any(t.pos_ == "NOUN" and t.lemma_.lower() in words["not_subjects"] for t in subj.subtree)
+    return not any(
+        (t.pos_ == "NOUN" and t.lemma_.lower() in words["not_subjects"])
+        or (t.dep_ == "det" and t.lower_ in words["specific_determiners"])  # "the history of those updates"
+        for t in subj.subtree
+    )
 
 
 def _predicates(sent, covered: set[int]) -> list:

@@ -23,6 +23,15 @@ from ..registry import register
 _PREV_WORD = re.compile(r"([A-Za-z]+)\s*$")
 
 
+def _instruction_start(rule) -> int:
+    """Where the instruction starts in "Some calls are in two languages; transcribe each as spoken": the statement
+    before it describes the material (extracted as 'imperative after a statement'), so it sets no threshold."""
+    if rule.evidence != "imperative after a statement":
+        return 0
+    cut = max(rule.text.rfind(";"), rule.text.rfind(", so "), rule.text.rfind(", then "))
+    return cut + 1 if cut >= 0 else 0
+
+
 @register
 class VagueQuantifier(Check):
     """A rule depends on a vague amount or frequency ("some", "several", "most", "usually").
@@ -64,8 +73,9 @@ class VagueQuantifier(Check):
                 continue  # "Most posts can be labeled in a minute": what is possible, not a threshold raters apply
             hits = []
             protected = label_spans(ctx, rule)
+            after = _instruction_start(rule)
             for m in find_phrases(rule, pattern, allowed):
-                if overlaps(m, protected):
+                if overlaps(m, protected) or m.start() < after:
                     continue
                 word = m.group(0).lower()
                 prev = _PREV_WORD.search(rule.text[: m.start()])
