@@ -10,9 +10,16 @@ of any other type raises TypeError, and the caller then stores nothing.
 
 from __future__ import annotations
 
+import contextlib
 import math
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from .cache import Cache
+
+T = TypeVar("T")
 
 _PLAIN = (str, int, float)
 
@@ -60,4 +67,23 @@ def decode(v: Any, classes: dict[str, type]) -> Any:
     return classes[v["d"]](**{k: decode(x, classes) for k, x in v["f"].items()})
 
 
-__all__ = ["decode", "encode"]
+def remembered(
+    cache: Cache | None, bucket: str, k: str, compute: Callable[[], T], classes: dict[str, type]
+) -> T:
+    """``compute()``, or the value stored under ``k`` by an earlier run (``k`` must name everything it depends
+    on, the code included)."""
+    enabled = cache is not None and cache.enabled
+    stored = cache.get_json(bucket, k) if enabled else None
+    if stored is not None:
+        try:
+            return decode(stored, classes)
+        except (KeyError, TypeError):
+            pass
+    value = compute()
+    if enabled:
+        with contextlib.suppress(TypeError):  # a value the codec does not know: computed again next time
+            cache.put_json(bucket, k, encode(value, classes))
+    return value
+
+
+__all__ = ["decode", "encode", "remembered"]

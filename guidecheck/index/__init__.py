@@ -49,5 +49,5 @@ def build_index(
         pairs,
         embedder,
         glossaries=build_glossaries(documents),
-        inventories=build_inventories(documents),
+        inventories=build_inventories(documents, cache),
     )

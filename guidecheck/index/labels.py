@@ -15,6 +15,7 @@ from importlib import resources
 
 import tomllib
 
+from ..cache import Cache
 from ..model import (
     CODE,
     EXAMPLE,
@@ -301,8 +302,23 @@ def merged(inventories: list[Inventory], path: str) -> Inventory:
     return out
 
 
-def build_inventories(documents: list[Document]) -> dict[str, Inventory]:
-    return {doc.path: document_inventory(doc) for doc in documents if doc.status != "error"}
+def build_inventories(documents: list[Document], cache: Cache | None = None) -> dict[str, Inventory]:
+    """Each readable document's inventory; with ``cache``, a document read without any warning whose bytes were
+    seen before gets the inventory computed then (a re-check computes the edited file's only)."""
+    from ..cache import code_version, key
+    from ..tagged import remembered
+
+    classes = {"Inventory": Inventory, "LabelDef": LabelDef, "Location": Location}
+    out = {}
+    for doc in documents:
+        if doc.status == "error":
+            continue
+        if doc.status != "ok" or doc.message or not doc.digest:
+            out[doc.path] = document_inventory(doc)
+            continue
+        k = key("inventory", code_version(), doc.path, doc.digest)
+        out[doc.path] = remembered(cache, "inventories", k, lambda d=doc: document_inventory(d), classes)
+    return out
 
 
 def label_uses(rule: Rule) -> list[LabelUse]:

@@ -52,6 +52,13 @@ def _nearness(a: int | None, b: int | None) -> str:
     return "-" if a is None or b is None else str(max(-3, min(3, b - a)))
 
 
+def _copy(evidence: dict[str, Any]) -> dict[str, Any]:
+    """A copy of an evidence dict (numbers and words; anything nested is copied through JSON)."""
+    if all(v is None or isinstance(v, (str, int, float)) for v in evidence.values()):
+        return dict(evidence)
+    return json.loads(json.dumps(evidence))
+
+
 def encode(rel: Relation, a: Rule) -> dict[str, Any]:
     """A relation of the pair (a, b) in terms of sides, so it can be put back on renumbered rules."""
     side = {rel.a.id: "a", rel.b.id: "b"} if rel.a is a else {rel.a.id: "b", rel.b.id: "a"}
@@ -62,9 +69,7 @@ def encode(rel: Relation, a: Rule) -> dict[str, Any]:
         "explanation": rel.explanation,
         "spans": [[side.get(s.rule, s.rule), s.start, s.end] for s in rel.spans],
         "stands_for": rel.stands_for,
-        "evidence": json.loads(
-            json.dumps(rel.evidence)
-        ),  # a copy: later steps may add to a relation's evidence
+        "evidence": _copy(rel.evidence),  # later steps may add to a relation's evidence
     }
 
 
@@ -79,7 +84,7 @@ def decode(d: dict[str, Any], a: Rule, b: Rule) -> Relation:
         d["explanation"],
         [Span(ids.get(side, side), start, end) for side, start, end in d["spans"]],
         d["stands_for"],
-        json.loads(json.dumps(d["evidence"])),  # each relation its own copy (two pairs may share a verdict)
+        _copy(d["evidence"]),  # each relation its own (two pairs may share a verdict)
     )
 
 
