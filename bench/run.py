@@ -7,9 +7,12 @@ Edited = the deck with one sentence appended, checked with that cache (rules re-
 document, only the new sentence embedded, checks re-run).
 Peak memory is the largest sum of RSS over the process tree (main process + embedding worker), sampled
 every 20 ms from /proc. Every figure records the load average before and after it (the machine is shared).
-Results go to bench/results.json and a Markdown table on stdout.
+The first deck size is also run cold with every check selected (the other figures use the default selection).
+The largest plain-text real document is run cold against proselint on the same file (bench/realdeck.py).
+Results go to bench/results.json (sections not measured in this run are kept, each with its own date) and a
+Markdown table on stdout.
 
-    python bench/run.py [--words 40000 100000] [--repeat 3] [--corpus-words 1000000] [--dask-decks 4]
+    python bench/run.py [--words 40000 100000] [--repeat 3] [--corpus-words 1000000] [--dask-decks 4] [--real FILE]
 """
 
 from __future__ import annotations
@@ -29,7 +32,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from make_deck import make_deck  # noqa: E402
+from realdeck import largest_text_document, parse_saving, proselint_ratio  # noqa: E402
 from scale import corpus_cold, dask_throughput, load, seed_graph, startup  # noqa: E402
+
+# Every check, opt-in ones included: one --select per category prefix of `guidecheck checks`.
+EVERY_CHECK = ("AMB", "CON", "COV", "DUP", "GC", "LAB", "REL", "TERM")
 
 
 def _tree_rss_kb(pid: int) -> int:
@@ -102,18 +109,59 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported")
     ap.add_argument("--corpus-words", type=int, default=1_000_000, help="0 skips the corpus run")
     ap.add_argument("--dask-decks", type=int, default=4, help="40k-word decks for the Dask figures; 0 skips")
+    ap.add_argument("--real", type=Path, default=None, help="real document (default: largest text one)")
     args = ap.parse_args()
     out_dir = HERE / "out"
     out_dir.mkdir(exist_ok=True)
-    results = {"cpu_count": os.cpu_count(), "python": sys.version.split()[0], "decks": []}
-    results["startup"] = startup()
-    results["decks"] = deck_figures(args.words, args.repeat, out_dir)
+    path = HERE / "results.json"
+    results = json.loads(path.read_text()) if path.is_file() else {}
+    results.update({"cpu_count": os.cpu_count(), "python": sys.version.split()[0]})
+    measured = {"startup": startup()}
+    measured["decks"] = keep_other_sizes(
+        results.get("decks", []), deck_figures(args.words, args.repeat, out_dir)
+    )
+    measured["decks_every_check"] = every_check(args.words[0], args.repeat, out_dir)
+    real = args.real or largest_text_document()
+    measured["real_vs_proselint"] = proselint_ratio(real, args.repeat, run_once, out_dir / "real.json")
+    measured["parse_less"] = parse_saving(real)
     if args.corpus_words:
-        results["corpus"] = corpus_cold(args.corpus_words, run_once)
+        measured["corpus_engine_local"] = corpus_cold(args.corpus_words, run_once)
     if args.dask_decks:
-        results["dask"] = dask_throughput(args.dask_decks)
-    (HERE / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+        measured["dask"] = dask_throughput(args.dask_decks)
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    results.update(measured)
+    results.setdefault("measured_at", {}).update({k: stamp for k in measured})
+    path.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     print_table(results)
+
+
+def keep_other_sizes(old: list[dict], new: list[dict]) -> list[dict]:
+    """This run's deck figures, plus earlier ones of deck sizes it did not measure (they keep their own load)."""
+    sizes = {round(e["deck_words"], -4) for e in new}
+    kept = [e for e in old if round(e["deck_words"], -4) not in sizes]
+    return sorted(new + kept, key=lambda e: e["deck_words"])
+
+
+def every_check(words: int, repeat: int, out_dir: Path) -> dict:
+    """Cold runs of the first deck with every check selected (opt-in ones too); the median of `repeat`."""
+    deck = out_dir / f"deck-{words // 1000}k.md"
+    deck.write_text(make_deck(words), encoding="utf-8")
+    select = tuple(arg for prefix in EVERY_CHECK for arg in ("--select", prefix))
+    runs = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as cache:
+            runs.append(run_once(deck, seed_graph(Path(cache)), out_dir / "every.json", select))
+    return {
+        "selection": "every check (--select " + " --select ".join(EVERY_CHECK) + ")",
+        "deck_words": runs[0]["words"],
+        "rules": runs[0]["rules"],
+        "findings": runs[0]["findings"],
+        "cold_seconds": statistics.median(r["seconds"] for r in runs),
+        "cold_peak_mb": max(r["peak_mb"] for r in runs),
+        "cold_stages": runs[0]["stages"],
+        "runs": [r["seconds"] for r in runs],
+        "load": [r["load"] for r in runs],
+    }
 
 
 def deck_figures(word_counts: list[int], repeat: int, out_dir: Path) -> list[dict]:
@@ -137,6 +185,8 @@ def measure_deck(words: int, repeat: int, out_dir: Path) -> dict:
     deck.write_text(text, encoding="utf-8")
     med = lambda runs, k: statistics.median(r[k] for r in runs)  # noqa: E731
     entry = {
+        "selection": "default",
+        "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "deck_words": cold[0]["words"],
         "rules": cold[0]["rules"],
         "findings": cold[0]["findings"],
@@ -177,11 +227,22 @@ def print_table(results: dict) -> None:
             f"{e['edited_seconds']:.2f} | {e['cold_words_per_s']:,} | {e['cold_rules_per_s']:,} | "
             f"{e['cold_peak_mb']:.0f} / {e['warm_peak_mb']:.0f} | {e['load']['cold'][0][0][0]:.1f} |"
         )
-    if "corpus" in results:
-        c = results["corpus"]
+    if "corpus_engine_local" in results:
+        c = results["corpus_engine_local"]
         print(
             f"\ncorpus: {c['words']:,} words, {c['rules']:,} rules in {c['decks']} decks: {c['seconds']:.1f} s cold, "
             f"peak {c['peak_mb']:.0f} MB (load {c['load'][0][0]:.1f} before)"
+        )
+    if "decks_every_check" in results:
+        e = results["decks_every_check"]
+        print(
+            f"{e['deck_words']:,} words, every check: cold {e['cold_seconds']:.2f} s ({e['findings']} findings)"
+        )
+    if "real_vs_proselint" in results:
+        r = results["real_vs_proselint"]
+        print(
+            f"{r['document']} ({r['words']:,} words): guidecheck cold {r['guidecheck_cold_seconds']:.2f} s, "
+            f"proselint {r['proselint_seconds']:.2f} s, ratio {r['ratio']}x"
         )
     for args, fig in results.get("startup", {}).items():
         print(f"guidecheck {args}: {fig['seconds']:.3f} s")

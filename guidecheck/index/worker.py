@@ -39,18 +39,39 @@ def _serve(
     except Exception as exc:  # ModelMissing or anything the model stack raises: report, never hang
         results.send((-1, "error", str(exc)))
         return
-    while True:
+    stop = False
+    while not stop:
+        batch, stop = _waiting(requests)
+        texts = [t for _, chunk in batch for t in chunk]
+        try:
+            vectors = encode_with(model, texts, batch_size) if texts else None
+        except Exception as exc:
+            for seq, _ in batch:
+                results.send((seq, "error", f"embedding failed: {exc}"))
+            continue
+        at = 0
+        for seq, chunk in batch:
+            results.send((seq, "ok", vectors[at : at + len(chunk)]))
+            at += len(chunk)
+
+
+def _waiting(requests: Connection) -> tuple[list[tuple[int, list[str]]], bool]:
+    """The next request and every other one already waiting, to be encoded as one set; True when the parent
+    said stop (or closed the pipe) after them.
+
+    While spaCy parses, chunks of rules arrive faster than they are encoded. One set sorted by length packs
+    batches of equal length, so less padding is computed than chunk by chunk.
+    """
+    batch = []
+    while not batch or requests.poll(0):
         try:
             request = requests.recv()
         except EOFError:
-            return
+            request = None
         if request is None:
-            return
-        seq, texts = request
-        try:
-            results.send((seq, "ok", encode_with(model, texts, batch_size)))
-        except Exception as exc:
-            results.send((seq, "error", f"embedding failed: {exc}"))
+            return batch, True
+        batch.append(request)
+    return batch, False
 
 
 class EmbeddingWorker:
