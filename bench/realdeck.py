@@ -47,7 +47,7 @@ def proselint_once(path: Path) -> dict:
 
 def proselint_ratio(path: Path, repeat: int, run_once: Callable, out: Path) -> dict:
     """Cold guidecheck and proselint on the same file, alternating, `repeat` times each; ratio of the medians."""
-    ours, theirs = [], []
+    ours, theirs, path = [], [], path.resolve()
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as cache:
             ours.append(run_once(path, seed_graph(Path(cache)), out))

@@ -230,7 +230,7 @@ def print_table(results: dict) -> None:
     if "corpus_engine_local" in results:
         c = results["corpus_engine_local"]
         print(
-            f"\ncorpus: {c['words']:,} words, {c['rules']:,} rules in {c['decks']} decks: {c['seconds']:.1f} s cold, "
+            f"\ncorpus: {c['words']:,} words, {c.get('rules', 0):,} rules in {c['decks']} decks: {c['seconds']:.1f} s cold, "
             f"peak {c['peak_mb']:.0f} MB (load {c['load'][0][0]:.1f} before)"
         )
     if "decks_every_check" in results:
