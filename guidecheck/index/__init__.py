@@ -41,7 +41,7 @@ def build_index(
     """The caller owns ``embedder`` (and closes it): checks may embed more text through ``Index.embedder``."""
     embedder = embedder or Embedder(config.embedding_model, cache, config.allow_network)
     vectors = embedder.encode([r.text for r in rules])
-    pairs = candidate_pairs(rules, vectors, config.top_k, config.similarity_threshold)
+    pairs = candidate_pairs(rules, vectors, config.top_k, config.similarity_threshold, cache=cache)
     return Index(
         documents,
         rules,

@@ -11,12 +11,14 @@ The exact product grows with n²: from ANN_MIN_RULES rules on, the neighbours co
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..cache import Cache, code_version, key
 from ..model import Rule
 
 ROW_BLOCK = 1024
@@ -149,8 +151,32 @@ def neighbour_pairs(
     return top_k_pairs(vectors, k, threshold)
 
 
+def _remembered_group_pairs(members: list[int], vectors: np.ndarray, cache: Cache | None) -> list:
+    """``_group_pairs`` of a group over MAX_GROUP members, from the cache when a run grouped the same vectors in
+    the same order before (a re-check after an edit changes a few groups). The result depends on nothing else,
+    so it is the same, value for value."""
+    if cache is None or not cache.enabled or len(members) <= MAX_GROUP or not len(vectors):
+        return _group_pairs(members, vectors)
+    group = np.ascontiguousarray(vectors[np.asarray(members)])
+    k = key(
+        "group-pairs", code_version(), str(group.dtype), str(group.shape), hashlib.sha256(group).hexdigest()
+    )
+    stored = cache.get_json("pairs", k)
+    if isinstance(stored, list):
+        return [(members[pa], members[pb], s) for pa, pb, s in stored]
+    found = _group_pairs(members, vectors)
+    at = {m: n for n, m in enumerate(members)}
+    cache.put_json("pairs", k, [[at[a], at[b], s] for a, b, s in found])
+    return found
+
+
 def candidate_pairs(
-    rules: list[Rule], vectors: np.ndarray, k: int, threshold: float, ann_min_rules: int = ANN_MIN_RULES
+    rules: list[Rule],
+    vectors: np.ndarray,
+    k: int,
+    threshold: float,
+    ann_min_rules: int = ANN_MIN_RULES,
+    cache: Cache | None = None,
 ) -> list[Pair]:
     sims = neighbour_pairs(vectors, k, threshold, ann_min_rules)
     pairs: dict[tuple[int, int], Pair] = {ab: Pair(ab[0], ab[1], s, ["embedding"]) for ab, s in sims.items()}
@@ -161,7 +187,7 @@ def candidate_pairs(
     for bk, members in sorted(groups.items()):
         if len(members) < 2:
             continue
-        for a, b, s in _group_pairs(members, vectors):
+        for a, b, s in _remembered_group_pairs(members, vectors, cache):
             ab = (a, b) if a < b else (b, a)
             if ab in pairs:
                 if bk not in pairs[ab].reasons:
