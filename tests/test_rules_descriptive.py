@@ -184,3 +184,8 @@ def test_the_statement_before_an_instruction_sets_no_vague_threshold(check_json,
     flagged = {texts[f["rules"][0]] for f in report["findings"] if f["check"] == "AMB006"}
     assert "Some calls are in two languages; transcribe each language as spoken." in texts.values()
     assert flagged == {"Calls with several long pauses get a clarity score of 2."}
+
+
+def test_two_statements_joined_by_a_semicolon_keep_the_passive_rule(rules_of):
+    rule = _one(rules_of, "Nicknames are not reviewed here; the Safety team handles those in another queue.")
+    assert (rule["kind"], rule["action"], rule["object"]) == ("prohibition", "review", "nickname")

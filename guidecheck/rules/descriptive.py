@@ -68,8 +68,9 @@ def _negated(verb) -> bool:
 
 def _subject(verb):
     """The verb's subject, or the subject it shares with the verb it is conjoined to ("Ads written in X are rated
-    1": the parser often makes 'written' the root and 'rated' its conjunct)."""
-    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+    1": the parser often makes 'written' the root and 'rated' its conjunct), or the one hung on its auxiliary."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    for v in [*holders, verb.head] if verb.dep_ == "conj" else holders:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
