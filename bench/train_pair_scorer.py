@@ -36,6 +36,7 @@ OUT = ROOT / "guidecheck" / "data" / "pair_scorer.json"
 L2 = 1.0
 TARGET_PRECISION = 0.9
 VETO_KEEP = 5  # percentile of the frames' true hits that the veto may drop
+VETO_MARGIN = 0.02  # below that percentile: the veto must not decide within the band the scores crowd into
 MIN_FOUND = 2  # a threshold set on a single found pair says nothing
 
 
@@ -185,7 +186,9 @@ def _threshold(model: PairScorer, blind: list[DeckRow], real: list[DeckRow]) -> 
 
 
 def _veto(model: PairScorer, train_set: list[ScoredPair]) -> float:
-    """Drop frame findings below the probability that keeps 95 % of the frames' true hits in training."""
+    """Drop frame findings below the probability that keeps 95 % of the frames' true hits in training, less a
+    margin: trained with a deck's worth of negatives, the scores of frame findings crowd into a band a few
+    hundredths wide, and a veto inside it drops true findings as often as false ones."""
     probs = [
         float(model.probability(features(inp))[0])
         for sp in train_set
@@ -193,7 +196,7 @@ def _veto(model: PairScorer, train_set: list[ScoredPair]) -> float:
         for inp, rel in sp.inputs
         if rel is not None and rel.code.startswith("CON")
     ]
-    return float(np.floor(np.percentile(probs, VETO_KEEP) * 100) / 100) if probs else 0.0
+    return float(np.floor(np.percentile(probs, VETO_KEEP) * 100) / 100) - VETO_MARGIN if probs else 0.0
 
 
 def train() -> PairScorer:
