@@ -24,7 +24,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from guidecheck.checks.common.relations.decide import decide  # noqa: E402
+from guidecheck.checks.common.relations.decide import _output_named, decide  # noqa: E402
 from guidecheck.checks.common.relations.pairset import DeckPairs, ScoredPair, deck_pairs, scored_pairs  # noqa: E402
 from guidecheck.checks.common.relations.scorer import FEATURES, PairScorer, features  # noqa: E402
 from guidecheck.evaluate.contradictions import _side_ids  # noqa: E402
@@ -155,10 +155,10 @@ def _deck_counts(
     model: PairScorer, rows: list[DeckRow], threshold: float, unnamed: bool = False
 ) -> tuple[int, int]:
     """True and false contradictions reported among a deck's pairs at this threshold (``unnamed``: only those no
-    frame detector named, the ones the threshold alone lets through)."""
+    frame detector and no output frame named, the ones the threshold alone lets through)."""
     tp = fp = 0
     for inp, rel, positive in rows:
-        if unnamed and rel is not None:
+        if unnamed and (rel is not None or _output_named(inp.sa, inp.sb)):
             continue
         found = decide(inp, rel, float(model.probability(features(inp))[0]), threshold, model.veto)
         if found is not None and found.code.startswith("CON"):
