@@ -123,3 +123,31 @@ def test_documents_read_again_only_when_their_bytes_change(tmp_path):
     edited.write_text(edited.read_text(encoding="utf-8") + "\nRaters must re-read this line.\n", "utf-8")
     again = read_paths([str(deck)], config)
     assert any("Raters must re-read this line." in b.text for d in again for b in d.blocks)
+
+
+FAQ = """# Rating FAQ
+
+## Timing
+
+Q: What if the page is {state}?
+
+A: Raters must wait ten seconds before they rate it.
+
+Do not:
+
+- rate the page from its title alone
+"""
+
+
+@pytest.mark.slow
+def test_unchanged_block_follows_the_question_before_it(cli, tmp_path, monkeypatch):
+    """An answer whose own text did not change still takes the question above it, which did: the rules a
+    re-check prints are those of a cold run (`guidecheck rules`)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    deck = tmp_path / "faq.md"
+    deck.write_text(FAQ.format(state="slow"), encoding="utf-8")
+    assert "What if the page is slow?" in cli("rules", deck).stdout
+    deck.write_text(FAQ.format(state="blank"), encoding="utf-8")
+    incremental = cli("rules", deck).stdout
+    assert incremental == cli("rules", deck, "--no-cache").stdout
+    assert "What if the page is blank?" in incremental and "slow" not in incremental
