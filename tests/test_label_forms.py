@@ -273,3 +273,19 @@ def test_a_bracketed_word_after_an_instruction_to_write_it_is_a_tag(tmp_path):
     ]
     # a question-like heading about products does not define PRODUCT; a placeholder is not a tag
     assert _undefined(tmp_path, text, rules) == ["PRODUCT", "[unheard]"]
+
+
+def test_a_one_letter_code_beside_a_capitalised_name_and_its_plural_are_defined(tmp_path):
+    text = (
+        "# Frames\n\n## Units\n\n"
+        "A unit that names the setting is marked as a BACKDROP (K). Units that carry the mood are a Tone (Y).\n\n"
+        "## Marking\n\nMark the sky as K.\n\nWhen two units both set the scene, mark them as Ks.\n\n"
+        "Mark the music as Y.\n\nMark the camera angle as W.\n\nSee (b) below for details.\n"
+    )
+    rules = [
+        "Mark the sky as K.",
+        "When two units both set the scene, mark them as Ks.",
+        "Mark the music as Y.",
+        "Mark the camera angle as W.",
+    ]
+    assert _undefined(tmp_path, text, rules) == ["W"]

@@ -36,6 +36,10 @@ from .label_forms import document_headings, in_headings, label_keys, named_label
 _SKIP = frozenset({HEADING, CODE, QUOTE, EXAMPLE})
 
 
+# A short code in the plural ("both units are Cs", "treated as Ds"): the code C / D with an English plural.
+_CODE_PLURAL = re.compile(r"[A-Z]{1,3}s")
+
+
 @dataclass(frozen=True)
 class LabelDef:
     name: str | None  # "Relevant"
@@ -89,7 +93,11 @@ class Inventory:
         if label.startswith(("[", "<")):  # a bracketed tag is a code: defined only as written
             parts = [f"{key[0]}{p}{key[-1]}" for p in key[1:-1].split("^")]  # <qy^d>: tags combined
             return all(p in names or p in self.named for p in parts)
-        return self.names_label(label) or in_headings(label, self.headings)
+        if self.names_label(label) or in_headings(label, self.headings):
+            return True
+        return bool(_CODE_PLURAL.fullmatch(label)) and self.names_label(
+            label[:-1]
+        )  # "marked as Cs": C, plural
 
     def names_label(self, label: str) -> bool:
         """Whether a table, scale line or definition form names ``label`` (headings' words aside)."""
