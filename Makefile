@@ -45,6 +45,7 @@ docs: $(STAMP)
 	$(VENV)/bin/guidecheck checks --markdown > docs/checks.md
 
 bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'  # proselint, the baseline on the same real document
 	$(PY) bench/run.py
 
 # 1,000 seeded damaged copies of the bundled decks through ingest and the reports (SEED=n for another set).
