@@ -307,3 +307,27 @@ def test_shared_rare_words_weigh_more_than_shared_common_ones():
     c = content("rate the response carefully")
     idf = idf_table([*deck, a, b, c])
     assert idf_overlap(a, b, idf) > idf_overlap(a, c, idf)
+
+
+def test_word_weights_come_from_the_pairs_own_decks_not_from_the_rest_of_the_run():
+    """A deck checked alone and the same deck checked beside another get the same scores (a Dask run checks each
+    deck as its own task and must match a local run byte for byte)."""
+    from guidecheck.checks.common.relations.decide import pair_inputs
+
+    def claims(texts: list[str], folder: str) -> list:
+        kinds = ["obligation" if "must" in t else "prohibition" for t in texts]
+        return [_claim(t, kind=k, path=f"{folder}/guide.md") for t, k in zip(texts, kinds)]
+
+    deck = claims(
+        [
+            "Raters must attach the invoice to the ticket.",
+            "Never attach the invoice to emails.",
+            "Rate tone.",
+        ],
+        "a",
+    )
+    other = claims(["Raters must attach the invoice twice.", "Never rate the invoice."] * 3, "b")
+    encode = lambda texts: np.ones((len(texts), 2))  # noqa: E731
+    alone = pair_inputs(deck, [(0, 1, 0.9)], encode)
+    beside = pair_inputs(deck + other, [(0, 1, 0.9)], encode)
+    assert alone[0][0].overlap == beside[0][0].overlap and 0 < alone[0][0].overlap < 1
