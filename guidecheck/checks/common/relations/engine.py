@@ -14,11 +14,11 @@ from .claim_memo import remembered_claims
 from .claims import Claim, build_claim
 from .decide import scored_relations
 from .examples import example_relations
-from .lexicon import jaccard, lexicon
+from .lexicon import idf_table, jaccard, lexicon
 from .relate import Relation, rubric_aliases
 from .scales import scale_relations
 from .text import quoted
-from .verdicts import Pairs, VerdictTable, cached_relations, rule_digest
+from .verdicts import VerdictTable, cached_relations, rule_digest
 
 
 def claims_of(index: Index) -> list[Claim]:
@@ -80,26 +80,22 @@ def relations(ctx: CheckContext) -> list[Relation]:
     return ctx.derived("relations", lambda c: _classify(c.index, c.config))
 
 
-def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
-    """The verdict table of this deck: its paths, settings, embedding model and rubric aliases name it."""
+def _verdicts(index: Index, config, aliases: dict[str, str], claims: list[Claim]) -> VerdictTable:
+    """The verdict table of this deck. Named by its paths, settings and embedding model, and by what the
+    classifier reads of the whole deck besides the pair: the rubric aliases and the word statistics the pair
+    scorer weighs shared words by (``lexicon.idf_table`` over every claim, as ``decide.pair_inputs`` builds it).
+    An edit that adds or drops a word changes those statistics, and with them every scored pair: the table is
+    then new, and only the claims are reused."""
     embedder = index.embedder
+    idf = idf_table([c.everything for c in claims])
     context = [
         json.dumps(getattr(config, "values", None), sort_keys=True, default=str),
         f"{getattr(embedder, 'model_name', type(embedder).__name__)}|{getattr(embedder, 'backend', '')}",
         json.dumps(aliases, sort_keys=True),
+        json.dumps(sorted(idf.items())),
         *sorted(d.path for d in index.documents),
     ]
     return VerdictTable(getattr(embedder, "cache", None), key("verdict-context", *context))
-
-
-def _scored(claims: list[Claim], pairs: Pairs, encode, aliases: dict[str, str]) -> list[Relation]:
-    """scored_relations over the claims these pairs name only: a re-check classifies a few hundred new pairs,
-    and the polarity-neutral side of every other rule need not be computed."""
-    used = sorted({k for i, j, _ in pairs for k in (i, j)})
-    at = {k: n for n, k in enumerate(used)}
-    return scored_relations(
-        [claims[k] for k in used], [(at[i], at[j], c) for i, j, c in pairs], encode, aliases
-    )
 
 
 def _classify(index: Index, config) -> list[Relation]:
@@ -109,9 +105,13 @@ def _classify(index: Index, config) -> list[Relation]:
     claims = remembered_claims(index.rules, digests, cache, [d.path for d in index.documents])
     aliases = rubric_aliases(claims)
     pairs = [(p.a, p.b, p.similarity) for p in index.pairs]
-    table = _verdicts(index, config, aliases)
+    table = _verdicts(index, config, aliases, claims)
     out: list[Relation] = cached_relations(
-        index.rules, digests, pairs, table, lambda todo: _scored(claims, todo, _encoder(index), aliases)
+        index.rules,
+        digests,
+        pairs,
+        table,
+        lambda todo: scored_relations(claims, todo, _encoder(index), aliases),
     )
     table.save()
     out.extend(scale_relations(claims))
