@@ -299,17 +299,16 @@ def test_an_obligation_and_an_obligation_to_leave_it_out_are_a_conflict_with_a_r
     assert decide(_input(keep, same), None, 0.99, threshold=0.9, veto=0.5) is None
 
 
-def test_shared_rare_words_weigh_more_than_shared_common_ones():
-    from guidecheck.checks.common.relations.lexicon import content, idf_overlap, idf_table
+def test_word_overlap_is_the_share_of_the_smaller_rule_found_in_the_other():
+    from guidecheck.checks.common.relations.lexicon import content, word_overlap
 
-    deck = [content(t) for t in ("rate the response", "rate the response tone", "rate the response length")]
-    a, b = content("rate the response warranty"), content("warranty in the response")
-    c = content("rate the response carefully")
-    idf = idf_table([*deck, a, b, c])
-    assert idf_overlap(a, b, idf) > idf_overlap(a, c, idf)
+    a, b = content("attach the warranty card"), content("attach the warranty card to every parcel you ship")
+    assert word_overlap(a, b) == 1.0
+    assert 0 < word_overlap(a, content("attach the invoice")) < 1
+    assert word_overlap(a, frozenset()) == 0.0
 
 
-def test_word_weights_come_from_the_pairs_own_decks_not_from_the_rest_of_the_run():
+def test_a_pairs_score_does_not_depend_on_the_rest_of_the_run():
     """A deck checked alone and the same deck checked beside another get the same scores (a Dask run checks each
     deck as its own task and must match a local run byte for byte)."""
     from guidecheck.checks.common.relations.decide import pair_inputs

@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from ..deck import deck_key, same_project
+from ..deck import same_project
 from .claims import Claim
 from .detectors import _numbers_disjoint
-from .lexicon import idf_overlap, idf_table
+from .lexicon import word_overlap
 from .output import output_conflict
 from .proposition import Side, side_of, stated_exception
 from .relate import Relation, relate
@@ -87,7 +87,6 @@ def pair_inputs(
             if claims[k].condition_text:
                 texts.setdefault(claims[k].condition_text, len(texts))
     vec = _unit(np.asarray(encode(list(texts)), dtype=np.float64)) if texts else np.zeros((0, 1))
-    specificity = _Specificity(claims)
     out = []
     for i, j, cos, rel, scored in todo:
         fa, fb = claims[i], claims[j]
@@ -95,28 +94,11 @@ def pair_inputs(
         cc = 0.0
         if scored and fa.condition_text and fb.condition_text:
             cc = float(vec[texts[fa.condition_text]] @ vec[texts[fb.condition_text]])
-        overlap = idf_overlap(fa.everything, fb.everything, specificity.of(fa, fb))
+        overlap = word_overlap(fa.everything, fb.everything)
         out.append(
             (PairInput(fa, fb, sides[i], sides[j], cos, cn, cc, rel.code if rel else None, overlap), rel)
         )
     return out
-
-
-class _Specificity:
-    """Word weights for a pair, from the rules of the decks its two rules belong to: the same deck gets the same
-    weights whether it is checked alone, with other decks, or as one task of a Dask run."""
-
-    def __init__(self, claims: Sequence[Claim]) -> None:
-        self._words: dict[str, list[frozenset[str]]] = {}
-        for c in claims:
-            self._words.setdefault(deck_key(c.rule.path), []).append(c.everything)
-        self._tables: dict[tuple[str, ...], dict[str, float]] = {}
-
-    def of(self, fa: Claim, fb: Claim) -> dict[str, float]:
-        keys = tuple(sorted({deck_key(fa.rule.path), deck_key(fb.rule.path)}))
-        if keys not in self._tables:
-            self._tables[keys] = idf_table([w for k in keys for w in self._words[k]])
-        return self._tables[keys]
 
 
 def _output_named(sa: Side, sb: Side) -> bool:

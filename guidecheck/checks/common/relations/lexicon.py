@@ -145,8 +145,7 @@ def content(text: str, extra_stop: frozenset[str] = frozenset()) -> frozenset[st
 
 
 def idf_table(word_sets: list[frozenset[str]]) -> dict[str, float]:
-    """Smoothed inverse document frequency of each word over the rules of a run: words every rule of a deck uses
-    ("response", "rate") say little about whether two rules are about the same thing; rare ones say a lot."""
+    """Smoothed inverse document frequency of each word over a set of rules."""
     df: dict[str, int] = {}
     for words in word_sets:
         for w in words:
@@ -155,13 +154,15 @@ def idf_table(word_sets: list[frozenset[str]]) -> dict[str, float]:
     return {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
 
 
-def idf_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """Weight of the shared words over the weight of the smaller side: 1.0 when one rule's content is all in the
-    other."""
-    wa, wb = sum(idf.get(w, 1.0) for w in a), sum(idf.get(w, 1.0) for w in b)
-    if not wa or not wb:
+def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared content words over the smaller side's: 1.0 when one rule's content is all in the other.
+
+    A function of the pair alone, on purpose: weighting words by how common they are in the deck made every
+    pair's score depend on every rule, so a one-word edit anywhere changed every verdict (and a deck scored
+    differently beside other decks); the pair scorer gained nothing measurable from it."""
+    if not a or not b:
         return 0.0
-    return sum(idf.get(w, 1.0) for w in a & b) / min(wa, wb)
+    return len(a & b) / min(len(a), len(b))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

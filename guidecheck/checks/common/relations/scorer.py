@@ -57,7 +57,7 @@ FEATURES = (
     "sanction_x_opposed",
     "exception_x_cos",
     "conditions_apart",
-    "idf_overlap",
+    "word_overlap",
     "stance_opposed",
     "stance_same",
     "stance_x_overlap",
@@ -80,9 +80,7 @@ class PairInput(NamedTuple):
     cosine_neutral: float  # of the neutral propositions
     cosine_condition: float  # of the condition clauses (0 unless both have one)
     detector: str | None  # code the frame classifier gave (CON..., REL...) or None
-    overlap: float = (
-        0.0  # shared content words weighted by how specific they are in the deck (lexicon.idf_overlap)
-    )
+    overlap: float = 0.0  # shared content words over the smaller side's (lexicon.word_overlap)
 
 
 def outcomes_differ(fa: Claim, fb: Claim) -> bool:
