@@ -14,7 +14,7 @@ from .claim_memo import remembered_claims
 from .claims import Claim, build_claim
 from .decide import scored_relations
 from .examples import example_relations
-from .lexicon import idf_table, jaccard, lexicon
+from .lexicon import jaccard, lexicon
 from .relate import Relation, rubric_aliases
 from .scales import scale_relations
 from .text import quoted
@@ -80,19 +80,16 @@ def relations(ctx: CheckContext) -> list[Relation]:
     return ctx.derived("relations", lambda c: _classify(c.index, c.config))
 
 
-def _verdicts(index: Index, config, aliases: dict[str, str], claims: list[Claim]) -> VerdictTable:
+def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
     """The verdict table of this deck. Named by its paths, settings and embedding model, and by what the
-    classifier reads of the whole deck besides the pair: the rubric aliases and the word statistics the pair
-    scorer weighs shared words by (``lexicon.idf_table`` over every claim, as ``decide.pair_inputs`` builds it).
-    An edit that adds or drops a word changes those statistics, and with them every scored pair: the table is
-    then new, and only the claims are reused."""
+    classifier reads of the whole deck besides the pair: the rubric aliases. Everything else a verdict reads is
+    the pair's own (its two rules, cosine and id nearness: the table's keys), so an edit leaves the verdicts of
+    the pairs it does not touch valid."""
     embedder = index.embedder
-    idf = idf_table([c.everything for c in claims])
     context = [
         json.dumps(getattr(config, "values", None), sort_keys=True, default=str),
         f"{getattr(embedder, 'model_name', type(embedder).__name__)}|{getattr(embedder, 'backend', '')}",
         json.dumps(aliases, sort_keys=True),
-        json.dumps(sorted(idf.items())),
         *sorted(d.path for d in index.documents),
     ]
     return VerdictTable(getattr(embedder, "cache", None), key("verdict-context", *context))
@@ -105,7 +102,7 @@ def _classify(index: Index, config) -> list[Relation]:
     claims = remembered_claims(index.rules, digests, cache, [d.path for d in index.documents])
     aliases = rubric_aliases(claims)
     pairs = [(p.a, p.b, p.similarity) for p in index.pairs]
-    table = _verdicts(index, config, aliases, claims)
+    table = _verdicts(index, config, aliases)
     out: list[Relation] = cached_relations(
         index.rules,
         digests,

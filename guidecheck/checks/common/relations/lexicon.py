@@ -6,7 +6,6 @@ data/modality.toml, and the score-column header of rubric tables from data/label
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -142,16 +141,6 @@ def content(text: str, extra_stop: frozenset[str] = frozenset()) -> frozenset[st
         if s and s not in stop:
             out.add(s)
     return frozenset(out)
-
-
-def idf_table(word_sets: list[frozenset[str]]) -> dict[str, float]:
-    """Smoothed inverse document frequency of each word over a set of rules."""
-    df: dict[str, int] = {}
-    for words in word_sets:
-        for w in words:
-            df[w] = df.get(w, 0) + 1
-    n = len(word_sets)
-    return {w: math.log((n + 1) / (c + 1)) + 1.0 for w, c in df.items()}
 
 
 def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -3,9 +3,8 @@
 A one-file edit leaves almost every candidate pair as it was, and the pair classifier (frames, scorer, decision)
 is most of the time a re-check spends in the checks. The verdict of a pair (a relation, or none) is a function of
 the two rules as extracted, their cosine, how near their ids are (``stated_exception`` reads that where lines are
-missing), what the classifier reads of the whole deck (the rubric aliases, and the word statistics the scorer
-weighs shared words by), the settings, the embedding model (neutral propositions are compared by their vectors)
-and the code and data of the classifier. The pair's own part is its key in the table; the deck-wide part, the
+missing), what the classifier reads of the whole deck (the rubric aliases), the settings, the embedding model
+(neutral propositions are compared by their vectors) and the code and data of the classifier. The pair's own part is its key in the table; the deck-wide part, the
 settings and the model name the table (``engine._verdicts``); the code by ``code_version`` (every file of the
 package) and the scorer by the bytes of ``data/pair_scorer.json``, so retraining it or editing any module makes
 every verdict new. Rule ids are not in the key: spans and rules are put back by side ("a" or "b"), so a rule
