@@ -92,3 +92,33 @@ def test_encode_after_worker_closed_without_cache():
     emb.close()
     again = emb.encode([*TEXTS[:2], "Checks may embed new phrases later."])  # in-process now
     assert np.allclose(again[:2], first[:2], atol=1e-5)
+
+
+def test_runs_inside_shared_workers_use_one_embedding_process(tmp_path, monkeypatch):
+    """The local engine checks deck after deck in one process: one embedding process serves them all, and it is
+    stopped when the series ends (outside the series each run starts and stops its own)."""
+    from guidecheck.index import embed, worker
+
+    started: list[object] = []
+
+    class FakeWorker:
+        def __init__(self, *args):
+            self.closed = False
+            started.append(self)
+
+        def close(self):
+            self.closed = True
+
+    monkeypatch.setattr(worker, "EmbeddingWorker", FakeWorker)
+    cache = Cache(tmp_path / "cache")
+    with embed.shared_workers():
+        for _ in range(3):
+            e = Embedder(PACKAGED_MODEL, cache)
+            e.warm_up()
+            e.close()
+        assert len(started) == 1 and not started[0].closed
+    assert started[0].closed
+    e = Embedder(PACKAGED_MODEL, cache)
+    e.warm_up()
+    e.close()
+    assert len(started) == 2 and started[1].closed

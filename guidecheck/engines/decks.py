@@ -102,9 +102,12 @@ def run_decks(
 
         results = run_on_dask(decks, config, only, scheduler, progress)
     else:
+        from ..index.embed import shared_workers
+
         results = []
-        for files in decks:
-            results.append(check_deck(files, config, only))
-            if progress is not None:
-                progress.deck_done(files)
+        with shared_workers():  # one embedding process for every deck, not one each
+            for files in decks:
+                results.append(check_deck(files, config, only))
+                if progress is not None:
+                    progress.deck_done(files)
     return merge(results, skipped)

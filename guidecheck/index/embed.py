@@ -17,6 +17,8 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -201,6 +203,40 @@ class VectorStore:
                     old.unlink(missing_ok=True)
 
 
+_SHARED: dict[tuple, object] | None = (
+    None  # embedding processes kept across runs, while shared_workers() is on
+)
+
+
+@contextmanager
+def shared_workers() -> Iterator[None]:
+    """Keep one embedding process per model for a series of runs in this process: the local engine checks deck
+    after deck, and each run would otherwise start a process and load the model again (a second or two of CPU
+    per deck, most of it while the other core parses). Vectors do not depend on which run asked for them."""
+    global _SHARED
+    if _SHARED is not None:  # nested: the outer one owns the processes
+        yield
+        return
+    _SHARED = {}
+    try:
+        yield
+    finally:
+        workers, _SHARED = _SHARED, None
+        for worker in workers.values():
+            worker.close()
+
+
+def _start_worker(args: tuple):
+    from .worker import EmbeddingWorker
+
+    if _SHARED is None:
+        return EmbeddingWorker(*args)
+    worker = _SHARED.get(args)
+    if worker is None or worker.closed:
+        worker = _SHARED[args] = EmbeddingWorker(*args)
+    return worker
+
+
 class Embedder:
     def __init__(self, model_name: str, cache: Cache, allow_network: bool = False):
         self.model_name = model_name
@@ -216,11 +252,8 @@ class Embedder:
     def warm_up(self) -> None:
         """Start loading the model in a background process (cold runs); prefetch() and encode() then use it."""
         if self._worker is None:
-            from .worker import EmbeddingWorker
-
-            self._worker = EmbeddingWorker(
-                self.model_name, self.allow_network, BATCH_SIZE, self.backend, self._cache_root()
-            )
+            args = (self.model_name, self.allow_network, BATCH_SIZE, self.backend, self._cache_root())
+            self._worker = _start_worker(args)
 
     def prefetch(self, texts: list[str]) -> None:
         """Hand texts to the background worker now; encode() collects them later."""
@@ -238,9 +271,9 @@ class Embedder:
         if self._unsaved:
             self.store.add(self._unsaved)
             self._unsaved = {}
-        if self._worker is not None:
-            self._worker.close()
-            self._worker = None
+        if self._worker is not None and _SHARED is None:
+            self._worker.close()  # a shared process is closed by shared_workers()
+        self._worker = None
         self._pending.clear()
 
     def _compute(self, texts: list[str]) -> dict[str, np.ndarray]:

@@ -166,6 +166,10 @@ class EmbeddingWorker:
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.result(self.submit(texts))
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         if self._closed:
             return
