@@ -330,3 +330,9 @@ def test_a_pairs_score_does_not_depend_on_the_rest_of_the_run():
     alone = pair_inputs(deck, [(0, 1, 0.9)], encode)
     beside = pair_inputs(deck + other, [(0, 1, 0.9)], encode)
     assert alone[0][0].overlap == beside[0][0].overlap and 0 < alone[0][0].overlap < 1
+
+
+def test_a_prohibition_and_an_obligation_to_leave_it_out_agree():
+    never = _claim("Never mention the warranty period in listings.", kind="prohibition")
+    drop = _claim("Leave the warranty period out of listings.", kind="obligation")
+    assert decide(_input(never, drop), None, 0.99, threshold=0.9, veto=0.5) is None

@@ -134,20 +134,22 @@ def _unexplained(p: PairInput, prob: float) -> Relation | None:
         return None
     pair = {fa.deontic, fb.deontic}
     conf = round(min(prob, 0.99), 3)
-    if "F" in pair and pair & {"O", "P"}:
+    a, b = stances(p)
+    agree = a * b > 0  # "never mention X" / "leave X out": opposite force, one stance
+    if not agree and "F" in pair and pair & {"O", "P"}:
         pos, neg = (fa, fb) if fb.deontic == "F" else (fb, fa)
         verb = "requires" if pos.deontic == "O" else "allows"
         why = f"{quoted(as_read(pos.rule))} {verb} what {quoted(as_read(neg.rule))} forbids."
         return Relation(
             "CON001", fa.rule, fb.rule, conf, why, span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)
         )
-    if pair == {"O", "N"}:
+    if not agree and pair == {"O", "N"}:
         o, n = (fa, fb) if fa.deontic == "O" else (fb, fa)
         why = f"{quoted(as_read(o.rule))} is an obligation, but {quoted(as_read(n.rule))} lets raters leave it out."
         return Relation(
             "CON002", fa.rule, fb.rule, conf, why, span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)
         )
-    if _opposite_stances(p):
+    if a * b < 0:
         why = (
             f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} ask for opposite things about the same "
             "thing: one asks for it, the other for its absence."
@@ -177,13 +179,6 @@ def _unexplained(p: PairInput, prob: float) -> Relation | None:
             span_of(fa.rule, fa.outcomes[0][1]) + span_of(fb.rule, fb.outcomes[0][1]),
         )
     return None
-
-
-def _opposite_stances(p: PairInput) -> bool:
-    """ "Mention X" / "leave X out": both obligations, but one asks for the proposition and the other for its
-    absence (proposition.Side.stance)."""
-    a, b = stances(p)
-    return a * b < 0
 
 
 def _output_relation(p: PairInput, prob: float) -> Relation | None:
