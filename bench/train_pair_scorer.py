@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from guidecheck.checks.common.relations.decide import _output_named, decide  # noqa: E402
-from guidecheck.checks.common.relations.pairset import DeckPairs, ScoredPair, deck_pairs, scored_pairs  # noqa: E402
+from guidecheck.checks.common.relations.pairset import ScoredPair, deck_pairs, scored_pairs  # noqa: E402
 from guidecheck.checks.common.relations.scorer import FEATURES, PairScorer, features  # noqa: E402
-from guidecheck.evaluate.contradictions import _side_ids  # noqa: E402
+from guidecheck.evaluate.contradictions import gold_keys  # noqa: E402
 from guidecheck.evaluate.contradictions_outside import _listed  # noqa: E402
 from guidecheck.evaluate.real import load_labels, realdecks_root, split_folders  # noqa: E402
 
@@ -128,14 +128,6 @@ def _real_dev() -> tuple[list[DeckRow], int]:
     return rows, words
 
 
-def _gold_keys(deck: DeckPairs, gold: list[dict]) -> set[frozenset[str]]:
-    keys: set[frozenset[str]] = set()
-    for g in gold:
-        ia, ib = _side_ids(deck.rules, *g["a"]), _side_ids(deck.rules, *g["b"])
-        keys |= {frozenset((x, y)) for x in ia for y in ib if x != y}
-    return keys
-
-
 def _blind_dev_decks() -> tuple[list[DeckRow], int]:
     """Every candidate pair of the blind dev decks, positive where the author's key plants a contradiction."""
     gold = [
@@ -146,7 +138,7 @@ def _blind_dev_decks() -> tuple[list[DeckRow], int]:
     rows: list[DeckRow] = []
     for name in sorted({g["deck"] for g in gold}):
         deck = deck_pairs(ROOT / "guidelines" / "blind" / name)
-        keys = _gold_keys(deck, [g for g in gold if g["deck"] == name])
+        keys = set().union(*(gold_keys(deck.rules, g) for g in gold if g["deck"] == name))
         rows += [(i, r, frozenset((i.fa.rule.id, i.fb.rule.id)) in keys) for i, r in deck.inputs]
     return rows, len(gold)
 

@@ -64,6 +64,12 @@ def _side_ids(rules, doc: str, text: str) -> set[str]:
     return {r.id for r in found}
 
 
+def gold_keys(rules, row: dict[str, Any]) -> set[frozenset[str]]:
+    """The rule-id pairs a gold row names: every extracted rule of side a with every one of side b."""
+    ia, ib = _side_ids(rules, *row["a"]), _side_ids(rules, *row["b"])
+    return {frozenset((x, y)) for x in ia for y in ib if x != y}
+
+
 def _run_deck(folder: Path):
     from ..config import load_config
     from ..pipeline import run
@@ -76,10 +82,9 @@ def _gold_and_found(deck: str, gold: list[dict[str, Any]], result, notes: list[s
     """The gold rows with the rule-id pairs they name, and the pairs each check reported."""
     gold_pairs = []
     for g in gold:
-        ia, ib = _side_ids(result.rules, *g["a"]), _side_ids(result.rules, *g["b"])
-        if not ia or not ib:
+        if not _side_ids(result.rules, *g["a"]) or not _side_ids(result.rules, *g["b"]):
             notes.append(f"{deck}: gold rule not extracted: {g['a'][1]!r} / {g['b'][1]!r}")
-        gold_pairs.append((g, {frozenset((x, y)) for x in ia for y in ib if x != y}))
+        gold_pairs.append((g, gold_keys(result.rules, g)))
     found: dict[str, set[frozenset[str]]] = defaultdict(set)
     for f in result.findings:
         if len(f.rules) == 2:

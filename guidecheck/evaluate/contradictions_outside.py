@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from .contradictions import _read_jsonl, _run_deck, _side_ids
+from .contradictions import _read_jsonl, _run_deck, gold_keys
 from .metrics import normalise, prf
 from .real import load_labels, realdecks_root, split_folders
 
@@ -46,19 +46,18 @@ def blind_decks(corpus: Path, split: str, notes: list[str]) -> dict[str, Any]:
     for deck in sorted(by_deck):
         result = _run_deck(corpus / "blind" / deck)
         flagged = _con_pairs(result)
-        gold_keys: set[frozenset[str]] = set()
+        planted: set[frozenset[str]] = set()
         for g in by_deck[deck]:
-            ia, ib = _side_ids(result.rules, *g["a"]), _side_ids(result.rules, *g["b"])
-            keys = {frozenset((x, y)) for x in ia for y in ib if x != y}
+            keys = gold_keys(result.rules, g)
             hit = bool(keys & flagged)
             if g["label"] == "contradiction":
-                gold_keys |= keys
+                planted |= keys
                 per_class[g["class"]][0] += int(hit)
                 per_class[g["class"]][1] += 1
                 tp, fn = tp + int(hit), fn + int(not hit)
             elif hit:
                 notes.append(f"blind {split} {deck}: consistent pair flagged ({g['class']}): {g['a'][1]!r}")
-        extra = flagged - gold_keys
+        extra = flagged - planted
         fp += len(extra)
         by_id = {r.id: r for r in result.rules}
         for key in sorted(extra, key=sorted)[:10]:
