@@ -154,16 +154,19 @@ class OnnxEncoder:
         self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id(pad), pad_token=pad)
         self.width = int(self.session.get_outputs()[0].shape[-1])
 
+    def feed(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """The graph's inputs for one padded batch."""
+        enc = self.tokenizer.encode_batch(texts)
+        return {
+            "input_ids": np.array([e.ids for e in enc], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in enc], dtype=np.int64),
+        }
+
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths -> less padding
         out = np.zeros((len(texts), self.width), dtype=np.float32)
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
-            enc = self.tokenizer.encode_batch([texts[i] for i in idx])
-            feed = {
-                "input_ids": np.array([e.ids for e in enc], dtype=np.int64),
-                "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64),
-                "token_type_ids": np.array([e.type_ids for e in enc], dtype=np.int64),
-            }
-            out[idx] = self.session.run(None, feed)[0]
+            out[idx] = self.session.run(None, self.feed([texts[i] for i in idx]))[0]
         return out
