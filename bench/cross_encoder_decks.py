@@ -108,26 +108,33 @@ def _found_at(blind_p, blind, gold, threshold) -> dict:
     con = [n for n, g in enumerate(gold) if g["label"] == "contradiction"]
     ok = [n for n, g in enumerate(gold) if g["label"] != "contradiction"]
     hit_con = [n for n in con if best[n] > threshold]
+    named = {r[2] for r in blind if r[3] and r[2] >= 0}
     stray = sum(p > threshold and owner < 0 for p, (_, _, owner, _) in zip(blind_p, blind))
     return {
         "threshold": round(float(threshold), 4),
         "gold_found": f"{len(hit_con)}/{len(con)}",
         "gold_classes_found": sorted(gold[n]["class"] for n in hit_con),
+        "of_which_a_frame_detector_named": sum(n in named for n in hit_con),
         "consistent_lookalikes_flagged": f"{sum(best[n] > threshold for n in ok)}/{len(ok)}",
         "other_blind_pairs_flagged": int(stray),
     }
 
 
 def deck_level(model) -> dict:
+    from cross_encoder_probe import score_texts
+
     real, words, folders = real_dev()
     blind, gold, keys_of = blind_dev()
     real_p, timing = timed_scores(model, real)
-    blind_p, _ = timed_scores(model, blind) if blind else (np.zeros(0), {})
+    blind_p = score_texts(model, [r[0] for r in blind], [r[1] for r in blind])
     negatives = np.sort(np.array([p for p, r in zip(real_p, real) if not r[2]]))[::-1]
     at = {}
     for k in FALSE_POSITIVES:
         th = negatives[k] if k < len(negatives) else -1.0
-        at[f"{k}_real_false_positives"] = _found_at(blind_p, blind, gold, th)
+        at[f"{k}_real_false_positives"] = {
+            **_found_at(blind_p, blind, gold, th),
+            "real_listed_found": int(sum(p > th and r[2] for p, r in zip(real_p, real))),
+        }
     con = [n for n, g in enumerate(gold) if g["label"] == "contradiction"]
     compared = {r[2] for r in blind}
     return {

@@ -109,7 +109,7 @@ def train(rows: list[dict], seed: int = SEED, epochs: int = EPOCHS) -> CrossEnco
             loss.backward()
             opt.step()
             sched.step()
-            total += float(loss) * len(idx)
+            total += float(loss.detach()) * len(idx)
         print(f"epoch {epoch + 1}: loss {total / len(data):.4f}", file=sys.stderr, flush=True)
     return model.eval()
 
