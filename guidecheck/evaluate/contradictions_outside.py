@@ -3,7 +3,7 @@
 - Blind decks: guidelines/blind/<deck>/ with guidelines/labels/blind-contradictions.jsonl. A row labeled
   ``contradiction`` is gold; every contradiction finding that matches no gold row is a false positive. Recall
   per class; held-out decks only when ``GUIDECHECK_EVAL_HELDOUT=1`` (scored once, at the end of a piece of work).
-  The split ``heldout2`` is the second frozen set (new authors, new decks).
+  The splits ``heldout2`` and ``heldout3`` are the second and third frozen sets (new authors, new decks).
 - Blind pairs: guidelines/labels/blind-pairs.jsonl, the same gate for its heldout split.
 - Real decks (dev split): false contradictions per 20k words. Every contradiction finding counts as false unless
   it matches a contradiction a reader listed in guidelines/labels/real-parts/<folder>.problems.jsonl. Runs when
@@ -22,10 +22,18 @@ from .metrics import normalise, prf
 from .real import load_labels, realdecks_root, split_folders
 
 
+HELDOUT_SPLITS = ("heldout", "heldout2", "heldout3")
+
+
 def _splits() -> tuple[str, ...]:
-    """``heldout`` was scored once (end of the first contradiction round); ``heldout2`` (two decks and a pair set
-    by new blind authors) is the fresh one, scored once at the end of the second."""
-    return ("dev", "heldout", "heldout2") if os.environ.get("GUIDECHECK_EVAL_HELDOUT") == "1" else ("dev",)
+    """Each held-out split is frozen and scored once, at the end of the round that added it: ``heldout`` (first
+    contradiction round), ``heldout2`` (second), ``heldout3`` (third: two decks and a pair set by new blind
+    authors). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name scores only that one, so a fresh
+    split can be scored without re-reading the older ones."""
+    chosen = os.environ.get("GUIDECHECK_EVAL_HELDOUT", "")
+    if chosen == "1":
+        return ("dev", *HELDOUT_SPLITS)
+    return ("dev", chosen) if chosen in HELDOUT_SPLITS else ("dev",)
 
 
 def _con_pairs(result) -> set[frozenset[str]]:
