@@ -21,7 +21,6 @@ from .contradictions import _read_jsonl, _run_deck, gold_keys
 from .metrics import normalise, prf
 from .real import load_labels, realdecks_root, split_folders
 
-
 HELDOUT_SPLITS = ("heldout", "heldout2", "heldout3")
 
 
