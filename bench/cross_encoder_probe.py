@@ -1,6 +1,7 @@
 """Does a fine-tuned cross-encoder read opposite sides of paraphrased rules? Train, evaluate, write figures.
 
     HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 .venv/bin/python bench/cross_encoder_probe.py [--no-cv] [--decks]
+    ... bench/cross_encoder_probe.py --deck-negatives --no-cv --decks   # variant, figures under "with_deck_pairs"
 
 Model: bench/cross_encoder_model.py (all-MiniLM-L6-v2 as a cross-encoder, LoRA on the upper layers + a head).
 Training rows: split "train" of guidelines/labels/blind-pairs.jsonl (re-read on every run, so train rows merged
@@ -9,6 +10,9 @@ later are picked up) plus guidelines/labels/contradiction-pairs.jsonl, each also
 as the mean of both orders. Rows of any other split (the held-out ones) are dropped as the file is read and
 never scored. Deterministic: seeded, one thread, torch.use_deterministic_algorithms.
 Writes guidecheck/data/cross_encoder_delta.npz (the trained delta, fp16) and bench/cross_encoder_results.json.
+Variant --deck-negatives also trains on every candidate pair of our own bundled decks (guidelines/contradictions
+and guidelines/ambiguity; positive where guidelines/labels/contradictions.jsonl lists it): a curated pair set
+never shows the model the near-miss pairs a deck is full of. Its delta is cross_encoder_delta_decks.npz.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from sklearn.metrics import average_precision_score, roc_auc_score  # noqa: E402
 
 LABELS = ROOT / "guidelines" / "labels"
 DELTA = ROOT / "guidecheck" / "data" / "cross_encoder_delta.npz"
+DELTA_DECKS = ROOT / "guidecheck" / "data" / "cross_encoder_delta_decks.npz"
 RESULTS = ROOT / "bench" / "cross_encoder_results.json"
 OPEN_SPLITS = ("train", "dev")  # every other split is held out for the lead's final scoring: never read
 SEED = 12
@@ -214,51 +219,72 @@ def _cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _fit(rows: dict[str, list[dict]], delta: Path) -> tuple[CrossEncoder, dict]:
+    """Train on every row group, write the delta, and say what was trained and what it cost."""
+    t0, c0 = time.time(), _cpu()
+    model = train([r for group in rows.values() for r in group])
+    meta = {"frozen_layers": FROZEN, "rank": RANK, "targets": list(TARGETS), "max_length": MAX_LENGTH}
+    size = model.save_delta(delta, meta)
+    return model, {
+        **meta,
+        "rows": {k: len(v) for k, v in rows.items()},
+        "mirrored": True,
+        "epochs": EPOCHS,
+        "batch": BATCH,
+        "lr": LR,
+        "seed": SEED,
+        "trainable_parameters": sum(v.numel() for v in model.delta().values()),
+        "delta_file": str(delta.relative_to(ROOT)),
+        "delta_bytes": size,
+        "wall_s": round(time.time() - t0, 1),
+        "cpu_s": round(_cpu() - c0, 1),
+        "load": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-cv", action="store_true", help="skip the 5-fold cross-validation")
     ap.add_argument("--decks", action="store_true", help="also score every candidate pair of the dev decks")
     ap.add_argument("--no-train", action="store_true", help="reuse the shipped delta")
+    ap.add_argument(
+        "--deck-negatives",
+        action="store_true",
+        help="variant: also train on every candidate pair of our own bundled decks (figures under its own key)",
+    )
     args = ap.parse_args()
     setup()
-    results = json.loads(RESULTS.read_text("utf-8")) if RESULTS.is_file() else {}
+    all_results = json.loads(RESULTS.read_text("utf-8")) if RESULTS.is_file() else {}
+    results = all_results.setdefault("with_deck_pairs", {}) if args.deck_negatives else all_results
+    delta = DELTA_DECKS if args.deck_negatives else DELTA
     train_rows, ours, dev = load_rows()
     if args.no_train:
         model = CrossEncoder(base_path())
-        model.load_delta(DELTA)
+        model.load_delta(delta)
     else:
-        t0, c0 = time.time(), _cpu()
-        model = train(train_rows + ours)
-        meta = {"frozen_layers": FROZEN, "rank": RANK, "targets": list(TARGETS), "max_length": MAX_LENGTH}
-        size = model.save_delta(DELTA, meta)
-        results["training"] = {
-            **meta,
-            "rows": {"blind_train": len(train_rows), "ours": len(ours), "mirrored": True},
-            "epochs": EPOCHS,
-            "batch": BATCH,
-            "lr": LR,
-            "seed": SEED,
-            "trainable_parameters": sum(v.numel() for v in model.delta().values()),
-            "delta_bytes": size,
-            "wall_s": round(time.time() - t0, 1),
-            "cpu_s": round(_cpu() - c0, 1),
-            "load": [round(x, 2) for x in os.getloadavg()],
-        }
+        groups = {"blind_train": train_rows, "ours": ours}
+        if args.deck_negatives:
+            from cross_encoder_decks import training_decks
+
+            groups["bundled_deck_pairs"] = training_decks()
+            print("bundled deck pairs:", len(groups["bundled_deck_pairs"]), file=sys.stderr, flush=True)
+        model, results["training"] = _fit(groups, delta)
     p = score(model, dev)
     y = np.array([positive(r) for r in dev])
     results["dev"] = {"rows": len(dev), **ranking(y, p), "at_precision_0.9": at_precision(dev, p)}
     print("dev:", json.dumps(results["dev"]), file=sys.stderr, flush=True)
-    _write(results)
-    results["current_scorer_dev"] = current_scorer(dev)
-    _write(results)
-    if not args.no_cv:
+    _write(all_results)
+    if not args.deck_negatives:
+        results["current_scorer_dev"] = current_scorer(dev)
+        _write(all_results)
+    if not args.no_cv and not args.deck_negatives:  # the folds hold no deck pairs
         results["cv_train"] = cross_validate(train_rows, ours)
-        _write(results)
+        _write(all_results)
     if args.decks:
         from cross_encoder_decks import deck_level
 
         results["decks"] = deck_level(model)
-        _write(results)
+        _write(all_results)
 
 
 def _write(results: dict) -> None:
