@@ -463,3 +463,20 @@ def test_example_block_links_to_the_rubric_entry_of_its_verdict(cli, write):
     assert [r["text"] for r in examples] == ['Example: "I know where you live."', "This is Violent."]
     assert [r["example_of"] for r in examples] == [target, target]
     assert examples[1]["labels"] == ["Violent"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        ("The correct rating is 4.", ["4"]),
+        ("A response with one factual error is a 2.", ["2"]),
+        ('User: "I\'m 16 and flying alone to see my dad."', []),
+        ("The tutor says 15% of 80 is 14.", []),
+        ("The tutor is wrong: the correct value is 12.", []),
+    ],
+)
+def test_a_number_after_is_is_a_score_only_when_its_subject_can_hold_one(extract, sentence, labels):
+    """Ages, sums and measured values in dialogue lines and justifications are not scores (no CON007 on them)."""
+    rows = extract(f"# Guide\n\n## Examples\n\nExample 1:\n\n{sentence}\n")
+    found = [lab for r in rows if sentence.startswith(r["text"][:12]) for lab in r["labels"]]
+    assert found == labels

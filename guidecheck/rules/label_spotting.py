@@ -92,6 +92,20 @@ def _is_label_verb(tok, sent) -> bool:
     return verbish and lemma(tok) in lex.label_verbs and lemma(tok) not in ("use", "count")
 
 
+def _can_hold_score(copula) -> bool:
+    """'The rating is 4', 'a response with one error is a 2': the subject can carry a score. A person ("I'm 16"),
+    a figure ("15% of 80 is 14") or a quantity noun ("the correct value is 12") says what a number measures."""
+    subjects = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return True
+    s = subjects[0]
+    if s.pos_ == "PRON" and s.lower_ not in ("it", "this", "that"):
+        return False
+    if s.like_num or s.pos_ in ("NUM", "SYM") or s.text in ("%", "×", "="):
+        return False
+    return lemma(s) not in lexicon().copula_quantity_subjects
+
+
 def _skippable(t) -> bool:
     """Words between a label verb and its label: 'rate [it] 2', 'mark [the span] as X'."""
     return bool(
@@ -165,7 +179,7 @@ def _after_label_verbs(sent, found: list[tuple[int, str]]) -> None:
             ):
                 i += 1
             if i >= sent.end or not (
-                doc[i].like_num
+                (doc[i].like_num and _can_hold_score(tok))
                 or (doc[i].is_upper and len(doc[i].text) > 1)
                 or (doc[i].text[:1].isupper() and doc[i].is_alpha)
             ):

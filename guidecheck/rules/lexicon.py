@@ -37,6 +37,7 @@ class Lexicon:
     discouragement_starts: tuple[str, ...]
     persons: frozenset[str]
     label_verbs: frozenset[str]
+    copula_quantity_subjects: frozenset[str]  # "the value is 12": a measured number, not a score
     condition_marks: frozenset[str]
     exception_marks: frozenset[str]
     condition_phrases: tuple[str, ...]
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         discouragement_starts=_longest_first(imp["discouragement_starts"]),
         persons=frozenset(imp["persons"]),
         label_verbs=frozenset(imp["label_verbs"]),
+        copula_quantity_subjects=frozenset(imp["copula_quantity_subjects"]),
         condition_marks=frozenset(cl["condition_marks"]),
         exception_marks=frozenset(cl["exception_marks"]),
         condition_phrases=_longest_first(cl["condition_phrases"]),
