@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import suppress
 from .cache import Cache, code_version, key
@@ -26,27 +27,50 @@ class Result:
 def run(
     paths: list[str] | tuple[str, ...], config: Config, only_checks: list[str] | None = None, progress=None
 ) -> Result:
-    from .checks import run_checks
+    return complete(begin(paths, config, only_checks, progress))
+
+
+@dataclass
+class Started:
+    """A run whose rules are extracted and whose rule texts are on their way to the embedding process."""
+
+    paths: list[str] | tuple[str, ...]
+    config: Config
+    only_checks: list[str] | None
+    cache: Cache
+    embedder: Any
+    documents: list[Document]
+    rules: list[Rule]
+    cached: list | None
+    run_key: str
+    skipped: list[tuple[str, str]]
+    timings: dict[str, float]
+
+
+def begin(
+    paths: list[str] | tuple[str, ...], config: Config, only_checks: list[str] | None = None, progress=None
+) -> Started:
+    """Ingest and rules; the rule texts stream to the embedding process while spaCy parses.
+
+    Split from ``complete`` so that a series of decks can be pipelined (engines/decks.py): the next deck is
+    parsed while the embedding process is still encoding this one, instead of one core waiting for the other.
+    """
     from .index.embed import Embedder
     from .ingest import read_paths
     from .rules import extract_rules
     from .rules.extract import is_cached
 
     timings: dict[str, float] = {}
-    cache_root = config.cache_path()
-    cache = Cache(cache_root)
+    cache = Cache(config.cache_path())
     t = time.perf_counter()
     skipped: list[tuple[str, str]] = []
     documents = read_paths(paths, config, skipped)
     timings["ingest"] = time.perf_counter() - t
     t = time.perf_counter()
     embedder = Embedder(config.embedding_model, cache, config.allow_network)
-    if any(d.blocks and not is_cached(d, config, cache) for d in documents if d.status != "error"):
-        embedder.warm_up()  # cold run: load the embedding model in parallel with spaCy
-    run_key = _run_key(documents, config, only_checks)
-    cached = cache.get_json("runs", run_key)
-    index = None
     try:
+        if any(d.blocks and not is_cached(d, config, cache) for d in documents if d.status != "error"):
+            embedder.warm_up()  # cold run: load the embedding model in parallel with spaCy
         rules = extract_rules(
             documents,
             config,
@@ -54,22 +78,38 @@ def run(
             on_progress=progress,
             on_rules=lambda new: embedder.prefetch([r.text for r in new]),
         )
-        _count_rules(documents, rules)
-        timings["rules"] = time.perf_counter() - t
-        if cached is not None:  # same documents, configuration and code: the findings cannot differ
-            findings = [finding_from_dict(d) for d in cached]
+    except BaseException:
+        embedder.close()
+        raise
+    _count_rules(documents, rules)
+    timings["rules"] = time.perf_counter() - t
+    run_key = _run_key(documents, config, only_checks)
+    cached = cache.get_json("runs", run_key)
+    return Started(
+        paths, config, only_checks, cache, embedder, documents, rules, cached, run_key, skipped, timings
+    )
+
+
+def complete(started: Started) -> Result:
+    """Index, checks and suppressions of a begun run; closes its embedder."""
+    from .checks import run_checks
+
+    s, index = started, None
+    try:
+        if s.cached is not None:  # same documents, configuration and code: the findings cannot differ
+            findings = [finding_from_dict(d) for d in s.cached]
         else:
             t = time.perf_counter()
-            index = build_index(documents, rules, config, cache, embedder)
-            timings["index"] = time.perf_counter() - t
+            index = build_index(s.documents, s.rules, s.config, s.cache, s.embedder)
+            s.timings["index"] = time.perf_counter() - t
             t = time.perf_counter()
-            findings = run_checks(index, config, only_checks)  # checks may embed more text: worker still up
-            timings["checks"] = time.perf_counter() - t
-            cache.put_json("runs", run_key, [to_dict(f) for f in findings])
+            findings = run_checks(index, s.config, s.only_checks)  # checks may embed more: worker still up
+            s.timings["checks"] = time.perf_counter() - t
+            s.cache.put_json("runs", s.run_key, [to_dict(f) for f in findings])
     finally:
-        embedder.close()
-    findings = suppress.apply(paths, documents, rules, findings, config, only_checks)
-    return Result(documents, rules, findings, index, skipped, timings)
+        s.embedder.close()
+    findings = suppress.apply(s.paths, s.documents, s.rules, findings, s.config, s.only_checks)
+    return Result(s.documents, s.rules, findings, index, s.skipped, s.timings)
 
 
 def _run_key(documents: list[Document], config: Config, only_checks: list[str] | None) -> str:

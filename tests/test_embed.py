@@ -122,3 +122,16 @@ def test_runs_inside_shared_workers_use_one_embedding_process(tmp_path, monkeypa
     e.warm_up()
     e.close()
     assert len(started) == 2 and started[1].closed
+
+
+def test_a_waiting_run_is_served_before_prefetched_chunks():
+    """The embedding process answers an urgent request (a run waiting for its vectors) before chunks another deck
+    prefetched, and encodes prefetched chunks in bounded sets, oldest first."""
+    from guidecheck.index.worker import SET_TEXTS, _next_set
+
+    chunk = ["t"] * (SET_TEXTS // 2)
+    queued = [(0, chunk, False), (1, chunk, False), (2, chunk, False), (3, ["q"], True)]
+    assert [r[0] for r in _next_set(queued)] == [3]
+    assert [r[0] for r in _next_set(queued)] == [0, 1]
+    assert [r[0] for r in _next_set(queued)] == [2]
+    assert queued == []

@@ -73,3 +73,31 @@ def test_scheduler_needs_dask_engine(cli, audit_root):
     result = cli("check", audit_root, "--scheduler", "tcp://127.0.0.1:1")
     assert result.exit_code == 2
     assert "--scheduler needs --engine dask" in result.output
+
+
+def test_local_engine_parses_the_next_deck_before_checking_this_one(monkeypatch):
+    """Pipelined by one deck: while deck k's last rules are embedded, spaCy already parses deck k+1."""
+    from guidecheck import pipeline
+    from guidecheck.config import load_config
+    from guidecheck.engines import decks
+
+    calls: list[str] = []
+
+    class Begun:
+        def __init__(self, files):
+            self.files = files
+            self.embedder = type("E", (), {"close": lambda self: None})()
+
+    def complete(begun):
+        calls.append(f"complete {begun.files[0]}")
+        return pipeline.Result([], [], [], None)
+
+    def begin(files, config, only):
+        calls.append(f"begin {files[0]}")
+        return Begun(files)
+
+    monkeypatch.setattr(pipeline, "begin", begin)
+    monkeypatch.setattr(pipeline, "complete", complete)
+    results = decks._run_local([["a"], ["b"], ["c"]], load_config([]), None, None)
+    assert len(results) == 3
+    assert calls == ["begin a", "begin b", "complete a", "begin c", "complete b", "complete c"]

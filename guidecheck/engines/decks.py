@@ -102,12 +102,32 @@ def run_decks(
 
         results = run_on_dask(decks, config, only, scheduler, progress)
     else:
-        from ..index.embed import shared_workers
-
-        results = []
-        with shared_workers():  # one embedding process for every deck, not one each
-            for files in decks:
-                results.append(check_deck(files, config, only))
-                if progress is not None:
-                    progress.deck_done(files)
+        results = _run_local(decks, config, only, progress)
     return merge(results, skipped)
+
+
+def _run_local(decks: list[list[str]], config: Config, only: list[str] | None, progress) -> list[Result]:
+    """Deck after deck in this process, pipelined by one deck: deck k+1 is parsed while the embedding process
+    still encodes deck k, then deck k is indexed and checked (its vectors go first: they are asked for urgently).
+    Without the overlap each core waits for the other: spaCy idles while the last rules are embedded, and the
+    embedding process idles while the checks run."""
+    from ..index.embed import shared_workers
+    from ..pipeline import begin, complete
+
+    results: list[Result] = []
+    waiting = None  # (files, begun run) of the deck parsed last, not yet checked
+    with shared_workers():  # one embedding process for every deck, not one each
+        try:
+            for files in [*decks, None]:
+                started = (files, begin(files, config, only)) if files is not None else None
+                if waiting is not None:
+                    result = complete(waiting[1])
+                    result.index = None  # as check_deck: the merged report needs no vectors or pairs
+                    results.append(result)
+                    if progress is not None:
+                        progress.deck_done(waiting[0])
+                waiting = started
+        finally:
+            if waiting is not None:
+                waiting[1].embedder.close()
+    return results

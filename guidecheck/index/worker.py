@@ -27,6 +27,11 @@ RESULT_TIMEOUT_S = 600.0
 POLL_S = 0.5
 
 
+# Most texts encoded as one set while prefetched requests wait: large enough to sort away padding, small enough
+# that an urgent request (a run waiting for its vectors) is answered soon after it arrives.
+SET_TEXTS = 2048
+
+
 def _serve(
     requests: Connection, results: Connection, model_name: str, allow_network: bool, options: list[str]
 ) -> None:
@@ -39,39 +44,60 @@ def _serve(
     except Exception as exc:  # ModelMissing or anything the model stack raises: report, never hang
         results.send((-1, "error", str(exc)))
         return
+    queued: list[tuple[int, list[str], bool]] = []
     stop = False
-    while not stop:
-        batch, stop = _waiting(requests)
-        texts = [t for _, chunk in batch for t in chunk]
+    while queued or not stop:
+        stop = _receive(requests, queued, block=not queued) or stop
+        batch = _next_set(queued)
+        texts = [t for _, chunk, _ in batch for t in chunk]
         try:
             vectors = encode_with(model, texts, batch_size) if texts else None
         except Exception as exc:
-            for seq, _ in batch:
+            for seq, _, _ in batch:
                 results.send((seq, "error", f"embedding failed: {exc}"))
             continue
         at = 0
-        for seq, chunk in batch:
+        for seq, chunk, _ in batch:
             results.send((seq, "ok", vectors[at : at + len(chunk)]))
             at += len(chunk)
 
 
-def _waiting(requests: Connection) -> tuple[list[tuple[int, list[str]]], bool]:
-    """The next request and every other one already waiting, to be encoded as one set; True when the parent
-    said stop (or closed the pipe) after them.
-
-    While spaCy parses, chunks of rules arrive faster than they are encoded. One set sorted by length packs
-    batches of equal length, so less padding is computed than chunk by chunk.
-    """
-    batch = []
-    while not batch or requests.poll(0):
+def _receive(requests: Connection, queued: list, block: bool) -> bool:
+    """Move every waiting request into ``queued`` (waiting for one when ``block``); True once the parent said
+    stop or closed the pipe."""
+    while block or requests.poll(0):
+        block = False
         try:
             request = requests.recv()
         except EOFError:
             request = None
         if request is None:
-            return batch, True
-        batch.append(request)
-    return batch, False
+            return True
+        queued.append(request)
+    return False
+
+
+def _next_set(queued: list[tuple[int, list[str], bool]]) -> list[tuple[int, list[str], bool]]:
+    """The requests to encode next, removed from ``queued``: every urgent one, else the oldest prefetched ones up
+    to SET_TEXTS texts.
+
+    While spaCy parses, chunks of rules arrive faster than they are encoded; one set sorted by length packs
+    batches of equal length, so less padding is computed than chunk by chunk. A run that waits for vectors (the
+    index, a check) sends an urgent request, which goes before the chunks a pipelined next deck prefetched.
+    """
+    urgent = [r for r in queued if r[2]]
+    if urgent:
+        chosen = urgent
+    else:
+        chosen, size = [], 0
+        for r in queued:
+            if chosen and size + len(r[1]) > SET_TEXTS:
+                break
+            chosen.append(r)
+            size += len(r[1])
+    for r in chosen:
+        queued.remove(r)
+    return chosen
 
 
 class EmbeddingWorker:
@@ -138,10 +164,11 @@ class EmbeddingWorker:
                 self._inbox.put((-1, "error", "the embedding process stopped without an answer"))
                 return
 
-    def submit(self, texts: list[str]) -> int:
-        """Queue texts for encoding without waiting; returns the request's sequence number."""
+    def submit(self, texts: list[str], urgent: bool = False) -> int:
+        """Queue texts for encoding without waiting; returns the request's sequence number. An urgent request
+        (someone waits for it) is encoded before prefetched ones that have not started."""
         seq = self._sent
-        self._outbox.put((seq, texts))
+        self._outbox.put((seq, texts, urgent))
         self._sent += 1
         return seq
 
@@ -164,7 +191,7 @@ class EmbeddingWorker:
         return self._received.pop(seq)
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        return self.result(self.submit(texts))
+        return self.result(self.submit(texts, urgent=True))
 
     @property
     def closed(self) -> bool:
