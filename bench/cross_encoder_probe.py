@@ -191,7 +191,8 @@ def cross_validate(train_rows: list[dict], ours: list[dict]) -> dict:
         pooled_p.append(p)
         print(f"fold auc {aucs[-1]}", file=sys.stderr, flush=True)
     pooled = ranking(np.concatenate(pooled_y), np.concatenate(pooled_p))
-    return {"fold_auc": aucs, "mean_auc": round(float(np.mean(aucs)), 4), "pooled": pooled}
+    mean = round(float(np.mean(aucs)), 4)
+    return {"blind_train_rows": len(train_rows), "fold_auc": aucs, "mean_auc": mean, "pooled": pooled}
 
 
 def current_scorer(dev: list[dict]) -> dict:
