@@ -9,7 +9,7 @@ later are picked up) plus guidelines/labels/contradiction-pairs.jsonl, each also
 (list lead-in such as "Don't:" or a heading) is prefixed to its sentence. Evaluation: split "dev" only, scored
 as the mean of both orders. Rows of any other split (the held-out ones) are dropped as the file is read and
 never scored. Deterministic: seeded, one thread, torch.use_deterministic_algorithms.
-Writes guidecheck/data/cross_encoder_delta.npz (the trained delta, fp16) and bench/cross_encoder_results.json.
+Writes bench/models/cross_encoder_delta.npz (the trained delta, fp16; an experiment, so not shipped in the package) and bench/cross_encoder_results.json.
 Variant --deck-negatives also trains on every candidate pair of our own bundled decks (guidelines/contradictions
 and guidelines/ambiguity; positive where guidelines/labels/contradictions.jsonl lists it): a curated pair set
 never shows the model the near-miss pairs a deck is full of. Its delta is cross_encoder_delta_decks.npz.
@@ -36,8 +36,8 @@ from cross_encoder_model import FROZEN, MAX_LENGTH, RANK, TARGETS, CrossEncoder,
 from sklearn.metrics import average_precision_score, roc_auc_score  # noqa: E402
 
 LABELS = ROOT / "guidelines" / "labels"
-DELTA = ROOT / "guidecheck" / "data" / "cross_encoder_delta.npz"
-DELTA_DECKS = ROOT / "guidecheck" / "data" / "cross_encoder_delta_decks.npz"
+DELTA = ROOT / "bench" / "models" / "cross_encoder_delta.npz"
+DELTA_DECKS = ROOT / "bench" / "models" / "cross_encoder_delta_decks.npz"
 RESULTS = ROOT / "bench" / "cross_encoder_results.json"
 OPEN_SPLITS = ("train", "dev")  # every other split is held out for the lead's final scoring: never read
 SEED = 12
