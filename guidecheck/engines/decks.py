@@ -119,15 +119,17 @@ def _run_local(decks: list[list[str]], config: Config, only: list[str] | None, p
     with shared_workers():  # one embedding process for every deck, not one each
         try:
             for files in [*decks, None]:
-                started = (files, begin(files, config, only)) if files is not None else None
-                if waiting is not None:
-                    result = complete(waiting[1])
+                previous, waiting = (
+                    waiting,
+                    (files, begin(files, config, only)) if files is not None else None,
+                )
+                if previous is not None:
+                    result = complete(previous[1])  # closes its own embedder, also when it fails
                     result.index = None  # as check_deck: the merged report needs no vectors or pairs
                     results.append(result)
                     if progress is not None:
-                        progress.deck_done(waiting[0])
-                waiting = started
-        finally:
+                        progress.deck_done(previous[0])
+        finally:  # the one begun run not yet completed (when begin or complete failed)
             if waiting is not None:
                 waiting[1].embedder.close()
     return results
