@@ -117,7 +117,10 @@ def _load(spacy, name: str):
     return nlp
 
 
-def load_spacy(names: tuple[str, ...]):
+def load_spacy(names: tuple[str, ...], stand_ins: bool = True):
+    """The first installed pipeline of ``names``, without UNUSED_PIPES, with the sentence and progress components;
+    with ``stand_ins``, spaCy's attribute ruler and lemmatizer lists are swapped for the exact, faster ones of
+    ``fast_pipes`` (False gives spaCy's own, which tests compare against)."""
     import_spacy_without_torch()
     import spacy
     from spacy.language import Language
@@ -139,6 +142,11 @@ def load_spacy(names: tuple[str, ...]):
         if SENT_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
             nlp.add_pipe(SENT_COMPONENT, before="parser")
         nlp.add_pipe(PROGRESS_COMPONENT, last=True)
+        if stand_ins:
+            from . import fast_pipes
+
+            fast_pipes.faster_ruler(nlp)
+            fast_pipes.faster_lemma_index(nlp)
         return nlp
     raise ModelMissing(
         f"no spaCy English pipeline installed (tried {', '.join(tried)}); "
