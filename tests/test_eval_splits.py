@@ -23,3 +23,20 @@ def test_eval_scores_only_the_held_out_splits_asked_for(monkeypatch, value, expe
     else:
         monkeypatch.setenv("GUIDECHECK_EVAL_HELDOUT", value)
     assert _splits() == expected
+
+
+def test_instruction_keys_quote_their_files_and_split_by_author():
+    """Every conflict row of the blind instruction set names two sentences found verbatim in its prompt; the
+    dev and held-out splits come from different authors (file prefixes)."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    rows = [json.loads(line) for line in (root / "guidelines/labels/blind-instructions.jsonl").open()]
+    assert {r["split"] for r in rows} == {"dev", "heldout4"}
+    for row in rows:
+        text = (root / "evalsets/instructions" / row["deck"] / "instruction.md").read_text(encoding="utf-8")
+        if row["label"] == "contradiction":
+            assert row["a"][1] in text and row["b"][1] in text, row["deck"]
+    prefixes = {s: {r["deck"][:2] for r in rows if r["split"] == s} for s in ("dev", "heldout4")}
+    assert prefixes["dev"].isdisjoint(prefixes["heldout4"])

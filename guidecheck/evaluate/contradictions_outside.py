@@ -18,16 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from .contradictions import _read_jsonl, _run_deck, gold_keys
+from .contradictions_instructions import blind_instructions
 from .metrics import normalise, prf
 from .real import load_labels, realdecks_root, split_folders
 
-HELDOUT_SPLITS = ("heldout", "heldout2", "heldout3")
+HELDOUT_SPLITS = ("heldout", "heldout2", "heldout3", "heldout4")
 
 
 def _splits() -> tuple[str, ...]:
     """Each held-out split is frozen and scored once, at the end of the round that added it: ``heldout`` (first
     contradiction round), ``heldout2`` (second), ``heldout3`` (third: two decks and a pair set by new blind
-    authors). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name scores only that one, so a fresh
+    authors), ``heldout4`` (fourth: task instructions by a new author). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name scores only that one, so a fresh
     split can be scored without re-reading the older ones."""
     chosen = os.environ.get("GUIDECHECK_EVAL_HELDOUT", "")
     if chosen == "1":
@@ -155,6 +156,7 @@ def evaluate_outside(corpus: Path, notes: list[str]) -> dict[str, Any]:
     for split in _splits():
         out.update(blind_decks(corpus, split, notes))
         out.update(blind_pairs(corpus, split, notes))
+        out.update(blind_instructions(corpus, split, notes))
     if os.environ.get("GUIDECHECK_EVAL_REAL", "1") == "1":
         out.update(real_decks(corpus, notes))
     return out

@@ -9,6 +9,7 @@ constraint, opposite force, two limits, two outcomes). Example material is never
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -114,6 +115,10 @@ def _bar(p: PairInput, rel: Relation | None, threshold: float, veto: float) -> f
     unnamed pair the threshold."""
     if _output_named(p.sa, p.sb):
         scoped = p.fa.condition or p.fb.condition or p.fa.exception or p.fb.exception
+        if p.fa.exception or p.fb.exception or (scoped and "P" in (p.fa.deontic, p.fb.deontic)):
+            return (
+                math.inf
+            )  # "If the piece is an opinion, summaries may use the past tense": an exception's shape
         return veto if scoped else 0.0
     return veto if rel is not None else threshold
 
@@ -191,6 +196,8 @@ def _output_relation(p: PairInput, prob: float) -> Relation | None:
         "phrase": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} disagree on whether "
         + (f"“{wa}”" if wa == wb else f"“{wa}” / “{wb}”")
         + " may appear in the output.",
+        "slot": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} require different words in the same "
+        f"place of the output (“{wa}” / “{wb}”).",
         "tone": f"{quoted(as_read(fa.rule))} asks for a {wa} output and {quoted(as_read(fb.rule))} for a {wb} one.",
         "language": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} ask for the output in different "
         f"languages ({wa} / {wb}).",
@@ -209,10 +216,11 @@ def decide(p: PairInput, rel: Relation | None, prob: float, threshold: float, ve
     if stated_exception(p.fa, p.fb):
         why = f"{quoted(as_read(p.fb.rule))} states an exception right next to {quoted(as_read(p.fa.rule))}."
         return Relation("REL001", p.fa.rule, p.fb.rule, round(min(prob, 0.99), 3), why, stands_for="CON001")
-    found = _output_relation(p, prob)
-    if found is None and rel is not None:
+    found = None
+    if rel is not None:  # a frame detector's relation names the conflict more precisely
         rel.confidence = round(min(prob, 0.99), 3)
         found = rel
+    found = found or _output_relation(p, prob)
     found = found or _unexplained(p, prob)
     if found is not None:
         found.evidence["probability"] = round(float(prob), 4)

@@ -15,6 +15,7 @@ from .claims import Claim, build_claim
 from .decide import scored_relations
 from .examples import example_relations
 from .lexicon import jaccard, lexicon
+from .output_pairs import output_candidates
 from .relate import Relation, rubric_aliases
 from .scales import scale_relations
 from .text import quoted
@@ -102,6 +103,7 @@ def _classify(index: Index, config) -> list[Relation]:
     claims = remembered_claims(index.rules, digests, cache, [d.path for d in index.documents])
     aliases = rubric_aliases(claims)
     pairs = [(p.a, p.b, p.similarity) for p in index.pairs]
+    pairs += output_candidates(claims, index.vectors, [(a, b) for a, b, _ in pairs])
     table = _verdicts(index, config, aliases)
     out: list[Relation] = cached_relations(
         index.rules,

@@ -13,6 +13,10 @@ from functools import lru_cache
 
 from .claims import Claim
 from .lexicon import data, phrase_pattern
+from .output_phrases import condition_spans, mention_polarity, phrase_mentions, quote_spans
+
+_QUOTE = re.compile(r"[\"“‘\[]|(?<!\w)'")
+_WORDS = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,16 @@ class _Words:
     languages: frozenset[str]
     language_cue: re.Pattern[str]
     input_language: re.Pattern[str]
+    first_person: frozenset[str]
+    person_axis: int | None
+    tone_context: re.Pattern[str]
+    input_verbs: re.Pattern[str]
+    tone_free: frozenset[str]
+    place: re.Pattern[str]
+    output_parts: re.Pattern[str]
+    whole_output: frozenset[str]
+    same_part: dict[str, str]
+    triggers: frozenset[str]  # words one of which a rule needs for any output frame (besides a quote)
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +51,28 @@ def words() -> _Words:
         languages=frozenset(d["languages"]),
         language_cue=re.compile(d["language_cue"]),
         input_language=re.compile(d["input_language"], re.I),
+        first_person=frozenset(d["first_person"]),
+        person_axis=next((i for i, t in enumerate(d["tones"]) if "first person" in t["a"]), None),
+        tone_context=re.compile(d["tone_context"], re.I),
+        output_parts=phrase_pattern([x for p in d["output_parts"] for x in (p, p + "s", p + "es")]),
+        whole_output=frozenset(d["whole_output"]),
+        same_part=dict(d["same_part"]),
+        triggers=frozenset(
+            w
+            for phrase in [
+                *d["languages"],
+                *(x for t in d["tones"] for x in t["a"] + t["b"]),
+                *d["named_cues"],
+            ]
+            for w in [max(re.findall(r"[a-z]+", phrase.lower()), key=len)]  # its most telling word
+        ),
+        input_verbs=phrase_pattern(d["input_verbs"]),
+        tone_free=frozenset(d["tone_free"]),
+        place=re.compile(
+            r"(?:\b(?:in|inside|within|into|from|to|for|on)\s+(?:the\s+|your\s+|each\s+|every\s+|any\s+|its\s+|our\s+|this\s+)?"
+            r"|^\W*(?:the\s+|your\s+|each\s+|every\s+)?)(?P<p>" + phrase_pattern(d["places"]).pattern + ")",
+            re.I,
+        ),
     )
 
 
@@ -45,6 +81,11 @@ class OutputFrame:
     phrases: tuple[tuple[str, str], ...] = ()  # (phrase, "+" | "-")
     tones: tuple[tuple[int, str, str, str], ...] = ()  # (axis, pole "a" | "b", polarity, word as written)
     languages: tuple[tuple[str, str], ...] = ()  # (language, polarity)
+    language_of: str = (
+        ""  # the part of the output the language is asked for ("summary"), if the rule names one
+    )
+    slots: tuple[tuple[str, str], ...] = ()  # (place such as "start" or "title", the phrase required there)
+    place: str = ""  # the part of the output the rule is confined to ("title", "introduction"), if any
 
     def __bool__(self) -> bool:
         return bool(self.phrases or self.tones or self.languages)
@@ -54,56 +95,138 @@ def _polarity(claim: Claim) -> str | None:
     return {"F": "-", "O": "+", "P": "+"}.get(claim.deontic or "")
 
 
-def _phrases(claim: Claim) -> list[str]:
-    w = words()
-    text, lead = claim.rule.text, claim.rule.lead_in or ""
-    out: list[str] = []
-    if w.verbs.search(text):
-        out += [m.group("q") for m in w.quoted.finditer(text)]
-        out += [m.group("q") for m in w.named.finditer(text)]
-    if lead and w.verbs.search(lead) and len(text.split()) <= 4:
-        out.append(text.strip(" .\"“”'"))
-    return [" ".join(p.lower().split()) for p in out if p.strip()]
+def _phrases(text: str, lead: str, pol: str | None) -> list[tuple[str, str, str]]:
+    """Mentions in the rule's own text, each with its clause's polarity and place; a short item under a lead-in
+    with an output verb ("Never use these words:" + "- stunning") is itself the phrase, with the rule's force."""
+    out = phrase_mentions(text, pol)
+    if pol and lead and words().verbs.search(lead) and len(text.split()) <= 4:
+        phrase = " ".join(text.strip(" .\"“”'").lower().split())
+        out += [(phrase, pol, "")] if phrase else []
+    return list(dict.fromkeys(out))
 
 
-def _languages(text: str) -> list[str]:
+def _output_language(text: str, m: re.Match[str]) -> bool:
+    """Not the input's language: "she wrote to us in Spanish", "if the prompt is not in English"."""
+    if words().input_verbs.search(text[max(0, m.start() - 30) : m.start()]):
+        return False
+    return not any(c.start() <= m.start() < c.end() for c in condition_spans(text))
+
+
+def _languages(text: str, pol: str | None) -> list[tuple[str, str]]:
+    """Each language named for the output, with the polarity of its clause ("Write in English; no other
+    language" requires English although the rule reads as a prohibition)."""
     w = words()
     found = []
     for m in w.language_cue.finditer(text):
-        lang = (m.group("lang") or m.group("lang2") or m.group("lang3") or "").lower()
-        if lang in w.languages:
-            found.append(lang)
-    if w.input_language.search(text):
-        found.append("the input's language")
+        if not _output_language(text, m):
+            continue
+        lang = next((g for g in m.groups() if g), "").lower()
+        lang_pol = mention_polarity(text, m.span(), pol, verb=False) or pol
+        if lang in w.languages and lang_pol:
+            found.append((lang, lang_pol))
+    m = w.input_language.search(text)
+    if m and (mention_polarity(text, m.span(), pol, verb=False) or pol):
+        found.append(
+            ("the input's language", mention_polarity(text, m.span(), pol, verb=False) or pol or "+")
+        )
     return found
 
 
-def output_frame(claim: Claim) -> OutputFrame:
-    pol = _polarity(claim)
-    if pol is None:
-        return OutputFrame()
-    text = claim.rule.text
-    tones = []
-    for axis, (a, b) in enumerate(words().tones):
+def _is_tone(text: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
+    """A tone word, not part of a compound ("eco-friendly"), a quoted phrase or another sense ("keeps drinks
+    cold"): words that can mean something else count only where the rule speaks of tone or writing."""
+    if text[m.start() - 1 : m.start()] == "-" or text[m.end() : m.end() + 1] == "-":
+        return False
+    if any(s <= m.start() < e for s, e in quoted):
+        return False
+    return m.group(0).lower() in words().tone_free or bool(words().tone_context.search(text))
+
+
+def _language_part(text: str, pol: str | None) -> str:
+    """The last output part named before the first output language: "write the summary in Spanish" -> summary."""
+    w = words()
+    cue = next((m for m in w.language_cue.finditer(text) if _output_language(text, m)), None)
+    if cue is None:
+        return ""
+    parts = [singular(m.group(0).lower()) for m in w.output_parts.finditer(text[: cue.start()])]
+    part = parts[-1] if parts else ""
+    return "" if part in w.whole_output else w.same_part.get(part, part)
+
+
+def _place(text: str) -> str:
+    m = words().place.search(text)
+    return singular(" ".join(m.group("p").lower().split())) if m else ""
+
+
+def _tones(
+    text: str, pol: str | None, phrases: list[tuple[str, str, str]]
+) -> tuple[tuple[int, str, str, str], ...]:
+    """Each tone word with the polarity of its clause: "Decline requests without apologizing" forbids the
+    apologetic pole although the rule is an obligation. Forbidding "I" and "me" forbids the first person."""
+    w, tones = words(), []
+    quoted = [m.span() for m in quote_spans(text)]
+    for axis, (a, b) in enumerate(w.tones):
         for pole, rx in (("a", a), ("b", b)):
-            m = rx.search(text)
-            if m:
-                tones.append((axis, pole, pol, m.group(0)))
+            m = next((m for m in rx.finditer(text) if _is_tone(text, m, quoted)), None)
+            tone_pol = (mention_polarity(text, m.span(), pol, verb=False) or pol) if m else None
+            if m and tone_pol:
+                tones.append((axis, pole, tone_pol, m.group(0)))
+    pronouns = [p for p, s, _ in phrases if s == "-" and p in w.first_person]
+    if pronouns and w.person_axis is not None:
+        tones.append((w.person_axis, "a", "-", pronouns[0]))
+    return tuple(tones)
+
+
+def output_frame(claim: Claim) -> OutputFrame:
+    """The rule's output constraints; computed once per rule text, lead-in and force (pairs ask many times)."""
+    return _frame(claim.rule.text, claim.rule.lead_in or "", _polarity(claim))
+
+
+@lru_cache(maxsize=65536)
+def _frame(text: str, lead: str, pol: str | None) -> OutputFrame:
+    both = f"{lead} {text}"
+    if not (_QUOTE.search(both) or words().triggers.intersection(_WORDS.findall(both.lower()))):
+        return OutputFrame()  # most rules: no quote, tone word, language or word-naming noun at all
+    phrases = _phrases(text, lead, pol)
     return OutputFrame(
-        phrases=tuple((p, pol) for p in _phrases(claim)),
-        tones=tuple(tones),
-        languages=tuple((lang, pol) for lang in _languages(text)),
+        phrases=tuple((p, s) for p, s, _ in phrases),
+        tones=_tones(text, pol, phrases),
+        languages=tuple(_languages(text, pol)),
+        language_of=_language_part(text, pol),
+        slots=tuple((slot, p) for p, s, slot in phrases if slot and s == "+"),
+        place=_place(text),
     )
 
 
+def singular(phrase: str) -> str:
+    """'patients' and 'patient' are one word to a writer told to use or avoid it."""
+    if " " in phrase or len(phrase) <= 3 or phrase.endswith("ss"):
+        return phrase
+    return phrase[:-1] if phrase.endswith("s") else phrase
+
+
+def _contains(outer: str, inner: str) -> bool:
+    return singular(outer) == singular(inner) or bool(re.search(rf"(?<!\w){re.escape(inner)}(?!\w)", outer))
+
+
 def _phrase_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
+    """The same phrase required and forbidden, or the forbidden word inside the required phrase (the phrase
+    cannot appear without it)."""
     for pa, sa in a.phrases:
         for pb, sb in b.phrases:
-            if sa == sb:
-                continue
-            must, mustnt = (pa, pb) if sa == "+" else (pb, pa)
-            # The forbidden word inside the required phrase: the phrase cannot appear without it.
-            if must == mustnt or re.search(rf"(?<!\w){re.escape(mustnt)}(?!\w)", must):
+            if sa != sb and (_contains(pa, pb) if sa == "+" else _contains(pb, pa)):
+                return pa, pb
+    return None
+
+
+def _slot_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
+    """Two different phrases required in one place ("Begin with 'Dear Guest,'" / "The first words must be
+    'Good news!'"); one inside the other is the same requirement."""
+    for slot, pa in a.slots:
+        for slot_b, pb in b.slots:
+            if slot == slot_b and not (
+                pa.startswith(pb) or pb.startswith(pa) or pa.endswith(pb) or pb.endswith(pa)
+            ):
                 return pa, pb
     return None
 
@@ -119,6 +242,8 @@ def _tone_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
 
 
 def _language_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
+    if a.language_of and b.language_of and a.language_of != b.language_of:
+        return None  # "labels stay in English" / "write the summary in Spanish"
     for la, sa in a.languages:
         for lb, sb in b.languages:
             if (la == lb and sa != sb) or (la != lb and sa == sb == "+"):
@@ -128,13 +253,19 @@ def _language_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
 
 def output_conflict(a: OutputFrame, b: OutputFrame) -> tuple[str, str, str] | None:
     """(kind, what a says, what b says) when no output can meet both frames."""
-    if not a or not b:
+    if not a or not b or (a.place and b.place and a.place != b.place):
         return None
-    for kind, clash in (("phrase", _phrase_clash), ("tone", _tone_clash), ("language", _language_clash)):
+    clashes = (
+        ("phrase", _phrase_clash),
+        ("slot", _slot_clash),
+        ("tone", _tone_clash),
+        ("language", _language_clash),
+    )
+    for kind, clash in clashes:
         hit = clash(a, b)
         if hit:
             return kind, hit[0], hit[1]
     return None
 
 
-__all__ = ["OutputFrame", "output_conflict", "output_frame"]
+__all__ = ["OutputFrame", "output_conflict", "output_frame", "singular"]

@@ -1,0 +1,61 @@
+"""Candidate pairs of rules whose output constraints clash, whatever their embeddings say.
+
+"The word 'innovation' is not allowed" and "End with 'a culture of innovation that large firms envy'" share one
+word and embed far apart, so the nearest-neighbour candidates (index/pairs.py) never put them side by side. Output
+frames are keyed instead (each word of a required phrase, the first word of a forbidden one, a tone axis, the
+output language, a slot such as the opening line) and rules sharing a key are compared by their frames. A key
+held by very many rules (a tone axis in a huge deck) is skipped: its pairs would be mostly agreements.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+import numpy as np
+
+from ..deck import same_project
+from .claims import Claim
+from .output import OutputFrame, output_conflict, output_frame, singular
+
+MAX_BUCKET = 60
+
+
+def _keys(frame: OutputFrame) -> Iterable[str]:
+    for phrase, pol in frame.phrases:
+        words = [singular(w) for w in phrase.split()] or [phrase]
+        yield from (f"w:{w}" for w in (words if pol == "+" else words[:1]))
+    for axis, *_ in frame.tones:
+        yield f"tone:{axis}"
+    if frame.languages:
+        yield "language"
+    for slot, *_ in frame.slots:
+        yield f"slot:{slot}"
+
+
+def output_candidates(
+    claims: Sequence[Claim], vectors: np.ndarray, taken: Iterable[tuple[int, int]]
+) -> list[tuple[int, int, float]]:
+    """(i, j, cosine) of every pair of one project whose output frames clash and that is not already taken."""
+    frames = [output_frame(c) for c in claims]
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, frame in enumerate(frames):
+        for k in set(_keys(frame)):
+            buckets[k].append(i)
+    seen = set(taken)
+    out = []
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue
+        for i, j in combinations(members, 2):
+            if (i, j) in seen or output_conflict(frames[i], frames[j]) is None:
+                continue
+            seen.add((i, j))
+            if same_project(claims[i].rule, claims[j].rule):
+                cos = float(vectors[i] @ vectors[j]) if len(vectors) > max(i, j) else 0.0
+                out.append((i, j, cos))
+    return sorted(out)
+
+
+__all__ = ["output_candidates"]

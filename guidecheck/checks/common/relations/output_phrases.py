@@ -1,0 +1,167 @@
+"""Words and phrases a rule asks the written output to have or not to have, each with its own polarity.
+
+One sentence often says both: "Call them 'clients'; do not use 'patient'", "Write 'method' rather than
+'function'", "Replace 'Customer' with 'Client'". The rule's force alone would give both words one polarity, so
+each mention takes the polarity of its own clause: a negative cue in the clause (never, avoid, is banned, must
+not appear, without ...) or right before the mention (rather than, instead of, not) makes it forbidden; an
+obligation or an imperative makes it required; a clause without cues inherits the rule's force. Mentions are
+quoted ("'okay'"), named ("the word okay") or listed ("words such as image, photo or picture"). Cue words live
+in data/contradictions.toml [output_phrases].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import data, phrase_pattern
+
+
+@dataclass(frozen=True)
+class _Cues:
+    quoted: re.Pattern[str]
+    named: re.Pattern[str]
+    listed: re.Pattern[str]
+    boundary: re.Pattern[str]
+    negative: re.Pattern[str]
+    before_negative: re.Pattern[str]
+    positive: re.Pattern[str]
+    replace: re.Pattern[str]
+    condition: re.Pattern[str]
+    verbs: re.Pattern[str]
+    verb_spans: re.Pattern[str]
+    purpose: re.Pattern[str]
+    slots: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    d = data()["output_phrases"]
+    return _Cues(
+        quoted=re.compile("|".join(d["quoted"])),
+        named=re.compile(d["named"], re.I),
+        listed=re.compile(d["listed"], re.I),
+        boundary=re.compile(d["clause_boundary"]),
+        negative=phrase_pattern(d["negative"]),
+        before_negative=re.compile(d["before_negative"], re.I),
+        positive=phrase_pattern(d["positive"]),
+        replace=re.compile(d["replace"], re.I),
+        condition=re.compile(d["condition"], re.I),
+        verbs=phrase_pattern(d["verbs"]),
+        verb_spans=re.compile(d["verb_spans"], re.I),
+        purpose=re.compile(d["purpose"], re.I),
+        slots=tuple((name, re.compile(rx, re.I)) for name, rx in d["slots"].items()),
+    )
+
+
+def _clean(phrase: str) -> str:
+    return " ".join(phrase.lower().split()).strip(" ,.;:!?\"'“”‘’")
+
+
+def quote_spans(text: str) -> list[re.Match[str]]:
+    """Every quoted phrase of the text."""
+    return list(cues().quoted.finditer(text))
+
+
+def condition_spans(text: str) -> list[re.Match[str]]:
+    """Every condition of the text ("if the prompt is not in English", "when the caller is angry")."""
+    return list(cues().condition.finditer(text))
+
+
+def _mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of every quoted, named or listed word, quoted ones first; no two overlap."""
+    c, found = cues(), []
+    for m in c.quoted.finditer(text):
+        q = next(g for g in m.groups() if g is not None)
+        found.append((m.start(), m.end(), q))
+    for rx in (c.named, c.listed):
+        for m in rx.finditer(text):
+            for item in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+|/", m.group("q")):
+                start = m.start("q") + m.group("q").find(item)
+                found.append((start, start + len(item), item))
+    out: list[tuple[int, int, str]] = []
+    for start, end, phrase in found:
+        if _clean(phrase) and not any(s < end and start < e for s, e, _ in out):
+            out.append((start, end, phrase))
+    return sorted(out)
+
+
+def _clause(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
+    """The clause around a mention, without its conditions: between the nearest boundaries (; : dashes and
+    sentence ends) that are not inside another mention."""
+    inside = [(s, e) for s, e in quotes if (s, e) != (start, end)]
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(s <= m.start() < e for s, e in inside)
+
+    left = max((m.end() for m in cues().boundary.finditer(text, 0, start) if free(m)), default=0)
+    right = next((m.start() for m in cues().boundary.finditer(text, end) if free(m)), len(text))
+    return cues().condition.sub(" ", text[left:start] + " | " + text[end:right]).strip(" ,")
+
+
+def _imperative(clause: str) -> bool:
+    """The clause opens with an output verb ("Bold the word ...", "End every reply with ..."): a command."""
+    head = re.sub(r"^(?:[-*•]\s*)?(?:(?:always|please|also|then|just|and)\s+)*", "", clause, flags=re.I)
+    c = cues()
+    return bool(
+        c.verbs.match(head)
+        or c.verb_spans.match(head)
+        or re.match(r"(?:be|make|sound|stay|adopt)\b", head, re.I)
+    )
+
+
+def mention_polarity(
+    text: str,
+    span: tuple[int, int],
+    rule_pol: str | None,
+    spans: tuple[tuple[int, int], ...] = (),
+    verb: bool = True,
+) -> str | None:
+    """The polarity of the words at ``span``: from cues right before them, then their clause, then the rule's
+    force. None when ``verb`` is asked for and the clause has no verb about the written output."""
+    c, (start, end) = cues(), span
+    clause = _clause(text, start, end, list(spans))
+    if verb and not (c.verbs.search(clause) or c.verb_spans.search(clause)):
+        return None
+    before = text[max(0, start - 40) : start]
+    if c.before_negative.search(before):
+        return "-"
+    replace = c.replace.search(text[:start])
+    if replace:  # "Replace 'A' with 'B'": A goes, B comes
+        return "+" if re.search(r"\b(?:with|by)\b", text[replace.end() : start], re.I) else "-"
+    if c.negative.search(clause):
+        return "-"
+    if c.positive.search(clause) or _imperative(clause):
+        return "+"
+    return rule_pol
+
+
+def _slot(text: str, start: int) -> str:
+    """The place in the output a required phrase is bound to ("Begin with ...", "The final line must be ..."),
+    read in the words before it; "" when it may appear anywhere."""
+    left = text[max(0, start - 60) : start]
+    left = left[max((m.end() for m in cues().boundary.finditer(left)), default=0) :]
+    return next((name for name, rx in cues().slots if rx.search(left)), "")
+
+
+def phrase_polarities(text: str, rule_pol: str | None) -> list[tuple[str, str]]:
+    """(phrase, "+" | "-") for every word or phrase the sentence requires or forbids in the output."""
+    return [(phrase, pol) for phrase, pol, _ in phrase_mentions(text, rule_pol)]
+
+
+def phrase_mentions(text: str, rule_pol: str | None) -> list[tuple[str, str, str]]:
+    """(phrase, polarity, slot) for every word or phrase the sentence requires or forbids in the output."""
+    out = []
+    mentions = _mentions(text)
+    spans = tuple((s, e) for s, e, _ in mentions)
+    for start, end, phrase in mentions:
+        pol = mention_polarity(text, (start, end), rule_pol, spans)
+        if pol == "-" and cues().purpose.match(text, end):
+            continue  # "Don't use [x] to label ...": a ban on one use of the word, not on the word
+        if pol is not None:
+            out.append((_clean(phrase), pol, _slot(text, start) if pol == "+" else ""))
+    return list(dict.fromkeys(out))
+
+
+__all__ = ["condition_spans", "mention_polarity", "phrase_mentions", "phrase_polarities", "quote_spans"]

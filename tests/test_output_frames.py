@@ -1,0 +1,128 @@
+"""Output-constraint frames read clause by clause: each quoted, named or listed word takes the polarity of its own
+clause, so one sentence can require one word and forbid another. Sentences here are written for these tests and
+are not in any training or dev set."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidecheck.checks.common.relations.claims import build_claim
+from guidecheck.checks.common.relations.output import output_conflict
+from guidecheck.checks.common.relations.output_phrases import phrase_polarities
+from guidecheck.checks.common.relations.proposition import side_of
+from guidecheck.model import Location, Rule
+
+
+def _frame(text: str, kind: str):
+    return side_of(build_claim(Rule("R1", text, Location("deck/brief.md"), kind=kind))).output
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one sentence, two clauses, two polarities
+        ("Buyers are always called 'guests'; never use 'customers'.", [("guests", "+"), ("customers", "-")]),
+        ("In release notes, write 'sign in' rather than 'log in'.", [("sign in", "+"), ("log in", "-")]),
+        ("Replace 'utilize' with 'use' in every headline.", [("utilize", "-"), ("use", "+")]),
+        ('Never spell it "e-mail"; the house form is "email".', [("e-mail", "-"), ("email", "+")]),
+        # the word's own clause decides, not the rule's force
+        ("The word 'guarantee' must not appear in the listing.", [("guarantee", "-")]),
+        ("The term 'synergy' is banned from press releases.", [("synergy", "-")]),
+        # listed and named words
+        (
+            "Avoid filler words such as basically, literally or actually.",
+            [("basically", "-"), ("literally", "-"), ("actually", "-")],
+        ),
+        ("Do not use the words cheap or bargain.", [("cheap", "-"), ("bargain", "-")]),
+        # a condition inside the clause is not its force
+        ("If the vendor is not listed, write 'unknown vendor'.", [("unknown vendor", "+")]),
+        # an apostrophe inside a word opens no quote
+        ("Don't open with 'Dear Sir or Madam'.", [("dear sir or madam", "-")]),
+    ],
+)
+def test_each_mention_takes_its_own_clause_polarity(text, expected):
+    assert phrase_polarities(text, "+") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Label 'Paris' as LOC.",  # an annotation action, not a word the written output contains
+        "Keep the word count under 300.",  # "the word count" names no word
+        "Don't use [crosstalk] to mark a speaker change.",  # a ban on one use of the marker, not on the marker
+    ],
+)
+def test_no_output_word_is_read_where_none_is_constrained(text):
+    assert phrase_polarities(text, "-") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "kind_a", "b", "kind_b", "conflict"),
+    [
+        (
+            "Sign every newsletter with 'Stay curious!'",
+            "statement",
+            "Sign-offs like 'stay curious' are not allowed.",
+            "prohibition",
+            "phrase",
+        ),
+        (
+            "Patients are always called 'clients'; do not write 'patients'.",
+            "obligation",
+            "Refer to the person as the 'patient' in every note.",
+            "obligation",
+            "phrase",
+        ),
+        (
+            "Be apologetic when a delivery is late.",
+            "obligation",
+            "Answer complaints without apologizing.",
+            "obligation",
+            "tone",
+        ),
+        (
+            "Use contractions so the copy sounds relaxed.",
+            "obligation",
+            "Contractions are not allowed in the copy.",
+            "prohibition",
+            "tone",
+        ),
+        (
+            "Spell everything the British way.",
+            "obligation",
+            "Articles use US spelling.",
+            "obligation",
+            "tone",
+        ),
+        (
+            "The output language must be Swahili.",
+            "obligation",
+            "Write every caption in Amharic.",
+            "obligation",
+            "language",
+        ),
+    ],
+)
+def test_clashing_output_frames(a, kind_a, b, kind_b, conflict):
+    hit = output_conflict(_frame(a, kind_a), _frame(b, kind_b))
+    assert hit is not None and hit[0] == conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "kind_a", "b", "kind_b"),
+    [
+        # the forbidden form is the other one
+        ("Write 'sign in' rather than 'log in'.", "obligation", "Never write 'log in'.", "prohibition"),
+        # a ban on one use of a marker does not forbid the marker
+        (
+            "Mark long silences with [pause].",
+            "obligation",
+            "Don't use [pause] to show hesitation.",
+            "prohibition",
+        ),
+        # the same tone asked twice
+        ("Keep the tone warm.", "obligation", "Replies must never sound cold.", "prohibition"),
+    ],
+)
+def test_compatible_output_frames_do_not_clash(a, kind_a, b, kind_b):
+    assert output_conflict(_frame(a, kind_a), _frame(b, kind_b)) is None
