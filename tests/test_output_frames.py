@@ -126,3 +126,88 @@ def test_clashing_output_frames(a, kind_a, b, kind_b, conflict):
 )
 def test_compatible_output_frames_do_not_clash(a, kind_a, b, kind_b):
     assert output_conflict(_frame(a, kind_a), _frame(b, kind_b)) is None
+
+
+# --- counts across related units -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "kind_a", "b", "kind_b"),
+    [
+        # items x words per item vs a total
+        (
+            "Write three sections of at least 90 words each.",
+            "obligation",
+            "The whole brief must stay under 250 words.",
+            "obligation",
+        ),
+        # sentences per paragraph vs a sentence cap
+        (
+            "Use two paragraphs of exactly five sentences each.",
+            "obligation",
+            "Keep the note to six sentences at most.",
+            "obligation",
+        ),
+        # words vs characters: 300 words need at least 599 characters
+        (
+            "The story should be at least 300 words.",
+            "recommendation",
+            "The text must fit in 500 characters or fewer.",
+            "obligation",
+        ),
+        # a count vs its absence
+        (
+            "Give the steps as exactly six bullet points.",
+            "obligation",
+            "Write in flowing paragraphs only, with no lists.",
+            "obligation",
+        ),
+        # one item bound per item
+        (
+            "Each caption must be a single sentence.",
+            "obligation",
+            "Every caption should contain three sentences.",
+            "recommendation",
+        ),
+        # a forbidden count leaves its complement
+        ("Never use more than two emojis.", "prohibition", "Include at least four emojis.", "obligation"),
+    ],
+)
+def test_counts_that_no_output_can_meet_clash(a, kind_a, b, kind_b):
+    hit = output_conflict(_frame(a, kind_a), _frame(b, kind_b))
+    assert hit is not None and hit[0] == "count"
+
+
+@pytest.mark.parametrize(
+    ("a", "kind_a", "b", "kind_b"),
+    [
+        ("Write 150-250 words.", "obligation", "Stay under 200 words.", "obligation"),  # overlap
+        (
+            "The subject line must be under 50 characters.",
+            "obligation",
+            "The email should run 120 to 180 words.",
+            "recommendation",
+        ),  # a part and the whole
+        (
+            "Justifications need at least 40 words.",
+            "obligation",
+            "Responses must be under 30 words.",
+            "obligation",
+        ),  # two different outputs
+        (
+            "If one word carries two errors, annotate both.",
+            "obligation",
+            "Use a single label per span.",
+            "obligation",
+        ),  # counts of the text being annotated, not of the output
+        (
+            "A summary under 40 words must be rated 2.",
+            "obligation",
+            "Summaries should be 60 to 90 words.",
+            "recommendation",
+        ),  # a rating rule describes the case it rates
+    ],
+)
+def test_counts_that_can_all_be_met_do_not_clash(a, kind_a, b, kind_b):
+    hit = output_conflict(_frame(a, kind_a), _frame(b, kind_b))
+    assert hit is None or hit[0] != "count"

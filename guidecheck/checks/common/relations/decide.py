@@ -115,7 +115,13 @@ def _bar(p: PairInput, rel: Relation | None, threshold: float, veto: float) -> f
     unnamed pair the threshold."""
     if _output_named(p.sa, p.sb):
         scoped = p.fa.condition or p.fb.condition or p.fa.exception or p.fb.exception
-        if p.fa.exception or p.fb.exception or (scoped and "P" in (p.fa.deontic, p.fb.deontic)):
+        if (
+            p.fa.exception
+            or p.fb.exception
+            or p.fa.update
+            or p.fb.update
+            or (scoped and "P" in (p.fa.deontic, p.fb.deontic))
+        ):
             return (
                 math.inf
             )  # "If the piece is an opinion, summaries may use the past tense": an exception's shape
@@ -198,6 +204,8 @@ def _output_relation(p: PairInput, prob: float) -> Relation | None:
         + " may appear in the output.",
         "slot": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} require different words in the same "
         f"place of the output (“{wa}” / “{wb}”).",
+        "count": f"{quoted(as_read(fa.rule))} asks for {wa} and {quoted(as_read(fb.rule))} for {wb}: no output "
+        "can have both.",
         "tone": f"{quoted(as_read(fa.rule))} asks for a {wa} output and {quoted(as_read(fb.rule))} for a {wb} one.",
         "language": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} ask for the output in different "
         f"languages ({wa} / {wb}).",

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .claims import Claim
 from .lexicon import data, phrase_pattern
+from .output_counts import Bound, count_clash, output_counts
 from .output_phrases import condition_spans, mention_polarity, phrase_mentions, quote_spans
 
 _QUOTE = re.compile(r"[\"“‘\[]|(?<!\w)'")
@@ -37,6 +38,8 @@ class _Words:
     output_parts: re.Pattern[str]
     whole_output: frozenset[str]
     same_part: dict[str, str]
+    documents: frozenset[str]
+    separate_outputs: frozenset[str]
     triggers: frozenset[str]  # words one of which a rule needs for any output frame (besides a quote)
 
 
@@ -54,15 +57,22 @@ def words() -> _Words:
         first_person=frozenset(d["first_person"]),
         person_axis=next((i for i, t in enumerate(d["tones"]) if "first person" in t["a"]), None),
         tone_context=re.compile(d["tone_context"], re.I),
-        output_parts=phrase_pattern([x for p in d["output_parts"] for x in (p, p + "s", p + "es")]),
+        output_parts=phrase_pattern(
+            [x for p in d["output_parts"] for x in (p, p + "s", p + "es", p[:-1] + "ies")]
+        ),
         whole_output=frozenset(d["whole_output"]),
         same_part=dict(d["same_part"]),
+        documents=frozenset(d["documents"]),
+        separate_outputs=frozenset(d["separate_outputs"]),
         triggers=frozenset(
             w
             for phrase in [
                 *d["languages"],
                 *(x for t in d["tones"] for x in t["a"] + t["b"]),
                 *d["named_cues"],
+                *(form for forms in data()["output_counts"]["units"].values() for form in forms),
+                "prose",
+                "json",
             ]
             for w in [max(re.findall(r"[a-z]+", phrase.lower()), key=len)]  # its most telling word
         ),
@@ -86,9 +96,11 @@ class OutputFrame:
     )
     slots: tuple[tuple[str, str], ...] = ()  # (place such as "start" or "title", the phrase required there)
     place: str = ""  # the part of the output the rule is confined to ("title", "introduction"), if any
+    counts: tuple[Bound, ...] = ()  # bounds on the output's length and elements
+    count_of: str = ""  # the part of the output the counts are about ("justification"), if the rule names one
 
     def __bool__(self) -> bool:
-        return bool(self.phrases or self.tones or self.languages)
+        return bool(self.phrases or self.tones or self.languages or self.counts)
 
 
 def _polarity(claim: Claim) -> str | None:
@@ -146,9 +158,22 @@ def _language_part(text: str, pol: str | None) -> str:
     """The last output part named before the first output language: "write the summary in Spanish" -> summary."""
     w = words()
     cue = next((m for m in w.language_cue.finditer(text) if _output_language(text, m)), None)
-    if cue is None:
+    return _part_before(text, cue.start()) if cue else ""
+
+
+def _length_part(text: str, counts: tuple[Bound, ...]) -> str:
+    """The part of the output a length is asked for ("justifications of at least 40 words"); "" when it names
+    the whole piece ("keep the reply to five sentences")."""
+    if not counts:
         return ""
-    parts = [singular(m.group(0).lower()) for m in w.output_parts.finditer(text[: cue.start()])]
+    part = _part_before(text, text.find(counts[0].text))
+    return "" if part in words().documents or words().same_part.get(part) in words().documents else part
+
+
+def _part_before(text: str, end: int) -> str:
+    """The last output part named before ``end`` ("write the summary in ..." -> summary); "" for the whole."""
+    w = words()
+    parts = [singular(m.group(0).lower()) for m in w.output_parts.finditer(text[: max(end, 0)])]
     part = parts[-1] if parts else ""
     return "" if part in w.whole_output else w.same_part.get(part, part)
 
@@ -178,7 +203,11 @@ def _tones(
 
 
 def output_frame(claim: Claim) -> OutputFrame:
-    """The rule's output constraints; computed once per rule text, lead-in and force (pairs ask many times)."""
+    """The rule's output constraints; computed once per rule text, lead-in and force (pairs ask many times).
+    A rule that gives a case a score or label ("A summary under 40 words must be rated 2") describes the case
+    being judged, not the output to write: it has none."""
+    if claim.outcomes:
+        return OutputFrame()
     return _frame(claim.rule.text, claim.rule.lead_in or "", _polarity(claim))
 
 
@@ -195,6 +224,8 @@ def _frame(text: str, lead: str, pol: str | None) -> OutputFrame:
         language_of=_language_part(text, pol),
         slots=tuple((slot, p) for p, s, slot in phrases if slot and s == "+"),
         place=_place(text),
+        counts=(counts := output_counts(text, pol)),
+        count_of=_length_part(text, counts),
     )
 
 
@@ -202,6 +233,8 @@ def singular(phrase: str) -> str:
     """'patients' and 'patient' are one word to a writer told to use or avoid it."""
     if " " in phrase or len(phrase) <= 3 or phrase.endswith("ss"):
         return phrase
+    if phrase.endswith("ies"):
+        return phrase[:-3] + "y"
     return phrase[:-1] if phrase.endswith("s") else phrase
 
 
@@ -241,6 +274,19 @@ def _tone_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
     return None
 
 
+def _count_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
+    """Bounds on one part clash when they share no value; a part ("Subject line under 60 characters") and the
+    whole only when the part needs more than the whole allows; two different parts never."""
+    part_a, part_b = a.place or a.count_of, b.place or b.count_of
+    if part_a == part_b:
+        return count_clash(a.counts, b.counts)
+    if (part_a and part_b) or {part_a, part_b} & words().separate_outputs:
+        return None  # "justifications of at least 30 words" / "responses under 20 words"
+    part, whole = (a, b) if part_a else (b, a)
+    hit = count_clash(part.counts, whole.counts, part_of_whole=True)
+    return hit if hit is None or part is a else (hit[1], hit[0])
+
+
 def _language_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
     if a.language_of and b.language_of and a.language_of != b.language_of:
         return None  # "labels stay in English" / "write the summary in Spanish"
@@ -260,6 +306,7 @@ def output_conflict(a: OutputFrame, b: OutputFrame) -> tuple[str, str, str] | No
         ("slot", _slot_clash),
         ("tone", _tone_clash),
         ("language", _language_clash),
+        ("count", _count_clash),
     )
     for kind, clash in clashes:
         hit = clash(a, b)

@@ -32,6 +32,8 @@ def _keys(frame: OutputFrame) -> Iterable[str]:
         yield "language"
     for slot, *_ in frame.slots:
         yield f"slot:{slot}"
+    for bound in frame.counts:
+        yield f"count:{bound.scope}:{bound.unit}"
 
 
 def output_candidates(
