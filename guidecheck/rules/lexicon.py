@@ -137,17 +137,18 @@ _VERBS: dict[int, frozenset[str]] = {}
 
 
 def verb_index(vocab) -> frozenset[str]:
-    """Base forms that can be verbs: the pipeline lemmatizer's verb index (kept by ``matchers``) and the
-    instruction verbs of data/rules.toml."""
-    return _VERBS.get(id(vocab), frozenset()) | lexicon().imperative_verbs
+    """Base forms that can be verbs: the pipeline lemmatizer's verb index (kept by ``matchers``, already joined
+    with them) and the instruction verbs of data/rules.toml."""
+    return _VERBS.get(id(vocab), lexicon().imperative_verbs)
 
 
 def _keep_verb_index(nlp) -> None:
     try:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        _VERBS[id(nlp.vocab)] = frozenset(table.get("verb", []))
+        verbs = frozenset(table.get("verb", []))
     except (AttributeError, KeyError, ValueError):
-        _VERBS[id(nlp.vocab)] = frozenset()
+        verbs = frozenset()
+    _VERBS[id(nlp.vocab)] = verbs | lexicon().imperative_verbs  # joined once, not on every call
 
 
 def matchers(nlp) -> tuple[Any, Any]:
