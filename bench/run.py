@@ -13,6 +13,7 @@ Results go to bench/results.json (sections not measured in this run are kept, ea
 Markdown table on stdout.
 
     python bench/run.py [--words 40000 100000] [--repeat 3] [--corpus-words 1000000] [--dask-decks 4] [--real FILE]
+    python bench/run.py --words --corpus-words 0 --dask-decks 0 --no-startup    # the real document only
 """
 
 from __future__ import annotations
@@ -105,23 +106,27 @@ def run_once(deck: Path, cache: Path, out: Path, extra: tuple[str, ...] = ()) ->
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--words", type=int, nargs="+", default=[40000, 100000])
+    ap.add_argument(
+        "--words", type=int, nargs="*", default=[40000, 100000], help="deck sizes; none skips them"
+    )
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported")
     ap.add_argument("--corpus-words", type=int, default=1_000_000, help="0 skips the corpus run")
     ap.add_argument("--dask-decks", type=int, default=4, help="40k-word decks for the Dask figures; 0 skips")
     ap.add_argument("--real", type=Path, default=None, help="real document (default: largest text one)")
     ap.add_argument("--no-real", action="store_true", help="skip the real-document and parse-less figures")
+    ap.add_argument("--no-startup", action="store_true", help="skip the start-up figures")
     args = ap.parse_args()
     out_dir = HERE / "out"
     out_dir.mkdir(exist_ok=True)
     path = HERE / "results.json"
     results = json.loads(path.read_text()) if path.is_file() else {}
     results.update({"cpu_count": os.cpu_count(), "python": sys.version.split()[0]})
-    measured = {"startup": startup()}
-    measured["decks"] = keep_other_sizes(
-        results.get("decks", []), deck_figures(args.words, args.repeat, out_dir)
-    )
-    measured["decks_every_check"] = every_check(args.words[0], args.repeat, out_dir)
+    measured = {"startup": startup()} if not args.no_startup else {}
+    if args.words:  # `--words` alone (no sizes) skips the synthetic decks
+        measured["decks"] = keep_other_sizes(
+            results.get("decks", []), deck_figures(args.words, args.repeat, out_dir)
+        )
+        measured["decks_every_check"] = every_check(args.words[0], args.repeat, out_dir)
     if not args.no_real:
         real = args.real or largest_text_document()
         measured["real_vs_proselint"] = proselint_ratio(real, args.repeat, run_once, out_dir / "real.json")
