@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..model import Block
 from .clauses import is_subordinate
 from .context import Detection, DocContext
+from .fragments import no_fragment, opener_with
 from .lexicon import lemma, lexicon
 
 # Cue families in the order they win when a sentence has several in its main clause.
@@ -385,4 +386,6 @@ def detect(
         or _imperative_detection(sent, covered)
         or _cue_detection(sent, matches, covered, labels, constrained, scale=True)
         or _copula_definition(sent, dep_matches, covered)
+        or no_fragment(sent, covered)
+        or opener_with(sent, covered)
     )

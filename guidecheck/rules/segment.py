@@ -106,12 +106,40 @@ def units_of(block: Block, parsed) -> list[Unit]:
         sents = [s for s in sents if s.start_char >= end]
     elif whole:
         return [Unit(block, lead, len(block.text.rstrip()), whole, sents[0])]
-    for sent in sents:
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        end = sent.start_char + len(sent.text.rstrip())
+    for group in _quote_groups(sents):
+        first, last = group[0], group[-1]
+        start = first.start_char + (len(first.text) - len(first.text.lstrip()))
+        end = last.start_char + len(last.text.rstrip())
         if start < end:
-            out.append(Unit(block, start, end, None, sent, sent.text.rstrip().endswith("?")))
+            out.append(Unit(block, start, end, None, first, last.text.rstrip().endswith("?")))
     return out
+
+
+MAX_QUOTED_SENTENCES = 3
+
+
+def _open_quote(sents) -> bool:
+    text = "".join(s.text for s in sents)
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _quote_groups(sents) -> list[list]:
+    """Sentences joined where the parser split inside a quotation ('End with: "Still stuck? We can help."' is one
+    instruction, not two sentences); a quote still open after a few sentences is a stray mark, not a quotation."""
+    groups: list[list] = []
+    i = 0
+    while i < len(sents):
+        j = i + 1
+        while j < len(sents) and j - i < MAX_QUOTED_SENTENCES and _open_quote(sents[i:j]):
+            j += 1
+        if _open_quote(sents[i:j]):
+            j = i + 1
+        elif j > i + 1:  # after a closing quote the sentence may go on: '... "So were we." before the list.'
+            while j < len(sents) and sents[j].text.lstrip()[:1].islower():
+                j += 1
+        groups.append(sents[i:j])
+        i = j
+    return groups
 
 
 def units(nlp, blocks: list[Block], batch_size: int = 256) -> list[Unit]:

@@ -30,6 +30,7 @@ _WRITING = re.compile(
     r"lay out|arrange|add|summari[sz]e|compare)\b",
     re.I,
 )
+_COMPARATIVES = frozenset(["more", "fewer", "less", "longer", "shorter", "later", "other", "matter"])
 _FUNCTION_WORDS = frozenset(
     ["with", "of", "in", "for", "to", "at", "on", "by", "and", "or", "the", "a", "an", "one"]
 )
@@ -78,7 +79,9 @@ def cues() -> _Cues:
         only=tuple((re.compile(o["rx"], re.I), tuple(o["units"])) for o in d["only"]),
         presence=re.compile(d["presence"].format(**fmt), re.I),
         governs=re.compile(d["governs"], re.I),
-        each=re.compile(r"\b(?:each|every|per)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<item>[a-z][\w-]*)", re.I),
+        each=re.compile(
+            r"\b(?:each|every|per|no|any)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<item>[a-z][\w-]*)", re.I
+        ),
     )
 
 
@@ -144,7 +147,11 @@ def _per_item(text: str) -> tuple[list[Bound], list[tuple[int, int]]]:
 def _scope(text: str, start: int) -> str | None:
     """The item a count is per ("Each tweet must be a single sentence" -> tweet), "" for the whole output, None
     when "each" points back at an item this reading cannot name ("7 tips, each with 1-2 sentences")."""
-    found = [m for m in cues().each.finditer(text[:start]) if not re.search(r"[.;:]", text[m.end() : start])]
+    found = [
+        m
+        for m in cues().each.finditer(text[:start])
+        if not re.search(r"[.;:]", text[m.end() : start]) and m.group("item").lower() not in _COMPARATIVES
+    ]
     if not found:
         return ""
     word = found[-1].group("item").lower()

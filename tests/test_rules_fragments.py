@@ -1,0 +1,50 @@
+"""Instructions the parser does not see as such: verbless "No ..." prohibitions, placement rules opening with a
+word the tagger reads as a noun ("End with ..."), conjoined instructions opening with "Stick to ...", and a
+sentence the parser splits inside a quotation. Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and extraction fixtures)
+
+pytestmark = pytest.mark.slow  # loads spaCy
+
+
+@pytest.fixture
+def rules_of(extract):  # noqa: F811
+    return lambda text: [r for r in extract(text) if not r["is_example"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("No emoticons.", "prohibition"),
+        ("No footnotes of any kind.", "prohibition"),
+        ("No headings or tables.", "prohibition"),
+        ("Close with a one-line recap of the offer.", "obligation"),
+        ("Sign off with the shop's name.", "obligation"),
+        ("Stick to the facts in the source and do not speculate.", "obligation"),
+        ('End with the line "Questions? Call us." and nothing after it.', "obligation"),
+    ],
+)
+def test_instructions_the_tagger_misreads_are_rules(rules_of, sentence, kind):
+    rules = rules_of(f"# Brief\n\n{sentence}\n")
+    assert [(r["text"], r["kind"]) for r in rules] == [(sentence, kind)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "present: the symptom is ongoing at the time of the note",  # a label and its gloss
+        "No pages were skipped in the last batch.",  # a report with a verb, not a bare "No" fragment
+        "End users see this page after login.",  # "End" is a noun here
+    ],
+)
+def test_look_alikes_are_not_rules(rules_of, sentence):
+    rules = rules_of(f"# Notes\n\n{sentence}\n")
+    assert [r["text"] for r in rules if r["kind"] in ("prohibition", "obligation")] == []
+
+
+def test_a_quoted_question_does_not_split_the_instruction(rules_of):
+    text = 'Open with the question "Tired of waiting? So were we." before the first paragraph.'
+    assert [r["text"] for r in rules_of(f"# Brief\n\n{text}\n")] == [text]
