@@ -80,3 +80,24 @@ def test_rare_patterns_identical(pipelines):
     n, diffs = _differences(pipelines, texts)
     assert n > 80
     assert diffs == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "replaced"),
+    [
+        ([{"LOWER": "gon"}, {"LOWER": "na"}], True),
+        ([{"LOWER": "gon", "OP": "+"}], False),  # an operator: spaCy's ruler stays
+        ([{"ORTH": "Gon"}], False),  # an attribute the stand-in does not read
+        ([{"LOWER": {"FUZZY": "gon"}}], False),
+    ],
+)
+def test_a_ruler_the_stand_in_cannot_read_is_kept(pattern, replaced):
+    import spacy
+
+    from guidecheck.rules.fast_pipes import faster_ruler
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add([pattern], {"LEMMA": "go"})
+    assert faster_ruler(nlp) is replaced
+    assert nlp.pipe_names == (["guidecheck_attribute_ruler"] if replaced else ["attribute_ruler"])
+    assert nlp("I am Gon na go")[2].lemma_ == "go"  # either ruler applies the pattern

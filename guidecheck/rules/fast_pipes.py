@@ -156,9 +156,8 @@ def faster_ruler(nlp: Any) -> bool:
         return False
     from spacy.language import Language
 
-    if (
-        FAST_RULER not in Language.factories
-    ):  # built from the ruler it replaces, which is still in the pipeline
+    # built from the ruler it replaces, which is still in the pipeline when the stand-in is added
+    if FAST_RULER not in Language.factories:
         Language.factory(FAST_RULER, func=lambda nlp, name: FastAttributeRuler(nlp.get_pipe(RULER)))
     try:
         nlp.add_pipe(FAST_RULER, before=RULER)
@@ -174,6 +173,7 @@ def faster_lemma_index(nlp: Any) -> bool:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, ValueError, AttributeError):
         return False
-    for pos in list(table.keys()):
+    lists = [pos for pos, words in table.items() if isinstance(words, list)]
+    for pos in lists:  # only lists: other values may be read other than with ``in``
         table[pos] = frozenset(table[pos])
-    return True
+    return bool(lists)
