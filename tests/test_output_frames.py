@@ -211,3 +211,60 @@ def test_counts_that_no_output_can_meet_clash(a, kind_a, b, kind_b):
 def test_counts_that_can_all_be_met_do_not_clash(a, kind_a, b, kind_b):
     hit = output_conflict(_frame(a, kind_a), _frame(b, kind_b))
     assert hit is None or hit[0] != "count"
+
+
+# --- topics to cover or leave out -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "kind_a", "b", "kind_b"),
+    [
+        (
+            "Describe the refund policy in every reply.",
+            "obligation",
+            "Leave anything about refunds out of the reply.",
+            "obligation",
+        ),
+        (
+            "Summarize the main findings of the trial.",
+            "obligation",
+            "Keep the summary free of any trial findings.",
+            "obligation",
+        ),
+        (
+            "The newsletter must mention upcoming workshops.",
+            "obligation",
+            "Never bring up workshops in the newsletter.",
+            "prohibition",
+        ),
+    ],
+)
+def test_a_topic_required_and_left_out_clashes(a, kind_a, b, kind_b):
+    hit = output_conflict(_frame(a, kind_a), _frame(b, kind_b))
+    assert hit is not None and hit[0] == "content"
+
+
+@pytest.mark.parametrize(
+    ("a", "kind_a", "b", "kind_b"),
+    [
+        # a narrower ban is an exception to the requirement, not a conflict
+        (
+            "Include punctuation inside the span.",
+            "obligation",
+            "Do not include trailing punctuation.",
+            "prohibition",
+        ),
+        # different topics that share a word
+        ("Mention the product name.", "obligation", "Do not mention the customer's name.", "prohibition"),
+        # a requirement cut short by a restriction is a narrower case
+        (
+            "Include determiners that are part of a title.",
+            "obligation",
+            "Do not include determiners.",
+            "prohibition",
+        ),
+    ],
+)
+def test_topics_that_can_both_be_met_do_not_clash(a, kind_a, b, kind_b):
+    hit = output_conflict(_frame(a, kind_a), _frame(b, kind_b))
+    assert hit is None or hit[0] != "content"

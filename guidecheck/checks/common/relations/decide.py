@@ -206,6 +206,8 @@ def _output_relation(p: PairInput, prob: float) -> Relation | None:
         f"place of the output (“{wa}” / “{wb}”).",
         "count": f"{quoted(as_read(fa.rule))} asks for {wa} and {quoted(as_read(fb.rule))} for {wb}: no output "
         "can have both.",
+        "content": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} disagree on whether the output "
+        f"covers “{wa}” / “{wb}”.",
         "tone": f"{quoted(as_read(fa.rule))} asks for a {wa} output and {quoted(as_read(fb.rule))} for a {wb} one.",
         "language": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} ask for the output in different "
         f"languages ({wa} / {wb}).",
@@ -228,7 +230,11 @@ def decide(p: PairInput, rel: Relation | None, prob: float, threshold: float, ve
     if rel is not None:  # a frame detector's relation names the conflict more precisely
         rel.confidence = round(min(prob, 0.99), 3)
         found = rel
-    found = found or _output_relation(p, prob)
+    if found is None:
+        output = _output_relation(p, prob)
+        # A topic required and forbidden is opposite force on one proposition: said as such when it can be.
+        content = output is not None and output.evidence.get("output") == "content"
+        found = (_unexplained(p, prob) or output) if content else output
     found = found or _unexplained(p, prob)
     if found is not None:
         found.evidence["probability"] = round(float(prob), 4)

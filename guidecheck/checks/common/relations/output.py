@@ -13,11 +13,15 @@ from functools import lru_cache
 
 from .claims import Claim
 from .lexicon import data, phrase_pattern
+from .output_content import Topic, output_topics, topic_clash
 from .output_counts import Bound, count_clash, output_counts
 from .output_phrases import condition_spans, mention_polarity, phrase_mentions, quote_spans
 
 _QUOTE = re.compile(r"[\"“‘\[]|(?<!\w)'")
 _WORDS = re.compile(r"[a-z]+")
+_MODIFIES_WORDING = re.compile(
+    r"(?:\s*,?\s*[\w-]+){0,2}?\s+(?:sentences|words|terms|language|vocabulary|prose|wording)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,21 @@ def words() -> _Words:
                 *(form for forms in data()["output_counts"]["units"].values() for form in forms),
                 "prose",
                 "json",
+                *data()["output_content"]["include"],
+                "leave",
+                "leaving",
+                "omit",
+                "omits",
+                "omitting",
+                "exclude",
+                "excludes",
+                "excluding",
+                "free",
+                "limits",
+                "scope",
+                "excluded",
+                "nothing",
+                "mention",
             ]
             for w in [max(re.findall(r"[a-z]+", phrase.lower()), key=len)]  # its most telling word
         ),
@@ -98,9 +117,10 @@ class OutputFrame:
     place: str = ""  # the part of the output the rule is confined to ("title", "introduction"), if any
     counts: tuple[Bound, ...] = ()  # bounds on the output's length and elements
     count_of: str = ""  # the part of the output the counts are about ("justification"), if the rule names one
+    topics: tuple[Topic, ...] = ()  # topics the output must cover or leave out
 
     def __bool__(self) -> bool:
-        return bool(self.phrases or self.tones or self.languages or self.counts)
+        return bool(self.phrases or self.tones or self.languages or self.counts or self.topics)
 
 
 def _polarity(claim: Claim) -> str | None:
@@ -151,7 +171,9 @@ def _is_tone(text: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool
         return False
     if any(s <= m.start() < e for s, e in quoted):
         return False
-    return m.group(0).lower() in words().tone_free or bool(words().tone_context.search(text))
+    if m.group(0).lower() in words().tone_free or words().tone_context.search(text):
+        return True
+    return _MODIFIES_WORDING.match(text, m.end()) is not None  # "simple sentences", "plain words"
 
 
 def _language_part(text: str, pol: str | None) -> str:
@@ -226,6 +248,7 @@ def _frame(text: str, lead: str, pol: str | None) -> OutputFrame:
         place=_place(text),
         counts=(counts := output_counts(text, pol)),
         count_of=_length_part(text, counts),
+        topics=output_topics(text, pol),
     )
 
 
@@ -307,6 +330,7 @@ def output_conflict(a: OutputFrame, b: OutputFrame) -> tuple[str, str, str] | No
         ("tone", _tone_clash),
         ("language", _language_clash),
         ("count", _count_clash),
+        ("content", lambda x, y: topic_clash(x.topics, y.topics)),
     )
     for kind, clash in clashes:
         hit = clash(a, b)

@@ -34,6 +34,8 @@ def _keys(frame: OutputFrame) -> Iterable[str]:
         yield f"slot:{slot}"
     for bound in frame.counts:
         yield f"count:{bound.scope}:{bound.unit}"
+    for topic in frame.topics:
+        yield from (f"topic:{w[:5]}" for w in topic.words)
 
 
 def output_candidates(

@@ -1,0 +1,105 @@
+"""Topics the written output must cover or must leave out.
+
+"Describe the side effects of the flu vaccine" and "Leave out anything to do with vaccination" cannot both be
+met: the ban covers a topic the requirement asks for. A topic is the noun phrase a content verb governs
+("describe", "mention", "cover", ...) with the polarity of its clause, or the phrase an exclusion names ("leave
+X out", "free of X", "X is off-limits"). Two topics clash when the forbidden one is as broad as the required one
+or broader: its content words are all among the required topic's ("restaurants" / "two restaurants to try").
+A narrower ban ("trailing punctuation" against "punctuation") is an exception, not a conflict. Word lists live in
+data/contradictions.toml [output_content].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import content, data, phrase_pattern
+from .output_phrases import mention_polarity
+
+_ABOUT = re.compile(
+    r"^(?:anything|everything|any\w*|all)\s+(?:to do with|about|related to|regarding|concerning|on)\s+", re.I
+)
+_AMOUNT = re.compile(
+    r"^(?:(?:at least|at most|up to|exactly|no more than)\s+)?(?:\d+|one|two|three|four|five|six|a few|several|some)\s+",
+    re.I,
+)
+_RESTRICTION = re.compile(r"(?:unless|when|if|where|that|which|who|except|other than|only|but)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Topic:
+    words: frozenset[str]  # stemmed content words
+    polarity: str  # "+" cover it, "-" leave it out
+    text: str
+
+
+@dataclass(frozen=True)
+class _Cues:
+    include: re.Pattern[str]
+    exclude: tuple[re.Pattern[str], ...]
+    end: re.Pattern[str]
+    filler: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    d = data()["output_content"]
+    return _Cues(
+        include=phrase_pattern(d["include"]),
+        exclude=tuple(re.compile(x, re.I) for x in d["exclude"]),
+        end=re.compile(d["topic_end"], re.I),
+        filler=frozenset(d["filler"]),
+    )
+
+
+def _topics(phrase: str) -> list[str]:
+    """The topic phrases a content verb governs, cut where the clause moves on, split at "X, Y or Z". A topic
+    cut by a restriction ("determiners that are part of a name", "the fee unless asked") is a narrower case
+    this reading cannot hold, so it yields none."""
+    phrase = _ABOUT.sub("", _AMOUNT.sub("", phrase.strip()))
+    cut = cues().end.search(phrase)
+    if cut and _RESTRICTION.match(cut.group(0).strip(" ,(")):
+        return []
+    phrase = phrase[: cut.start()] if cut else phrase
+    return [p for p in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", phrase) if p.strip()]
+
+
+def _topic(text: str, pol: str) -> Topic | None:
+    words = content(text, cues().filler)
+    return Topic(words, pol, text.strip()) if words else None
+
+
+@lru_cache(maxsize=65536)
+def output_topics(text: str, pol: str | None) -> tuple[Topic, ...]:
+    """Every topic the rule asks the output to cover (+) or to leave out (-)."""
+    c, out = cues(), []
+    for m in c.include.finditer(text):
+        rest = re.split(r"[.;:!?—–]", text[m.end() :], maxsplit=1)[0]
+        topic_pol = mention_polarity(text, (m.end(), m.end() + len(rest)), pol, verb=False)
+        out += [t for p in _topics(rest) if topic_pol and (t := _topic(p, topic_pol))]
+    for rx in c.exclude:
+        for m in rx.finditer(text):
+            out += [t for p in _topics(m.group("topic")) if (t := _topic(p, "-"))]
+    return tuple(dict.fromkeys(out))
+
+
+def topic_clash(a: tuple[Topic, ...], b: tuple[Topic, ...]) -> tuple[str, str] | None:
+    """(what a says, what b says) when b forbids a topic at least as broad as one a requires, or the reverse."""
+    for x in a:
+        for y in b:
+            if x.polarity == y.polarity:
+                continue
+            must, mustnt = (x, y) if x.polarity == "+" else (y, x)
+            if all(any(_same(w, r) for r in must.words) for w in mustnt.words):
+                return x.text, y.text
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    """One word, however the crude stemmer left it: 'vaccin' / 'vaccination', 'restaurant' / 'restaurants'."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
+__all__ = ["Topic", "output_topics", "topic_clash"]
