@@ -83,13 +83,14 @@ def _counts_noun(doc, i: int, end: int) -> bool:
 def _is_label_verb(tok, sent) -> bool:
     """A label-assigning verb; a mistagged instruction verb ("rate" read as a noun) counts unless a determiner
     precedes it."""
-    lex = lexicon()
+    base = lemma(tok)
+    if base not in lexicon().label_verbs or base in ("use", "count"):  # most words: no need to read the tags
+        return False
     prev_tok = sent.doc[tok.i - 1] if tok.i > sent.start else None
-    verbish = tok.pos_ in ("VERB", "AUX") or (
+    return tok.pos_ in ("VERB", "AUX") or (
         tok.tag_ in ("NN", "NNP", "JJ")
         and (prev_tok is None or prev_tok.pos_ not in ("DET", "ADJ", "PRON", "NUM"))
     )
-    return verbish and lemma(tok) in lex.label_verbs and lemma(tok) not in ("use", "count")
 
 
 def _can_hold_score(copula) -> bool:

@@ -60,13 +60,8 @@ def detect_sentence(sent, state, ctx: DocContext) -> Found:
     s_dep = [(m, toks) for m, toks in state.dep_matches if sent.start <= toks[0] < sent.end]
     conditions, exceptions, covered = parse_clauses(sent)
     labels = labels_in(sent, ctx)
-    lemmas = {t.text.lower(): t.lemma_ for t in sent}
-    nouns = {t.text.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
-    quantities = find_quantities(
-        sent.text,
-        lemma=lambda w: lemmas.get(w.lower(), w),
-        is_noun=lambda w: w.lower() in nouns,
-    )
+    lemma, is_noun = _word_lookups(sent)
+    quantities = find_quantities(sent.text, lemma=lemma, is_noun=is_noun)
     det = detect(sent, s_matches, s_dep, covered, state.block, ctx, labels, bool(quantities))
     if det is None:
         # no modal, cue or plain imperative: an instruction the tagger misread, or a rule stated as a fact
@@ -77,6 +72,20 @@ def detect_sentence(sent, state, ctx: DocContext) -> Found:
         )
     scale = any(name == "scale" for name, _, _ in s_matches)
     return Found(sent, state.block, det, conditions, exceptions, covered, labels, quantities, scale)
+
+
+def _word_lookups(sent):
+    """(lemma, is_noun) of the sentence's words for find_quantities; the tables are built on first use, since
+    most sentences hold no number and never ask."""
+    tables: list[tuple[dict[str, str], set[str]]] = []
+
+    def table() -> tuple[dict[str, str], set[str]]:
+        if not tables:
+            lemmas = {t.text.lower(): t.lemma_ for t in sent}
+            tables.append((lemmas, {t.text.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}))
+        return tables[0]
+
+    return (lambda w: table()[0].get(w.lower(), w)), (lambda w: w.lower() in table()[1])
 
 
 def head_noun(sent) -> str | None:
