@@ -268,3 +268,65 @@ def test_a_topic_required_and_left_out_clashes(a, kind_a, b, kind_b):
 def test_topics_that_can_both_be_met_do_not_clash(a, kind_a, b, kind_b):
     hit = output_conflict(_frame(a, kind_a), _frame(b, kind_b))
     assert hit is None or hit[0] != "content"
+
+
+# --- what a required phrase brings with it ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "kind_a", "b", "kind_b", "conflict"),
+    [
+        (
+            'Close the note with "Catch ya later, folks!"',
+            "obligation",
+            "Keep the register formal throughout.",
+            "obligation",
+            "tone",
+        ),
+        (
+            'End with the line "We\'re here for you."',
+            "obligation",
+            "Never use contractions.",
+            "prohibition",
+            "tone",
+        ),
+        (
+            'Open with "I am delighted to welcome you."',
+            "obligation",
+            "Write in the third person only.",
+            "obligation",
+            "tone",
+        ),
+        (
+            'The headline must read "Sale ends Friday!"',
+            "obligation",
+            "Use no exclamation marks anywhere.",
+            "obligation",
+            "count",
+        ),
+        (
+            "Return only a JSON object.",
+            "obligation",
+            "Place a bold heading with the product name at the top.",
+            "obligation",
+            "count",
+        ),
+        (
+            "Write the leaflet in European Portuguese.",
+            "obligation",
+            "The deliverable is the Spanish version.",
+            "obligation",
+            "language",
+        ),
+        (
+            "Use exactly two headings, no more.",
+            "obligation",
+            "Give each of the five parts its own heading.",
+            "obligation",
+            None,
+        ),
+    ],
+)
+def test_required_phrases_carry_their_register_and_marks(a, kind_a, b, kind_b, conflict):
+    hit = output_conflict(_frame(a, kind_a), _frame(b, kind_b))
+    assert (hit[0] if hit else None) == conflict

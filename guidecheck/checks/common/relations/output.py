@@ -7,6 +7,7 @@ the rule's quantities and compared by the numeric detector. Word lists live in d
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,7 @@ from .output_phrases import condition_spans, mention_polarity, phrase_mentions, 
 
 _QUOTE = re.compile(r"[\"“‘\[]|(?<!\w)'")
 _WORDS = re.compile(r"[a-z]+")
+_CONTRACTION = re.compile(r"\b\w+(?:n't|'re|'ve|'ll|'m|'d)\b|\bit's\b|\blet's\b", re.I)
 _MODIFIES_WORDING = re.compile(
     r"(?:\s*,?\s*[\w-]+){0,2}?\s+(?:sentences|words|terms|language|vocabulary|prose|wording)\b", re.I
 )
@@ -35,6 +37,9 @@ class _Words:
     input_language: re.Pattern[str]
     first_person: frozenset[str]
     person_axis: int | None
+    formal_axis: int | None
+    contraction_axis: int | None
+    informal_words: frozenset[str]
     tone_context: re.Pattern[str]
     input_verbs: re.Pattern[str]
     tone_free: frozenset[str]
@@ -60,6 +65,9 @@ def words() -> _Words:
         input_language=re.compile(d["input_language"], re.I),
         first_person=frozenset(d["first_person"]),
         person_axis=next((i for i, t in enumerate(d["tones"]) if "first person" in t["a"]), None),
+        formal_axis=next((i for i, t in enumerate(d["tones"]) if "formal" in t["a"]), None),
+        contraction_axis=next((i for i, t in enumerate(d["tones"]) if "contractions" in t["a"]), None),
+        informal_words=frozenset(d["informal_words"]),
         tone_context=re.compile(d["tone_context"], re.I),
         output_parts=phrase_pattern(
             [x for p in d["output_parts"] for x in (p, p + "s", p + "es", p[:-1] + "ies")]
@@ -221,7 +229,30 @@ def _tones(
     pronouns = [p for p, s, _ in phrases if s == "-" and p in w.first_person]
     if pronouns and w.person_axis is not None:
         tones.append((w.person_axis, "a", "-", pronouns[0]))
+    tones += _register_of_required(phrases)
     return tuple(tones)
+
+
+def _marks_of_required(phrases: list[tuple[str, str, str]]) -> tuple[Bound, ...]:
+    """A required phrase with "!" puts an exclamation mark in the output."""
+    return tuple(
+        Bound("", "exclamation mark", 1.0, math.inf, p) for p, s, _ in phrases if s == "+" and "!" in p
+    )
+
+
+def _register_of_required(phrases: list[tuple[str, str, str]]) -> list[tuple[int, str, str, str]]:
+    """The register a required phrase brings with it: "Cheers, mate!" is informal, "We've got you" has a
+    contraction, "I can't wait" is in the first person; none fits an output that forbids it."""
+    w, out = words(), []
+    for phrase, pol, _ in phrases:
+        tokens = set(re.findall(r"[a-z']+", phrase)) if pol == "+" and " " in phrase else set()
+        if tokens & w.informal_words and w.formal_axis is not None:
+            out.append((w.formal_axis, "b", "+", phrase))
+        if _CONTRACTION.search(phrase) and w.contraction_axis is not None:
+            out.append((w.contraction_axis, "a", "+", phrase))
+        if tokens & w.first_person and w.person_axis is not None:
+            out.append((w.person_axis, "a", "+", phrase))
+    return out
 
 
 def output_frame(claim: Claim) -> OutputFrame:
@@ -246,7 +277,7 @@ def _frame(text: str, lead: str, pol: str | None) -> OutputFrame:
         language_of=_language_part(text, pol),
         slots=tuple((slot, p) for p, s, slot in phrases if slot and s == "+"),
         place=_place(text),
-        counts=(counts := output_counts(text, pol)),
+        counts=(counts := output_counts(text, pol) + _marks_of_required(phrases)),
         count_of=_length_part(text, counts),
         topics=output_topics(text, pol),
     )

@@ -27,7 +27,7 @@ _AT_LEAST = ("least", "minimum", "more than", "longer than", "over", "exceed", "
 _AT_MOST = ("most", "maximum", "up to", "under", "fewer than", "less than", "shorter than", "below", "max")
 _WRITING = re.compile(
     r"\b(?:write|use|give|list|provide|include|present|format|put|return|structure|organi[sz]e|show|display|"
-    r"lay out|arrange|add|summari[sz]e|compare)\b",
+    r"lay out|arrange|add|summari[sz]e|compare|place|insert|start with|begin with|open with)\b",
     re.I,
 )
 _COMPARATIVES = frozenset(["more", "fewer", "less", "longer", "shorter", "later", "other", "matter"])
@@ -109,6 +109,8 @@ def _interval(m: re.Match[str]) -> tuple[float, float] | None:
     if pre.startswith(("no fewer", "no less", "not fewer", "not less", "no shorter")):
         return (n, math.inf)
     strict = any(w in pre for w in ("than", "over", "under", "exceed", "above", "below"))
+    if any(w in post for w in ("no more", "or fewer", "or less", "at most", "max")):
+        return (0.0, n) if not any(w in pre for w in _AT_LEAST) else None
     if any(w in pre for w in _AT_LEAST) or "more" in post:
         return (n + (1 if strict else 0), math.inf)
     if any(w in pre for w in _AT_MOST) or any(
@@ -192,7 +194,8 @@ def _bounds(text: str, pol: str | None) -> list[Bound]:
         m = rx.search(text)
         out += [Bound("", u, 0.0, 0.0, m.group(0)) for u in units] if m else []
     for m in c.presence.finditer(text):
-        if not _WRITING.search(re.split(r"[.;:]", text[: m.start()])[-1]):
+        said = re.split(r"[.;:]", text[: m.start()])[-1] + m.group(0)
+        if not _WRITING.search(said):
             continue  # "values in a table cell": no writing verb asks for the table
         absent = mention_polarity(text, m.span(), pol, verb=False) == "-"
         out.append(

@@ -56,7 +56,7 @@ def cues() -> _Cues:
 
 
 def _clean(phrase: str) -> str:
-    return " ".join(phrase.lower().split()).strip(" ,.;:!?\"'“”‘’")
+    return " ".join(phrase.lower().split()).strip(" ,.;:\"'“”‘’")  # "!" and "?" are part of what is written
 
 
 def quote_spans(text: str) -> list[re.Match[str]]:
