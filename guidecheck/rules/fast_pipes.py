@@ -55,7 +55,9 @@ def _token_test(spec: dict) -> Callable[[tuple], bool]:
         field = name.upper()
         if field not in FIELDS:
             raise Unsupported(name)
-        if field == "IS_SPACE" and not isinstance(value, bool):
+        if (field == "IS_SPACE") != isinstance(
+            value, bool
+        ):  # spaCy would compare a bool with a string's hash
             raise Unsupported(f"{name}: {value!r}")
         tests.append((FIELDS.index(field), _value_test(value)))
     return lambda key: all(test(key[i]) for i, test in tests)
