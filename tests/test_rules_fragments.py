@@ -25,6 +25,9 @@ def rules_of(extract):  # noqa: F811
         ("Sign off with the shop's name.", "obligation"),
         ("Stick to the facts in the source and do not speculate.", "obligation"),
         ('End with the line "Questions? Call us." and nothing after it.', "obligation"),
+        ("The page is printed in black and white, so use no colour words.", "obligation"),
+        ("Our lawyers dislike the phrase, so it cannot appear in the contract summary.", "prohibition"),
+        ("The client prefers short copy, so do not add a postscript.", "prohibition"),
     ],
 )
 def test_instructions_the_tagger_misreads_are_rules(rules_of, sentence, kind):
@@ -38,6 +41,8 @@ def test_instructions_the_tagger_misreads_are_rules(rules_of, sentence, kind):
         "present: the symptom is ongoing at the time of the note",  # a label and its gloss
         "No pages were skipped in the last batch.",  # a report with a verb, not a bare "No" fragment
         "End users see this page after login.",  # "End" is a noun here
+        "It rained all week, so we stayed home.",  # a reason and its consequence, no instruction
+        "The audio is noisy, so it can take longer to finish.",  # a possibility
     ],
 )
 def test_look_alikes_are_not_rules(rules_of, sentence):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model import Block
 from .clauses import is_subordinate
 from .context import Detection, DocContext
-from .fragments import no_fragment, opener_with
+from .fragments import no_fragment, opener_with, so_clause
 from .lexicon import lemma, lexicon
 
 # Cue families in the order they win when a sentence has several in its main clause.
@@ -388,4 +388,5 @@ def detect(
         or _copula_definition(sent, dep_matches, covered)
         or no_fragment(sent, covered)
         or opener_with(sent, covered)
+        or so_clause(sent, covered)
     )

@@ -38,4 +38,48 @@ def opener_with(sent, covered: set[int]) -> Detection | None:
     return None
 
 
-__all__ = ["no_fragment", "opener_with"]
+_SO_MODALS = {
+    "must": ("obligation", "must", False),
+    "should": ("recommendation", "should", False),
+    "shall": ("obligation", "must", False),
+    "cannot": ("prohibition", "must", True),
+    "ca": ("prohibition", "must", True),  # spaCy splits "can't" into "ca" + "n't"
+    "can": ("prohibition", "must", True),
+}
+
+
+def so_clause(sent, covered: set[int]) -> Detection | None:
+    """An instruction after a reason: "This goes out by SMS, so use plain sentences", "Legal has flagged it, so
+    that term cannot appear". The reason is the main clause, so no cue or imperative of the main clause applies."""
+    toks = [t for t in sent if t.i not in covered]
+    for k, tok in enumerate(toks[1:-1], start=1):
+        if tok.lower_ != "so" or toks[k - 1].text != ",":
+            continue
+        rest = toks[k + 1 :]
+        neg = (
+            bool(rest)
+            and rest[0].lower_ in ("do", "never")
+            and any(t.dep_ == "neg" or t.lower_ == "never" for t in rest[:3])
+        )
+        verb = next((t for t in rest if t.pos_ in ("VERB", "AUX") and t.lower_ not in ("do",)), None)
+        if verb is None:
+            return None
+        first = rest[int(neg) * (2 if rest[0].lower_ == "do" else 1)]
+        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        if verb.tag_ in ("VB", "VBP") and verb.i == first.i and not subject:
+            kind = "prohibition" if neg else "obligation"
+            return Detection(kind, "must", neg, "imperative after a statement", verb, True)
+        modal = next((t for t in rest[:4] if t.tag_ == "MD"), None)
+        if modal is not None and modal.lower_ in _SO_MODALS:
+            kind, modality, negated = _SO_MODALS[modal.lower_]
+            has_neg = any(t.dep_ == "neg" for t in rest[:5]) or modal.lower_ == "cannot"
+            if modal.lower_ in ("can", "ca") and not has_neg:
+                return None  # "so it can wait": a possibility
+            if has_neg and not negated:
+                kind, negated = "prohibition", True
+            return Detection(kind, modality, negated, "instruction after 'so'", verb, False)
+        return None
+    return None
+
+
+__all__ = ["no_fragment", "opener_with", "so_clause"]

@@ -21,6 +21,9 @@ from .output_phrases import mention_polarity
 _ABOUT = re.compile(
     r"^(?:anything|everything|any\w*|all)\s+(?:to do with|about|related to|regarding|concerning|on)\s+", re.I
 )
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|my|your|our|their|his|her|its|each|every|any|no)\s+$", re.I
+)
 _AMOUNT = re.compile(
     r"^(?:(?:at least|at most|up to|exactly|no more than)\s+)?(?:\d+|one|two|three|four|five|six|a few|several|some)\s+",
     re.I,
@@ -76,6 +79,8 @@ def output_topics(text: str, pol: str | None) -> tuple[Topic, ...]:
     """Every topic the rule asks the output to cover (+) or to leave out (-)."""
     c, out = cues(), []
     for m in c.include.finditer(text):
+        if _DETERMINER_BEFORE.search(text[: m.start()]):
+            continue  # "a cover letter", "the mention count": the word is a noun here
         rest = re.split(r"[.;:!?—–]", text[m.end() :], maxsplit=1)[0]
         topic_pol = mention_polarity(text, (m.end(), m.end() + len(rest)), pol, verb=False)
         out += [t for p in _topics(rest) if topic_pol and (t := _topic(p, topic_pol))]
