@@ -46,6 +46,8 @@ def blind_decks(corpus: Path, split: str, notes: list[str]) -> dict[str, Any]:
     gold = [
         g for g in _read_jsonl(corpus / "labels" / "blind-contradictions.jsonl") if g.get("split") == split
     ]
+    if not gold:
+        return {}  # a split with no decks (held-out4 is task instructions only)
     by_deck: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for g in gold:
         by_deck[g["deck"]].append(g)
