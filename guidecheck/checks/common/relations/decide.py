@@ -234,7 +234,10 @@ def decide(p: PairInput, rel: Relation | None, prob: float, threshold: float, ve
         output = _output_relation(p, prob)
         # A topic required and forbidden is opposite force on one proposition: said as such when it can be.
         content = output is not None and output.evidence.get("output") == "content"
-        found = (_unexplained(p, prob) or output) if content else output
+        said = _unexplained(p, prob) if content else None
+        if said is not None:
+            said.evidence["output"] = "content"
+        found = said or output
     found = found or _unexplained(p, prob)
     if found is not None:
         found.evidence["probability"] = round(float(prob), 4)

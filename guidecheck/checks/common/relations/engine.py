@@ -103,7 +103,10 @@ def _classify(index: Index, config) -> list[Relation]:
     claims = remembered_claims(index.rules, digests, cache, [d.path for d in index.documents])
     aliases = rubric_aliases(claims)
     pairs = [(p.a, p.b, p.similarity) for p in index.pairs]
-    pairs += output_candidates(claims, index.vectors, [(a, b) for a, b, _ in pairs])
+    extra = output_candidates(claims, index.vectors, [(a, b) for a, b, _ in pairs])
+    pairs += extra
+    # A pair only its output frames brought together is reported only as the output conflict they name.
+    output_only = {frozenset((claims[i].rule.id, claims[j].rule.id)) for i, j, _ in extra}
     table = _verdicts(index, config, aliases)
     out: list[Relation] = cached_relations(
         index.rules,
@@ -113,6 +116,7 @@ def _classify(index: Index, config) -> list[Relation]:
         lambda todo: scored_relations(claims, todo, _encoder(index), aliases),
     )
     table.save()
+    out = [r for r in out if "output" in r.evidence or frozenset((r.a.id, r.b.id)) not in output_only]
     out.extend(scale_relations(claims))
     out.extend(example_relations(claims, aliases))
     if config is not None and getattr(config, "nli_model", ""):
