@@ -289,19 +289,12 @@ class OutputConstraintConflict(RelationCheck):
     """Two rules about the written output that no output can meet at once.
 
     What it does:
-        Reads output-constraint frames clause by clause, each word with the polarity of its own clause ("Call them
-        'clients'; never write 'patients'"): a word or phrase that must or must not appear (quoted, "the word X",
-        "words such as X, Y or Z", an item under a "Never use these words:" lead-in); two different phrases
-        required in one place (the opening or closing line, the title, the subject line); the tone or register
-        (formal / casual, first / third person, contractions, British / American spelling ...), including the
-        register a required phrase brings ("Cheers, mate!" is informal, "I can't wait" is first person with a
-        contraction); the output language; bounds on length and elements compared across units (items x words
-        per item against a total, words against characters, sentences per paragraph, a list or table against
-        "no lists", a forbidden count as what it leaves); and topics to cover or to leave out, where a ban at
-        least as broad as the requirement clashes and a narrower one is an exception. Rules about different
-        parts of the output (the title and the body, a rater's justification and the response) never clash;
-        rules that rate a case describe the case, not the output. Pairs are found by these frames as well as by
-        embedding similarity, so two constraints far apart in wording are still compared.
+        Reads what rules ask of the written output, each word with the polarity of its own clause: words and
+        phrases that must or must not appear, different phrases required in one place (opening or closing line,
+        title), tone and register (also the register a required phrase brings), the output language, bounds on
+        length and elements compared across units (items x words per item against a total, words against
+        characters, a list against "no lists"), and topics to cover or leave out (a ban at least as broad as the
+        requirement). Different parts of the output, and a rater's notes beside the rated response, never clash.
 
     Why is this bad:
         The writer cannot satisfy both, so every output breaks one rule and raters judging it disagree.
