@@ -28,8 +28,6 @@ _MODIFIES_WORDING = re.compile(
 
 @dataclass(frozen=True)
 class _Words:
-    quoted: re.Pattern[str]
-    named: re.Pattern[str]
     verbs: re.Pattern[str]
     tones: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     languages: frozenset[str]
@@ -56,8 +54,6 @@ class _Words:
 def words() -> _Words:
     d = data()["output"]
     return _Words(
-        quoted=re.compile(d["quoted"]),
-        named=re.compile(d["named"], re.I),
         verbs=phrase_pattern(d["verbs"]),
         tones=tuple((phrase_pattern(t["a"]), phrase_pattern(t["b"])) for t in d["tones"]),
         languages=frozenset(d["languages"]),
