@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model import Block
 from .clauses import is_subordinate
 from .context import Detection, DocContext
-from .fragments import no_fragment, opener_with, so_clause
+from .fragments import no_fragment, opener_with, quoted_tokens, so_clause
 from .lexicon import lemma, lexicon
 
 # Cue families in the order they win when a sentence has several in its main clause.
@@ -381,6 +381,7 @@ def detect(
     ``labels`` (values the sentence assigns) and ``constrained`` (it states a numeric limit) make a can/may with a
     non-person subject normative: 'may still get a 3', 'cannot get a score above 2'.
     """
+    covered = covered | quoted_tokens(sent)
     return (
         _cue_detection(sent, matches, covered, labels, constrained, scale=False)
         or _imperative_detection(sent, covered)

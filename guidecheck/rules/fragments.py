@@ -14,6 +14,20 @@ from .lexicon import lexicon
 MAX_TOKENS = 10  # longer verbless lines are headings, captions or table text, not an instruction
 
 
+def quoted_tokens(sent) -> set[int]:
+    """Token indices inside quotation marks: words an instruction quotes ('End with "Now you can relax."') say
+    nothing about the instruction's own force."""
+    inside, out, straight = False, set(), 0  # "“" opens, "”" closes; straight quotes alternate
+    for t in sent:
+        if t.text in ("“", "”") or t.text == '"' or t.tag_ in ("``", "''"):
+            straight += 1
+            inside = t.text != "”" and (t.text == "“" or straight % 2 == 1)
+            continue
+        if inside:
+            out.add(t.i)
+    return out if not inside else set()  # an unclosed quote is a stray mark
+
+
 def no_fragment(sent, covered: set[int]) -> Detection | None:
     """A prohibition of the noun phrase after a leading "No", when the sentence has no verb at all."""
     toks = [t for t in sent if not (t.is_punct or t.is_space)]
@@ -82,4 +96,4 @@ def so_clause(sent, covered: set[int]) -> Detection | None:
     return None
 
 
-__all__ = ["no_fragment", "opener_with", "so_clause"]
+__all__ = ["no_fragment", "opener_with", "quoted_tokens", "so_clause"]

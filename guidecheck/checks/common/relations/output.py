@@ -20,6 +20,7 @@ from .output_phrases import condition_spans, mention_polarity, phrase_mentions, 
 
 _QUOTE = re.compile(r"[\"“‘\[]|(?<!\w)'")
 _WORDS = re.compile(r"[a-z]+")
+_RATES = re.compile(r"\b(?:rat|scor|grad|mark|label|tag|classif|assign|judg|count)\w*", re.I)
 _CONTRACTION = re.compile(r"\b\w+(?:n't|'re|'ve|'ll|'m|'d)\b|\bit's\b|\blet's\b", re.I)
 _MODIFIES_WORDING = re.compile(
     r"(?:\s*,?\s*[\w-]+){0,2}?\s+(?:sentences|words|terms|language|vocabulary|prose|wording)\b", re.I
@@ -255,7 +256,7 @@ def output_frame(claim: Claim) -> OutputFrame:
     """The rule's output constraints; computed once per rule text, lead-in and force (pairs ask many times).
     A rule that gives a case a score or label ("A summary under 40 words must be rated 2") describes the case
     being judged, not the output to write: it has none."""
-    if claim.outcomes:
+    if claim.outcomes and _RATES.search(claim.rule.text):
         return OutputFrame()
     return _frame(claim.rule.text, claim.rule.lead_in or "", _polarity(claim))
 
