@@ -28,6 +28,9 @@ def rules_of(extract):  # noqa: F811
         ("The page is printed in black and white, so use no colour words.", "obligation"),
         ("Our lawyers dislike the phrase, so it cannot appear in the contract summary.", "prohibition"),
         ("The client prefers short copy, so do not add a postscript.", "prohibition"),
+        ("Formatting rules: no tables of any kind, since the page is plain text.", "prohibition"),
+        ("Tone: warm and direct, no emoji.", "prohibition"),
+        ("Banned terms for the spring campaign: cheap, deal, bargain.", "prohibition"),
     ],
 )
 def test_instructions_the_tagger_misreads_are_rules(rules_of, sentence, kind):
@@ -43,6 +46,7 @@ def test_instructions_the_tagger_misreads_are_rules(rules_of, sentence, kind):
         "End users see this page after login.",  # "End" is a noun here
         "It rained all week, so we stayed home.",  # a reason and its consequence, no instruction
         "The audio is noisy, so it can take longer to finish.",  # a possibility
+        "Results: no significant change after the update.",  # a report after a label, not a style rule
     ],
 )
 def test_look_alikes_are_not_rules(rules_of, sentence):

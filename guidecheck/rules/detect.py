@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model import Block
 from .clauses import is_subordinate
 from .context import Detection, DocContext
-from .fragments import no_fragment, opener_with, quoted_tokens, so_clause
+from .fragments import banned_list, no_fragment, opener_with, quoted_tokens, so_clause
 from .lexicon import lemma, lexicon
 
 # Cue families in the order they win when a sentence has several in its main clause.
@@ -390,4 +390,5 @@ def detect(
         or no_fragment(sent, covered)
         or opener_with(sent, covered)
         or so_clause(sent, covered)
+        or banned_list(sent, covered)
     )

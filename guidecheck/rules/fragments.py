@@ -8,10 +8,21 @@ and without this reading they yield no rule at all. The "with" verbs are a word 
 
 from __future__ import annotations
 
+import re
+
 from .context import Detection
 from .lexicon import lexicon
 
 MAX_TOKENS = 10  # longer verbless lines are headings, captions or table text, not an instruction
+_STYLE_LABEL = re.compile(
+    r"\b(?:style|format|formatting|tone|voice|layout|punctuation|capitali[sz]ation|rules?|constraints?|"
+    r"requirements?|guidelines?|dos and don'?ts|don'?ts)\b",
+    re.I,
+)
+_BANNED_LIST = re.compile(
+    r"\s*(?:banned|forbidden|prohibited|off-limits|blocked)\s+(?:words|terms|phrases|expressions)\b[^:.]{0,60}:\s*\S",
+    re.I,
+)
 
 
 def quoted_tokens(sent) -> set[int]:
@@ -28,17 +39,42 @@ def quoted_tokens(sent) -> set[int]:
     return out if not inside else set()  # an unclosed quote is a stray mark
 
 
+def _no_clause(sent):
+    """The tokens of a verbless "No ..." clause: the whole sentence, or the clause after a short verbless label
+    ("House style: no contractions of any kind - write ...", "Style: calm - no exclamation marks, since ...")."""
+    toks = [t for t in sent if not t.is_space]
+    starts = [0] + [k + 1 for k, t in enumerate(toks) if t.text in (":", "—", "–", "-", ",") and k <= 8]
+    for start in starts:
+        label, rest = toks[:start], toks[start:]
+        if start and not _STYLE_LABEL.search(" ".join(t.text for t in label)):
+            continue  # "Results: no significant change" reports; only a style label introduces a rule
+        if rest and rest[0].lower_ == "no" and not any(t.pos_ in ("VERB", "AUX") for t in label):
+            end = next(
+                (k for k, t in enumerate(rest) if t.text in (",", ";", "—", "–", "(") and k > 0), len(rest)
+            )
+            return [t for t in rest[:end] if not t.is_punct], bool(start)
+    return None, False
+
+
 def no_fragment(sent, covered: set[int]) -> Detection | None:
-    """A prohibition of the noun phrase after a leading "No", when the sentence has no verb at all."""
-    toks = [t for t in sent if not (t.is_punct or t.is_space)]
-    if not toks or len(toks) > MAX_TOKENS or toks[0].lower_ != "no" or toks[0].i in covered:
+    """A prohibition of the noun phrase after a leading "No", when its clause has no verb at all."""
+    toks, labelled = _no_clause(sent)
+    if not toks or len(toks) > MAX_TOKENS or toks[0].i in covered:
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in toks) or not sent.text.rstrip().endswith((".", "!")):
+    whole = sent.text.rstrip().endswith((".", "!")) or labelled
+    if any(t.pos_ in ("VERB", "AUX") for t in toks) or not whole:
         return None
     head = toks[0].head
     if head.pos_ not in ("NOUN", "PROPN") or head.i == toks[0].i:
         return None
     return Detection("prohibition", "must", True, "'No ...' fragment", head, True)
+
+
+def banned_list(sent, covered: set[int]) -> Detection | None:
+    """A list of banned words after a label: "Banned words for this season: cozy, perfect, amazing."."""
+    if _BANNED_LIST.match(sent.text):
+        return Detection("prohibition", "must", True, "banned-word list", sent.root, True)
+    return None
 
 
 def opener_with(sent, covered: set[int]) -> Detection | None:
@@ -96,4 +132,4 @@ def so_clause(sent, covered: set[int]) -> Detection | None:
     return None
 
 
-__all__ = ["no_fragment", "opener_with", "quoted_tokens", "so_clause"]
+__all__ = ["banned_list", "no_fragment", "opener_with", "quoted_tokens", "so_clause"]

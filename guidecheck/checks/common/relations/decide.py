@@ -208,7 +208,8 @@ def _output_relation(p: PairInput, prob: float) -> Relation | None:
         "can have both.",
         "content": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} disagree on whether the output "
         f"covers “{wa}” / “{wb}”.",
-        "tone": f"{quoted(as_read(fa.rule))} asks for a {wa} output and {quoted(as_read(fb.rule))} for a {wb} one.",
+        "tone": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} disagree on the tone or register of the "
+        f"output (“{wa}” / “{wb}”).",
         "language": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} ask for the output in different "
         f"languages ({wa} / {wb}).",
     }[kind]

@@ -186,8 +186,8 @@ def _bounds(text: str, pol: str | None) -> list[Bound]:
         if iv and scope is not None:
             out.append(Bound(scope, unit, iv[0], iv[1], m.group(0)))
     for m in c.zero.finditer(text):
-        if mention_polarity(text, m.span(), pol) is None:
-            continue  # "there are no headings in the source": no verb about the written output
+        if mention_polarity(text, m.span(), pol) is None and pol != "-":
+            continue  # "there are no headings in the source": neither a verb about the output nor a ban
         units = {_unit(w) for w in re.findall(c.unit_rx, m.group("units"), re.I)} & c.zero_units
         out += [Bound("", u, 0.0, 0.0, m.group(0)) for u in sorted(units)]
     for rx, units in c.only:

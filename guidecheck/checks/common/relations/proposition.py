@@ -107,7 +107,12 @@ def stated_exception(fa: Claim, fb: Claim) -> bool:
         near = _order(a.id) is not None and _order(b.id) is not None and abs(_order(a.id) - _order(b.id)) <= 2
     if not near:
         return False
-    return bool(cues().contrast.search(a.text) or cues().contrast.search(b.text))
+    return bool(cues().contrast.search(_unquoted(a.text)) or cues().contrast.search(_unquoted(b.text)))
+
+
+def _unquoted(text: str) -> str:
+    """The text without its quotations: a quoted "Still stuck?" is no contrast cue of the rule quoting it."""
+    return re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
 
 
 def _absence(neutral: str) -> bool:
