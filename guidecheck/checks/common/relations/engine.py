@@ -15,7 +15,7 @@ from .claims import Claim, build_claim
 from .decide import scored_relations
 from .examples import example_relations
 from .lexicon import jaccard, lexicon
-from .output_pairs import output_candidates
+from .output_pairs import remembered_output_candidates
 from .relate import Relation, rubric_aliases
 from .scales import scale_relations
 from .text import quoted
@@ -103,7 +103,7 @@ def _classify(index: Index, config) -> list[Relation]:
     claims = remembered_claims(index.rules, digests, cache, [d.path for d in index.documents])
     aliases = rubric_aliases(claims)
     pairs = [(p.a, p.b, p.similarity) for p in index.pairs]
-    extra = output_candidates(claims, index.vectors, [(a, b) for a, b, _ in pairs])
+    extra = remembered_output_candidates(claims, digests, index.vectors, [(a, b) for a, b, _ in pairs], cache)
     pairs += extra
     # A pair only its output frames brought together is reported only as the output conflict they name.
     output_only = {frozenset((claims[i].rule.id, claims[j].rule.id)) for i, j, _ in extra}

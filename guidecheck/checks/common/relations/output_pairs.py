@@ -15,6 +15,7 @@ from itertools import combinations
 
 import numpy as np
 
+from ....cache import Cache, code_version, key
 from ..deck import same_project
 from .claims import Claim
 from .output import OutputFrame, output_conflict, output_frame, singular
@@ -62,4 +63,26 @@ def output_candidates(
     return sorted(out)
 
 
-__all__ = ["output_candidates"]
+def remembered_output_candidates(
+    claims: Sequence[Claim],
+    digests: Sequence[str],
+    vectors: np.ndarray,
+    taken: Sequence[tuple[int, int]],
+    cache: Cache | None,
+) -> list[tuple[int, int, float]]:
+    """``output_candidates``, from the cache when the same rules in the same order were checked before (a warm
+    re-check reads one entry instead of reading every rule's output frame)."""
+    cache = cache if cache is not None and cache.enabled else None
+    entry = key("output-pairs", code_version(), *digests)
+    stored = cache.get_json("output-pairs", entry) if cache else None
+    if isinstance(stored, list):
+        return [
+            (i, j, float(vectors[i] @ vectors[j]) if len(vectors) > max(i, j) else 0.0) for i, j in stored
+        ]
+    found = output_candidates(claims, vectors, taken)
+    if cache is not None:
+        cache.put_json("output-pairs", entry, [[i, j] for i, j, _ in found])
+    return found
+
+
+__all__ = ["output_candidates", "remembered_output_candidates"]
