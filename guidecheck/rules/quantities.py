@@ -27,6 +27,11 @@ def _data() -> dict:
     return tomllib.loads(resources.files("guidecheck").joinpath("data/quantities.toml").read_text("utf-8"))
 
 
+def number_words() -> dict[str, float]:
+    """The number words of data/quantities.toml ("three" -> 3), as the quantity reader knows them."""
+    return {k: float(v) for k, v in _data()["number_words"].items()}
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = _data()

@@ -115,16 +115,11 @@ def _bar(p: PairInput, rel: Relation | None, threshold: float, veto: float) -> f
     unnamed pair the threshold."""
     if _output_named(p.sa, p.sb):
         scoped = p.fa.condition or p.fb.condition or p.fa.exception or p.fb.exception
-        if (
-            p.fa.exception
-            or p.fb.exception
-            or p.fa.update
-            or p.fb.update
-            or (scoped and "P" in (p.fa.deontic, p.fb.deontic))
-        ):
-            return (
-                math.inf
-            )  # "If the piece is an opinion, summaries may use the past tense": an exception's shape
+        # An exception or update, or a permission under a condition ("If the piece is an opinion, summaries
+        # may use the past tense"), has the shape of an exception: never reported as a conflict.
+        excepted = p.fa.exception or p.fb.exception or p.fa.update or p.fb.update
+        if excepted or (scoped and "P" in (p.fa.deontic, p.fb.deontic)):
+            return math.inf
         return veto if scoped else 0.0
     return veto if rel is not None else threshold
 
@@ -227,18 +222,17 @@ def decide(p: PairInput, rel: Relation | None, prob: float, threshold: float, ve
     if stated_exception(p.fa, p.fb):
         why = f"{quoted(as_read(p.fb.rule))} states an exception right next to {quoted(as_read(p.fa.rule))}."
         return Relation("REL001", p.fa.rule, p.fb.rule, round(min(prob, 0.99), 3), why, stands_for="CON001")
-    found = None
     if rel is not None:  # a frame detector's relation names the conflict more precisely
         rel.confidence = round(min(prob, 0.99), 3)
         found = rel
-    if found is None:
-        output = _output_relation(p, prob)
-        # A topic required and forbidden is opposite force on one proposition: said as such when it can be.
-        content = output is not None and output.evidence.get("output") == "content"
-        said = _unexplained(p, prob) if content else None
-        if said is not None:
-            said.evidence["output"] = "content"
-        found = said or output
+    else:
+        found = _output_relation(p, prob)
+        if found is not None and found.evidence.get("output") == "content":
+            # A topic required and forbidden is opposite force on one proposition: said as such when it can be.
+            said = _unexplained(p, prob)
+            if said is not None:
+                said.evidence["output"] = "content"
+                found = said
     found = found or _unexplained(p, prob)
     if found is not None:
         found.evidence["probability"] = round(float(prob), 4)

@@ -83,20 +83,7 @@ def words() -> _Words:
                 "prose",
                 "json",
                 *data()["output_content"]["include"],
-                "leave",
-                "leaving",
-                "omit",
-                "omits",
-                "omitting",
-                "exclude",
-                "excludes",
-                "excluding",
-                "free",
-                "limits",
-                "scope",
-                "excluded",
-                "nothing",
-                "mention",
+                *data()["output_content"]["exclude_words"],
             ]
             for w in [max(re.findall(r"[a-z]+", phrase.lower()), key=len)]  # its most telling word
         ),
@@ -115,9 +102,7 @@ class OutputFrame:
     phrases: tuple[tuple[str, str], ...] = ()  # (phrase, "+" | "-")
     tones: tuple[tuple[int, str, str, str], ...] = ()  # (axis, pole "a" | "b", polarity, word as written)
     languages: tuple[tuple[str, str], ...] = ()  # (language, polarity)
-    language_of: str = (
-        ""  # the part of the output the language is asked for ("summary"), if the rule names one
-    )
+    language_of: str = ""  # the part of the output the language is asked for ("summary"), if named
     slots: tuple[tuple[str, str], ...] = ()  # (place such as "start" or "title", the phrase required there)
     place: str = ""  # the part of the output the rule is confined to ("title", "introduction"), if any
     counts: tuple[Bound, ...] = ()  # bounds on the output's length and elements
@@ -149,23 +134,24 @@ def _output_language(text: str, m: re.Match[str]) -> bool:
     return not any(c.start() <= m.start() < c.end() for c in condition_spans(text))
 
 
-def _languages(text: str, pol: str | None) -> list[tuple[str, str]]:
+def _output_language_cues(text: str) -> list[re.Match[str]]:
+    return [m for m in words().language_cue.finditer(text) if _output_language(text, m)]
+
+
+def _languages(text: str, pol: str | None, cues: list[re.Match[str]]) -> list[tuple[str, str]]:
     """Each language named for the output, with the polarity of its clause ("Write in English; no other
     language" requires English although the rule reads as a prohibition)."""
     w = words()
     found = []
-    for m in w.language_cue.finditer(text):
-        if not _output_language(text, m):
-            continue
+    for m in cues:
         lang = next((g for g in m.groups() if g), "").lower()
         lang_pol = mention_polarity(text, m.span(), pol, verb=False) or pol
         if lang in w.languages and lang_pol:
             found.append((lang, lang_pol))
     m = w.input_language.search(text)
-    if m and (mention_polarity(text, m.span(), pol, verb=False) or pol):
-        found.append(
-            ("the input's language", mention_polarity(text, m.span(), pol, verb=False) or pol or "+")
-        )
+    input_pol = (mention_polarity(text, m.span(), pol, verb=False) or pol) if m else None
+    if input_pol:
+        found.append(("the input's language", input_pol))
     return found
 
 
@@ -179,13 +165,6 @@ def _is_tone(text: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool
     if m.group(0).lower() in words().tone_free or words().tone_context.search(text):
         return True
     return _MODIFIES_WORDING.match(text, m.end()) is not None  # "simple sentences", "plain words"
-
-
-def _language_part(text: str, pol: str | None) -> str:
-    """The last output part named before the first output language: "write the summary in Spanish" -> summary."""
-    w = words()
-    cue = next((m for m in w.language_cue.finditer(text) if _output_language(text, m)), None)
-    return _part_before(text, cue.start()) if cue else ""
 
 
 def _length_part(text: str, counts: tuple[Bound, ...]) -> str:
@@ -270,8 +249,9 @@ def _frame(text: str, lead: str, pol: str | None) -> OutputFrame:
     return OutputFrame(
         phrases=tuple((p, s) for p, s, _ in phrases),
         tones=_tones(text, pol, phrases),
-        languages=tuple(_languages(text, pol)),
-        language_of=_language_part(text, pol),
+        languages=tuple(_languages(text, pol, cues := _output_language_cues(text))),
+        # the part of the output the first output language is asked for: "write the summary in Spanish"
+        language_of=_part_before(text, cues[0].start()) if cues else "",
         slots=tuple((slot, p) for p, s, slot in phrases if slot and s == "+"),
         place=_place(text),
         counts=(counts := output_counts(text, pol) + _marks_of_required(phrases)),

@@ -16,10 +16,8 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import tomllib
-
+from ....rules.quantities import number_words
 from .lexicon import data
 from .output_phrases import mention_polarity
 
@@ -63,8 +61,7 @@ class _Cues:
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     d = data()["output_counts"]
-    quantities = tomllib.loads((Path(__file__).parents[3] / "data" / "quantities.toml").read_text("utf-8"))
-    numbers = {k: float(v) for k, v in quantities["number_words"].items()} | {"a single": 1.0}
+    numbers = number_words() | {"a single": 1.0}
     units = {form: canon for canon, forms in d["units"].items() for form in forms}
     unit_rx = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
     fmt = {"unit": unit_rx, "number": r"\d[\d,]*|" + "|".join(sorted(numbers, key=len, reverse=True))}
