@@ -151,22 +151,33 @@ class OnnxEncoder:
         max_length = json.loads(config.read_text()).get("max_seq_length", 256) if config.is_file() else 256
         self.tokenizer.enable_truncation(max_length=max_length)
         pad = json.loads((model_dir / "tokenizer_config.json").read_text()).get("pad_token", "[PAD]")
-        self.tokenizer.enable_padding(pad_id=self.tokenizer.token_to_id(pad), pad_token=pad)
+        self.pad_id = self.tokenizer.token_to_id(pad)
+        self.tokenizer.no_padding()  # padded per batch by _pad, after sorting by token count
         self.width = int(self.session.get_outputs()[0].shape[-1])
 
     def feed(self, texts: list[str]) -> dict[str, np.ndarray]:
         """The graph's inputs for one padded batch."""
-        enc = self.tokenizer.encode_batch(texts)
-        return {
-            "input_ids": np.array([e.ids for e in enc], dtype=np.int64),
-            "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64),
-            "token_type_ids": np.array([e.type_ids for e in enc], dtype=np.int64),
-        }
+        return self._pad(self.tokenizer.encode_batch(texts))
+
+    def _pad(self, encodings: list) -> dict[str, np.ndarray]:
+        """Right-padded to the longest, as the tokenizer's own padding does (pad id, mask 0, type id 0)."""
+        width = max((len(e.ids) for e in encodings), default=0)
+        ids = np.full((len(encodings), width), self.pad_id, dtype=np.int64)
+        mask = np.zeros((len(encodings), width), dtype=np.int64)
+        types = np.zeros((len(encodings), width), dtype=np.int64)
+        for row, e in enumerate(encodings):
+            n = len(e.ids)
+            ids[row, :n], mask[row, :n], types[row, :n] = e.ids, e.attention_mask, e.type_ids
+        return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths -> less padding
+        """Texts are tokenized once and batched by token count, not characters: a batch is as long as its
+        longest member, and sorting by what the graph computes on pads 13 % fewer tokens on the 40k bench deck
+        (about 2 of 16 CPU-seconds). A text's vector moves by at most ~5e-8 with its batch's padded length."""
+        encodings = self.tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         out = np.zeros((len(texts), self.width), dtype=np.float32)
         for start in range(0, len(order), batch_size):
             idx = order[start : start + batch_size]
-            out[idx] = self.session.run(None, self.feed([texts[i] for i in idx]))[0]
+            out[idx] = self.session.run(None, self._pad([encodings[i] for i in idx]))[0]
         return out
