@@ -22,13 +22,14 @@ from .contradictions_instructions import blind_instructions
 from .metrics import normalise, prf
 from .real import load_labels, realdecks_root, split_folders
 
-HELDOUT_SPLITS = ("heldout", "heldout2", "heldout3", "heldout4")
+HELDOUT_SPLITS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
 def _splits() -> tuple[str, ...]:
     """Each held-out split is frozen and scored once, at the end of the round that added it: ``heldout`` (first
     contradiction round), ``heldout2`` (second), ``heldout3`` (third: two decks and a pair set by new blind
-    authors), ``heldout4`` (fourth: task instructions by a new author). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name scores only that one, so a fresh
+    authors), ``heldout4`` (fourth: task instructions by a new author), ``heldout5`` (fifth: task instructions and
+    contract-clause pairs by two more authors). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name scores only that one, so a fresh
     split can be scored without re-reading the older ones."""
     chosen = os.environ.get("GUIDECHECK_EVAL_HELDOUT", "")
     if chosen == "1":
@@ -81,12 +82,14 @@ def blind_decks(corpus: Path, split: str, notes: list[str]) -> dict[str, Any]:
     return out
 
 
-def blind_pairs(corpus: Path, split: str, notes: list[str]) -> dict[str, Any]:
+def blind_pairs(corpus: Path, split: str, notes: list[str], name: str = "blind-pairs") -> dict[str, Any]:
+    """A pair set read pair by pair: found when any reading of the two rules is decided a contradiction.
+    ``name`` picks the set: blind-pairs (rater-deck rules), blind-clauses (contract-style clauses)."""
     from ..checks.common.relations.decide import decide
     from ..checks.common.relations.pairset import scored_pairs
     from ..checks.common.relations.scorer import features, scorer
 
-    rows = [r for r in _read_jsonl(corpus / "labels" / "blind-pairs.jsonl") if r.get("split") == split]
+    rows = [r for r in _read_jsonl(corpus / "labels" / f"{name}.jsonl") if r.get("split") == split]
     if not rows:
         return {}
     model = scorer()
@@ -102,9 +105,9 @@ def blind_pairs(corpus: Path, split: str, notes: list[str]) -> dict[str, Any]:
         tp, fp, fn = tp + int(hit and gold), fp + int(hit and not gold), fn + int(gold and not hit)
         per_class[sp.row["class"]][0] += int(hit)
         per_class[sp.row["class"]][1] += 1
-    out: dict[str, Any] = {f"blind-pairs-{split}": prf(tp, fp, fn)}
+    out: dict[str, Any] = {f"{name}-{split}": prf(tp, fp, fn)}
     for cls, (flagged, n) in sorted(per_class.items()):
-        out[f"blind-pairs-{split}-{cls}"] = {"accuracy": None, "tp": flagged, "n": n}
+        out[f"{name}-{split}-{cls}"] = {"accuracy": None, "tp": flagged, "n": n}
     return out
 
 
@@ -158,6 +161,7 @@ def evaluate_outside(corpus: Path, notes: list[str]) -> dict[str, Any]:
     for split in _splits():
         out.update(blind_decks(corpus, split, notes))
         out.update(blind_pairs(corpus, split, notes))
+        out.update(blind_pairs(corpus, split, notes, "blind-clauses"))
         out.update(blind_instructions(corpus, split, notes))
     if os.environ.get("GUIDECHECK_EVAL_REAL", "1") == "1":
         out.update(real_decks(corpus, notes))

@@ -17,6 +17,9 @@ from .textdecode import decode
 
 _HEADING_ATTRS = re.compile(r"\s*\{([^{}]*)\}\s*$")
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+# Text pasted from a word processor or a chat keeps its typographic bullets ("• Under 80 words"), which CommonMark
+# reads as one paragraph of run-on items; they are list markers, so they are read as "-" (line numbers unchanged).
+_TYPOGRAPHIC_BULLET = re.compile(r"^([ \t]{0,3})[•◦▪▸‣●○■□➢►](?=[ \t]+\S)", re.MULTILINE)
 
 
 def inline_text(token: Token) -> str:
@@ -203,7 +206,7 @@ class _Walk:
 
 def read(path: Path, raw: bytes) -> list[Block]:
     text, _ = decode(raw, "Markdown text")
-    walk = _Walk(str(path), _PARSER.parse(text))
+    walk = _Walk(str(path), _PARSER.parse(_TYPOGRAPHIC_BULLET.sub(r"\1-", text)))
     i = 0
     while i < len(walk.tokens):
         i = walk.step(i)

@@ -153,7 +153,7 @@ def sentence_rule(unit: Unit, text: str, state: BlockState, ctx: DocContext, fir
             return None
     lead = ctx.lead_ins.get(lead_key(block, own=False) or "", {}) if inherits_lead(block) else {}
     det, inherited_action = apply_lead(found.det, block, lead)
-    cue = det is not None and det.evidence.startswith("cue ")
+    cue = det is not None and det.evidence.startswith(("cue ", "output length"))  # a number is a word there
     role = _role(text, state, first, bool(lead.get("kind")), cue)
     is_example = block.kind == EXAMPLE or (role is not None and role[0] == EXAMPLE_ROLE)
     if role is not None and role[0] != EXAMPLE_ROLE:

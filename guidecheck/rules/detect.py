@@ -13,8 +13,9 @@ from __future__ import annotations
 from ..model import Block
 from .clauses import is_subordinate
 from .context import Detection, DocContext
-from .fragments import banned_list, no_fragment, opener_with, quoted_tokens, so_clause
+from .fragments import banned_list, no_fragment, opener_with, output_fragment, quoted_tokens, so_clause
 from .lexicon import lemma, lexicon
+from .parties import is_party
 
 # Cue families in the order they win when a sentence has several in its main clause.
 CUE_ORDER = (
@@ -28,6 +29,9 @@ CUE_ORDER = (
     "recommended",
     "may",
     "allowed",
+    "entitled",
+    "agree",
+    "will",
     "never",
     "always",
     "make sure",
@@ -43,7 +47,7 @@ _SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 
 def _person(tok) -> bool:
     lex = lexicon()
-    return tok.lower_ in lex.persons or tok.lemma_.lower() in lex.persons
+    return tok.lower_ in lex.persons or tok.lemma_.lower() in lex.persons or is_party(tok)
 
 
 def _generic_plural(tok) -> bool:
@@ -57,29 +61,7 @@ def _governed_verb(tok):
     seen = 0
     while seen < 3:
         nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-        if nxt is None or verb.lemma_ not in (
-            "require",
-            "need",
-            "have",
-            "be",
-            "make",
-            "ensure",
-            "remember",
-            "avoid",
-            "refrain",
-            "recommend",
-            "allow",
-            "permit",
-            "encourage",
-            "expect",
-            "prefer",
-            "suggest",
-            "try",
-            "feel",
-            "best",
-            "mandatory",
-            "sure",
-        ):
+        if nxt is None or verb.lemma_ not in lexicon().words["control_verbs"]:
             break
         verb, seen = nxt, seen + 1
     if verb.pos_ == "ADJ":
@@ -112,7 +94,8 @@ def _negated(tok, verb) -> bool:
         return True
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return bool(
-        subj is not None and any(c.lower_ in ("no", "none") and c.dep_ == "det" for c in subj.children)
+        subj is not None
+        and any(c.lower_ in ("no", "none", "neither") and c.dep_ == "det" for c in subj.children)
     )
 
 
@@ -287,6 +270,11 @@ def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
             c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which", "who") for c in subjects
         ):
             return False
+    if (
+        cue.party_only
+    ):  # "The Vendor will keep ...": a contract's "will" binds a named party; elsewhere it predicts
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and is_party(subj)
     if cue.person_only:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
         if subj is None:
@@ -391,4 +379,5 @@ def detect(
         or opener_with(sent, covered)
         or so_clause(sent, covered)
         or banned_list(sent, covered)
+        or output_fragment(sent, covered)
     )

@@ -132,4 +132,29 @@ def so_clause(sent, covered: set[int]) -> Detection | None:
     return None
 
 
-__all__ = ["banned_list", "no_fragment", "opener_with", "quoted_tokens", "so_clause"]
+_FINITE = ("VB", "VBZ", "VBP", "VBD", "MD")
+
+
+def _verbless(sent) -> bool:
+    """No finite verb heads the sentence: a participle or gerund ("covering ...", "Written in ...") is allowed."""
+    return sent.root.tag_ not in _FINITE and not any(t.tag_ == "MD" for t in sent)
+
+
+def output_fragment(sent, covered: set[int]) -> Detection | None:
+    """A verbless specification of the output: "80-120 words.", "Under 80 words, plus up to 5 hashtags.", "Then
+    five bullet points, each between 20 and 30 words.", "Written in the third person only." Briefs list their
+    lengths and forms this way; a count of output units or a participle of writing is what makes one a rule."""
+    words = lexicon().data["fragments"]
+    toks = [t for t in sent if not t.is_space and t.i not in covered]
+    if not toks or len(toks) > 2 * MAX_TOKENS or not _verbless(sent):
+        return None
+    lower = sent.text.strip().lower()
+    if re.match(words["count_spec"], lower):
+        return Detection("obligation", "must", False, "output length fragment", sent.root, True)
+    first = next((t for t in toks if t.lower_ not in words["skip"] and not t.is_punct), None)
+    if first is not None and first.tag_ == "VBN" and first.lower_ in words["participles"]:
+        return Detection("obligation", "must", False, "participle fragment", first, True)
+    return None
+
+
+__all__ = ["banned_list", "no_fragment", "opener_with", "output_fragment", "quoted_tokens", "so_clause"]

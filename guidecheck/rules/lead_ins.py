@@ -36,6 +36,20 @@ def _compose_polarity(out: dict, block: Block, text: str) -> None:
         out.update(kind="prohibition", modality="must", negated=True, evidence=evidence)
 
 
+def _names_a_spec(lower: str) -> bool:
+    """'Format:', 'Style guidelines:', 'Hard constraints for the copy:': a short label whose head names a
+    specification. Its items ("- 80-120 words.") are what the work must have, though none has a verb."""
+    from .lexicon import lexicon
+
+    label = lower.rstrip(":").strip()
+    words = label.split()
+    if not lower.endswith(":") or not 0 < len(words) <= 5:
+        return False
+    nouns = lexicon().words["spec_lead_nouns"]
+    head = " ".join(words[: words.index("for")]) if "for" in words else label
+    return any(head == n or head.endswith(" " + n) for n in nouns)
+
+
 def lead_in_parts(det: Detection | None, sent, block: Block) -> dict:
     """What the items of a list inherit from its lead-in: kind, modality, action, quantifier."""
     from .descriptive import EVIDENCE
@@ -50,6 +64,10 @@ def lead_in_parts(det: Detection | None, sent, block: Block) -> dict:
         out.update(kind="discouragement", modality="should", negated=True, evidence="lead-in 'avoid'")
     elif lower.startswith(lex.prohibition_starts):
         out.update(kind="prohibition", modality="must", negated=True, evidence=f"lead-in '{text}'")
+    elif det is None and _names_a_spec(lower):
+        out.update(
+            kind="obligation", modality="must", negated=False, evidence=f"specification lead-in '{text}'"
+        )
     elif (
         det is not None and det.kind not in ("definition", "rubric") and not det.evidence.startswith(EVIDENCE)
     ):

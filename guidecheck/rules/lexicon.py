@@ -25,6 +25,9 @@ class Cue:
     anchor: int
     person_only: bool
     subject_required: bool
+    party_only: bool = (
+        False  # normative only with a named party of an agreement as subject (rules/parties.py)
+    )
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ def lexicon() -> Lexicon:
             int(c.get("anchor", 0)),
             bool(c.get("person_only")),
             bool(c.get("subject_required")),
+            bool(c.get("party_only")),
         )
     imp, cl, blocks = data["imperative"], data["clauses"], data["blocks"]
     return Lexicon(

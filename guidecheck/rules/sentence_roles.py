@@ -152,7 +152,7 @@ def fragment_reason(
             return "fragment (heading or table line)"
     if _HYPHEN_BREAK.search(t):
         return "fragment (ends mid-word)"
-    if not inherits and len(_WORD.findall(t)) <= 1:
+    if not inherits and not cue and len(_WORD.findall(t)) <= 1:
         return "fragment (one word)"
     return None
 

@@ -56,7 +56,15 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         and cosine >= threshold("frames_cosine")
     ):
         return j
+    if _same_act(fa, fb) and j >= threshold("same_topic_frames") and cosine >= threshold("same_act_cosine"):
+        return j  # "shall return all documents containing X" / "shall not return any X": one act, one thing
     return 0.0
+
+
+def _same_act(fa: Claim, fb: Claim) -> bool:
+    """The same actor doing the same act (objects may be named differently)."""
+    a, b = fa.rule, fb.rule
+    return bool(fa.action and fa.action == fb.action and (a.actor or "you") == (b.actor or "you"))
 
 
 def conditions_compatible(fa: Claim, fb: Claim) -> str:

@@ -176,10 +176,30 @@ def _length_part(text: str, counts: tuple[Bound, ...]) -> str:
     return "" if part in words().documents or words().same_part.get(part) in words().documents else part
 
 
+_LABEL = re.compile(r"^\s*[^:.;\n\"“]{1,60}:\s")
+
+
+def _label_end(text: str, end: int) -> int:
+    """Where a leading label ends ("Handoff note: ...", "A note from the chair: ..."): a label names who asks, not
+    a part of the output, so parts are looked for after it."""
+    m = _LABEL.match(text)
+    return m.end() if m and m.end() <= end else 0
+
+
+def _lead_part(lead: str, counts: tuple[Bound, ...]) -> str:
+    """The part a list of lengths is under: "Banner headline:" + "- Under 8 words." bounds the headline. A lead-in
+    naming the whole piece ("Caption:" in a brief for one caption) leaves the bound on the whole."""
+    label = lead.strip().rstrip(":").strip()
+    if not counts or not label or len(label.split()) > 4 or not lead.strip().endswith(":"):
+        return ""
+    return _length_part(f"{label} {counts[0].text}", counts)
+
+
 def _part_before(text: str, end: int) -> str:
     """The last output part named before ``end`` ("write the summary in ..." -> summary); "" for the whole."""
     w = words()
-    parts = [singular(m.group(0).lower()) for m in w.output_parts.finditer(text[: max(end, 0)])]
+    start = _label_end(text, end)
+    parts = [singular(m.group(0).lower()) for m in w.output_parts.finditer(text[start : max(end, start)])]
     part = parts[-1] if parts else ""
     return "" if part in w.whole_output else w.same_part.get(part, part)
 
@@ -255,7 +275,7 @@ def _frame(text: str, lead: str, pol: str | None) -> OutputFrame:
         slots=tuple((slot, p) for p, s, slot in phrases if slot and s == "+"),
         place=_place(text),
         counts=(counts := output_counts(text, pol) + _marks_of_required(phrases)),
-        count_of=_length_part(text, counts),
+        count_of=_length_part(text, counts) or _lead_part(lead, counts),
         topics=output_topics(text, pol),
     )
 

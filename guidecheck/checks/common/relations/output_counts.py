@@ -159,6 +159,20 @@ def _scope(text: str, start: int) -> str | None:
     return _unit(word) or word.rstrip("s")
 
 
+_ADDS = re.compile(r"\b(?:include|add|insert|feature|dedicate|work in|also have|also give)\b[^.;:]*$", re.I)
+_QUALIFIED = re.compile(
+    r"\s*(?:about|on|that|which|who|covering|focused|explaining|describing|dedicated|highlighting|featuring|"
+    r"mentioning|for|from|in which)\b",
+    re.I,
+)
+
+
+def _subset(text: str, m: re.Match[str]) -> bool:
+    """ "Include one tip about prepping ingredients": an added item of a kind described by what follows is one of
+    the items, not their number ("exactly 10 tips" still holds)."""
+    return bool(_ADDS.search(text[: m.start()]) and _QUALIFIED.match(text[m.end() :]))
+
+
 def _complement(iv: tuple[float, float]) -> tuple[float, float] | None:
     """What a forbidden count leaves: "never more than 4" allows [0, 4]; a forbidden exact count leaves two
     ranges, which no single bound holds."""
@@ -179,6 +193,8 @@ def _bounds(text: str, pol: str | None) -> list[Bound]:
             continue
         if mention_polarity(text, m.span(), pol, verb=False) == "-":
             iv = _complement(iv)
+        elif iv[0] == iv[1] and _subset(text, m):
+            iv = (iv[0], math.inf)
         scope = _scope(text, m.start())
         if iv and scope is not None:
             out.append(Bound(scope, unit, iv[0], iv[1], m.group(0)))

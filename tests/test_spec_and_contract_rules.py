@@ -1,0 +1,144 @@
+"""Rules written as specifications and as contract clauses, as `guidecheck rules` and `guidecheck check` show them:
+items under "Format:" / "Requirements:" with no verb, typographic bullets pasted from a word processor, lengths
+stated as bare fragments ("80-120 words."), participles of writing ("Written in the third person only"), and the
+duties and permissions of an agreement's named parties ("is entitled to", "is prohibited from", "agrees to", "will",
+"Neither party may"). Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+from test_output_conflicts_cli import _contradictions
+from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and extraction fixtures)
+
+pytestmark = pytest.mark.slow  # loads spaCy
+
+
+@pytest.fixture
+def rules_of(extract):  # noqa: F811
+    return lambda text: [r for r in extract(text) if not r["is_example"]]
+
+
+def test_items_under_a_specification_lead_in_are_obligations(rules_of):
+    rules = rules_of(
+        "Write the changelog for release 2.1.\n\nFormat:\n\n- A one-line summary.\n"
+        "- A Fixes section listing each fix with its ticket number.\n- Under 150 words.\n"
+    )
+    kinds = {r["text"]: r["kind"] for r in rules}
+    assert kinds["A one-line summary."] == "obligation"
+    assert kinds["A Fixes section listing each fix with its ticket number."] == "obligation"
+    assert kinds["Under 150 words."] == "obligation"
+
+
+def test_items_under_a_plain_label_stay_facts(rules_of):
+    rules = rules_of("Background:\n\n- The shop opened in 2009.\n- It sells used bicycles.\n")
+    assert rules == []
+
+
+def test_typographic_bullets_are_list_items(rules_of):
+    rules = rules_of(
+        "Guidelines:\n• Mention the opening hours.\n• End the post with a question.\n• 2–3 emojis max.\n"
+    )
+    assert [r["text"] for r in rules] == [
+        "Mention the opening hours.",
+        "End the post with a question.",
+        "2–3 emojis max.",
+    ]
+    assert all(r["block_kind"] == "list_item" for r in rules)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "80–120 words.",
+        "Between 40 and 60 words.",
+        "Then four bullet points, each under 12 words.",
+        "Written in the second person throughout.",
+    ],
+)
+def test_verbless_output_specifications_are_rules(rules_of, item):
+    rules = rules_of(f"Write a short bio for the new coach.\n\n- {item}\n")
+    assert [(r["text"], r["kind"]) for r in rules if r["text"] == item] == [(item, "obligation")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["12.5 - 13.0 okay so we start now", "Between 2019 and 2021 the shop moved twice."],
+)
+def test_time_spans_and_reports_are_not_length_rules(rules_of, sentence):
+    assert [r for r in rules_of(f"# Notes\n\n{sentence}\n") if "length" in r["evidence"]] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "actor", "action"),
+    [
+        ("The Lessee is entitled to sublet the garage without consent.", "permission", "lessee", "sublet"),
+        (
+            "The Contractor is prohibited from disclosing the test results.",
+            "prohibition",
+            "contractor",
+            "disclose",
+        ),
+        ("The Client agrees to pay each invoice within 20 days.", "obligation", "client", "pay"),
+        ("The Supplier will replace faulty units at its own cost.", "obligation", "supplier", "replace"),
+        ("Neither party may publish the report without consent.", "prohibition", "party", "publish"),
+        ("The Licensee may install the software on two devices.", "permission", "licensee", "install"),
+    ],
+)
+def test_duties_and_permissions_of_named_parties(rules_of, sentence, kind, actor, action):
+    rules = rules_of(f"# Terms\n\n{sentence}\n")
+    assert [(r["kind"], r["actor"], r["action"]) for r in rules] == [(kind, actor, action)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will see two answers side by side.",  # "will" predicts for a rater
+        "The supplier will probably be late again.",  # a lowercase noun is no defined party
+    ],
+)
+def test_will_outside_an_agreement_is_no_rule(rules_of, sentence):
+    assert rules_of(f"# Overview\n\n{sentence}\n") == []
+
+
+CLAUSES = """# Confidentiality
+
+Within ten business days of a written request, the Receiving Party shall return to the Disclosing Party all
+documents containing Confidential Information.
+
+## Schedule 2
+
+On receiving a written request, the Receiving Party shall not return any Confidential Information and shall
+destroy it instead.
+"""
+
+BRIEF = """# Launch brief
+
+Write an Instagram caption and a banner headline for the new ice cream line.
+
+Caption:
+
+- 50–90 words.
+- Name all four flavours.
+
+Banner headline:
+
+- Under 8 words.
+
+Email to retailers:
+
+- A subject line under 45 characters.
+- 120–180 words.
+- Give exactly 10 serving ideas as a numbered list.
+- Include one idea about pairing the ice cream with coffee.
+
+Handoff note: our agency writes the French version later, so the copy you write here is in English only.
+"""
+
+
+def test_one_party_told_to_do_and_not_do_one_act_is_a_contradiction(write, check_json):
+    found = _contradictions(check_json(str(write("nda/nda.md", CLAUSES).parent)))
+    assert [check for check, _ in found] == ["CON001"], found
+
+
+def test_lengths_of_parts_and_one_described_item_do_not_clash_with_the_whole(write, check_json):
+    assert _contradictions(check_json(str(write("brief/brief.md", BRIEF).parent))) == []
