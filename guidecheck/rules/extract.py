@@ -25,7 +25,9 @@ BATCH_SIZE = 256
 # Characters of text per parse batch: parsed Docs are held per batch, so this bounds peak memory.
 BATCH_CHARS = 60_000
 # Freshly extracted rules are handed on in chunks of this size (the embedding worker starts on them early).
-STREAM_CHUNK = 256
+# Small: the worker encodes every request waiting as one set anyway, and with chunks of 256 the last ones
+# (up to 255 rules) reached it only when parsing ended, while the index waited for their vectors.
+STREAM_CHUNK = 16
 # An example illustrates one of the rules shortly before it: how many preceding rules are compared.
 EXAMPLE_WINDOW = 60
 # Whole-block units whose rule is built from the block text alone: no token of their parse is ever read.
