@@ -113,7 +113,7 @@ class FakeEmbedder:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.where(norms == 0, 1.0, norms)
 
-    def prefetch(self, texts: list[str]) -> None:
+    def prefetch(self, texts: list[str], urgent: bool = False) -> None:
         """Nothing to start ahead of time."""
 
     def warm_up(self) -> None:

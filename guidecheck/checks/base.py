@@ -42,6 +42,11 @@ class Check:
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def texts_to_embed(self, ctx: CheckContext) -> list[str]:
+        """Texts ``run`` will embed, known before any check runs: the runner hands them to the embedding
+        process first, so they are encoded while earlier checks compute instead of while this one waits."""
+        return []
+
     @classmethod
     def doc_sections(cls) -> dict[str, str]:
         """Docstring split into its sections: summary, What it does, Why is this bad, Example, Use instead."""

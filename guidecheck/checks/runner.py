@@ -21,10 +21,11 @@ def run_checks(index: Index, config: Config, only: list[str] | None = None) -> l
     ctx = CheckContext(index, config, config.severity_overrides(), build_decks(index, config))
     findings: list[Finding] = []
     chosen = set(selected_codes(config, only))
-    for cls in all_checks():
-        if cls.code not in chosen:
-            continue
-        findings.extend(cls().run(ctx))
+    checks = [cls() for cls in all_checks() if cls.code in chosen]
+    if index.embedder is not None:
+        index.embedder.prefetch([t for check in checks for t in check.texts_to_embed(ctx)], urgent=True)
+    for check in checks:
+        findings.extend(check.run(ctx))
     order = {d.path: i for i, d in enumerate(index.documents)}
     findings.sort(
         key=lambda f: (

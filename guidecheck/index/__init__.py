@@ -40,14 +40,8 @@ def build_index(
 ) -> Index:
     """The caller owns ``embedder`` (and closes it): checks may embed more text through ``Index.embedder``."""
     embedder = embedder or Embedder(config.embedding_model, cache, config.allow_network)
+    # Built before the vectors are waited for: on a cold run the embedding process is still encoding.
+    glossaries, inventories = build_glossaries(documents), build_inventories(documents, cache)
     vectors = embedder.encode([r.text for r in rules])
     pairs = candidate_pairs(rules, vectors, config.top_k, config.similarity_threshold, cache=cache)
-    return Index(
-        documents,
-        rules,
-        vectors,
-        pairs,
-        embedder,
-        glossaries=build_glossaries(documents),
-        inventories=build_inventories(documents, cache),
-    )
+    return Index(documents, rules, vectors, pairs, embedder, glossaries=glossaries, inventories=inventories)

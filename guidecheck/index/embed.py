@@ -257,14 +257,15 @@ class Embedder:
             args = (self.model_name, self.allow_network, BATCH_SIZE, self.backend, self._cache_root())
             self._worker = _start_worker(args)
 
-    def prefetch(self, texts: list[str]) -> None:
-        """Hand texts to the background worker now; encode() collects them later."""
+    def prefetch(self, texts: list[str], urgent: bool = False) -> None:
+        """Hand texts to the background worker now; encode() collects them later. ``urgent``: this run will
+        wait for them soon, so they go before chunks a pipelined next deck prefetched."""
         if self._worker is None:
             return
         known = self.store.load()
         new = [t for t in dict.fromkeys(texts) if t not in self._pending and key("emb", t) not in known]
         if new:
-            seq = self._worker.submit(new)
+            seq = self._worker.submit(new, urgent)
             for row, text in enumerate(new):
                 self._pending[text] = (seq, row)
 

@@ -43,20 +43,16 @@ class LabelDefinedTwice(Check):
     category = "labels"
     severity = "error"
 
+    def texts_to_embed(self, ctx: CheckContext) -> list[str]:
+        return sorted(
+            {e.description for inv in ctx.index.inventories.values() for e in inv.entries if e.description}
+        )
+
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         threshold = float(data()["labels"]["same_description"])
         by_path = rules_by_path(ctx.rules)
         if ctx.index.embedder is not None:  # one batch for every description, not one round trip per pair
-            ctx.index.embedder.encode(
-                sorted(
-                    {
-                        e.description
-                        for inv in ctx.index.inventories.values()
-                        for e in inv.entries
-                        if e.description
-                    }
-                )
-            )
+            ctx.index.embedder.encode(self.texts_to_embed(ctx))
         for path, inv in ctx.index.inventories.items():
             rules = by_path.get(path, [])
             for gkey, a, b in _candidate_pairs(inv.entries):
