@@ -142,3 +142,47 @@ def test_one_party_told_to_do_and_not_do_one_act_is_a_contradiction(write, check
 
 def test_lengths_of_parts_and_one_described_item_do_not_clash_with_the_whole(write, check_json):
     assert _contradictions(check_json(str(write("brief/brief.md", BRIEF).parent))) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ('Marketing also wants the tagline in the body, word for word: "Ride further."', "obligation"),
+        (
+            'Our QA checklist requires the exact phrase "Thanks for your patience" in every reply.',
+            "obligation",
+        ),
+        ("The club secretary would like the letter to close with the meeting date.", "obligation"),
+        ("Output rules: reply with one JSON object and nothing else.", "obligation"),
+        ("Legal note from Priya: do not name the supplier.", "prohibition"),
+    ],
+)
+def test_requests_and_labelled_instructions_are_rules(rules_of, sentence, kind):
+    rules = rules_of(f"Write the post.\n\n{sentence}\n")
+    assert [(r["text"], r["kind"]) for r in rules if r["text"] == sentence] == [(sentence, kind)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The user wants a recipe for a quick dinner.", "This is the point most people ask about."],
+)
+def test_requests_described_in_a_task_are_not_rules(rules_of, sentence):
+    assert rules_of(f"# Task\n\n{sentence}\n") == []
+
+
+QUOTED = """# Packaging copy
+
+Print our tagline, exactly as registered: "Bright mornings, zero fuss."
+
+Compliance note: "fuss" cannot appear anywhere on the box.
+
+The store manager would like the flyer to end with: "We can't wait to meet you."
+"""
+
+
+def test_words_inside_a_required_quote_are_neither_a_sanction_nor_a_prohibition(write, check_json):
+    report = check_json(str(write("pack/copy.md", QUOTED).parent))
+    found = _contradictions(report)
+    assert [check for check, _ in found] == ["CON010"], found  # "zero" in the tagline is no sanction
+    kinds = {r["text"][:20]: r["kind"] for r in report["rules"]}
+    assert kinds["The store manager wo"] == "obligation"  # "can't" inside the quote gives no force

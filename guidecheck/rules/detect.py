@@ -15,7 +15,7 @@ from .clauses import is_subordinate
 from .context import Detection, DocContext
 from .fragments import banned_list, no_fragment, opener_with, output_fragment, quoted_tokens, so_clause
 from .lexicon import lemma, lexicon
-from .parties import is_party
+from .parties import is_party, is_requester
 
 # Cue families in the order they win when a sentence has several in its main clause.
 CUE_ORDER = (
@@ -32,6 +32,7 @@ CUE_ORDER = (
     "entitled",
     "agree",
     "will",
+    "wants",
     "never",
     "always",
     "make sure",
@@ -270,9 +271,12 @@ def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
             c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which", "who") for c in subjects
         ):
             return False
+    if cue.requester_only:  # "Marketing wants the tagline in the body"; "the user wants a recipe" is the task
+        subj = next((c for t in (anchor, anchor.head) for c in t.children if c.dep_ == "nsubj"), None)
+        return subj is not None and is_requester(subj)
     if (
         cue.party_only
-    ):  # "The Vendor will keep ...": a contract's "will" binds a named party; elsewhere it predicts
+    ):  # "The Vendor will keep ...": a contract's "will" binds a named party; else it predicts
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return subj is not None and is_party(subj)
     if cue.person_only:

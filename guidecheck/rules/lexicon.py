@@ -25,9 +25,10 @@ class Cue:
     anchor: int
     person_only: bool
     subject_required: bool
-    party_only: bool = (
-        False  # normative only with a named party of an agreement as subject (rules/parties.py)
-    )
+    # normative only with a named party of an agreement as subject, or with someone who can ask for the output
+    # (rules/parties.py)
+    party_only: bool = False
+    requester_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
             bool(c.get("person_only")),
             bool(c.get("subject_required")),
             bool(c.get("party_only")),
+            bool(c.get("requester_only")),
         )
     imp, cl, blocks = data["imperative"], data["clauses"], data["blocks"]
     return Lexicon(

@@ -1,4 +1,5 @@
-"""Parties of an agreement as the actors of its rules: "the Supplier", "the Licensee", "either party".
+"""Who a rule binds or who asks for it: the parties of an agreement ("the Supplier", "either party") and the
+people with a say over an output ("Marketing wants ...", "our style guide requires ...").
 
 Contracts, terms of service and vendor agreements name their actors as capitalised defined terms, and state
 permissions and duties with "may" and "will" about them ("The Provider may suspend ...", "The Vendor will keep
@@ -19,4 +20,11 @@ def is_party(tok) -> bool:
     return word in lexicon().words["party_nouns"] and tok.text[:1].isupper() and not tok.is_sent_start
 
 
-__all__ = ["is_party"]
+def is_requester(tok) -> bool:
+    """Someone with a say over the output: "Marketing", "our editor", "the style guide", "Priya" (a name)."""
+    if tok.lemma_.lower() in lexicon().words["requesters"] or tok.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children)
+
+
+__all__ = ["is_party", "is_requester"]

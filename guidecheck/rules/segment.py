@@ -106,12 +106,25 @@ def units_of(block: Block, parsed) -> list[Unit]:
         sents = [s for s in sents if s.start_char >= end]
     elif whole:
         return [Unit(block, lead, len(block.text.rstrip()), whole, sents[0])]
+    labels = _kept_labels(block.text)
     for group in _quote_groups(sents):
         first, last = group[0], group[-1]
         start = first.start_char + (len(first.text) - len(first.text.lstrip()))
+        start = labels.get(start, start)  # "Output rules: respond with ...": the rule keeps its label
         end = last.start_char + len(last.text.rstrip())
         if start < end:
             out.append(Unit(block, start, end, None, first, last.text.rstrip().endswith("?")))
+    return out
+
+
+def _kept_labels(text: str) -> dict[int, int]:
+    """Where a set-aside label ends -> where it starts, for labels kept in the rule's text: "Output rules:",
+    "Legal note from Sam:" say who asks; a bare "Note:" or "Tip:" says nothing and is left out."""
+    out = {}
+    for m in lexicon().aside.finditer(text):
+        label = m.group(0).strip()
+        if " " in label.rstrip(":").strip():
+            out[m.end()] = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     return out
 
 

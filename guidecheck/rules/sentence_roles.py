@@ -145,7 +145,8 @@ def fragment_reason(
     kind = block.meta.get("original_kind", block.kind)
     m = _FIRST_WORD.match(t)
     first = m.group(1) if m else ""
-    if kind == PARAGRAPH and first_unit and not block.lead_in:
+    labelled = bool(lexicon().aside.match(block.text))  # "Legal note: do not ...": the label was set aside
+    if kind == PARAGRAPH and first_unit and not block.lead_in and not labelled:
         if first[:1] in ",;)]>." or (first.isalpha() and first.islower() and first not in ("e.g", "i.e")):
             return "fragment (starts mid-sentence)"
         if not cue and not _TERMINAL.search(t) and len(t.split()) <= 12:

@@ -114,7 +114,7 @@ def _interval(m: re.Match[str]) -> tuple[float, float] | None:
         w in post for w in ("fewer", "less", "at most", "no more", "max")
     ):
         return (0.0, n - (1 if strict else 0))
-    if "capped" in pre or "limit" in pre or "within" in pre:
+    if any(w in pre for w in ("capped", "caps", "maxes", "tops", "holds", "fits", "limit", "within")):
         return (0.0, n)
     return (n, n)
 

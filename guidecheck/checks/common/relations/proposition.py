@@ -126,7 +126,8 @@ def side_of(claim: Claim) -> Side:
     return Side(
         neutral=neutral,
         example=is_example_material(claim),
-        sanction=bool(c.sanction.search(text) or claim.penalty),
+        # words inside a quoted phrase ("Healthy snacking, zero compromise.") are the output's, not a sanction
+        sanction=bool(c.sanction.search(_unquoted(text)) or claim.penalty),
         restrict=bool(c.restrict.search(text)),
         output=output_frame(claim),
         absence=_absence(neutral),
