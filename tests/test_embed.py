@@ -135,3 +135,27 @@ def test_a_waiting_run_is_served_before_prefetched_chunks():
     assert [r[0] for r in _next_set(queued)] == [0, 1]
     assert [r[0] for r in _next_set(queued)] == [2]
     assert queued == []
+
+
+def test_a_text_the_embedding_process_encoded_before_is_not_encoded_again(monkeypatch):
+    """Decks checked one after another share one embedding process; a rule text an earlier deck already had is
+    answered from what the process remembers, each text is encoded once per set, and the oldest are forgotten."""
+    import numpy as np
+
+    from guidecheck.index import worker
+
+    encoded: list[list[str]] = []
+
+    def encode(texts):
+        encoded.append(list(texts))
+        return np.array([[float(len(t)), 1.0] for t in texts], dtype=np.float32)
+
+    memo: dict = {}
+    first = worker._remembered(encode, ["a", "bb", "a"], memo)
+    second = worker._remembered(encode, ["bb", "ccc"], memo)
+    assert encoded == [["a", "bb"], ["ccc"]]
+    assert first[:, 0].tolist() == [1.0, 2.0, 1.0] and second[:, 0].tolist() == [2.0, 3.0]
+    assert worker._remembered(encode, [], memo) is None
+    monkeypatch.setattr(worker, "MEMO_TEXTS", 2)
+    worker._remembered(encode, ["dddd"], memo)
+    assert list(memo) == ["ccc", "dddd"]

@@ -30,6 +30,11 @@ POLL_S = 0.5
 # Most texts encoded as one set while prefetched requests wait: large enough to sort away padding, small enough
 # that an urgent request (a run waiting for its vectors) is answered soon after it arrives.
 SET_TEXTS = 2048
+# Vectors the process remembers (about 1.6 kB each): a process shared by the decks of one run (shared_workers)
+# is sent the next deck's rules before the last deck's vectors reach the cache, and generated or templated
+# decks repeat many rules (each 40k bench deck of the 1M corpus shares about a quarter of its texts with the
+# two before it).
+MEMO_TEXTS = 60_000
 
 
 def _serve(
@@ -45,13 +50,14 @@ def _serve(
         results.send((-1, "error", str(exc)))
         return
     queued: list[tuple[int, list[str], bool]] = []
+    memo: dict[str, np.ndarray] = {}
     stop = False
     while queued or not stop:
         stop = _receive(requests, queued, block=not queued) or stop
         batch = _next_set(queued)
         texts = [t for _, chunk, _ in batch for t in chunk]
         try:
-            vectors = encode_with(model, texts, batch_size) if texts else None
+            vectors = _remembered(lambda new: encode_with(model, new, batch_size), texts, memo)
         except Exception as exc:
             for seq, _, _ in batch:
                 results.send((seq, "error", f"embedding failed: {exc}"))
@@ -60,6 +66,20 @@ def _serve(
         for seq, chunk, _ in batch:
             results.send((seq, "ok", vectors[at : at + len(chunk)]))
             at += len(chunk)
+
+
+def _remembered(encode, texts: list[str], memo: dict[str, np.ndarray]) -> np.ndarray | None:
+    """Vectors of ``texts`` in order; only texts this process has not encoded before go to ``encode``, each once.
+    The oldest vectors are forgotten past MEMO_TEXTS."""
+    if not texts:
+        return None
+    new = [t for t in dict.fromkeys(texts) if t not in memo]
+    if new:
+        memo.update(zip(new, encode(new)))
+    vectors = np.stack([memo[t] for t in texts])
+    for old in list(memo)[: max(0, len(memo) - MEMO_TEXTS)]:
+        del memo[old]
+    return vectors
 
 
 def _receive(requests: Connection, queued: list, block: bool) -> bool:
