@@ -186,3 +186,35 @@ def test_words_inside_a_required_quote_are_neither_a_sanction_nor_a_prohibition(
     assert [check for check, _ in found] == ["CON010"], found  # "zero" in the tagline is no sanction
     kinds = {r["text"][:20]: r["kind"] for r in report["rules"]}
     assert kinds["The store manager wo"] == "obligation"  # "can't" inside the quote gives no force
+
+
+CONFLICTS = {
+    "slot": 'Write the post.\n\nKick off with the words "Hello neighbours!"\n\n'
+    "Our social team wants every post to lead with the hashtag #SundayMarket.\n",
+    "json-vs-table": "Write the comparison.\n\nOutput rules: reply with one valid JSON object and nothing else.\n\n"
+    "The product team wants a Markdown table of the plans at the top of the reply.\n",
+    "per-item total": "Write the profile.\n\nUse four paragraphs, one per project, and make each paragraph full: "
+    "at least 90 words apiece.\n\nThe intranet card caps out at 200 words, so keep the whole profile under that.\n",
+    "quote split at a dot": 'Write the guide.\n\n- Do not use the word "easily".\n'
+    '- End with this exact sentence: "Now you can easily load data.csv and go."\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONFLICTS))
+def test_output_conflicts_in_other_words(write, check_json, name):
+    found = _contradictions(check_json(str(write(f"{name}/brief.md", CONFLICTS[name]).parent)))
+    assert [check for check, _ in found] == ["CON010"], found
+
+
+LOOK_ALIKES = {
+    "two labelled sets": "Write 4 replies in a warm style and 4 in a blunt style.\n\n"
+    'Never use the word "sorry" in the BLUNT replies. In the WARM set, exactly one reply should open with '
+    '"Sorry".\n',
+    "a kept name": 'Translate the welcome message into German.\n\nKeep the product name "Tide Desk" in English; do '
+    "not translate it.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOOK_ALIKES))
+def test_output_look_alikes_are_not_conflicts(write, check_json, name):
+    assert _contradictions(check_json(str(write(f"{name}/brief.md", LOOK_ALIKES[name]).parent))) == []

@@ -20,7 +20,7 @@ from .context import DocContext
 from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "39"
+EXTRACTOR_VERSION = "41"
 BATCH_SIZE = 256
 # Characters of text per parse batch: parsed Docs are held per batch, so this bounds peak memory.
 BATCH_CHARS = 60_000

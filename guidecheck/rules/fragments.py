@@ -36,7 +36,21 @@ def quoted_tokens(sent) -> set[int]:
             continue
         if inside:
             out.add(t.i)
-    return out if not inside else set()  # an unclosed quote is a stray mark
+    if inside and not _closes_later(sent):
+        return set()  # an unclosed quote is a stray mark
+    return out
+
+
+def _closes_later(sent, window: int = 60) -> bool:
+    """The quotation goes on past the sentence end ('"Now you can swap in csv.reader and you're done."' is split
+    at the dot in "csv.reader"): a closing mark follows within a few tokens, before any new paragraph."""
+    doc = sent.doc
+    for t in doc[sent.end : min(len(doc), sent.end + window)]:
+        if "\n\n" in t.text_with_ws or t.text in ("“",):
+            return False
+        if t.text == "”" or (t.text == '"' and t.tag_ == "''"):
+            return True
+    return False
 
 
 def _no_clause(sent):

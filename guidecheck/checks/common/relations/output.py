@@ -18,7 +18,7 @@ from .output_content import Topic, output_topics, topic_clash
 from .output_counts import Bound, count_clash, output_counts
 from .output_phrases import condition_spans, mention_polarity, phrase_mentions, quote_spans
 
-_QUOTE = re.compile(r"[\"“‘\[]|(?<!\w)'")
+_QUOTE = re.compile(r"[\"“‘\[]|(?<!\w)'|(?<![\w&])#[A-Za-z]")
 _WORDS = re.compile(r"[a-z]+")
 _RATES = re.compile(r"\b(?:rat|scor|grad|mark|label|tag|classif|assign|judg|count)\w*", re.I)
 _CONTRACTION = re.compile(r"\b\w+(?:n't|'re|'ve|'ll|'m|'d)\b|\bit's\b|\blet's\b", re.I)
@@ -131,7 +131,19 @@ def _output_language(text: str, m: re.Match[str]) -> bool:
     """Not the input's language: "she wrote to us in Spanish", "if the prompt is not in English"."""
     if words().input_verbs.search(text[max(0, m.start() - 30) : m.start()]):
         return False
+    if _KEPT_TERM.search(text[max(0, m.start() - 60) : m.start()]):
+        return (
+            False  # "Keep the brand name 'Ledger Lane' in English": a term left untranslated, not the output
+        )
     return not any(c.start() <= m.start() < c.end() for c in condition_spans(text))
+
+
+_KEPT_TERM = re.compile(
+    r"\b(?:keep|leave|retain|preserve)\s+(?:the\s+|our\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:name|names|term|terms|brand|word|words|title|titles|label|labels|acronyms?|quotes?|[\"“][^\"”]+[\"”])"
+    r"[^.;]*$",
+    re.I,
+)
 
 
 def _output_language_cues(text: str) -> list[re.Match[str]]:
@@ -204,8 +216,16 @@ def _part_before(text: str, end: int) -> str:
     return "" if part in w.whole_output else w.same_part.get(part, part)
 
 
+_NAMED_SET = re.compile(
+    r"\b(?i:in|for|within)\s+(?i:the)\s+(?P<p>(?:\[[A-Za-z]+\]|[A-Z][A-Z-]+|[A-Z][a-z]+)\s+(?:messages?|set|versions?|"
+    r"variants?|group|batch|drafts?|part|half|posts?|replies|emails?|options?|section))\b"
+)
+
+
 def _place(text: str) -> str:
-    m = words().place.search(text)
+    """The part a rule is confined to: a named part ("in the title") or a labelled set of the outputs ("in the
+    DIRECT messages", "In the POLITE set"), which no rule about another set touches."""
+    m = words().place.search(text) or _NAMED_SET.search(text)
     return singular(" ".join(m.group("p").lower().split())) if m else ""
 
 
@@ -315,10 +335,18 @@ def _slot_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
     return None
 
 
+def _both_poles(frame: OutputFrame) -> set[int]:
+    """Axes one rule asks both ends of ("5 messages in a polite style and 5 in a blunt one"): the output has
+    parts in either tone, so no other rule's tone on that axis clashes with it."""
+    seen = {(axis, pole) for axis, pole, pol, _ in frame.tones if pol == "+"}
+    return {axis for axis, pole in seen if (axis, "b" if pole == "a" else "a") in seen}
+
+
 def _tone_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
+    mixed = _both_poles(a) | _both_poles(b)
     for axis, pole, pol, word in a.tones:
         for axis_b, pole_b, pol_b, word_b in b.tones:
-            if axis != axis_b:
+            if axis != axis_b or axis in mixed:
                 continue
             if (pole == pole_b and pol != pol_b) or (pole != pole_b and pol == pol_b == "+"):
                 return word, word_b

@@ -25,7 +25,8 @@ _AT_LEAST = ("least", "minimum", "more than", "longer than", "over", "exceed", "
 _AT_MOST = ("most", "maximum", "up to", "under", "fewer than", "less than", "shorter than", "below", "max")
 _WRITING = re.compile(
     r"\b(?:write|use|give|list|provide|include|present|format|put|return|structure|organi[sz]e|show|display|"
-    r"lay out|arrange|add|summari[sz]e|compare|place|insert|start with|begin with|open with)\b",
+    r"lay out|arrange|add|summari[sz]e|compare|place|insert|start with|begin with|open with|asks? for|asked for|"
+    r"wants?)\b",
     re.I,
 )
 _COMPARATIVES = frozenset(["more", "fewer", "less", "longer", "shorter", "later", "other", "matter"])
@@ -149,7 +150,7 @@ def _scope(text: str, start: int) -> str | None:
     found = [
         m
         for m in cues().each.finditer(text[:start])
-        if not re.search(r"[.;:]", text[m.end() : start]) and m.group("item").lower() not in _COMPARATIVES
+        if not re.search(r"[.;]", text[m.end() : start]) and m.group("item").lower() not in _COMPARATIVES
     ]
     if not found:
         return ""
@@ -167,10 +168,18 @@ _QUALIFIED = re.compile(
 )
 
 
+_PREDICATE = re.compile(
+    r"\s*(?:should|must|shall|will|can|may|needs? to|has to|have to)\s+(?!be\b|have\b|contain\b|include\b|run\b)\w",
+    re.I,
+)
+
+
 def _subset(text: str, m: re.Match[str]) -> bool:
-    """ "Include one tip about prepping ingredients": an added item of a kind described by what follows is one of
-    the items, not their number ("exactly 10 tips" still holds)."""
-    return bool(_ADDS.search(text[: m.start()]) and _QUALIFIED.match(text[m.end() :]))
+    """ "Include one tip about prepping ingredients", "exactly one message should open with 'Please'": an added
+    item of a kind described by what follows, or the items that must do something, are some of the items, not
+    their number ("exactly 10 tips" still holds)."""
+    rest = text[m.end() :]
+    return bool((_ADDS.search(text[: m.start()]) and _QUALIFIED.match(rest)) or _PREDICATE.match(rest))
 
 
 def _complement(iv: tuple[float, float]) -> tuple[float, float] | None:
@@ -238,7 +247,23 @@ def _implied(b: Bound) -> list[Bound]:
 def output_counts(text: str, pol: str | None) -> tuple[Bound, ...]:
     """Every bound the rule's text puts on the output (a forbidden count as what it leaves), with the bounds
     they imply."""
-    return tuple(dict.fromkeys(x for b in _bounds(text, pol) for x in _implied(b)))
+    bounds = _bounds(text, pol)
+    return tuple(dict.fromkeys(x for b in bounds + _totals(bounds) for x in _implied(b)))
+
+
+def _totals(bounds: list[Bound]) -> list[Bound]:
+    """A number of items and a bound per item said apart in one rule ("three paragraphs, one per topic, and make
+    each paragraph substantial: at least 120 words apiece") bound the whole: at least 360 words."""
+    out = []
+    for items in bounds:
+        if items.scope or items.lo < 1 or math.isinf(items.lo):
+            continue
+        for per in bounds:
+            if per.scope == items.unit and per.unit != items.unit:
+                out.append(
+                    Bound("", per.unit, items.lo * per.lo, items.hi * per.hi, f"{items.text}; {per.text}")
+                )
+    return out
 
 
 def count_clash(
