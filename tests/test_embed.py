@@ -159,3 +159,25 @@ def test_a_text_the_embedding_process_encoded_before_is_not_encoded_again(monkey
     monkeypatch.setattr(worker, "MEMO_TEXTS", 2)
     worker._remembered(encode, ["dddd"], memo)
     assert list(memo) == ["ccc", "dddd"]
+
+
+def test_a_run_waiting_for_its_prefetched_texts_makes_them_urgent():
+    """Prefetched chunks are encoded on one core while spaCy parses; once the run waits for them, every queued
+    request becomes urgent (all cores), in the order they came."""
+    from guidecheck.index.worker import HURRY, _next_set, _receive
+
+    class Pipe:
+        def __init__(self, messages):
+            self.messages = list(messages)
+
+        def poll(self, _timeout):
+            return bool(self.messages)
+
+        def recv(self):
+            return self.messages.pop(0)
+
+    queued: list = []
+    assert not _receive(Pipe([(0, ["a"], False), (1, ["b"], False), HURRY, (2, ["c"], False)]), queued, True)
+    assert queued == [(0, ["a"], True), (1, ["b"], True), (2, ["c"], False)]
+    assert [r[0] for r in _next_set(queued)] == [0, 1]
+    assert _receive(Pipe([None]), queued, True)

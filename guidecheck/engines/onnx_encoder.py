@@ -174,11 +174,12 @@ class OnnxEncoder:
             ids[row, :n], mask[row, :n], types[row, :n] = e.ids, e.attention_mask, e.type_ids
         return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
 
-    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int = 64, lanes: int | None = None) -> np.ndarray:
         """Texts are tokenized once and batched by token count, not characters: a batch is as long as its
         longest member, and sorting by what the graph computes on pads 13 % fewer tokens on the 40k bench deck
         (about 2 of 16 CPU-seconds). A text's vector moves by at most ~5e-8 with its batch's padded length.
-        Batches run on ``lanes`` threads at once (the session releases the GIL)."""
+        Batches run on ``lanes`` threads at once (the session releases the GIL; default one per core)."""
+        lanes = min(lanes or self.lanes, self.lanes)
         encodings = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         out = np.zeros((len(texts), self.width), dtype=np.float32)
@@ -187,12 +188,12 @@ class OnnxEncoder:
         def run(idx: list[int]) -> None:
             out[idx] = self.session.run(None, self._pad([encodings[i] for i in idx]))[0]
 
-        if self.lanes == 1 or len(batches) < 2:
+        if lanes == 1 or len(batches) < 2:
             for idx in batches:
                 run(idx)
         else:
             from concurrent.futures import ThreadPoolExecutor
 
-            with ThreadPoolExecutor(max_workers=self.lanes) as pool:
+            with ThreadPoolExecutor(max_workers=lanes) as pool:
                 list(pool.map(run, batches))
         return out

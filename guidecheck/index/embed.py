@@ -148,8 +148,13 @@ def load_model(name: str, allow_network: bool = False, backend: str = "torch", c
         raise ModelMissing(f"cannot load embedding model '{name}': {first}") from None
 
 
-def encode_with(model, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
-    if isinstance(model, MeanPoolingEncoder) or getattr(model, "backend", None) == "onnx":
+def encode_with(
+    model, texts: list[str], batch_size: int = BATCH_SIZE, lanes: int | None = None
+) -> np.ndarray:
+    """``lanes``: how many batches the ONNX encoder may run at once (None: one per core)."""
+    if getattr(model, "backend", None) == "onnx":
+        return model.encode(texts, batch_size, lanes)
+    if isinstance(model, MeanPoolingEncoder):
         return model.encode(texts, batch_size)
     return model.encode(
         texts,
@@ -283,6 +288,8 @@ class Embedder:
         out: dict[str, np.ndarray] = {}
         results: dict[int, np.ndarray] = {}
         rest = []
+        if self._worker is not None and any(t in self._pending for t in texts):
+            self._worker.hurry()
         for text in texts:
             if text in self._pending and self._worker is not None:
                 seq, row = self._pending.pop(text)

@@ -27,9 +27,12 @@ RESULT_TIMEOUT_S = 600.0
 POLL_S = 0.5
 
 
-# Most texts encoded as one set while prefetched requests wait: large enough to sort away padding, small enough
-# that an urgent request (a run waiting for its vectors) is answered soon after it arrives.
-SET_TEXTS = 2048
+# Most texts encoded as one set while prefetched requests wait: large enough to sort away padding (512 sorted
+# texts pad 2 % more tokens than 2048), small enough that an urgent request (a run waiting for its vectors) is
+# answered soon after it arrives: a prefetched set runs on one core, since spaCy parses on the other.
+SET_TEXTS = 512
+# Sent by a run that starts waiting for texts it prefetched: every queued request becomes urgent (all cores).
+HURRY = "hurry"
 # Vectors the process remembers (about 1.6 kB each): a process shared by the decks of one run (shared_workers)
 # is sent the next deck's rules before the last deck's vectors reach the cache, and generated or templated
 # decks repeat many rules (each 40k bench deck of the 1M corpus shares about a quarter of its texts with the
@@ -56,8 +59,9 @@ def _serve(
         stop = _receive(requests, queued, block=not queued) or stop
         batch = _next_set(queued)
         texts = [t for _, chunk, _ in batch for t in chunk]
+        lanes = None if any(urgent for _, _, urgent in batch) else 1  # None: every core
         try:
-            vectors = _remembered(lambda new: encode_with(model, new, batch_size), texts, memo)
+            vectors = _remembered(lambda new, n=lanes: encode_with(model, new, batch_size, n), texts, memo)
         except Exception as exc:
             for seq, _, _ in batch:
                 results.send((seq, "error", f"embedding failed: {exc}"))
@@ -93,7 +97,10 @@ def _receive(requests: Connection, queued: list, block: bool) -> bool:
             request = None
         if request is None:
             return True
-        queued.append(request)
+        if request == HURRY:
+            queued[:] = [(seq, texts, True) for seq, texts, _ in queued]
+        else:
+            queued.append(request)
     return False
 
 
@@ -212,6 +219,10 @@ class EmbeddingWorker:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.result(self.submit(texts, urgent=True))
+
+    def hurry(self) -> None:
+        """The run now waits for what it prefetched: encode it before anything else, on every core."""
+        self._outbox.put(HURRY)
 
     @property
     def closed(self) -> bool:
