@@ -162,8 +162,8 @@ def test_a_text_the_embedding_process_encoded_before_is_not_encoded_again(monkey
 
 
 def test_a_run_waiting_for_its_prefetched_texts_makes_them_urgent():
-    """Prefetched chunks are encoded on one core while spaCy parses; once the run waits for them, every queued
-    request becomes urgent (all cores), in the order they came."""
+    """Prefetched chunks are encoded on one core while spaCy parses; once the run waits for them, its requests
+    become urgent (all cores), in the order they came, and a next deck's chunks stay prefetched."""
     from guidecheck.index.worker import HURRY, _next_set, _receive
 
     class Pipe:
@@ -177,7 +177,8 @@ def test_a_run_waiting_for_its_prefetched_texts_makes_them_urgent():
             return self.messages.pop(0)
 
     queued: list = []
-    assert not _receive(Pipe([(0, ["a"], False), (1, ["b"], False), HURRY, (2, ["c"], False)]), queued, True)
-    assert queued == [(0, ["a"], True), (1, ["b"], True), (2, ["c"], False)]
+    waiting = [(0, ["a"], False), (1, ["b"], False), (2, ["n"], False), (HURRY, [0, 1]), (3, ["c"], False)]
+    assert not _receive(Pipe(waiting), queued, True)
+    assert queued == [(0, ["a"], True), (1, ["b"], True), (2, ["n"], False), (3, ["c"], False)]
     assert [r[0] for r in _next_set(queued)] == [0, 1]
     assert _receive(Pipe([None]), queued, True)

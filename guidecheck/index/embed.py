@@ -288,8 +288,9 @@ class Embedder:
         out: dict[str, np.ndarray] = {}
         results: dict[int, np.ndarray] = {}
         rest = []
-        if self._worker is not None and any(t in self._pending for t in texts):
-            self._worker.hurry()
+        waited = sorted({self._pending[t][0] for t in texts if t in self._pending})
+        if waited and self._worker is not None:
+            self._worker.hurry(waited)
         for text in texts:
             if text in self._pending and self._worker is not None:
                 seq, row = self._pending.pop(text)

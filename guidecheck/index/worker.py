@@ -31,7 +31,8 @@ POLL_S = 0.5
 # texts pad 2 % more tokens than 2048), small enough that an urgent request (a run waiting for its vectors) is
 # answered soon after it arrives: a prefetched set runs on one core, since spaCy parses on the other.
 SET_TEXTS = 512
-# Sent by a run that starts waiting for texts it prefetched: every queued request becomes urgent (all cores).
+# Sent with request numbers by a run that starts waiting for texts it prefetched: those requests become urgent
+# (all cores), not the chunks a pipelined next deck prefetched meanwhile.
 HURRY = "hurry"
 # Vectors the process remembers (about 1.6 kB each): a process shared by the decks of one run (shared_workers)
 # is sent the next deck's rules before the last deck's vectors reach the cache, and generated or templated
@@ -97,8 +98,9 @@ def _receive(requests: Connection, queued: list, block: bool) -> bool:
             request = None
         if request is None:
             return True
-        if request == HURRY:
-            queued[:] = [(seq, texts, True) for seq, texts, _ in queued]
+        if request[0] == HURRY:
+            wanted = set(request[1])
+            queued[:] = [(seq, texts, urgent or seq in wanted) for seq, texts, urgent in queued]
         else:
             queued.append(request)
     return False
@@ -220,9 +222,9 @@ class EmbeddingWorker:
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.result(self.submit(texts, urgent=True))
 
-    def hurry(self) -> None:
-        """The run now waits for what it prefetched: encode it before anything else, on every core."""
-        self._outbox.put(HURRY)
+    def hurry(self, seqs: list[int]) -> None:
+        """The run now waits for these prefetched requests: encode them before anything else, on every core."""
+        self._outbox.put((HURRY, seqs))
 
     @property
     def closed(self) -> bool:
