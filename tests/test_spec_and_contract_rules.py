@@ -218,3 +218,40 @@ LOOK_ALIKES = {
 @pytest.mark.parametrize("name", sorted(LOOK_ALIKES))
 def test_output_look_alikes_are_not_conflicts(write, check_json, name):
     assert _contradictions(check_json(str(write(f"{name}/brief.md", LOOK_ALIKES[name]).parent))) == []
+
+
+FAMILY_CONFLICTS = {
+    "money": "Write the member email.\n\nThe board has not approved the new tiers, so please keep pricing and "
+    'discounts out of this email.\n\nClose with: "Join now and save 15% on your first year!"\n',
+    "dates": "Write the notice.\n\nThe contractor has not confirmed, so keep the notice free of any dates or "
+    'timeframes.\n\nThe notice must end with: "Works start on Tuesday, 4 March."\n',
+    "medication": "Write the article.\n\nStick to habits: do not discuss medication or supplements.\n\n"
+    'Include the sentence "Ask your pharmacist before taking melatonin."\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(FAMILY_CONFLICTS))
+def test_a_required_line_showing_a_banned_kind_of_content_is_a_conflict(write, check_json, name):
+    found = _contradictions(check_json(str(write(f"{name}/brief.md", FAMILY_CONFLICTS[name]).parent)))
+    # one finding; a topic required and left out may be worded as the opposite force it is (CON001)
+    assert len(found) == 1 and found[0][0] in ("CON001", "CON010"), found
+
+
+def test_a_banned_kind_of_content_in_another_section_is_no_conflict(write, check_json):
+    brief = (
+        "Write the product page.\n\nDiscuss costs in the Pricing section only: Basic £5/month, Plus £9/month.\n\n"
+        "The Overview must not mention prices.\n"
+    )
+    assert _contradictions(check_json(str(write("page/brief.md", brief).parent))) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The survey said the charts confused people, so for this issue keep all charts out.",
+        "Finance has not signed off, so please keep all prices out of the email.",
+    ],
+)
+def test_an_instruction_after_a_reason_and_a_short_phrase_is_a_rule(rules_of, sentence):
+    rules = rules_of(f"Write the newsletter.\n\n{sentence}\n")
+    assert [(r["text"], r["kind"]) for r in rules if r["text"] == sentence] == [(sentence, "obligation")]

@@ -94,9 +94,9 @@ def _negated(tok, verb) -> bool:
     if nxt is not None and nxt.lower_ in ("not", "n't", "never", "no"):
         return True
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return bool(
-        subj is not None
-        and any(c.lower_ in ("no", "none", "neither") and c.dep_ == "det" for c in subj.children)
+    return subj is not None and (
+        subj.lower_ in ("none", "nothing", "nobody")  # "so none should be named"
+        or any(c.lower_ in ("no", "none", "neither") and c.dep_ == "det" for c in subj.children)
     )
 
 

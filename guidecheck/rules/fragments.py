@@ -112,6 +112,21 @@ _SO_MODALS = {
 }
 
 
+def _after_so(rest: list) -> list:
+    """The instruction after "so": "so please keep ...", "so for this issue keep ...", "so, again, use ..." start
+    with words and a short phrase that are not the instruction."""
+    skip = lexicon().words["imperative_skip"]
+    k = 0
+    while k < len(rest) and (rest[k].lower_ in skip or rest[k].text == ","):
+        k += 1
+    if k < len(rest) and rest[k].lower_ in ("for", "in", "on") and rest[k].dep_ == "prep":
+        end = next(
+            (j for j in range(k, min(k + 6, len(rest))) if rest[j].tag_ in ("VB",) and j > k + 1), None
+        )
+        k = end if end is not None else k
+    return rest[k:]
+
+
 def so_clause(sent, covered: set[int]) -> Detection | None:
     """An instruction after a reason: "This goes out by SMS, so use plain sentences", "Legal has flagged it, so
     that term cannot appear". The reason is the main clause, so no cue or imperative of the main clause applies."""
@@ -119,7 +134,7 @@ def so_clause(sent, covered: set[int]) -> Detection | None:
     for k, tok in enumerate(toks[1:-1], start=1):
         if tok.lower_ != "so" or toks[k - 1].text != ",":
             continue
-        rest = toks[k + 1 :]
+        rest = _after_so(toks[k + 1 :])
         neg = (
             bool(rest)
             and rest[0].lower_ in ("do", "never")
@@ -129,14 +144,21 @@ def so_clause(sent, covered: set[int]) -> Detection | None:
         if verb is None:
             return None
         first = rest[int(neg) * (2 if rest[0].lower_ == "do" else 1)]
-        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i >= rest[0].i for c in verb.children)
         if verb.tag_ in ("VB", "VBP") and verb.i == first.i and not subject:
             kind = "prohibition" if neg else "obligation"
             return Detection(kind, "must", neg, "imperative after a statement", verb, True)
         modal = next((t for t in rest[:4] if t.tag_ == "MD"), None)
         if modal is not None and modal.lower_ in _SO_MODALS:
             kind, modality, negated = _SO_MODALS[modal.lower_]
-            has_neg = any(t.dep_ == "neg" for t in rest[:5]) or modal.lower_ == "cannot"
+            has_neg = (
+                any(t.dep_ == "neg" for t in rest[:5])
+                or modal.lower_ == "cannot"
+                or any(
+                    t.lower_ in ("none", "nothing", "no") and t.dep_ in ("nsubj", "nsubjpass", "det")
+                    for t in rest[:4]
+                )
+            )
             if modal.lower_ in ("can", "ca") and not has_neg:
                 return None  # "so it can wait": a possibility
             if has_neg and not negated:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .claims import Claim
 from .lexicon import data, phrase_pattern
-from .output_content import Topic, output_topics, topic_clash
+from .output_content import Topic, banned_families, family_clash, output_topics, shown_families, topic_clash
 from .output_counts import Bound, count_clash, output_counts
 from .output_phrases import condition_spans, mention_polarity, phrase_mentions, quote_spans
 
@@ -335,6 +335,19 @@ def _slot_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
     return None
 
 
+def required_wording(frame: OutputFrame) -> list[str]:
+    """What a rule asks the output to say or cover: required phrases and topics."""
+    return [p for p, pol in frame.phrases if pol == "+"] + [t.text for t in frame.topics if t.polarity == "+"]
+
+
+def _family_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
+    """A topic left out by family ("pricing", "dates") against wording that shows a member ("$29/month")."""
+    hit = family_clash(banned_families(b.topics), shown_families(required_wording(a)))
+    if hit:
+        return hit[1], hit[0]
+    return family_clash(banned_families(a.topics), shown_families(required_wording(b)))
+
+
 def _both_poles(frame: OutputFrame) -> set[int]:
     """Axes one rule asks both ends of ("5 messages in a polite style and 5 in a blunt one"): the output has
     parts in either tone, so no other rule's tone on that axis clashes with it."""
@@ -387,6 +400,7 @@ def output_conflict(a: OutputFrame, b: OutputFrame) -> tuple[str, str, str] | No
         ("language", _language_clash),
         ("count", _count_clash),
         ("content", lambda x, y: topic_clash(x.topics, y.topics)),
+        ("content", _family_clash),
     )
     for kind, clash in clashes:
         hit = clash(a, b)

@@ -46,6 +46,13 @@ class _Cues:
     filler: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Family:
+    name: str
+    topic: frozenset[str]  # stemmed words of a banned topic that name the family
+    evidence: re.Pattern[str]  # what shows a member in a required phrase or topic
+
+
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     d = data()["output_content"]
@@ -55,6 +62,36 @@ def cues() -> _Cues:
         end=re.compile(d["topic_end"], re.I),
         filler=frozenset(d["filler"]),
     )
+
+
+@lru_cache(maxsize=1)
+def families() -> tuple[Family, ...]:
+    d = data()["output_content"].get("families", {})
+    return tuple(
+        Family(name, content(" ".join(f["topic"])), re.compile(f["evidence"], re.I))
+        for name, f in sorted(d.items())
+    )
+
+
+def banned_families(topics: tuple[Topic, ...]) -> list[tuple[Family, Topic]]:
+    """The families a rule's left-out topics name ("keep pricing and discounts out" -> money)."""
+    return [(f, t) for t in topics if t.polarity == "-" for f in families() if t.words & f.topic]
+
+
+def shown_families(texts: list[str]) -> list[tuple[Family, str]]:
+    """The families a rule's required phrases or topics show a member of ("save 20%" -> money)."""
+    return [(f, x) for x in texts for f in families() if f.evidence.search(x)]
+
+
+def family_clash(
+    banned: list[tuple[Family, Topic]], shown: list[tuple[Family, str]]
+) -> tuple[str, str] | None:
+    """(the left-out topic, the required wording) when the wording shows a member of the banned family."""
+    for f, topic in banned:
+        for g, text in shown:
+            if f.name == g.name:
+                return topic.text, text
+    return None
 
 
 def _topics(phrase: str) -> list[str]:
@@ -107,4 +144,4 @@ def _same(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
 
 
-__all__ = ["Topic", "output_topics", "topic_clash"]
+__all__ = ["Topic", "banned_families", "family_clash", "output_topics", "shown_families", "topic_clash"]

@@ -18,7 +18,8 @@ import numpy as np
 from ....cache import Cache, code_version, key
 from ..deck import same_project
 from .claims import Claim
-from .output import OutputFrame, output_conflict, output_frame, singular
+from .output import OutputFrame, output_conflict, output_frame, required_wording, singular
+from .output_content import banned_families, shown_families
 
 MAX_BUCKET = 60
 
@@ -37,6 +38,8 @@ def _keys(frame: OutputFrame) -> Iterable[str]:
         yield f"count:{bound.scope}:{bound.unit}"
     for topic in frame.topics:
         yield from (f"topic:{w[:5]}" for w in topic.words)
+    yield from (f"family:{f.name}" for f, _ in banned_families(frame.topics))
+    yield from (f"family:{f.name}" for f, _ in shown_families(required_wording(frame)))
 
 
 def output_candidates(
