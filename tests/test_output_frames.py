@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from guidecheck.checks.common.relations.claims import build_claim
-from guidecheck.checks.common.relations.output import output_conflict
+from guidecheck.checks.common.relations.output_clash import output_conflict
 from guidecheck.checks.common.relations.output_phrases import phrase_polarities
 from guidecheck.checks.common.relations.proposition import side_of
 from guidecheck.model import Location, Rule

@@ -18,7 +18,7 @@ from ..deck import same_project
 from .claims import Claim
 from .detectors import _numbers_disjoint
 from .lexicon import word_overlap
-from .output import output_conflict
+from .output_clash import output_conflict
 from .proposition import Side, side_of, stated_exception
 from .relate import Relation, relate
 from .scorer import PairInput, features, outcomes_differ, scorer, stances

@@ -18,7 +18,8 @@ import numpy as np
 from ....cache import Cache, code_version, key
 from ..deck import same_project
 from .claims import Claim
-from .output import OutputFrame, output_conflict, output_frame, required_wording, singular
+from .output import OutputFrame, output_frame, singular
+from .output_clash import output_conflict, required_wording
 from .output_content import banned_families, shown_families
 
 MAX_BUCKET = 60

@@ -19,7 +19,7 @@ import numpy as np
 
 from .claims import Claim
 from .detectors import _numbers_disjoint
-from .output import output_conflict
+from .output_clash import output_conflict
 from .proposition import Side
 
 FEATURES = (
