@@ -255,3 +255,23 @@ def test_a_banned_kind_of_content_in_another_section_is_no_conflict(write, check
 def test_an_instruction_after_a_reason_and_a_short_phrase_is_a_rule(rules_of, sentence):
     rules = rules_of(f"Write the newsletter.\n\n{sentence}\n")
     assert [(r["text"], r["kind"]) for r in rules if r["text"] == sentence] == [(sentence, "obligation")]
+
+
+MORE_CONFLICTS = {
+    "second vs third person": "Write the lesson plan.\n\nSpeak to the teacher in the second person throughout.\n\n"
+    "Submission standards: all plans must be written in the third person.\n",
+    "language statement": "Write the reply in German, as the customer wrote.\n\nRouting note: this desk's policy "
+    "is that every written reply goes out in French.\n",
+    "a word worked in": 'Write the caption.\n\n- Work in the word "snug" twice.\n- Banned words this season: snug, '
+    "perfect, amazing.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE_CONFLICTS))
+def test_person_language_and_worked_in_words(write, check_json, name):
+    found = _contradictions(check_json(str(write(f"{name}/brief.md", MORE_CONFLICTS[name]).parent)))
+    assert [check for check, _ in found] == ["CON010"], found
+
+
+def test_a_language_named_for_the_input_is_no_output_rule(rules_of):
+    assert rules_of("# Batch\n\nAll audio in this batch is in Spanish.\n") == []

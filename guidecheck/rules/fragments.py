@@ -181,6 +181,8 @@ def output_fragment(sent, covered: set[int]) -> Detection | None:
     five bullet points, each between 20 and 30 words.", "Written in the third person only." Briefs list their
     lengths and forms this way; a count of output units or a participle of writing is what makes one a rule."""
     words = lexicon().data["fragments"]
+    if re.search(words["language_spec"], sent.text):  # "every written reply goes out in French"
+        return Detection("obligation", "must", False, "output language statement", sent.root, False)
     toks = [t for t in sent if not t.is_space and t.i not in covered]
     if not toks or len(toks) > 2 * MAX_TOKENS or not _verbless(sent):
         return None
