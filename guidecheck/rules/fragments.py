@@ -115,7 +115,7 @@ _SO_MODALS = {
 def _after_so(rest: list) -> list:
     """The instruction after "so": "so please keep ...", "so for this issue keep ...", "so, again, use ..." start
     with words and a short phrase that are not the instruction."""
-    skip = lexicon().words["imperative_skip"]
+    skip = lexicon().words["imperative_skip"] - {"do", "not", "n't", "no", "never"}  # negation stays
     k = 0
     while k < len(rest) and (rest[k].lower_ in skip or rest[k].text == ","):
         k += 1
