@@ -25,6 +25,10 @@ CASES = [
     ("Label every post with exactly one label.", [("=", 1.0, "label", None)]),
     ("Keep it under 10 percent.", [("<", 10.0, "percent", None)]),
     ("Rate it 2 and move on after 5 minutes.", []),
+    # a number word is read whole ("ninety", not "nine"), and agreements repeat it in figures
+    ("Give not less than ninety (90) days' notice.", [(">=", 7776000.0, "second", None)]),
+    ("Delete the data within fourteen days.", [("<=", 1209600.0, "second", None)]),
+    ("Keep no more than thirty (30) days of logs.", [("<=", 2592000.0, "second", None)]),
 ]
 
 

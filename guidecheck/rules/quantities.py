@@ -36,14 +36,16 @@ def number_words() -> dict[str, float]:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = _data()
     words = "|".join(sorted(d["number_words"], key=len, reverse=True))
-    num = r"(?P<n>\d+(?:[.,]\d+)?|" + words + r")"
+    # a number word ends at a word boundary ("nine" is not the start of "ninety"); a figure in brackets after it
+    # repeats it, as agreements write them ("thirty (30) days")
+    num = r"(?P<n>\d+(?:[.,]\d+)?|(?:" + words + r")\b)(?:\s*\(\d+%?\))?"
     before = "|".join(re.escape(k) for k in sorted(d["before"], key=len, reverse=True))
     after = "|".join(re.escape(k) for k in sorted(d["after"], key=len, reverse=True))
     p_before = re.compile(rf"(?<![\w-])(?P<cmp>{before})\s+{num}(?![\w.,]\d)", re.I)
     p_after = re.compile(rf"(?<![\w.-]){num}(?:\s+(?P<u1>[A-Za-z]+|%))?\s+(?P<cmp>{after})\b", re.I)
     p_between = re.compile(
-        rf"\b(?:between|from)\s+(?P<a>\d+(?:\.\d+)?|{words})\s*(?P<u1>[A-Za-z]+\s+)?(?:and|to|-|–)\s+"
-        rf"(?P<b>\d+(?:\.\d+)?|{words})(?![\w.]\d)",
+        rf"\b(?:between|from)\s+(?P<a>\d+(?:\.\d+)?|(?:{words})\b)\s*(?P<u1>[A-Za-z]+\s+)?(?:and|to|-|–)\s+"
+        rf"(?P<b>\d+(?:\.\d+)?|(?:{words})\b)(?![\w.]\d)",
         re.I,
     )
     return p_before, p_after, p_between
