@@ -275,3 +275,19 @@ def test_person_language_and_worked_in_words(write, check_json, name):
 
 def test_a_language_named_for_the_input_is_no_output_rule(rules_of):
     assert rules_of("# Batch\n\nAll audio in this batch is in Spanish.\n") == []
+
+
+CAPACITY_AND_BANS = {
+    "capacity": "Write the card.\n\nOur manager wants real substance, so no fewer than 400 words.\n\n"
+    "Printing note (from the print shop): the card physically holds 600 characters, spaces included.\n",
+    "limit with a part included": "Write the update.\n\nUse at least 400 words.\n\n"
+    "Note from legal: the total text, title included, cannot run past 250 words.\n",
+    "banned-word statement": 'Write the listing.\n\nSEO: the word "bespoke" needs to appear twice.\n\n'
+    'Brand guide: "bespoke" is on our list of banned words.\n',
+}
+
+
+@pytest.mark.parametrize("name", sorted(CAPACITY_AND_BANS))
+def test_limits_and_bans_stated_as_facts(write, check_json, name):
+    found = _contradictions(check_json(str(write(f"{name}/brief.md", CAPACITY_AND_BANS[name]).parent)))
+    assert [check for check, _ in found] == ["CON010"], found

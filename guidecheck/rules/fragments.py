@@ -183,6 +183,10 @@ def output_fragment(sent, covered: set[int]) -> Detection | None:
     words = lexicon().data["fragments"]
     if re.search(words["language_spec"], sent.text):  # "every written reply goes out in French"
         return Detection("obligation", "must", False, "output language statement", sent.root, False)
+    if re.search(words["capacity"], sent.text, re.I):  # "the card physically holds 700 characters"
+        return Detection("obligation", "must", False, "capacity statement", sent.root, False)
+    if re.search(words["banned_statement"], sent.text, re.I):  # '"luxury" is on our list of banned words'
+        return Detection("prohibition", "must", True, "banned-word statement", sent.root, False)
     toks = [t for t in sent if not t.is_space and t.i not in covered]
     if not toks or len(toks) > 2 * MAX_TOKENS or not _verbless(sent):
         return None

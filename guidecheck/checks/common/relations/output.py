@@ -211,10 +211,19 @@ def _part_before(text: str, end: int) -> str:
     """The last output part named before ``end`` ("write the summary in ..." -> summary); "" for the whole."""
     w = words()
     start = _label_end(text, end)
-    parts = [singular(m.group(0).lower()) for m in w.output_parts.finditer(text[start : max(end, start)])]
+    scope = text[start : max(end, start)]
+    parts = [
+        singular(m.group(0).lower())
+        for m in w.output_parts.finditer(scope)
+        if not _INCLUDED.search(scope[m.end() : m.end() + 12]) and not _INCLUDING.search(scope[: m.start()])
+    ]
     part = parts[-1] if parts else ""
     return "" if part in w.whole_output else w.same_part.get(part, part)
 
+
+# "the total text, title included": a part named as included in the whole leaves the bound on the whole
+_INCLUDED = re.compile(r"^\s*(?:included|inclusive)\b", re.I)
+_INCLUDING = re.compile(r"\b(?:including|incl\.|counting|plus)\s+(?:the\s+|its\s+|any\s+)?$", re.I)
 
 _NAMED_SET = re.compile(
     r"\b(?i:in|for|within)\s+(?i:the)\s+(?P<p>(?:\[[A-Za-z]+\]|[A-Z][A-Z-]+|[A-Z][a-z]+)\s+(?:messages?|set|versions?|"

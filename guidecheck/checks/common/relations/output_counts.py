@@ -21,7 +21,7 @@ from ....rules.quantities import number_words
 from .lexicon import data
 from .output_phrases import mention_polarity
 
-_AT_LEAST = ("least", "minimum", "more than", "longer than", "over", "exceed", "above")
+_AT_LEAST = ("least", "minimum", "more than", "longer than", "over", "exceed", "above", "past")
 _AT_MOST = ("most", "maximum", "up to", "under", "fewer than", "less than", "shorter than", "below", "max")
 _WRITING = re.compile(
     r"\b(?:write|use|give|list|provide|include|present|format|put|return|structure|organi[sz]e|show|display|"
@@ -106,7 +106,7 @@ def _interval(m: re.Match[str]) -> tuple[float, float] | None:
         return (0.0, n)
     if pre.startswith(("no fewer", "no less", "not fewer", "not less", "no shorter")):
         return (n, math.inf)
-    strict = any(w in pre for w in ("than", "over", "under", "exceed", "above", "below"))
+    strict = any(w in pre for w in ("than", "over", "under", "exceed", "above", "below", "past"))
     if any(w in post for w in ("no more", "or fewer", "or less", "at most", "max")):
         return (0.0, n) if not any(w in pre for w in _AT_LEAST) else None
     if any(w in pre for w in _AT_LEAST) or "more" in post:
@@ -115,7 +115,10 @@ def _interval(m: re.Match[str]) -> tuple[float, float] | None:
         w in post for w in ("fewer", "less", "at most", "no more", "max")
     ):
         return (0.0, n - (1 if strict else 0))
-    if any(w in pre for w in ("capped", "caps", "maxes", "tops", "holds", "fits", "limit", "within")):
+    if any(
+        w in pre
+        for w in ("capped", "caps", "maxes", "tops", "holds", "fits", "room", "truncates", "limit", "within")
+    ):
         return (0.0, n)
     return (n, n)
 
