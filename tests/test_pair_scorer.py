@@ -13,7 +13,7 @@ import pytest
 
 from guidecheck.checks.common.relations.claims import build_claim
 from guidecheck.checks.common.relations.decide import comparable, decide
-from guidecheck.checks.common.relations.output import output_conflict
+from guidecheck.checks.common.relations.output_clash import output_conflict
 from guidecheck.checks.common.relations.proposition import is_example_material, neutral_text, side_of
 from guidecheck.checks.common.relations.relate import Relation
 from guidecheck.checks.common.relations.scorer import FEATURES, PairInput, features, from_json, scorer
