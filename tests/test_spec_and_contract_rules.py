@@ -284,3 +284,11 @@ CAPACITY_AND_BANS = {
 @pytest.mark.parametrize("name", sorted(MORE_CONFLICTS) + sorted(CAPACITY_AND_BANS))
 def test_person_language_limits_and_bans_stated_as_facts(write, check_json, name):
     test_output_conflicts_in_other_words(write, check_json, name, {**MORE_CONFLICTS, **CAPACITY_AND_BANS})
+
+
+def test_opposite_duties_of_two_named_parties_are_no_contradiction(write, check_json):
+    lease = (
+        "# Assignment\n\nThe Tenant shall not assign this Lease without the Landlord's consent.\n\n"
+        "## Landlord\n\nThe Landlord may assign its interest in this Lease without the Tenant's consent.\n"
+    )
+    assert _contradictions(check_json(str(write("lease/lease.md", lease).parent))) == []

@@ -61,6 +61,19 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
     return 0.0
 
 
+def _different_parties(fa: Claim, fb: Claim) -> bool:
+    """Two named parties of an agreement ("The Tenant shall not assign ..." / "The Landlord may assign ..."):
+    opposite duties of different parties do not conflict. Only capitalised defined terms count, so "raters" and
+    "annotators" in a guideline stay one addressee."""
+    from ....rules.lexicon import lexicon as rules_lexicon
+
+    parties = rules_lexicon().words["party_nouns"]
+    a, b = fa.rule.actor or "", fb.rule.actor or ""
+    if not a or not b or a == b or "party" in (a, b) or a not in parties or b not in parties:
+        return False
+    return a.capitalize() in fa.rule.text and b.capitalize() in fb.rule.text
+
+
 def _same_act(fa: Claim, fb: Claim) -> bool:
     """The same actor doing the same act (objects may be named differently)."""
     a, b = fa.rule, fb.rule
@@ -228,7 +241,7 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     else:
         return None
     topic = _same_topic(fa, fb, cosine)
-    if not topic:
+    if not topic or _different_parties(fa, fb):
         return None
     # A list item whose force comes from its lead-in ("Do not:") gets no span: the report marks the lead-in.
     spans = span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)
