@@ -13,7 +13,15 @@ from __future__ import annotations
 from ..model import Block
 from .clauses import is_subordinate
 from .context import Detection, DocContext
-from .fragments import banned_list, no_fragment, opener_with, output_fragment, quoted_tokens, so_clause
+from .fragments import (
+    banned_list,
+    no_fragment,
+    opener_with,
+    output_fragment,
+    quoted_tokens,
+    so_clause,
+    stated_rule,
+)
 from .lexicon import lemma, lexicon
 from .parties import is_party, is_requester
 
@@ -274,9 +282,8 @@ def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
     if cue.requester_only:  # "Marketing wants the tagline in the body"; "the user wants a recipe" is the task
         subj = next((c for t in (anchor, anchor.head) for c in t.children if c.dep_ == "nsubj"), None)
         return subj is not None and is_requester(subj)
-    if (
-        cue.party_only
-    ):  # "The Vendor will keep ...": a contract's "will" binds a named party; else it predicts
+    # "The Vendor will keep ...": a contract's "will" binds a named party; elsewhere it predicts
+    if cue.party_only:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         return subj is not None and is_party(subj)
     if cue.person_only:
@@ -383,5 +390,6 @@ def detect(
         or opener_with(sent, covered)
         or so_clause(sent, covered)
         or banned_list(sent, covered)
+        or stated_rule(sent, covered)
         or output_fragment(sent, covered)
     )

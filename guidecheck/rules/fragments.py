@@ -9,6 +9,7 @@ and without this reading they yield no rule at all. The "with" verbs are a word 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import Detection
 from .lexicon import lexicon
@@ -168,6 +169,28 @@ def so_clause(sent, covered: set[int]) -> Detection | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _statements() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(pattern, kind, evidence) of the facts that state a rule (data/rules.toml [fragments])."""
+    words = lexicon().data["fragments"]
+    return (
+        (re.compile(words["language_spec"]), "obligation", "output language statement"),
+        (re.compile(words["capacity"], re.I), "obligation", "capacity statement"),
+        (re.compile(words["banned_statement"], re.I), "prohibition", "banned-word statement"),
+    )
+
+
+def stated_rule(sent, covered: set[int]) -> Detection | None:
+    """A fact that is a rule of the output: its language ("every written reply goes out in French"), a
+    container's capacity ("the card physically holds 700 characters"), a banned word ('"luxury" is on our list
+    of banned words'). Briefs state stakeholders' constraints this way, with no modal or imperative."""
+    for rx, kind, evidence in _statements():
+        if rx.search(sent.text):
+            negated = kind == "prohibition"
+            return Detection(kind, "must", negated, evidence, sent.root, False)
+    return None
+
+
 _FINITE = ("VB", "VBZ", "VBP", "VBD", "MD")
 
 
@@ -181,12 +204,6 @@ def output_fragment(sent, covered: set[int]) -> Detection | None:
     five bullet points, each between 20 and 30 words.", "Written in the third person only." Briefs list their
     lengths and forms this way; a count of output units or a participle of writing is what makes one a rule."""
     words = lexicon().data["fragments"]
-    if re.search(words["language_spec"], sent.text):  # "every written reply goes out in French"
-        return Detection("obligation", "must", False, "output language statement", sent.root, False)
-    if re.search(words["capacity"], sent.text, re.I):  # "the card physically holds 700 characters"
-        return Detection("obligation", "must", False, "capacity statement", sent.root, False)
-    if re.search(words["banned_statement"], sent.text, re.I):  # '"luxury" is on our list of banned words'
-        return Detection("prohibition", "must", True, "banned-word statement", sent.root, False)
     toks = [t for t in sent if not t.is_space and t.i not in covered]
     if not toks or len(toks) > 2 * MAX_TOKENS or not _verbless(sent):
         return None
@@ -199,4 +216,12 @@ def output_fragment(sent, covered: set[int]) -> Detection | None:
     return None
 
 
-__all__ = ["banned_list", "no_fragment", "opener_with", "output_fragment", "quoted_tokens", "so_clause"]
+__all__ = [
+    "banned_list",
+    "no_fragment",
+    "opener_with",
+    "output_fragment",
+    "quoted_tokens",
+    "so_clause",
+    "stated_rule",
+]

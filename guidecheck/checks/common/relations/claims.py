@@ -101,10 +101,15 @@ def _first(rx: re.Pattern[str], text: str) -> tuple[int, int] | None:
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
+def unquoted(text: str) -> str:
+    """The text with its quotations blanked, same length: a quoted line ("We can't wait to see you", "Still
+    stuck?") is the output's wording, not the rule's force, contrast cue or sanction."""
+    return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _deontic(rule: Rule, text: str) -> tuple[str | None, tuple[int, int] | None]:
     lex = lexicon()
-    # a quoted line ("We can't wait to see you") is the output's wording, not the rule's force; same length kept
-    text = _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    text = unquoted(text)
     relax = _first(lex.relax, text)
     if relax:
         return "N", relax

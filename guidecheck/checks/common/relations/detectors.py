@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ....model import Span
+from ....rules.lexicon import lexicon as rules_lexicon
 from .claims import Claim
 from .lexicon import jaccard, lexicon
 from .text import as_read, find_span, quoted, span_of
@@ -65,8 +66,6 @@ def _different_parties(fa: Claim, fb: Claim) -> bool:
     """Two named parties of an agreement ("The Tenant shall not assign ..." / "The Landlord may assign ..."):
     opposite duties of different parties do not conflict. Only capitalised defined terms count, so "raters" and
     "annotators" in a guideline stay one addressee."""
-    from ....rules.lexicon import lexicon as rules_lexicon
-
     parties = rules_lexicon().words["party_nouns"]
     a, b = fa.rule.actor or "", fb.rule.actor or ""
     if not a or not b or a == b or "party" in (a, b) or a not in parties or b not in parties:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .claims import Claim
+from .claims import Claim, unquoted
 from .lexicon import data, lexicon, phrase_pattern
 from .output import OutputFrame, output_frame
 
@@ -107,12 +107,7 @@ def stated_exception(fa: Claim, fb: Claim) -> bool:
         near = _order(a.id) is not None and _order(b.id) is not None and abs(_order(a.id) - _order(b.id)) <= 2
     if not near:
         return False
-    return bool(cues().contrast.search(_unquoted(a.text)) or cues().contrast.search(_unquoted(b.text)))
-
-
-def _unquoted(text: str) -> str:
-    """The text without its quotations: a quoted "Still stuck?" is no contrast cue of the rule quoting it."""
-    return re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
+    return bool(cues().contrast.search(unquoted(a.text)) or cues().contrast.search(unquoted(b.text)))
 
 
 def _absence(neutral: str) -> bool:
@@ -127,7 +122,7 @@ def side_of(claim: Claim) -> Side:
         neutral=neutral,
         example=is_example_material(claim),
         # words inside a quoted phrase ("Healthy snacking, zero compromise.") are the output's, not a sanction
-        sanction=bool(c.sanction.search(_unquoted(text)) or claim.penalty),
+        sanction=bool(c.sanction.search(unquoted(text)) or claim.penalty),
         restrict=bool(c.restrict.search(text)),
         output=output_frame(claim),
         absence=_absence(neutral),
