@@ -225,3 +225,15 @@ Do not transcribe background music.
     rel = {tuple(sorted(f["rules"])) for f in report["findings"] if f["check"] == "REL003"}
     mine = {tuple(sorted(f["rules"])) for f in report["findings"] if f["check"] == "DUP001"}
     assert not rel & mine
+
+
+def test_a_vague_word_inside_a_hyphenated_name_is_not_a_criterion():
+    """A real deck's entity-type list ("natural-object", "natural-disaster") named no criterion."""
+    from guidecheck.checks.common.wording import phrase_pattern
+
+    pattern = phrase_pattern(["natural", "as soon as possible"])
+    found = [
+        m.group() for m in pattern.finditer("Tag natural-object and non-natural items; keep a natural tone.")
+    ]
+    assert found == ["natural"]
+    assert pattern.search("Reply as soon as possible.") and not pattern.search("as soon as possible-ish")

@@ -262,7 +262,8 @@ def test_a_quoted_label_with_its_words_in_another_order_is_a_variant(tmp_path):
 
 def test_a_bracketed_word_after_an_instruction_to_write_it_is_a_tag(tmp_path):
     text = (
-        "# Transcribing\n\n## Rules\n\nIf a word cannot be heard, write [unheard] in its place.\n\n"
+        "# Transcribing\n\n## Labels\n\nPRICE: a price the caller names.\n\n"
+        "## Rules\n\nIf a word cannot be heard, write [unheard] in its place.\n\n"
         "Thanks for calling the [shop_name] help line.\n\n"
         "## What about products named after their maker?\n\nLabel the product name as PRODUCT.\n"
     )
@@ -271,7 +272,8 @@ def test_a_bracketed_word_after_an_instruction_to_write_it_is_a_tag(tmp_path):
         "Thanks for calling the [shop_name] help line.",
         "Label the product name as PRODUCT.",
     ]
-    # a question-like heading about products does not define PRODUCT; a placeholder is not a tag
+    # in a deck that defines labels (PRICE): a question-like heading about products does not define PRODUCT; a
+    # placeholder is not a tag
     assert _undefined(tmp_path, text, rules) == ["PRODUCT", "[unheard]"]
 
 
@@ -289,3 +291,16 @@ def test_a_one_letter_code_beside_a_capitalised_name_and_its_plural_are_defined(
         "Mark the camera angle as W.",
     ]
     assert _undefined(tmp_path, text, rules) == ["W"]
+
+
+def test_a_deck_that_defines_no_label_set_has_no_undefined_label(tmp_path):
+    """Entity-linking style: the only rule that names "Unknown" says when to use it; there is no list to miss it
+    from. The same rule in a deck with a label table is a gap in that table."""
+    rule = 'If the entity is missing from the knowledge base, annotate it as "Unknown".'
+    bare = f"# Linking\n\n## Missing entities\n\n{rule}\n"
+    assert _undefined(tmp_path, bare, [rule]) == []
+    table = (
+        "# Linking\n\n## Link labels\n\n| Label | Meaning |\n|---|---|\n| LINKED | the entity has a KB entry |\n"
+        f"| AMBIGUOUS | two entries fit |\n\n## Missing entities\n\n{rule}\n"
+    )
+    assert _undefined(tmp_path, table, [rule]) == ["Unknown"]

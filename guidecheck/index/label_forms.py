@@ -107,26 +107,33 @@ def _is_member(block: Block, prev: Block | None, prev_member: bool) -> bool:
     return prev_member or (prev is not None and prev.text.rstrip().endswith(":"))
 
 
-def named_labels(doc: Document) -> dict[str, Location]:
-    """normalised name -> where the document defines it, in any of the forms above (first place wins)."""
+def named_labels(doc: Document) -> tuple[dict[str, Location], bool]:
+    """normalised name -> where the document defines it, in any of the forms above (first place wins); and
+    whether any name came from a form other than a heading's bare title: "3.2 Word order" names a section, while
+    "Category: Dosage", a CODE in a title and the other forms show that the document defines labels."""
     out: dict[str, Location] = {}
+    listed = False
     prev: Block | None = None
     prev_member = False
     for block in doc.blocks:
         if block.kind == CODE:
             continue
         names: list[str] = list(_pattern_names(block.text))
-        if is_title_line(block):
-            names += _title_names(block.text)
         member = not is_title_line(block) and _is_member(block, prev, prev_member)
         if member:
             names.append(block.text.strip())
+        if is_title_line(block):
+            title, *parts = _title_names(block.text)  # parts: "Category: X", a CODE, a quoted name, a <tag>
+            names += parts
+        listed = listed or bool(names)
+        if is_title_line(block):
+            names.append(title)
         for name in names:
             key = normal_term(name).strip(" .,:;")
             if key and key not in out and len(key) <= 60 and key not in forms()["function_words"]:
                 out[key] = block.location
         prev, prev_member = block, member
-    return out
+    return out, listed
 
 
 def document_headings(doc: Document) -> list[tuple[str, ...]]:

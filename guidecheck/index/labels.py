@@ -64,6 +64,8 @@ class Inventory:
     # they make a label defined, but are not scale points.
     named: dict[str, Location] = field(default_factory=dict)
     headings: list[tuple[str, ...]] = field(default_factory=list)
+    # Whether the document defines labels in a form other than headings (a heading alone names a section).
+    lists_labels: bool = False
 
     def names(self) -> set[str]:
         return {normal_term(e.name) for e in self.entries if e.name}
@@ -284,7 +286,8 @@ def _drop_prefix_lines(entries: list[LabelDef]) -> list[LabelDef]:
 
 
 def document_inventory(doc: Document) -> Inventory:
-    inv = Inventory(doc.path, named=named_labels(doc), headings=document_headings(doc))
+    named, listed = named_labels(doc)
+    inv = Inventory(doc.path, named=named, headings=document_headings(doc), lists_labels=listed)
     for block in doc.blocks:
         if block.kind in _SKIP:
             continue
@@ -303,6 +306,7 @@ def merged(inventories: list[Inventory], path: str) -> Inventory:
     for inv in inventories:
         out.entries.extend(inv.entries)
         out.headings.extend(inv.headings)
+        out.lists_labels = out.lists_labels or inv.lists_labels
         for key, location in inv.named.items():
             out.named.setdefault(key, location)
         if out.scale is None and inv.scale is not None:

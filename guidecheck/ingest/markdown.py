@@ -99,6 +99,7 @@ class _Walk:
     row_cells: list[str] = field(default_factory=list)
     in_head: bool = False
     row_line: int | None = 0
+    item_number: int | None = None  # the number of an ordered list item, until its first paragraph takes it
 
     def section_path(self) -> tuple[str, ...]:
         return tuple(title for _, title in self.sections)
@@ -112,6 +113,8 @@ class _Walk:
             return i + 3
         if tok.type in _NESTING:
             self.nest(tok.type)
+            if tok.type == "list_item_open":
+                self.item_number = int(tok.info) if tok.info.isdigit() else None
         elif tok.type in ("fence", "code_block"):
             self.code(tok, line)
         elif tok.type in ("thead_open", "thead_close", "tr_open", "tr_close"):
@@ -199,6 +202,8 @@ class _Walk:
 
     def _meta(self, kind: str, inline: Token) -> dict:
         meta: dict = {"list_id": str(self.list_count)} if kind == LIST_ITEM else {}
+        if kind == LIST_ITEM and self.item_number is not None:
+            meta["number"], self.item_number = self.item_number, None  # "3. Submit": counted lists read it
         if in_page_link(inline):
             meta["navigation"] = "in-page link"  # read by the rules stage: a contents entry states no rule
         return meta

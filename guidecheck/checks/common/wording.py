@@ -37,7 +37,8 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     items = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
     if not items:
         return None
-    alts = [re.escape(p) + (r"(?!\w)" if not p[-1].isalnum() else r"\b") for p in items]
+    # Not inside a hyphenated compound on either side: "natural-object" is a name, not the word "natural".
+    alts = [re.escape(p) + (r"(?!\w)" if not p[-1].isalnum() else r"(?![\w-])") for p in items]
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + ")", re.I)
 
 

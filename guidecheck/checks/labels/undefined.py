@@ -31,7 +31,9 @@ class UndefinedLabel(Check):
         lists ("three types: A, B and C"), a list of bare labels under a lead-in, and a heading that names it
         (the text under a heading defines it). A family member PREFIX-X is defined when X is. A use spelled with
         other hyphens, spaces or case than the defined label ("[side speech]" for "[side-speech]") is reported
-        with the defined form. Bracketed words count only in decks that define bracketed tags.
+        with the defined form. Bracketed words count only in decks that define bracketed tags. A deck that
+        defines no label set at all gets no finding: there is no list the label is missing from, and the rule
+        that assigns it is where it is introduced.
 
     Why is this bad:
         Raters cannot find the option in the tool, or each invents what it means; the label's counts are noise.
@@ -96,6 +98,8 @@ class UndefinedLabel(Check):
 def _undefined_uses(ctx: CheckContext, deck: Deck, configured: set[str]) -> dict[str, list]:
     """normalised label -> [(rule, use)] for every use the deck does not define, in reading order."""
     inv, glossary = deck.inventory, deck.glossary
+    if not _defines_labels(inv):
+        return {}
     variants = {normal_term(v.variant.display) for v in find_variants(ctx, deck.first_path, deck.rules)}
     brackets = defines_bracket_tags(inv)
     uses: dict[str, list] = {}
@@ -112,6 +116,13 @@ def _undefined_uses(ctx: CheckContext, deck: Deck, configured: set[str]) -> dict
                 continue
             uses.setdefault(key, []).append((rule, use))
     return uses
+
+
+def _defines_labels(inv: Inventory | None) -> bool:
+    """Whether the deck defines a set of labels at all (a scale, a tag list, "Name (CODE)" forms). A label is
+    undefined only against such a set: in a deck that defines none, the rule that assigns a label is the only
+    place it is introduced, and says when to use it ("If it is missing from the KB, annotate it as Unknown")."""
+    return inv is not None and (bool(inv.entries) or inv.lists_labels)
 
 
 def _undefined_tags_in_text(ctx: CheckContext, deck: Deck, reported: set[str]) -> list[tuple[str, Location]]:
