@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -66,6 +67,32 @@ def test_undefined_label_is_matched_by_name_and_vague_criterion_by_sentence():
     )
     assert not real._finds(PROBLEMS[1], _finding("LAB001", ["x"], message="Label 'CLEAN' is used"))
     assert real._finds(PROBLEMS[2], _finding("AMB001", ["Skip the clip if the speech is hard to follow"]))
+
+
+def test_a_finding_that_quotes_no_rule_is_matched_by_the_sentence_it_points_at():
+    """A sentence without a rule (a count announced, a 'may' in prose) is where the finding is; its text, not
+    the empty rule list, is what a listed problem's quote is compared with."""
+    at_line = dict(_finding("AMB005", []), located=["Skip the clip if the speech is hard to follow."])
+    assert real._finds(PROBLEMS[2], at_line)
+    assert not real._finds(PROBLEMS[2], _finding("AMB005", []))
+
+
+def test_only_the_sentence_a_finding_quotes_or_its_line_is_its_place(tmp_path):
+    from guidecheck.model import Block, Document, Finding, Location
+
+    where = Location(str(tmp_path / "g.md"), line=3)
+    doc = Document(where.path, "markdown", blocks=[Block("We distinguish 3 cases:", "paragraph", where)])
+    page_only = Location(where.path, page=2)
+
+    findings = [
+        Finding("LAB006-1", "LAB006", "labels", "warning", 0.8, "announces 3 cases", [], "f1", where),
+        Finding("AMB005-1", "AMB005", "ambiguity", "info", 0.7, 'may. ("It may rain.")', [], "f2", where),
+        Finding("AMB006-1", "AMB006", "ambiguity", "info", 0.7, "'some' is vague", [], "f3", page_only),
+    ]
+    result = SimpleNamespace(documents=[doc], rules=[], findings=findings)
+
+    rows = real._finding_rows(result, "deck")
+    assert [r["located"] for r in rows] == [["We distinguish 3 cases:"], ["It may rain."], []]
 
 
 def test_score_split_reports_precision_over_judged_and_opt_in_checks_apart():

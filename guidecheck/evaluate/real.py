@@ -29,10 +29,10 @@ SPLITS = ("dev", "heldout")
 FINDS: dict[str, tuple[str, ...]] = {
     "contradiction": ("CON",),
     # a tag code written two ways is reported as an undefined tag when one spelling is never defined
-    "inconsistent-label": ("TERM001", "LAB001", "LAB004", "LAB005", "CON006", "CON007"),
+    "inconsistent-label": ("TERM001", "LAB001", "LAB004", "LAB005", "LAB006", "CON006", "CON007"),
     "undefined-label": ("LAB001", "LAB003", "LAB005"),
     "vague-criterion": ("AMB001", "AMB002", "AMB003", "AMB005", "AMB006"),
-    "missing-case": ("COV", "AMB002", "AMB003"),
+    "missing-case": ("COV", "AMB002", "AMB003", "LAB006"),
 }
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -75,6 +75,8 @@ def _finding_rows(result, folder: str) -> list[dict[str, Any]]:
         if f.check.startswith("GC"):
             continue
         rules = [by_id[i] for i in f.rules if i in by_id]
+        quoted = _QUOTED_SENTENCE.search(f.message)
+        located = [] if rules else [quoted.group(1)] if quoted else _block_texts_at(result, f.location)
         rows.append(
             {
                 "folder": folder,
@@ -85,6 +87,7 @@ def _finding_rows(result, folder: str) -> list[dict[str, Any]]:
                 "fix": f.fix,
                 "where": f.location.label(),
                 "rules": [r.text for r in rules],
+                "located": located,
                 "quoted": [
                     {
                         "text": r.text,
@@ -97,6 +100,24 @@ def _finding_rows(result, folder: str) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+# A finding on a sentence that holds no rule quotes the sentence at the end of its message: ... ("Text.")
+_QUOTED_SENTENCE = re.compile(r'\("(.+)"\)$')
+
+
+def _block_texts_at(result, location) -> list[str]:
+    """The text at a finding that quotes no rule (a sentence, a tag in prose): the block on its line. A place
+    known only by its page (PDF) names no sentence, so it matches no quote."""
+    if location.line is None:
+        return []
+    return [
+        b.text
+        for d in result.documents
+        if d.path == location.path
+        for b in d.blocks
+        if b.location.line == location.line and b.location.page == location.page
+    ]
 
 
 def _check_folder(root: Path, folder: str) -> tuple[list[dict[str, Any]], int]:
@@ -150,7 +171,8 @@ def _finds(problem: dict[str, Any], finding: dict[str, Any]) -> bool:
     if problem["type"] == "inconsistent-label" and _names_same_label(problem, finding):
         return True
     quotes = [q for q in (problem.get("quote_a"), problem.get("quote_b")) if q]
-    matched = [any(_covers(t, q) for t in finding["rules"]) for q in quotes]
+    texts = finding["rules"] or finding.get("located", [])
+    matched = [any(_covers(t, q) for t in texts) for q in quotes]
     if problem["type"] == "contradiction" and len(quotes) == 2:
         return all(matched)  # both sides of the contradiction
     return any(matched)
