@@ -158,18 +158,15 @@ def _keep_verb_index(nlp) -> None:
 
 
 def matchers(nlp) -> tuple[Any, Any]:
-    """(Matcher of cues, DependencyMatcher of structural patterns) for this pipeline's vocabulary."""
+    """(Matcher of cues, DependencyMatcher of structural patterns) for this pipeline's vocabulary: spaCy's own,
+    run only with the patterns a Doc's words can satisfy (rules/cue_matcher.py; the same matches)."""
     key = id(nlp.vocab)
     if key not in _MATCHERS:
-        from spacy.matcher import DependencyMatcher, Matcher
+        from .cue_matcher import CueMatcher, GuardedDependencyMatcher
 
         lex = lexicon()
-        matcher = Matcher(nlp.vocab)
-        for c in lex.data["cue"]:
-            matcher.add(c["name"], c["patterns"])
-        dep = DependencyMatcher(nlp.vocab)
-        for d in lex.data.get("dependency", []):
-            dep.add(d["name"], [d["pattern"]])
+        matcher = CueMatcher(nlp.vocab, lex.data["cue"])
+        dep = GuardedDependencyMatcher(nlp.vocab, lex.data.get("dependency", []))
         _MATCHERS[key] = (matcher, dep)
         _keep_verb_index(nlp)
     return _MATCHERS[key]
