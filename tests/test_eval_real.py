@@ -170,3 +170,17 @@ def test_label_findings_match_the_label_the_reader_named():
     assert not real._finds(
         problem, _finding("TERM001", [], message="'[laugh]' is another spelling of '[laughs]'")
     )
+
+
+def test_the_labels_file_is_the_merge_of_the_readers_parts():
+    """guidelines/labels/real.jsonl must be what guidelines/src/real_labels.py writes from the parts, so a verdict
+    added to a part is scored and nothing is scored that no part holds."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1] / "guidelines"
+    spec = importlib.util.spec_from_file_location("real_labels", root / "src" / "real_labels.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    merged = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in module.merged_rows()]
+    assert merged == (root / "labels" / "real.jsonl").read_text("utf-8").splitlines()
+    assert all(r.get("kind") in ("problem", "judgment") for r in module.merged_rows())
