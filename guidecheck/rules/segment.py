@@ -91,9 +91,11 @@ def rule_blocks(blocks: list[Block]) -> list[Block]:
 
 def units_of(block: Block, parsed) -> list[Unit]:
     """The units of one parsed block; whole-block units keep the first sentence's parse."""
+    from .sentence_span import sentences  # spaCy is loaded: the block was parsed
+
     out: list[Unit] = []
     whole = whole_block(block)
-    sents = [s for s in parsed.sents if s.text.strip()]
+    sents = [s for s in sentences(parsed) if s.text.strip()]
     if not sents:
         return out
     lead = len(block.text) - len(block.text.lstrip())
