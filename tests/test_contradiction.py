@@ -263,3 +263,29 @@ def test_sibling_folders_are_separate_guideline_sets(write, check_json, frames):
             "Rate helpfulness on a 0-10 scale.",
         ],  # faq/ is inside chatbot/
     ]
+
+
+@pytest.mark.slow
+def test_one_label_with_two_thresholds_that_disagree(write, check_json):
+    """A label given past one number in the guide and only past another in the FAQ: items in between get it under
+    one rule and not the other. The same threshold said twice, or a threshold on another measure, is fine."""
+    write(
+        "deck/guide.md",
+        "# Guide\n\nMark a response as Too Long when it exceeds 300 words.\n\n"
+        "Mark a clip as Noisy when the noise lasts beyond 5 seconds.\n\n"
+        "A reply gets the Late flag when it comes more than 2 days after the request.\n",
+    )
+    write(
+        "deck/faq.md",
+        "# FAQ\n\nResponses up to 400 words are an acceptable length; don't use the Too Long flag for them.\n\n"
+        "Mark a clip as Noisy only when the noise runs past 5 seconds.\n\n"
+        "Do not use the Late flag for replies shorter than 50 words.\n",
+    )
+    found = _by_check(check_json(write("deck/.keep", "").parent))
+    assert list(found) == ["CON004"], found.keys()
+    ((finding, rules),) = found["CON004"]
+    assert sorted(r["text"] for r in rules) == [
+        "Mark a response as Too Long when it exceeds 300 words.",
+        "Responses up to 400 words are an acceptable length; don't use the Too Long flag for them.",
+    ]
+    assert "thresholds for Too Long" in finding["message"]

@@ -55,3 +55,17 @@ def test_parse_decides_which_word_is_the_unit():
         is_noun=lambda w: w.lower() in nouns,
     )
     assert (q.comparator, q.value, q.unit) == (">=", 2.0, "source")
+
+
+def test_exceeding_and_running_past_a_number_are_lower_limits():
+    found = [
+        (q.comparator, q.value, q.unit)
+        for t in (
+            "Mark a response as Too Long when it exceeds 300 words.",
+            "Flag a clip only when it runs past 30 seconds.",
+            "A clip that lasts beyond 2 minutes is Too Long.",
+        )
+        for q in find_quantities(t)
+    ]
+    assert found == [(">", 300.0, "word"), (">", 30.0, "second"), (">", 120.0, "second")]
+    assert find_quantities("Check the claims made in the past 30 days.") == []

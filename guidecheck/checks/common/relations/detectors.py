@@ -20,6 +20,7 @@ from ....rules.lexicon import lexicon as rules_lexicon
 from .claims import Claim
 from .lexicon import jaccard, lexicon
 from .text import as_read, find_span, quoted, span_of
+from .thresholds import threshold_conflict
 
 
 class Conflict(NamedTuple):
@@ -262,6 +263,7 @@ Detector = Callable[[Claim, Claim, float, dict[str, str]], Conflict | None]
 # two definitions agree (a duplicate), so ``relate`` asks it on its own before these.
 DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: _numeric(fa, fb),
+    lambda fa, fb, cosine, aliases: threshold_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
     lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _deontic(fa, fb, cosine),

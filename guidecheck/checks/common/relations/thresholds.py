@@ -1,0 +1,67 @@
+"""One label given by two numeric thresholds that disagree.
+
+"Anything over 20 seconds gets the Too Long flag" and "Flag a clip as Too Long only when it runs past 30 seconds"
+disagree on clips of 21 to 30 seconds; "Mark a response as Too Long when it exceeds 300 words" and "Responses up
+to 400 words are an acceptable length; don't use the Too Long flag for them" disagree from 301 to 400 words.
+Neither pair is two limits on one value (the numeric frame's shape): each number says where a label applies. A
+rule gives the label (must / may, or a plain "gets X") where its number holds and, when it says "only", withholds
+it elsewhere; a prohibition withholds it where its number holds. The rules conflict when one gives the label
+where the other withholds it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ....rules.quantities import Quantity
+from .claims import Claim, Interval, quantity_interval, unquoted
+from .text import as_read, find_span, quoted
+
+_ONLY = re.compile(r"\bonly\s+(?:when|if|for|once|after)\b", re.I)
+
+
+def _regions(claim: Claim, q: Quantity) -> tuple[Interval | None, Interval | None]:
+    """(where the rule gives its label, where it withholds it) along the quantity's attribute."""
+    if claim.deontic == "F":
+        return None, quantity_interval(q, negate=False)
+    if claim.deontic not in ("O", "P", None):
+        return None, None
+    only = bool(_ONLY.search(unquoted(claim.text)))
+    return quantity_interval(q, negate=False), quantity_interval(q, negate=True) if only else None
+
+
+def _meet(give: Interval | None, withhold: Interval | None) -> bool:
+    return give is not None and withhold is not None and not give.disjoint(withhold)
+
+
+def _labels(fa: Claim, fb: Claim) -> list[str]:
+    """Named labels one rule assigns (its outcomes) that the other names as well (as an outcome or in its words).
+    A score ("3") is left to the numeric and scale frames: its number is the label and the threshold at once."""
+    names = {o for o, _ in fa.outcomes + fb.outcomes if any(ch.isalpha() for ch in o)}
+    both = []
+    for name in sorted(names):
+        rx = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+        if rx.search(fa.text) and rx.search(fb.text):
+            both.append(name)
+    return both
+
+
+def threshold_conflict(fa: Claim, fb: Claim):
+    """A ``Conflict`` (CON004) when one rule gives a label for values the other withholds it for, else None."""
+    from .detectors import Conflict
+
+    for label in _labels(fa, fb):
+        for qa, _ in fa.quantities:
+            for qb, _ in fb.quantities:
+                if qa.attribute != qb.attribute:
+                    continue
+                (ga, wa), (gb, wb) = _regions(fa, qa), _regions(fb, qb)
+                if _meet(ga, wb) or _meet(gb, wa):
+                    why = (
+                        f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} set different thresholds for "
+                        f"{label} ({qa.text} / {qb.text}): some items get it under one rule and not the other."
+                    )
+                    spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
+                    conf = 0.8 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
+                    return Conflict("CON004", conf, why, spans, False)
+    return None
