@@ -289,3 +289,21 @@ def test_one_label_with_two_thresholds_that_disagree(write, check_json):
         "Responses up to 400 words are an acceptable length; don't use the Too Long flag for them.",
     ]
     assert "thresholds for Too Long" in finding["message"]
+
+
+@pytest.mark.slow
+def test_two_time_limits_per_the_same_item_conflict_whatever_else_their_sentences_say(write, check_json):
+    write(
+        "deck/guide.md",
+        "# Guide\n\nSpend no more than 90 seconds on a single ad.\n\nTake a break of at least 5 minutes every hour.\n",
+    )
+    write(
+        "deck/faq.md", "# FAQ\n\nPlan on at least two minutes per ad; faster submissions get a second look.\n"
+    )
+    found = _by_check(check_json(write("deck/.keep", "").parent))
+    assert [sorted(r["text"] for r in rules) for _, rules in found.get("CON004", [])] == [
+        [
+            "Plan on at least two minutes per ad; faster submissions get a second look.",
+            "Spend no more than 90 seconds on a single ad.",
+        ]
+    ]

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ....model import Span
 from ....rules.lexicon import lexicon as rules_lexicon
 from .claims import Claim
-from .lexicon import jaccard, lexicon
+from .lexicon import jaccard, lexicon, stem
 from .text import as_read, find_span, quoted, span_of
 from .thresholds import threshold_conflict
 
@@ -147,15 +147,23 @@ def _numbers_disjoint(fa: Claim, fb: Claim):
     return None
 
 
+def _scope(claim: Claim, q) -> str | None:
+    """What the limit is counted per: "ad" in "90 seconds on a single ad" and in "two minutes per ad"."""
+    i = claim.text.find(q.text) if q.text else -1
+    m = lexicon().quantity_scope.match(claim.text[i + len(q.text) :]) if i >= 0 else None
+    return stem(m.group("noun").lower()) if m else None
+
+
 def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
     hit = _numbers_disjoint(fa, fb)
     if not hit:
         return None
     filler = lexicon().quantity_filler
     ca, cb = fa.core - filler, fb.core - filler
-    if not (ca or cb) or not topic_match(ca, cb, threshold("numeric_topic")):
-        return None
     qa, qb = hit
+    same_scope = _scope(fa, qa) is not None and _scope(fa, qa) == _scope(fb, qb)
+    if not same_scope and (not (ca or cb) or not topic_match(ca, cb, threshold("numeric_topic"))):
+        return None
     unit = qa.unit or qb.unit or qa.attribute
     why = (
         f"{quoted(as_read(fa.rule))} asks for {qa.text} and {quoted(as_read(fb.rule))} for {qb.text}: "

@@ -47,6 +47,7 @@ class Lexicon:
     relax: re.Pattern[str]
     relax_words: frozenset[str]
     quantity_filler: frozenset[str]
+    quantity_scope: re.Pattern[str]
     prohibit: re.Pattern[str]
     oblige: re.Pattern[str]
     permit: re.Pattern[str]
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
         relax=phrase_pattern(w["relax"]),
         relax_words=frozenset(w["relax_words"]),
         quantity_filler=frozenset(stem(x) for x in w["quantity_filler"]),
+        quantity_scope=re.compile(w["quantity_scope"], re.I),
         prohibit=phrase_pattern(list(force_words("cue", "prohibit"))),
         oblige=phrase_pattern(list(force_words("cue", "oblige"))),
         permit=phrase_pattern(list(force_words("cue", "permit"))),
