@@ -307,3 +307,25 @@ def test_two_time_limits_per_the_same_item_conflict_whatever_else_their_sentence
             "Spend no more than 90 seconds on a single ad.",
         ]
     ]
+
+
+@pytest.mark.slow
+def test_an_act_reserved_to_a_group_against_a_rule_that_gives_it_to_everyone(write, check_json):
+    write(
+        "deck/guide.md",
+        "# Guide\n\nOnly raters who have passed the dialect certification may apply the Strong Accent tag.\n\n"
+        "Only senior reviewers may remove a post for impersonation.\n\n"
+        "Only raters may use the Skip button.\n",
+    )
+    write(
+        "deck/faq.md",
+        "# FAQ\n\nYou don't need any certification to use the Strong Accent tag: everyone on the project can set "
+        "it when they hear a regional accent.\n\n"
+        "Every senior reviewer must remove a post for impersonation once the report is confirmed.\n\n"
+        "Any annotator may use the Skip button when the audio does not play.\n",
+    )
+    found = _by_check(check_json(write("deck/.keep", "").parent))
+    assert list(found) == ["CON011"], found.keys()
+    ((finding, _rules),) = found["CON011"]
+    assert "reserves this to raters who have passed the dialect certification" in finding["message"]
+    assert "Strong Accent" in finding["message"]

@@ -19,6 +19,7 @@ from ....model import Span
 from ....rules.lexicon import lexicon as rules_lexicon
 from .claims import Claim
 from .lexicon import jaccard, lexicon, stem
+from .restriction import restriction_conflict
 from .text import as_read, find_span, quoted, span_of
 from .thresholds import threshold_conflict
 
@@ -272,6 +273,7 @@ Detector = Callable[[Claim, Claim, float, dict[str, str]], Conflict | None]
 DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: _numeric(fa, fb),
     lambda fa, fb, cosine, aliases: threshold_conflict(fa, fb),
+    lambda fa, fb, cosine, aliases: restriction_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
     lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _deontic(fa, fb, cosine),

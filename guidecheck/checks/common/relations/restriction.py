@@ -1,0 +1,95 @@
+"""An act reserved to a group against a rule that gives or requires the same act of everyone (CON011).
+
+"Only senior reviewers may assign the Security Risk flag" reserves the act; "Every annotator is expected to set
+the Security Risk flag when ..." requires it of everyone, and "You don't need any certification to use the Strong
+Accent tag" or "Any moderator may reject a review that looks incentivized" give it to everyone. A rater who is
+not in the group cannot follow both. The two rules must act on the same thing: the same named label or flag
+(the verb that applies a label does not matter: assign, set, use), or the same act on the same object. Words and
+patterns are data (``data/contradictions.toml``, [restriction]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .claims import Claim, unquoted
+from .lexicon import data, lexicon, stem
+from .text import as_read, find_span, quoted
+
+# A capitalised name of two words or more, not at the start of the sentence: "the Security Risk flag".
+_NAME = re.compile(r"(?<=\S\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+_ROLE_WORDS = frozenset(
+    {"rater", "annotator", "moderator", "reviewer", "evaluator", "labeler", "member", "people"}
+)
+
+
+class Words(NamedTuple):
+    only: re.Pattern[str]
+    universal: re.Pattern[str]
+    label_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> Words:
+    d = data()["restriction"]
+    return Words(re.compile(d["only"], re.I), re.compile(d["universal"], re.I), frozenset(d["label_verbs"]))
+
+
+def _reserved(claim: Claim) -> tuple[str, str] | None:
+    """(group, act) of a rule that reserves an act: "Only Tier 2 moderators can reject ..." -> ("Tier 2
+    moderators", "reject"). A bare role ("Only raters may ...") reserves nothing from anyone."""
+    m = _words().only.match(unquoted(claim.text))
+    if not m:
+        return None
+    group = m.group("group")
+    return (group, m.group("act").lower()) if _qualifiers(group) else None
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def _qualifiers(group: str) -> set[str]:
+    """The words that make a group smaller than every rater: "senior", "tier", "passed", "certification"."""
+    return _stems(group) - {stem(w) for w in _ROLE_WORDS} - lexicon().stop - {"who", "have", "has"}
+
+
+def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
+    """What both rules act on: a label both name (the act is applying it, whatever the verb), else the same act
+    on the same object."""
+    verbs = _words().label_verbs
+    names = set(_NAME.findall(reserving.text)) & set(_NAME.findall(other.text))
+    other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
+    if names and act in verbs and other_verbs:
+        return sorted(names)[0]
+    words = _stems(other.text)
+    if reserving.object_head and stem(act) in words and reserving.object_head in words:
+        return reserving.rule.object or reserving.object_head
+    return None
+
+
+def restriction_conflict(fa: Claim, fb: Claim):
+    """A ``Conflict`` (CON011) when one rule reserves an act that the other gives or requires of everyone."""
+    from .detectors import Conflict
+
+    for reserving, other in ((fa, fb), (fb, fa)):
+        got = _reserved(reserving)
+        if got is None or _reserved(other) is not None:
+            continue
+        group, act = got
+        everyone = _words().universal.search(unquoted(other.text))
+        if everyone is None or (other.deontic == "F" and "need" not in everyone.group().lower()):
+            continue
+        if "need" not in everyone.group().lower() and _qualifiers(group) & _stems(everyone.group()):
+            continue  # the other rule is about the same group ("Every senior reviewer must ...")
+        target = _shared_target(reserving, act, other)
+        if target:
+            why = (
+                f"{quoted(as_read(reserving.rule))} reserves this to {group}, but {quoted(as_read(other.rule))} "
+                f"gives it to everyone ({target})."
+            )
+            spans = find_span(reserving.rule, group) + find_span(other.rule, target)
+            return Conflict("CON011", 0.85, why, spans, False)
+    return None
