@@ -13,25 +13,14 @@ place its specificity calls for, put its words in ``data/contradictions.toml`` a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
-from ....model import Span
 from ....rules.lexicon import lexicon as rules_lexicon
 from .claims import Claim
+from .conflict import Conflict
 from .lexicon import jaccard, lexicon, stem
 from .restriction import restriction_conflict
 from .text import as_read, find_span, quoted, span_of
 from .thresholds import threshold_conflict
-
-
-class Conflict(NamedTuple):
-    """What a detector found: the check code, how sure, one sentence why, the clashing words."""
-
-    code: str
-    confidence: float
-    explanation: str
-    spans: list[Span]
-    conditional: bool  # True: the rules' conditions decide (different situations are not a conflict)
 
 
 def threshold(name: str) -> float:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .claims import Claim, unquoted
+from .conflict import Conflict
 from .lexicon import data, lexicon, stem
 from .text import as_read, find_span, quoted
 
@@ -70,10 +71,8 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
     return None
 
 
-def restriction_conflict(fa: Claim, fb: Claim):
+def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` (CON011) when one rule reserves an act that the other gives or requires of everyone."""
-    from .detectors import Conflict
-
     for reserving, other in ((fa, fb), (fb, fa)):
         got = _reserved(reserving)
         if got is None or _reserved(other) is not None:

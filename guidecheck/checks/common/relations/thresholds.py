@@ -15,6 +15,7 @@ import re
 
 from ....rules.quantities import Quantity
 from .claims import Claim, Interval, quantity_interval, unquoted
+from .conflict import Conflict
 from .text import as_read, find_span, quoted
 
 _ONLY = re.compile(r"\bonly\s+(?:when|if|for|once|after)\b", re.I)
@@ -46,10 +47,8 @@ def _labels(fa: Claim, fb: Claim) -> list[str]:
     return both
 
 
-def threshold_conflict(fa: Claim, fb: Claim):
+def threshold_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` (CON004) when one rule gives a label for values the other withholds it for, else None."""
-    from .detectors import Conflict
-
     for label in _labels(fa, fb):
         for qa, _ in fa.quantities:
             for qb, _ in fb.quantities:
