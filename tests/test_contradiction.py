@@ -329,3 +329,23 @@ def test_an_act_reserved_to_a_group_against_a_rule_that_gives_it_to_everyone(wri
     ((finding, _rules),) = found["CON011"]
     assert "reserves this to raters who have passed the dialect certification" in finding["message"]
     assert "Strong Accent" in finding["message"]
+
+
+@pytest.mark.parametrize(
+    ("text", "winner", "loser"),
+    [
+        (
+            "When Correctness and Clarity point in different directions, Correctness decides the score.",
+            "Correctness",
+            "Clarity",
+        ),
+        ("If accuracy and style conflict, style wins.", "style", "accuracy"),
+        ("When speed and accuracy disagree, prefer accuracy.", "accuracy", "speed"),
+    ],
+)
+def test_the_criterion_that_decides_when_two_disagree_is_the_winner(text, winner, loser):
+    from guidecheck.checks.common.relations.claims import build_claim
+    from guidecheck.model import Location, Rule
+
+    priority = build_claim(Rule("R1", text, Location("deck/guide.md"), kind="priority")).priority
+    assert priority is not None and (priority[2], priority[3]) == (winner, loser)

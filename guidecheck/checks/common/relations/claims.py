@@ -207,7 +207,7 @@ def _priority_of(text: str) -> tuple[frozenset[str], frozenset[str], str, str] |
         return None
     m = lex.conflict_clause.search(text)
     if m:
-        x, y, w = content(m.group("x")), content(m.group("y")), content(m.group("w"))
+        x, y, w = content(m.group("x")), content(m.group("y")), content(m.group("w") or m.group("w2"))
         if w and (w & y) and not (w & x):
             return y, x, m.group("y").strip(), m.group("x").strip()
         if w and (w & x) and not (w & y):
