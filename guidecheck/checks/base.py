@@ -38,6 +38,9 @@ class Check:
     name: ClassVar[str]
     category: ClassVar[str]
     severity: ClassVar[str]
+    # True for a check that reads the relation classifier (engine.relations): the pipeline then reads the rules
+    # for it while the embedding process still encodes them (runner.prepare), not after the index is built.
+    reads_relations: ClassVar[bool] = False
 
     def run(self, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
@@ -100,6 +103,10 @@ class CheckContext:
         from .common.deck import deck_key
 
         return self.decks[deck_key(path)]
+
+    def seed(self, values: dict[str, Any]) -> None:
+        """Derived values computed before the run's checks started (``runner.prepare``)."""
+        self._derived.update(values)
 
     def derived(self, name: str, compute: Callable[[CheckContext], Any]) -> Any:
         """``compute(self)``, once per run under ``name``."""

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from ..cache import Cache
 from ..config import Config
 from ..index import Index
-from ..model import Finding
+from ..model import Document, Finding, Rule
 from .base import CheckContext
 from .common.deck import build_decks
 from .registry import all_checks, enabled
@@ -17,8 +21,34 @@ def selected_codes(config: Config, only: list[str] | None = None) -> list[str]:
     return [c.code for c in all_checks() if enabled(c.code, select, extend, config.values["disable"])]
 
 
-def run_checks(index: Index, config: Config, only: list[str] | None = None) -> list[Finding]:
+def prepare(
+    documents: Sequence[Document],
+    rules: Sequence[Rule],
+    config: Config,
+    cache: Cache,
+    only: list[str] | None = None,
+    spare_time: bool = False,
+) -> dict[str, Any]:
+    """What the checks of this run read of the rules alone, no vector needed: given to ``run_checks``.
+
+    The pipeline calls it before it waits for the rule vectors: on a cold run the embedding process is still
+    encoding them on the other core, so the claims are built meanwhile instead of after the index while that
+    core idles. ``spare_time``: the embedding process is busy, so build everything now (a warm run builds only
+    what it turns out to need)."""
+    chosen = set(selected_codes(config, only))
+    if not any(cls.reads_relations for cls in all_checks() if cls.code in chosen):
+        return {}
+    from .common.relations.readings import READINGS, read_rules
+
+    return {READINGS: read_rules(rules, [d.path for d in documents], cache, sides=spare_time)}
+
+
+def run_checks(
+    index: Index, config: Config, only: list[str] | None = None, prepared: dict[str, Any] | None = None
+) -> list[Finding]:
+    """``prepared``: what ``prepare`` read for the same rules and documents."""
     ctx = CheckContext(index, config, config.severity_overrides(), build_decks(index, config))
+    ctx.seed(prepared or {})
     findings: list[Finding] = []
     chosen = set(selected_codes(config, only))
     checks = [cls() for cls in all_checks() if cls.code in chosen]

@@ -17,6 +17,7 @@ from ..registry import register
 
 class RelationCheck(Check):
     fix: ClassVar[str | None] = None
+    reads_relations: ClassVar[bool] = True
     # True for a check that only runs with a model the user configures (CON009's NLI model): no labeled eval.
     needs_user_model: ClassVar[bool] = False
 

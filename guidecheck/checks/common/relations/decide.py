@@ -58,20 +58,23 @@ def _unit(m: np.ndarray) -> np.ndarray:
     return m / np.where(n == 0, 1.0, n)
 
 
-def pair_inputs(
+# A candidate pair to score: its rule positions, cosine, the frame relation and whether it needs the scorer.
+Todo = tuple[int, int, float, Relation | None, bool]
+
+
+def pair_todo(
     claims: Sequence[Claim],
+    sides: Sequence[Side],
     pairs: Sequence[tuple[int, int, float]],
-    encode: Encode,
     aliases: dict[str, str] | None = None,
     unnamed: bool = True,
-) -> list[tuple[PairInput, Relation | None]]:
-    """Scorer inputs for the comparable pairs with evidence; neutral propositions and conditions in one batch.
+) -> list[Todo]:
+    """The comparable pairs with evidence, related by the frame classifier.
 
     ``unnamed=False`` scores only the pairs a frame detector named: when the threshold cannot be reached, the
     others are never reported and embedding their propositions would only cost time.
     """
-    sides = [side_of(c) for c in claims]
-    todo = []
+    todo: list[Todo] = []
     for i, j, cos in pairs:
         fa, fb, sa, sb = claims[i], claims[j], sides[i], sides[j]
         if not comparable(fa, fb, sa, sb):
@@ -81,25 +84,52 @@ def pair_inputs(
         if (named or unnamed) and _evidence(fa, fb, sa, sb, rel, cos):
             # An exception, update or duplicate is reported as it is: only possible conflicts need the score.
             todo.append((i, j, cos, rel, unnamed or rel is None or rel.code.startswith("CON")))
+    return todo
+
+
+def todo_texts(claims: Sequence[Claim], sides: Sequence[Side], todo: Sequence[Todo]) -> list[str]:
+    """The neutral propositions and conditions the scored pairs compare, each once, in pair order (one batch:
+    the same texts in the same order give the same vectors, bit for bit)."""
     texts: dict[str, int] = {}
     for i, j, _, _, scored in todo:
         for k in (i, j) if scored else ():
             texts.setdefault(sides[k].neutral, len(texts))
             if claims[k].condition_text:
                 texts.setdefault(claims[k].condition_text, len(texts))
-    vec = _unit(np.asarray(encode(list(texts)), dtype=np.float64)) if texts else np.zeros((0, 1))
+    return list(texts)
+
+
+def todo_inputs(
+    claims: Sequence[Claim], sides: Sequence[Side], todo: Sequence[Todo], texts: list[str], encode: Encode
+) -> list[tuple[PairInput, Relation | None]]:
+    """Scorer inputs of the related pairs, once the vectors of ``texts`` (``todo_texts``) can be had."""
+    vec = _unit(np.asarray(encode(texts), dtype=np.float64)) if texts else np.zeros((0, 1))
+    row = {t: n for n, t in enumerate(texts)}
     out = []
     for i, j, cos, rel, scored in todo:
         fa, fb = claims[i], claims[j]
-        cn = float(vec[texts[sides[i].neutral]] @ vec[texts[sides[j].neutral]]) if scored else 0.0
+        cn = float(vec[row[sides[i].neutral]] @ vec[row[sides[j].neutral]]) if scored else 0.0
         cc = 0.0
         if scored and fa.condition_text and fb.condition_text:
-            cc = float(vec[texts[fa.condition_text]] @ vec[texts[fb.condition_text]])
+            cc = float(vec[row[fa.condition_text]] @ vec[row[fb.condition_text]])
         overlap = word_overlap(fa.everything, fb.everything)
         out.append(
             (PairInput(fa, fb, sides[i], sides[j], cos, cn, cc, rel.code if rel else None, overlap), rel)
         )
     return out
+
+
+def pair_inputs(
+    claims: Sequence[Claim],
+    pairs: Sequence[tuple[int, int, float]],
+    encode: Encode,
+    aliases: dict[str, str] | None = None,
+    unnamed: bool = True,
+) -> list[tuple[PairInput, Relation | None]]:
+    """Scorer inputs for the comparable pairs with evidence; neutral propositions and conditions in one batch."""
+    sides = [side_of(c) for c in claims]
+    todo = pair_todo(claims, sides, pairs, aliases, unnamed)
+    return todo_inputs(claims, sides, todo, todo_texts(claims, sides, todo), encode)
 
 
 def _output_named(sa: Side, sb: Side) -> bool:
@@ -239,23 +269,53 @@ def decide(p: PairInput, rel: Relation | None, prob: float, threshold: float, ve
     return found
 
 
+class Scoring:
+    """Pairs related and the texts their scores need known; ``relations`` waits for the vectors and decides.
+
+    Split so that the texts can go to the embedding process (``prefetch``) before the run does other work that
+    needs no vectors, instead of the run waiting for them with nothing to do."""
+
+    def __init__(
+        self,
+        claims: Sequence[Claim],
+        sides: Sequence[Side],
+        pairs: Sequence[tuple[int, int, float]],
+        aliases: dict[str, str] | None = None,
+    ):
+        self.claims, self.sides, self.model = claims, sides, scorer()
+        self.todo = pair_todo(claims, sides, pairs, aliases, unnamed=self.model.threshold <= 1.0)
+        self.texts = todo_texts(claims, sides, self.todo)
+
+    def relations(self, encode: Encode) -> list[Relation]:
+        inputs = todo_inputs(self.claims, self.sides, self.todo, self.texts, encode)
+        if not inputs:
+            return []
+        model = self.model
+        probs = model.probability(np.vstack([features(p) for p, _ in inputs]))
+        out = []
+        for (p, rel), prob in zip(inputs, probs):
+            found = decide(p, rel, float(prob), model.threshold, model.veto)
+            if found is not None:
+                out.append(found)
+        return out
+
+
 def scored_relations(
     claims: Sequence[Claim],
     pairs: Sequence[tuple[int, int, float]],
     encode: Encode,
     aliases: dict[str, str] | None = None,
 ) -> list[Relation]:
-    model = scorer()
-    inputs = pair_inputs(claims, pairs, encode, aliases, unnamed=model.threshold <= 1.0)
-    if not inputs:
-        return []
-    probs = model.probability(np.vstack([features(p) for p, _ in inputs]))
-    out = []
-    for (p, rel), prob in zip(inputs, probs):
-        found = decide(p, rel, float(prob), model.threshold, model.veto)
-        if found is not None:
-            out.append(found)
-    return out
+    return Scoring(claims, [side_of(c) for c in claims], pairs, aliases).relations(encode)
 
 
-__all__ = ["comparable", "decide", "pair_inputs", "scored_relations"]
+__all__ = [
+    "Scoring",
+    "comparable",
+    "decide",
+    "pair_inputs",
+    "pair_todo",
+    "scored_relations",
+    "todo_inputs",
+    "todo_texts",
+]

@@ -10,16 +10,16 @@ from ....cache import key
 from ....index import Index
 from ...base import CheckContext
 from ..deck import same_project
-from .claim_memo import remembered_claims
 from .claims import Claim, build_claim
-from .decide import scored_relations
+from .decide import Scoring
 from .examples import example_relations
 from .lexicon import jaccard, lexicon
 from .output_pairs import remembered_output_candidates
+from .readings import READINGS, Readings, read_rules
 from .relate import Relation, rubric_aliases
 from .scales import scale_relations
 from .text import quoted
-from .verdicts import VerdictTable, cached_relations, rule_digest
+from .verdicts import VerdictTable, table_relations, uncached_pairs
 
 
 def claims_of(index: Index) -> list[Claim]:
@@ -78,7 +78,19 @@ def _encoder(index: Index):
 
 def relations(ctx: CheckContext) -> list[Relation]:
     """Every relation between the rules of this run, computed by the first check that asks."""
-    return ctx.derived("relations", lambda c: _classify(c.index, c.config))
+    return ctx.derived("relations", lambda c: _classify(c.index, c.config, readings(c)))
+
+
+def readings(ctx: CheckContext) -> Readings:
+    """The rules' digests and claims: built by the pipeline while the rules were embedded (``runner.prepare``),
+    or now."""
+    index = ctx.index
+    found = ctx.derived(READINGS, lambda c: _read(c.index))
+    return found if found.rules is index.rules else _read(index)
+
+
+def _read(index: Index) -> Readings:
+    return read_rules(index.rules, [d.path for d in index.documents], getattr(index.embedder, "cache", None))
 
 
 def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
@@ -96,29 +108,30 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
     return VerdictTable(getattr(embedder, "cache", None), key("verdict-context", *context))
 
 
-def _classify(index: Index, config) -> list[Relation]:
-    """Claims and verdicts of rules and pairs the last run over these paths saw come from the cache."""
-    digests = [rule_digest(r) for r in index.rules]
-    cache = getattr(index.embedder, "cache", None)
-    claims = remembered_claims(index.rules, digests, cache, [d.path for d in index.documents])
+def _classify(index: Index, config, readings: Readings) -> list[Relation]:
+    """Claims and verdicts of rules and pairs the last run over these paths saw come from the cache. The texts
+    the scorer compares go to the embedding process first; the scale and example relations, which need no
+    vector, are read while it encodes them."""
+    claims, digests = readings.claims, readings.digests
     aliases = rubric_aliases(claims)
     pairs = [(p.a, p.b, p.similarity) for p in index.pairs]
+    cache = getattr(index.embedder, "cache", None)
     extra = remembered_output_candidates(claims, digests, index.vectors, [(a, b) for a, b, _ in pairs], cache)
     pairs += extra
     # A pair only its output frames brought together is reported only as the output conflict they name.
     output_only = {frozenset((claims[i].rule.id, claims[j].rule.id)) for i, j, _ in extra}
     table = _verdicts(index, config, aliases)
-    out: list[Relation] = cached_relations(
-        index.rules,
-        digests,
-        pairs,
-        table,
-        lambda todo: scored_relations(claims, todo, _encoder(index), aliases),
+    keys, todo = uncached_pairs(index.rules, digests, pairs, table)
+    scoring = Scoring(claims, readings.sides(), todo, aliases) if todo else None
+    if scoring is not None and index.embedder is not None:
+        index.embedder.prefetch(scoring.texts, urgent=True)
+    later = scale_relations(claims) + example_relations(claims, aliases)
+    out = table_relations(
+        index.rules, pairs, keys, table, scoring.relations(_encoder(index)) if scoring else []
     )
     table.save()
     out = [r for r in out if "output" in r.evidence or frozenset((r.a.id, r.b.id)) not in output_only]
-    out.extend(scale_relations(claims))
-    out.extend(example_relations(claims, aliases))
+    out.extend(later)
     if config is not None and getattr(config, "nli_model", ""):
         taken = {(r.a.id, r.b.id) for r in out}
         nli = _nli_relations(index, claims, taken, config)
@@ -143,4 +156,4 @@ def _boost(rels: list[Relation], index: Index, claims: list[Claim], config) -> N
         r.confidence = round(min(0.99, r.confidence + 0.1 * (p - 0.5)), 3)
 
 
-__all__ = ["claims_of", "relations"]
+__all__ = ["claims_of", "readings", "relations"]

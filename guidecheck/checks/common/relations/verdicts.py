@@ -105,19 +105,22 @@ class VerdictTable:
             self.cache.put_json("verdicts", self.entry, self.new)
 
 
-def cached_relations(
-    rules: Sequence[Rule],
-    digests: Sequence[str],
-    pairs: Pairs,
-    table: VerdictTable,
-    classify: Callable[[Pairs], list[Relation]],
-) -> list[Relation]:
-    """``classify(pairs)`` for the pairs the table has no verdict for, the table for the others; in pair order.
+def uncached_pairs(
+    rules: Sequence[Rule], digests: Sequence[str], pairs: Pairs, table: VerdictTable
+) -> tuple[list[str], list[tuple[int, int, float]]]:
+    """Each pair's key in the table, and the pairs the table has no verdict for (to classify).
     ``digests`` are the rules' ``rule_digest``."""
     order = [_order(r) for r in rules]
     keys = [f"{digests[i]}{digests[j]}{cos!r}|{_nearness(order[i], order[j])}" for i, j, cos in pairs]
-    todo = [p for p, k in zip(pairs, keys) if k not in table.old]
-    fresh = {frozenset((r.a.id, r.b.id)): r for r in classify(todo)} if todo else {}
+    return keys, [p for p, k in zip(pairs, keys) if k not in table.old]
+
+
+def table_relations(
+    rules: Sequence[Rule], pairs: Pairs, keys: Sequence[str], table: VerdictTable, fresh: Sequence[Relation]
+) -> list[Relation]:
+    """The relations of ``pairs`` in pair order: from the table, or from ``fresh`` (the classifier's relations
+    of the uncached pairs), which the table then keeps."""
+    found = {frozenset((r.a.id, r.b.id)): r for r in fresh}
     out: list[Relation] = []
     for (i, j, _), k in zip(pairs, keys):
         a, b = rules[i], rules[j]
@@ -125,7 +128,7 @@ def cached_relations(
             d = table.old[k]
             rel = decode(d, a, b) if d is not None else None
         else:
-            rel = fresh.get(frozenset((a.id, b.id)))
+            rel = found.get(frozenset((a.id, b.id)))
             d = encode(rel, a) if rel is not None else None
         table.new[k] = d
         if rel is not None:
@@ -133,4 +136,25 @@ def cached_relations(
     return out
 
 
-__all__ = ["VerdictTable", "cached_relations", "decode", "encode", "rule_digest", "scorer_digest"]
+def cached_relations(
+    rules: Sequence[Rule],
+    digests: Sequence[str],
+    pairs: Pairs,
+    table: VerdictTable,
+    classify: Callable[[Pairs], list[Relation]],
+) -> list[Relation]:
+    """``classify(pairs)`` for the pairs the table has no verdict for, the table for the others; in pair order."""
+    keys, todo = uncached_pairs(rules, digests, pairs, table)
+    return table_relations(rules, pairs, keys, table, classify(todo) if todo else [])
+
+
+__all__ = [
+    "VerdictTable",
+    "cached_relations",
+    "decode",
+    "encode",
+    "rule_digest",
+    "scorer_digest",
+    "table_relations",
+    "uncached_pairs",
+]
