@@ -349,3 +349,17 @@ def test_the_criterion_that_decides_when_two_disagree_is_the_winner(text, winner
 
     priority = build_claim(Rule("R1", text, Location("deck/guide.md"), kind="priority")).priority
     assert priority is not None and (priority[2], priority[3]) == (winner, loser)
+
+
+@pytest.mark.slow
+def test_a_case_one_rule_calls_enough_and_another_calls_not_enough(write, check_json):
+    write("deck/guide.md", "# Guide\n\nFlag every answer that relies on a deprecated API as Outdated.\n")
+    write(
+        "deck/faq.md",
+        "# FAQ\n\nDo not use the Outdated flag merely because an API has been deprecated; use it only when the "
+        "code no longer runs.\n\nDo not use the Outdated flag merely because the answer is long.\n",
+    )
+    found = _by_check(check_json(write("deck/.keep", "").parent, extra=("--extend-select", "CON001")))
+    ((finding, rules),) = found["CON001"]
+    assert "Flag every answer that relies on a deprecated API as Outdated." in [r["text"] for r in rules]
+    assert "“an API has been deprecated” alone is not" in finding["message"]

@@ -156,9 +156,15 @@ def _bar(p: PairInput, rel: Relation | None, threshold: float, veto: float) -> f
 
 def _sanction_of(p: PairInput) -> bool:
     """A prohibition and the sanction for breaking it ("... must not X" / "... that X must be penalized") are the
-    same rule: the sanction's obligation is to penalize, not to do X."""
-    for rule, other, side in ((p.fa, p.fb, p.sa), (p.fb, p.fa, p.sb)):
-        if side.sanction and rule.deontic in ("O", "P", None) and other.deontic == "F":
+    same rule: the sanction's obligation is to penalize, not to do X. A prohibition of the sanction itself ("Do not
+    use the Outdated flag merely because ...") forbids what the other rule requires: no sanction pair."""
+    for rule, side, other, other_side in ((p.fa, p.sa, p.fb, p.sb), (p.fb, p.sb, p.fa, p.sa)):
+        if (
+            side.sanction
+            and rule.deontic in ("O", "P", None)
+            and other.deontic == "F"
+            and not other_side.sanction
+        ):
             return True
     return False
 

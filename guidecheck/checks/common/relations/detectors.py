@@ -19,6 +19,7 @@ from .claims import Claim
 from .conflict import Conflict
 from .lexicon import jaccard, lexicon, stem
 from .restriction import restriction_conflict
+from .sufficiency import sufficiency_conflict
 from .text import as_read, find_span, quoted, span_of
 from .thresholds import threshold_conflict
 
@@ -263,6 +264,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: _numeric(fa, fb),
     lambda fa, fb, cosine, aliases: threshold_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: restriction_conflict(fa, fb),
+    lambda fa, fb, cosine, aliases: sufficiency_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
     lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _deontic(fa, fb, cosine),
