@@ -126,7 +126,10 @@ class NumericConflict(RelationCheck):
 
     What it does:
         Compares the intervals of numeric constraints with the same attribute and unit (words, seconds,
-        sources ...) on the same subject; a prohibition's limit is inverted ("never more than 60 s" = at most 60 s).
+        sources ...) on the same subject, or counted per the same item ("on a single ad" / "per ad"); a
+        prohibition's limit is inverted ("never more than 60 s" = at most 60 s). Also reports one label given by
+        two thresholds that disagree ("Too Long when it exceeds 300 words" / "up to 400 words ... don't use the
+        Too Long flag"): items between the two numbers get the label under one rule and not the other.
 
     Why is this bad:
         Whatever the rater does breaks one of the limits; reviewers reject compliant work.
