@@ -1,4 +1,4 @@
-"""Registered contradiction checks (CON001-CON010) and relation reports (REL001-REL003).
+"""Registered contradiction checks (CON001-CON010; CON011 in restriction.py) and relation reports (REL001-REL003).
 
 Each check reports one relation type of the shared classifier (engine.relations), so an exception or a dated
 update suppresses a conflict the same way whichever frame found it.
@@ -125,11 +125,8 @@ class NumericConflict(RelationCheck):
     """Two numeric limits of the same attribute that no value satisfies.
 
     What it does:
-        Compares the intervals of numeric constraints with the same attribute and unit (words, seconds,
-        sources ...) on the same subject, or counted per the same item ("on a single ad" / "per ad"); a
-        prohibition's limit is inverted ("never more than 60 s" = at most 60 s). Also reports one label given by
-        two thresholds that disagree ("Too Long when it exceeds 300 words" / "up to 400 words ... don't use the
-        Too Long flag"): items between the two numbers get the label under one rule and not the other.
+        Compares intervals of limits with one attribute and unit on one subject or per one item ("per ad"); a
+        prohibition's limit is inverted. Also one label given by two thresholds that disagree.
 
     Why is this bad:
         Whatever the rater does breaks one of the limits; reviewers reject compliant work.
