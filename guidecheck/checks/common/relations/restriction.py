@@ -21,21 +21,25 @@ from .text import as_read, find_span, quoted
 
 # A capitalised name of two words or more, not at the start of the sentence: "the Security Risk flag".
 _NAME = re.compile(r"(?<=\S\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
-_ROLE_WORDS = frozenset(
-    {"rater", "annotator", "moderator", "reviewer", "evaluator", "labeler", "member", "people"}
-)
 
 
 class Words(NamedTuple):
     only: re.Pattern[str]
     universal: re.Pattern[str]
     label_verbs: frozenset[str]
+    roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _words() -> Words:
     d = data()["restriction"]
-    return Words(re.compile(d["only"], re.I), re.compile(d["universal"], re.I), frozenset(d["label_verbs"]))
+    universal = d["universal"].replace("ROLES", "|".join(d["roles"]))
+    return Words(
+        re.compile(d["only"], re.I),
+        re.compile(universal, re.I),
+        frozenset(d["label_verbs"]),
+        frozenset(stem(r) for r in d["roles"]),
+    )
 
 
 def _reserved(claim: Claim) -> tuple[str, str] | None:
@@ -54,7 +58,7 @@ def _stems(text: str) -> set[str]:
 
 def _qualifiers(group: str) -> set[str]:
     """The words that make a group smaller than every rater: "senior", "tier", "passed", "certification"."""
-    return _stems(group) - {stem(w) for w in _ROLE_WORDS} - lexicon().stop - {"who", "have", "has"}
+    return _stems(group) - _words().roles - lexicon().stop - {"who", "have", "has"}
 
 
 def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
