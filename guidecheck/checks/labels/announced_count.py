@@ -13,13 +13,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import tomllib
 
 from ...model import CODE, EXAMPLE, HEADING, QUOTE, Block, Finding, Location
 from ...rules.quantities import number_words
 from ..base import Check, CheckContext
+from ..common.wording import data
 from ..registry import register
 
 _SKIP = frozenset({CODE, EXAMPLE, QUOTE, HEADING})
@@ -39,8 +37,7 @@ class Mismatch:
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
-    text = resources.files("guidecheck").joinpath("data/labels.toml").read_text("utf-8")
-    d = tomllib.loads(text)["announced_count"]
+    d = data("labels")["announced_count"]
     words = "|".join(sorted(number_words(), key=len, reverse=True))
     announce = re.compile(
         rf"\b(?P<n>{words}|\d{{1,2}})\s+(?:(?:{'|'.join(d['modifiers'])})\s+){{0,2}}"
