@@ -15,17 +15,9 @@ from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content
 from .text import as_read, find_span, quoted
+from .thresholds import shared_labels
 
 _MERELY = re.compile(r"\b(?:merely|just|only|solely|simply)\s+because\s+(?:of\s+)?(?P<reason>[^;.:]+)", re.I)
-
-
-def _shared_label(fa: Claim, fb: Claim) -> str | None:
-    """A named label one rule assigns that the other also names ("Outdated")."""
-    for name, _ in fa.outcomes + fb.outcomes:
-        rx = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-        if any(ch.isalpha() for ch in name) and rx.search(fa.text) and rx.search(fb.text):
-            return name
-    return None
 
 
 def sufficiency_conflict(fa: Claim, fb: Claim) -> Conflict | None:
@@ -40,9 +32,8 @@ def sufficiency_conflict(fa: Claim, fb: Claim) -> Conflict | None:
         shared = reason & requiring.everything
         if len(shared) < 2 and not (reason and reason <= requiring.everything):
             continue
-        label = _shared_label(denying, requiring)
         same_act = requiring.action is not None and requiring.action == denying.action
-        if label is None and not same_act:
+        if not same_act and not shared_labels(denying, requiring):
             continue
         why = (
             f"{quoted(as_read(requiring.rule))} makes this case enough, but {quoted(as_read(denying.rule))} says "

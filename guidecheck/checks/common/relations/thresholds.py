@@ -35,7 +35,7 @@ def _meet(give: Interval | None, withhold: Interval | None) -> bool:
     return give is not None and withhold is not None and not give.disjoint(withhold)
 
 
-def _labels(fa: Claim, fb: Claim) -> list[str]:
+def shared_labels(fa: Claim, fb: Claim) -> list[str]:
     """Named labels one rule assigns (its outcomes) that the other names as well (as an outcome or in its words).
     A score ("3") is left to the numeric and scale frames: its number is the label and the threshold at once."""
     names = {o for o, _ in fa.outcomes + fb.outcomes if any(ch.isalpha() for ch in o)}
@@ -49,7 +49,7 @@ def _labels(fa: Claim, fb: Claim) -> list[str]:
 
 def threshold_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` (CON004) when one rule gives a label for values the other withholds it for, else None."""
-    for label in _labels(fa, fb):
+    for label in shared_labels(fa, fb):
         for qa, _ in fa.quantities:
             for qb, _ in fb.quantities:
                 if qa.attribute != qb.attribute:
