@@ -363,3 +363,53 @@ def test_a_case_one_rule_calls_enough_and_another_calls_not_enough(write, check_
     ((finding, rules),) = found["CON001"]
     assert "Flag every answer that relies on a deprecated API as Outdated." in [r["text"] for r in rules]
     assert "“an API has been deprecated” alone is not" in finding["message"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "condition", "force"),
+    [
+        (
+            "Escalate the ticket if the caller does not give a name.",
+            "obligation",
+            "if the caller does not give a name",
+            "O",
+        ),
+        (
+            "Never merge two spans unless they do not overlap.",
+            "prohibition",
+            "unless they do not overlap",
+            "F",
+        ),
+    ],
+)
+def test_a_negation_inside_a_condition_is_not_the_rules_force(text, kind, condition, force):
+    from guidecheck.checks.common.relations.claims import build_claim
+    from guidecheck.model import Location, Rule
+
+    rule = Rule("R1", text, Location("deck/guide.md"), kind=kind, conditions=[condition])
+    assert build_claim(rule).deontic == force
+
+
+@pytest.mark.slow
+def test_a_case_called_no_reason_for_the_act_another_rule_requires_in_that_case(write, check_json):
+    write("deck/guide.md", "# Guide\n\nEscalate the ticket if the customer mentions a lawyer.\n")
+    write(
+        "deck/faq.md", "# FAQ\n\nA customer mentioning a lawyer is no reason to escalate; answer as usual.\n"
+    )
+    found = _by_check(check_json(write("deck/.keep", "").parent, extra=("--extend-select", "CON001")))
+    ((finding, rules),) = found["CON001"]
+    assert "Escalate the ticket if the customer mentions a lawyer." in [r["text"] for r in rules]
+    assert "“A customer mentioning a lawyer” alone is not" in finding["message"]
+
+
+@pytest.mark.slow
+def test_one_case_recorded_as_two_different_scores(write, check_json):
+    write("deck/guide.md", "# Scoring\n\nOn the comparison form, draws are recorded as 0.\n")
+    write("deck/faq.md", "# FAQ\n\nRecord a draw as 1 on the comparison form.\n")
+    found = _by_check(check_json(write("deck/.keep", "").parent, extra=("--extend-select", "CON003")))
+    ((finding, rules),) = found["CON003"]
+    assert {r["text"] for r in rules} == {
+        "On the comparison form, draws are recorded as 0.",
+        "Record a draw as 1 on the comparison form.",
+    }
+    assert "gives 0 but" in finding["message"] or "gives 1 but" in finding["message"]

@@ -107,9 +107,17 @@ def unquoted(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _deontic(rule: Rule, text: str) -> tuple[str | None, tuple[int, int] | None]:
+def _deontic(
+    rule: Rule, text: str, clauses: list[tuple[int, int]] = ()
+) -> tuple[str | None, tuple[int, int] | None]:
+    """The rule's force and the span of its cue. A negation inside a condition or exception clause is the
+    clause's own ("Skip the task if the prompt is in a language you don't read"), not the rule's: the clauses are
+    blanked (same length) before the cues are looked for, unless the extractor already read the rule as
+    negative."""
     lex = lexicon()
     text = unquoted(text)
+    if rule.kind not in NEGATIVE_KINDS and rule.polarity != "negative":
+        text = _strip_spans(text, list(clauses))
     relax = _first(lex.relax, text)
     if relax:
         return "N", relax
@@ -235,11 +243,11 @@ def _is_update(rule: Rule) -> bool:
 def build_claim(rule: Rule) -> Claim:
     lex = lexicon()
     text = rule.text
-    deontic, cue = _deontic(rule, text)
     conditions = rule.conditions or [m.group(0).strip() for m in lex.condition_clause.finditer(text)]
     exceptions = rule.exceptions or [m.group(0).strip() for m in lex.exception_clause.finditer(text)]
     cond_spans = _clause_spans(text, conditions)
     exc_spans = _clause_spans(text, exceptions)
+    deontic, cue = _deontic(rule, text, cond_spans + exc_spans)
     outcomes = _outcomes(rule, text)
     score, score_span = _score(text, outcomes)
     cue_spans = [

@@ -3,8 +3,10 @@
 "Flag every answer that relies on a deprecated API as Outdated" makes a deprecated API enough for the flag; "Do
 not use the Outdated flag merely because an API has been deprecated" says it is not. The second rule names the
 first one's case in a "merely / just / solely because ..." clause and forbids the same act, so a rater who
-sees only a deprecated API cannot follow both. A rule with an exception of its own ("unless ...") is left to the
-exception reading.
+sees only a deprecated API cannot follow both. The same denial can be the sentence's subject: "Not knowing the
+prompt's language is no reason to skip" against "Skip the task if the prompt is in a language you don't read"
+(the act is the one the sentence names, whatever else it asks). A rule with an exception of its own
+("unless ...") is left to the exception reading.
 """
 
 from __future__ import annotations
@@ -13,27 +15,43 @@ import re
 
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .lexicon import content
+from .lexicon import content, stem
 from .text import as_read, find_span, quoted
 from .thresholds import shared_labels
 
 _MERELY = re.compile(r"\b(?:merely|just|only|solely|simply)\s+because\s+(?:of\s+)?(?P<reason>[^;.:]+)", re.I)
+# "<case> is no reason to <act>", "<case> is not enough to <act>", "<case> does not justify <act>ing".
+_NO_REASON = re.compile(
+    r"^(?P<reason>[^;:]+?)\s+(?:is|are)\s+(?:no|not\s+an?|not)\s+(?:reason|grounds?|enough|sufficient)\s+"
+    r"(?:reason\s+)?(?:to|for)\s+(?P<act>[a-z]+)",
+    re.I,
+)
+
+
+def _denial(denying: Claim, requiring: Claim) -> re.Match[str] | None:
+    """The clause of ``denying`` that calls ``requiring``'s case not enough for ``requiring``'s act, if any."""
+    text = unquoted(denying.text)
+    m = _NO_REASON.search(text)
+    if m is not None:
+        return (
+            m if requiring.action is not None and stem(m.group("act").lower()) == requiring.action else None
+        )
+    m = _MERELY.search(text) if denying.deontic == "F" else None
+    same_act = requiring.action is not None and requiring.action == denying.action
+    return m if m is not None and (same_act or shared_labels(denying, requiring)) else None
 
 
 def sufficiency_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` when one rule requires an act in a case the other says is not enough for it."""
     for denying, requiring in ((fa, fb), (fb, fa)):
-        if denying.deontic != "F" or requiring.deontic != "O" or requiring.exception:
+        if requiring.deontic != "O" or requiring.exception:
             continue
-        m = _MERELY.search(unquoted(denying.text))
+        m = _denial(denying, requiring)
         if m is None:
             continue
         reason = content(m.group("reason"))
         shared = reason & requiring.everything
         if len(shared) < 2 and not (reason and reason <= requiring.everything):
-            continue
-        same_act = requiring.action is not None and requiring.action == denying.action
-        if not same_act and not shared_labels(denying, requiring):
             continue
         why = (
             f"{quoted(as_read(requiring.rule))} makes this case enough, but {quoted(as_read(denying.rule))} says "
