@@ -55,3 +55,24 @@ def test_clause_keys_split_by_author():
     by_split = {s: {r["id"][:2] for r in rows if r["split"] == s} for s in ("dev", "heldout5", "heldout6")}
     assert by_split == {"dev": {"ce"}, "heldout5": {"cf"}, "heldout6": {"cg"}}
     assert {r["label"] for r in rows} == {"contradiction", "consistent", "unrelated"}
+
+
+def test_blind_deck_keys_quote_their_files():
+    """Every row of the blind deck key names two sentences that its deck's files hold, as the reader reads them
+    (HTML without tags, DOCX paragraphs), so a gold pair is never missed because its text is not there."""
+    import json
+    from pathlib import Path
+
+    from guidecheck.evaluate.metrics import normalise
+    from guidecheck.ingest import read_document
+
+    root = Path(__file__).resolve().parents[1]
+    rows = [json.loads(line) for line in (root / "guidelines/labels/blind-contradictions.jsonl").open()]
+    texts: dict[Path, str] = {}
+    for row in rows:
+        for name, sentence in (row["a"], row["b"]):
+            path = root / "guidelines/blind" / row["deck"] / name
+            if path not in texts:
+                doc = read_document(path, display=name)
+                texts[path] = normalise(" ".join(b.text for b in doc.blocks))
+            assert normalise(sentence) in texts[path], (row["deck"], name, sentence)
