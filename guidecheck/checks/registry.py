@@ -25,7 +25,10 @@ def register(cls: type[Check]) -> type[Check]:
     return cls
 
 
+@cache
 def _load_all() -> None:
+    """Import every check module once. Not "when the registry is empty": a module imported on its own first
+    (a test, a plugin) would otherwise leave the registry holding only that module's checks."""
     package = importlib.import_module(__package__)
     for info in pkgutil.walk_packages(package.__path__, prefix=f"{__package__}."):
         if info.name.rsplit(".", 1)[-1] not in _INFRA:
@@ -33,8 +36,7 @@ def _load_all() -> None:
 
 
 def all_checks() -> list[type[Check]]:
-    if not _REGISTRY:
-        _load_all()
+    _load_all()
     return [_REGISTRY[c] for c in sorted(_REGISTRY)]
 
 

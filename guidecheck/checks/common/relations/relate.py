@@ -21,6 +21,7 @@ from .detectors import (
     threshold,
     topic_match,
 )
+from .doubt import doubt_default
 from .lexicon import lexicon
 from .text import as_read, find_span, quoted
 
@@ -156,6 +157,8 @@ def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None =
     a, b = fa.rule, fb.rule
     if a.is_example or b.is_example or a.kind == "rubric" or b.kind == "rubric" or not same_project(a, b):
         return None
+    if doubt_default(a) and doubt_default(b):
+        return None  # two defaults for doubt: CON012 reports a deck's defaults together
     aliases = aliases or {}
     found: Conflict | None = priority_conflict(fa, fb)
     if found is None:
