@@ -157,7 +157,7 @@ def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None =
     a, b = fa.rule, fb.rule
     if a.is_example or b.is_example or a.kind == "rubric" or b.kind == "rubric" or not same_project(a, b):
         return None
-    if doubt_default(a) and doubt_default(b):
+    if fa.condition_text and fb.condition_text and doubt_default(a) and doubt_default(b):
         return None  # two defaults for doubt: CON012 reports a deck's defaults together
     aliases = aliases or {}
     found: Conflict | None = priority_conflict(fa, fb)
