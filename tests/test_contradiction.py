@@ -413,3 +413,23 @@ def test_one_case_recorded_as_two_different_scores(write, check_json):
         "Record a draw as 1 on the comparison form.",
     }
     assert "gives 0 but" in finding["message"] or "gives 1 but" in finding["message"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "force"),
+    [
+        ("Label every token that does not belong to a name as O.", "obligation", "O"),
+        (
+            "Questions that the guide does not answer go to the lead, and the task ID should always be included.",
+            "recommendation",
+            "O",
+        ),
+        ("Transcribe what you hear, but do not fix grammar.", "obligation", "F"),
+        ("Raters should never rate a blank page.", "recommendation", "F"),
+    ],
+)
+def test_a_negation_in_a_clause_inside_the_rule_is_not_its_force(text, kind, force):
+    from guidecheck.checks.common.relations.claims import build_claim
+    from guidecheck.model import Location, Rule
+
+    assert build_claim(Rule("R1", text, Location("deck/guide.md"), kind=kind)).deontic == force

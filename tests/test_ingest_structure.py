@@ -27,6 +27,11 @@ from guidecheck.ingest.structure import is_label, polarity_of
         ("Do and Don't", None),
         ("Doing well on the test:", None),
         ("Notes:", None),
+        # a short scene before the Do / Don't
+        ("When labelling entities, don't:", "negative"),
+        ("While reviewing a batch, avoid:", "negative"),
+        ("For product reviews, do:", "positive"),
+        ("When in doubt, ask your lead:", None),
     ],
 )
 def test_polarity_of_lead_ins_and_headings(text, expected):

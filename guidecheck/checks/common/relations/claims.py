@@ -126,13 +126,30 @@ def _deontic(
         return "F", prohibit
     if rule.kind in POSITIVE_KINDS:
         cue = oblige if POSITIVE_KINDS[rule.kind] == "O" else permit
-        if prohibit and (cue is None or prohibit[0] <= cue[1] + 1):
+        if prohibit and _governs(prohibit, cue, text):
             return "F", prohibit  # "should never" read as a recommendation by a coarse frame
         return POSITIVE_KINDS[rule.kind], cue
     found = sorted((s[0], k, s) for k, s in (("F", prohibit), ("O", oblige), ("P", permit)) if s)
     if found:
         return found[0][1], found[0][2]
     return None, None
+
+
+# What may stand before a negation that opens a clause of its own: the start of the rule, or a clause break.
+_LEAD = re.compile(
+    r"(?:^|[;:]|,|\b(?:and|but|or|then)\b)[\W_]*(?:(?:please|also|and|but|so|then|just)\W+)*$", re.I
+)
+
+
+def _governs(prohibit: tuple[int, int], cue: tuple[int, int] | None, text: str) -> bool:
+    """A negation turns a positive frame into a prohibition only where it is the rule's own force: right after
+    the modal ("should never", "must not"), or opening an imperative ("Never ...", "Please do not ..."). A
+    negation elsewhere belongs to a clause inside the rule ("Questions that the documents do not answer ...
+    should always be ...", "Label every token that does not belong to a name as O"). A negated clause of its
+    own counts ("Transcribe what you hear, but do not fix grammar")."""
+    if cue is not None and cue[0] <= prohibit[0] <= cue[1] + 1:
+        return True
+    return bool(_LEAD.search(text[: prohibit[0]]))
 
 
 def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
