@@ -38,6 +38,12 @@ def _frame(text: str, kind: str):
         ("If the vendor is not listed, write 'unknown vendor'.", [("unknown vendor", "+")]),
         # an apostrophe inside a word opens no quote
         ("Don't open with 'Dear Sir or Madam'.", [("dear sir or madam", "-")]),
+        # a negation in a relative clause qualifies a noun, it forbids nothing
+        (
+            "Replies that do not resolve the issue must include the phrase 'Let me connect you'.",
+            [("let me connect you", "+")],
+        ),
+        ("Captions that do not name a person should use the word 'someone'.", [("someone", "+")]),
     ],
 )
 def test_each_mention_takes_its_own_clause_polarity(text, expected):

@@ -87,9 +87,18 @@ def _mentions(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+# A negation inside a relative clause qualifies a noun ("Questions that the documents do not answer go through
+# the 'Ask a lead' button"): it forbids nothing in the output.
+_RELATIVE_NEGATION = re.compile(
+    r"\b(?:that|which|who|whom)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:do|does|did|can|could|will|would|is|are|was|were|has|have)(?:\s+not|n['’]t)\b",
+    re.I,
+)
+
+
 def _clause(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
-    """The clause around a mention, without its conditions: between the nearest boundaries (; : dashes and
-    sentence ends) that are not inside another mention."""
+    """The clause around a mention, without its conditions and relative-clause negations: between the nearest
+    boundaries (; : dashes and sentence ends) that are not inside another mention."""
     inside = [(s, e) for s, e in quotes if (s, e) != (start, end)]
 
     def free(m: re.Match[str]) -> bool:
@@ -97,7 +106,8 @@ def _clause(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> s
 
     left = max((m.end() for m in cues().boundary.finditer(text, 0, start) if free(m)), default=0)
     right = next((m.start() for m in cues().boundary.finditer(text, end) if free(m)), len(text))
-    return cues().condition.sub(" ", text[left:start] + " | " + text[end:right]).strip(" ,")
+    clause = cues().condition.sub(" ", text[left:start] + " | " + text[end:right])
+    return _RELATIVE_NEGATION.sub(" ", clause).strip(" ,")
 
 
 def _imperative(clause: str) -> bool:
