@@ -8,10 +8,11 @@ examples that break a rule are in examples.py.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from ..deck import same_project
 from .claims import Claim, Interval
-from .lexicon import lexicon
+from .lexicon import content, data, lexicon
 from .relate import Relation
 from .text import as_read, find_span, quoted, span_of
 
@@ -66,7 +67,7 @@ def scale_relations(claims: list[Claim]) -> list[Relation]:
 def _ranges_disagree(decls: list[tuple[Claim, Interval, tuple[int, int]]]) -> list[Relation]:
     """Two declarations of different ranges for the same scale ("rate on a 1-5 scale" / "scores go from 1 to 7").
 
-    Declarations about different dimensions ("fluency 1-3", "overall 1-5") share no core words and are left alone.
+    Declarations that each name a dimension, and not the same one ("fluency 1-3", "accuracy 1-5"), are left alone.
     """
     out: list[Relation] = []
     for i, (fa, ia, sa) in enumerate(decls):
@@ -77,8 +78,9 @@ def _ranges_disagree(decls: list[tuple[Claim, Interval, tuple[int, int]]]) -> li
                 or not same_project(fa.rule, fb.rule)
             ):
                 continue
-            if fa.core and fb.core and not (fa.core & fb.core):
-                continue
+            da, db = fa.everything - _generic(), fb.everything - _generic()
+            if da and db and not (da & db):
+                continue  # two named dimensions ("tone 1-3", "accuracy 1-5")
             out.append(
                 _make(
                     fa,
@@ -109,6 +111,28 @@ def _ranges(decls: list[tuple[Claim, Interval, tuple[int, int]]], tables: dict[t
     return ranges
 
 
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return content(" ".join(data()["scale"]["generic_words"]))
+
+
+def _dimension(r: _Range) -> frozenset[str]:
+    """The words that name what a scale rates: its declaration's own words ("Rate helpfulness on a 0-10 scale"),
+    or the heading a rubric table sits under. Empty for the deck's general scale ("Rate each response ...")."""
+    claim, _, span = r
+    words = claim.everything if span is not None else content(" ".join(claim.rule.section[-1:]))
+    return words - _generic()
+
+
+def _applicable(f: Claim, ranges: list[_Range]) -> list[_Range]:
+    """The scales a score can be read against: those whose dimension the rule names ("Correctness 4"); else the
+    general scales; else every scale of the deck."""
+    named = [r for r in ranges if _dimension(r) & f.everything]
+    if named:
+        return named
+    return [r for r in ranges if not _dimension(r)] or ranges
+
+
 def _scores_off_scale(claims: list[Claim], ranges: list[_Range]) -> list[Relation]:
     """Rules and examples that use a score outside a scale of their deck (at most one finding each).
 
@@ -127,10 +151,12 @@ def _scores_off_scale(claims: list[Claim], ranges: list[_Range]) -> list[Relatio
 
 
 def _score_off_scale(f: Claim, ranges: list[_Range]) -> Relation | None:
-    """The first numeric outcome of a rule that falls outside a scale it is read against.
+    """The first numeric outcome of a rule that falls outside every scale it is read against.
 
     A scale of the same document wins over the rest of the deck: a document that declares its own scale is
-    judged by it, not by another task's scale in the same project.
+    judged by it, not by another task's scale in the same project. Of those, the rule is read against the
+    scales it can mean (``_applicable``), and a score on any of them is on a scale: "Rate Style on a 1-3 scale"
+    does not make "can still earn a 4 on Overall Helpfulness" a conflict.
     """
     for label, span in f.outcomes:
         try:
@@ -138,13 +164,14 @@ def _score_off_scale(f: Claim, ranges: list[_Range]) -> Relation | None:
         except ValueError:
             continue
         same_doc = [r for r in ranges if r[0].rule.path == f.rule.path and r[0].rule.id != f.rule.id]
-        relevant = same_doc or [
+        deck = same_doc or [
             r for r in ranges if r[0].rule.id != f.rule.id and same_project(r[0].rule, f.rule)
         ]
-        broken = [r for r in relevant if not r[1].lo <= v <= r[1].hi]
-        if not broken:
-            continue
-        src, iv, s = broken[0]
+        relevant = _applicable(f, deck)
+        if not relevant or any(r[1].lo <= v <= r[1].hi for r in relevant):
+            continue  # on a scale the rule can mean: a deck may rate several dimensions on scales of their own
+        # said against the first scale that excludes it, a declaration before a table (its words name the range)
+        src, iv, s = next(r for r in deck if not r[1].lo <= v <= r[1].hi)
         spans = span_of(f.rule, span) + (span_of(src.rule, s) if s else [])
         what = "the example" if f.rule.is_example else "the rule"
         return _make(
@@ -159,22 +186,26 @@ def _score_off_scale(f: Claim, ranges: list[_Range]) -> Relation | None:
 
 
 def _names_disagree(tables: dict[tuple, list[tuple[Claim, float, str | None]]]) -> list[Relation]:
-    """One score named two ways in two tables of the deck ("3 = Good" here, "3 = Acceptable" there).
+    """One score named two ways in two tables of the same scale ("3 = Good" here, "3 = Acceptable" there).
 
-    Each score is reported once, against the first table that names it; names within one section of a document
-    are not compared with each other.
+    Two tables are one scale described twice when they share at least one name; tables whose names are all
+    different rate two dimensions ("3 = Minor issue" for correctness, "3 = Clear" for explanation). Each score is
+    reported once, against the first table that names it; names within one section of a document are not
+    compared with each other.
     """
-    names: dict[float, list[tuple[Claim, str]]] = defaultdict(list)
+    names: dict[float, list[tuple[Claim, str, frozenset[str]]]] = defaultdict(list)
     for rows in tables.values():
+        table_names = frozenset(name.lower() for _, _, name in rows if name)
         for f, v, name in rows:
             if name:
-                names[v].append((f, name))
+                names[v].append((f, name, table_names))
     out: list[Relation] = []
     for v, items in sorted(names.items()):
-        first_f, first_name = items[0]
-        for f, name in items[1:]:
+        first_f, first_name, first_table = items[0]
+        for f, name, table in items[1:]:
             if (
                 name.lower() != first_name.lower()
+                and table & first_table  # tables that share no name are scales of two dimensions
                 and same_project(f.rule, first_f.rule)
                 and f.rule.path + str(f.rule.section) != first_f.rule.path + str(first_f.rule.section)
             ):

@@ -1,0 +1,53 @@
+"""CON007 on decks that rate several dimensions, each on a scale of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _con007(report):
+    return [f["message"] for f in report["findings"] if f["check"] == "CON007"]
+
+
+def test_two_rubric_tables_of_two_dimensions_name_their_scores_differently(write, check_json):
+    write(
+        "deck/guide.md",
+        "# Grading\n\n## Accuracy rubric\n\n| Score | Label | Description |\n|---|---|---|\n"
+        "| 1 | Wrong | The answer is wrong. |\n| 2 | Partly right | Some of it holds. |\n| 3 | Right | All of it holds. |\n\n"
+        "## Tone scale\n\n| Score | Label | Description |\n|---|---|---|\n"
+        "| 1 | Rude | The reply is rude. |\n| 2 | Neutral | The reply is neither. |\n| 3 | Warm | The reply is kind. |\n",
+    )
+    assert _con007(check_json(write("deck/.keep", "").parent)) == []
+
+
+def test_the_same_scale_described_twice_with_one_name_changed_is_a_conflict(write, check_json):
+    write(
+        "deck/guide.md",
+        "# Grading\n\n## Scale\n\n| Score | Label | Description |\n|---|---|---|\n"
+        "| 1 | Wrong | The answer is wrong. |\n| 2 | Partly right | Some of it holds. |\n| 3 | Right | All of it holds. |\n",
+    )
+    write(
+        "deck/faq.md",
+        "# FAQ\n\n## Scale again\n\n| Score | Label | Description |\n|---|---|---|\n"
+        "| 1 | Wrong | The answer is wrong. |\n| 2 | Mixed | Some of it holds. |\n| 3 | Right | All of it holds. |\n",
+    )
+    (message,) = _con007(check_json(write("deck/.keep", "").parent))
+    assert message.startswith("Score 2 is named") and "“Partly right”" in message and "“Mixed”" in message
+
+
+def test_a_score_on_the_scale_of_the_dimension_it_names_is_on_a_scale(write, check_json):
+    write(
+        "deck/guide.md",
+        "# Scales\n\nRate tone on a 1-3 scale.\n\nRate accuracy on a 1-5 scale.\n\n"
+        "A reply with one wrong date can still get accuracy 4.\n",
+    )
+    assert _con007(check_json(write("deck/.keep", "").parent)) == []
+
+
+def test_an_unlabelled_score_outside_the_general_scale_is_a_conflict(write, check_json):
+    write("deck/guide.md", "# Scale\n\nRate each reply on a 1-5 scale.\n\nRate tone on a 0-10 scale.\n")
+    write("deck/examples.md", "# Examples\n\nExample 2: The reply answers the question in full. Rating: 7.\n")
+    messages = _con007(check_json(write("deck/.keep", "").parent))
+    assert any("outside the 1–5 scale of “Rate each reply on a 1-5 scale.”" in m for m in messages), messages
