@@ -51,3 +51,30 @@ def test_an_unlabelled_score_outside_the_general_scale_is_a_conflict(write, chec
     write("deck/examples.md", "# Examples\n\nExample 2: The reply answers the question in full. Rating: 7.\n")
     messages = _con007(check_json(write("deck/.keep", "").parent))
     assert any("outside the 1–5 scale of “Rate each reply on a 1-5 scale.”" in m for m in messages), messages
+
+
+def test_a_table_of_dimensions_gives_each_dimension_its_range(write, check_json):
+    write(
+        "deck/guide.md",
+        "# Dimensions\n\n| Dimension | Scale | What it measures |\n|---|---|---|\n"
+        "| Tone | 1–3 | How kind the reply sounds. |\n| Usefulness | 1–5 | How far the reply gets the user. |\n\n"
+        "A reply with one typo can still earn a 4 on Usefulness.\n\nA reply that shouts can earn a 4 on Tone.\n",
+    )
+    (message,) = _con007(check_json(write("deck/.keep", "").parent))
+    assert "“A reply that shouts can earn a 4 on Tone.” uses a score of 4, outside the 1–3 scale" in message
+
+
+def test_rubric_lines_are_a_scale_whose_names_must_agree_with_a_table_of_it(write, check_json):
+    write(
+        "deck/guide.md",
+        "# Usefulness\n\n- 3 – Solved: the user can act on the reply.\n- 2 – Partly solved: some steps are missing.\n"
+        "- 1 – Unsolved: the reply does not help.\n",
+    )
+    write(
+        "deck/faq.md",
+        "# Usefulness again\n\n| Score | Label | Description |\n|---|---|---|\n"
+        "| 3 | Solved | The user can act on it. |\n| 2 | Half solved | Some steps are missing. |\n"
+        "| 1 | Unsolved | It does not help. |\n",
+    )
+    (message,) = _con007(check_json(write("deck/.keep", "").parent))
+    assert message.startswith("Score 2 is named") and "Partly solved" in message and "Half solved" in message

@@ -7,6 +7,7 @@ examples that break a rule are in examples.py.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -36,15 +37,22 @@ def _declarations(claims: list[Claim]) -> list[tuple[Claim, Interval, tuple[int,
 
 
 def _tables(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, float, str | None]]]:
-    """Rubric rows grouped by table (document, section, header): (frame, score, name)."""
+    """Rubric rows grouped by table (document, section, header): (frame, score, name). Rubric lines ("4 – Good:
+    ...") are the rows of the table their section holds."""
     lex = lexicon()
     groups: dict[tuple, list[tuple[Claim, float, str | None]]] = defaultdict(list)
     for f in claims:
         cells = f.rule.cells
-        if f.rule.kind != "rubric" or not cells:
+        if f.rule.kind != "rubric" or not (cells or f.rule.evidence == "rubric line"):
             continue
-        score = next((v.strip() for k, v in cells.items() if lex.score_header.match(k)), "")
-        name = next((v.strip() for k, v in cells.items() if lex.label_header.match(k) and v.strip()), None)
+        if cells:
+            score = next((v.strip() for k, v in cells.items() if lex.score_header.match(k)), "")
+            name = next(
+                (v.strip() for k, v in cells.items() if lex.label_header.match(k) and v.strip()), None
+            )
+        else:  # a rubric line: "4 – Good: solves the problem with minor gaps"
+            score = next((x for x in f.rule.labels if x.strip().isdigit()), "")
+            name = next((x.strip() for x in f.rule.labels if not x.strip().isdigit()), None)
         try:
             value = float(score)
         except ValueError:
@@ -59,9 +67,26 @@ def scale_relations(claims: list[Claim]) -> list[Relation]:
     """Rating-scale conflicts of a deck: ranges that disagree, scores off every scale, one score named twice."""
     decls = _declarations(claims)
     tables = _tables(claims)
-    return (
-        _ranges_disagree(decls) + _scores_off_scale(claims, _ranges(decls, tables)) + _names_disagree(tables)
-    )
+    ranges = _ranges(decls, tables) + _dimension_rows(claims)
+    return _ranges_disagree(decls) + _scores_off_scale(claims, ranges) + _names_disagree(tables)
+
+
+_RANGE_CELL = re.compile(r"^\s*(?P<lo>\d+)\s*(?:-|–|—|to)\s*(?P<hi>\d+)\s*$")
+
+
+def _dimension_rows(claims: list[Claim]) -> list[_Range]:
+    """Rows of a table of dimensions, each with its range ("Style | 1–3 | Naming, formatting ..."): the scale of
+    that dimension, named by the row's words. They add scales a score can be read against; they are no
+    declarations of one scale, so they never disagree with each other."""
+    out: list[_Range] = []
+    for f in claims:
+        for value in f.rule.cells.values():
+            m = _RANGE_CELL.match(value)
+            if m and int(m["lo"]) < int(m["hi"]):
+                i = max(f.rule.text.find(value.strip()), 0)
+                out.append((f, Interval(float(m["lo"]), float(m["hi"])), (i, i + len(value.strip()))))
+                break
+    return out
 
 
 def _ranges_disagree(decls: list[tuple[Claim, Interval, tuple[int, int]]]) -> list[Relation]:
