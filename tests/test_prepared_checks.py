@@ -12,7 +12,10 @@ from conftest import GUIDELINES
 def _deck(tmp_path):
     deck = tmp_path / "deck"
     deck.mkdir()
-    for name in ("health-answers.md", "content-safety.html"):  # a deck whose rules relate (a REL001 among them)
+    for name in (
+        "health-answers.md",
+        "content-safety.html",
+    ):  # a deck whose rules relate (a REL001 among them)
         shutil.copy(GUIDELINES / "rules" / name, deck / name)
     return deck
 
