@@ -108,7 +108,7 @@ def unquoted(text: str) -> str:
 
 
 def _deontic(
-    rule: Rule, text: str, clauses: list[tuple[int, int]] = ()
+    rule: Rule, text: str, clauses: list[tuple[int, int]]
 ) -> tuple[str | None, tuple[int, int] | None]:
     """The rule's force and the span of its cue. A negation inside a condition or exception clause is the
     clause's own ("Skip the task if the prompt is in a language you don't read"), not the rule's: the clauses are
@@ -117,7 +117,7 @@ def _deontic(
     lex = lexicon()
     text = unquoted(text)
     if rule.kind not in NEGATIVE_KINDS and rule.polarity != "negative":
-        text = _strip_spans(text, list(clauses))
+        text = _strip_spans(text, clauses)
     relax = _first(lex.relax, text)
     if relax:
         return "N", relax

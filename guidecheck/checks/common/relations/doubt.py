@@ -40,10 +40,10 @@ def doubt_default(rule: Rule) -> str | None:
     if m is None or words.scoped.match(rule.text[m.end() :]):
         return None
     instruction = _DANGLING.sub("", rule.text[m.end() :].strip(" ,:;-–—!."))
-    verbs = {
-        w for w in _WORD.findall(instruction.lower()) if w.rstrip("s") in words.verbs or w in words.verbs
-    }
-    return instruction if instruction and verbs else None
+    assigns = any(
+        w in words.verbs or w.rstrip("s") in words.verbs for w in _WORD.findall(instruction.lower())
+    )
+    return instruction if instruction and assigns else None
 
 
 def same_default() -> float:

@@ -103,7 +103,7 @@ def _ranges_disagree(decls: list[tuple[Claim, Interval, tuple[int, int]]]) -> li
                 or not same_project(fa.rule, fb.rule)
             ):
                 continue
-            da, db = fa.everything - _generic(), fb.everything - _generic()
+            da, db = _dimension((fa, ia, sa)), _dimension((fb, ib, sb))
             if da and db and not (da & db):
                 continue  # two named dimensions ("tone 1-3", "accuracy 1-5")
             out.append(
