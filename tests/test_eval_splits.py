@@ -33,12 +33,12 @@ def test_instruction_keys_quote_their_files_and_split_by_author():
 
     root = Path(__file__).resolve().parents[1]
     rows = [json.loads(line) for line in (root / "guidelines/labels/blind-instructions.jsonl").open()]
-    assert {r["split"] for r in rows} == {"dev", "heldout4", "heldout5", "heldout6"}
+    assert {r["split"] for r in rows} == {"dev", "heldout4", "heldout5", "heldout6", "heldout8"}
     for row in rows:
         text = (root / "evalsets/instructions" / row["deck"] / "instruction.md").read_text(encoding="utf-8")
         if row["label"] == "contradiction":
             assert row["a"][1] in text and row["b"][1] in text, row["deck"]
-    splits = ("dev", "heldout4", "heldout5", "heldout6")
+    splits = ("dev", "heldout4", "heldout5", "heldout6", "heldout8")
     prefixes = {s: {r["deck"][:2] for r in rows if r["split"] == s} for s in splits}
     for n, a in enumerate(splits):
         for b in splits[n + 1 :]:
@@ -52,8 +52,9 @@ def test_clause_keys_split_by_author():
 
     root = Path(__file__).resolve().parents[1]
     rows = [json.loads(line) for line in (root / "guidelines/labels/blind-clauses.jsonl").open()]
-    by_split = {s: {r["id"][:2] for r in rows if r["split"] == s} for s in ("dev", "heldout5", "heldout6")}
-    assert by_split == {"dev": {"ce"}, "heldout5": {"cf"}, "heldout6": {"cg"}}
+    splits = ("dev", "heldout5", "heldout6", "heldout8")
+    by_split = {s: {r["id"][:2] for r in rows if r["split"] == s} for s in splits}
+    assert by_split == {"dev": {"ce"}, "heldout5": {"cf"}, "heldout6": {"cg"}, "heldout8": {"c8"}}
     assert {r["label"] for r in rows} == {"contradiction", "consistent", "unrelated"}
 
 

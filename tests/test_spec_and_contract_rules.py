@@ -292,3 +292,28 @@ def test_opposite_duties_of_two_named_parties_are_no_contradiction(write, check_
         "## Landlord\n\nThe Landlord may assign its interest in this Lease without the Tenant's consent.\n"
     )
     assert _contradictions(check_json(str(write("lease/lease.md", lease).parent))) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Legal reviewed the draft, and "guaranteed" is now banned from every landing page.',
+        "Sharing raw audio outside the team is strictly prohibited.",
+    ],
+)
+def test_a_ban_with_an_adverb_before_its_participle_is_a_prohibition(rules_of, sentence):
+    rules = rules_of(f"# Style\n\n{sentence}\n")
+    assert [r["kind"] for r in rules] == ["prohibition"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action"),
+    [
+        ("Layout: split the flyer into two columns of equal width.", "split"),
+        ("Audience: write for the parents, not the pupils.", "write"),
+    ],
+)
+def test_an_instruction_behind_a_field_label_is_a_rule(rules_of, sentence, action):
+    """The tagger reads the label as the verb's subject; the instruction after the colon is still an imperative."""
+    rules = rules_of(f"# Brief\n\n{sentence}\n")
+    assert [(r["kind"], r["action"]) for r in rules] == [("obligation", action)]

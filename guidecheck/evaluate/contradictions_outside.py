@@ -22,7 +22,16 @@ from .contradictions_instructions import blind_instructions
 from .metrics import normalise, prf
 from .real import load_labels, realdecks_root, split_folders
 
-HELDOUT_SPLITS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+HELDOUT_SPLITS = (
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+    "heldout8",
+)
 
 
 def _splits() -> tuple[str, ...]:
@@ -30,7 +39,8 @@ def _splits() -> tuple[str, ...]:
     contradiction round), ``heldout2`` (second), ``heldout3`` (third: two decks and a pair set by new blind
     authors), ``heldout4`` (fourth: task instructions by a new author), ``heldout5`` (fifth: task instructions and
     contract-clause pairs by two more authors), ``heldout6`` (sixth: the same again, two more authors),
-    ``heldout7`` (seventh: two rater decks by two more authors). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them;
+    ``heldout7`` (seventh: two rater decks by two more authors), ``heldout8`` (eighth: a rater deck, task
+    instructions and contract-clause pairs by three more authors). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them;
     a split's name scores only that one, so a fresh split can be scored without re-reading the older ones."""
     chosen = os.environ.get("GUIDECHECK_EVAL_HELDOUT", "")
     if chosen == "1":

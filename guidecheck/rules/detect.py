@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..model import Block
 from .clauses import is_subordinate
 from .context import Detection, DocContext
+from .field_label import field_label
 from .fragments import (
     banned_list,
     no_fragment,
@@ -137,7 +138,8 @@ def _cue_matches(sent, matches, covered: set[int]):
     out = []
     for name, start, end in matches:
         cue = lex.cues[name]
-        anchor = sent.doc[min(start + cue.anchor, end - 1)]
+        # a negative anchor counts from the end: the participle after any adverbs ("is now banned")
+        anchor = sent.doc[end + cue.anchor if cue.anchor < 0 else min(start + cue.anchor, end - 1)]
         if name == "priority" and sent.doc[start].lower_ in ("first", "firstly"):
             anchor = sent.doc[start]
         if anchor.i in covered or (is_subordinate(anchor) and name not in ("priority",)):
@@ -222,14 +224,14 @@ def _first_word_imperative(sent, first, covered: set[int], intro_end: int, skip:
     lex = lexicon()
     if (
         first.tag_ == "VB"
-        and not any(c.dep_ in _SUBJ for c in first.children)
+        and not any(c.dep_ in _SUBJ and c.i not in covered for c in first.children)
         and first.lower_ not in ("be",)
         and first.dep_ not in ("compound", "amod", "nmod", "nsubj", "dobj", "pobj", "attr")
     ):
         return first
     if (
         first.lower_ in lex.imperative_verbs
-        and not any(c.dep_ in _SUBJ for c in first.children)
+        and not any(c.dep_ in _SUBJ and c.i not in covered for c in first.children)
         and first.tag_ not in ("VBZ", "VBD", "VBN", "VBG")
         and all(
             t.i in covered or t.i < intro_end or t.is_space or t.is_punct or t.lower_ in skip
@@ -260,6 +262,7 @@ def _conjoined_imperative(sent, covered: set[int]):
 def _imperative(sent, covered: set[int]):
     """The verb of a subjectless instruction, or None: 'Label the span', 'Do not include', 'Never click'."""
     skip = lexicon().words["imperative_skip"]
+    covered = covered | field_label(sent)
     main, intro_end = _intro_end(sent, covered, _main_tokens(sent, covered))
     first = next((t for t in main if t.lower_ not in skip and t.dep_ not in ("intj",)), None)
     if first is None:

@@ -32,6 +32,8 @@ class _Words:
     verbs: re.Pattern[str]
     tones: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     languages: frozenset[str]
+    scripts: frozenset[str]
+    script_of: dict[str, frozenset[str]]  # the scripts a language is written in (absent: Latin)
     language_cue: re.Pattern[str]
     input_language: re.Pattern[str]
     first_person: frozenset[str]
@@ -58,6 +60,8 @@ def words() -> _Words:
         verbs=phrase_pattern(d["verbs"]),
         tones=tuple((phrase_pattern(t["a"]), phrase_pattern(t["b"])) for t in d["tones"]),
         languages=frozenset(d["languages"]),
+        scripts=frozenset(d["scripts"]),
+        script_of={row[0]: frozenset(row[1:]) for row in d["script_of"]},
         language_cue=re.compile(d["language_cue"]),
         input_language=re.compile(d["input_language"], re.I),
         first_person=frozenset(d["first_person"]),
@@ -128,8 +132,10 @@ def _phrases(text: str, lead: str, pol: str | None) -> list[tuple[str, str, str]
 
 
 def _output_language(text: str, m: re.Match[str]) -> bool:
-    """Not the input's language: "she wrote to us in Spanish", "if the prompt is not in English"."""
-    if words().input_verbs.search(text[max(0, m.start() - 30) : m.start()]):
+    """Not the input's language: "she wrote to us in Spanish", "if the prompt is not in English". "Into" only
+    ever names the output ("translate the customer notice into French")."""
+    into = m.group(0).lower().startswith("into")
+    if not into and words().input_verbs.search(text[max(0, m.start() - 30) : m.start()]):
         return False
     if _KEPT_TERM.search(text[max(0, m.start() - 60) : m.start()]):
         return (

@@ -87,9 +87,18 @@ def _language_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
         return None  # "labels stay in English" / "write the summary in Spanish"
     for la, sa in a.languages:
         for lb, sb in b.languages:
+            if _written_in(la, lb) or _written_in(lb, la):
+                continue  # a language and a script it is written in: "in Serbian" / "in Cyrillic script"
             if (la == lb and sa != sb) or (la != lb and sa == sb == "+"):
                 return la, lb
     return None
+
+
+def _written_in(language: str, script: str) -> bool:
+    w = words()
+    if script not in w.scripts or language in w.scripts:
+        return False
+    return script in w.script_of.get(language, frozenset({"latin"}))
 
 
 def output_conflict(a: OutputFrame, b: OutputFrame) -> tuple[str, str, str] | None:

@@ -9,6 +9,7 @@ held by very many rules (a tone axis in a huge deck) is skipped: its pairs would
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
@@ -23,11 +24,13 @@ from .output_clash import output_conflict, required_wording
 from .output_content import banned_families, shown_families
 
 MAX_BUCKET = 60
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def _keys(frame: OutputFrame) -> Iterable[str]:
     for phrase, pol in frame.phrases:
-        words = [singular(w) for w in phrase.split()] or [phrase]
+        # words without their punctuation: "unfortunately," in a required sentence keys as "unfortunately"
+        words = [singular(w) for w in _WORD.findall(phrase)] or [phrase]
         yield from (f"w:{w}" for w in (words if pol == "+" else words[:1]))
     for axis, *_ in frame.tones:
         yield f"tone:{axis}"

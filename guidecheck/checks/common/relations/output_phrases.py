@@ -25,6 +25,8 @@ class _Cues:
     listed: re.Pattern[str]
     boundary: re.Pattern[str]
     negative: re.Pattern[str]
+    negative_separable: re.Pattern[str]
+    not_negative: re.Pattern[str]
     before_negative: re.Pattern[str]
     positive: re.Pattern[str]
     replace: re.Pattern[str]
@@ -44,6 +46,8 @@ def cues() -> _Cues:
         listed=re.compile(d["listed"], re.I),
         boundary=re.compile(d["clause_boundary"]),
         negative=phrase_pattern(d["negative"]),
+        negative_separable=re.compile(d["negative_separable"], re.I),
+        not_negative=re.compile(d["not_negative"], re.I),
         before_negative=re.compile(d["before_negative"], re.I),
         positive=phrase_pattern(d["positive"]),
         replace=re.compile(d["replace"], re.I),
@@ -96,9 +100,16 @@ _RELATIVE_NEGATION = re.compile(
 )
 
 
-def _clause(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
-    """The clause around a mention, without its conditions and relative-clause negations: between the nearest
-    boundaries (; : dashes and sentence ends) that are not inside another mention."""
+# A negated phrase coordinated after a mention ("written in the third person, never speaking to the reader",
+# "use 'colour' and not 'color'"): its negation is its own, not the mention's.
+_COORDINATED_NEGATION = re.compile(
+    r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?:never|not|no|without|do\s+not|don['’]t)\b", re.I
+)
+
+
+def _bounds(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the clause around a mention starts and ends: the nearest boundaries (; : dashes and sentence ends)
+    that are not inside another mention."""
     inside = [(s, e) for s, e in quotes if (s, e) != (start, end)]
 
     def free(m: re.Match[str]) -> bool:
@@ -106,8 +117,20 @@ def _clause(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> s
 
     left = max((m.end() for m in cues().boundary.finditer(text, 0, start) if free(m)), default=0)
     right = next((m.start() for m in cues().boundary.finditer(text, end) if free(m)), len(text))
+    return left, right
+
+
+def _clause(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[str, int]:
+    """The clause around a mention, without its conditions, relative-clause negations and a negated phrase
+    coordinated after it, and where it ends: between the nearest boundaries (; : dashes and sentence ends) that
+    are not inside another mention. Words that look negative but forbid nothing ("... to run it without us")
+    are left out too."""
+    left, right = _bounds(text, start, end, quotes)
+    cut = _COORDINATED_NEGATION.search(text, end, right)  # "third person, never speaking to the reader"
+    right = cut.start() if cut else right
     clause = cues().condition.sub(" ", text[left:start] + " | " + text[end:right])
-    return _RELATIVE_NEGATION.sub(" ", clause).strip(" ,")
+    clause = cues().not_negative.sub(" ", clause)
+    return _RELATIVE_NEGATION.sub(" ", clause).strip(" ,"), right
 
 
 def _imperative(clause: str) -> bool:
@@ -131,8 +154,10 @@ def mention_polarity(
     """The polarity of the words at ``span``: from cues right before them, then their clause, then the rule's
     force. None when ``verb`` is asked for and the clause has no verb about the written output."""
     c, (start, end) = cues(), span
-    clause = _clause(text, start, end, list(spans))
-    if verb and not (c.verbs.search(clause) or c.verb_spans.search(clause)):
+    clause, clause_end = _clause(text, start, end, list(spans))
+    if verb and not (
+        c.verbs.search(clause) or c.verb_spans.search(clause) or c.negative_separable.search(clause)
+    ):
         return None
     before = text[max(0, start - 40) : start]
     if c.before_negative.search(before):
@@ -140,11 +165,20 @@ def mention_polarity(
     replace = c.replace.search(text[:start])
     if replace:  # "Replace 'A' with 'B'": A goes, B comes
         return "+" if re.search(r"\b(?:with|by)\b", text[replace.end() : start], re.I) else "-"
-    if c.negative.search(clause):
+    if c.negative.search(clause) or c.negative_separable.search(clause):
         return "-"
     if c.positive.search(clause) or _imperative(clause):
         return "+"
+    if rule_pol == "-" and _negated_later(text, clause_end):
+        return "+"  # "Formal, courteous register; avoid contractions": the ban is the later clause's
     return rule_pol
+
+
+def _negated_later(text: str, clause_end: int) -> bool:
+    """The sentence's negative words all come after the clause: a negation does not reach back across a
+    clause boundary."""
+    c = cues()
+    return not c.negative.search(text[:clause_end]) and bool(c.negative.search(text, clause_end))
 
 
 def _slot(text: str, start: int) -> str:
