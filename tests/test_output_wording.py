@@ -5,11 +5,14 @@ writing systems. Sentences here are written for these tests and are not in any t
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
 from guidecheck.checks.common.relations.claims import build_claim
 from guidecheck.checks.common.relations.output_clash import output_conflict
+from guidecheck.checks.common.relations.output_counts import output_counts
 from guidecheck.checks.common.relations.output_pairs import output_candidates
 from guidecheck.checks.common.relations.output_phrases import phrase_polarities
 from guidecheck.checks.common.relations.proposition import side_of
@@ -122,3 +125,94 @@ def test_a_negation_does_not_reach_back_across_a_clause_boundary():
         for _, _, pol, word in _frame("Calm, formal register; avoid contractions.", "discouragement").tones
     }
     assert ("formal", "+") in tones and ("contractions", "-") in tones
+
+
+def test_a_negated_phrase_after_a_mention_is_its_own():
+    """'..., never addressing the reader' negates the addressing, not the third person the clause asks for."""
+    frame = _frame(
+        "Case notes are written in the third person, never addressing the reader directly.", "prohibition"
+    )
+    tones = {(word.lower(), pol) for _, _, pol, word in frame.tones}
+    assert ("third person", "+") in tones
+    assert phrase_polarities('Write "grey" and not "gray".', "+") == [("grey", "+"), ("gray", "-")]
+
+
+def test_negative_words_inside_a_quoted_line_are_what_it_says():
+    text = 'Add this line from the owner: "No visit is complete without the walled garden."'
+    assert phrase_polarities(text, "+") == [("no visit is complete without the walled garden", "+")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            'Close the flyer with our line: "Ask about this month\'s mortgage rates today."',
+            "Leave mortgage rates out of the flyer until the lender confirms them.",
+        ),
+        (
+            'Finish with the sentence "Donate again at our spring drive."',
+            "Do not mention donating again in this thank-you note.",
+        ),
+    ],
+)
+def test_a_required_line_that_talks_about_a_left_out_topic_clashes(a, b):
+    hit = output_conflict(_frame(a), _frame(b))
+    assert hit is not None and hit[0] == "content"
+
+
+def test_a_required_line_on_another_topic_does_not_clash():
+    a = 'Close the flyer with our line: "Visit the open house this Saturday."'
+    b = "Leave mortgage rates out of the flyer until the lender confirms them."
+    assert output_conflict(_frame(a), _frame(b)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "lo", "hi"),
+    [
+        # a purpose after the count ("so the reader isn't lost") does not turn the minimum into a maximum
+        ("Each answer needs at least 60 words so the reader isn't left guessing.", "word", 60.0, math.inf),
+        # a result after a comma keeps its own force
+        ("Long captions get cropped, so the caption has to stay under 40 words.", "word", 0.0, 39.0),
+        # modifiers before the element, and a sentence that names the output without a writing verb
+        (
+            "Note that the portal strips formatting, so the abstract is prose with no bulleted or numbered lists.",
+            "list",
+            0.0,
+            0.0,
+        ),
+    ],
+)
+def test_counts_read_through_purposes_and_modifiers(text, unit, lo, hi):
+    bounds = {(b.unit, b.lo, b.hi) for b in output_counts(text, "+")}
+    assert (unit, lo, hi) in bounds
+
+
+def test_no_elements_in_the_source_bound_nothing():
+    assert output_counts("There are no tables in the source spreadsheet.", "+") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause of its own after ", and": its negation is not the first clause's
+        (
+            'Keep the word "welcome" in the greeting, and copying the old banner is never acceptable.',
+            [("welcome", "+")],
+        ),
+        # a contrast with a verb of its own
+        ('Avoid "cheap" but keep "affordable".', [("cheap", "-"), ("affordable", "+")]),
+        # a list of mentions joined by ", and" is still one clause
+        (
+            "Terms like robust, seamless, and intuitive are banned.",
+            [("robust", "-"), ("seamless", "-"), ("intuitive", "-")],
+        ),
+    ],
+)
+def test_coordinated_clauses_keep_their_own_force(text, expected):
+    assert phrase_polarities(text, "+") == expected
+
+
+def test_each_stops_at_a_new_clause():
+    """'each card holds one tip' does not make the later total a count per card."""
+    text = "The deck holds eight cards, and each card holds one tip, so the deck can't go past eight tips."
+    assert ("tip", "", 0.0, 8.0) in {(b.unit, b.scope, b.lo, b.hi) for b in output_counts(text, "-")}

@@ -317,3 +317,15 @@ def test_an_instruction_behind_a_field_label_is_a_rule(rules_of, sentence, actio
     """The tagger reads the label as the verb's subject; the instruction after the colon is still an imperative."""
     rules = rules_of(f"# Brief\n\n{sentence}\n")
     assert [(r["kind"], r["action"]) for r in rules] == [("obligation", action)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Sign-off line, verbatim: "See you on the trail!"',
+        'The slogan from the spring campaign, word for word: "Fresh bread, every morning."',
+    ],
+)
+def test_a_verbless_line_giving_exact_wording_is_a_rule(rules_of, sentence):
+    rules = rules_of(f"# Brief\n\nWrite the flyer.\n\n{sentence}\n")
+    assert [r["kind"] for r in rules if r["text"] == sentence] == ["obligation"]

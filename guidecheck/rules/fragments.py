@@ -195,14 +195,19 @@ _FINITE = ("VB", "VBZ", "VBP", "VBD", "MD")
 
 
 def _verbless(sent) -> bool:
-    """No finite verb heads the sentence: a participle or gerund ("covering ...", "Written in ...") is allowed."""
+    """No finite verb heads the sentence: a participle or gerund ("covering ...", "Written in ...") is allowed,
+    and so is a quoted line the parser took for the head ('Sign-off, verbatim: "See you there!"')."""
+    quoted = quoted_tokens(sent)
+    if sent.root.i in quoted:
+        return not any(t.tag_ == "MD" for t in sent if t.i not in quoted)
     return sent.root.tag_ not in _FINITE and not any(t.tag_ == "MD" for t in sent)
 
 
 def output_fragment(sent, covered: set[int]) -> Detection | None:
     """A verbless specification of the output: "80-120 words.", "Under 80 words, plus up to 5 hashtags.", "Then
-    five bullet points, each between 20 and 30 words.", "Written in the third person only." Briefs list their
-    lengths and forms this way; a count of output units or a participle of writing is what makes one a rule."""
+    five bullet points, each between 20 and 30 words.", "Written in the third person only.", 'Closing line,
+    verbatim: "..."'. Briefs list their lengths, forms and fixed wording this way; a count of output units, a
+    participle of writing or a verbatim marker before a quote is what makes one a rule."""
     words = lexicon().data["fragments"]
     toks = [t for t in sent if not t.is_space and t.i not in covered]
     if not toks or len(toks) > 2 * MAX_TOKENS or not _verbless(sent):
@@ -210,6 +215,8 @@ def output_fragment(sent, covered: set[int]) -> Detection | None:
     lower = sent.text.strip().lower()
     if re.match(words["count_spec"], lower):
         return Detection("obligation", "must", False, "output length fragment", sent.root, True)
+    if re.search(words["verbatim_spec"], sent.text, re.I):
+        return Detection("obligation", "must", False, "verbatim wording", sent.root, True)
     first = next((t for t in toks if t.lower_ not in words["skip"] and not t.is_punct), None)
     if first is not None and first.tag_ == "VBN" and first.lower_ in words["participles"]:
         return Detection("obligation", "must", False, "participle fragment", first, True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .output import OutputFrame, singular, words
-from .output_content import banned_families, family_clash, shown_families, topic_clash
+from .output_content import banned_families, family_clash, phrase_topic_clash, shown_families, topic_clash
 from .output_counts import count_clash
 
 
@@ -49,6 +49,16 @@ def _family_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
     if hit:
         return hit[1], hit[0]
     return family_clash(banned_families(a.topics), shown_families(required_wording(b)))
+
+
+def _wording_clash(a: OutputFrame, b: OutputFrame) -> tuple[str, str] | None:
+    """A required phrase that talks about a topic the other rule leaves out."""
+    required = [p for p, pol in a.phrases if pol == "+"]
+    hit = phrase_topic_clash(required, b.topics)
+    if hit:
+        return hit
+    hit = phrase_topic_clash([p for p, pol in b.phrases if pol == "+"], a.topics)
+    return (hit[1], hit[0]) if hit else None
 
 
 def _both_poles(frame: OutputFrame) -> set[int]:
@@ -113,6 +123,7 @@ def output_conflict(a: OutputFrame, b: OutputFrame) -> tuple[str, str, str] | No
         ("count", _count_clash),
         ("content", lambda x, y: topic_clash(x.topics, y.topics)),
         ("content", _family_clash),
+        ("content", _wording_clash),
     )
     for kind, clash in clashes:
         hit = clash(a, b)

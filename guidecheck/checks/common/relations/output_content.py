@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import content, data, phrase_pattern
+from .lexicon import content, data, phrase_pattern, stem
 from .output_phrases import mention_polarity
 
 _ABOUT = re.compile(
@@ -139,9 +139,28 @@ def topic_clash(a: tuple[Topic, ...], b: tuple[Topic, ...]) -> tuple[str, str] |
     return None
 
 
+def phrase_topic_clash(phrases: list[str], topics: tuple[Topic, ...]) -> tuple[str, str] | None:
+    """(the required wording, the left-out topic) when the wording itself talks about the topic: every word of
+    the topic is in it ("Leave side effects out" / 'Include: "Most side effects are mild."')."""
+    for phrase in phrases:
+        words = {stem(w) for w in re.findall(r"[a-z][\w'-]*", phrase.lower())}  # every word: "give" too
+        for t in topics:
+            if t.polarity == "-" and all(any(_same(w, r) for r in words) for w in t.words):
+                return phrase, t.text
+    return None
+
+
 def _same(a: str, b: str) -> bool:
     """One word, however the crude stemmer left it: 'vaccin' / 'vaccination', 'restaurant' / 'restaurants'."""
     return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
 
 
-__all__ = ["Topic", "banned_families", "family_clash", "output_topics", "shown_families", "topic_clash"]
+__all__ = [
+    "Topic",
+    "banned_families",
+    "family_clash",
+    "output_topics",
+    "phrase_topic_clash",
+    "shown_families",
+    "topic_clash",
+]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ....rules.quantities import number_words
-from .lexicon import data
+from .lexicon import data, phrase_pattern
 from .output_phrases import mention_polarity
 
 _AT_LEAST = ("least", "minimum", "more than", "longer than", "over", "exceed", "above", "past")
@@ -153,7 +153,8 @@ def _scope(text: str, start: int) -> str | None:
     found = [
         m
         for m in cues().each.finditer(text[:start])
-        if not re.search(r"[.;]", text[m.end() : start]) and m.group("item").lower() not in _COMPARATIVES
+        if not re.search(r"[.;]|,\s*(?:so|and|but)\b", text[m.end() : start])  # a new clause ends "each"
+        and m.group("item").lower() not in _COMPARATIVES
     ]
     if not found:
         return ""
@@ -185,6 +186,16 @@ def _subset(text: str, m: re.Match[str]) -> bool:
     return bool((_ADDS.search(text[: m.start()]) and _QUALIFIED.match(rest)) or _PREDICATE.match(rest))
 
 
+@lru_cache(maxsize=1)
+def _output_parts() -> re.Pattern[str]:
+    return phrase_pattern([p + s for p in data()["output"]["output_parts"] for s in ("", "s")])
+
+
+def _output_named(text: str) -> bool:
+    """The sentence names the written output ("the summary has to be prose with no lists")."""
+    return bool(re.search(r"\b(?:the|your|this|each|every)\s+" + _output_parts().pattern, text, re.I))
+
+
 def _complement(iv: tuple[float, float]) -> tuple[float, float] | None:
     """What a forbidden count leaves: "never more than 4" allows [0, 4]; a forbidden exact count leaves two
     ranges, which no single bound holds."""
@@ -211,8 +222,8 @@ def _bounds(text: str, pol: str | None) -> list[Bound]:
         if iv and scope is not None:
             out.append(Bound(scope, unit, iv[0], iv[1], m.group(0)))
     for m in c.zero.finditer(text):
-        if mention_polarity(text, m.span(), pol) is None and pol != "-":
-            continue  # "there are no headings in the source": neither a verb about the output nor a ban
+        if mention_polarity(text, m.span(), pol) is None and pol != "-" and not _output_named(text):
+            continue  # "there are no headings in the source": no verb about the output, no ban, no output named
         units = {_unit(w) for w in re.findall(c.unit_rx, m.group("units"), re.I)} & c.zero_units
         out += [Bound("", u, 0.0, 0.0, m.group(0)) for u in sorted(units)]
     for rx, units in c.only:

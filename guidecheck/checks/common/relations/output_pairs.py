@@ -19,6 +19,7 @@ import numpy as np
 from ....cache import Cache, code_version, key
 from ..deck import same_project
 from .claims import Claim
+from .lexicon import stem
 from .output import OutputFrame, output_frame, singular
 from .output_clash import output_conflict, required_wording
 from .output_content import banned_families, shown_families
@@ -32,6 +33,8 @@ def _keys(frame: OutputFrame) -> Iterable[str]:
         # words without their punctuation: "unfortunately," in a required sentence keys as "unfortunately"
         words = [singular(w) for w in _WORD.findall(phrase)] or [phrase]
         yield from (f"w:{w}" for w in (words if pol == "+" else words[:1]))
+        if pol == "+":  # a required phrase can talk about a left-out topic
+            yield from (f"topic:{stem(w)[:5]}" for w in _WORD.findall(phrase))
     for axis, *_ in frame.tones:
         yield f"tone:{axis}"
     if frame.languages:

@@ -107,6 +107,34 @@ _COORDINATED_NEGATION = re.compile(
 )
 
 
+_BLANK = "\x00"  # neither a word nor a space: "and" before a blanked mention is no coordinator of words
+# A coordinator between words, not inside a list of mentions (the other mentions are blanked).
+_COORDINATOR = re.compile(r"(?<=[\w)]),\s*(?:and|but)\s+(?=\w)|(?<=\w)\s+but\s+(?=\w)", re.I)
+_BUT = re.compile(r"(?:,\s*|\s+)but\s+", re.I)  # a contrast starts a clause of its own
+
+
+def _contrast_start(text: str, left: int, start: int) -> int:
+    """Where a contrast with a verb of its own opens before the mention ("Avoid 'X' but keep 'Y'"): the words
+    before it are another clause's. A bare "but" ("say 'X' but never 'Y'") opens none."""
+    for m in reversed(list(_BUT.finditer(text, left, start))):
+        between = text[m.end() : start]
+        if cues().verbs.search(between) or cues().verb_spans.search(between):
+            return m.end()
+    return left
+
+
+def _coordinated_negation(text: str, end: int, right: int) -> int:
+    """Where a negated phrase or clause coordinated after the mention starts ("stay polite, and matching their
+    tone is never rewarded"), or ``right`` when there is none."""
+    cut = _COORDINATED_NEGATION.search(text, end, right)
+    if cut:
+        return cut.start()
+    for m in _COORDINATOR.finditer(text, end, right):
+        if cues().negative.search(text, m.end(), right):
+            return m.start()
+    return right
+
+
 def _bounds(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
     """Where the clause around a mention starts and ends: the nearest boundaries (; : dashes and sentence ends)
     that are not inside another mention."""
@@ -126,11 +154,22 @@ def _clause(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> t
     are not inside another mention. Words that look negative but forbid nothing ("... to run it without us")
     are left out too."""
     left, right = _bounds(text, start, end, quotes)
-    cut = _COORDINATED_NEGATION.search(text, end, right)  # "third person, never speaking to the reader"
-    right = cut.start() if cut else right
+    text = _quotes_blanked(text, start, end, quotes)  # 'include the line "No trip is complete without ..."'
+    right = _coordinated_negation(text, end, right)  # "third person, never speaking to the reader"
+    left = _contrast_start(text, left, start)  # "Avoid 'X' but keep 'Y'"
     clause = cues().condition.sub(" ", text[left:start] + " | " + text[end:right])
     clause = cues().not_negative.sub(" ", clause)
     return _RELATIVE_NEGATION.sub(" ", clause).strip(" ,"), right
+
+
+def _quotes_blanked(text: str, start: int, end: int, mentions: list[tuple[int, int]]) -> str:
+    """The text with every quoted passage and other mention but the mention's own blanked: the words a rule
+    quotes are what the output says, not the rule's force ("Include the line 'No refunds without a receipt'")."""
+    spans = [m.span() for m in cues().quoted.finditer(text)] + list(mentions)
+    for s, e in spans:
+        if e <= start or s >= end:
+            text = text[:s] + _BLANK * (e - s) + text[e:]
+    return text
 
 
 def _imperative(clause: str) -> bool:
