@@ -216,3 +216,42 @@ def test_each_stops_at_a_new_clause():
     """'each card holds one tip' does not make the later total a count per card."""
     text = "The deck holds eight cards, and each card holds one tip, so the deck can't go past eight tips."
     assert ("tip", "", 0.0, 8.0) in {(b.unit, b.scope, b.lo, b.hi) for b in output_counts(text, "-")}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind_b"),
+    [
+        # a required line in capitals against a ban on capitals or a lowercase-only house style
+        (
+            'The banner must read "LAST CHANCE TO ENROL" word for word.',
+            "Never set words in all caps.",
+            "prohibition",
+        ),
+        (
+            'Open with "FREE SHIPPING TODAY" as the first line.',
+            "All our copy is set in lowercase only.",
+            "obligation",
+        ),
+    ],
+)
+def test_a_required_line_in_capitals_clashes_with_a_ban_on_capitals(a, b, kind_b):
+    hit = output_conflict(_frame(a), _frame(b, kind_b))
+    assert hit is not None and hit[0] == "tone"
+
+
+def test_a_required_line_with_an_emoji_clashes_with_a_spec_list_banning_emoji():
+    a = _frame('End the post with "See you at the fair 🎡"')
+    b = _frame("Plain, formal register throughout — no emoji, no hashtags.", "definition")
+    hit = output_conflict(a, b)
+    assert hit is not None and hit[0] == "count"
+
+
+def test_a_drop_cap_bans_nothing():
+    text = 'The page has a drop cap on the first line, so the first line of the story has to be "Once, the river froze."'
+    assert phrase_polarities(text, "+") == [("once, the river froze", "+")]
+
+
+def test_skipping_a_task_is_no_ban_on_a_word():
+    """'Skip' bans wording only with words as its object; a label defined as "skip the item" bans nothing."""
+    assert phrase_polarities("[noise] Skip the clip entirely if the caller only coughs.", "+") == []
+    assert phrase_polarities('Skip trade terms such as "EBITDA" in the summary.', "+") == [("ebitda", "-")]

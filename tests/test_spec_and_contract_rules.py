@@ -329,3 +329,19 @@ def test_an_instruction_behind_a_field_label_is_a_rule(rules_of, sentence, actio
 def test_a_verbless_line_giving_exact_wording_is_a_rule(rules_of, sentence):
     rules = rules_of(f"# Brief\n\nWrite the flyer.\n\n{sentence}\n")
     assert [r["kind"] for r in rules if r["text"] == sentence] == ["obligation"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ('My editor specifically told me not to use the phrase "game changer" anywhere.', "prohibition"),
+        ("The client asked us to keep the letter to one page.", "obligation"),
+        (
+            'Because of the trademark dispute, the word "ultra" can\'t appear anywhere in the listing.',
+            "prohibition",
+        ),
+    ],
+)
+def test_requests_passed_on_and_banned_words_are_rules(rules_of, sentence, kind):
+    rules = rules_of(f"# Brief\n\nWrite the listing.\n\n{sentence}\n")
+    assert [r["kind"] for r in rules if r["text"] == sentence] == [kind]

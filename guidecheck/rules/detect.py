@@ -33,6 +33,7 @@ CUE_ORDER = (
     "must",
     "have to",
     "required",
+    "asked to",
     "prohibited",
     "should",
     "recommended",

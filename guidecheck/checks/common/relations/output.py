@@ -260,15 +260,34 @@ def _tones(
     pronouns = [p for p, s, _ in phrases if s == "-" and p in w.first_person]
     if pronouns and w.person_axis is not None:
         tones.append((w.person_axis, "a", "-", pronouns[0]))
-    tones += _register_of_required(phrases)
+    tones += _register_of_required(phrases) + _caps_of_required(text, phrases)
     return tuple(tones)
 
 
 def _marks_of_required(phrases: list[tuple[str, str, str]]) -> tuple[Bound, ...]:
-    """A required phrase with "!" puts an exclamation mark in the output."""
-    return tuple(
-        Bound("", "exclamation mark", 1.0, math.inf, p) for p, s, _ in phrases if s == "+" and "!" in p
+    """A required phrase with "!" puts an exclamation mark in the output, one with an emoji an emoji."""
+    required = [p for p, s, _ in phrases if s == "+"]
+    return tuple(Bound("", "exclamation mark", 1.0, math.inf, p) for p in required if "!" in p) + tuple(
+        Bound("", "emoji", 1.0, math.inf, p) for p in required if _EMOJI.search(p)
     )
+
+
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
+_SHOUTED = re.compile(r"\b[A-Z][A-Z'’]+\b")
+
+
+def _caps_of_required(text: str, phrases: list[tuple[str, str, str]]) -> list[tuple[int, str, str, str]]:
+    """A required phrase written in capitals ("DON'T MISS OUT") puts words in all caps in the output."""
+    w, required = words(), {p for p, s, _ in phrases if s == "+"}
+    axis = next((i for i, (a, _) in enumerate(w.tones) if a.search("all caps")), None)
+    raws = [next((g for g in m.groups() if g), "") for m in quote_spans(text)] if axis is not None else []
+    return [
+        (axis, "a", "+", raw.lower())
+        for raw in raws
+        if " ".join(raw.lower().split()).strip(" ,.;:") in required
+        and len(_SHOUTED.findall(raw)) >= 2
+        and not re.search(r"[a-z]", raw)
+    ]
 
 
 def _register_of_required(phrases: list[tuple[str, str, str]]) -> list[tuple[int, str, str, str]]:

@@ -186,6 +186,9 @@ def _subset(text: str, m: re.Match[str]) -> bool:
     return bool((_ADDS.search(text[: m.start()]) and _QUALIFIED.match(rest)) or _PREDICATE.match(rest))
 
 
+_CLAUSE_START = re.compile(r"(?:^|[—–:;,(]|\s-)\s*$")  # a "no X" that opens a clause of a spec list
+
+
 @lru_cache(maxsize=1)
 def _output_parts() -> re.Pattern[str]:
     return phrase_pattern([p + s for p in data()["output"]["output_parts"] for s in ("", "s")])
@@ -222,7 +225,13 @@ def _bounds(text: str, pol: str | None) -> list[Bound]:
         if iv and scope is not None:
             out.append(Bound(scope, unit, iv[0], iv[1], m.group(0)))
     for m in c.zero.finditer(text):
-        if mention_polarity(text, m.span(), pol) is None and pol != "-" and not _output_named(text):
+        listed = _CLAUSE_START.search(text[: m.start()]) is not None  # "Formal register — no emoji, no ..."
+        if (
+            mention_polarity(text, m.span(), pol) is None
+            and pol != "-"
+            and not listed
+            and not _output_named(text)
+        ):
             continue  # "there are no headings in the source": no verb about the output, no ban, no output named
         units = {_unit(w) for w in re.findall(c.unit_rx, m.group("units"), re.I)} & c.zero_units
         out += [Bound("", u, 0.0, 0.0, m.group(0)) for u in sorted(units)]
