@@ -255,3 +255,49 @@ def test_skipping_a_task_is_no_ban_on_a_word():
     """'Skip' bans wording only with words as its object; a label defined as "skip the item" bans nothing."""
     assert phrase_polarities("[noise] Skip the clip entirely if the caller only coughs.", "+") == []
     assert phrase_polarities('Skip trade terms such as "EBITDA" in the summary.', "+") == [("ebitda", "-")]
+
+
+def test_labelled_lengths_bound_their_own_parts():
+    """'Push alert: at most 60 characters' and 'Email: 120-150 words' are two parts, not one output."""
+    a = _frame("Push alert: at most 60 characters, including spaces.")
+    b = _frame("Email: 120–150 words, with a subject line.")
+    assert output_conflict(a, b) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "item", "ban"),
+    [
+        (
+            "The guide should cover:",
+            "Who can apply, including the income limits for each household size.",
+            "Leave out income limits.",
+        ),
+        (
+            "Please include:",
+            "Pricing, especially the student discount.",
+            "Do not mention the student discount.",
+        ),
+    ],
+)
+def test_an_item_to_cover_clashes_with_a_ban_on_its_topic(lead, item, ban):
+    a = side_of(
+        build_claim(Rule("R1", item, Location("deck/brief.md"), kind="obligation", lead_in=lead))
+    ).output
+    hit = output_conflict(a, _frame(ban, "prohibition"))
+    assert hit is not None and hit[0] == "content"
+
+
+def test_items_under_a_long_lead_in_name_no_topic_to_cover():
+    """Only a short content lead-in ("It should cover:") makes its items topics; a long sentence ending in a
+    colon that happens to hold a content word is no such list."""
+    lead = (
+        "Typical cases are events that follow from the entity, such as the state of being held in a prison:"
+    )
+    rule = Rule(
+        "R1",
+        "The [event fire] in the [entity barn] spread fast.",
+        Location("d/g.md"),
+        kind="obligation",
+        lead_in=lead,
+    )
+    assert side_of(build_claim(rule)).output.topics == ()

@@ -345,3 +345,9 @@ def test_a_verbless_line_giving_exact_wording_is_a_rule(rules_of, sentence):
 def test_requests_passed_on_and_banned_words_are_rules(rules_of, sentence, kind):
     rules = rules_of(f"# Brief\n\nWrite the listing.\n\n{sentence}\n")
     assert [r["kind"] for r in rules if r["text"] == sentence] == [kind]
+
+
+def test_a_labelled_length_with_its_reason_is_a_rule(rules_of):
+    sentence = "Structure: three sections, each at least 120 words, so every step gets room."
+    rules = rules_of(f"# Brief\n\nWrite the guide.\n\n{sentence}\n")
+    assert [r["kind"] for r in rules if r["text"] == sentence] == ["obligation"]

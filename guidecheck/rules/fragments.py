@@ -192,6 +192,7 @@ def stated_rule(sent, covered: set[int]) -> Detection | None:
 
 
 _FINITE = ("VB", "VBZ", "VBP", "VBD", "MD")
+_LABEL = re.compile(r"^[a-z][\w' -]{0,30}:\s+")  # a short field label before a verbless specification
 
 
 def _verbless(sent) -> bool:
@@ -203,6 +204,22 @@ def _verbless(sent) -> bool:
     return sent.root.tag_ not in _FINITE and not any(t.tag_ == "MD" for t in sent)
 
 
+def _verbless_before_reason(sent) -> bool:
+    """A verbless specification followed by its reason ("four paragraphs, each at least 90 words, so every stage
+    gets proper treatment"): the only finite verbs are the reason's."""
+    reason = next(
+        (
+            t
+            for t in sent
+            if t.lower_ in ("so", "since", "because") and t.i > sent.start and t.nbor(-1).text == ","
+        ),
+        None,
+    )
+    return reason is not None and not any(
+        t.tag_ in _FINITE and t.i < reason.i and t.i not in quoted_tokens(sent) for t in sent
+    )
+
+
 def output_fragment(sent, covered: set[int]) -> Detection | None:
     """A verbless specification of the output: "80-120 words.", "Under 80 words, plus up to 5 hashtags.", "Then
     five bullet points, each between 20 and 30 words.", "Written in the third person only.", 'Closing line,
@@ -210,9 +227,9 @@ def output_fragment(sent, covered: set[int]) -> Detection | None:
     participle of writing or a verbatim marker before a quote is what makes one a rule."""
     words = lexicon().data["fragments"]
     toks = [t for t in sent if not t.is_space and t.i not in covered]
-    if not toks or len(toks) > 2 * MAX_TOKENS or not _verbless(sent):
+    if not toks or len(toks) > 2 * MAX_TOKENS or not (_verbless(sent) or _verbless_before_reason(sent)):
         return None
-    lower = sent.text.strip().lower()
+    lower = _LABEL.sub("", sent.text.strip().lower())  # "Structure: four paragraphs, each ..."
     if re.match(words["count_spec"], lower):
         return Detection("obligation", "must", False, "output length fragment", sent.root, True)
     if re.search(words["verbatim_spec"], sent.text, re.I):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .claims import Claim
 from .lexicon import data, phrase_pattern
-from .output_content import Topic, output_topics
+from .output_content import Topic, item_topics, output_topics
 from .output_counts import Bound, output_counts
 from .output_phrases import condition_spans, mention_polarity, phrase_mentions, quote_spans
 
@@ -213,6 +213,20 @@ def _lead_part(lead: str, counts: tuple[Bound, ...]) -> str:
     return _length_part(f"{label} {counts[0].text}", counts)
 
 
+_SPEC_LABEL = re.compile(
+    r"^\s*(?P<label>[A-Za-z][\w' -]{0,30}?)\s*:\s*(?:(?:at most|at least|max\.?|min\.?|maximum|minimum|under|over|up to|"
+    r"no more than|between|about|around|roughly|exactly)\b|\d)",
+    re.I,
+)
+
+
+def _spec_label_part(text: str, counts: tuple[Bound, ...]) -> str:
+    """The part a labelled length is for: "Push notification: at most 60 characters" bounds the notification,
+    "Email: 100-150 words" the email; two labelled parts do not bound each other."""
+    m = _SPEC_LABEL.match(text) if counts else None
+    return singular(" ".join(m.group("label").lower().split())) if m else ""
+
+
 def _part_before(text: str, end: int) -> str:
     """The last output part named before ``end`` ("write the summary in ..." -> summary); "" for the whole."""
     w = words()
@@ -329,8 +343,8 @@ def _frame(text: str, lead: str, pol: str | None) -> OutputFrame:
         slots=tuple((slot, p) for p, s, slot in phrases if slot and s == "+"),
         place=_place(text),
         counts=(counts := output_counts(text, pol) + _marks_of_required(phrases)),
-        count_of=_length_part(text, counts) or _lead_part(lead, counts),
-        topics=output_topics(text, pol),
+        count_of=_spec_label_part(text, counts) or _length_part(text, counts) or _lead_part(lead, counts),
+        topics=output_topics(text, pol) + item_topics(text, lead),
     )
 
 

@@ -127,6 +127,27 @@ def output_topics(text: str, pol: str | None) -> tuple[Topic, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=65536)
+def item_topics(text: str, lead: str) -> tuple[Topic, ...]:
+    """The topics of an item under a lead-in that asks to cover or include things ("It should cover:" + "- Pest
+    pressure, including which pesticides were applied"): the item names what to cover, with the lead-in's
+    polarity. An item with a content verb of its own is read by ``output_topics``."""
+    c, lead = cues(), lead.strip()
+    if not lead.endswith(":") or len(lead.split()) > 8 or not c.include.search(lead) or c.include.search(text):
+        return ()  # a short lead-in such as "It should cover:", and an item without a content verb of its own
+    pol = "-" if _NEGATIVE_LEAD.search(lead) else "+"
+    item = re.split(r"[(:—–]", text, maxsplit=1)[0]  # "Weather: the dry May", "Benefits (calmer ...)"
+    parts = [_ITEM_OPENER.sub("", p) for p in _ITEM_PARTS.split(item)]  # "Who qualifies, including ..."
+    return tuple(dict.fromkeys(t for p in parts if (t := _topic(p, pol))))
+
+
+_NEGATIVE_LEAD = re.compile(r"\b(?:not|never|don't|do not|avoid|no)\b", re.I)
+_ITEM_PARTS = re.compile(r",?\s+(?:including|such as|especially|particularly|and|or)\s+|,\s*|;\s*", re.I)
+_ITEM_OPENER = re.compile(
+    r"^\s*(?:\d+[.)]\s*)?(?:(?:who|what|how|which|why|when|where)\b(?:\s+to\b)?\s*)?", re.I
+)
+
+
 def topic_clash(a: tuple[Topic, ...], b: tuple[Topic, ...]) -> tuple[str, str] | None:
     """(what a says, what b says) when b forbids a topic at least as broad as one a requires, or the reverse."""
     for x in a:
@@ -159,6 +180,7 @@ __all__ = [
     "Topic",
     "banned_families",
     "family_clash",
+    "item_topics",
     "output_topics",
     "phrase_topic_clash",
     "shown_families",
