@@ -351,3 +351,47 @@ def test_a_labelled_length_with_its_reason_is_a_rule(rules_of):
     sentence = "Structure: three sections, each at least 120 words, so every step gets room."
     rules = rules_of(f"# Brief\n\nWrite the guide.\n\n{sentence}\n")
     assert [r["kind"] for r in rules if r["text"] == sentence] == ["obligation"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # "neither party" is every named party
+        (
+            "Neither party may sublicense the Platform without the other party's written consent.",
+            "The Reseller is entitled to sublicense the Platform to its end customers without consent.",
+        ),
+        # "apply encryption" is to encrypt
+        (
+            "The Processor shall encrypt all Backup Data before transfer.",
+            "The Processor shall not apply encryption to Backup Data stored in the cold tier.",
+        ),
+    ],
+)
+def test_the_same_act_of_a_party_required_and_forbidden_in_other_words(write, check_json, first, second):
+    terms = f"# Terms\n\n{first}\n\n## Schedule\n\n{second}\n"
+    found = _contradictions(check_json(str(write("terms/terms.md", terms).parent)))
+    assert [check for check, _ in found] == ["CON001"]
+
+
+def test_acts_on_cases_narrowed_by_relative_clauses_are_not_compared_as_one(write, check_json):
+    terms = (
+        "# Invoicing\n\nReports that pass the quality review shall be invoiced at the agreed rate.\n\n"
+        "## Rework\n\nA Report that fails the quality review may not be invoiced until it is corrected.\n"
+    )
+    assert _contradictions(check_json(str(write("terms/terms.md", terms).parent))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "force"),
+    [
+        ("The Buyer is under no obligation to return unused packaging.", "statement", "N"),
+        ("The Agency is not obliged to accept late timesheets.", "statement", "N"),
+        ("You are asked to flag claims that may or may not be true as Unverified.", "obligation", "O"),
+    ],
+)
+def test_relaxed_duties_and_force_free_negations(text, kind, force):
+    from guidecheck.checks.common.relations.claims import build_claim
+    from guidecheck.model import Location, Rule
+
+    assert build_claim(Rule("R1", text, Location("t/t.md"), kind=kind)).deontic == force

@@ -107,6 +107,13 @@ def unquoted(text: str) -> str:
     return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# Negations that state no force: "errors that may or may not hinder comprehension", "whether or not".
+_NO_FORCE = re.compile(
+    r"\b(?:may|might|can|could|will|would|does|do|is|are)\s+or\s+(?:may|might|can|could|will|would|does|do|is|are)\s+not\b|\bwhether\s+or\s+not\b",
+    re.I,
+)
+
+
 def _deontic(
     rule: Rule, text: str, clauses: list[tuple[int, int]]
 ) -> tuple[str | None, tuple[int, int] | None]:
@@ -115,7 +122,7 @@ def _deontic(
     blanked (same length) before the cues are looked for, unless the extractor already read the rule as
     negative."""
     lex = lexicon()
-    text = unquoted(text)
+    text = _NO_FORCE.sub(lambda m: " " * len(m.group(0)), unquoted(text))
     if rule.kind not in NEGATIVE_KINDS and rule.polarity != "negative":
         text = _strip_spans(text, clauses)
     relax = _first(lex.relax, text)
@@ -287,6 +294,7 @@ def build_claim(rule: Rule) -> Claim:
     obj = (rule.object or "").split()
     head = stem(obj[-1]) if obj and obj[-1].isalpha() and obj[-1] not in lex.stop else None
     action = stem(rule.action) if rule.action and rule.action not in ("be", "have", "do") else None
+    action = _act_of(rule.action, obj) or action
     terminal = rule.action if rule.action in lex.terminal else None
     return Claim(
         rule=rule,
@@ -311,6 +319,19 @@ def build_claim(rule: Rule) -> Claim:
         priority=_priority_of(text),
         penalty=_first(lex.penalty, text),
     )
+
+
+_DEVERBAL = re.compile(r"(?:ion|ment|al)$")
+
+
+def _act_of(verb: str | None, obj: list[str]) -> str | None:
+    """The act a light verb and its deverbal object name together: "make copies" -> copy, "apply encryption" ->
+    encrypt, "carry out repairs" -> repair. None when the verb names an act of its own."""
+    if not verb or verb not in lexicon().light_verbs or not obj or not obj[-1].isalpha():
+        return None
+    noun = obj[-1].lower()
+    base = _DEVERBAL.sub("", noun) if len(noun) > 6 else noun
+    return stem(base) if base else None
 
 
 __all__ = ["Claim", "Interval", "build_claim", "quantity_interval"]

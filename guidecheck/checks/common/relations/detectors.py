@@ -12,12 +12,13 @@ place its specificity calls for, put its words in ``data/contradictions.toml`` a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ....rules.lexicon import lexicon as rules_lexicon
 from .claims import Claim
 from .conflict import Conflict
-from .lexicon import jaccard, lexicon, stem
+from .lexicon import content, jaccard, lexicon, stem
 from .restriction import restriction_conflict
 from .sufficiency import sufficiency_conflict
 from .text import as_read, find_span, quoted, span_of
@@ -51,7 +52,56 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         return j
     if _same_act(fa, fb) and j >= threshold("same_topic_frames") and cosine >= threshold("same_act_cosine"):
         return j  # "shall return all documents containing X" / "shall not return any X": one act, one thing
+    if (
+        _parties(fa, fb)
+        and _same_act(fa, fb)
+        and _objects_meet(fa, fb)
+        and cosine >= threshold("same_act_object_cosine")
+        and not (_RELATIVE.search(fa.text) or _RELATIVE.search(fb.text))
+    ):
+        return max(
+            j, 0.34
+        )  # "may make two backup copies of the Software" / "is prohibited from copying the Software"
     return 0.0
+
+
+# A relative clause narrows the thing a rule is about ("Deliverables that pass acceptance testing"): two such
+# rules may be about different cases, which this reading cannot compare.
+_RELATIVE = re.compile(
+    r"(?<!\bso )\b(?:that|which|who|whose)\s+(?:[\w'-]+\s+){0,3}?(?:is|are|was|were|has|have|had|do|does|did|[a-z]+(?:s|ed))\b",
+    re.I,
+)
+
+
+def _parties(fa: Claim, fb: Claim) -> bool:
+    """Both rules bind named parties of an agreement ("The Supplier shall ...", "Neither party may ..."). Clauses
+    state each duty once and scope it by its own words; a rater deck scopes "use X for Y" by purposes this
+    reading does not compare, so the looser same-act reading is kept to agreements."""
+    parties = set(rules_lexicon().words["party_nouns"]) | {"party"}
+    return (fa.rule.actor or "") in parties and (fb.rule.actor or "") in parties
+
+
+def _opposite_cases(fa: Claim, fb: Claim) -> bool:
+    """Relative clauses that name opposite cases ("Reports that pass the review" / "A Report that fails the
+    review", "that are complete" / "that are not complete"): different conditions with different outcomes."""
+    ma, mb = _RELATIVE.search(fa.text), _RELATIVE.search(fb.text)
+    if ma is None or mb is None:
+        return False
+    ca, cb = (re.split(r"[,;:]", t.text[m.start() :], maxsplit=1)[0] for t, m in ((fa, ma), (fb, mb)))
+    if bool(_NOT.search(ca)) != bool(_NOT.search(cb)):
+        return True
+    wa, wb = content(ca), content(cb)
+    return any((x in wa and y in wb) or (y in wa and x in wb) for x, y in lexicon().opposites)
+
+
+_NOT = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
+
+
+def _objects_meet(fa: Claim, fb: Claim) -> bool:
+    """The two acts are done to the same thing: one rule's object is named in the other ("make two backup
+    copies of the Software" / "copying the Software")."""
+    oa, ob = content(fa.rule.object or ""), content(fb.rule.object or "")
+    return bool((oa & fb.core) or (ob & fa.core))
 
 
 def _different_parties(fa: Claim, fb: Claim) -> bool:
@@ -66,9 +116,12 @@ def _different_parties(fa: Claim, fb: Claim) -> bool:
 
 
 def _same_act(fa: Claim, fb: Claim) -> bool:
-    """The same actor doing the same act (objects may be named differently)."""
-    a, b = fa.rule, fb.rule
-    return bool(fa.action and fa.action == fb.action and (a.actor or "you") == (b.actor or "you"))
+    """The same actor doing the same act (objects may be named differently). "Either / neither / each party" is
+    every named party of the agreement ("Neither party may assign ..." / "The Vendor is entitled to assign ...")."""
+    a, b = (fa.rule.actor or "you"), (fb.rule.actor or "you")
+    parties = rules_lexicon().words["party_nouns"]
+    same_actor = a == b or ("party" in (a, b) and {a, b} - {"party"} <= set(parties))
+    return bool(fa.action and fa.action == fb.action and same_actor)
 
 
 def conditions_compatible(fa: Claim, fb: Claim) -> str:
@@ -240,7 +293,7 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     else:
         return None
     topic = _same_topic(fa, fb, cosine)
-    if not topic or _different_parties(fa, fb):
+    if not topic or _different_parties(fa, fb) or _opposite_cases(fa, fb):
         return None
     # A list item whose force comes from its lead-in ("Do not:") gets no span: the report marks the lead-in.
     spans = span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)

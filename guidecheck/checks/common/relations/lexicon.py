@@ -46,6 +46,8 @@ class Lexicon:
     stop: frozenset[str]
     relax: re.Pattern[str]
     relax_words: frozenset[str]
+    light_verbs: frozenset[str]
+    opposites: tuple[tuple[str, str], ...]
     quantity_filler: frozenset[str]
     quantity_scope: re.Pattern[str]
     prohibit: re.Pattern[str]
@@ -81,6 +83,8 @@ def lexicon() -> Lexicon:
         stop=frozenset(w["stop"]),
         relax=phrase_pattern(w["relax"]),
         relax_words=frozenset(w["relax_words"]),
+        light_verbs=frozenset(w["light_verbs"]),
+        opposites=tuple((stem(a), stem(b)) for a, b in w["opposites"]),
         quantity_filler=frozenset(stem(x) for x in w["quantity_filler"]),
         quantity_scope=re.compile(w["quantity_scope"], re.I),
         prohibit=phrase_pattern(list(force_words("cue", "prohibit"))),
