@@ -395,3 +395,13 @@ def test_relaxed_duties_and_force_free_negations(text, kind, force):
     from guidecheck.model import Location, Rule
 
     assert build_claim(Rule("R1", text, Location("t/t.md"), kind=kind)).deontic == force
+
+
+def test_two_verbs_for_one_act_are_compared_as_one(write, check_json):
+    """'delete' and 'destroy' name one act: a duty to delete and a ban on destroying the same data conflict."""
+    terms = (
+        "# Termination\n\nOn termination, the Processor shall delete all Client Records within thirty days.\n\n"
+        "## Retention\n\nThe Processor is prohibited from destroying any Client Records for six years.\n"
+    )
+    found = _contradictions(check_json(str(write("terms/terms.md", terms).parent)))
+    assert [check for check, _ in found] == ["CON001"]

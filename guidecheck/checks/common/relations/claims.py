@@ -295,6 +295,7 @@ def build_claim(rule: Rule) -> Claim:
     head = stem(obj[-1]) if obj and obj[-1].isalpha() and obj[-1] not in lex.stop else None
     action = stem(rule.action) if rule.action and rule.action not in ("be", "have", "do") else None
     action = _act_of(rule.action, obj) or action
+    action = lexicon().act_of.get(action, action) if action else None
     terminal = rule.action if rule.action in lex.terminal else None
     return Claim(
         rule=rule,

@@ -48,6 +48,7 @@ class Lexicon:
     relax_words: frozenset[str]
     light_verbs: frozenset[str]
     opposites: tuple[tuple[str, str], ...]
+    act_of: dict[str, str]  # stemmed verb -> the stem its synonym group is named by
     quantity_filler: frozenset[str]
     quantity_scope: re.Pattern[str]
     prohibit: re.Pattern[str]
@@ -85,6 +86,7 @@ def lexicon() -> Lexicon:
         relax_words=frozenset(w["relax_words"]),
         light_verbs=frozenset(w["light_verbs"]),
         opposites=tuple((stem(a), stem(b)) for a, b in w["opposites"]),
+        act_of={stem(v): stem(group[0]) for group in w["act_synonyms"] for v in group},
         quantity_filler=frozenset(stem(x) for x in w["quantity_filler"]),
         quantity_scope=re.compile(w["quantity_scope"], re.I),
         prohibit=phrase_pattern(list(force_words("cue", "prohibit"))),

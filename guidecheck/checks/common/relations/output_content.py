@@ -133,7 +133,12 @@ def item_topics(text: str, lead: str) -> tuple[Topic, ...]:
     pressure, including which pesticides were applied"): the item names what to cover, with the lead-in's
     polarity. An item with a content verb of its own is read by ``output_topics``."""
     c, lead = cues(), lead.strip()
-    if not lead.endswith(":") or len(lead.split()) > 8 or not c.include.search(lead) or c.include.search(text):
+    if (
+        not lead.endswith(":")
+        or len(lead.split()) > 8
+        or not c.include.search(lead)
+        or c.include.search(text)
+    ):
         return ()  # a short lead-in such as "It should cover:", and an item without a content verb of its own
     pol = "-" if _NEGATIVE_LEAD.search(lead) else "+"
     item = re.split(r"[(:—–]", text, maxsplit=1)[0]  # "Weather: the dry May", "Benefits (calmer ...)"
