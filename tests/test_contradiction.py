@@ -433,3 +433,23 @@ def test_a_negation_in_a_clause_inside_the_rule_is_not_its_force(text, kind, for
     from guidecheck.model import Location, Rule
 
     assert build_claim(Rule("R1", text, Location("deck/guide.md"), kind=kind)).deontic == force
+
+
+def test_a_relaxed_rule_that_lifts_another_act_is_no_conflict(write, check_json):
+    """'you do not need to ask anyone before taking one' lifts the asking, not the obligation to take breaks;
+    a relaxed rule about the same act still conflicts."""
+    deck = (
+        "# Breaks\n\nDo take your lunch break; it is paid time.\n\n"
+        "## FAQ\n\nLunch breaks are paid, and you do not need to ask anyone before taking one.\n"
+    )
+    assert _by_check(check_json(str(write("breaks/guide.md", deck).parent))) == {}
+    deck = "# Sources\n\nAlways cite the page number for each quote.\n\n## FAQ\n\nYou can skip citing the page number for each quote.\n"
+    assert "CON002" in _by_check(check_json(str(write("cites/guide.md", deck).parent)))
+
+
+def test_a_number_that_names_a_part_of_the_document_is_no_score(write, check_json):
+    deck = (
+        "# Scoring\n\nUse a 1-5 scale for Clarity.\n\n| Score | Meaning |\n|---|---|\n| 1 | Poor |\n| 5 | Excellent |\n\n"
+        "Give the Clarity score using the rubric in Section 8.\n"
+    )
+    assert "CON007" not in _by_check(check_json(str(write("score/guide.md", deck).parent)))

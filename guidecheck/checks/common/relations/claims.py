@@ -177,12 +177,22 @@ def _clause_spans(text: str, clauses: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+_REFERENCE = re.compile(
+    r"\b(?:sections?|steps?|tables?|pages?|figures?|fig\.|chapters?|parts?|appendix|items?|questions?|rules?|"
+    r"slides?|rows?|columns?|lines?|paragraphs?|examples?|tasks?|versions?|phases?|rounds?|weeks?|days?|hours?|"
+    r"minutes?)\s*(?:no\.\s*|#\s*)?$",
+    re.I,
+)
+
+
 def _outcomes(rule: Rule, text: str) -> list[tuple[str, tuple[int, int]]]:
     """Labels the rule assigns, with their position: numbers and names, never quoted example text."""
     out: list[tuple[str, tuple[int, int]]] = []
     for rx in lexicon().usage + lexicon().names:
         for m in rx.finditer(text):
             v = m.group("v")
+            if v.isdigit() and _REFERENCE.search(text[: m.start("v")]):
+                continue  # "using the rubric in Section 8": a number that names a part of the document
             if not any(v.lower() == o[0].lower() for o in out):
                 out.append((v, m.span("v")))
     low = text.lower()

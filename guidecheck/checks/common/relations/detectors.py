@@ -73,6 +73,20 @@ _RELATIVE = re.compile(
 )
 
 
+def _other_act_lifted(fa: Claim, fb: Claim) -> bool:
+    """The relaxed rule lifts another act than the one the obligation asks for: "you do not need to ask anyone
+    before taking one" lifts the asking, not "take your breaks". An act the relaxed rule names anyway ("do not
+    need to check that the summary names ...") or a relax verb ("can skip citing") is the same act."""
+    o, n = (fa, fb) if fa.deontic == "O" else (fb, fa)
+    if not o.action or not n.action or o.action == n.action:
+        return False
+    named = content(_TEMPORAL.sub(" ", n.text))  # "before taking one" times the lifted act, it is not the act
+    return n.action not in lexicon().relax_words and o.action not in named
+
+
+_TEMPORAL = re.compile(r"\b(?:before|after|while|until|when)\s+\w+ing\b[^,;.]*", re.I)
+
+
 def _parties(fa: Claim, fb: Claim) -> bool:
     """Both rules bind named parties of an agreement ("The Supplier shall ...", "Neither party may ..."). Clauses
     state each duty once and scope it by its own words; a rater deck scopes "use X for Y" by purposes this
@@ -288,7 +302,7 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         return None  # a limit's polarity is part of the limit: the numeric frame decides
     if "F" in pair and pair & {"O", "P"}:
         code = "CON001"
-    elif pair == {"O", "N"}:
+    elif pair == {"O", "N"} and not _other_act_lifted(fa, fb):
         code = "CON002"
     else:
         return None

@@ -15,7 +15,7 @@ import re
 
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .lexicon import content, stem
+from .lexicon import content, lexicon, stem
 from .text import as_read, find_span, quoted
 from .thresholds import shared_labels
 
@@ -33,9 +33,10 @@ def _denial(denying: Claim, requiring: Claim) -> re.Match[str] | None:
     text = unquoted(denying.text)
     m = _NO_REASON.search(text)
     if m is not None:
-        return (
-            m if requiring.action is not None and stem(m.group("act").lower()) == requiring.action else None
-        )
+        act = stem(m.group("act").lower())
+        # the act's name, as the claims name it ("report" for "escalate")
+        act = lexicon().act_of.get(act, act)
+        return m if requiring.action is not None and act == requiring.action else None
     m = _MERELY.search(text) if denying.deontic == "F" else None
     same_act = requiring.action is not None and requiring.action == denying.action
     return m if m is not None and (same_act or shared_labels(denying, requiring)) else None
