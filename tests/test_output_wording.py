@@ -301,3 +301,14 @@ def test_items_under_a_long_lead_in_name_no_topic_to_cover():
         lead_in=lead,
     )
     assert side_of(build_claim(rule)).output.topics == ()
+
+
+def test_a_ban_confined_to_one_part_leaves_the_rest_of_the_output_free():
+    """'No prices in the subject line' does not forbid the price line the body must carry; a ban on the whole
+    output still clashes with a line required in one part."""
+    body = _frame('Include the line "Members save 20% on every booking."')
+    subject_ban = _frame("Please do not mention prices in the subject line.", "prohibition")
+    assert output_conflict(body, subject_ban) is None
+    everywhere = _frame("Please do not mention prices anywhere in the email.", "prohibition")
+    subject_line = _frame('The subject line must read "Members save 20% today".')
+    assert output_conflict(subject_line, everywhere) is not None
