@@ -215,9 +215,10 @@ def _verbless_before_reason(sent) -> bool:
         ),
         None,
     )
-    return reason is not None and not any(
-        t.tag_ in _FINITE and t.i < reason.i and t.i not in quoted_tokens(sent) for t in sent
-    )
+    if reason is None:
+        return False
+    quoted = quoted_tokens(sent)
+    return not any(t.tag_ in _FINITE and t.i < reason.i and t.i not in quoted for t in sent)
 
 
 def output_fragment(sent, covered: set[int]) -> Detection | None:

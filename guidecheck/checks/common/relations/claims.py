@@ -104,7 +104,12 @@ _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 def unquoted(text: str) -> str:
     """The text with its quotations blanked, same length: a quoted line ("We can't wait to see you", "Still
     stuck?") is the output's wording, not the rule's force, contrast cue or sanction."""
-    return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    return _blanked(_QUOTED, text)
+
+
+def _blanked(rx: re.Pattern[str], text: str) -> str:
+    """The text with every match of ``rx`` replaced by spaces (same length, so spans stay valid)."""
+    return rx.sub(lambda m: " " * len(m.group(0)), text)
 
 
 # Negations that state no force: "errors that may or may not hinder comprehension", "whether or not".
@@ -122,7 +127,7 @@ def _deontic(
     blanked (same length) before the cues are looked for, unless the extractor already read the rule as
     negative."""
     lex = lexicon()
-    text = _NO_FORCE.sub(lambda m: " " * len(m.group(0)), unquoted(text))
+    text = _blanked(_NO_FORCE, unquoted(text))
     if rule.kind not in NEGATIVE_KINDS and rule.polarity != "negative":
         text = _strip_spans(text, clauses)
     relax = _first(lex.relax, text)

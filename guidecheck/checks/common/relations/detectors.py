@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ....rules.lexicon import lexicon as rules_lexicon
 from .claims import Claim
@@ -59,9 +60,8 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         and cosine >= threshold("same_act_object_cosine")
         and not (_RELATIVE.search(fa.text) or _RELATIVE.search(fb.text))
     ):
-        return max(
-            j, 0.34
-        )  # "may make two backup copies of the Software" / "is prohibited from copying the Software"
+        # "may make two backup copies of the Software" / "is prohibited from copying the Software"
+        return max(j, threshold("same_topic_frames"))
     return 0.0
 
 
@@ -91,8 +91,14 @@ def _parties(fa: Claim, fb: Claim) -> bool:
     """Both rules bind named parties of an agreement ("The Supplier shall ...", "Neither party may ..."). Clauses
     state each duty once and scope it by its own words; a rater deck scopes "use X for Y" by purposes this
     reading does not compare, so the looser same-act reading is kept to agreements."""
-    parties = set(rules_lexicon().words["party_nouns"]) | {"party"}
+    parties = _party_nouns() | {"party"}
     return (fa.rule.actor or "") in parties and (fb.rule.actor or "") in parties
+
+
+@lru_cache(maxsize=1)
+def _party_nouns() -> frozenset[str]:
+    """The named parties of an agreement ("supplier", "licensee", ...), asked for on every candidate pair."""
+    return frozenset(rules_lexicon().words["party_nouns"])
 
 
 def _opposite_cases(fa: Claim, fb: Claim) -> bool:
@@ -122,7 +128,7 @@ def _different_parties(fa: Claim, fb: Claim) -> bool:
     """Two named parties of an agreement ("The Tenant shall not assign ..." / "The Landlord may assign ..."):
     opposite duties of different parties do not conflict. Only capitalised defined terms count, so "raters" and
     "annotators" in a guideline stay one addressee."""
-    parties = rules_lexicon().words["party_nouns"]
+    parties = _party_nouns()
     a, b = fa.rule.actor or "", fb.rule.actor or ""
     if not a or not b or a == b or "party" in (a, b) or a not in parties or b not in parties:
         return False
@@ -133,8 +139,7 @@ def _same_act(fa: Claim, fb: Claim) -> bool:
     """The same actor doing the same act (objects may be named differently). "Either / neither / each party" is
     every named party of the agreement ("Neither party may assign ..." / "The Vendor is entitled to assign ...")."""
     a, b = (fa.rule.actor or "you"), (fb.rule.actor or "you")
-    parties = rules_lexicon().words["party_nouns"]
-    same_actor = a == b or ("party" in (a, b) and {a, b} - {"party"} <= set(parties))
+    same_actor = a == b or ("party" in (a, b) and {a, b} - {"party"} <= _party_nouns())
     return bool(fa.action and fa.action == fb.action and same_actor)
 
 

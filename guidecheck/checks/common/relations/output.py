@@ -40,6 +40,7 @@ class _Words:
     person_axis: int | None
     formal_axis: int | None
     contraction_axis: int | None
+    caps_axis: int | None
     informal_words: frozenset[str]
     tone_context: re.Pattern[str]
     input_verbs: re.Pattern[str]
@@ -68,6 +69,7 @@ def words() -> _Words:
         person_axis=next((i for i, t in enumerate(d["tones"]) if "first person" in t["a"]), None),
         formal_axis=next((i for i, t in enumerate(d["tones"]) if "formal" in t["a"]), None),
         contraction_axis=next((i for i, t in enumerate(d["tones"]) if "contractions" in t["a"]), None),
+        caps_axis=next((i for i, t in enumerate(d["tones"]) if "all caps" in t["a"]), None),
         informal_words=frozenset(d["informal_words"]),
         tone_context=re.compile(d["tone_context"], re.I),
         output_parts=phrase_pattern(
@@ -292,8 +294,7 @@ _SHOUTED = re.compile(r"\b[A-Z][A-Z'’]+\b")
 
 def _caps_of_required(text: str, phrases: list[tuple[str, str, str]]) -> list[tuple[int, str, str, str]]:
     """A required phrase written in capitals ("DON'T MISS OUT") puts words in all caps in the output."""
-    w, required = words(), {p for p, s, _ in phrases if s == "+"}
-    axis = next((i for i, (a, _) in enumerate(w.tones) if a.search("all caps")), None)
+    axis, required = words().caps_axis, {p for p, s, _ in phrases if s == "+"}
     raws = [next((g for g in m.groups() if g), "") for m in quote_spans(text)] if axis is not None else []
     return [
         (axis, "a", "+", raw.lower())

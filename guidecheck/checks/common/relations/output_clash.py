@@ -126,24 +126,22 @@ def output_conflict(a: OutputFrame, b: OutputFrame) -> tuple[str, str, str] | No
         ("content", _wording_clash),
     )
     for kind, clash in clashes:
-        if kind in ("phrase", "content") and _ban_elsewhere(a, b, clash):
-            continue
         hit = clash(a, b)
-        if hit:
+        if hit and not (kind in ("phrase", "content") and _ban_elsewhere(a, b)):
             return kind, hit[0], hit[1]
     return None
 
 
-def _ban_elsewhere(a: OutputFrame, b: OutputFrame, clash) -> bool:
+def _ban_elsewhere(a: OutputFrame, b: OutputFrame) -> bool:
     """A ban confined to one part ("do not mention the price in the subject line") and a requirement that names
     no part: the required words can go anywhere else, so the two do not clash. A ban on the whole output still
     clashes with a requirement confined to a part."""
     if bool(a.place) == bool(b.place):
         return False
-    placed, free = (a, b) if a.place else (b, a)
+    placed = a if a.place else b
     banned = any(p == "-" for _, p in placed.phrases) or any(t.polarity == "-" for t in placed.topics)
     required = any(p == "+" for _, p in placed.phrases) or any(t.polarity == "+" for t in placed.topics)
-    return banned and not required and clash(placed, free) is not None
+    return banned and not required
 
 
 __all__ = ["output_conflict", "required_wording"]
