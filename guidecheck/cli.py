@@ -99,6 +99,21 @@ def main() -> None:
     _quiet_libraries()
 
 
+def _selectors(param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Check IDs and prefixes as given, repeated or comma-separated ("CON,REL"), each matching at least one
+    check: a selector that matches none would silently run nothing, and the run would pass."""
+    from .checks.registry import all_checks
+
+    codes = [c.code for c in all_checks()]
+    out = tuple(x.strip().upper() for v in values for x in v.split(",") if x.strip())
+    unknown = [x for x in out if not any(code.startswith(x) for code in codes)]
+    if unknown:
+        raise click.BadParameter(
+            f"no check matches {', '.join(unknown)} (see `guidecheck checks`)", param=param
+        )
+    return out
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option(
@@ -133,14 +148,18 @@ def main() -> None:
     "select",
     multiple=True,
     metavar="CHECK",
-    help="Run only these checks (IDs or prefixes, e.g. CON or AMB001), opt-in ones included. Repeatable.",
+    callback=lambda ctx, param, value: _selectors(param, value),
+    help="Run only these checks (IDs or prefixes, e.g. CON or AMB001), opt-in ones included. Repeatable, or "
+    "comma-separated (CON,REL).",
 )
 @click.option(
     "--extend-select",
     "extend_select",
     multiple=True,
     metavar="CHECK",
-    help="Run these opt-in checks too, besides the default set (see `guidecheck checks`). Repeatable.",
+    callback=lambda ctx, param, value: _selectors(param, value),
+    help="Run these opt-in checks too, besides the default set (see `guidecheck checks`). Repeatable, or "
+    "comma-separated.",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the rule and embedding caches.")
 @click.option(

@@ -145,7 +145,7 @@ def _run_key(documents: list[Document], config: Config, only_checks: list[str] |
     parts = [
         code_version(),
         json.dumps(config.values, sort_keys=True, default=str),
-        ",".join(only_checks or []),
+        json.dumps(only_checks or []),  # a list, so that no selection can spell another one
     ]
     parts += [f"{d.path}|{d.digest}|{d.status}|{d.message}" for d in documents]
     return key("run", *parts)

@@ -139,6 +139,21 @@ def test_missing_embedding_model_exits_2(cli, write, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_select_takes_comma_separated_checks_as_repeated_ones(cli, write, frames):
+    deck = write("ner.md", CONFLICT)
+    args = ("check", deck, "--format", "json", "--fail-on", "never")
+    repeated = json.loads(cli(*args, "--select", "CON", "--select", "REL").stdout)["findings"]
+    comma = json.loads(cli(*args, "--select", "con,REL").stdout)["findings"]
+    assert [f["check"] for f in repeated] == ["CON001"]
+    assert comma == repeated
+
+
+def test_select_that_matches_no_check_is_a_usage_error(cli, write):
+    result = cli("check", write("ner.md", CONFLICT), "--select", "CON,CONX")
+    assert result.exit_code == 2
+    assert "no check matches CONX" in result.stderr
+
+
 def test_usage_error_exits_2(cli):
     assert cli("check").exit_code == 2
     assert cli("check", "x.md", "--fail-on", "sometimes").exit_code == 2

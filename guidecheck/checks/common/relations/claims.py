@@ -271,9 +271,12 @@ def _priority_of(text: str) -> tuple[frozenset[str], frozenset[str], str, str] |
 
 def _is_update(rule: Rule) -> bool:
     lex = lexicon()
-    if rule.date:
-        return True
     if any(rx.search(rule.text) for rx in lex.override_text):
+        return True
+    own = [rule.lead_in or "", rule.section[-1] if rule.section else ""]
+    if any(rx.search(n) for rx in lex.restating_section for n in own):
+        return False  # "Some quick reminders:" in a dated update file restate the rules as they stand
+    if rule.date:
         return True
     names = [*list(rule.section), rule.location.path.rsplit("/", 1)[-1]]
     return any(rx.search(n) for rx in lex.override_section for n in names)
@@ -318,7 +321,7 @@ def build_claim(rule: Rule) -> Claim:
         cue=cue,
         core=core,
         everything=content(text),
-        condition=content(cond_text),
+        condition=content(cond_text) or (_POINTING if cond_text else frozenset()),
         condition_neg=bool(_NEG.search(cond_text)),
         condition_text=cond_text,
         exception=bool(exceptions),
@@ -336,6 +339,10 @@ def build_claim(rule: Rule) -> Claim:
         penalty=_first(lex.penalty, text),
     )
 
+
+# The words of a condition that only points back ("In such cases, the annotator must not annotate the status"): all
+# stop words, yet the rule holds in the case the sentence before describes, not always.
+_POINTING = frozenset({"<the case named before>"})
 
 _DEVERBAL = re.compile(r"(?:ion|ment|al)$")
 

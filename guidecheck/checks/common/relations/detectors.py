@@ -17,10 +17,12 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ....rules.lexicon import lexicon as rules_lexicon
+from .addressee import addressee
 from .claims import Claim
 from .conflict import Conflict
 from .lexicon import content, jaccard, lexicon, stem
 from .restriction import restriction_conflict
+from .sequence import sequence_conflict
 from .sufficiency import sufficiency_conflict
 from .text import as_read, find_span, quoted, span_of
 from .thresholds import threshold_conflict
@@ -54,6 +56,18 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
     if _same_act(fa, fb) and j >= threshold("same_topic_frames") and cosine >= threshold("same_act_cosine"):
         return j  # "shall return all documents containing X" / "shall not return any X": one act, one thing
     if (
+        _same_act(fa, fb)
+        and addressee(fa) in ("you", "output")
+        and fa.action not in _GENERIC_ACTS
+        and fa.object_head
+        and fa.object_head == fb.object_head
+        and cosine >= threshold("same_addressee_cosine")
+        and not any(_RELATIVE.search(f.text) or _ONLY.search(f.text) for f in (fa, fb))
+    ):
+        # "Every response must name a recognized medical source" / "The assistant's answers should not name
+        # sources": one addressee, one act, one thing, worded apart
+        return max(j, threshold("same_topic_frames"))
+    if (
         _parties(fa, fb)
         and _same_act(fa, fb)
         and _objects_meet(fa, fb)
@@ -64,6 +78,13 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         return max(j, threshold("same_topic_frames"))
     return 0.0
 
+
+# Acts that say little of their own: "The <bk> tag cannot be used with ..." / "The <tc> tag may be used with ...".
+_GENERIC_ACTS = frozenset({"us", "get", "giv", "tak", "put", "go", "keep", "hav", "mak"})
+
+# "Rate only the ad inside the box" / "Do not rate the other ads": a rule that scopes its object by "only" agrees
+# with a ban on what lies outside the scope, which the object heads alone cannot tell apart.
+_ONLY = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
 
 # A relative clause narrows the thing a rule is about ("Deliverables that pass acceptance testing"): two such
 # rules may be about different cases, which this reading cannot compare.
@@ -136,9 +157,10 @@ def _different_parties(fa: Claim, fb: Claim) -> bool:
 
 
 def _same_act(fa: Claim, fb: Claim) -> bool:
-    """The same actor doing the same act (objects may be named differently). "Either / neither / each party" is
-    every named party of the agreement ("Neither party may assign ..." / "The Vendor is entitled to assign ...")."""
-    a, b = (fa.rule.actor or "you"), (fb.rule.actor or "you")
+    """The same actor doing the same act (objects may be named differently). The actor is the addressee ("you",
+    "annotators" and the imperative are one reader). "Either / neither / each party" is every named party of the
+    agreement ("Neither party may assign ..." / "The Vendor is entitled to assign ...")."""
+    a, b = addressee(fa), addressee(fb)
     same_actor = a == b or ("party" in (a, b) and {a, b} - {"party"} <= _party_nouns())
     return bool(fa.action and fa.action == fb.action and same_actor)
 
@@ -336,6 +358,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: _numeric(fa, fb),
     lambda fa, fb, cosine, aliases: threshold_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: restriction_conflict(fa, fb),
+    lambda fa, fb, cosine, aliases: sequence_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: sufficiency_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
     lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),

@@ -58,6 +58,7 @@ class Lexicon:
     penalty: re.Pattern[str]
     override_text: tuple[re.Pattern[str], ...]
     override_section: tuple[re.Pattern[str], ...]
+    restating_section: tuple[re.Pattern[str], ...]
     condition_clause: re.Pattern[str]
     exception_clause: re.Pattern[str]
     priority: tuple[re.Pattern[str], ...]
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         penalty=phrase_pattern(w["penalty"]),
         override_text=comp(d["override"]["text"]),
         override_section=comp(d["override"]["section"]),
+        restating_section=comp(d["override"]["restating_section"]),
         condition_clause=re.compile(d["clauses"]["condition"], re.I),
         exception_clause=re.compile(d["clauses"]["exception"], re.I),
         priority=comp(d["priority"]["patterns"]),

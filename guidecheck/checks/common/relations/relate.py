@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ....model import Rule, Span
 from ..deck import same_project
 from .claims import Claim
+from .denied_exception import denied_exception
 from .detectors import (
     DETECTORS,
     Conflict,
@@ -172,6 +173,17 @@ def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None =
                 f"{quoted(as_read(b))} defines the same term as {quoted(as_read(a))} in the same way.",
             )
         found = d
+    if found is None and (denied := denied_exception(fa, fb)) is not None:
+        # the exception is the clash, and both rules say so in words: categorical, as an output clash is
+        return Relation(
+            denied.code,
+            a,
+            b,
+            denied.confidence,
+            denied.explanation,
+            denied.spans,
+            evidence={"categorical": True},
+        )
     if found is None:
         found = next((c for c in (detect(fa, fb, cosine, aliases) for detect in DETECTORS) if c), None)
     if found is None:

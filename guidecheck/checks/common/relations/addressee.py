@@ -1,0 +1,62 @@
+"""Who a rule binds, with the deck's surface subjects folded together.
+
+A deck speaks to its reader as "you", by the imperative and by a bare role noun ("Annotators are required to run
+every snippet", "Please don't run the snippets yourself"); it speaks of the output it is about as "the response",
+"the answer", "the assistant". Two rules whose subjects differ only in this way bind the same person, so a
+comparison of their acts must not stop at the surface subject. A qualified role ("QA reviewers", "senior
+graders") or a second role noun names someone else. Words are data (``data/contradictions.toml``, [addressee]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .claims import Claim
+from .lexicon import data, stem
+
+
+class Words(NamedTuple):
+    roles: frozenset[str]
+    outputs: frozenset[str]
+    determiners: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> Words:
+    d = data()["addressee"]
+    return Words(
+        frozenset(stem(w) for w in d["roles"]),
+        frozenset(stem(w) for w in d["outputs"]),
+        frozenset(d["determiners"]),
+    )
+
+
+def addressee(claim: Claim) -> str:
+    """ "you" for the reader, "output" for the output the deck is about, else the actor as extracted."""
+    actor = (claim.rule.actor or "you").lower()
+    if actor == "you":
+        return "you"
+    words = _words()
+    if " " in actor:
+        return actor  # "pool rater", "removal note": a compound names its own group
+    head = stem(actor)
+    if head in words.outputs:
+        return "output"
+    if head in words.roles and _bare(claim.rule.text, actor):
+        return "you"
+    return actor
+
+
+def _bare(text: str, noun: str) -> bool:
+    """The role noun's first mention has no word of its own before it: "Annotators ...", "Every grader ...", not
+    "Senior graders ..." or "QA reviewers ..."."""
+    m = re.search(rf"\b{re.escape(noun)}s?\b", text, re.I)
+    if m is None:
+        return False
+    before = text[: m.start()].split()
+    return not before or before[-1].lower() in _words().determiners
+
+
+__all__ = ["addressee"]

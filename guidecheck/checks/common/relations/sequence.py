@@ -1,0 +1,90 @@
+"""Two rules that put the same two steps in opposite orders (CON013).
+
+"Read the final answer first, then evaluate the method" and "Always evaluate the method before you look at the
+final answer" cannot both be followed: whichever a rater does first breaks the other rule. A rule's orders are
+read from its own words ("first ... then", "before", "after", "do not ... until"); two steps are the same when
+most of the smaller one's content words are in the other. The pair must match crosswise (the earlier step of
+each rule is the later step of the other) and not straight. Patterns are data (``data/contradictions.toml``,
+[sequence]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .claims import Claim, unquoted
+from .conflict import Conflict
+from .lexicon import content, data, stem
+from .text import as_read, find_span, quoted
+
+
+class Order(NamedTuple):
+    earlier: frozenset[str]
+    later: frozenset[str]
+    earlier_text: str
+    later_text: str
+
+
+class Words(NamedTuple):
+    patterns: tuple[re.Pattern[str], ...]
+    filler: frozenset[str]
+    same_step: float
+
+
+@lru_cache(maxsize=1)
+def _words() -> Words:
+    d = data()["sequence"]
+    return Words(
+        tuple(re.compile(p, re.I) for p in d["patterns"]),
+        frozenset(stem(w) for w in d["filler"]),
+        float(d["same_step"]),
+    )
+
+
+@lru_cache(maxsize=4096)
+def orders(text: str) -> tuple[Order, ...]:
+    """The orders of steps a sentence states, the first pattern that reads each clause deciding it."""
+    w = _words()
+    found: list[Order] = []
+    for clause in re.split(r"[;:]|\.\s", unquoted(text)):
+        for rx in w.patterns:
+            m = rx.search(clause)
+            if m is None:
+                continue
+            a, b = (content(m.group(g)) - w.filler for g in ("a", "b"))
+            if a and b and not (a & b):
+                found.append(Order(a, b, m.group("a").strip(), m.group("b").strip()))
+            break
+    return tuple(found)
+
+
+def _same_step(x: frozenset[str], y: frozenset[str]) -> bool:
+    shared = x & y
+    return bool(shared) and len(shared) / min(len(x), len(y)) >= _words().same_step
+
+
+def _reversed(p: Order, q: Order) -> bool:
+    crosswise = _same_step(p.earlier, q.later) and _same_step(p.later, q.earlier)
+    straight = _same_step(p.earlier, q.earlier) or _same_step(p.later, q.later)
+    return crosswise and not straight
+
+
+def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
+    """A ``Conflict`` (CON013) when the two rules order the same two steps the opposite ways."""
+    if "N" in (fa.deontic, fb.deontic) or "P" in (fa.deontic, fb.deontic):
+        return None  # "you may read X before Y" allows an order, it does not require one
+    for p in orders(fa.text):
+        for q in orders(fb.text):
+            if _reversed(p, q):
+                why = (
+                    f"{quoted(as_read(fa.rule))} puts “{p.earlier_text}” before “{p.later_text}”, but "
+                    f"{quoted(as_read(fb.rule))} puts “{q.earlier_text}” before “{q.later_text}”."
+                )
+                spans = find_span(fa.rule, p.earlier_text) + find_span(fb.rule, q.earlier_text)
+                return Conflict("CON013", 0.85, why, spans, True)
+    return None
+
+
+__all__ = ["Order", "orders", "sequence_conflict"]

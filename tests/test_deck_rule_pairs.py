@@ -1,0 +1,116 @@
+"""Contradictions a rater deck spreads over two places, as `guidecheck check` reports them: one reader named two
+ways ("Labelers must ..." / "Don't ..."), the output named two ways ("Every answer ..." / "Responses ..."), an
+exception one rule grants and another refuses, two orders of the same steps, the language of the input against a
+fixed one, two thresholds for one flag, an act reserved to some graders and asked of all. And their look-alikes that are no conflict: a refused case the exception does not name, steps that
+do not cross, a rule that points back at a case ("In such cases"), reminders in an update file. Every sentence
+here was written for this test."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from test_output_conflicts_cli import _contradictions
+
+from guidecheck.checks.common.relations.sequence import orders
+
+pytestmark = pytest.mark.slow  # loads spaCy and the embedder
+
+DECKS = {
+    "reader/guide.md": "# Idioms\n\nLabelers must translate every idiom into plain English.\n\n# Tone\n\n"
+    "Keep the tone of the speaker.\n\n# Idioms again\n\nDon't translate idioms; keep them as the speaker said them.\n",
+    "output/guide.md": "# Sources\n\nEvery answer must quote a statute.\n\n# Style\n\n"
+    "Responses should not quote statutes, since readers find them hard to follow.\n",
+    "exception/guide.md": "# Bug reports\n\nAttach a screenshot to every bug report, unless the bug is a typo in "
+    "the text.\n\n# Common mistakes\n\nDo not skip the screenshot just because the bug is only a typo.\n\n"
+    "Do not skip the screenshot just because the page loads slowly.\n",
+    "order/guide.md": "# Steps\n\nListen to the whole clip first, then read the transcript.\n\n# Tips\n\n"
+    "Always read the transcript before you listen to the clip.\n\nRead the transcript before you write the summary.\n",
+    "language/guide.md": "# Comments\n\nWrite every comment in English, whatever language the prompt uses.\n\n"
+    "# Locales\n\nWrite the comment in the language of the prompt, so that the locale team can read it without a "
+    "translation step.\n",
+    "pointing/guide.md": "# Dates\n\nTag every date as TIME.\n\nSome dates are part of an event name. In such cases, "
+    "do not tag the date.\n",
+    "threshold/guide.md": "# Noise\n\nFlag a recording as Noisy only when the noise lasts more than 10 seconds.\n\n"
+    "# Quick checks\n\nAny noise over 5 seconds gets the Noisy flag.\n",
+    "graders/guide.md": "# Escalation\n\nOnly lead graders may mark an essay as Plagiarised.\n\n# Checks\n\n"
+    "Any grader who finds copied passages should mark the essay Plagiarised and move on.\n",
+    "reminders/guide.md": "# Idioms\n\nTranslate every idiom into plain English.\n",
+    "reminders/update-notes.md": "# Update notes, March\n\nWe looked at last month's work. Some quick reminders:\n\n"
+    "- Do not translate idioms; keep them as the speaker said them.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory):
+    from guidecheck.cli import main
+
+    root = tmp_path_factory.mktemp("decks")
+    for name, text in DECKS.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    args = ["check", str(root), "--format", "json", "--fail-on", "never", "--select", "CON,REL"]
+    return _contradictions(json.loads(CliRunner().invoke(main, args, catch_exceptions=False).stdout))
+
+
+def _pairs(found, *words):
+    return [check for check, pair in found if all(any(w in t for t in pair) for w in words)]
+
+
+def test_the_reader_named_two_ways_is_one_reader(found):
+    assert _pairs(found, "Labelers must translate", "Don't translate idioms") == ["CON001"]
+
+
+def test_the_output_named_two_ways_is_one_output(found):
+    assert _pairs(found, "Every answer must quote", "Responses should not quote") == ["CON001"]
+
+
+def test_an_exception_another_rule_refuses_is_a_contradiction(found):
+    assert _pairs(found, "unless the bug is a typo", "only a typo") == ["CON001"]
+    assert (
+        _pairs(found, "unless the bug is a typo", "loads slowly") == []
+    )  # a case the exception does not name
+
+
+def test_two_orders_of_the_same_steps(found):
+    assert _pairs(found, "Listen to the whole clip first", "before you listen") == ["CON013"]
+    assert _pairs(found, "before you write the summary") == []  # no step in common
+
+
+def test_the_language_of_the_input_against_english(found):
+    assert _pairs(found, "in English, whatever language", "in the language of the prompt") == ["CON010"]
+
+
+def test_two_thresholds_for_one_flag_are_reported_whatever_the_scorer_thinks(found):
+    # two disjoint limits for the same flag state the clash outright: the learned scorer does not veto them
+    assert _pairs(found, "more than 10 seconds", "over 5 seconds") == ["CON004"]
+
+
+def test_an_act_reserved_to_lead_graders_and_asked_of_any_grader(found):
+    assert _pairs(found, "Only lead graders", "Any grader who finds") == ["CON011"]
+
+
+def test_a_rule_that_points_back_at_a_case_is_scoped(found):
+    assert _pairs(found, "Tag every date", "In such cases") == []
+
+
+def test_reminders_in_an_update_file_restate_rather_than_replace(found):
+    assert _pairs(found, "Translate every idiom into plain English.", "Do not translate idioms") == ["CON001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "later"),
+    [
+        ("Read the prompt first, then the response.", "Read the prompt", "the response"),
+        ("Always score the clip before you open the notes.", "Always score the clip", "you open the notes"),
+        (
+            "Do not open the notes until you have scored the clip.",
+            "you have scored the clip",
+            "open the notes",
+        ),
+        ("After checking the audio, write the transcript.", "checking the audio", "write the transcript"),
+    ],
+)
+def test_orders_read_from_a_sentence(text, earlier, later):
+    assert [(o.earlier_text, o.later_text) for o in orders(text)] == [(earlier, later)]
