@@ -114,3 +114,51 @@ def test_reminders_in_an_update_file_restate_rather_than_replace(found):
 )
 def test_orders_read_from_a_sentence(text, earlier, later):
     assert [(o.earlier_text, o.later_text) for o in orders(text)] == [(earlier, later)]
+
+
+def test_worked_examples_in_a_docx_are_judged_one_by_one(tmp_path):
+    """A docx has no line numbers: each example is the section under its own heading, so one example's verdict
+    is not merged with the next one's case. An example that says the rule's exception does not hold breaks the
+    rule; one that meets the exception follows it."""
+    from fixtures_builders import build_docx
+
+    from guidecheck.cli import main
+
+    build_docx(
+        tmp_path / "review-guide.docx",
+        [
+            ("heading", "Scoring", 1),
+            (
+                "para",
+                "Do not lower any score because a citation uses a different style, unless the task names a "
+                "required citation style.",
+            ),
+            (
+                "para",
+                "A review that follows a different structure from the template must not be penalized for that choice.",
+            ),
+            ("heading", "Worked examples", 1),
+            ("heading", "Example 1: citations", 2),
+            ("para", "Task: review a paper on river pollution."),
+            (
+                "para",
+                "Example 1 verdict: the review cites its sources in a different citation style on a task that did "
+                "not name a required style, so Accuracy was lowered from 4 to 3.",
+            ),
+            ("heading", "Example 2: structure", 2),
+            ("para", "Task: review a paper on soil."),
+            ("para", "The review follows a different structure from the template, written as a letter."),
+            ("para", "Example 2 verdict: Accuracy 4, nothing deducted."),
+            ("heading", "Example 3: a named style", 2),
+            (
+                "para",
+                "Example 3 verdict: the task names APA as the required citation style and the review uses a "
+                "different citation style, so Accuracy was lowered from 4 to 3.",
+            ),
+        ],
+    )
+    args = ["check", str(tmp_path), "--format", "json", "--fail-on", "never", "--select", "CON008,REL001"]
+    report = json.loads(CliRunner().invoke(main, args, catch_exceptions=False).stdout)
+    rules = {r["id"]: r["text"] for r in report["rules"]}
+    found = sorted((f["check"], rules[f["rules"][1]][:17]) for f in report["findings"])
+    assert found == [("CON008", "Example 1 verdict"), ("REL001", "Example 3 verdict")]

@@ -43,7 +43,8 @@ _Found = tuple[int, float, Relation]
 
 
 def _example_groups(claims: list[Claim]) -> list[list[Claim]]:
-    """Consecutive example sentences of one block form one example; "Example 2: ..." starts the next one."""
+    """Consecutive example sentences of one block form one example; "Example 2: ..." or a new section (a heading
+    "Example 4: system of equations") starts the next one."""
     groups: list[list[Claim]] = []
     last_key = None
     for f in claims:
@@ -51,7 +52,7 @@ def _example_groups(claims: list[Claim]) -> list[list[Claim]]:
             last_key = None
             continue
         loc = f.rule.location
-        key = (loc.path, loc.line, loc.page, loc.slide, loc.notes)
+        key = (loc.path, loc.line, loc.page, loc.slide, loc.notes, f.rule.section)  # a docx has no lines
         if groups and key == last_key and not _EXAMPLE_START.match(f.text):
             groups[-1].append(f)
         else:
@@ -195,8 +196,10 @@ def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -
 
 
 def _excused(rel: Relation, e: _Example, r: Claim) -> Relation:
-    """An example that follows a rule's stated exception or dated update is not a contradiction (REL001/REL002)."""
-    if not (r.exception or r.update):
+    """An example that follows a rule's stated exception or dated update is not a contradiction (REL001/REL002).
+    An example that says the exception does not apply ("on a problem that did not ask for simplest form" against
+    "unless the problem explicitly asks for simplest form") follows nothing but the rule it breaks."""
+    if not (r.exception or r.update) or (r.exception and not r.update and _exception_denied(e, r)):
         return rel
     return Relation(
         "REL001" if r.exception else "REL002",
@@ -208,6 +211,20 @@ def _excused(rel: Relation, e: _Example, r: Claim) -> Relation:
         rel.spans,
         stands_for="CON008",
     )
+
+
+def _exception_denied(e: _Example, r: Claim) -> bool:
+    """The example names the rule's exception case only to deny it: two of the exception's words, one of them
+    right after a negation ("did not ask for simplest form")."""
+    words = content(r.exception_text)
+    if len(words & e.everything) < 2:
+        return False
+    return any(content(m.group("rest")) & words for f in e.claims for m in _NEGATED_WORDS.finditer(f.text))
+
+
+_NEGATED_WORDS = re.compile(
+    r"(?<![\w'])(?:not|no|never|without)(?![\w'])\s+(?P<rest>(?:[\w'-]+\s+){0,3}[\w'-]+)", re.I
+)
 
 
 def _clashes(e: _Example, judges: list[tuple[Claim, float]], aliases: dict[str, str]) -> list[_Found]:
