@@ -1,7 +1,8 @@
 """Contradictions a rater deck spreads over two places, as `guidecheck check` reports them: one reader named two
 ways ("Labelers must ..." / "Don't ..."), the output named two ways ("Every answer ..." / "Responses ..."), an
 exception one rule grants and another refuses, two orders of the same steps, the language of the input against a
-fixed one, two thresholds for one flag, an act reserved to some graders and asked of all. And their look-alikes that are no conflict: a refused case the exception does not name, steps that
+fixed one, two thresholds for one flag, an act reserved to some graders and asked of all, a case scored apart from the
+rubric row that describes it. And their look-alikes that are no conflict: a refused case the exception does not name, steps that
 do not cross, a rule that points back at a case ("In such cases"), reminders in an update file. Every sentence
 here was written for this test."""
 
@@ -36,6 +37,12 @@ DECKS = {
     "# Quick checks\n\nAny noise over 5 seconds gets the Noisy flag.\n",
     "graders/guide.md": "# Escalation\n\nOnly lead graders may mark an essay as Plagiarised.\n\n# Checks\n\n"
     "Any grader who finds copied passages should mark the essay Plagiarised and move on.\n",
+    "rubric/summaries.md": "# Summary scores\n\n| Score | Name | Description |\n|---|---|---|\n"
+    "| 3 | Complete | The summary covers every key point of the source. |\n"
+    "| 2 | Partial | The summary covers the main claim but misses a key point or a number from the source. |\n"
+    "| 1 | Off | The summary misstates the main claim of the source. |\n\n# Edge cases\n\n"
+    "A summary that covers the main claim but misses one number from the source receives a 3.\n\n"
+    "A summary that misstates the main claim of the source receives a 1.\n",
     "reminders/guide.md": "# Idioms\n\nTranslate every idiom into plain English.\n",
     "reminders/update-notes.md": "# Update notes, March\n\nWe looked at last month's work. Some quick reminders:\n\n"
     "- Do not translate idioms; keep them as the speaker said them.\n",
@@ -89,6 +96,11 @@ def test_two_thresholds_for_one_flag_are_reported_whatever_the_scorer_thinks(fou
 
 def test_an_act_reserved_to_lead_graders_and_asked_of_any_grader(found):
     assert _pairs(found, "Only lead graders", "Any grader who finds") == ["CON011"]
+
+
+def test_a_rule_that_scores_a_case_apart_from_the_row_describing_it(found):
+    assert _pairs(found, "misses one number", "2 | Partial") == ["CON007"]
+    assert _pairs(found, "misstates the main claim of the source receives a 1") == []  # the row agrees
 
 
 def test_a_rule_that_points_back_at_a_case_is_scoped(found):

@@ -1,4 +1,4 @@
-"""Registered contradiction checks (CON001-CON010; CON011 in restriction.py) and relation reports (REL001-REL003).
+"""Registered contradiction checks (CON001-CON010; CON011, CON013 in their modules) and relations (REL001-REL003).
 
 Each check reports one relation type of the shared classifier (engine.relations), so an exception or a dated
 update suppresses a conflict the same way whichever frame found it.
@@ -207,8 +207,8 @@ class RatingScaleConflict(RelationCheck):
 
     What it does:
         Collects scale declarations ("on a 1-5 scale") and rubric tables, then reports two declarations with
-        different ranges, a rule or example that uses a score outside every declared scale, and one score value
-        named differently in two tables.
+        different ranges, a score outside every declared scale, one score named two ways in two tables, and a
+        rule that scores a case apart from the rubric row that clearly describes it best.
 
     Why is this bad:
         Raters cannot give a score that does not exist, and renamed scores make calibration examples ambiguous.

@@ -15,6 +15,7 @@ from ..deck import same_project
 from .claims import Claim, Interval
 from .lexicon import content, data, lexicon
 from .relate import Relation
+from .rubric_cases import case_rows_disagree
 from .text import as_read, find_span, quoted, span_of
 
 
@@ -64,11 +65,18 @@ def _tables(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, float, str | N
 
 
 def scale_relations(claims: list[Claim]) -> list[Relation]:
-    """Rating-scale conflicts of a deck: ranges that disagree, scores off every scale, one score named twice."""
+    """Rating-scale conflicts of a deck: ranges that disagree, scores off every scale, one score named twice, a
+    case scored apart from the rubric row that describes it."""
     decls = _declarations(claims)
     tables = _tables(claims)
     ranges = _ranges(decls, tables) + _dimension_rows(claims)
-    return _ranges_disagree(decls) + _scores_off_scale(claims, ranges) + _names_disagree(tables)
+    rows = [row for group in tables.values() for row in group]
+    return (
+        _ranges_disagree(decls)
+        + _scores_off_scale(claims, ranges)
+        + _names_disagree(tables)
+        + case_rows_disagree(claims, rows)
+    )
 
 
 _RANGE_CELL = re.compile(r"^\s*(?P<lo>\d+)\s*(?:-|–|—|to)\s*(?P<hi>\d+)\s*$")
