@@ -26,6 +26,9 @@ DECKS = {
     "exception/guide.md": "# Bug reports\n\nAttach a screenshot to every bug report, unless the bug is a typo in "
     "the text.\n\n# Common mistakes\n\nDo not skip the screenshot just because the bug is only a typo.\n\n"
     "Do not skip the screenshot just because the page loads slowly.\n",
+    "blank/guide.md": "# Clarity\n\nRate Clarity for every reply unless the reply is a refusal.\n\n# Reminders\n\n"
+    "Don't leave Clarity blank because the reply refused to answer.\n\n"
+    "Don't leave Clarity blank, because the dashboard cannot average empty cells.\n",
     "order/guide.md": "# Steps\n\nListen to the whole clip first, then read the transcript.\n\n# Tips\n\n"
     "Always read the transcript before you listen to the clip.\n\nRead the transcript before you write the summary.\n",
     "language/guide.md": "# Comments\n\nWrite every comment in English, whatever language the prompt uses.\n\n"
@@ -78,6 +81,11 @@ def test_an_exception_another_rule_refuses_is_a_contradiction(found):
     assert (
         _pairs(found, "unless the bug is a typo", "loads slowly") == []
     )  # a case the exception does not name
+
+
+def test_a_case_refused_by_a_plain_because_and_a_rationale_after_a_comma(found):
+    assert _pairs(found, "unless the reply is a refusal", "because the reply refused") == ["CON001"]
+    assert _pairs(found, "unless the reply is a refusal", "cannot average") == []  # the rule's own reason
 
 
 def test_two_orders_of_the_same_steps(found):

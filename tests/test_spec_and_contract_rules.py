@@ -405,3 +405,20 @@ def test_two_verbs_for_one_act_are_compared_as_one(write, check_json):
     )
     found = _contradictions(check_json(str(write("terms/terms.md", terms).parent)))
     assert [check for check, _ in found] == ["CON001"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action"),
+    [
+        ("Tick Needs Review whenever the caption names a brand.", "tick"),
+        ("If the clip is silent, tick No Speech and move on.", "tick"),
+        ("Outside business hours, rate Urgency for every ticket unless the customer is a partner.", "rate"),
+        ("Format every comment as a numbered list, with one item per issue found.", "format"),
+        ("If the image is blurred, set Quality to 1 and apply the Blurry flag.", "set"),
+    ],
+)
+def test_instructions_the_tagger_misreads_are_still_instructions(rules_of, sentence, action):
+    """A rater's verb read as a name ("Tick Needs Review"), after an introductory phrase read as a subject
+    ("Outside business hours, rate ..."), or as a past form after a condition ("..., set Quality to 1")."""
+    rules = rules_of(f"# Flags\n\n{sentence}\n")
+    assert [(r["kind"], r["action"]) for r in rules] == [("obligation", action)]

@@ -2,7 +2,7 @@
 
 Never a Python loop over all pairs: similarities are computed a block of rows at a time and only the top-k per
 row above the threshold survive (numpy argpartition); blocking keys (same object head, label value, numeric
-attribute, defined term) add pairs the embeddings miss, e.g. "at least 50 words" / "under 40 words". Pairs are
+attribute, defined term, capitalised name) add pairs the embeddings miss, e.g. "at least 50 words" / "under 40 words". Pairs are
 formed within and across documents alike.
 
 The exact product grows with n²: from ANN_MIN_RULES rules on, the neighbours come from an HNSW index
@@ -55,6 +55,9 @@ GENERIC_HEADS = frozenset(
     }
 )
 _WORD = re.compile(r"[a-z][a-z0-9_-]*")
+# A capitalised name inside a sentence ("tick Escalation needed", "leave Factual Accuracy blank"): a label or flag
+# the deck names, which two rules can share while the extractor spots it as a label in only one of them.
+_NAME = re.compile(r"(?<=[a-z0-9,;)] )[A-Z][\w-]{2,}(?: [A-Z][\w-]*){0,2}")
 
 
 @dataclass
@@ -87,6 +90,8 @@ def blocking_keys(rule: Rule) -> list[str]:
             keys.append(f"label:{norm}")
     for q in rule.quantities:
         keys.append(f"quantity:{q.attribute}")
+    for m in _NAME.finditer(rule.text):
+        keys.append(f"name:{m.group(0).lower()}")
     if rule.kind == "definition" and head:
         keys.append(f"term:{head}")
     return sorted(set(keys))

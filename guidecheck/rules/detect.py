@@ -13,7 +13,6 @@ from __future__ import annotations
 from ..model import Block
 from .clauses import is_subordinate
 from .context import Detection, DocContext
-from .field_label import field_label
 from .fragments import (
     banned_list,
     no_fragment,
@@ -23,6 +22,7 @@ from .fragments import (
     so_clause,
     stated_rule,
 )
+from .imperative import SUBJECT_DEPS, imperative_verb, main_tokens
 from .lexicon import lemma, lexicon
 from .parties import is_party, is_requester
 
@@ -53,7 +53,7 @@ CUE_ORDER = (
 )
 
 
-_SUBJ = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+_SUBJ = SUBJECT_DEPS
 
 
 def _person(tok) -> bool:
@@ -150,18 +150,6 @@ def _cue_matches(sent, matches, covered: set[int]):
     return out
 
 
-def _main_tokens(sent, covered: set[int]):
-    return [t for t in sent if t.i not in covered and not t.is_punct and not t.is_space]
-
-
-def _clause_break(between) -> bool:
-    """A new clause, not a shared subject: '...; reload the page', '..., so skip only when ...'."""
-    toks = list(between)
-    return any(t.text in (";", ":", "—") for t in toks) or (
-        len(toks) >= 2 and toks[-1].lower_ in ("so", "then") and toks[-2].text == ","
-    )
-
-
 def _possibility(verb) -> bool:
     """'can be found', 'may be expressed': what the text or the data can do, not what a rater may do."""
     from .sentence_roles import patterns
@@ -182,96 +170,6 @@ def _commentary(verb) -> bool:
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     return any(c.dep_ == "ccomp" for c in verb.children) or (
         nxt is not None and nxt.lower_ in (":", "that", "how", "whether")
-    )
-
-
-def _intro_end(sent, covered: set[int], main: list) -> tuple[list, int]:
-    """Main-clause tokens after an introductory phrase ("From now on, label ..."), and where the clause starts."""
-    lex = lexicon()
-    comma = next((t for t in sent if t.text == "," and t.i not in covered), None)
-    opener = sent[0] if len(sent) else None
-    if (
-        comma is not None
-        and comma.i - sent.start <= 6
-        and opener is not None
-        and opener.pos_ in ("ADP", "ADV", "SCONJ")
-        and opener.lower_ not in lex.imperative_verbs
-        and not any(t.pos_ in ("VERB", "AUX") and t.i not in covered for t in sent if t.i < comma.i)
-    ):
-        return [t for t in main if t.i > comma.i], comma.i + 1
-    return main, sent.start
-
-
-def _root_imperative(sent, first, covered: set[int]):
-    """The root verb when it is the subjectless instruction the main clause starts with."""
-    root = sent.root
-    has_subj = any(c.dep_ in _SUBJ and c.i not in covered for c in root.children)
-    if (
-        root.i not in covered
-        and not has_subj
-        and (root.tag_ == "VB" or (root.i == first.i and root.pos_ == "VERB" and root.tag_ in ("VBP", "VB")))
-    ) and (
-        root.i == first.i
-        or (root.tag_ == "VB" and first.i >= root.i - 1)
-        or (first.head.i == root.i and first.dep_ in ("advmod", "aux", "neg", "prep", "npadvmod"))
-    ):
-        return root
-    return None
-
-
-def _first_word_imperative(sent, first, covered: set[int], intro_end: int, skip: frozenset[str]):
-    """The first main-clause word as the instruction verb: a base form without subject, or a known instruction
-    verb the tagger read as a noun or adjective ("Label the span", "Open ...")."""
-    lex = lexicon()
-    if (
-        first.tag_ == "VB"
-        and not any(c.dep_ in _SUBJ and c.i not in covered for c in first.children)
-        and first.lower_ not in ("be",)
-        and first.dep_ not in ("compound", "amod", "nmod", "nsubj", "dobj", "pobj", "attr")
-    ):
-        return first
-    if (
-        first.lower_ in lex.imperative_verbs
-        and not any(c.dep_ in _SUBJ and c.i not in covered for c in first.children)
-        and first.tag_ not in ("VBZ", "VBD", "VBN", "VBG")
-        and all(
-            t.i in covered or t.i < intro_end or t.is_space or t.is_punct or t.lower_ in skip
-            for t in sent[: first.i - sent.start]
-        )
-    ):
-        nxt = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
-        if nxt is None or not (nxt.tag_ == "MD" or nxt.lemma_ == "be" or nxt.tag_ == "POS"):
-            return first
-    return None
-
-
-def _conjoined_imperative(sent, covered: set[int]):
-    """'The tool freezes when ...; reload the page': an imperative conjoined to a statement."""
-    root = sent.root
-    for conj in root.children:
-        if (
-            conj.dep_ in ("conj", "parataxis")
-            and conj.tag_ == "VB"
-            and conj.i not in covered
-            and not any(c.dep_ in _SUBJ for c in conj.children)
-            and _clause_break(sent.doc[root.i : conj.i])
-        ):
-            return conj
-    return None
-
-
-def _imperative(sent, covered: set[int]):
-    """The verb of a subjectless instruction, or None: 'Label the span', 'Do not include', 'Never click'."""
-    skip = lexicon().words["imperative_skip"]
-    covered = covered | field_label(sent)
-    main, intro_end = _intro_end(sent, covered, _main_tokens(sent, covered))
-    first = next((t for t in main if t.lower_ not in skip and t.dep_ not in ("intj",)), None)
-    if first is None:
-        return None
-    return (
-        _root_imperative(sent, first, covered)
-        or _first_word_imperative(sent, first, covered, intro_end, skip)
-        or _conjoined_imperative(sent, covered)
     )
 
 
@@ -334,11 +232,11 @@ def _cue_detection(
 def _imperative_detection(sent, covered: set[int]) -> Detection | None:
     """An instruction without a cue word: obligation, prohibition ("Do not ...") or discouragement ("Avoid ...")."""
     lex = lexicon()
-    imp = _imperative(sent, covered)
+    imp = imperative_verb(sent, covered)
     if imp is None or _commentary(imp):
         return None
     lower = sent.text.strip().lower()
-    main_start = " ".join(t.lower_ for t in _main_tokens(sent, covered)[:3])
+    main_start = " ".join(t.lower_ for t in main_tokens(sent, covered)[:3])
     neg = (
         any(c.dep_ == "neg" and c.i < imp.i for c in imp.children)
         or lower.startswith(lex.prohibition_starts)

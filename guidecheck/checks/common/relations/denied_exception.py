@@ -50,8 +50,12 @@ def _undoes(forbidding: Claim, granting: Claim) -> bool:
 
 
 def _same_thing(forbidding: Claim, granting: Claim) -> bool:
-    """The forbidding rule's object is named in the granting rule ("personal details" / "personal information")."""
-    return bool(content(forbidding.rule.object or "") & granting.core)
+    """One rule's object is named in the other ("personal details" / "personal information", "rate Factual
+    Accuracy ..." / "Don't leave Factual Accuracy blank")."""
+    return bool(
+        content(forbidding.rule.object or "") & granting.core
+        or content(granting.rule.object or "") & forbidding.everything
+    )
 
 
 def denied_exception(fa: Claim, fb: Claim) -> Conflict | None:

@@ -4,7 +4,9 @@
 not use the Outdated flag merely because an API has been deprecated" says it is not. The second rule names the
 first one's case in a "merely / just / solely because ..." clause and forbids the same act, so a rater who
 sees only a deprecated API cannot follow both. The same denial can be the sentence's subject: "Not knowing the
-prompt's language is no reason to skip" against "Skip the task if the prompt is in a language you don't read"
+prompt's language is no reason to skip" against "Skip the task if the prompt is in a language you don't read",
+"A customer requesting a live person is not on its own a reason to flag Escalation needed" against "If the user
+asks to talk to a human, tick Escalation needed"
 (the act is the one the sentence names, whatever else it asks). A rule with an exception of its own
 ("unless ...") is left to the exception reading.
 """
@@ -21,9 +23,11 @@ from .thresholds import shared_labels
 
 _MERELY = re.compile(r"\b(?:merely|just|only|solely|simply)\s+because\s+(?:of\s+)?(?P<reason>[^;.:]+)", re.I)
 # "<case> is no reason to <act>", "<case> is not enough to <act>", "<case> does not justify <act>ing".
+# "<case> is not on its own a reason to <act>": the qualifier between.
 _NO_REASON = re.compile(
-    r"^(?P<reason>[^;:]+?)\s+(?:is|are)\s+(?:no|not\s+an?|not)\s+(?:reason|grounds?|enough|sufficient)\s+"
-    r"(?:reason\s+)?(?:to|for)\s+(?P<act>[a-z]+)",
+    r"^(?P<reason>[^;:]+?)\s+(?:is|are)\s+(?:no|not)\s+"
+    r"(?:(?:on\s+(?:its|their)\s+own|by\s+itself|by\s+themselves|alone|in\s+itself)\s+)?(?:an?\s+)?"
+    r"(?:reason|grounds?|enough|sufficient)\s+(?:reason\s+)?(?:to|for)\s+(?P<act>[a-z]+)",
     re.I,
 )
 
@@ -36,7 +40,9 @@ def _denial(denying: Claim, requiring: Claim) -> re.Match[str] | None:
         act = stem(m.group("act").lower())
         # the act's name, as the claims name it ("report" for "escalate")
         act = lexicon().act_of.get(act, act)
-        return m if requiring.action is not None and act == requiring.action else None
+        same_act = requiring.action is not None and act == requiring.action
+        # or the same label applied by another verb: "flag Escalation needed" / "tick Escalation needed"
+        return m if same_act or shared_labels(denying, requiring) else None
     m = _MERELY.search(text) if denying.deontic == "F" else None
     same_act = requiring.action is not None and requiring.action == denying.action
     return m if m is not None and (same_act or shared_labels(denying, requiring)) else None

@@ -1,0 +1,131 @@
+"""The verb of a subjectless instruction, read despite the tagger: "Label the span", "Never click ...", "From now
+on, label ...", "Tick Needs Review whenever ...", "If the image is blurred, set Quality to 1".
+
+The small English pipeline often reads an instruction verb as a name or a noun (sentence-initial capitals), an
+introductory phrase as the verb's subject, or a base form after a comma as a past form; the known instruction
+verbs of ``data/rules.toml`` ([imperative] verbs) are trusted over those tags.
+"""
+
+from __future__ import annotations
+
+from .field_label import field_label
+from .lexicon import lexicon
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+
+
+def main_tokens(sent, covered: set[int]):
+    return [t for t in sent if t.i not in covered and not t.is_punct and not t.is_space]
+
+
+def _clause_break(between) -> bool:
+    """A new clause, not a shared subject: '...; reload the page', '..., so skip only when ...'."""
+    toks = list(between)
+    return any(t.text in (";", ":", "—") for t in toks) or (
+        len(toks) >= 2 and toks[-1].lower_ in ("so", "then") and toks[-2].text == ","
+    )
+
+
+def _intro_end(sent, covered: set[int], main: list) -> tuple[list, int]:
+    """Main-clause tokens after an introductory phrase ("From now on, label ..."), and where the clause starts."""
+    lex = lexicon()
+    comma = next((t for t in sent if t.text == "," and t.i not in covered), None)
+    opener = sent[0] if len(sent) else None
+    after = sent.doc[comma.i + 1] if comma is not None and comma.i + 1 < sent.end else None
+    if (
+        comma is not None
+        and comma.i - sent.start <= 6
+        and opener is not None
+        # "From now on, label ...", and "Outside triage questions, rate ..." with the opener read as an adjective
+        and (
+            opener.pos_ in ("ADP", "ADV", "SCONJ")
+            or (after is not None and after.lower_ in lex.imperative_verbs)
+        )
+        and opener.lower_ not in lex.imperative_verbs
+        and not any(t.pos_ in ("VERB", "AUX") and t.i not in covered for t in sent if t.i < comma.i)
+    ):
+        return [t for t in main if t.i > comma.i], comma.i + 1
+    return main, sent.start
+
+
+def _root_imperative(sent, first, covered: set[int]):
+    """The root verb when it is the subjectless instruction the main clause starts with."""
+    root = sent.root
+    has_subj = any(c.dep_ in SUBJECT_DEPS and c.i not in covered for c in root.children)
+    if (
+        root.i not in covered
+        and not has_subj
+        and (root.tag_ == "VB" or (root.i == first.i and root.pos_ == "VERB" and root.tag_ in ("VBP", "VB")))
+    ) and (
+        root.i == first.i
+        or (root.tag_ == "VB" and first.i >= root.i - 1)
+        or (first.head.i == root.i and first.dep_ in ("advmod", "aux", "neg", "prep", "npadvmod"))
+    ):
+        return root
+    return None
+
+
+def _first_word_imperative(sent, first, covered: set[int], intro_end: int, skip: frozenset[str]):
+    """The first main-clause word as the instruction verb: a base form without subject, or a known instruction
+    verb the tagger read as a noun or adjective ("Label the span", "Open ...")."""
+    lex = lexicon()
+    if (
+        first.tag_ == "VB"
+        and not any(c.dep_ in SUBJECT_DEPS and c.i not in covered for c in first.children)
+        and first.lower_ not in ("be",)
+        and first.dep_ not in ("compound", "amod", "nmod", "nsubj", "dobj", "pobj", "attr")
+    ):
+        return first
+    if (
+        first.lower_ in lex.imperative_verbs
+        # a "subject" inside the introductory phrase is the tagger's misreading of that phrase
+        and not any(
+            c.dep_ in SUBJECT_DEPS and c.i not in covered and c.i >= intro_end for c in first.children
+        )
+        # a past form only where it is also the base ("set", "put", "read"): the tagger's guess after a comma
+        and (
+            first.tag_ not in ("VBZ", "VBD", "VBN", "VBG")
+            or (first.tag_ != "VBZ" and first.lower_ == first.lemma_)
+        )
+        and all(
+            t.i in covered or t.i < intro_end or t.is_space or t.is_punct or t.lower_ in skip
+            for t in sent[: first.i - sent.start]
+        )
+    ):
+        nxt = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
+        if nxt is None or not (nxt.tag_ == "MD" or nxt.lemma_ == "be" or nxt.tag_ == "POS"):
+            return first
+    return None
+
+
+def _conjoined_imperative(sent, covered: set[int]):
+    """'The tool freezes when ...; reload the page': an imperative conjoined to a statement."""
+    root = sent.root
+    for conj in root.children:
+        if (
+            conj.dep_ in ("conj", "parataxis")
+            and conj.tag_ == "VB"
+            and conj.i not in covered
+            and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)
+            and _clause_break(sent.doc[root.i : conj.i])
+        ):
+            return conj
+    return None
+
+
+def imperative_verb(sent, covered: set[int]):
+    """The verb of a subjectless instruction, or None: 'Label the span', 'Do not include', 'Never click'."""
+    skip = lexicon().words["imperative_skip"]
+    covered = covered | field_label(sent)
+    main, intro_end = _intro_end(sent, covered, main_tokens(sent, covered))
+    first = next((t for t in main if t.lower_ not in skip and t.dep_ not in ("intj",)), None)
+    if first is None:
+        return None
+    return (
+        _root_imperative(sent, first, covered)
+        or _first_word_imperative(sent, first, covered, intro_end, skip)
+        or _conjoined_imperative(sent, covered)
+    )
+
+
+__all__ = ["SUBJECT_DEPS", "imperative_verb", "main_tokens"]
