@@ -2,7 +2,7 @@
 ways ("Labelers must ..." / "Don't ..."), the output named two ways ("Every answer ..." / "Responses ..."), an
 exception one rule grants and another refuses, two orders of the same steps, the language of the input against a
 fixed one, two thresholds for one flag, an act reserved to some graders and asked of all, a case scored apart from the
-rubric row that describes it. And their look-alikes that are no conflict: a refused case the exception does not name, steps that
+rubric row that describes it, a field filled and left blank, a change forbidden and asked for. And their look-alikes that are no conflict: a refused case the exception does not name, steps that
 do not cross, a rule that points back at a case ("In such cases"), reminders in an update file. Every sentence
 here was written for this test."""
 
@@ -29,6 +29,15 @@ DECKS = {
     "blank/guide.md": "# Clarity\n\nRate Clarity for every reply unless the reply is a refusal.\n\n# Reminders\n\n"
     "Don't leave Clarity blank because the reply refused to answer.\n\n"
     "Don't leave Clarity blank, because the dashboard cannot average empty cells.\n",
+    "field/guide.md": "# Submitting\n\nType the caller's account number into the Account field before you submit.\n\n"
+    "# Privacy\n\nTranscribers must leave the Account field blank, because the system fills it in.\n\n"
+    "# Notes\n\nLeave the Notes box empty unless the clip is cut off.\n\nType the speaker's name into the Notes box.\n",
+    "touch/guide.md": "# Casing\n\nAlways fix the capitalisation of product names in the transcript.\n\n# Verbatim\n\n"
+    "The casing rule: never touch capitalisation in the transcript; keep what the speaker's app produced.\n",
+    "lists/guide.md": "# Comments\n\nWrite each comment as plain prose in full sentences, never as a list.\n\n"
+    "# Layout\n\nFormat every comment as a numbered list, with one item for each flag raised.\n",
+    "told/guide.md": "# Router\n\nTell the customer to restart the router.\n\n# Safety\n\n"
+    "Never instruct the customer to open the device.\n",
     "order/guide.md": "# Steps\n\nListen to the whole clip first, then read the transcript.\n\n# Tips\n\n"
     "Always read the transcript before you listen to the clip.\n\nRead the transcript before you write the summary.\n",
     "language/guide.md": "# Comments\n\nWrite every comment in English, whatever language the prompt uses.\n\n"
@@ -86,6 +95,25 @@ def test_an_exception_another_rule_refuses_is_a_contradiction(found):
 def test_a_case_refused_by_a_plain_because_and_a_rationale_after_a_comma(found):
     assert _pairs(found, "unless the reply is a refusal", "because the reply refused") == ["CON001"]
     assert _pairs(found, "unless the reply is a refusal", "cannot average") == []  # the rule's own reason
+
+
+def test_a_field_filled_by_one_rule_and_left_blank_by_another(found):
+    assert _pairs(found, "into the Account field", "leave the Account field blank") == ["CON001"]
+    assert _pairs(found, "Notes box empty unless", "into the Notes box") == []  # an explicit exception
+
+
+def test_never_touching_a_thing_forbids_fixing_it(found):
+    # the label before the colon is not the rule's subject: both rules speak to the transcriber
+    assert _pairs(found, "Always fix the capitalisation", "never touch capitalisation") == ["CON001"]
+
+
+def test_a_sanction_word_that_is_not_the_rules_act_makes_no_sanction(found):
+    # "one item for each flag raised" sanctions nothing: prose and a list cannot both be the comment's form
+    assert _pairs(found, "never as a list", "as a numbered list") == ["CON010"]
+
+
+def test_telling_a_person_two_different_things_is_no_conflict(found):
+    assert _pairs(found, "restart the router", "open the device") == []
 
 
 def test_two_orders_of_the_same_steps(found):

@@ -21,6 +21,7 @@ class Words(NamedTuple):
     roles: frozenset[str]
     outputs: frozenset[str]
     determiners: frozenset[str]
+    persons: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -30,13 +31,14 @@ def _words() -> Words:
         frozenset(stem(w) for w in d["roles"]),
         frozenset(stem(w) for w in d["outputs"]),
         frozenset(d["determiners"]),
+        frozenset(stem(w) for w in d["persons"]),
     )
 
 
 def addressee(claim: Claim) -> str:
     """ "you" for the reader, "output" for the output the deck is about, else the actor as extracted."""
     actor = (claim.rule.actor or "you").lower()
-    if actor == "you":
+    if actor == "you" or _in_label(claim.rule.text, actor):
         return "you"
     words = _words()
     if " " in actor:
@@ -49,6 +51,21 @@ def addressee(claim: Claim) -> str:
     return actor
 
 
+_LABEL = re.compile(r"^\s*[^:.;!?]{1,40}:\s")
+
+
+def _in_label(text: str, actor: str) -> bool:
+    """The "actor" is a word of a label that opens the sentence ("Then the punctuation point: never touch ..."):
+    the tagger's misreading of the label as the subject of the imperative after it."""
+    m = _LABEL.match(text)
+    return m is not None and actor.split()[-1] in m.group(0).lower()
+
+
+def told_person(claim: Claim) -> bool:
+    """The rule's object is a person told or asked something ("tell the user to contact ...")."""
+    return claim.object_head in _words().persons
+
+
 def _bare(text: str, noun: str) -> bool:
     """The role noun's first mention has no word of its own before it: "Annotators ...", "Every grader ...", not
     "Senior graders ..." or "QA reviewers ..."."""
@@ -59,4 +76,4 @@ def _bare(text: str, noun: str) -> bool:
     return not before or before[-1].lower() in _words().determiners
 
 
-__all__ = ["addressee"]
+__all__ = ["addressee", "told_person"]

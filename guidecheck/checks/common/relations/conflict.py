@@ -16,3 +16,4 @@ class Conflict(NamedTuple):
     explanation: str
     spans: list[Span]
     conditional: bool  # True: the rules' conditions decide (different situations are not a conflict)
+    categorical: bool = False  # True: the words state the clash outright; the learned scorer does not veto it

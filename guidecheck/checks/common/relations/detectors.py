@@ -17,7 +17,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ....rules.lexicon import lexicon as rules_lexicon
-from .addressee import addressee
+from .addressee import addressee, told_person
+from .blank_field import blank_field_conflict
 from .claims import Claim
 from .conflict import Conflict
 from .lexicon import content, jaccard, lexicon, stem
@@ -63,6 +64,7 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         and fa.object_head == fb.object_head
         and cosine >= threshold("same_addressee_cosine")
         and not any(_RELATIVE.search(f.text) or _ONLY.search(f.text) for f in (fa, fb))
+        and (not told_person(fa) or (fa.core & fb.core) - {fa.action, fa.object_head})
     ):
         # "Every response must name a recognized medical source" / "The assistant's answers should not name
         # sources": one addressee, one act, one thing, worded apart
@@ -162,7 +164,21 @@ def _same_act(fa: Claim, fb: Claim) -> bool:
     agreement ("Neither party may assign ..." / "The Vendor is entitled to assign ...")."""
     a, b = addressee(fa), addressee(fb)
     same_actor = a == b or ("party" in (a, b) and {a, b} - {"party"} <= _party_nouns())
-    return bool(fa.action and fa.action == fb.action and same_actor)
+    return bool(fa.action and (fa.action == fb.action or _change_forbidden(fa, fb)) and same_actor)
+
+
+def _change_forbidden(fa: Claim, fb: Claim) -> bool:
+    """One rule forbids any change ("never touch punctuation"), the other asks for one ("always fix it")."""
+    lex = lexicon()
+    for f, g in ((fa, fb), (fb, fa)):
+        if (
+            f.deontic == "F"
+            and f.action in lex.change_any
+            and g.deontic in ("O", "P")
+            and g.action in lex.change_acts
+        ):
+            return True
+    return False
 
 
 def conditions_compatible(fa: Claim, fb: Claim) -> str:
@@ -347,7 +363,7 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     else:
         o, n = (fa, fb) if fa.deontic == "O" else (fb, fa)
         why = f"{quoted(as_read(o.rule))} is an obligation, but {quoted(as_read(n.rule))} lets raters leave it out."
-    return code, conf, why, spans, True
+    return Conflict(code, conf, why, spans, True)
 
 
 Detector = Callable[[Claim, Claim, float, dict[str, str]], Conflict | None]
@@ -359,6 +375,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: threshold_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: restriction_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: sequence_conflict(fa, fb),
+    lambda fa, fb, cosine, aliases: blank_field_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: sufficiency_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
     lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),

@@ -49,6 +49,8 @@ class Lexicon:
     light_verbs: frozenset[str]
     opposites: tuple[tuple[str, str], ...]
     act_of: dict[str, str]  # stemmed verb -> the stem its synonym group is named by
+    change_any: frozenset[str]  # stems of acts that forbid any change when forbidden ("never touch")
+    change_acts: frozenset[str]  # stems of acts that change their object
     quantity_filler: frozenset[str]
     quantity_scope: re.Pattern[str]
     prohibit: re.Pattern[str]
@@ -88,6 +90,9 @@ def lexicon() -> Lexicon:
         light_verbs=frozenset(w["light_verbs"]),
         opposites=tuple((stem(a), stem(b)) for a, b in w["opposites"]),
         act_of={stem(v): stem(group[0]) for group in w["act_synonyms"] for v in group},
+        change_any=frozenset(stem(x) for x in w["change_any"]),
+        change_acts=frozenset(stem(x) for x in w["change_acts"])
+        | frozenset(stem(x) for x in w["change_any"]),
         quantity_filler=frozenset(stem(x) for x in w["quantity_filler"]),
         quantity_scope=re.compile(w["quantity_scope"], re.I),
         prohibit=phrase_pattern(list(force_words("cue", "prohibit"))),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .claims import Claim, unquoted
-from .lexicon import data, lexicon, phrase_pattern
+from .lexicon import data, lexicon, phrase_pattern, stem
 from .output import OutputFrame, output_frame
 
 
@@ -114,6 +114,22 @@ def _absence(neutral: str) -> bool:
     return any(rx.search(neutral) for rx in cues().absence)
 
 
+def _sanction(claim: Claim) -> bool:
+    """The rule sanctions a behaviour: a deduction, a sanction phrase ("counts as an error", "mark down"), or a
+    sanction word that is the rule's own act, object or outcome ("... must be flagged", "Do not use the Outdated
+    flag", "gets a Fail"). A sanction word elsewhere names something else ("one bullet for each flag applied"). Words inside a quoted phrase ("Healthy
+    snacking, zero compromise.") are the output's, not a sanction."""
+    if claim.penalty:
+        return True
+    outcomes = {o.lower() for o, _ in claim.outcomes}
+    for m in cues().sanction.finditer(unquoted(claim.rule.text)):
+        word = m.group(0).lower()
+        act = lexicon().act_of.get(stem(word), stem(word))
+        if " " in word or act == claim.action or stem(word) == claim.object_head or word in outcomes:
+            return True
+    return False
+
+
 def side_of(claim: Claim) -> Side:
     c = cues()
     text = claim.rule.text
@@ -121,8 +137,7 @@ def side_of(claim: Claim) -> Side:
     return Side(
         neutral=neutral,
         example=is_example_material(claim),
-        # words inside a quoted phrase ("Healthy snacking, zero compromise.") are the output's, not a sanction
-        sanction=bool(c.sanction.search(unquoted(text)) or claim.penalty),
+        sanction=_sanction(claim),
         restrict=bool(c.restrict.search(text)),
         output=output_frame(claim),
         absence=_absence(neutral),

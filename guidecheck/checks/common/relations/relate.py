@@ -108,7 +108,7 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
     """Suppressors, the same order for every type: a dated update, an explicit exception, exclusive or narrower
     conditions; else the conflict itself."""
     a, b = fa.rule, fb.rule
-    code, conf, why, spans, conditional = found
+    code, conf, why, spans, conditional, categorical = found
     if fa.update or fb.update:
         later, earlier = (
             (fb, fa) if fb.update and (not fa.update or b.location.path >= a.location.path) else (fa, fb)
@@ -150,7 +150,8 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
                 spans + find_span(narrow.rule, narrow.condition_text),
                 stands_for=code,
             )
-    return Relation(code, a, b, round(min(conf, 0.99), 3), why, spans)
+    evidence = {"categorical": True} if categorical else {}
+    return Relation(code, a, b, round(min(conf, 0.99), 3), why, spans, evidence=evidence)
 
 
 def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None = None) -> Relation | None:

@@ -1,0 +1,74 @@
+"""A field one rule fills and another rule leaves blank (CON001).
+
+"Paste the order number from the chat into the Order ID field before you submit" and "Annotators must leave the
+Order ID field blank, because the tool fills it in" ask the same reader for opposite things, in words that share
+no act: one names what goes into the field, the other names the field's state. Both must be obligations of the
+same addressee and name the same field; their conditions decide as for any conflict (a rule for a narrower case
+is an exception). Patterns are data (``data/contradictions.toml``, [blank_field]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .addressee import addressee
+from .claims import Claim, unquoted
+from .conflict import Conflict
+from .lexicon import content, data
+from .text import as_read, find_span, quoted
+
+
+class Words(NamedTuple):
+    blank: re.Pattern[str]
+    fill: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def _words() -> Words:
+    d = data()["blank_field"]
+    return Words(re.compile(d["blank"], re.I), tuple(re.compile(x, re.I) for x in d["fill"]))
+
+
+class Field(NamedTuple):
+    text: str  # as written: "Order ID field"
+    words: frozenset[str]
+    head: str  # its last content word: "field"
+
+
+def _field(rx: re.Pattern[str], text: str) -> Field | None:
+    m = rx.search(unquoted(text))
+    if m is None:
+        return None
+    name = m.group("x").strip()
+    words = content(name)
+    head = next((w for w in reversed(name.split()) if content(w)), None)
+    return Field(name, words, sorted(content(head))[0]) if words and head else None
+
+
+def _same_field(a: Field, b: Field) -> bool:
+    """The same field: each names the other's head word, and most of the smaller name is in the other."""
+    shared = a.words & b.words
+    return a.head in b.words and b.head in a.words and len(shared) / min(len(a.words), len(b.words)) >= 0.5
+
+
+def blank_field_conflict(fa: Claim, fb: Claim) -> Conflict | None:
+    """A ``Conflict`` when one obligation fills a field that another leaves blank."""
+    if fa.deontic != "O" or fb.deontic != "O" or addressee(fa) != addressee(fb):
+        return None
+    w = _words()
+    for blanking, filling in ((fa, fb), (fb, fa)):
+        blank = _field(w.blank, blanking.text)
+        fill = next((f for rx in w.fill if (f := _field(rx, filling.text))), None)
+        if blank is None or fill is None:
+            continue
+        if not _same_field(blank, fill):
+            continue
+        why = f"{quoted(as_read(filling.rule))} fills “{fill.text}”, but {quoted(as_read(blanking.rule))} leaves it blank."
+        spans = find_span(filling.rule, fill.text) + find_span(blanking.rule, blank.text)
+        return Conflict("CON001", 0.85, why, spans, True, categorical=True)
+    return None
+
+
+__all__ = ["blank_field_conflict"]
