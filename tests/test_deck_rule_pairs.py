@@ -38,6 +38,8 @@ DECKS = {
     "# Layout\n\nFormat every comment as a numbered list, with one item for each flag raised.\n",
     "told/guide.md": "# Router\n\nTell the customer to restart the router.\n\n# Safety\n\n"
     "Never instruct the customer to open the device.\n",
+    "latin/guide.md": "# Poem\n\nCompose the poem in Latin.\n\n# Style\n\nThe poem must be in modern English.\n",
+    "script/guide.md": "# Names\n\nWrite the caption in Serbian.\n\n# Names again\n\nWrite the caption in Latin script.\n",
     "order/guide.md": "# Steps\n\nListen to the whole clip first, then read the transcript.\n\n# Tips\n\n"
     "Always read the transcript before you listen to the clip.\n\nRead the transcript before you write the summary.\n",
     "language/guide.md": "# Comments\n\nWrite every comment in English, whatever language the prompt uses.\n\n"
@@ -137,6 +139,11 @@ def test_an_act_reserved_to_lead_graders_and_asked_of_any_grader(found):
 def test_a_rule_that_scores_a_case_apart_from_the_row_describing_it(found):
     assert _pairs(found, "misses one number", "2 | Partial") == ["CON007"]
     assert _pairs(found, "misstates the main claim of the source receives a 1") == []  # the row agrees
+
+
+def test_latin_the_language_is_not_latin_the_script(found):
+    assert _pairs(found, "in Latin.", "modern English") == ["CON010"]
+    assert _pairs(found, "in Serbian", "Latin script") == []  # Serbian is written in Latin script too
 
 
 def test_a_rule_that_points_back_at_a_case_is_scoped(found):

@@ -251,7 +251,7 @@ def _output_relation(p: PairInput, prob: float) -> Relation | None:
         "tone": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} disagree on the tone or register of the "
         f"output (“{wa}” / “{wb}”).",
         "language": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} ask for the output in different "
-        f"languages ({wa} / {wb}).",
+        f"languages ({wa.removesuffix(' (language)')} / {wb.removesuffix(' (language)')}).",
     }[kind]
     return Relation("CON010", fa.rule, fb.rule, round(min(prob, 0.99), 3), why, evidence={"output": kind})
 

@@ -33,6 +33,7 @@ class _Words:
     tones: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     languages: frozenset[str]
     scripts: frozenset[str]
+    script_languages: frozenset[str]  # scripts that are also languages ("Latin")
     script_of: dict[str, frozenset[str]]  # the scripts a language is written in (absent: Latin)
     language_cue: re.Pattern[str]
     input_language: re.Pattern[str]
@@ -62,6 +63,7 @@ def words() -> _Words:
         tones=tuple((phrase_pattern(t["a"]), phrase_pattern(t["b"])) for t in d["tones"]),
         languages=frozenset(d["languages"]),
         scripts=frozenset(d["scripts"]),
+        script_languages=frozenset(d["script_languages"]),
         script_of={row[0]: frozenset(row[1:]) for row in d["script_of"]},
         language_cue=re.compile(d["language_cue"]),
         input_language=re.compile(d["input_language"], re.I),
@@ -158,6 +160,9 @@ def _output_language_cues(text: str) -> list[re.Match[str]]:
     return [m for m in words().language_cue.finditer(text) if _output_language(text, m)]
 
 
+_SCRIPT_NOUN = re.compile(r"[- ](?:script|characters|alphabet|letters)\b", re.I)
+
+
 def _languages(text: str, pol: str | None, cues: list[re.Match[str]]) -> list[tuple[str, str]]:
     """Each language named for the output, with the polarity of its clause ("Write in English; no other
     language" requires English although the rule reads as a prohibition)."""
@@ -165,8 +170,10 @@ def _languages(text: str, pol: str | None, cues: list[re.Match[str]]) -> list[tu
     found = []
     for m in cues:
         lang = next((g for g in m.groups() if g), "").lower()
+        if lang in w.script_languages and not _SCRIPT_NOUN.search(text, m.start(), m.end() + 12):
+            lang = f"{lang} (language)"  # "Compose the poem in Latin": the language, not the script
         lang_pol = mention_polarity(text, m.span(), pol, verb=False) or pol
-        if lang in w.languages and lang_pol:
+        if lang.removesuffix(" (language)") in w.languages and lang_pol:
             found.append((lang, lang_pol))
     m = w.input_language.search(text)
     input_pol = (mention_polarity(text, m.span(), pol, verb=False) or pol) if m else None
