@@ -40,6 +40,11 @@ DECKS = {
     "Never instruct the customer to open the device.\n",
     "latin/guide.md": "# Poem\n\nCompose the poem in Latin.\n\n# Style\n\nThe poem must be in modern English.\n",
     "script/guide.md": "# Names\n\nWrite the caption in Serbian.\n\n# Names again\n\nWrite the caption in Latin script.\n",
+    "ignore/guide.md": "# Sounds\n\nBackground sounds such as sirens must be tagged.\n\n# Focus\n\n"
+    "Ignore sirens, horns and other background sounds.\n\nIgnore the timestamp column.\n\n"
+    "Transcribe speech over background music.\n",
+    "keep/guide.md": "# Units\n\nYour translation has to keep the original currency symbols.\n\n# Locale\n\n"
+    "Convert every currency symbol to the euro sign.\n",
     "order/guide.md": "# Steps\n\nListen to the whole clip first, then read the transcript.\n\n# Tips\n\n"
     "Always read the transcript before you listen to the clip.\n\nRead the transcript before you write the summary.\n",
     "language/guide.md": "# Comments\n\nWrite every comment in English, whatever language the prompt uses.\n\n"
@@ -139,6 +144,16 @@ def test_an_act_reserved_to_lead_graders_and_asked_of_any_grader(found):
 def test_a_rule_that_scores_a_case_apart_from_the_row_describing_it(found):
     assert _pairs(found, "misses one number", "2 | Partial") == ["CON007"]
     assert _pairs(found, "misstates the main claim of the source receives a 1") == []  # the row agrees
+
+
+def test_a_thing_to_ignore_and_to_act_on(found):
+    assert _pairs(found, "sirens must be tagged", "Ignore sirens") == ["CON001"]
+    assert _pairs(found, "Ignore the timestamp column") == []  # nothing else acts on it
+
+
+def test_keeping_a_thing_as_it_stands_forbids_changing_it(found):
+    # "Your translation" is the reader's own output, so both rules bind the reader
+    assert _pairs(found, "keep the original currency symbols", "Convert every currency symbol") == ["CON001"]
 
 
 def test_latin_the_language_is_not_latin_the_script(found):

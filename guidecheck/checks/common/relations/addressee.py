@@ -44,6 +44,8 @@ def addressee(claim: Claim) -> str:
     if " " in actor:
         return actor  # "pool rater", "removal note": a compound names its own group
     head = stem(actor)
+    if re.search(rf"\byour\s+(?:[\w-]+\s+)?{re.escape(actor)}", claim.rule.text, re.I):
+        return "you"  # "Your translation has to keep ...": the reader's own output is the reader's act
     if head in words.outputs:
         return "output"
     if head in words.roles and _bare(claim.rule.text, actor):

@@ -21,6 +21,7 @@ from .addressee import addressee, told_person
 from .blank_field import blank_field_conflict
 from .claims import Claim
 from .conflict import Conflict
+from .ignored import ignored_conflict
 from .lexicon import content, jaccard, lexicon, stem
 from .restriction import restriction_conflict
 from .sequence import sequence_conflict
@@ -168,17 +169,28 @@ def _same_act(fa: Claim, fb: Claim) -> bool:
 
 
 def _change_forbidden(fa: Claim, fb: Claim) -> bool:
-    """One rule forbids any change ("never touch punctuation"), the other asks for one ("always fix it")."""
+    """One rule forbids any change ("never touch punctuation", "keep the original units"), the other asks for one
+    ("always fix it", "convert every unit")."""
     lex = lexicon()
     for f, g in ((fa, fb), (fb, fa)):
-        if (
-            f.deontic == "F"
-            and f.action in lex.change_any
-            and g.deontic in ("O", "P")
-            and g.action in lex.change_acts
-        ):
+        forbids = (f.deontic == "F" and f.action in lex.change_any) or _keeps(f)
+        if forbids and g.deontic in ("O", "P") and g.action in lex.change_acts:
             return True
     return False
+
+
+def _keeps(f: Claim) -> bool:
+    return f.deontic == "O" and f.action == "retain" and bool(_AS_IS.search(f.text))
+
+
+def _keeps_as_is(fa: Claim, fb: Claim) -> Claim | None:
+    """The rule that keeps a thing as it stands when the other changes it: an obligation that forbids."""
+    keep = fa if _keeps(fa) else fb if _keeps(fb) else None
+    return keep if keep is not None and _change_forbidden(fa, fb) else None
+
+
+# "Keep the original units", "leave the wording as is": keeping a thing as it stands forbids changing it.
+_AS_IS = re.compile(r"\b(?:original|as is|as it is|unchanged|intact|verbatim|as written|untouched)\b", re.I)
 
 
 def conditions_compatible(fa: Claim, fb: Claim) -> str:
@@ -343,7 +355,8 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     pair = {fa.deontic, fb.deontic}
     if fa.quantities and fb.quantities:
         return None  # a limit's polarity is part of the limit: the numeric frame decides
-    if "F" in pair and pair & {"O", "P"}:
+    keeping = _keeps_as_is(fa, fb)
+    if ("F" in pair and pair & {"O", "P"}) or keeping is not None:
         code = "CON001"
     elif pair == {"O", "N"} and not _other_act_lifted(fa, fb):
         code = "CON002"
@@ -357,7 +370,7 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     strength = min(max(fa.rule.strength, 0.3), max(fb.rule.strength, 0.3))
     conf = round(min(0.97, 0.55 + 0.3 * topic + 0.15 * strength), 3)
     if code == "CON001":
-        pos, neg = (fa, fb) if fb.deontic == "F" else (fb, fa)
+        pos, neg = (fa, fb) if fb.deontic == "F" or keeping is fb else (fb, fa)
         verb = "requires" if pos.deontic == "O" else "allows"
         why = f"{quoted(as_read(pos.rule))} {verb} what {quoted(as_read(neg.rule))} forbids."
     else:
@@ -376,6 +389,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: restriction_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: sequence_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: blank_field_conflict(fa, fb),
+    lambda fa, fb, cosine, aliases: ignored_conflict(fa, fb, cosine),
     lambda fa, fb, cosine, aliases: sufficiency_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
     lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),

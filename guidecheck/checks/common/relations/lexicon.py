@@ -51,6 +51,7 @@ class Lexicon:
     act_of: dict[str, str]  # stemmed verb -> the stem its synonym group is named by
     change_any: frozenset[str]  # stems of acts that forbid any change when forbidden ("never touch")
     change_acts: frozenset[str]  # stems of acts that change their object
+    ignore_acts: frozenset[str]  # stems of acts that forbid every other act on their object
     quantity_filler: frozenset[str]
     quantity_scope: re.Pattern[str]
     prohibit: re.Pattern[str]
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         change_any=frozenset(stem(x) for x in w["change_any"]),
         change_acts=frozenset(stem(x) for x in w["change_acts"])
         | frozenset(stem(x) for x in w["change_any"]),
+        ignore_acts=frozenset(stem(x) for x in w["ignore_acts"]),
         quantity_filler=frozenset(stem(x) for x in w["quantity_filler"]),
         quantity_scope=re.compile(w["quantity_scope"], re.I),
         prohibit=phrase_pattern(list(force_words("cue", "prohibit"))),
