@@ -45,6 +45,13 @@ DECKS = {
     "Transcribe speech over background music.\n",
     "keep/guide.md": "# Units\n\nYour translation has to keep the original currency symbols.\n\n# Locale\n\n"
     "Convert every currency symbol to the euro sign.\n",
+    "absolute/guide.md": "# Audio\n\nNever share the audio files for any reason whatsoever.\n\n# Disputes\n\n"
+    "Reviewers may share audio files with the vendor when a clip is disputed.\n",
+    "scoped/guide.md": "# Audio\n\nNever share the audio files.\n\n# Disputes\n\n"
+    "Reviewers may share audio files with the vendor when a clip is disputed.\n",
+    "opposite/guide.md": "# Retention\n\nDelete every recording within seven days after the project ends.\n\n"
+    "# Client requests\n\nKeep every recording for ninety days after the project ends so that clients can ask for "
+    "them.\n\n# Reviews\n\nApprove reviews that stay on topic.\n\nReject reviews that drift off topic.\n",
     "order/guide.md": "# Steps\n\nListen to the whole clip first, then read the transcript.\n\n# Tips\n\n"
     "Always read the transcript before you listen to the clip.\n\nRead the transcript before you write the summary.\n",
     "language/guide.md": "# Comments\n\nWrite every comment in English, whatever language the prompt uses.\n\n"
@@ -154,6 +161,16 @@ def test_a_thing_to_ignore_and_to_act_on(found):
 def test_keeping_a_thing_as_it_stands_forbids_changing_it(found):
     # "Your translation" is the reader's own output, so both rules bind the reader
     assert _pairs(found, "keep the original currency symbols", "Convert every currency symbol") == ["CON001"]
+
+
+def test_a_rule_that_shuts_out_every_exception_is_contradicted_by_one(found):
+    assert _pairs(found, "for any reason whatsoever", "when a clip is disputed") == ["CON001"]
+    assert _pairs(found, "Never share the audio files.", "when a clip is disputed") == []  # a narrower rule
+
+
+def test_opposite_acts_on_the_same_thing(found):
+    assert _pairs(found, "Delete every recording", "Keep every recording") == ["CON001"]
+    assert _pairs(found, "stay on topic", "drift off topic") == []  # two cases
 
 
 def test_latin_the_language_is_not_latin_the_script(found):

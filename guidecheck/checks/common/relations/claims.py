@@ -286,6 +286,7 @@ def build_claim(rule: Rule) -> Claim:
     lex = lexicon()
     text = rule.text
     conditions = rule.conditions or [m.group(0).strip() for m in lex.condition_clause.finditer(text)]
+    conditions = [c for c in conditions if not lex.absolute.search(c)]  # "for any purpose whatsoever"
     exceptions = rule.exceptions or [m.group(0).strip() for m in lex.exception_clause.finditer(text)]
     cond_spans = _clause_spans(text, conditions)
     exc_spans = _clause_spans(text, exceptions)

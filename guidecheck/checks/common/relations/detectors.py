@@ -23,6 +23,7 @@ from .claims import Claim
 from .conflict import Conflict
 from .ignored import ignored_conflict
 from .lexicon import content, jaccard, lexicon, stem
+from .opposite_acts import opposite_acts_conflict
 from .restriction import restriction_conflict
 from .sequence import sequence_conflict
 from .sufficiency import sufficiency_conflict
@@ -390,6 +391,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: sequence_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: blank_field_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: ignored_conflict(fa, fb, cosine),
+    lambda fa, fb, cosine, aliases: opposite_acts_conflict(fa, fb, cosine, _RELATIVE.search),
     lambda fa, fb, cosine, aliases: sufficiency_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
     lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),

@@ -52,6 +52,7 @@ class Lexicon:
     change_any: frozenset[str]  # stems of acts that forbid any change when forbidden ("never touch")
     change_acts: frozenset[str]  # stems of acts that change their object
     ignore_acts: frozenset[str]  # stems of acts that forbid every other act on their object
+    opposite_acts: frozenset[frozenset[str]]  # pairs of act stems (synonyms folded) that exclude each other
     quantity_filler: frozenset[str]
     quantity_scope: re.Pattern[str]
     prohibit: re.Pattern[str]
@@ -64,6 +65,7 @@ class Lexicon:
     restating_section: tuple[re.Pattern[str], ...]
     condition_clause: re.Pattern[str]
     exception_clause: re.Pattern[str]
+    absolute: re.Pattern[str]
     priority: tuple[re.Pattern[str], ...]
     priority_gate: re.Pattern[str]
     definition_gate: re.Pattern[str]
@@ -82,6 +84,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     d = data()
     w = d["words"]
+    act_of = {stem(v): stem(group[0]) for group in w["act_synonyms"] for v in group}
     comp = lambda xs: tuple(re.compile(x, re.I) for x in xs)  # noqa: E731
     return Lexicon(
         thresholds={k: float(v) for k, v in d["thresholds"].items()},
@@ -90,11 +93,14 @@ def lexicon() -> Lexicon:
         relax_words=frozenset(w["relax_words"]),
         light_verbs=frozenset(w["light_verbs"]),
         opposites=tuple((stem(a), stem(b)) for a, b in w["opposites"]),
-        act_of={stem(v): stem(group[0]) for group in w["act_synonyms"] for v in group},
+        act_of=act_of,
         change_any=frozenset(stem(x) for x in w["change_any"]),
         change_acts=frozenset(stem(x) for x in w["change_acts"])
         | frozenset(stem(x) for x in w["change_any"]),
         ignore_acts=frozenset(stem(x) for x in w["ignore_acts"]),
+        opposite_acts=frozenset(
+            frozenset(act_of.get(stem(x), stem(x)) for x in pair) for pair in w["opposite_acts"]
+        ),
         quantity_filler=frozenset(stem(x) for x in w["quantity_filler"]),
         quantity_scope=re.compile(w["quantity_scope"], re.I),
         prohibit=phrase_pattern(list(force_words("cue", "prohibit"))),
@@ -107,6 +113,7 @@ def lexicon() -> Lexicon:
         restating_section=comp(d["override"]["restating_section"]),
         condition_clause=re.compile(d["clauses"]["condition"], re.I),
         exception_clause=re.compile(d["clauses"]["exception"], re.I),
+        absolute=re.compile(d["clauses"]["absolute"], re.I),
         priority=comp(d["priority"]["patterns"]),
         priority_gate=re.compile(d["priority"]["gate"], re.I),
         definition_gate=re.compile(d["definition"]["gate"], re.I),

@@ -106,7 +106,7 @@ def _agreement(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str]) -> 
 
 def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
     """Suppressors, the same order for every type: a dated update, an explicit exception, exclusive or narrower
-    conditions; else the conflict itself."""
+    conditions (unless the general rule shuts out every exception); else the conflict itself."""
     a, b = fa.rule, fb.rule
     code, conf, why, spans, conditional, categorical = found
     if fa.update or fb.update:
@@ -122,7 +122,7 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
             spans,
             stands_for=code,
         )
-    if fa.exception or fb.exception:
+    if (fa.exception or fb.exception) and not _absolute(fb if fa.exception else fa):
         exc, other = (fa, fb) if fa.exception else (fb, fa)
         clause = exc.exception_text
         return Relation(
@@ -138,7 +138,7 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
         cond = conditions_compatible(fa, fb)
         if cond == "exclusive":
             return None
-        if cond == "narrower":
+        if cond == "narrower" and not _absolute(fb if fa.condition else fa):
             narrow, general = (fa, fb) if fa.condition else (fb, fa)
             return Relation(
                 "REL001",
@@ -152,6 +152,12 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
             )
     evidence = {"categorical": True} if categorical else {}
     return Relation(code, a, b, round(min(conf, 0.99), 3), why, spans, evidence=evidence)
+
+
+def _absolute(general: Claim) -> bool:
+    """The general rule shuts out every exception ("under no circumstances", "for any purpose whatsoever"): a
+    narrower rule or an exception stated elsewhere contradicts it instead of scoping it."""
+    return bool(lexicon().absolute.search(general.text))
 
 
 def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None = None) -> Relation | None:
