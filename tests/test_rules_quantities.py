@@ -29,6 +29,9 @@ CASES = [
     ("Give not less than ninety (90) days' notice.", [(">=", 7776000.0, "second", None)]),
     ("Delete the data within fourteen days.", [("<=", 1209600.0, "second", None)]),
     ("Keep no more than thirty (30) days of logs.", [("<=", 2592000.0, "second", None)]),
+    # a change by an amount is that amount
+    ("At each renewal the fees shall increase by five percent (5%).", [("=", 5.0, "percent", None)]),
+    ("Submit the batch by Friday.", []),
 ]
 
 
