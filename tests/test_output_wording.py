@@ -312,3 +312,23 @@ def test_a_ban_confined_to_one_part_leaves_the_rest_of_the_output_free():
     everywhere = _frame("Please do not mention prices anywhere in the email.", "prohibition")
     subject_line = _frame('The subject line must read "Members save 20% today".')
     assert output_conflict(subject_line, everywhere) is not None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "State the opening hours of the clinic near the top.",
+            "The notice must not mention opening hours at all.",
+        ),
+        (
+            "Report the quarterly revenue in the first paragraph.",
+            "Keep all revenue figures out of this update.",
+        ),
+        ("List the side effects the trial recorded.", "Do not discuss side effects in the press note."),
+    ],
+)
+def test_stating_reporting_or_listing_a_topic_covers_it(a, b):
+    """Verbs that put a topic in the output ("state", "report", "list") against a ban on that topic."""
+    hit = output_conflict(_frame(a), _frame(b, "prohibition"))
+    assert hit is not None and hit[0] == "content"
