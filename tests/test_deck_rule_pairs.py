@@ -52,6 +52,16 @@ DECKS = {
     "opposite/guide.md": "# Retention\n\nDelete every recording within seven days after the project ends.\n\n"
     "# Client requests\n\nKeep every recording for ninety days after the project ends so that clients can ask for "
     "them.\n\n# Reviews\n\nApprove reviews that stay on topic.\n\nReject reviews that drift off topic.\n",
+    "parcels/guide.md": "# Boxes\n\nNever draw one box around several parcels.\n\n# Stacks\n\n"
+    "For a stack of more than five parcels that cannot be told apart, draw one box around the stack.\n\n# Fit\n\n"
+    "Draw the box tight, with no gap between its edges and the parcel.\n",
+    "signs/guide.md": "# Signs\n\nTranscribe street signs.\n\n# Unreadable text\n\n"
+    "Street signs whose text cannot be read are not transcribed.\n",
+    "flagtone/guide.md": "# Chat\n\nChat replies can be a little more casual, but they should still answer the "
+    "question first.\n\n# Flags\n\nDon't use the TONE flag for replies that are merely casual or a bit blunt.\n",
+    "caps/guide.md": "# Flags\n\n| Flag | Use when the reply... | Score cap |\n|---|---|---|\n"
+    "| WRONG_FEE | states a wrong fee | 2 |\n| RUDE | insults the customer | 3 |\n\n# Scores\n\n"
+    "Rate each reply from 1 to 5.\n\nA reply that solves the problem gets a 5.\n",
     "order/guide.md": "# Steps\n\nListen to the whole clip first, then read the transcript.\n\n# Tips\n\n"
     "Always read the transcript before you listen to the clip.\n\nRead the transcript before you write the summary.\n",
     "language/guide.md": "# Comments\n\nWrite every comment in English, whatever language the prompt uses.\n\n"
@@ -171,6 +181,19 @@ def test_a_rule_that_shuts_out_every_exception_is_contradicted_by_one(found):
 def test_opposite_acts_on_the_same_thing(found):
     assert _pairs(found, "Delete every recording", "Keep every recording") == ["CON001"]
     assert _pairs(found, "stay on topic", "drift off topic") == []  # two cases
+
+
+def test_look_alikes_found_on_a_held_out_deck_after_it_was_scored(found):
+    """General forms of the false findings of held-out9 (scored once; these are fixes made afterwards): a
+    sentence that opens with "For <a case>," is scoped to it; a ban on one way of doing the task's act ("one box
+    around several parcels") does not clash with another requirement on that act ("draw the box tight"); a
+    relative clause that narrows the thing ("whose text cannot be read") is a case of its own; a tone word that
+    describes the rated item ("replies that are merely casual") is no tone instruction; a "Score cap" column is
+    no scale."""
+    assert _pairs(found, "Never draw one box around several parcels") == []
+    assert _pairs(found, "whose text cannot be read") == []
+    assert _pairs(found, "merely casual") == []
+    assert _pairs(found, "WRONG_FEE") == [] and _pairs(found, "gets a 5") == []
 
 
 def test_latin_the_language_is_not_latin_the_script(found):

@@ -21,7 +21,6 @@ class Words(NamedTuple):
     roles: frozenset[str]
     outputs: frozenset[str]
     determiners: frozenset[str]
-    persons: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +30,6 @@ def _words() -> Words:
         frozenset(stem(w) for w in d["roles"]),
         frozenset(stem(w) for w in d["outputs"]),
         frozenset(d["determiners"]),
-        frozenset(stem(w) for w in d["persons"]),
     )
 
 
@@ -63,11 +61,6 @@ def _in_label(text: str, actor: str) -> bool:
     return m is not None and actor.split()[-1] in m.group(0).lower()
 
 
-def told_person(claim: Claim) -> bool:
-    """The rule's object is a person told or asked something ("tell the user to contact ...")."""
-    return claim.object_head in _words().persons
-
-
 def _bare(text: str, noun: str) -> bool:
     """The role noun's first mention has no word of its own before it: "Annotators ...", "Every grader ...", not
     "Senior graders ..." or "QA reviewers ..."."""
@@ -78,4 +71,4 @@ def _bare(text: str, noun: str) -> bool:
     return not before or before[-1].lower() in _words().determiners
 
 
-__all__ = ["addressee", "told_person"]
+__all__ = ["addressee"]

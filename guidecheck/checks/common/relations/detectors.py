@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
-from ....rules.lexicon import lexicon as rules_lexicon
-from .addressee import addressee, told_person
+from .addressee import addressee
 from .blank_field import blank_field_conflict
 from .claims import Claim
 from .conflict import Conflict
@@ -25,6 +23,7 @@ from .ignored import ignored_conflict
 from .lexicon import content, jaccard, lexicon, stem
 from .opposite_acts import opposite_acts_conflict
 from .restriction import restriction_conflict
+from .same_act import general_ban, keeps_as_is, party_nouns, same_act
 from .sequence import sequence_conflict
 from .sufficiency import sufficiency_conflict
 from .text import as_read, find_span, quoted, span_of
@@ -56,27 +55,27 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         and cosine >= threshold("frames_cosine")
     ):
         return j
-    if _same_act(fa, fb) and j >= threshold("same_topic_frames") and cosine >= threshold("same_act_cosine"):
+    if same_act(fa, fb) and j >= threshold("same_topic_frames") and cosine >= threshold("same_act_cosine"):
         return j  # "shall return all documents containing X" / "shall not return any X": one act, one thing
     if (
-        _same_act(fa, fb)
+        same_act(fa, fb)
         and addressee(fa) in ("you", "output")
         and fa.action not in _GENERIC_ACTS
         and fa.object_head
         and fa.object_head == fb.object_head
         and cosine >= threshold("same_addressee_cosine")
-        and not any(_RELATIVE.search(f.text) or _ONLY.search(f.text) for f in (fa, fb))
-        and (not told_person(fa) or (fa.core & fb.core) - {fa.action, fa.object_head})
+        and not any(RELATIVE.search(f.text) or _ONLY.search(f.text) for f in (fa, fb))
+        and general_ban(fa, fb)
     ):
         # "Every response must name a recognized medical source" / "The assistant's answers should not name
         # sources": one addressee, one act, one thing, worded apart
         return max(j, threshold("same_topic_frames"))
     if (
         _parties(fa, fb)
-        and _same_act(fa, fb)
+        and same_act(fa, fb)
         and _objects_meet(fa, fb)
         and cosine >= threshold("same_act_object_cosine")
-        and not (_RELATIVE.search(fa.text) or _RELATIVE.search(fb.text))
+        and not (RELATIVE.search(fa.text) or RELATIVE.search(fb.text))
     ):
         # "may make two backup copies of the Software" / "is prohibited from copying the Software"
         return max(j, threshold("same_topic_frames"))
@@ -92,8 +91,8 @@ _ONLY = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
 
 # A relative clause narrows the thing a rule is about ("Deliverables that pass acceptance testing"): two such
 # rules may be about different cases, which this reading cannot compare.
-_RELATIVE = re.compile(
-    r"(?<!\bso )\b(?:that|which|who|whose)\s+(?:[\w'-]+\s+){0,3}?(?:is|are|was|were|has|have|had|do|does|did|[a-z]+(?:s|ed))\b",
+RELATIVE = re.compile(
+    r"(?<!\bso )\b(?:that|which|who|whose)\s+(?:[\w'-]+\s+){0,3}?(?:is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|[a-z]+(?:s|ed))\b",
     re.I,
 )
 
@@ -116,20 +115,14 @@ def _parties(fa: Claim, fb: Claim) -> bool:
     """Both rules bind named parties of an agreement ("The Supplier shall ...", "Neither party may ..."). Clauses
     state each duty once and scope it by its own words; a rater deck scopes "use X for Y" by purposes this
     reading does not compare, so the looser same-act reading is kept to agreements."""
-    parties = _party_nouns() | {"party"}
+    parties = party_nouns() | {"party"}
     return (fa.rule.actor or "") in parties and (fb.rule.actor or "") in parties
-
-
-@lru_cache(maxsize=1)
-def _party_nouns() -> frozenset[str]:
-    """The named parties of an agreement ("supplier", "licensee", ...), asked for on every candidate pair."""
-    return frozenset(rules_lexicon().words["party_nouns"])
 
 
 def _opposite_cases(fa: Claim, fb: Claim) -> bool:
     """Relative clauses that name opposite cases ("Reports that pass the review" / "A Report that fails the
     review", "that are complete" / "that are not complete"): different conditions with different outcomes."""
-    ma, mb = _RELATIVE.search(fa.text), _RELATIVE.search(fb.text)
+    ma, mb = RELATIVE.search(fa.text), RELATIVE.search(fb.text)
     if ma is None or mb is None:
         return False
     ca, cb = (re.split(r"[,;:]", t.text[m.start() :], maxsplit=1)[0] for t, m in ((fa, ma), (fb, mb)))
@@ -153,45 +146,11 @@ def _different_parties(fa: Claim, fb: Claim) -> bool:
     """Two named parties of an agreement ("The Tenant shall not assign ..." / "The Landlord may assign ..."):
     opposite duties of different parties do not conflict. Only capitalised defined terms count, so "raters" and
     "annotators" in a guideline stay one addressee."""
-    parties = _party_nouns()
+    parties = party_nouns()
     a, b = fa.rule.actor or "", fb.rule.actor or ""
     if not a or not b or a == b or "party" in (a, b) or a not in parties or b not in parties:
         return False
     return a.capitalize() in fa.rule.text and b.capitalize() in fb.rule.text
-
-
-def _same_act(fa: Claim, fb: Claim) -> bool:
-    """The same actor doing the same act (objects may be named differently). The actor is the addressee ("you",
-    "annotators" and the imperative are one reader). "Either / neither / each party" is every named party of the
-    agreement ("Neither party may assign ..." / "The Vendor is entitled to assign ...")."""
-    a, b = addressee(fa), addressee(fb)
-    same_actor = a == b or ("party" in (a, b) and {a, b} - {"party"} <= _party_nouns())
-    return bool(fa.action and (fa.action == fb.action or _change_forbidden(fa, fb)) and same_actor)
-
-
-def _change_forbidden(fa: Claim, fb: Claim) -> bool:
-    """One rule forbids any change ("never touch punctuation", "keep the original units"), the other asks for one
-    ("always fix it", "convert every unit")."""
-    lex = lexicon()
-    for f, g in ((fa, fb), (fb, fa)):
-        forbids = (f.deontic == "F" and f.action in lex.change_any) or _keeps(f)
-        if forbids and g.deontic in ("O", "P") and g.action in lex.change_acts:
-            return True
-    return False
-
-
-def _keeps(f: Claim) -> bool:
-    return f.deontic == "O" and f.action == "retain" and bool(_AS_IS.search(f.text))
-
-
-def _keeps_as_is(fa: Claim, fb: Claim) -> Claim | None:
-    """The rule that keeps a thing as it stands when the other changes it: an obligation that forbids."""
-    keep = fa if _keeps(fa) else fb if _keeps(fb) else None
-    return keep if keep is not None and _change_forbidden(fa, fb) else None
-
-
-# "Keep the original units", "leave the wording as is": keeping a thing as it stands forbids changing it.
-_AS_IS = re.compile(r"\b(?:original|as is|as it is|unchanged|intact|verbatim|as written|untouched)\b", re.I)
 
 
 def conditions_compatible(fa: Claim, fb: Claim) -> str:
@@ -356,7 +315,7 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     pair = {fa.deontic, fb.deontic}
     if fa.quantities and fb.quantities:
         return None  # a limit's polarity is part of the limit: the numeric frame decides
-    keeping = _keeps_as_is(fa, fb)
+    keeping = keeps_as_is(fa, fb)
     if ("F" in pair and pair & {"O", "P"}) or keeping is not None:
         code = "CON001"
     elif pair == {"O", "N"} and not _other_act_lifted(fa, fb):
@@ -391,7 +350,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: sequence_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: blank_field_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: ignored_conflict(fa, fb, cosine),
-    lambda fa, fb, cosine, aliases: opposite_acts_conflict(fa, fb, cosine, _RELATIVE.search),
+    lambda fa, fb, cosine, aliases: opposite_acts_conflict(fa, fb, cosine, RELATIVE.search),
     lambda fa, fb, cosine, aliases: sufficiency_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
     lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),

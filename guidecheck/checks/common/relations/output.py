@@ -160,6 +160,12 @@ def _output_language_cues(text: str) -> list[re.Match[str]]:
     return [m for m in words().language_cue.finditer(text) if _output_language(text, m)]
 
 
+# A relative clause that describes the item being rated, up to the tone word: no instruction about the output.
+_DESCRIBED = re.compile(
+    r"\b(?:that|which|who)\s+(?:are|is|were|was|seem|seems|sound|sounds|come across|comes across|read|reads)\b[^,;.]*$",
+    re.I,
+)
+
 _SCRIPT_NOUN = re.compile(r"[- ](?:script|characters|alphabet|letters)\b", re.I)
 
 
@@ -189,6 +195,10 @@ def _is_tone(text: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool
         return False
     if any(s <= m.start() < e for s, e in quoted):
         return False
+    if _DESCRIBED.search(text[max(0, m.start() - 80) : m.start()]):
+        return (
+            False  # "Don't use TONE for replies that are merely flat or a bit formal": the rated item's tone
+        )
     if m.group(0).lower() in words().tone_free or words().tone_context.search(text):
         return True
     return _MODIFIES_WORDING.match(text, m.end()) is not None  # "simple sentences", "plain words"

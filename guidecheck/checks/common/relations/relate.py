@@ -7,6 +7,7 @@ the clashing words as spans in both rules and one sentence in the rules' own wor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ....model import Rule, Span
@@ -15,6 +16,7 @@ from .claims import Claim
 from .denied_exception import denied_exception
 from .detectors import (
     DETECTORS,
+    RELATIVE,
     Conflict,
     conditions_compatible,
     definition_conflict,
@@ -23,7 +25,7 @@ from .detectors import (
     topic_match,
 )
 from .doubt import doubt_default
-from .lexicon import lexicon
+from .lexicon import content, lexicon
 from .text import as_read, find_span, quoted
 
 
@@ -138,20 +140,57 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
         cond = conditions_compatible(fa, fb)
         if cond == "exclusive":
             return None
-        if cond == "narrower" and not _absolute(fb if fa.condition else fa):
-            narrow, general = (fa, fb) if fa.condition else (fb, fa)
+        narrowing = _narrowing(fa, fb, cond)
+        if narrowing is not None and not _absolute(fb if narrowing[0] is fa else fa):
+            narrow, clause = narrowing
+            general = fb if narrow is fa else fa
             return Relation(
                 "REL001",
                 a,
                 b,
                 round(conf * 0.8, 3),
-                f"{quoted(as_read(narrow.rule))} is a narrower rule (“{narrow.condition_text}”) "
+                f"{quoted(as_read(narrow.rule))} is a narrower rule (“{clause}”) "
                 f"that carves an exception out of {quoted(as_read(general.rule))}.",
-                spans + find_span(narrow.rule, narrow.condition_text),
+                spans + find_span(narrow.rule, clause),
                 stands_for=code,
             )
     evidence = {"categorical": True} if categorical else {}
     return Relation(code, a, b, round(min(conf, 0.99), 3), why, spans, evidence=evidence)
+
+
+def _narrowing(fa: Claim, fb: Claim, cond: str) -> tuple[Claim, str] | None:
+    """The rule that holds in a narrower case, and the words that narrow it: its condition when only it has one,
+    or a relative clause that narrows the thing both are about."""
+    if cond == "narrower":
+        narrow = fa if fa.condition else fb
+        return narrow, narrow.condition_text
+    return _narrowing_clause(fa, fb) if cond == "same" else None
+
+
+def _narrowing_clause(fa: Claim, fb: Claim) -> tuple[Claim, str] | None:
+    """The relative clause by which one rule narrows the thing both are about ("Traffic lights whose faces point
+    away from the camera are not annotated" / "Annotate traffic lights"): a case of its own, like a condition.
+    Only one of the two may have one, and the other's object must be the thing it narrows."""
+    found = [(f, m) for f in (fa, fb) if (m := RELATIVE.search(f.text))]
+    if len(found) != 1:
+        return None
+    narrow, m = found[0]
+    other = fb if narrow is fa else fa
+    if not other.object_head or other.object_head not in narrow.core:
+        return None
+    rest = narrow.text[m.start() :]
+    end = _CLAUSE_END.search(rest, m.end() - m.start())
+    clause = rest[: end.start() if end else len(rest)].rstrip(".")
+    words = content(clause)
+    # the other rule names the same case ("Flag every response that contains a phone number" / "flag responses
+    # that contain a phone number"): no narrowing; nor a "that" clause that states, not narrows
+    if not words or len(words & other.everything) / len(words) >= 0.5:
+        return None
+    return narrow, clause
+
+
+# Where a relative clause gives way to its sentence: a comma, or the main verb after the clause's own words.
+_CLAUSE_END = re.compile(r",|\s(?=(?:are|is|must|should|shall|may|can|will|get|gets|receive|receives)\s)")
 
 
 def _absolute(general: Claim) -> bool:

@@ -47,6 +47,8 @@ def _tables(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, float, str | N
         if f.rule.kind != "rubric" or not (cells or f.rule.evidence == "rubric line"):
             continue
         if cells:
+            if any(_BOUND_COLUMN.search(k) for k in cells if lex.score_header.match(k)):
+                continue  # "Score cap": a bound each row sets on the score, not a score of the scale
             score = next((v.strip() for k, v in cells.items() if lex.score_header.match(k)), "")
             name = next(
                 (v.strip() for k, v in cells.items() if lex.label_header.match(k) and v.strip()), None
@@ -62,6 +64,10 @@ def _tables(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, float, str | N
         if not any(abs(v - value) < 1e-9 for _, v, _ in groups[key]):
             groups[key].append((f, value, name))
     return groups
+
+
+# A number column that bounds the score ("Score cap", "Max score") gives no row a score of its own.
+_BOUND_COLUMN = re.compile(r"\b(?:cap|caps|capped|max|maximum|ceiling|limit|min|minimum|floor)\b", re.I)
 
 
 def scale_relations(claims: list[Claim]) -> list[Relation]:
