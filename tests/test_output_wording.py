@@ -332,3 +332,12 @@ def test_stating_reporting_or_listing_a_topic_covers_it(a, b):
     """Verbs that put a topic in the output ("state", "report", "list") against a ban on that topic."""
     hit = output_conflict(_frame(a), _frame(b, "prohibition"))
     assert hit is not None and hit[0] == "content"
+
+
+def test_a_ban_kept_to_named_parts_leaves_another_named_section_free():
+    """'Keep the title and the intro free of X' confines the ban; 'In the "Pricing" section only, list X' places
+    the requirement in another part, so the two never meet."""
+    ban = _frame("Keep the title and the intro free of prices; we want to lead with value.")
+    need = _frame('In the "Pricing" section only, list the three plans and their monthly prices.')
+    assert (ban.place, need.place) == ("title", "section")
+    assert output_conflict(ban, need) is None

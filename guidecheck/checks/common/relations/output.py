@@ -97,9 +97,11 @@ def words() -> _Words:
         ),
         input_verbs=phrase_pattern(d["input_verbs"]),
         tone_free=frozenset(d["tone_free"]),
+        # "in the title", 'In the "Plans" section', "Keep the headline ... free of prices"
         place=re.compile(
             r"(?:\b(?:in|inside|within|into|from|to|for|on)\s+(?:the\s+|your\s+|each\s+|every\s+|any\s+|its\s+|our\s+|this\s+)?"
-            r"|^\W*(?:the\s+|your\s+|each\s+|every\s+)?)(?P<p>" + phrase_pattern(d["places"]).pattern + ")",
+            r"|^\W*(?:(?:keep|leave)\s+)?(?:the\s+|your\s+|each\s+|every\s+)?)"
+            r"(?:[\"“][^\"”]{1,30}[\"”]\s+)?(?P<p>" + phrase_pattern(d["places"]).pattern + ")",
             re.I,
         ),
     )
