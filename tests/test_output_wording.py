@@ -341,3 +341,24 @@ def test_a_ban_kept_to_named_parts_leaves_another_named_section_free():
     need = _frame('In the "Pricing" section only, list the three plans and their monthly prices.')
     assert (ban.place, need.place) == ("title", "section")
     assert output_conflict(ban, need) is None
+
+
+def test_an_exclusion_denied_keeps_the_topic_in():
+    """'Must not exclude the final answer' asks for it, as 'report the final answer' does: no clash."""
+    assert (
+        output_conflict(
+            _frame("Report the final answer."),
+            _frame("Annotators must not exclude the final answer.", "prohibition"),
+        )
+        is None
+    )
+    hit = output_conflict(_frame("Report the final answer."), _frame("Leave the final answer out."))
+    assert hit is not None and hit[0] == "content"
+
+
+def test_an_item_under_do_not_leaves_its_topic_out():
+    """'Do not:' + '- include the image ...' forbids the image, although the item alone is an imperative."""
+    from guidecheck.checks.common.relations.output import _frame as frame_of
+
+    topics = frame_of("include the image for queries in a foreign language", "Do not:", "-").topics
+    assert {(t.text, t.polarity) for t in topics} == {("the image", "-")}

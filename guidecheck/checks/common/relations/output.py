@@ -364,8 +364,17 @@ def _frame(text: str, lead: str, pol: str | None) -> OutputFrame:
         place=_place(text),
         counts=(counts := output_counts(text, pol) + _marks_of_required(phrases)),
         count_of=_spec_label_part(text, counts) or _length_part(text, counts) or _lead_part(lead, counts),
-        topics=output_topics(text, pol) + item_topics(text, lead),
+        topics=output_topics(_under_lead(text, lead), pol) + item_topics(text, lead),
     )
+
+
+_NEGATIVE_LEAD_IN = re.compile(r"^\s*(?:do not|don't|never|avoid)\b[^:]{0,40}:\s*$", re.I)
+
+
+def _under_lead(text: str, lead: str) -> str:
+    """An item under a negative lead-in read with its force: "Do not:" + "- include the image ..." asks to leave
+    the image out, although the item alone is an imperative."""
+    return f"Do not {text}" if _NEGATIVE_LEAD_IN.match(lead) else text
 
 
 def singular(phrase: str) -> str:

@@ -123,7 +123,9 @@ def output_topics(text: str, pol: str | None) -> tuple[Topic, ...]:
         out += [t for p in _topics(rest) if topic_pol and (t := _topic(p, topic_pol))]
     for rx in c.exclude:
         for m in rx.finditer(text):
-            out += [t for p in _topics(m.group("topic")) if (t := _topic(p, "-"))]
+            # "must not exclude the final answer", "never leave out X": an exclusion denied keeps the topic in
+            pol = "+" if _DENIED.search(text[max(0, m.start() - 20) : m.start()]) else "-"
+            out += [t for p in _topics(m.group("topic")) if (t := _topic(p, pol))]
     return tuple(dict.fromkeys(out))
 
 
@@ -145,6 +147,9 @@ def item_topics(text: str, lead: str) -> tuple[Topic, ...]:
     parts = [_ITEM_OPENER.sub("", p) for p in _ITEM_PARTS.split(item)]  # "Who qualifies, including ..."
     return tuple(dict.fromkeys(t for p in parts if (t := _topic(p, pol))))
 
+
+# A negation right before an exclusion verb ("must not exclude", "never omit", "don't leave").
+_DENIED = re.compile(r"(?:\bnot|\bnever|n't|\bno longer)\s+(?:\w+\s+)?$", re.I)
 
 _NEGATIVE_LEAD = re.compile(r"\b(?:not|never|don't|do not|avoid|no)\b", re.I)
 _ITEM_PARTS = re.compile(r",?\s+(?:including|such as|especially|particularly|and|or)\s+|,\s*|;\s*", re.I)
