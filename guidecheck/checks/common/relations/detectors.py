@@ -26,7 +26,7 @@ from .restriction import restriction_conflict
 from .same_act import general_ban, keeps_as_is, party_nouns, same_act
 from .sequence import sequence_conflict
 from .sufficiency import sufficiency_conflict
-from .text import as_read, find_span, quoted, span_of
+from .text import RELATIVE, as_read, find_span, quoted, span_of
 from .thresholds import threshold_conflict
 
 
@@ -88,13 +88,6 @@ _GENERIC_ACTS = frozenset({"us", "get", "giv", "tak", "put", "go", "keep", "hav"
 # "Rate only the ad inside the box" / "Do not rate the other ads": a rule that scopes its object by "only" agrees
 # with a ban on what lies outside the scope, which the object heads alone cannot tell apart.
 _ONLY = re.compile(r"\b(?:only|solely|exclusively)\b", re.I)
-
-# A relative clause narrows the thing a rule is about ("Deliverables that pass acceptance testing"): two such
-# rules may be about different cases, which this reading cannot compare.
-RELATIVE = re.compile(
-    r"(?<!\bso )\b(?:that|which|who|whose)\s+(?:[\w'-]+\s+){0,3}?(?:is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|[a-z]+(?:s|ed))\b",
-    re.I,
-)
 
 
 def _other_act_lifted(fa: Claim, fb: Claim) -> bool:
@@ -350,7 +343,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: sequence_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: blank_field_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: ignored_conflict(fa, fb, cosine),
-    lambda fa, fb, cosine, aliases: opposite_acts_conflict(fa, fb, cosine, RELATIVE.search),
+    lambda fa, fb, cosine, aliases: opposite_acts_conflict(fa, fb, cosine),
     lambda fa, fb, cosine, aliases: sufficiency_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
     lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),

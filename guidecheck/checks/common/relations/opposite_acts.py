@@ -14,7 +14,7 @@ from .addressee import addressee
 from .claims import Claim
 from .conflict import Conflict
 from .lexicon import lexicon
-from .text import as_read, quoted, span_of
+from .text import RELATIVE, as_read, quoted, span_of
 
 
 def _opposed(a: str | None, b: str | None) -> bool:
@@ -28,12 +28,17 @@ def _same_thing(fa: Claim, fb: Claim) -> bool:
     )
 
 
-def opposite_acts_conflict(fa: Claim, fb: Claim, cosine: float, relative) -> Conflict | None:
+def opposite_acts_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     """A ``Conflict`` when one rule requires the act the other's opposite act excludes."""
     pair = {fa.deontic, fb.deontic}
     if "O" not in pair or not pair <= {"O", "P"} or not _opposed(fa.action, fb.action):
         return None
-    if addressee(fa) != addressee(fb) or not _same_thing(fa, fb) or relative(fa.text) or relative(fb.text):
+    if (
+        addressee(fa) != addressee(fb)
+        or not _same_thing(fa, fb)
+        or RELATIVE.search(fa.text)
+        or RELATIVE.search(fb.text)
+    ):
         return None
     if cosine < lexicon().thresholds["same_act_object_cosine"]:
         return None

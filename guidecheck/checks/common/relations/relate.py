@@ -16,7 +16,6 @@ from .claims import Claim
 from .denied_exception import denied_exception
 from .detectors import (
     DETECTORS,
-    RELATIVE,
     Conflict,
     conditions_compatible,
     definition_conflict,
@@ -26,7 +25,7 @@ from .detectors import (
 )
 from .doubt import doubt_default
 from .lexicon import content, lexicon
-from .text import as_read, find_span, quoted
+from .text import RELATIVE, as_read, find_span, quoted
 
 
 @dataclass

@@ -1,8 +1,18 @@
-"""How relations cite rules: quoted in their own words, as a rater reads them, with spans on the clashing words."""
+"""How relations read and cite rules: quoted in their own words, as a rater reads them, with spans on the
+clashing words; and the relative clause several readings share ("Deliverables that pass acceptance testing")."""
 
 from __future__ import annotations
 
+import re
+
 from ....model import Rule, Span
+
+# A relative clause narrows the thing a rule is about ("Deliverables that pass acceptance testing"): two such
+# rules may be about different cases, which this reading cannot compare.
+RELATIVE = re.compile(
+    r"(?<!\bso )\b(?:that|which|who|whose)\s+(?:[\w'-]+\s+){0,3}?(?:is|are|was|were|has|have|had|do|does|did|can|cannot|could|will|would|may|might|must|should|[a-z]+(?:s|ed))\b",
+    re.I,
+)
 
 
 def quoted(text: str, limit: int = 160) -> str:
