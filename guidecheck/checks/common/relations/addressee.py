@@ -35,29 +35,35 @@ def _words() -> Words:
 
 def addressee(claim: Claim) -> str:
     """ "you" for the reader, "output" for the output the deck is about, else the actor as extracted."""
-    actor = (claim.rule.actor or "you").lower()
-    if actor == "you" or _in_label(claim.rule.text, actor):
+    return _addressee((claim.rule.actor or "you").lower(), claim.rule.text)
+
+
+@lru_cache(maxsize=65536)
+def _addressee(actor: str, text: str) -> str:
+    """Asked for both rules of every candidate pair, by several readers: computed once per rule."""
+    if actor == "you" or _in_label(text, actor):
         return "you"
     words = _words()
     if " " in actor:
         return actor  # "pool rater", "removal note": a compound names its own group
     head = stem(actor)
-    if re.search(rf"\byour\s+(?:[\w-]+\s+)?{re.escape(actor)}", claim.rule.text, re.I):
+    if re.search(rf"\byour\s+(?:[\w-]+\s+)?{re.escape(actor)}", text, re.I):
         return "you"  # "Your translation has to keep ...": the reader's own output is the reader's act
     if head in words.outputs:
         return "output"
-    if head in words.roles and _bare(claim.rule.text, actor):
+    if head in words.roles and _bare(text, actor):
         return "you"
     return actor
 
 
-_LABEL = re.compile(r"^\s*[^:.;!?]{1,40}:\s")
+# A short label that opens a sentence: "Then the punctuation point: never touch ...".
+LEADING_LABEL = re.compile(r"^\s*[^:.;!?]{1,40}:\s")
 
 
 def _in_label(text: str, actor: str) -> bool:
     """The "actor" is a word of a label that opens the sentence ("Then the punctuation point: never touch ..."):
     the tagger's misreading of the label as the subject of the imperative after it."""
-    m = _LABEL.match(text)
+    m = LEADING_LABEL.match(text)
     return m is not None and actor.split()[-1] in m.group(0).lower()
 
 
@@ -71,4 +77,4 @@ def _bare(text: str, noun: str) -> bool:
     return not before or before[-1].lower() in _words().determiners
 
 
-__all__ = ["addressee"]
+__all__ = ["LEADING_LABEL", "addressee"]

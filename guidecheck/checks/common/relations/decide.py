@@ -138,18 +138,13 @@ def _output_named(sa: Side, sb: Side) -> bool:
     return bool(sa.output and sb.output) and output_conflict(sa.output, sb.output) is not None
 
 
-# Relations whose words state the clash outright: two disjoint numbers for one limit, two opposite priorities, an
-# act reserved to a group and given to everyone, two orders of the same steps. The scorer, trained mostly on
-# deontic pairs, scores them in the band where it cannot tell (0.62-0.74) and would drop true ones at random.
-_CATEGORICAL = frozenset({"CON004", "CON005", "CON011", "CON013"})
-
-
 def _bar(p: PairInput, rel: Relation | None, threshold: float, veto: float) -> float:
     """The probability a pair needs. An unconditional output clash (the same phrase required and forbidden,
     opposite tones, two languages, neither rule scoped by a condition or an exception) is categorical: the
-    scorer, trained mostly on deontic pairs, does not veto it; nor a relation whose words state the clash (an
-    exception one rule grants and the other refuses). A pair a detector named needs the veto bar; an unnamed pair
-    the threshold."""
+    scorer, trained mostly on deontic pairs, does not veto it; nor a relation whose words state the clash (two
+    disjoint limits, opposite priorities, an act reserved and given to all, two step orders, an exception refused,
+    a field filled and left blank: its detector marks it categorical), which the scorer puts in the band where it
+    cannot tell (0.62-0.74). A pair a detector named needs the veto bar; an unnamed pair the threshold."""
     if _output_named(p.sa, p.sb):
         scoped = p.fa.condition or p.fb.condition or p.fa.exception or p.fb.exception
         # An exception or update, or a permission under a condition ("If the piece is an opinion, summaries
@@ -158,7 +153,7 @@ def _bar(p: PairInput, rel: Relation | None, threshold: float, veto: float) -> f
         if excepted or (scoped and "P" in (p.fa.deontic, p.fb.deontic)):
             return math.inf
         return veto if scoped else 0.0
-    if rel is not None and (rel.evidence.get("categorical") or rel.code in _CATEGORICAL):
+    if rel is not None and rel.evidence.get("categorical"):
         return 0.0
     return veto if rel is not None else threshold
 

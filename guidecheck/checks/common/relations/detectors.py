@@ -55,10 +55,11 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         and cosine >= threshold("frames_cosine")
     ):
         return j
-    if same_act(fa, fb) and j >= threshold("same_topic_frames") and cosine >= threshold("same_act_cosine"):
+    act = same_act(fa, fb)
+    if act and j >= threshold("same_topic_frames") and cosine >= threshold("same_act_cosine"):
         return j  # "shall return all documents containing X" / "shall not return any X": one act, one thing
     if (
-        same_act(fa, fb)
+        act
         and addressee(fa) in ("you", "output")
         and fa.action not in _GENERIC_ACTS
         and fa.object_head
@@ -72,7 +73,7 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         return max(j, threshold("same_topic_frames"))
     if (
         _parties(fa, fb)
-        and same_act(fa, fb)
+        and act
         and _objects_meet(fa, fb)
         and cosine >= threshold("same_act_object_cosine")
         and not (RELATIVE.search(fa.text) or RELATIVE.search(fb.text))
@@ -186,7 +187,7 @@ def priority_conflict(fa: Claim, fb: Claim) -> Conflict | None:
             + find_span(fb.rule, wb_t)
             + find_span(fb.rule, lb_t)
         )
-        return Conflict("CON005", 0.9, why, spans, False)
+        return Conflict("CON005", 0.9, why, spans, False, categorical=True)
     return None
 
 
@@ -237,7 +238,7 @@ def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
     )
     spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
     conf = 0.85 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
-    return Conflict("CON004", conf, why, spans, True)
+    return Conflict("CON004", conf, why, spans, True, categorical=True)
 
 
 def _outcome_conflict(fa: Claim, fb: Claim, aliases: dict[str, str], cosine: float) -> Conflict | None:

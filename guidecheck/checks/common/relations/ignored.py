@@ -13,11 +13,8 @@ from .addressee import addressee
 from .claims import Claim
 from .conflict import Conflict
 from .lexicon import lexicon
+from .same_act import objects_meet_both_ways
 from .text import as_read, quoted, span_of
-
-
-def _meet_both_ways(fa: Claim, fb: Claim) -> bool:
-    return bool(fa.object_head and fb.object_head and fa.object_head in fb.core and fb.object_head in fa.core)
 
 
 def ignored_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
@@ -30,7 +27,7 @@ def ignored_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
             and acting.deontic in ("O", "P")
             and acting.action not in lex.ignore_acts | {None}
             and addressee(ignoring) == addressee(acting)
-            and _meet_both_ways(ignoring, acting)
+            and objects_meet_both_ways(ignoring, acting)
             and cosine >= lex.thresholds["same_addressee_cosine"]
         ):
             why = f"{quoted(as_read(acting.rule))} acts on what {quoted(as_read(ignoring.rule))} says to ignore."

@@ -14,6 +14,7 @@ from .addressee import addressee
 from .claims import Claim
 from .conflict import Conflict
 from .lexicon import lexicon
+from .same_act import objects_meet_both_ways
 from .text import RELATIVE, as_read, quoted, span_of
 
 
@@ -22,10 +23,7 @@ def _opposed(a: str | None, b: str | None) -> bool:
 
 
 def _same_thing(fa: Claim, fb: Claim) -> bool:
-    return bool(
-        fa.object_head
-        and (fa.object_head == fb.object_head or (fa.object_head in fb.core and fb.object_head in fa.core))
-    )
+    return bool(fa.object_head and fa.object_head == fb.object_head) or objects_meet_both_ways(fa, fb)
 
 
 def opposite_acts_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:

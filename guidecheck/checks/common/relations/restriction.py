@@ -94,5 +94,5 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
                 f"gives it to everyone ({target})."
             )
             spans = find_span(reserving.rule, group) + find_span(other.rule, target)
-            return Conflict("CON011", 0.85, why, spans, False)
+            return Conflict("CON011", 0.85, why, spans, False, categorical=True)
     return None

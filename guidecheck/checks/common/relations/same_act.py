@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ....rules.lexicon import lexicon as rules_lexicon
-from .addressee import addressee
+from .addressee import LEADING_LABEL, addressee
 from .claims import Claim
 from .lexicon import content, lexicon, stem
 
@@ -40,7 +40,9 @@ def general_ban(fa: Claim, fb: Claim) -> bool:
     task itself."""
     keeping = keeps_as_is(fa, fb)
     neg, other = (fa, fb) if fa.deontic in ("F", "N") or keeping is fa else (fb, fa)
-    text = lexicon().absolute.sub(" ", _LABEL.sub("", neg.text, count=1))  # "for any reason whatsoever"
+    text = lexicon().absolute.sub(
+        " ", LEADING_LABEL.sub("", neg.text, count=1)
+    )  # "for any reason whatsoever"
     main = _MAIN_CLAUSE.split(text, maxsplit=1)[0]
     verb = neg.rule.action or ""
     at = re.search(rf"\b{re.escape(verb[:4])}\w*", main, re.I) if len(verb) >= 2 else None
@@ -53,10 +55,14 @@ def general_ban(fa: Claim, fb: Claim) -> bool:
     return len(extra) <= 1
 
 
-# A label that opens the sentence ("The casing rule: never touch ...") is not its main clause.
-_LABEL = re.compile(r"^\s*[^:.;!?]{1,40}:\s")
+# (A label that opens the sentence, "The casing rule: never touch ...", is not its main clause.)
 # Where a rule's main clause ends: punctuation, or a clause of reason, purpose, condition or exception.
 _MAIN_CLAUSE = re.compile(r"[;:,(]|\b(?:because|since|as|so|unless|except|when|whenever|if)\b", re.I)
+
+
+def objects_meet_both_ways(fa: Claim, fb: Claim) -> bool:
+    """Each rule's object is named in the other ("sounds" / "laughter" both ways): one thing, worded apart."""
+    return bool(fa.object_head and fb.object_head and fa.object_head in fb.core and fb.object_head in fa.core)
 
 
 def _change_forbidden(fa: Claim, fb: Claim) -> bool:
@@ -84,4 +90,4 @@ def keeps_as_is(fa: Claim, fb: Claim) -> Claim | None:
 _AS_IS = re.compile(r"\b(?:original|as is|as it is|unchanged|intact|verbatim|as written|untouched)\b", re.I)
 
 
-__all__ = ["general_ban", "keeps_as_is", "party_nouns", "same_act"]
+__all__ = ["general_ban", "keeps_as_is", "objects_meet_both_ways", "party_nouns", "same_act"]

@@ -83,7 +83,7 @@ def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
                     f"{quoted(as_read(fb.rule))} puts “{q.earlier_text}” before “{q.later_text}”."
                 )
                 spans = find_span(fa.rule, p.earlier_text) + find_span(fb.rule, q.earlier_text)
-                return Conflict("CON013", 0.85, why, spans, True)
+                return Conflict("CON013", 0.85, why, spans, True, categorical=True)
     return None
 
 

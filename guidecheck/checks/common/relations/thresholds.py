@@ -62,5 +62,5 @@ def threshold_conflict(fa: Claim, fb: Claim) -> Conflict | None:
                     )
                     spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
                     conf = 0.8 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
-                    return Conflict("CON004", conf, why, spans, False)
+                    return Conflict("CON004", conf, why, spans, False, categorical=True)
     return None
