@@ -12,7 +12,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from test_output_conflicts_cli import _contradictions
+from test_output_conflicts_cli import deck_contradictions, pairs_with
 
 from guidecheck.checks.common.relations.sequence import orders
 
@@ -87,18 +87,11 @@ DECKS = {
 
 @pytest.fixture(scope="module")
 def found(tmp_path_factory):
-    from guidecheck.cli import main
-
-    root = tmp_path_factory.mktemp("decks")
-    for name, text in DECKS.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-    args = ["check", str(root), "--format", "json", "--fail-on", "never", "--select", "CON,REL"]
-    return _contradictions(json.loads(CliRunner().invoke(main, args, catch_exceptions=False).stdout))
+    return deck_contradictions(tmp_path_factory.mktemp("decks"), DECKS)
 
 
 def _pairs(found, *words):
-    return [check for check, pair in found if all(any(w in t for t in pair) for w in words)]
+    return pairs_with(found, *words)
 
 
 def test_the_reader_named_two_ways_is_one_reader(found):

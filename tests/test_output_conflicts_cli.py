@@ -5,7 +5,10 @@ test."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from click.testing import CliRunner
 
 pytestmark = pytest.mark.slow  # loads spaCy and the embedding model
 
@@ -44,6 +47,23 @@ def _contradictions(report):
         for f in report["findings"]
         if f["category"] == "contradiction"
     ]
+
+
+def deck_contradictions(root, decks: dict[str, str]):
+    """Write ``decks`` (relative path -> text) under ``root`` and return the contradictions `guidecheck check`
+    reports on them with every CON and REL check selected, as (check, sorted rule texts)."""
+    from guidecheck.cli import main
+
+    for name, text in decks.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    args = ["check", str(root), "--format", "json", "--fail-on", "never", "--select", "CON,REL"]
+    return _contradictions(json.loads(CliRunner().invoke(main, args, catch_exceptions=False).stdout))
+
+
+def pairs_with(found, *words):
+    """The checks of the reported pairs whose two rules hold every one of ``words`` between them."""
+    return [check for check, pair in found if all(any(w in t for t in pair) for w in words)]
 
 
 def test_conflicting_constraints_in_one_brief_are_reported(write, check_json):

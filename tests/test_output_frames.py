@@ -269,6 +269,13 @@ def test_a_topic_required_and_left_out_clashes(a, kind_a, b, kind_b):
             "Do not include determiners.",
             "prohibition",
         ),
+        # telling a person and handing out a score are no part of the written output
+        (
+            "Give the ticket a clarity rating.",
+            "obligation",
+            "Do not mention the ticket to anyone.",
+            "prohibition",
+        ),
     ],
 )
 def test_topics_that_can_both_be_met_do_not_clash(a, kind_a, b, kind_b):

@@ -36,6 +36,10 @@ def _one(rules_of, sentence: str):
             "must",
         ),
         ("Clips with only wind noise get a clarity score of 1.", "obligation", "must"),
+        # a label name with an underscore opens the sentence; the score is where "limits" takes its object
+        ("LATE_SUBMISSION limits the essay to a maximum grade of 2.", "obligation", "must"),
+        ("Someone who skips the consent form gets a Compliance score of 1.", "obligation", "must"),
+        ("Any caption that invents a brand name is worth a 2 at most.", "obligation", "must"),
     ],
 )
 def test_score_outcomes_are_rules(rules_of, sentence, kind, modality):
@@ -53,6 +57,8 @@ def test_score_outcomes_are_rules(rules_of, sentence, kind, modality):
         ("Replies written in a different language from the ticket are rated Unusable (1).", "obligation"),
         ("Notes copied from another reviewer are deleted.", "obligation"),
         ("Anyone caught using a translation engine is removed from the project.", "obligation"),
+        # a noun deep inside the subject ("on screen") does not make the subject the tool
+        ("Signs smaller than 30 pixels on screen are not boxed.", "prohibition"),
     ],
 )
 def test_present_passives_of_task_verbs_are_rules(rules_of, sentence, kind):
@@ -79,6 +85,9 @@ def test_a_negative_statement_reads_as_a_prohibition_of_its_object(rules_of):
         ("Only the caller's words, starting after the greeting, are part of the transcript.", None),
         ("Every story opens with a summary box of exactly 3 bullets.", "descriptive (stated limit)"),
         ("Product descriptions stay under 80 words.", "descriptive (stated limit)"),
+        # a limit named by a noun, as the subject or the object
+        ("The listening cap per call is 12 minutes.", "descriptive (stated limit)"),
+        ("Every call has a hard limit of 600 seconds of listening time.", "descriptive (stated limit)"),
     ],
 )
 def test_restricted_subjects_and_stated_limits_are_rules(rules_of, sentence, evidence):

@@ -31,6 +31,8 @@ def rules_of(extract):  # noqa: F811
         ("Formatting rules: no tables of any kind, since the page is plain text.", "prohibition"),
         ("Tone: warm and direct, no emoji.", "prohibition"),
         ("Banned terms for the spring campaign: cheap, deal, bargain.", "prohibition"),
+        # the condition ends at the comma; "press" read as a noun is the instruction
+        ("If more than half of the page is cut off, press Retry and wait for a new scan.", "obligation"),
     ],
 )
 def test_instructions_the_tagger_misreads_are_rules(rules_of, sentence, kind):

@@ -32,6 +32,14 @@ CASES = [
     # a change by an amount is that amount
     ("At each renewal the fees shall increase by five percent (5%).", [("=", 5.0, "percent", None)]),
     ("Submit the batch by Friday.", []),
+    # a limit named by a noun: its value is the limit, a bare number only when the words name a score
+    ("Every call has a hard limit of 600 seconds of listening time.", [("<=", 600.0, "second", None)]),
+    ("The listening cap per call is 12 minutes.", [("<=", 720.0, "second", None)]),
+    ("The refund window is two weeks from purchase.", [("<=", 1209600.0, "second", None)]),
+    ("The LATE tag limits an essay to a maximum grade of 2.", [("<=", 2.0, None, None)]),
+    ("The cap on retries is two.", []),
+    ("There is no limit on tags.", []),
+    ("Skip signs shorter than 30 px.", [("<", 30.0, "px", None)]),
 ]
 
 

@@ -63,6 +63,7 @@ def parse_clauses(sent) -> tuple[list[str], list[str], set[int]]:
         covered.update(range(start, end))
         # "only if": the adverb belongs to the clause for quantifier purposes, not to the main clause
     _initial(sent, conds, excs, covered)
+    _purpose_tail(sent, covered)
     _phrases(sent, lex.condition_phrases, conds, covered)
     _phrases(sent, lex.exception_phrases, excs, covered)
     _scope(sent, conds, covered)
@@ -70,21 +71,37 @@ def parse_clauses(sent) -> tuple[list[str], list[str], set[int]]:
 
 
 def _initial(sent, conds, excs, covered: set[int]) -> None:
-    """'When A and B conflict, ...' misparsed (no clause verb): a sentence-initial marker runs to the first comma."""
+    """'When A and B conflict, ...' misparsed (no clause verb): a sentence-initial marker runs to the first comma.
+    A timing clause ('Before you read ..., read the reply') is covered but states no condition."""
     lex = lexicon()
     first = next((t for t in sent if not t.is_space), None)
     if first is None or first.i in covered:
         return
     word = first.lower_
-    if word not in lex.condition_marks and word not in lex.exception_marks:
+    timing = word in lex.timing_marks
+    if word not in lex.condition_marks and word not in lex.exception_marks and not timing:
         return
     comma = next((t for t in sent if t.text == "," and t.i > first.i), None)
     if comma is None or comma.i - first.i > 25:
+        return
+    if timing:
+        covered.update(range(first.i, comma.i))
         return
     text = _clean(sent.doc[first.i : comma.i].text)
     if len(text.split()) >= 2:
         (excs if word in lex.exception_marks else conds).append((first.i, text))
         covered.update(range(first.i, comma.i))
+
+
+def _purpose_tail(sent, covered: set[int]) -> None:
+    """', so you can judge its fluency on its own': a purpose after a comma, covered to the sentence's end, so its
+    "can" is not the rule's force (the parser may even make it the root and the instruction its complement)."""
+    for tok in sent:
+        if tok.lower_ != "so" or tok.dep_ != "mark" or tok.i == sent.start:
+            continue
+        if sent.doc[tok.i - 1].text == "," and _purpose(tok.head):
+            covered.update(range(tok.i, sent.end))
+            return
 
 
 @lru_cache(maxsize=8)
@@ -170,7 +187,23 @@ def is_subordinate(tok) -> bool:
             return True
         if anc.dep_ == "advcl" and any(c.dep_ == "mark" for c in anc.children):
             return True
+        if anc.dep_ == "conj" and _purpose(anc):
+            return True
     return False
+
+
+_PURPOSE_MODALS = frozenset({"can", "could", "may", "might"})
+
+
+def _purpose(verb) -> bool:
+    """ ", so you can judge whether it makes sense": a purpose the parser hung on as a conjunct. Its "can" grants
+    nothing ("..., so the text must stay under 250 words" is a result, and its "must" binds)."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "mark" and c.lower_ == "so" for c in children)
+        and any(c.dep_ == "aux" and c.lower_ in _PURPOSE_MODALS for c in children)
+        and not any(c.dep_ == "neg" for c in children)  # ", so it cannot appear in the summary": a ban
+    )
 
 
 __all__ = ["clause_from_lead", "is_subordinate", "parse_clauses"]

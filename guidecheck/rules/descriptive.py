@@ -17,6 +17,7 @@ from functools import lru_cache
 from .clauses import is_subordinate
 from .context import Detection
 from .lexicon import lemma, lexicon, verb_index
+from .quantities import limit_named
 from .sentence_roles import text_role
 
 _PRESENT = ("VBZ", "VBP")
@@ -95,11 +96,20 @@ def _generic(subj) -> bool:
         c.dep_ in ("det", "poss", "amod") and c.lower_ in words["specific_determiners"] for c in subj.children
     ):
         return False
-    return not any(
-        (t.pos_ == "NOUN" and t.lemma_.lower() in words["not_subjects"])
-        or (t.dep_ == "det" and t.lower_ in words["specific_determiners"])  # "the history of those updates"
+    return not _background_noun(subj) and not any(
+        t.dep_ == "det" and t.lower_ in words["specific_determiners"]  # "the history of those updates"
         for t in subj.subtree
     )
+
+
+def _background_noun(subj) -> bool:
+    """The subject names the tool, the document or the data: its head, a compound or possessive on it, or what an
+    "of" phrase on it names ("the layout of the screen"). A noun further in ("pedestrians shorter than 12 pixels
+    on screen") describes the task's object and does not make it background."""
+    words = _words()["not_subjects"]
+    near = [subj, *(c for c in subj.children if c.dep_ in ("compound", "poss"))]
+    near += [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in words for t in near)
 
 
 def _predicates(sent, covered: set[int]) -> list:
@@ -139,7 +149,9 @@ def _scored(verb, labels: list[str]) -> bool:
     """The verb's complement is a score, a label or points: 'gets at most 2', 'earns a 4', 'loses one point'."""
     words = _words()
     comp = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "npadvmod", "acomp")]
-    if any(t.lemma_.lower() in words["score_nouns"] for c in comp for t in c.subtree):
+    # "limits the reply to a maximum score of 3": the score is where the verb takes its object
+    to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if any(t.lemma_.lower() in words["score_nouns"] for c in comp + to for t in c.subtree):
         return True
     # the number is the complement itself ('a 4', 'at most 2', 'Accuracy 1'), not a count inside it
     # ('receives a value of 1' hands out a position, 'gets two turns' a quantity)
@@ -154,20 +166,44 @@ def _outcome(sent, covered: set[int], labels: list[str]) -> Detection | None:
     condition or relative clause (the parser often hangs it under the subject's relative clause)."""
     verbs = _words()["outcome_verbs"]
     for tok in sent:
-        if tok.i in covered or lemma(tok) not in verbs or tok.pos_ not in ("VERB", "AUX"):
+        noun_read = _verb_read_as_noun(tok)
+        if tok.i in covered or lemma(tok) not in verbs or (tok.pos_ not in ("VERB", "AUX") and not noun_read):
             continue
         if (tok.dep_ in _BLOCKING_CLAUSES and not _misparsed_main_verb(tok)) or (
             is_subordinate(tok) and tok.dep_ != "ROOT"
         ):
             continue
-        tense = _tense(tok)
+        tense = "present" if noun_read else _tense(tok)
         if tense is None or not _scored(tok, labels):
             continue
         # without a verbal root the parsed subject is unreliable: the sentence's opening decides
-        subj = _subject(tok) if sent.root.pos_ in ("VERB", "AUX") else None
+        if noun_read:
+            subj = next((c for c in tok.children if c.dep_ == "compound"), None)
+        else:
+            subj = _subject(tok) if sent.root.pos_ in ("VERB", "AUX") else None
         if not (_generic(subj) if subj is not None else _generic_opening(sent)):
             continue
         return _detection(tok, tense, "outcome")
+    return None
+
+
+def _verb_read_as_noun(tok) -> bool:
+    """'LATE_SUBMISSION limits the essay to ...' tagged as a plural noun at the root: a noun takes no direct
+    object, so the root with one is the verb, and the 'compound' before it its subject."""
+    return tok.dep_ == "ROOT" and tok.tag_ == "NNS" and any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _worth(sent, covered: set[int], labels: list[str]) -> Detection | None:
+    """'Any reply that ... is worth a 2 at most': the copula with "worth" and a score is an outcome too."""
+    for tok in sent:
+        head = tok.head
+        if tok.lower_ != "worth" or tok.i in covered or head.lemma_ != "be" or head.dep_ != "ROOT":
+            continue
+        if not any(c.like_num for c in tok.subtree) or _tense(head) is None:
+            continue
+        subj = _subject(head)
+        if subj is not None and _generic(subj):
+            return _detection(head, _tense(head), "outcome")
     return None
 
 
@@ -220,12 +256,16 @@ def _only_subject(subj) -> bool:
 
 
 def _stated_limit(verb, quantities) -> bool:
-    """The predicate sets a bound or an exact count: 'at most 2 links', 'exactly 3 bullets' (a range such as
+    """The predicate sets a bound or an exact count: 'at most 2 links', 'exactly 3 bullets', or the sentence names
+    a limit: 'the time cap per clip is 25 minutes' (a range such as
     'between 30 seconds and 10 minutes' describes the material more often than it limits it)."""
     after = verb.doc[verb.i : verb.sent.end].text.lower()
     return any(
-        q.text.lower() in after
-        and (q.comparator in ("<", "<=", ">", ">=") or q.text.lower().startswith("exactly"))
+        (
+            q.text.lower() in after
+            and (q.comparator in ("<", "<=", ">", ">=") or q.text.lower().startswith("exactly"))
+        )
+        or limit_named(q)  # "The time cap per clip is 25 minutes": the limit named as the subject
         for q in quantities
     )
 
@@ -251,15 +291,15 @@ def _hedged(verb) -> bool:
 
 def _starts_mid_sentence(sent) -> bool:
     """'as a normal answer is not marked ...': a piece of a sentence split at a page break or an example."""
-    first = next((t for t in sent if t.is_alpha), None)
-    return first is None or first.text[0].islower()
+    first = next((ch for t in sent for ch in t.text if ch.isalpha()), None)  # "ESCALATION_MISSED limits ..."
+    return first is None or first.islower()
 
 
 def descriptive(sent, covered: set[int], labels: list[str], quantities) -> Detection | None:
     """The rule a modal-free present-tense sentence states, or None for background, narrative and verdicts."""
     if _starts_mid_sentence(sent):
         return None
-    found = _outcome(sent, covered, labels)
+    found = _outcome(sent, covered, labels) or _worth(sent, covered, labels)
     if found is not None and _hedged(found.verb):
         return None
     if found is not None:

@@ -49,6 +49,7 @@ class Lexicon:
     scope_prepositions: tuple[str, ...]
     scope_objects_exclude: frozenset[str]
     concessive: frozenset[str]
+    timing_marks: frozenset[str]
     quantifiers: dict[str, str]
     faq_prefix: re.Pattern[str]
     faq_answer: re.Pattern[str]
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         scope_prepositions=_longest_first(cl["scope_prepositions"]),
         scope_objects_exclude=frozenset(cl["scope_objects_exclude"]),
         concessive=frozenset(cl["concessive"]),
+        timing_marks=frozenset(cl["timing_marks"]),
         quantifiers=dict(data["quantifiers"]),
         faq_prefix=re.compile(data["faq"]["prefix"]),
         faq_answer=re.compile(data["faq"]["answer"]),

@@ -33,7 +33,7 @@ def number_words() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = _data()
     words = "|".join(sorted(d["number_words"], key=len, reverse=True))
     # a number word ends at a word boundary ("nine" is not the start of "ninety"); a figure in brackets after it
@@ -48,7 +48,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?P<b>\d+(?:\.\d+)?|(?:{words})\b)(?![\w.]\d)",
         re.I,
     )
-    return p_before, p_after, p_between
+    nouns = "|".join(re.escape(k) for k in sorted(d["limit_nouns"], key=len, reverse=True))
+    p_limit = re.compile(
+        rf"\b(?P<cmp>{nouns})s?\b(?P<mid>(?:\s+(?!(?:is|are|of|not|no)\b)[\w'-]+){{0,4}}?)\s+(?:of|is|are|:)\s+{num}",
+        re.I,
+    )
+    return p_before, p_after, p_between, p_limit
 
 
 def _number(raw: str) -> float:
@@ -172,6 +177,29 @@ def _befores(scan: _Scan, rx: re.Pattern[str]) -> None:
         scan.add(m.start(), end, _make(attr, cmp, _number(m.group("n")), unit, scale, text))
 
 
+def _limits(scan: _Scan, rx: re.Pattern[str]) -> None:
+    """'a hard limit of 1,200 seconds', 'the time cap per clip is 25 minutes', 'a maximum score of 3': a limit
+    named by a noun. A bare number counts only when the words between name a score ("maximum score of 3"); "the
+    cap on retries is two" says too little about what is counted."""
+    d = _data()
+    for m in rx.finditer(scan.text):
+        if not scan.free(m.start("n"), m.end("n")):
+            continue
+        unit, attr, scale, end = scan.unit_at(m.end())
+        mid = {_singular(w, None) for w in m.group("mid").lower().split()}
+        if unit is None and not mid & set(d["limit_score_words"]):
+            continue
+        cmp = d["limit_nouns"][m.group("cmp").lower()]
+        text = scan.text[m.start() : max(end, m.end())].strip()
+        scan.add(m.start(), max(end, m.end()), _make(attr, cmp, _number(m.group("n")), unit, scale, text))
+
+
+def limit_named(q: Quantity) -> bool:
+    """The quantity was read from a limit noun ("cap per clip is 25 minutes"), so stating it sets a rule."""
+    first = q.text.split(maxsplit=1)[0].lower() if q.text else ""
+    return first in _data()["limit_nouns"] or first.rstrip("s") in _data()["limit_nouns"]
+
+
 def find_quantities(
     text: str, lemma: Callable[[str], str] | None = None, is_noun: Callable[[str], bool] | None = None
 ) -> list[Quantity]:
@@ -180,12 +208,13 @@ def find_quantities(
     ``lemma``/``is_noun`` come from the spaCy parse when available, so unknown units are lemmatised and only
     nouns become units. Ranges are read first, then "N or more", then "at least N": a longer reading wins.
     """
-    p_before, p_after, p_between = _patterns()
+    p_before, p_after, p_between, p_limit = _patterns()
     scan = _Scan(text, lemma, is_noun)
     _betweens(scan, p_between)
     _afters(scan, p_after)
     _befores(scan, p_before)
+    _limits(scan, p_limit)
     return [q for _, q in sorted(scan.found, key=lambda x: x[0])]
 
 
-__all__ = ["find_quantities"]
+__all__ = ["find_quantities", "limit_named"]

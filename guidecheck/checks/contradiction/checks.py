@@ -125,8 +125,8 @@ class NumericConflict(RelationCheck):
     """Two numeric limits of the same attribute that no value satisfies.
 
     What it does:
-        Compares intervals of limits with one attribute and unit on one subject or per one item ("per ad"); a
-        prohibition's limit is inverted. Also one label given by two thresholds that disagree.
+        Compares limits of one attribute per one subject or item (a ban's limit inverted); a label or act given by
+        two thresholds that disagree; a named limit ("the cap per call is 12 minutes") stated with two values.
 
     Why is this bad:
         Whatever the rater does breaks one of the limits; reviewers reject compliant work.

@@ -14,8 +14,10 @@ class OnlyRestrictionConflict(RelationCheck):
         Finds a rule that reserves an act to a named group ("Only Tier 2 moderators can reject a review for
         suspected incentivization") and a rule that gives or requires the same act of every rater ("Any moderator
         may reject a review that looks incentivized", "Every annotator is expected to set the Security Risk
-        flag", "You don't need any certification to use the Strong Accent tag"). The two must act on the same
-        label or on the same object with the same verb. A bare role ("Only raters may ...") reserves nothing.
+        flag", "You don't need any certification to use the Strong Accent tag", or an instruction to the reader:
+        "reopen the ticket yourself"). The reserving rule may open with when it holds ("Once a ticket is closed,
+        only a shift supervisor can reopen it"). The two must act on the same label or on the same object with the
+        same verb or a synonym (change / edit). A bare role ("Only raters may ...") reserves nothing.
 
     Why is this bad:
         Raters outside the group either skip the act the second rule asks of them, or do what the first rule

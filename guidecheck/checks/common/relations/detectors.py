@@ -12,13 +12,16 @@ place its specificity calls for, put its words in ``data/contradictions.toml`` a
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
+from ....rules.quantities import limit_named
 from .addressee import addressee
 from .blank_field import blank_field_conflict
 from .claims import Claim
 from .conflict import Conflict
+from .distinct_things import named_apart
 from .ignored import ignored_conflict
 from .lexicon import content, jaccard, lexicon, stem
 from .opposite_acts import opposite_acts_conflict
@@ -209,15 +212,45 @@ def definition_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | str |
 def _numbers_disjoint(fa: Claim, fb: Claim):
     for qa, ia in fa.quantities:
         for qb, ib in fb.quantities:
-            if qa.attribute == qb.attribute and ia.disjoint(ib):
+            if qa.attribute == qb.attribute and (ia.disjoint(ib) or _two_limits(qa, ia, qb, ib)):
                 return qa, qb
     return None
 
 
+def _intervals_disjoint(fa: Claim, qa, fb: Claim, qb) -> bool:
+    ia = next(i for q, i in fa.quantities if q is qa)
+    ib = next(i for q, i in fb.quantities if q is qb)
+    return ia.disjoint(ib)
+
+
+def _two_limits(qa, ia, qb, ib) -> bool:
+    """'Each clip has a hard limit of 1,200 seconds' / 'The time cap per clip is 25 minutes': the deck names its
+    limit and states another value for the same bound elsewhere. Both can be kept, but not both are the limit."""
+    if not (limit_named(qa) or limit_named(qb)) or qa.upper is not None or qb.upper is not None:
+        return False
+    upper_a, upper_b = (
+        math.isinf(ia.lo) and not math.isinf(ia.hi),
+        math.isinf(ib.lo) and not math.isinf(ib.hi),
+    )
+    lower_a, lower_b = (
+        math.isinf(ia.hi) and not math.isinf(ia.lo),
+        math.isinf(ib.hi) and not math.isinf(ib.lo),
+    )
+    if upper_a and upper_b:
+        return ia.hi != ib.hi
+    return lower_a and lower_b and ia.lo != ib.lo
+
+
+_EACH = re.compile(r"\b(?:per|each|every)\s+(?P<noun>[a-z]{2,})\b", re.I)
+
+
 def _scope(claim: Claim, q) -> str | None:
-    """What the limit is counted per: "ad" in "90 seconds on a single ad" and in "two minutes per ad"."""
+    """What the limit is counted per: "ad" in "90 seconds on a single ad" and in "two minutes per ad"; for a named
+    limit, wherever the sentence says it ("Each clip has a hard limit of ...", "The time cap per clip is ...")."""
     i = claim.text.find(q.text) if q.text else -1
     m = lexicon().quantity_scope.match(claim.text[i + len(q.text) :]) if i >= 0 else None
+    if m is None and limit_named(q):
+        m = _EACH.search(claim.text)
     return stem(m.group("noun").lower()) if m else None
 
 
@@ -232,9 +265,13 @@ def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
     if not same_scope and (not (ca or cb) or not topic_match(ca, cb, threshold("numeric_topic"))):
         return None
     unit = qa.unit or qb.unit or qa.attribute
+    tail = (
+        "two different values for one limit."
+        if not _intervals_disjoint(fa, qa, fb, qb)
+        else f"no {unit} count satisfies both."
+    )
     why = (
-        f"{quoted(as_read(fa.rule))} asks for {qa.text} and {quoted(as_read(fb.rule))} for {qb.text}: "
-        f"no {unit} count satisfies both."
+        f"{quoted(as_read(fa.rule))} asks for {qa.text} and {quoted(as_read(fb.rule))} for {qb.text}: {tail}"
     )
     spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
     conf = 0.85 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
@@ -317,7 +354,7 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     else:
         return None
     topic = _same_topic(fa, fb, cosine)
-    if not topic or _different_parties(fa, fb) or _opposite_cases(fa, fb):
+    if not topic or _different_parties(fa, fb) or _opposite_cases(fa, fb) or named_apart(fa, fb):
         return None
     # A list item whose force comes from its lead-in ("Do not:") gets no span: the report marks the lead-in.
     spans = span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)

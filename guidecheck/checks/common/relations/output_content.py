@@ -44,6 +44,7 @@ class _Cues:
     exclude: tuple[re.Pattern[str], ...]
     end: re.Pattern[str]
     filler: frozenset[str]
+    not_output: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def cues() -> _Cues:
         exclude=tuple(re.compile(x, re.I) for x in d["exclude"]),
         end=re.compile(d["topic_end"], re.I),
         filler=frozenset(d["filler"]),
+        not_output=re.compile(d["not_output"], re.I),
     )
 
 
@@ -119,6 +121,8 @@ def output_topics(text: str, pol: str | None) -> tuple[Topic, ...]:
         if _DETERMINER_BEFORE.search(text[: m.start()]):
             continue  # "a cover letter", "the mention count": the word is a noun here
         rest = re.split(r"[.;:!?—–]", text[m.end() :], maxsplit=1)[0]
+        if c.not_output.match(rest):
+            continue  # "do not mention the call to anyone", "give the call a rating": no part of the output
         topic_pol = mention_polarity(text, (m.end(), m.end() + len(rest)), pol, verb=False)
         out += [t for p in _topics(rest) if topic_pol and (t := _topic(p, topic_pol))]
     for rx in c.exclude:

@@ -2,8 +2,9 @@
 
 "Only senior reviewers may assign the Security Risk flag" reserves the act; "Every annotator is expected to set
 the Security Risk flag when ..." requires it of everyone, and "You don't need any certification to use the Strong
-Accent tag" or "Any moderator may reject a review that looks incentivized" give it to everyone. A rater who is
-not in the group cannot follow both. The two rules must act on the same thing: the same named label or flag
+Accent tag" or "Any moderator may reject a review that looks incentivized" give it to everyone, and so does an
+instruction to the reader ("edit the rating yourself"): the deck's reader is any rater. A rater who is not in the
+group cannot follow both. The two rules must act on the same thing: the same named label or flag
 (the verb that applies a label does not matter: assign, set, use), or the same act on the same object. Words and
 patterns are data (``data/contradictions.toml``, [restriction]).
 """
@@ -14,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .addressee import addressee
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import data, lexicon, stem
@@ -69,9 +71,31 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
     if names and act in verbs and other_verbs:
         return sorted(names)[0]
+    acts = lexicon().act_of
     words = _stems(other.text)
-    if reserving.object_head and stem(act) in words and reserving.object_head in words:
+    if acts.get(stem(act), stem(act)) not in words | {acts.get(w, w) for w in words}:
+        return None
+    if reserving.object_head and reserving.object_head in words:
         return reserving.rule.object or reserving.object_head
+    if reserving.object_head is None:  # "Once a rating is submitted, only a team lead can change it"
+        thing = _THING.search(unquoted(reserving.text).split(",", 1)[0])
+        if thing and stem(thing.group(1).lower()) in words:
+            return thing.group(1)
+    return None
+
+
+# The thing a leading clause names ("Once a rating is submitted, ..."): what "it" stands for after it.
+_THING = re.compile(r"\b(?:a|an|the|each|every|any)\s+([A-Za-z]+)")
+
+
+def _everyone(other: Claim) -> tuple[str, bool] | None:
+    """(words, relaxes) of a rule that gives an act to everyone: "Every annotator ...", "You don't need any
+    certification to ...", or the reader told or allowed to do it ("edit the rating yourself", "you may ...")."""
+    m = _words().universal.search(unquoted(other.text))
+    if m is not None:
+        return m.group(), "need" in m.group().lower()
+    if other.deontic in ("O", "P") and other.rule.actor == "you" and addressee(other) == "you":
+        return other.text, False  # told outright; a passive ("reviews ... must be rejected") names no one
     return None
 
 
@@ -82,10 +106,10 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
         if got is None or _reserved(other) is not None:
             continue
         group, act = got
-        everyone = _words().universal.search(unquoted(other.text))
-        if everyone is None or (other.deontic == "F" and "need" not in everyone.group().lower()):
+        everyone = _everyone(other)
+        if everyone is None or (other.deontic == "F" and not everyone[1]):
             continue
-        if "need" not in everyone.group().lower() and _qualifiers(group) & _stems(everyone.group()):
+        if not everyone[1] and _qualifiers(group) & _stems(everyone[0]):
             continue  # the other rule is about the same group ("Every senior reviewer must ...")
         target = _shared_target(reserving, act, other)
         if target:

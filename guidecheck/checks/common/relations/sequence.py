@@ -54,7 +54,7 @@ def orders(text: str) -> tuple[Order, ...]:
             if m is None:
                 continue
             a, b = (content(m.group(g)) - w.filler for g in ("a", "b"))
-            if a and b and not (a & b):
+            if a and b and not _same_step(a, b):  # "read X before you read Y": one verb, two steps
                 found.append(Order(a, b, m.group("a").strip(), m.group("b").strip()))
             break
     return tuple(found)

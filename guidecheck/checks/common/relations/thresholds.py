@@ -3,8 +3,9 @@
 "Anything over 20 seconds gets the Too Long flag" and "Flag a clip as Too Long only when it runs past 30 seconds"
 disagree on clips of 21 to 30 seconds; "Mark a response as Too Long when it exceeds 300 words" and "Responses up
 to 400 words are an acceptable length; don't use the Too Long flag for them" disagree from 301 to 400 words.
-Neither pair is two limits on one value (the numeric frame's shape): each number says where a label applies. A
-rule gives the label (must / may, or a plain "gets X") where its number holds and, when it says "only", withholds
+Neither pair is two limits on one value (the numeric frame's shape): each number says where a label applies. An
+act on one thing works the same way ("Pedestrians shorter than 12 pixels are not boxed" / "Box every pedestrian 8 px
+or taller"). A rule gives the label (must / may, or a plain "gets X") where its number holds and, when it says "only", withholds
 it elsewhere; a prohibition withholds it where its number holds. The rules conflict when one gives the label
 where the other withholds it.
 """
@@ -16,6 +17,7 @@ import re
 from ....rules.quantities import Quantity
 from .claims import Claim, Interval, quantity_interval, unquoted
 from .conflict import Conflict
+from .same_act import same_act
 from .text import as_read, find_span, quoted
 
 _ONLY = re.compile(r"\bonly\s+(?:when|if|for|once|after)\b", re.I)
@@ -47,9 +49,18 @@ def shared_labels(fa: Claim, fb: Claim) -> list[str]:
     return both
 
 
+def _shared_acts(fa: Claim, fb: Claim) -> list[str]:
+    """The act both rules speak of when they do it to one thing: "Pedestrians shorter than 12 pixels are not boxed"
+    / "Box every pedestrian whose height is 8 px or more". Its numbers say where the act applies, like a label's."""
+    if not (fa.object_head and fa.object_head == fb.object_head and same_act(fa, fb)):
+        return []
+    return [f"{fa.rule.action} {fa.rule.object}".strip()]
+
+
 def threshold_conflict(fa: Claim, fb: Claim) -> Conflict | None:
-    """A ``Conflict`` (CON004) when one rule gives a label for values the other withholds it for, else None."""
-    for label in shared_labels(fa, fb):
+    """A ``Conflict`` (CON004) when one rule gives a label, or does an act, for values the other withholds it for,
+    else None."""
+    for label in shared_labels(fa, fb) or _shared_acts(fa, fb):
         for qa, _ in fa.quantities:
             for qb, _ in fb.quantities:
                 if qa.attribute != qb.attribute:

@@ -1,0 +1,73 @@
+"""Contradictions of round 10, as `guidecheck check` reports them: a limit the deck names twice with two values
+(in two units), an act done above one size and withheld below another, a score cap a later rule lifts, two orders
+of the same steps when one opens with "Before ..." and ends on a purpose ("so you can ..."), an act reserved to a
+group "once" something happened and asked of the reader. And their look-alikes:
+the same limit in other units, lists of members that share none, things placed at different points of a sequence.
+Every sentence here was written for this test."""
+
+from __future__ import annotations
+
+import pytest
+from test_output_conflicts_cli import deck_contradictions, pairs_with
+
+pytestmark = pytest.mark.slow  # loads spaCy and the embedder
+
+DECKS = {
+    "caps/guide.md": "# Time\n\nEvery call has a hard limit of 600 seconds of listening time.\n\n# Pay\n\n"
+    "The listening cap per call is 12 minutes.\n",
+    "samecap/guide.md": "# Time\n\nEvery call has a hard limit of 600 seconds of listening time.\n\n# Pay\n\n"
+    "The listening cap per call is 10 minutes.\n",
+    "sizes/guide.md": "# Small signs\n\nSigns smaller than 30 pixels on screen are not boxed.\n\n# Coverage\n\n"
+    "Box every sign that is 20 px or larger, even if it is partly hidden.\n",
+    "late/guide.md": "# Flags\n\nLATE_SUBMISSION limits the essay to a maximum grade of 2.\n\n# Exceptions\n\n"
+    "An essay with LATE_SUBMISSION can still get a 4 when the argument is outstanding.\n",
+    "steps/guide.md": "# Reading\n\nRead the source text in full, including its title, before you look at the "
+    "translation.\n\n# Fluency\n\nBefore you open the source text, read the translation once, so you can judge its "
+    "fluency on its own.\n",
+    "members/guide.md": "# Boxes\n\nDraw the remaining part boxes: plate, mirror, wheel and door.\n\n# Skipped\n\n"
+    "Boxes are not drawn for logos, stickers or reflections.\n",
+    "reopen/guide.md": "# Closing\n\nOnce a ticket is closed, only a shift supervisor can reopen it.\n\n# Mistakes\n\n"
+    "If you spot an error in a ticket you closed, reopen the ticket yourself from the Done list.\n",
+    "turns/guide.md": "# Scope\n\nRate the highlighted answer, even if an earlier answer was far better.\n\n"
+    "# Context\n\nDon't rate the earlier answers; they are only context.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory):
+    return deck_contradictions(tmp_path_factory.mktemp("decks"), DECKS)
+
+
+def _pairs(found, *words):
+    return pairs_with(found, *words)
+
+
+def test_one_limit_named_twice_with_two_values(found):
+    assert _pairs(found, "hard limit of 600 seconds", "cap per call is 12 minutes") == ["CON004"]
+    assert _pairs(found, "cap per call is 10 minutes") == []  # 600 seconds are 10 minutes
+
+
+def test_an_act_done_above_one_size_and_withheld_below_another(found):
+    # signs of 20 to 29 px are boxed under one rule and not under the other; "even if" sets no condition
+    assert _pairs(found, "smaller than 30 pixels", "20 px or larger") == ["CON004"]
+
+
+def test_a_score_cap_that_a_later_rule_lifts(found):
+    assert _pairs(found, "maximum grade of 2", "can still get a 4") == ["CON002"]
+
+
+def test_two_orders_of_steps_with_a_leading_before_and_a_purpose(found):
+    assert _pairs(found, "Read the source text in full", "Before you open the source text") == ["CON013"]
+
+
+def test_an_act_reserved_after_a_leading_clause_and_asked_of_the_reader(found):
+    # "it" is the ticket the leading clause names; the reader of the deck is any agent, not the supervisor
+    assert _pairs(found, "only a shift supervisor", "reopen the ticket yourself") == ["CON011"]
+
+
+def test_lists_of_members_that_share_none_are_different_things(found):
+    assert _pairs(found, "remaining part boxes", "not drawn for logos") == []
+
+
+def test_things_at_different_points_of_a_sequence_are_different_things(found):
+    assert _pairs(found, "highlighted answer", "earlier answers") == []
