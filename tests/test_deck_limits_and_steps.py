@@ -28,6 +28,10 @@ DECKS = {
     "Boxes are not drawn for logos, stickers or reflections.\n",
     "reopen/guide.md": "# Closing\n\nOnce a ticket is closed, only a shift supervisor can reopen it.\n\n# Mistakes\n\n"
     "If you spot an error in a ticket you closed, reopen the ticket yourself from the Done list.\n",
+    "reserved/guide.md": "# Uploads\n\nDeleting an uploaded clip is reserved for the audio leads.\n\n# Mistakes\n\n"
+    "Any transcriber can delete a clip they uploaded by mistake.\n\n# Glossary\n\n"
+    "Approving a new glossary entry is reserved for the terminology team.\n\n"
+    "Suggest new glossary entries in the comment box.\n",
     "turns/guide.md": "# Scope\n\nRate the highlighted answer, even if an earlier answer was far better.\n\n"
     "# Context\n\nDon't rate the earlier answers; they are only context.\n",
 }
@@ -63,6 +67,11 @@ def test_two_orders_of_steps_with_a_leading_before_and_a_purpose(found):
 def test_an_act_reserved_after_a_leading_clause_and_asked_of_the_reader(found):
     # "it" is the ticket the leading clause names; the reader of the deck is any agent, not the supervisor
     assert _pairs(found, "only a shift supervisor", "reopen the ticket yourself") == ["CON011"]
+
+
+def test_an_act_reserved_by_is_reserved_for(found):
+    assert _pairs(found, "Deleting an uploaded clip", "Any transcriber can delete") == ["CON011"]
+    assert _pairs(found, "Approving a new glossary entry") == []  # suggesting is another act
 
 
 def test_lists_of_members_that_share_none_are_different_things(found):

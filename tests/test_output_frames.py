@@ -276,6 +276,13 @@ def test_a_topic_required_and_left_out_clashes(a, kind_a, b, kind_b):
             "Do not mention the ticket to anyone.",
             "prohibition",
         ),
+        # a gerund that is the subject of a statement asks for nothing
+        (
+            "Keep it short: one line naming the flaw is enough.",
+            "obligation",
+            "Don't retype the whole caption in your note; naming the flaw is enough.",
+            "prohibition",
+        ),
     ],
 )
 def test_topics_that_can_both_be_met_do_not_clash(a, kind_a, b, kind_b):

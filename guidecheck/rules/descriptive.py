@@ -69,12 +69,18 @@ def _negated(verb) -> bool:
 
 def _subject(verb):
     """The verb's subject, or the subject it shares with the verb it is conjoined to ("Ads written in X are rated
-    1": the parser often makes 'written' the root and 'rated' its conjunct), or the one hung on its auxiliary."""
+    1": the parser often makes 'written' the root and 'rated' its conjunct), or the one hung on its auxiliary. A
+    clause can be the subject of a passive ("Changing a submitted score is reserved for QA reviewers")."""
     holders = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     for v in [*holders, verb.head] if verb.dep_ == "conj" else holders:
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubjpass")), None)
         if subj is not None:
             return subj
+    first = verb.sent[0]
+    if first.tag_ == "VBG" and first.dep_ == "advcl" and first.head.i == verb.i:
+        return (
+            first  # "Deleting an uploaded clip is reserved for ...": the gerund read as an adverbial clause
+        )
     return None
 
 

@@ -28,6 +28,7 @@ _AMOUNT = re.compile(
     r"^(?:(?:at least|at most|up to|exactly|no more than)\s+)?(?:\d+|one|two|three|four|five|six|a few|several|some)\s+",
     re.I,
 )
+_GERUND_SUBJECT = re.compile(r"^[^,.;:!?]{0,60}?\b(?:is|are|was|were)\b", re.I)
 _RESTRICTION = re.compile(r"(?:unless|when|if|where|that|which|who|except|other than|only|but)\b", re.I)
 
 
@@ -121,8 +122,10 @@ def output_topics(text: str, pol: str | None) -> tuple[Topic, ...]:
         if _DETERMINER_BEFORE.search(text[: m.start()]):
             continue  # "a cover letter", "the mention count": the word is a noun here
         rest = re.split(r"[.;:!?—–]", text[m.end() :], maxsplit=1)[0]
-        if c.not_output.match(rest):
-            continue  # "do not mention the call to anyone", "give the call a rating": no part of the output
+        if c.not_output.match(rest) or (m.group(0).lower().endswith("ing") and _GERUND_SUBJECT.match(rest)):
+            # "do not mention the call to anyone", "give the call a rating", "naming the problem is enough":
+            # a person told, a score handed out, a statement about doing it; no part of the output
+            continue
         topic_pol = mention_polarity(text, (m.end(), m.end() + len(rest)), pol, verb=False)
         out += [t for p in _topics(rest) if topic_pol and (t := _topic(p, topic_pol))]
     for rx in c.exclude:

@@ -27,6 +27,7 @@ _NAME = re.compile(r"(?<=\S\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 
 class Words(NamedTuple):
     only: re.Pattern[str]
+    reserved: re.Pattern[str]
     universal: re.Pattern[str]
     label_verbs: frozenset[str]
     roles: frozenset[str]
@@ -38,6 +39,7 @@ def _words() -> Words:
     universal = d["universal"].replace("ROLES", "|".join(d["roles"]))
     return Words(
         re.compile(d["only"], re.I),
+        re.compile(d["reserved"], re.I),
         re.compile(universal, re.I),
         frozenset(d["label_verbs"]),
         frozenset(stem(r) for r in d["roles"]),
@@ -47,11 +49,23 @@ def _words() -> Words:
 def _reserved(claim: Claim) -> tuple[str, str] | None:
     """(group, act) of a rule that reserves an act: "Only Tier 2 moderators can reject ..." -> ("Tier 2
     moderators", "reject"). A bare role ("Only raters may ...") reserves nothing from anyone."""
-    m = _words().only.match(unquoted(claim.text))
-    if not m:
+    text = unquoted(claim.text)
+    m = _words().only.match(text)
+    if m:
+        act = m.group("act").lower()
+    elif (m := _words().reserved.match(text)) is not None:
+        act = m.group("act").lower()  # "Changing a submitted score is reserved for QA reviewers"
+    else:
         return None
     group = m.group("group")
-    return (group, m.group("act").lower()) if _qualifiers(group) else None
+    return (group, act) if _qualifiers(group) else None
+
+
+def _act_stems(act: str) -> set[str]:
+    """The stems an act may be written with; a gerund ("adding", "changing") names its verb's act."""
+    acts = lexicon().act_of
+    forms = {act, act[:-3], act[:-3] + "e", act[:-4]} if act.endswith("ing") and len(act) > 5 else {act}
+    return {acts.get(stem(f), stem(f)) for f in forms}
 
 
 def _stems(text: str) -> set[str]:
@@ -73,10 +87,14 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
         return sorted(names)[0]
     acts = lexicon().act_of
     words = _stems(other.text)
-    if acts.get(stem(act), stem(act)) not in words | {acts.get(w, w) for w in words}:
+    if not _act_stems(act) & (words | {acts.get(w, w) for w in words}):
         return None
     if reserving.object_head and reserving.object_head in words:
         return reserving.rule.object or reserving.object_head
+    m = _words().reserved.match(unquoted(reserving.text))
+    if m is not None:  # "Adding a custom tag to the label set is reserved for ...": the gerund's object
+        what = [w for w in re.findall(r"[A-Za-z]{3,}", m.group("what")) if stem(w.lower()) in words]
+        return what[-1] if what else None
     if reserving.object_head is None:  # "Once a rating is submitted, only a team lead can change it"
         thing = _THING.search(unquoted(reserving.text).split(",", 1)[0])
         if thing and stem(thing.group(1).lower()) in words:
