@@ -32,6 +32,8 @@ DECKS = {
     "Any transcriber can delete a clip they uploaded by mistake.\n\n# Glossary\n\n"
     "Approving a new glossary entry is reserved for the terminology team.\n\n"
     "Suggest new glossary entries in the comment box.\n",
+    "reason/guide.md": "# Failing\n\nOnly senior graders can fail an essay for plagiarism.\n\n# Topic\n\n"
+    "If an essay is off topic, fail it.\n\n# Copying\n\nAny grader may fail an essay that shows plagiarism.\n",
     "turns/guide.md": "# Scope\n\nRate the highlighted answer, even if an earlier answer was far better.\n\n"
     "# Context\n\nDon't rate the earlier answers; they are only context.\n",
 }
@@ -72,6 +74,11 @@ def test_an_act_reserved_after_a_leading_clause_and_asked_of_the_reader(found):
 def test_an_act_reserved_by_is_reserved_for(found):
     assert _pairs(found, "Deleting an uploaded clip", "Any transcriber can delete") == ["CON011"]
     assert _pairs(found, "Approving a new glossary entry") == []  # suggesting is another act
+
+
+def test_an_act_reserved_for_one_reason_leaves_other_reasons_free(found):
+    assert _pairs(found, "Only senior graders", "Any grader may fail") == ["CON011"]
+    assert _pairs(found, "Only senior graders", "off topic") == []
 
 
 def test_lists_of_members_that_share_none_are_different_things(found):

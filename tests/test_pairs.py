@@ -77,3 +77,16 @@ def test_large_blocking_group_is_bounded_and_fast():
     assert len(got) <= n * (12 + pairs_mod.GROUP_TOP)
     assert all(p.similarity >= pairs_mod.GROUP_FLOOR or "embedding" in p.reasons for p in got)
     assert elapsed < 2.0, elapsed
+
+
+def test_an_act_reserved_to_a_group_is_paired_with_every_rule_naming_it():
+    rules = [
+        _rule(0, "Only QA leads can reopen a document after it has been submitted."),
+        _rule(1, "Annotators can now reopen their own submitted documents for 24 hours."),
+        _rule(2, "Changing a submitted score is reserved for QA reviewers."),
+        _rule(3, "Open History and edit the rating yourself."),  # edit: a synonym of change
+        _rule(4, "Read the whole lease before labeling."),
+    ]
+    vectors = np.eye(5, dtype=np.float32)  # orthogonal: no pair from the embeddings
+    pairs = {(p.a, p.b): p.reasons for p in candidate_pairs(rules, vectors, k=2, threshold=0.5)}
+    assert pairs == {(0, 1): ["reserved-act"], (2, 3): ["reserved-act"]}

@@ -2,8 +2,9 @@
 
 Never a Python loop over all pairs: similarities are computed a block of rows at a time and only the top-k per
 row above the threshold survive (numpy argpartition); blocking keys (same object head, label value, numeric
-attribute, defined term, capitalised name) add pairs the embeddings miss, e.g. "at least 50 words" / "under 40 words". Pairs are
-formed within and across documents alike.
+attribute, defined term, capitalised name) add pairs the embeddings miss, e.g. "at least 50 words" / "under 40 words", and an
+act reserved to a group is paired with every rule that names it (``reserved.py``). Pairs are formed within and
+across documents alike.
 
 The exact product grows with n²: from ANN_MIN_RULES rules on, the neighbours come from an HNSW index
 (usearch, ``ann.py``) instead, built single-threaded so the same rules give the same pairs.
@@ -20,6 +21,7 @@ import numpy as np
 
 from ..cache import Cache, code_version, key
 from ..model import Rule
+from .reserved import reserved_act_pairs
 
 ROW_BLOCK = 1024
 # At 10k rules the exact top-k takes about as long as building and querying an HNSW index; it grows with n².
@@ -189,6 +191,10 @@ def candidate_pairs(
     for i, rule in enumerate(rules):
         for bk in blocking_keys(rule):
             groups[bk].append(i)
+    for ab in reserved_act_pairs(rules):
+        if ab not in pairs:
+            s = float(vectors[ab[0]] @ vectors[ab[1]]) if len(vectors) else 0.0
+            pairs[ab] = Pair(ab[0], ab[1], s, ["reserved-act"])
     for bk, members in sorted(groups.items()):
         if len(members) < 2:
             continue

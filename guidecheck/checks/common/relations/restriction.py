@@ -68,6 +68,40 @@ def _act_stems(act: str) -> set[str]:
     return {acts.get(stem(f), stem(f)) for f in forms}
 
 
+_FUNCTION_WORDS = frozenset(
+    {"the", "and", "any", "for", "with", "its", "their", "your", "our", "from", "into"}
+)
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "any", "this", "that", "no", "each", "every", "its", "their", "your"}
+)
+
+
+_REASON = re.compile(r"\bfor\s+(?:suspected\s+|possible\s+|a\s+|an\s+)?(?P<why>[a-z][^,.;:()]{3,60})", re.I)
+
+
+def _same_reason(reserving: Claim, other: Claim) -> bool:
+    """A reservation for one reason ("can reject a review for suspected incentivization") reserves nothing
+    another rule does for another reason ("If a review contains a link ..., reject it"): the other rule must
+    name the reason too (words compared on their first seven letters: incentivization / incentivized)."""
+    text = unquoted(reserving.text)
+    m = (
+        None if _words().reserved.match(text) else _REASON.search(text)
+    )  # "is reserved for <group>": no reason
+    if m is None:
+        return True
+    why = {w[:7] for w in re.findall(r"[a-z]{4,}", m.group("why").lower())}
+    return bool(why & {w[:7] for w in re.findall(r"[a-z]{4,}", other.text.lower())})
+
+
+def _verbs_of(text: str) -> set[str]:
+    """The acts a rule's words can name as verbs: every word not right after a determiner ("propose a change"
+    names no change), with its synonyms' act."""
+    acts = lexicon().act_of
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    found = {stem(w) for i, w in enumerate(words) if i == 0 or words[i - 1] not in _DETERMINERS}
+    return found | {acts.get(w, w) for w in found}
+
+
 def _stems(text: str) -> set[str]:
     return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
 
@@ -85,16 +119,16 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
     if names and act in verbs and other_verbs:
         return sorted(names)[0]
-    acts = lexicon().act_of
-    words = _stems(other.text)
-    if not _act_stems(act) & (words | {acts.get(w, w) for w in words}):
+    if not _act_stems(act) & _verbs_of(other.text):
         return None
+    words = _stems(other.text)
     if reserving.object_head and reserving.object_head in words:
         return reserving.rule.object or reserving.object_head
     m = _words().reserved.match(unquoted(reserving.text))
     if m is not None:  # "Adding a custom tag to the label set is reserved for ...": the gerund's object
         what = [w for w in re.findall(r"[A-Za-z]{3,}", m.group("what")) if stem(w.lower()) in words]
-        return what[-1] if what else None
+        what = [w for w in what if w.lower() not in _FUNCTION_WORDS]
+        return what[-1] if len({stem(w.lower()) for w in what}) >= 2 else None  # one shared word is chance
     if reserving.object_head is None:  # "Once a rating is submitted, only a team lead can change it"
         thing = _THING.search(unquoted(reserving.text).split(",", 1)[0])
         if thing and stem(thing.group(1).lower()) in words:
@@ -129,6 +163,8 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
             continue
         if not everyone[1] and _qualifiers(group) & _stems(everyone[0]):
             continue  # the other rule is about the same group ("Every senior reviewer must ...")
+        if not _same_reason(reserving, other):
+            continue
         target = _shared_target(reserving, act, other)
         if target:
             why = (

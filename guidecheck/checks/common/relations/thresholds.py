@@ -17,8 +17,9 @@ import re
 from ....rules.quantities import Quantity
 from .claims import Claim, Interval, quantity_interval, unquoted
 from .conflict import Conflict
+from .lexicon import stem
 from .same_act import same_act
-from .text import as_read, find_span, quoted
+from .text import RELATIVE, as_read, find_span, quoted
 
 _ONLY = re.compile(r"\bonly\s+(?:when|if|for|once|after)\b", re.I)
 
@@ -57,13 +58,33 @@ def _shared_acts(fa: Claim, fb: Claim) -> list[str]:
     return [f"{fa.rule.action} {fa.rule.object}".strip()]
 
 
+def _describes_thing(claim: Claim, q: Quantity) -> bool:
+    """The number says which things the act applies to, not how much of the act to do: it stands before the act
+    ("Pedestrians shorter than 12 pixels are not boxed") or in a relative clause ("every pedestrian whose height
+    is 8 px or more"), never after the verb alone ("write no more than 85 seconds" limits the act itself)."""
+    at = claim.text.find(q.text) if q.text else -1
+    rel = RELATIVE.search(claim.text)
+    verb = next(
+        (
+            m.start()
+            for m in re.finditer(r"[A-Za-z]+", claim.text)
+            if stem(m.group(0).lower()) == claim.action
+        ),
+        -1,
+    )
+    return at >= 0 and ((rel is not None and rel.start() < at) or (verb >= 0 and at < verb))
+
+
 def threshold_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` (CON004) when one rule gives a label, or does an act, for values the other withholds it for,
     else None."""
-    for label in shared_labels(fa, fb) or _shared_acts(fa, fb):
+    labels = shared_labels(fa, fb)
+    for label in labels or _shared_acts(fa, fb):
         for qa, _ in fa.quantities:
             for qb, _ in fb.quantities:
                 if qa.attribute != qb.attribute:
+                    continue
+                if not labels and not (_describes_thing(fa, qa) and _describes_thing(fb, qb)):
                     continue
                 (ga, wa), (gb, wb) = _regions(fa, qa), _regions(fb, qb)
                 if _meet(ga, wb) or _meet(gb, wa):
