@@ -31,8 +31,11 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(_data()["restriction"][name], re.I) for name in ("only", "reserved"))
+def reservation_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two forms of a reservation, "Only <group> can <act> ..." and "<Acting> ... is reserved for <group>";
+    the CON011 reader matches the same two."""
+    only, reserved = (re.compile(_data()["restriction"][name], re.I) for name in ("only", "reserved"))
+    return only, reserved
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +44,7 @@ def _synonyms() -> dict[str, frozenset[str]]:
     return {v: frozenset(group) for group in _data()["words"]["act_synonyms"] for v in group}
 
 
-def _bases(act: str) -> set[str]:
+def act_bases(act: str) -> set[str]:
     """The verb a reserved act names: "reopen", or a gerund's base ("adding" -> add, "changing" -> change)."""
     act = act.lower()
     if not act.endswith("ing") or len(act) < 6:
@@ -55,10 +58,10 @@ def _bases(act: str) -> set[str]:
 
 def reserved_act(text: str) -> set[str] | None:
     """The verb forms of the act a rule reserves to a group, or None when it reserves none."""
-    for rx in _patterns():
+    for rx in reservation_patterns():
         m = rx.match(text)
         if m:
-            bases = _bases(m.group("act"))
+            bases = act_bases(m.group("act"))
             bases |= {v for b in bases for v in _synonyms().get(b, ())}
             return {b + e for b in bases for e in _ENDINGS}
     return None
@@ -67,10 +70,11 @@ def reserved_act(text: str) -> set[str] | None:
 def reserved_act_pairs(rules: list[Rule]) -> list[tuple[int, int]]:
     """(a, b) index pairs, a < b: each reserving rule with the rules that name its act."""
     reserving = [(i, forms) for i, r in enumerate(rules) if (forms := reserved_act(r.text))]
+    if not reserving:
+        return []
+    words = [{w.lower() for w in _WORD.findall(r.text)} for r in rules]  # once, not once per reservation
     out: set[tuple[int, int]] = set()
     for i, forms in reserving:
-        naming = [
-            j for j, r in enumerate(rules) if j != i and forms & {w.lower() for w in _WORD.findall(r.text)}
-        ]
+        naming = [j for j, ws in enumerate(words) if j != i and forms & ws]
         out.update((min(i, j), max(i, j)) for j in naming[:MAX_PER_ACT])
     return sorted(out)

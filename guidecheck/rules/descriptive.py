@@ -205,11 +205,12 @@ def _worth(sent, covered: set[int], labels: list[str]) -> Detection | None:
         head = tok.head
         if tok.lower_ != "worth" or tok.i in covered or head.lemma_ != "be" or head.dep_ != "ROOT":
             continue
-        if not any(c.like_num for c in tok.subtree) or _tense(head) is None:
+        tense = _tense(head)
+        if not any(c.like_num for c in tok.subtree) or tense is None:
             continue
         subj = _subject(head)
         if subj is not None and _generic(subj):
-            return _detection(head, _tense(head), "outcome")
+            return _detection(head, tense, "outcome")
     return None
 
 

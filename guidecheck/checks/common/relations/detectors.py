@@ -210,17 +210,24 @@ def definition_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | str |
 
 
 def _numbers_disjoint(fa: Claim, fb: Claim):
+    """(qa, qb, kept) for two limits of one attribute that disagree: no value meets both (kept False), or the
+    deck names one limit with two values that can both be kept (kept True); else None."""
     for qa, ia in fa.quantities:
         for qb, ib in fb.quantities:
-            if qa.attribute == qb.attribute and (ia.disjoint(ib) or _two_limits(qa, ia, qb, ib)):
-                return qa, qb
+            if qa.attribute != qb.attribute:
+                continue
+            if ia.disjoint(ib):
+                return qa, qb, False
+            if _two_limits(qa, ia, qb, ib):
+                return qa, qb, True
     return None
 
 
-def _intervals_disjoint(fa: Claim, qa, fb: Claim, qb) -> bool:
-    ia = next(i for q, i in fa.quantities if q is qa)
-    ib = next(i for q, i in fb.quantities if q is qb)
-    return ia.disjoint(ib)
+def _bound(iv) -> str | None:
+    """'upper' for an interval open below ("at most 20 minutes"), 'lower' for one open above, else None."""
+    if math.isinf(iv.lo) != math.isinf(iv.hi):
+        return "upper" if math.isinf(iv.lo) else "lower"
+    return None
 
 
 def _two_limits(qa, ia, qb, ib) -> bool:
@@ -228,17 +235,10 @@ def _two_limits(qa, ia, qb, ib) -> bool:
     limit and states another value for the same bound elsewhere. Both can be kept, but not both are the limit."""
     if not (limit_named(qa) or limit_named(qb)) or qa.upper is not None or qb.upper is not None:
         return False
-    upper_a, upper_b = (
-        math.isinf(ia.lo) and not math.isinf(ia.hi),
-        math.isinf(ib.lo) and not math.isinf(ib.hi),
-    )
-    lower_a, lower_b = (
-        math.isinf(ia.hi) and not math.isinf(ia.lo),
-        math.isinf(ib.hi) and not math.isinf(ib.lo),
-    )
-    if upper_a and upper_b:
-        return ia.hi != ib.hi
-    return lower_a and lower_b and ia.lo != ib.lo
+    side = _bound(ia)
+    if side is None or side != _bound(ib):
+        return False
+    return ia.hi != ib.hi if side == "upper" else ia.lo != ib.lo
 
 
 _EACH = re.compile(r"\b(?:per|each|every)\s+(?P<noun>[a-z]{2,})\b", re.I)
@@ -260,16 +260,12 @@ def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
         return None
     filler = lexicon().quantity_filler
     ca, cb = fa.core - filler, fb.core - filler
-    qa, qb = hit
+    qa, qb, kept = hit
     same_scope = _scope(fa, qa) is not None and _scope(fa, qa) == _scope(fb, qb)
     if not same_scope and (not (ca or cb) or not topic_match(ca, cb, threshold("numeric_topic"))):
         return None
     unit = qa.unit or qb.unit or qa.attribute
-    tail = (
-        "two different values for one limit."
-        if not _intervals_disjoint(fa, qa, fb, qb)
-        else f"no {unit} count satisfies both."
-    )
+    tail = "two different values for one limit." if kept else f"no {unit} count satisfies both."
     why = (
         f"{quoted(as_read(fa.rule))} asks for {qa.text} and {quoted(as_read(fb.rule))} for {qb.text}: {tail}"
     )

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ....index.reserved import act_bases, reservation_patterns
 from .addressee import addressee
 from .claims import Claim, unquoted
 from .conflict import Conflict
@@ -27,7 +28,7 @@ _NAME = re.compile(r"(?<=\S\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 
 class Words(NamedTuple):
     only: re.Pattern[str]
-    reserved: re.Pattern[str]
+    reserved: re.Pattern[str]  # both as the candidate pairs read them (index/reserved.py)
     universal: re.Pattern[str]
     label_verbs: frozenset[str]
     roles: frozenset[str]
@@ -38,8 +39,7 @@ def _words() -> Words:
     d = data()["restriction"]
     universal = d["universal"].replace("ROLES", "|".join(d["roles"]))
     return Words(
-        re.compile(d["only"], re.I),
-        re.compile(d["reserved"], re.I),
+        *reservation_patterns(),
         re.compile(universal, re.I),
         frozenset(d["label_verbs"]),
         frozenset(stem(r) for r in d["roles"]),
@@ -64,8 +64,7 @@ def _reserved(claim: Claim) -> tuple[str, str] | None:
 def _act_stems(act: str) -> set[str]:
     """The stems an act may be written with; a gerund ("adding", "changing") names its verb's act."""
     acts = lexicon().act_of
-    forms = {act, act[:-3], act[:-3] + "e", act[:-4]} if act.endswith("ing") and len(act) > 5 else {act}
-    return {acts.get(stem(f), stem(f)) for f in forms}
+    return {acts.get(stem(f), stem(f)) for f in act_bases(act) | {act}}
 
 
 _FUNCTION_WORDS = frozenset(
