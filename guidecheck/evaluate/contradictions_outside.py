@@ -44,8 +44,9 @@ def _splits() -> tuple[str, ...]:
     contract-clause pairs by two more authors), ``heldout6`` (sixth: the same again, two more authors),
     ``heldout7`` (seventh: two rater decks by two more authors), ``heldout8`` (eighth: a rater deck, task
     instructions and contract-clause pairs by three more authors), ``heldout9`` (ninth: two rater decks by two more
-    authors), ``heldout10`` (tenth: the same again), ``heldout11`` (eleventh: the same again). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them;
-    a split's name scores only that one, so a fresh split can be scored without re-reading the older ones."""
+    authors), ``heldout10`` (tenth: the same again), ``heldout11`` (eleventh: four rater decks by four more
+    authors). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name scores only that one, so a fresh
+    split can be scored without re-reading the older ones."""
     chosen = os.environ.get("GUIDECHECK_EVAL_HELDOUT", "")
     if chosen == "1":
         return ("dev", *HELDOUT_SPLITS)
