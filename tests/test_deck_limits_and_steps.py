@@ -3,6 +3,9 @@
 of the same steps when one opens with "Before ..." and ends on a purpose ("so you can ..."), an act reserved to a
 group "once" something happened and asked of the reader. And their look-alikes:
 the same limit in other units, lists of members that share none, things placed at different points of a sequence.
+Round 11: two limits on the time spent on one task, worded two ways ("within 5 minutes of opening the task",
+"no less than 400 seconds on each task"), and the length of a clip or the time a QA lead spends auditing, which
+are no such time.
 Every sentence here was written for this test."""
 
 from __future__ import annotations
@@ -34,6 +37,14 @@ DECKS = {
     "Suggest new glossary entries in the comment box.\n",
     "reason/guide.md": "# Failing\n\nOnly senior graders can fail an essay for plagiarism.\n\n# Topic\n\n"
     "If an essay is off topic, fail it.\n\n# Copying\n\nAny grader may fail an essay that shows plagiarism.\n",
+    "worktime/guide.md": "# Timing\n\nSubmit each rating within 5 minutes of opening the task; after that the task "
+    "goes back to the queue.\n\n# Quality\n\nRaters should spend no less than 400 seconds on each task before "
+    "submitting.\n",
+    "audittime/guide.md": "# Timing\n\nEach ticket has a hard limit of 900 seconds of working time.\n\n# Audits\n\n"
+    "QA leads should spend no more than 5 minutes auditing a ticket.\n\n# Pay\n\nThe time cap per ticket is 20 "
+    "minutes.\n",
+    "cliptime/guide.md": "# Scope\n\nClips longer than 10 minutes are skipped.\n\n# Pace\n\n"
+    "Spend at most 4 minutes on each clip.\n",
     "turns/guide.md": "# Scope\n\nRate the highlighted answer, even if an earlier answer was far better.\n\n"
     "# Context\n\nDon't rate the earlier answers; they are only context.\n",
 }
@@ -87,3 +98,18 @@ def test_lists_of_members_that_share_none_are_different_things(found):
 
 def test_things_at_different_points_of_a_sequence_are_different_things(found):
     assert _pairs(found, "highlighted answer", "earlier answers") == []
+
+
+def test_two_limits_on_the_time_spent_on_one_task_worded_two_ways(found):
+    # at most 5 minutes after opening the task, at least 400 seconds on it: no time meets both
+    assert _pairs(found, "within 5 minutes of opening the task", "no less than 400 seconds") == ["CON004"]
+
+
+def test_the_length_of_a_clip_is_not_the_time_spent_on_it(found):
+    assert _pairs(found, "Clips longer than 10 minutes", "at most 4 minutes on each clip") == []
+
+
+def test_the_time_another_role_spends_on_an_item_is_not_the_raters(found):
+    assert _pairs(found, "hard limit of 900 seconds", "QA leads should spend") == []
+    assert _pairs(found, "time cap per ticket is 20", "QA leads should spend") == []
+    assert _pairs(found, "hard limit of 900 seconds", "time cap per ticket is 20") == ["CON004"]

@@ -2,7 +2,8 @@
 ways ("Labelers must ..." / "Don't ..."), the output named two ways ("Every answer ..." / "Responses ..."), an
 exception one rule grants and another refuses, two orders of the same steps, the language of the input against a
 fixed one, two thresholds for one flag, an act reserved to some graders and asked of all, a case scored apart from the
-rubric row that describes it, a field filled and left blank, a change forbidden and asked for. And their look-alikes that are no conflict: a refused case the exception does not name, steps that
+rubric row that describes it, a field filled and left blank, a change forbidden and asked for, a case a label's definition includes and a rule
+excludes, a ranked list against a rule that puts a later item first, a scale point named with another number than its row. And their look-alikes that are no conflict: a refused case the exception does not name, steps that
 do not cross, a rule that points back at a case ("In such cases"), reminders in an update file. Every sentence
 here was written for this test."""
 
@@ -26,6 +27,30 @@ DECKS = {
     "exception/guide.md": "# Bug reports\n\nAttach a screenshot to every bug report, unless the bug is a typo in "
     "the text.\n\n# Common mistakes\n\nDo not skip the screenshot just because the bug is only a typo.\n\n"
     "Do not skip the screenshot just because the page loads slowly.\n",
+    "skipping/guide.md": "# Scope\n\nThe following are out of scope and should be skipped:\n\n"
+    "- Shared office contracts are out of scope, with one exception: contracts where the signer also works from "
+    "home should be labeled in full.\n\n# Reminders\n\nAny contract that covers office space is out of scope, even "
+    "when the signer also works from home there, so skip it.\n\nSkip contracts for parking spaces, even when they "
+    "are signed online.\n",
+    "members/guide.md": "# Labels\n\n| Label | Definition |\n|---|---|\n| CHARGE | Any money the guest pays "
+    "on top of the room rate, including the booking fee, city tax and minibar items. |\n"
+    "| CANCEL | Any clause about how a stay can be called off, such as no-show rules and refund windows. |\n\n"
+    "# Details\n\nA refundable booking fee is not a charge and must be tagged DEPOSIT.\n\n"
+    "Loyalty points are not a charge, because the guest never pays them.\n",
+    "ranked/guide.md": "# Flags\n\nWhen more than one flag applies, the main flag is chosen in this order: MOLD, then "
+    "NUTS, then SHELLFISH, then GLASS.\n\n# Allergens\n\nDo put NUTS in the main flag slot whenever nuts are "
+    "listed, even if mold is also visible.\n\nPut MOLD in the main flag slot whenever mold is visible.\n",
+    "firsts/guide.md": "# Primary issue\n\nWhen several flags apply, RUDE always goes in the Primary issue field, "
+    "ahead of any other flag.\n\n# Billing\n\nFEE_ERROR takes the Primary issue slot whenever it is present, even "
+    "over a tone flag.\n",
+    "pointname/guide.md": "# Scale\n\n| Score | Name | What it means |\n|---|---|---|\n"
+    "| 4 | Strong | Clear and complete. |\n| 3 | Usable | Gets the point across but misses a detail. |\n"
+    "| 2 | Weak | Misleading or padded. |\n\n# Notes\n\nA 3 (Usable) is the right score for a caption you would "
+    "send back for one small fix.\n\n# Generic captions\n\nCaptions that are accurate but generic can get no "
+    "better than Usable, which on this scale means a 2.\n",
+    "pointrow/guide.md": "# Scale\n\n| Score | Name | What it means |\n|---|---|---|\n"
+    "| 4 | Great | Nothing to fix. |\n| 3 | Fine | One small fix. |\n\n# Short answers\n\n"
+    "A one-line answer that is correct can still be rated Fine, which means a 4 here.\n",
     "blank/guide.md": "# Clarity\n\nRate Clarity for every reply unless the reply is a refusal.\n\n# Reminders\n\n"
     "Don't leave Clarity blank because the reply refused to answer.\n\n"
     "Don't leave Clarity blank, because the dashboard cannot average empty cells.\n",
@@ -166,6 +191,11 @@ def test_keeping_a_thing_as_it_stands_forbids_changing_it(found):
     assert _pairs(found, "keep the original currency symbols", "Convert every currency symbol") == ["CON001"]
 
 
+def test_an_order_to_skip_even_in_the_excepted_case_refuses_the_exception(found):
+    assert _pairs(found, "with one exception", "even when the signer also works from home") == ["CON001"]
+    assert _pairs(found, "with one exception", "parking spaces") == []  # another thing, another case
+
+
 def test_a_rule_that_shuts_out_every_exception_is_contradicted_by_one(found):
     assert _pairs(found, "for any reason whatsoever", "when a clip is disputed") == ["CON001"]
     assert _pairs(found, "Never share the audio files.", "when a clip is disputed") == []  # a narrower rule
@@ -265,3 +295,31 @@ def test_worked_examples_in_a_docx_are_judged_one_by_one(tmp_path):
     rules = {r["id"]: r["text"] for r in report["rules"]}
     found = sorted((f["check"], rules[f["rules"][1]][:17]) for f in report["findings"])
     assert found == [("CON008", "Example 1 verdict"), ("REL001", "Example 3 verdict")]
+
+
+def test_a_case_a_label_definition_includes_and_a_rule_excludes_is_a_definition_conflict(found):
+    assert "CON006" in pairs_with(found, "including the booking fee", "refundable booking fee is not"), found
+
+
+def test_excluding_a_case_the_definition_does_not_name_is_no_conflict(found):
+    assert pairs_with(found, "Loyalty points are not a charge") == [], found
+
+
+def test_a_ranked_list_and_a_rule_that_puts_a_later_item_first_are_two_orders(found):
+    assert _pairs(found, "in this order: MOLD", "Do put NUTS in the main flag slot") == ["CON005"]
+    assert (
+        _pairs(found, "in this order: MOLD", "Put MOLD in the main flag slot") == []
+    )  # the list's own first
+
+
+def test_two_items_each_put_first_whatever_else_applies_are_two_orders(found):
+    assert _pairs(found, "RUDE always goes in the Primary issue field", "FEE_ERROR takes the Primary") == [
+        "CON005"
+    ]
+
+
+def test_a_scale_point_named_with_another_number_than_its_rubric_row(found):
+    # the sentence that agrees with the row is shown beside the one that does not
+    assert _pairs(found, "A 3 (Usable)", "which on this scale means a 2") == ["CON007"]
+    assert _pairs(found, "3 | Usable") == []
+    assert _pairs(found, "3 | Fine", "Fine, which means a 4") == ["CON007"]  # no such sentence: the row

@@ -196,6 +196,10 @@ FRAMES = [
         'From now on, label "S21" as PRODUCT even without "Galaxy".',
         dict(kind="obligation", actor="you", action="label", labels=["PRODUCT"], date="From now on"),
     ),
+    (  # the opening phrase lists things, so its first comma does not end it
+        "For Greek, Turkish and Polish reviews, please write the note in the review's language.",
+        dict(kind="obligation", actor="you", action="write"),
+    ),
     (
         "Tag products like phones, cars, software and so on as MISC.",
         dict(kind="obligation", action="tag", object="product", labels=["MISC"]),

@@ -1,4 +1,4 @@
-"""Rules stated without a modal: score outcomes, present passives of task verbs, restricted subjects and stated
+"""Rules stated without a modal: score outcomes (also by the copula: "... is a 3"), present passives of task verbs, restricted subjects and stated
 limits, precedence verbs, instructions the tagger misreads, and rules after "Yes." / "No." in an answer. Their
 look-alikes (data descriptions, verdicts of one example, narrative, tendencies, the tool) are in
 test_rules_roles.NOT_RULES. Every sentence here was written for this test."""
@@ -40,12 +40,41 @@ def _one(rules_of, sentence: str):
         ("LATE_SUBMISSION limits the essay to a maximum grade of 2.", "obligation", "must"),
         ("Someone who skips the consent form gets a Compliance score of 1.", "obligation", "must"),
         ("Any caption that invents a brand name is worth a 2 at most.", "obligation", "must"),
+        # a cap by a scale point's name: "can" allows nothing here
+        ("A caption that misses the main object can get no better than Weak.", "obligation", "must"),
     ],
 )
 def test_score_outcomes_are_rules(rules_of, sentence, kind, modality):
     rule = _one(rules_of, sentence)
     assert (rule["kind"], rule["modality"]) == (kind, modality)
     assert rule["evidence"] == "descriptive (outcome)"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A caption with the right words but the wrong speaker throughout is a 3: the text is usable as it stands.",
+        "If the meter photo is blurred across the dial, the reading is a 1, however sharp the serial number is.",
+        "If the user asks for a refund twice in one turn, the intent is REFUND_REPEAT, even if the tone is calm.",
+        "Storing thawed fish in the fridge for three days is a RISKY instruction.",
+    ],
+)
+def test_a_case_given_a_score_or_label_by_the_copula_is_a_rule(rules_of, sentence):
+    rule = _one(rules_of, sentence)
+    assert (rule["kind"], rule["evidence"]) == ("obligation", "descriptive (outcome)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Setup\n\nThe review room is a 5 minute walk from the lobby.\n",
+        "# Setup\n\nThis caption is a 3: it names the speaker but not the place.\n",
+        "# Setup\n\nThe export format is configurable.\n",
+        "# Setup\n\nThe ground-truth answer is C whereas the model picks option B.\n",
+    ],
+)
+def test_a_copula_without_a_score_or_label_or_about_one_instance_is_no_rule(rules_of, text):
+    assert rules_of(text) == []
 
 
 @pytest.mark.parametrize(

@@ -188,6 +188,8 @@ def _pair_scores(corpus: Path, pairs: list[dict[str, Any]], notes: list[str]) ->
     from ..cache import Cache
     from ..checks.common.relations.claims import build_claim
     from ..checks.common.relations.examples import example_relations
+    from ..checks.common.relations.label_members import member_relations
+    from ..checks.common.relations.rankings import ranking_relations
     from ..checks.common.relations.relate import relate
     from ..checks.common.relations.scales import scale_relations
     from ..config import load_config
@@ -218,6 +220,7 @@ def _pair_scores(corpus: Path, pairs: list[dict[str, Any]], notes: list[str]) ->
                 rel = relate(fx, fy, float(vectors[row[x.id]] @ vectors[row[y.id]]))
                 rels += [rel] if rel else []
         rels += scale_relations(fa + fb) + example_relations(fa + fb)
+        rels += member_relations(fa + fb) + ranking_relations(fa + fb)
         codes = [r.code for r in rels]
         con = sorted(c for c in codes if c.startswith("CON"))
         predicted = (

@@ -37,6 +37,7 @@ def patterns() -> dict[str, list[re.Pattern[str]]]:
         "example_prefix": [re.compile(p, re.I) for p in data["example"]["prefix"]],
         "example_lead_in": [re.compile(p, re.I) for p in data["example"]["lead_in"]],
         "example_lead_end": [re.compile(p, re.I) for p in data["example"]["lead_end"]],
+        "example_verdict": [re.compile(p, re.I) for p in data["example"]["verdict"]],
     }
 
 
@@ -246,11 +247,17 @@ def _example(block: Block, prev: Block | None, state: _State) -> None:
         and prev is not None
         and (prev.kind == EXAMPLE or is_example_text(prev.text) or _is_example_lead_in(prev.text))
     )
+    verdict = (
+        prev is not None
+        and prev.kind == EXAMPLE
+        and any(rx.search(block.text.strip()) for rx in patterns()["example_verdict"])
+    )
     if (
         in_example_section
         or after_lead
         or block.meta.get("example_lead_in")
         or quoted_answer
+        or verdict
         or is_example_text(block.text)
     ):
         _to_example(block)

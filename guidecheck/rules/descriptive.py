@@ -12,13 +12,13 @@ not a pronoun, not the tool or the corpus), so a worked example's verdict ("This
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .clauses import is_subordinate
 from .context import Detection
-from .lexicon import lemma, lexicon, verb_index
+from .lexicon import lemma, lexicon
 from .quantities import limit_named
-from .sentence_roles import text_role
 
 _PRESENT = ("VBZ", "VBP")
 _QUOTES = frozenset({'"', "“", "'", "‘", "``"})
@@ -163,8 +163,20 @@ def _scored(verb, labels: list[str]) -> bool:
     # ('receives a value of 1' hands out a position, 'gets two turns' a quantity)
     if any(c.like_num or any(n.dep_ == "nummod" and n.like_num for n in c.children) for c in comp):
         return not any(c.lemma_.lower() in words["not_score_nouns"] for c in comp)
+    # "can get no better than Acceptable": a cap by a scale point's name
+    if any(c.tag_ == "JJR" and any(p.lower_ == "than" for p in c.children) for c in comp):
+        return True
     after = verb.doc[verb.i + 1 : verb.sent.end].text
     return any(label in after for label in labels)
+
+
+def _capped(verb) -> bool:
+    """'gets no better than 3', 'can score no higher than Acceptable': a comparative denied by "no"."""
+    return any(
+        c.tag_ == "JJR" and any(n.lower_ in ("no", "not") for n in c.children)
+        for c in verb.children
+        if c.dep_ in ("acomp", "advmod", "dobj", "attr")
+    )
 
 
 def _outcome(sent, covered: set[int], labels: list[str]) -> Detection | None:
@@ -182,6 +194,8 @@ def _outcome(sent, covered: set[int], labels: list[str]) -> Detection | None:
         tense = "present" if noun_read else _tense(tok)
         if tense is None or not _scored(tok, labels):
             continue
+        if tense == "can" and _capped(tok):
+            tense = "present"  # "can get no better than Acceptable" caps the score, it allows nothing
         # without a verbal root the parsed subject is unreliable: the sentence's opening decides
         if noun_read:
             subj = next((c for c in tok.children if c.dep_ == "compound"), None)
@@ -211,6 +225,34 @@ def _worth(sent, covered: set[int], labels: list[str]) -> Detection | None:
         subj = _subject(head)
         if subj is not None and _generic(subj):
             return _detection(head, tense, "outcome")
+    return None
+
+
+_LABEL_TOKEN = re.compile(r"^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*$")
+
+
+def _assigned(comp, labels: list[str]) -> bool:
+    """The copula's complement is a score ("is a 3") or a label ("is REPORT_FRAUD", "is an UNSAFE instruction")."""
+    if comp.like_num and any(c.dep_ == "det" for c in comp.children):
+        return True
+    near = [comp, *(c for c in comp.children if c.dep_ in ("amod", "compound"))]
+    # a single letter is an answer option of one example ("the correct answer is C"), not a label of the deck
+    return any(len(t.text) >= 3 and (t.text in labels or _LABEL_TOKEN.match(t.text)) for t in near)
+
+
+def _copula_outcome(sent, covered: set[int], labels: list[str]) -> Detection | None:
+    """'A transcript with wrong speaker labels throughout is a 3', 'If the caller says ..., the intent is
+    REPORT_FRAUD': a generic case given a score or a label by the copula."""
+    for tok in sent:
+        if tok.lemma_ != "be" or tok.i in covered or tok.dep_ not in ("ROOT", "ccomp"):
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("attr", "acomp")), None)
+        tense = _tense(tok)
+        if comp is None or tense is None or not _assigned(comp, labels):
+            continue
+        subj = _subject(tok) or next((c for c in tok.children if c.dep_ == "csubj"), None)
+        if subj is not None and (subj.tag_ == "VBG" or _generic(subj)):
+            return _detection(tok, tense, "outcome")
     return None
 
 
@@ -306,7 +348,11 @@ def descriptive(sent, covered: set[int], labels: list[str], quantities) -> Detec
     """The rule a modal-free present-tense sentence states, or None for background, narrative and verdicts."""
     if _starts_mid_sentence(sent):
         return None
-    found = _outcome(sent, covered, labels) or _worth(sent, covered, labels)
+    found = (
+        _outcome(sent, covered, labels)
+        or _worth(sent, covered, labels)
+        or _copula_outcome(sent, covered, labels)
+    )
     if found is not None and _hedged(found.verb):
         return None
     if found is not None:
@@ -318,74 +364,7 @@ def descriptive(sent, covered: set[int], labels: list[str], quantities) -> Detec
     return None
 
 
-def misread_imperative(sent, covered: set[int]) -> Detection | None:
-    """'Budget two minutes for every clip', 'Stick to what is shown; ...': an instruction whose verb the tagger
-    read as a noun. The first word can be a verb (spaCy's own verb index), has no determiner, and is either the
-    root followed by an object or preposition, or hung on a subjectless base-form verb."""
-    first = next((t for t in sent if not (t.is_space or t.is_punct) and t.i not in covered), None)
-    if first is None or first.i != sent.start + sum(1 for t in sent if t.is_space and t.i < first.i):
-        return None
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    if (
-        not first.is_title
-        or first.tag_ not in ("NN", "NNP", "JJ")
-        or first.lower_ not in verb_index(sent.doc.vocab)
-        or last is None
-        or last.text
-        not in (".", "!", ";")  # "Homer the poet (...)", "Gas the skypes (ABC)": a sample, no sentence
-    ):
-        return None
-    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in first.children):
-        return None
-    nxt = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
-    opens_object = nxt is not None and nxt.lower_ in _words()["object_openers"]
-    head = first.head
-    hung_on_imperative = (  # 'Stick' read as the subject or an adverbial clause of the imperative 'leave'
-        first.dep_ in ("nsubj", "advcl", "npadvmod", "dep")
-        and head.tag_ == "VB"
-        and not any(
-            c.dep_ in ("aux", "auxpass") or (c.dep_ == "nsubj" and c.i != first.i) for c in head.children
-        )
-    )
-    if opens_object and (first.dep_ == "ROOT" or hung_on_imperative):
-        return Detection("obligation", "must", False, "imperative (verb read as a noun)", first, True)
-    return None
-
-
-def imperative_after_statement(sent, covered: set[int]) -> Detection | None:
-    """'Earlier turns are context; don't score them', 'The first lines are a greeting, so skip them': the parser
-    hangs the statement under the instruction, which then has no subject of its own."""
-    root = sent.root
-    if (
-        root.tag_ != "VB"
-        or root.lemma_ == "be"  # "..., so don't be surprised": advice on feelings, no action
-        or root.i in covered
-        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
-    ):
-        return None
-    clause = next((c for c in root.children if c.dep_ in ("ccomp", "advcl") and c.i < root.i), None)
-    if clause is None or clause.i in covered:
-        return None
-    end = max(t.i for t in clause.subtree if not t.is_punct)  # the clause's own comma is part of the break
-    between = list(sent.doc[end + 1 : root.i])
-    words = [t.lower_ for t in between if not t.is_punct]
-    if not any(t.text in (";", ",", ":", "—") for t in between) or not set(words) <= {
-        "so",
-        "then",
-        "do",
-        "not",
-        "n't",
-        "never",
-    }:
-        return None
-    if text_role(sent.doc[root.i - len(words) : sent.end].text) is not None:
-        return None  # "...; see the next section": a pointer, not an instruction
-    neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
-    kind = "prohibition" if neg else "obligation"
-    return Detection(kind, "must", neg, "imperative after a statement", root, True)
-
-
 # Evidence of the detections made here: a lead-in detected this way gives its list items no force.
 EVIDENCE = ("descriptive", "imperative after a statement", "imperative (verb read as a noun)")
 
-__all__ = ["EVIDENCE", "descriptive", "imperative_after_statement", "misread_imperative", "share_subject"]
+__all__ = ["EVIDENCE", "descriptive", "share_subject"]

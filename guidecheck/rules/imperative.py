@@ -29,12 +29,11 @@ def _clause_break(between) -> bool:
 def _intro_end(sent, covered: set[int], main: list) -> tuple[list, int]:
     """Main-clause tokens after an introductory phrase ("From now on, label ..."), and where the clause starts."""
     lex = lexicon()
-    comma = next((t for t in sent if t.text == "," and t.i not in covered), None)
+    comma = _intro_comma(sent, covered)
     opener = sent[0] if len(sent) else None
     after = sent.doc[comma.i + 1] if comma is not None and comma.i + 1 < sent.end else None
     if (
         comma is not None
-        and comma.i - sent.start <= 6
         and opener is not None
         # "From now on, label ...", and "Outside triage questions, rate ..." with the opener read as an adjective
         and (
@@ -46,6 +45,28 @@ def _intro_end(sent, covered: set[int], main: list) -> tuple[list, int]:
     ):
         return [t for t in main if t.i > comma.i], comma.i + 1
     return main, sent.start
+
+
+def _intro_comma(sent, covered: set[int]):
+    """The comma that ends an introductory phrase: the first one within six words, or the last one within twelve
+    when the phrase lists things ("For Spanish, French and German conversations, please write ..."). No verb may
+    come before it."""
+    commas = [t for t in sent if t.text == "," and t.i not in covered]
+    if not commas:
+        return None
+    first = commas[0]
+    verbs = [t.i for t in sent if t.pos_ in ("VERB", "AUX") and t.i not in covered]
+    listed = [
+        c
+        for c in commas
+        if c.i - sent.start <= 12
+        and not any(v < c.i for v in verbs)
+        and sent.doc[c.i - 1].pos_ in ("NOUN", "PROPN")
+    ]
+    later = [c for c in listed if c.i > first.i]
+    if later and any(t.lower_ in ("and", "or") for t in sent.doc[first.i : later[-1].i]):
+        return later[-1]  # the first comma only separates the items of a list
+    return first if first.i - sent.start <= 6 else None
 
 
 def _root_imperative(sent, first, covered: set[int]):

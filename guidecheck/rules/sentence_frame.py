@@ -50,9 +50,10 @@ class Found:
 def detect_sentence(sent, state, ctx: DocContext) -> Found:
     """Clauses, labels, quantities and the detected kind of one sentence (``state``: the block being read)."""
     from .clauses import parse_clauses
-    from .descriptive import descriptive, imperative_after_statement, misread_imperative
+    from .descriptive import descriptive
     from .detect import detect
     from .label_spotting import labels_in
+    from .misread_imperatives import imperative_after_statement, misread_imperative
     from .quantities import find_quantities
 
     vocab = sent.doc.vocab

@@ -229,8 +229,29 @@ def _score(
                 return iv, (s, e + pad + m.end())
             if rx.search(before):
                 return iv, (s, e)
-        return Interval(v, v), (s, e)
+        bound = _compared(text[max(0, s - 32) : s], v)
+        return bound or Interval(v, v), (s, e)
     return None, None
+
+
+_ABOVE = re.compile(r"(?<![\w'’])(?:above|higher\s+than|more\s+than|over|better\s+than)\s*$", re.I)
+_BELOW = re.compile(r"(?<![\w'’])(?:below|lower\s+than|less\s+than|under|worse\s+than)\s*$", re.I)
+_NEGATED = re.compile(r"(?:\b(?:not|never|cannot|no)\b|n't|n’t)", re.I)
+
+
+def _compared(before: str, v: float) -> Interval | None:
+    """'cannot score above 4' -> (-inf, 4]; 'scores above 3' -> (3, inf): a comparison right before the score,
+    turned over by a negation in the words before it."""
+    inf = math.inf
+    for rx, up in ((_ABOVE, False), (_BELOW, True)):
+        m = rx.search(before)
+        if m is None:
+            continue
+        if _NEGATED.search(" ".join(before[: m.start()].split()[-3:])):  # "can never score above"
+            up = not up
+            return Interval(-inf, v) if up else Interval(v, inf)
+        return Interval(-inf, v, hi_open=True) if up else Interval(v, inf, lo_open=True)
+    return None
 
 
 def _definition_of(text: str) -> tuple[str, str, frozenset[str]] | None:

@@ -33,8 +33,10 @@ def _words() -> Words:
 
 
 def _refused_case(claim: Claim) -> str | None:
-    """The case a prohibition refuses as a reason: "just because it earned top scores and no flags"."""
-    if claim.deontic != "F":
+    """The case a prohibition refuses as a reason: "just because it earned top scores and no flags". An order to
+    leave something undone refuses its case the same way: "out of scope, even when someone also lives there, so
+    skip it"."""
+    if claim.deontic != "F" and not (claim.deontic == "O" and claim.action in _words().omissions):
         return None
     m = _words().reason.search(unquoted(claim.text))
     return m.group(0) if m else None
@@ -55,6 +57,7 @@ def _same_thing(forbidding: Claim, granting: Claim) -> bool:
     return bool(
         content(forbidding.rule.object or "") & granting.core
         or content(granting.rule.object or "") & forbidding.everything
+        or bool(forbidding.core & granting.core)  # "personal information" / "personal details"
     )
 
 

@@ -23,7 +23,7 @@ from .claims import Claim
 from .conflict import Conflict
 from .distinct_things import named_apart
 from .ignored import ignored_conflict
-from .lexicon import content, jaccard, lexicon, stem
+from .lexicon import content, jaccard, lexicon
 from .opposite_acts import opposite_acts_conflict
 from .restriction import restriction_conflict
 from .same_act import general_ban, keeps_as_is, party_nouns, same_act
@@ -31,6 +31,7 @@ from .sequence import sequence_conflict
 from .sufficiency import sufficiency_conflict
 from .text import RELATIVE, as_read, find_span, quoted, span_of
 from .thresholds import threshold_conflict
+from .work_time import is_work_time, same_scope, work_item_scope
 
 
 def threshold(name: str) -> float:
@@ -251,7 +252,7 @@ def _scope(claim: Claim, q) -> str | None:
     m = lexicon().quantity_scope.match(claim.text[i + len(q.text) :]) if i >= 0 else None
     if m is None and limit_named(q):
         m = _EACH.search(claim.text)
-    return stem(m.group("noun").lower()) if m else None
+    return work_item_scope(claim.text, q.attribute, m.group("noun") if m else None)
 
 
 def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
@@ -261,8 +262,11 @@ def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
     filler = lexicon().quantity_filler
     ca, cb = fa.core - filler, fb.core - filler
     qa, qb, kept = hit
-    same_scope = _scope(fa, qa) is not None and _scope(fa, qa) == _scope(fb, qb)
-    if not same_scope and (not (ca or cb) or not topic_match(ca, cb, threshold("numeric_topic"))):
+    sa, sb = _scope(fa, qa), _scope(fb, qb)
+    same = same_scope(sa, sb)
+    if not same and is_work_time(sa) != is_work_time(sb):
+        return None  # the time spent on an item and another time ("Clips longer than 10 minutes")
+    if not same and (not (ca or cb) or not topic_match(ca, cb, threshold("numeric_topic"))):
         return None
     unit = qa.unit or qb.unit or qa.attribute
     tail = "two different values for one limit." if kept else f"no {unit} count satisfies both."

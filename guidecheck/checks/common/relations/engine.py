@@ -13,8 +13,10 @@ from ..deck import same_project
 from .claims import Claim, build_claim
 from .decide import Scoring
 from .examples import example_relations
+from .label_members import member_relations
 from .lexicon import jaccard, lexicon
 from .output_pairs import remembered_output_candidates
+from .rankings import ranking_relations
 from .readings import READINGS, Readings, read_rules
 from .relate import Relation, rubric_aliases
 from .scales import scale_relations
@@ -126,6 +128,7 @@ def _classify(index: Index, config, readings: Readings) -> list[Relation]:
     if scoring is not None and index.embedder is not None:
         index.embedder.prefetch(scoring.texts, urgent=True)
     later = scale_relations(claims) + example_relations(claims, aliases)
+    later += member_relations(claims) + ranking_relations(claims)
     out = table_relations(
         index.rules, pairs, keys, table, scoring.relations(_encoder(index)) if scoring else []
     )

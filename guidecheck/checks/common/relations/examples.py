@@ -7,13 +7,15 @@ case, matched against every rule it shares topic words with, and judged against 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..deck import same_project
 from .claims import Claim, Interval
-from .lexicon import content, data, lexicon
+from .example_groups import example_groups
+from .lexicon import content, data, lexicon, stem
 from .proposition import is_example_material
 from .relate import Relation
 from .text import as_read, quoted, span_of
@@ -34,31 +36,8 @@ class _Example:
         return " ".join(f.text for f in self.claims)
 
 
-_EXAMPLE_START = re.compile(
-    r"^\s*(?:worked\s+)?(?:example|e\.g\.|for example|for instance|sample|case)\b", re.I
-)
-
 # A clash found for one example: (0 for a contradiction, 1 when explained away; minus the cover; the relation).
 _Found = tuple[int, float, Relation]
-
-
-def _example_groups(claims: list[Claim]) -> list[list[Claim]]:
-    """Consecutive example sentences of one block form one example; "Example 2: ..." or a new section (a heading
-    "Example 4: system of equations") starts the next one."""
-    groups: list[list[Claim]] = []
-    last_key = None
-    for f in claims:
-        if not f.rule.is_example:
-            last_key = None
-            continue
-        loc = f.rule.location
-        key = (loc.path, loc.line, loc.page, loc.slide, loc.notes, f.rule.section)  # a docx has no lines
-        if groups and key == last_key and not _EXAMPLE_START.match(f.text):
-            groups[-1].append(f)
-        else:
-            groups.append([f])
-        last_key = key
-    return groups
 
 
 def _merged(members: list[Claim]) -> _Example:
@@ -165,11 +144,34 @@ def _penalty_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
     return _breaks(r, ef, 0.7 + 0.25 * cover, why, r.penalty, span)
 
 
+def _other_case(e: _Example, r: Claim) -> bool:
+    """The example is the opposite degree of the rule's case: a "Minor error" against "a Major error must ..."."""
+    pairs = [(stem(a), stem(b)) for a, b in data()["words"]["case_opposites"]]
+    words = r.everything  # "labelled Major error": the case may be named by a label
+    return any(
+        (x in words and x not in e.everything and y in e.everything)
+        for a, b in pairs
+        for x, y in ((a, b), (b, a))
+    )
+
+
+_SCORED_THING = re.compile(
+    r"\b(?:every|each|any|all|for)\s+(?:[\w-]+\s+){1,3}?(?:(?:that|which)\s+(?:is|are|was|were|gets?|got|receives?)\s+)?"
+    r"(?:scored|rated|graded|given)\s*$",
+    re.I,
+)
+
+
+def _score_is_case(r: Claim) -> bool:
+    """'Add a comment for every segment scored 3 or lower': the score names the case, it is not required."""
+    return r.score_span is not None and bool(_SCORED_THING.search(r.text[: r.score_span[0]]))
+
+
 def _score_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
     """The example gives a score outside the range the rule requires for this case."""
     if not (
         e.score and r.score and r.deontic in ("O", None) and cover >= 0.6 and e.score[1].disjoint(r.score)
-    ):
+    ) or (_other_case(e, r) or _score_is_case(r)):
         return None
     ef, iv, span = e.score
     why = (
@@ -227,6 +229,75 @@ _NEGATED_WORDS = re.compile(
 )
 
 
+_QUOTE = re.compile(r"[\"“]([^\"“”]{1,200})[\"”]")
+_CLEAN_VERDICT = re.compile(
+    r"\bno\s+(?:flags?|tags?|issues?|errors?|problems?|changes?)\b|\b(?:accepted|approved|kept)\s+as\s+(?:written|is)\b",
+    re.I,
+)
+
+
+def _phrases(r: Claim) -> list[tuple[str, tuple[int, int]]]:
+    """Short quoted wordings a rule names ("Openings like "Image of" or "Photo of" ..."), with their spans."""
+    out = []
+    for m in _QUOTE.finditer(r.text):
+        words = m.group(1).split()
+        if 1 <= len(words) <= 4 and any(w[:1].isalpha() for w in words):
+            out.append((" ".join(words).lower(), m.span(1)))
+    return out
+
+
+def _quoted_material(e: _Example) -> list[str]:
+    """What the example quotes as the thing judged (a model's answer), outside its verdict sentences."""
+    return [
+        " ".join(m.group(1).split()).lower()
+        for f in e.claims
+        if not (f.score or f.outcomes)
+        for m in _QUOTE.finditer(f.text)
+        if len(m.group(1).split()) >= 3
+    ]
+
+
+def _uses(material: list[str], phrase: str) -> bool:
+    """The example's quoted answer contains the phrase as words ("Photo of a brushed ..." uses "photo of")."""
+    return any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", q) for q in material)
+
+
+def _quoted_clash(e: _Example, r: Claim) -> Relation | None:
+    """The example's quoted answer uses a wording the rule caps or flags ("alt text that starts "Photo of" gets
+    REDUNDANT_PHRASE and cannot score above 4"), yet its verdict is above the cap or has no flags."""
+    material = _quoted_material(e)
+    hit = next(((p, span) for p, span in _phrases(r) if _uses(material, p)), None)
+    if hit is None:
+        return None
+    clean = next(((f, m.span()) for f in e.claims for m in [_CLEAN_VERDICT.search(f.text)] if m), None)
+    capped = bool(e.score and r.score and math.isinf(r.score.lo) and e.score[1].disjoint(r.score))
+    flags = [o for o, _ in r.outcomes if not o.replace(".", "").isdigit()]
+    if capped and e.score and r.score:
+        ef, verdict, span = e.score[0], e.score[1].describe(), e.score[2]
+        how = f"caps it at {r.score.describe()}"
+    elif clean and (flags or r.deontic == "F") and not r.penalty:  # "do not penalize "I think"" allows it
+        ef, verdict, span = clean[0], quoted(clean[0].text[slice(*clean[1])]), clean[1]
+        how = "flags that wording" if flags else "forbids that wording"
+    else:
+        return None
+    why = f"The example {quoted(e.text)} quotes {quoted(hit[0])} and gives {verdict}, but {quoted(as_read(r.rule))} {how}."
+    return _breaks(r, ef, 0.8, why, hit[1], span)
+
+
+def _quoting_rules(e: _Example, rules: list[Claim], judged: set[str]) -> list[Claim]:
+    """Rules not judged by shared words whose quoted wording the example's quoted answer uses."""
+    material = _quoted_material(e)
+    if not material:
+        return []
+    return [
+        r
+        for r in rules
+        if r.rule.id not in judged
+        and same_project(r.rule, e.claims[0].rule)
+        and any(_uses(material, p) for p, _ in _phrases(r))
+    ]
+
+
 def _clashes(e: _Example, judges: list[tuple[Claim, float]], aliases: dict[str, str]) -> list[_Found]:
     """Each judging rule the example breaks, by the first kind of verdict they share (deduction, score, label)."""
     found: list[_Found] = []
@@ -255,7 +326,11 @@ def _best(found: list[_Found]) -> list[Relation]:
 
 def example_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
     """Worked examples whose verdict breaks a rule about the same thing."""
-    examples = [e for e in map(_merged, _example_groups(claims)) if e.penalty or e.score or e.outcomes]
+    examples = [
+        e
+        for e in map(_merged, example_groups(claims))
+        if e.penalty or e.score or e.outcomes or any(_CLEAN_VERDICT.search(f.text) for f in e.claims)
+    ]
     if not examples:
         return []
     rules = _breakable_rules(claims)
@@ -264,7 +339,12 @@ def example_relations(claims: list[Claim], aliases: dict[str, str] | None = None
     out: list[Relation] = []
     for e in examples:
         judges = _judging_rules(_covers(e, rules, postings, penalty_words), rules)
-        out.extend(_best(_clashes(e, judges, aliases or {})))
+        found = _clashes(e, judges, aliases or {})
+        for r in _quoting_rules(e, rules, {r.rule.id for r, _ in judges}):
+            rel = _quoted_clash(e, r)
+            if rel is not None:
+                found.append((0, -1.0, rel))
+        out.extend(_best(found))
     return out
 
 

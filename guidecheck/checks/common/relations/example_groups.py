@@ -1,0 +1,65 @@
+"""Which sentences make up one worked example (CON008): the blocks of one example heading, consecutive sentences
+of one block, and a verdict right after its sample.
+
+A worked example is often spread over blocks: "Example D: a jury-trial waiver" has a summary, a quoted clause and a
+verdict line, and the verdict only breaks a rule when read with the clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claims import Claim
+
+_EXAMPLE_START = re.compile(
+    r"^\s*(?:worked\s+)?(?:example|e\.g\.|for example|for instance|sample|case)\b", re.I
+)
+
+
+def example_groups(claims: list[Claim]) -> list[list[Claim]]:
+    """Consecutive example sentences of one block form one example; "Example 2: ..." or a new section (a heading
+    "Example 4: system of equations") starts the next one."""
+    groups: list[list[Claim]] = []
+    last_key = None
+    for f in claims:
+        if not f.rule.is_example:
+            last_key = None
+            continue
+        key = _example_key(f)
+        same = key == last_key or (last_key is not None and _verdict_of_previous(f, groups[-1][-1]))
+        if groups and same and not _EXAMPLE_START.match(f.text):
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+        last_key = key
+    return groups
+
+
+_ONE_EXAMPLE_HEADING = re.compile(
+    r"^\s*(?:worked\s+)?(?:example|case|sample|scenario)(?:\s+(?:no\.\s*|#\s*)?[A-Z0-9][\w.]{0,3}\b|\s*[:–—-]\s)",
+    re.I,
+)
+
+
+def _example_key(f: Claim) -> tuple:
+    """What one example is: its whole section when the heading names one example ("Example D: a jury-trial
+    waiver", whose summary, quoted clause and verdict are separate blocks), else its block."""
+    loc = f.rule.location
+    if f.rule.section and _ONE_EXAMPLE_HEADING.match(f.rule.section[-1]):
+        return (loc.path, f.rule.section)
+    return (loc.path, loc.line, loc.page, loc.slide, loc.notes, f.rule.section)  # a docx has no lines
+
+
+_VERDICT_START = re.compile(r"^\s*(?:verdict|rating|score|label|overall|outcome|decision)\b", re.I)
+
+
+def _verdict_of_previous(f: Claim, prev: Claim) -> bool:
+    """'Verdict on the sample opening: ...' right after the sample, in its own block, is that sample's verdict."""
+    return (
+        bool(_VERDICT_START.match(f.text))
+        and f.rule.location.path == prev.rule.location.path
+        and f.rule.section == prev.rule.section
+    )
+
+
+__all__ = ["example_groups"]

@@ -1,0 +1,126 @@
+"""Two orders for one slot (CON005): a ranked list and a rule that puts a later item first, or two rules that
+each put another item first whatever else applies.
+
+"When more than one flag applies, the primary flag is chosen in this order: TEMP, then ALLERGEN, then ..." against
+"Do put ALLERGEN in the primary flag slot whenever an allergen issue exists, even if a temperature issue is also
+present"; "PII_EXPOSURE always goes in the Primary issue field, ahead of any other flag" against "POLICY_ERROR takes
+the Primary issue slot whenever it's present, even over a privacy flag". The items are label names, which the
+pairwise priority reading ("A over B") does not see in a list, and the two sentences are often far apart, so every
+ranked list and every "put first" rule of a deck is compared with the others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..deck import same_project
+from .claims import Claim
+from .relate import Relation
+from .text import as_read, find_span, quoted
+
+_LABEL = r"[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*"
+_CHAIN = re.compile(
+    r"(?:order\s+of\s+(?:precedence|priority)|in\s+(?:this|the\s+following)\s+order)\s*:\s*(?P<chain>[^.;]+)",
+    re.I,
+)
+_CHAIN_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:then\s+|last(?:ly)?\s+)?|\s+then\s+|\s*>\s*)", re.I)
+_SLOT = r"(?i:(?:primary|first|top|main)\b[^.;]{0,24}?\b(?:slot|field|position|place|spot|flag))"
+_FIRST = (
+    re.compile(
+        rf"(?P<x>\b{_LABEL}\b)[^.;]{{0,30}}?\b(?:goes|go|belongs|takes|take|gets|get)\b[^.;]{{0,12}}?\b{_SLOT}"
+    ),
+    re.compile(rf"\b(?i:put)\s+(?P<x>{_LABEL})\s+(?i:in|into)\s+the\s+{_SLOT}"),
+)
+# What the first item wins over: "even if a temperature issue ...", "even over a privacy flag", "both X and Y".
+_OVER = re.compile(r"\b(?:even\s+(?:if|when|over)|over|ahead\s+of|both)\b(?P<over>[^.;]{0,60})", re.I)
+_ANY_OTHER = re.compile(r"\b(?:ahead\s+of|over|before)\s+(?:any|every|all)\s+other\b|\balways\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    claim: Claim
+    order: tuple[str, ...]  # a ranked list, best first (one item for a "put first" rule)
+    over: str  # what a "put first" rule's item wins over, in words
+    unconditional: bool  # "always", "ahead of any other flag"
+
+
+def _chain(f: Claim) -> _Ranked | None:
+    m = _CHAIN.search(f.text)
+    if m is None:
+        return None
+    items = [i.strip() for i in _CHAIN_SPLIT.split(m.group("chain")) if i.strip()]
+    labels = tuple(i.split()[0] for i in items if re.fullmatch(_LABEL, i.split()[0]))
+    return _Ranked(f, labels, "", False) if len(labels) >= 3 else None
+
+
+def _first(f: Claim) -> _Ranked | None:
+    for rx in _FIRST:
+        m = rx.search(f.text)
+        if m is not None:
+            over = _OVER.search(f.text, m.end()) or _OVER.search(f.text)
+            text = over.group("over") if over else ""
+            return _Ranked(f, (m.group("x"),), text, bool(_ANY_OTHER.search(f.text)))
+    return None
+
+
+def _named(item: str, words: str) -> bool:
+    """'TEMP' in "a temperature issue", 'OFFENSIVE' in "both offensive and ...": the label or its word."""
+    key = item.lower().replace("_", " ").replace("-", " ").split()[0]
+    return any(
+        w == key or (len(key) >= 4 and w.startswith(key)) for w in re.findall(r"[a-z]+", words.lower())
+    )
+
+
+def _clash(a: _Ranked, b: _Ranked) -> str | None:
+    """Why two rankings cannot both hold, or None."""
+    if len(a.order) > 1 and len(b.order) == 1:
+        a, b = b, a
+    if len(a.order) == 1 and len(b.order) > 1:  # a puts one item first; b ranks a list
+        x = a.order[0]
+        if x not in b.order[1:]:
+            return None
+        ahead = b.order[: b.order.index(x)]
+        beaten = [i for i in ahead if _named(i, a.over)]
+        if beaten:
+            return f"puts {x} ahead of {beaten[0]}"
+        return f"puts {x} ahead of every other item" if a.unconditional else None
+    if len(a.order) == 1 and len(b.order) == 1:
+        both = a.unconditional or b.unconditional
+        if a.order[0] != b.order[0] and both and (a.unconditional or b.over) and (b.unconditional or a.over):
+            return f"puts {a.order[0]} first, the other {b.order[0]}"
+    return None
+
+
+def ranking_relations(claims: list[Claim]) -> list[Relation]:
+    """CON005 for each ranked list and "put first" rule of a deck that order the same slot two ways."""
+    ranked = [r for f in claims if not f.rule.is_example for r in (_chain(f) or _first(f),) if r is not None]
+    out: list[Relation] = []
+    for i, a in enumerate(ranked):
+        for b in ranked[i + 1 :]:
+            if not same_project(a.claim.rule, b.claim.rule):
+                continue
+            why = _clash(a, b)
+            if why is None:
+                continue
+            text = (
+                f"{quoted(as_read(a.claim.rule))} and {quoted(as_read(b.claim.rule))} rank the same slot two "
+                f"ways: one {why}."
+            )
+            spans = find_span(a.claim.rule, a.order[0]) + find_span(b.claim.rule, b.order[0])
+            code = "REL002" if (a.claim.update or b.claim.update) else "CON005"
+            out.append(
+                Relation(
+                    code,
+                    a.claim.rule,
+                    b.claim.rule,
+                    0.85,
+                    text,
+                    spans,
+                    "CON005" if code != "CON005" else None,
+                )
+            )
+    return out
+
+
+__all__ = ["ranking_relations"]

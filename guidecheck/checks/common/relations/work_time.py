@@ -1,0 +1,60 @@
+"""The time a rater spends on one item, however a deck words it (CON004's scope).
+
+"Submit each rating within 6 minutes of opening the task" and "Raters should spend no less than 420 seconds on each
+task before submitting" limit one thing, the time spent on a task, though neither says "per task" right after its
+number. A time limit in a sentence that names a way of working on an item (spend, take, submit, open, finish) and
+the item ("each task", "a single call") is counted per work item; other times (the length of a clip, a deadline)
+keep the scope their own words give.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import data, stem
+
+WORK_ITEM = "<time on one work item>"  # the scope's prefix; who spends it follows
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = data()["words"]
+    verbs = "|".join(map(re.escape, words["work_time_verbs"]))
+    units = "|".join(map(re.escape, words["work_units"]))
+    others = "|".join(map(re.escape, words["work_time_others"]))
+    return (
+        re.compile(rf"\b(?:{verbs})\b", re.I),
+        re.compile(rf"\b(?:each|every|per|one|a|single|the)\s+(?:single\s+)?(?:{units})\b", re.I),
+        re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{others})\b", re.I),
+    )
+
+
+def is_work_time(scope: str | None) -> bool:
+    return scope is not None and scope.startswith(WORK_ITEM)
+
+
+def same_scope(a: str | None, b: str | None) -> bool:
+    """Two limits count the same thing: two times spent on an item by the same role (whatever the item is
+    called in each), the rater's time on an item and a limit per that item ("the time cap per clip"), or one
+    noun."""
+    if is_work_time(a) and is_work_time(b):
+        return a.split("|")[0] == b.split("|")[0]  # type: ignore[union-attr]
+    if is_work_time(a) or is_work_time(b):
+        work, plain = (a, b) if is_work_time(a) else (b, a)
+        return plain is not None and work == f"{WORK_ITEM} by the rater|{plain}"
+    return a is not None and a == b
+
+
+def work_item_scope(text: str, attribute: str, noun: str | None) -> str | None:
+    """What a limit is counted per: WORK_ITEM for a time limit on working on one item ("90 seconds on a single ad"
+    when the sentence says how the rater works on it), else the stem of the noun its words name, or None."""
+    verb, unit, other = _patterns()
+    item = unit.search(text)
+    if attribute == "time" and verb.search(text) and item and (noun is None or unit.search(f"a {noun}")):
+        who = "another role" if other.search(text) else "the rater"
+        return f"{WORK_ITEM} by {who}|{stem((noun or item.group(0).split()[-1]).lower())}"
+    return stem(noun.lower()) if noun else None
+
+
+__all__ = ["WORK_ITEM", "is_work_time", "same_scope", "work_item_scope"]

@@ -1,0 +1,87 @@
+"""Instructions the parser misreads: an imperative whose verb the tagger took for a noun ("Budget two minutes for
+every clip"), and an imperative the parser hung under the statement before it ("Earlier turns are context; don't
+score them"). Both are rules the sentence frame would otherwise miss, because no modal and no verbal root say so.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .context import Detection
+from .lexicon import lexicon, verb_index
+from .sentence_roles import text_role
+
+
+@lru_cache(maxsize=1)
+def _object_openers() -> frozenset[str]:
+    return frozenset(lexicon().data["descriptive"]["object_openers"])
+
+
+def misread_imperative(sent, covered: set[int]) -> Detection | None:
+    """'Budget two minutes for every clip', 'Stick to what is shown; ...': an instruction whose verb the tagger
+    read as a noun. The first word can be a verb (spaCy's own verb index), has no determiner, and is either the
+    root followed by an object or preposition, or hung on a subjectless base-form verb."""
+    first = next((t for t in sent if not (t.is_space or t.is_punct) and t.i not in covered), None)
+    if first is None or first.i != sent.start + sum(1 for t in sent if t.is_space and t.i < first.i):
+        return None
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if (
+        not first.is_title
+        or first.tag_ not in ("NN", "NNP", "JJ")
+        or first.lower_ not in verb_index(sent.doc.vocab)
+        or last is None
+        or last.text
+        not in (".", "!", ";")  # "Homer the poet (...)", "Gas the skypes (ABC)": a sample, no sentence
+    ):
+        return None
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in first.children):
+        return None
+    nxt = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
+    opens_object = nxt is not None and nxt.lower_ in _object_openers()
+    head = first.head
+    hung_on_imperative = (  # 'Stick' read as the subject or an adverbial clause of the imperative 'leave'
+        first.dep_ in ("nsubj", "advcl", "npadvmod", "dep")
+        and head.tag_ == "VB"
+        and not any(
+            c.dep_ in ("aux", "auxpass") or (c.dep_ == "nsubj" and c.i != first.i) for c in head.children
+        )
+    )
+    if opens_object and (first.dep_ == "ROOT" or hung_on_imperative):
+        return Detection("obligation", "must", False, "imperative (verb read as a noun)", first, True)
+    return None
+
+
+def imperative_after_statement(sent, covered: set[int]) -> Detection | None:
+    """'Earlier turns are context; don't score them', 'The first lines are a greeting, so skip them': the parser
+    hangs the statement under the instruction, which then has no subject of its own."""
+    root = sent.root
+    if (
+        root.tag_ != "VB"
+        or root.lemma_ == "be"  # "..., so don't be surprised": advice on feelings, no action
+        or root.i in covered
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    ):
+        return None
+    clause = next((c for c in root.children if c.dep_ in ("ccomp", "advcl") and c.i < root.i), None)
+    if clause is None or clause.i in covered:
+        return None
+    end = max(t.i for t in clause.subtree if not t.is_punct)  # the clause's own comma is part of the break
+    between = list(sent.doc[end + 1 : root.i])
+    words = [t.lower_ for t in between if not t.is_punct]
+    if not any(t.text in (";", ",", ":", "—") for t in between) or not set(words) <= {
+        "so",
+        "then",
+        "do",
+        "not",
+        "n't",
+        "never",
+    }:
+        return None
+    if text_role(sent.doc[root.i - len(words) : sent.end].text) is not None:
+        return None  # "...; see the next section": a pointer, not an instruction
+    neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
+    kind = "prohibition" if neg else "obligation"
+    return Detection(kind, "must", neg, "imperative after a statement", root, True)
+
+
+__all__ = ["imperative_after_statement", "misread_imperative"]
