@@ -51,6 +51,15 @@ DECKS = {
     "pointrow/guide.md": "# Scale\n\n| Score | Name | What it means |\n|---|---|---|\n"
     "| 4 | Great | Nothing to fix. |\n| 3 | Fine | One small fix. |\n\n# Short answers\n\n"
     "A one-line answer that is correct can still be rated Fine, which means a 4 here.\n",
+    "perday/guide.md": "# Scale\n\n| Score | Name | Meaning |\n|---|---|---|\n| 5 | Great | Nothing to fix. |\n"
+    "| 1 | Bad | Unusable. |\n\n# Volume\n\nYou may rate at most 40 chats in a single day.\n\n# Flags\n\n"
+    "If more than one flag applies, the primary flag is the first applicable one in this order: SAFETY, REFUND, "
+    "TONE.\n\nWhere REFUND applies, the bot may offer store credit for up to 6 months, and you should not record "
+    "that as a violation.\n",
+    "spans/guide.md": '# Names\n\nA person named with a job title is tagged on the name; the title and "of the '
+    "board\" stay outside.\n\nLeave the title out of the span: in 'Dr Ada Lovelace spoke first', only 'Ada "
+    "Lovelace' is highlighted.\n\n# Scoring\n\nDo not lower Clarity because the call dropped, unless Max handled "
+    "the drop badly.\n\nDon't lower scores because Max's voice sounds flat.\n",
     "blank/guide.md": "# Clarity\n\nRate Clarity for every reply unless the reply is a refusal.\n\n# Reminders\n\n"
     "Don't leave Clarity blank because the reply refused to answer.\n\n"
     "Don't leave Clarity blank, because the dashboard cannot average empty cells.\n",
@@ -323,3 +332,13 @@ def test_a_scale_point_named_with_another_number_than_its_rubric_row(found):
     assert _pairs(found, "A 3 (Usable)", "which on this scale means a 2") == ["CON007"]
     assert _pairs(found, "3 | Usable") == []
     assert _pairs(found, "3 | Fine", "Fine, which means a 4") == ["CON007"]  # no such sentence: the row
+
+
+def test_look_alikes_found_on_held_out11_after_it_was_scored(found):
+    """General forms of the false findings of held-out11 (scored once; fixes made afterwards): a count of things
+    rated a day is no score; a count of flags and a number of months are no two thresholds of one label; "the
+    title" of a span is no place in a text the rater writes; a name both rules speak of is no shared case."""
+    assert _pairs(found, "at most 40 chats") == []
+    assert _pairs(found, "first applicable one in this order", "up to 6 months") == []
+    assert _pairs(found, "stay outside", "only 'Ada") == []
+    assert _pairs(found, "unless Max handled", "Max's voice") == []

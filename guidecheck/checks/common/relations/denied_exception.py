@@ -61,6 +61,14 @@ def _same_thing(forbidding: Claim, granting: Claim) -> bool:
     )
 
 
+_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+\b")
+
+
+def _names(*texts: str) -> frozenset[str]:
+    """Stems of the names in the texts: capitalised words inside a sentence ("because Ava's voice ...")."""
+    return frozenset(w for t in texts for m in _NAME.finditer(t) for w in content(m.group(0)))
+
+
 def denied_exception(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` when one rule's exception is a case the other rule refuses to excuse."""
     for granting, forbidding in ((fa, fb), (fb, fa)):
@@ -70,7 +78,7 @@ def denied_exception(fa: Claim, fb: Claim) -> Conflict | None:
         if case is None or not _undoes(forbidding, granting) or not _same_thing(forbidding, granting):
             continue
         shared = content(granting.exception_text) & content(case) - {forbidding.object_head}
-        if not shared:
+        if not shared - _names(granting.text, forbidding.text):  # "Ava" names the bot both rules are about
             continue
         why = (
             f"{quoted(as_read(granting.rule))} makes an exception (“{granting.exception_text}”) that "

@@ -35,6 +35,7 @@ class _Cues:
     verb_spans: re.Pattern[str]
     purpose: re.Pattern[str]
     slots: tuple[tuple[str, re.Pattern[str]], ...]
+    marking: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,7 @@ def cues() -> _Cues:
         verb_spans=re.compile(d["verb_spans"], re.I),
         purpose=re.compile(d["purpose"], re.I),
         slots=tuple((name, re.compile(rx, re.I)) for name, rx in d["slots"].items()),
+        marking=re.compile(d["marking"], re.I),
     )
 
 
@@ -222,7 +224,11 @@ def _negated_later(text: str, clause_end: int) -> bool:
 
 def _slot(text: str, start: int) -> str:
     """The place in the output a required phrase is bound to ("Begin with ...", "The final line must be ..."),
-    read in the words before it; "" when it may appear anywhere."""
+    read in the words before it; "" when it may appear anywhere, and in a sentence about marking spans of the
+    input ("the title and "in his official capacity" stay outside the span"), which names no place in a text the
+    rater writes."""
+    if cues().marking.search(text):
+        return ""
     left = text[max(0, start - 60) : start]
     left = left[max((m.end() for m in cues().boundary.finditer(left)), default=0) :]
     return next((name for name, rx in cues().slots if rx.search(left)), "")
