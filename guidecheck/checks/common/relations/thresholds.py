@@ -82,8 +82,8 @@ def threshold_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     for label in labels or _shared_acts(fa, fb):
         for qa, _ in fa.quantities:
             for qb, _ in fb.quantities:
-                if qa.attribute != qb.attribute or (qa.unit and qb.unit and qa.unit != qb.unit):
-                    continue  # "more than one flag" and "up to 18 months" measure two things
+                if qa.attribute != qb.attribute or (qa.attribute == "count" and qa.unit != qb.unit):
+                    continue  # "more than one flag" and "up to 18 months" count two things
                 if not labels and not (_describes_thing(fa, qa) and _describes_thing(fb, qb)):
                     continue
                 (ga, wa), (gb, wb) = _regions(fa, qa), _regions(fb, qb)
