@@ -71,6 +71,8 @@ def test_a_case_given_a_score_or_label_by_the_copula_is_a_rule(rules_of, sentenc
         "# Setup\n\nThis caption is a 3: it names the speaker but not the place.\n",
         "# Setup\n\nThe export format is configurable.\n",
         "# Setup\n\nThe ground-truth answer is C whereas the model picks option B.\n",
+        "# Values\n\nThe first and most common certainty value used is HIGH.\n",
+        "# Answers\n\nIn terms of the replies such prompts get, the usual reply is one in which the bot asks back.\n",
     ],
 )
 def test_a_copula_without_a_score_or_label_or_about_one_instance_is_no_rule(rules_of, text):

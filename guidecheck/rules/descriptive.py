@@ -237,7 +237,9 @@ def _assigned(comp, labels: list[str]) -> bool:
         return True
     near = [comp, *(c for c in comp.children if c.dep_ in ("amod", "compound"))]
     # a single letter is an answer option of one example ("the correct answer is C"), not a label of the deck
-    return any(len(t.text) >= 3 and (t.text in labels or _LABEL_TOKEN.match(t.text)) for t in near)
+    return any(
+        len(t.text) >= 3 and not t.like_num and (t.text in labels or _LABEL_TOKEN.match(t.text)) for t in near
+    )
 
 
 def _copula_outcome(sent, covered: set[int], labels: list[str]) -> Detection | None:
@@ -251,7 +253,9 @@ def _copula_outcome(sent, covered: set[int], labels: list[str]) -> Detection | N
         if comp is None or tense is None or not _assigned(comp, labels):
             continue
         subj = _subject(tok) or next((c for c in tok.children if c.dep_ == "csubj"), None)
-        if subj is not None and (subj.tag_ == "VBG" or _generic(subj)):
+        if subj is None or subj.lemma_.lower() in _words()["value_nouns"]:
+            continue  # "The most common polarity value is POS" describes the label, it gives no case one
+        if subj.tag_ == "VBG" or _generic(subj):
             return _detection(tok, tense, "outcome")
     return None
 
