@@ -262,13 +262,9 @@ def _uses(material: list[str], phrase: str) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", q) for q in material)
 
 
-def _quoted_clash(e: _Example, r: Claim) -> Relation | None:
+def _quoted_clash(e: _Example, r: Claim, hit: tuple[str, tuple[int, int]]) -> Relation | None:
     """The example's quoted answer uses a wording the rule caps or flags ("alt text that starts "Photo of" gets
     REDUNDANT_PHRASE and cannot score above 4"), yet its verdict is above the cap or has no flags."""
-    material = _quoted_material(e)
-    hit = next(((p, span) for p, span in _phrases(r) if _uses(material, p)), None)
-    if hit is None:
-        return None
     clean = next(((f, m.span()) for f in e.claims for m in [_CLEAN_VERDICT.search(f.text)] if m), None)
     capped = bool(e.score and r.score and math.isinf(r.score.lo) and e.score[1].disjoint(r.score))
     flags = [o for o, _ in r.outcomes if not o.replace(".", "").isdigit()]
@@ -284,18 +280,20 @@ def _quoted_clash(e: _Example, r: Claim) -> Relation | None:
     return _breaks(r, ef, 0.8, why, hit[1], span)
 
 
-def _quoting_rules(e: _Example, rules: list[Claim], judged: set[str]) -> list[Claim]:
-    """Rules not judged by shared words whose quoted wording the example's quoted answer uses."""
+_Quoting = list[tuple[Claim, list[tuple[str, tuple[int, int]]]]]
+
+
+def _quoted_hits(e: _Example, quoting: _Quoting, judged: set[str]):
+    """(rule, its first wording the example's quoted answer uses) for rules not judged by shared words."""
     material = _quoted_material(e)
     if not material:
-        return []
-    return [
-        r
-        for r in rules
-        if r.rule.id not in judged
-        and same_project(r.rule, e.claims[0].rule)
-        and any(_uses(material, p) for p, _ in _phrases(r))
-    ]
+        return
+    for r, phrases in quoting:
+        if r.rule.id in judged or not same_project(r.rule, e.claims[0].rule):
+            continue
+        hit = next(((p, span) for p, span in phrases if _uses(material, p)), None)
+        if hit is not None:
+            yield r, hit
 
 
 def _clashes(e: _Example, judges: list[tuple[Claim, float]], aliases: dict[str, str]) -> list[_Found]:
@@ -336,12 +334,13 @@ def example_relations(claims: list[Claim], aliases: dict[str, str] | None = None
     rules = _breakable_rules(claims)
     postings = _postings(rules)
     penalty_words = content(" ".join(data()["words"]["penalty"]))
+    quoting = [(r, phrases) for r in rules if (phrases := _phrases(r))]  # read once, not once per example
     out: list[Relation] = []
     for e in examples:
         judges = _judging_rules(_covers(e, rules, postings, penalty_words), rules)
         found = _clashes(e, judges, aliases or {})
-        for r in _quoting_rules(e, rules, {r.rule.id for r, _ in judges}):
-            rel = _quoted_clash(e, r)
+        for r, hit in _quoted_hits(e, quoting, {r.rule.id for r, _ in judges}):
+            rel = _quoted_clash(e, r, hit)
             if rel is not None:
                 found.append((0, -1.0, rel))
         out.extend(_best(found))
