@@ -11,7 +11,8 @@ Every sentence here was written for this test."""
 from __future__ import annotations
 
 import pytest
-from test_output_conflicts_cli import deck_contradictions, pairs_with
+from test_output_conflicts_cli import deck_contradictions
+from test_output_conflicts_cli import pairs_with as _pairs
 
 pytestmark = pytest.mark.slow  # loads spaCy and the embedder
 
@@ -53,10 +54,6 @@ DECKS = {
 @pytest.fixture(scope="module")
 def found(tmp_path_factory):
     return deck_contradictions(tmp_path_factory.mktemp("decks"), DECKS)
-
-
-def _pairs(found, *words):
-    return pairs_with(found, *words)
 
 
 def test_one_limit_named_twice_with_two_values(found):

@@ -13,7 +13,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from test_output_conflicts_cli import deck_contradictions, pairs_with
+from test_output_conflicts_cli import deck_contradictions
+from test_output_conflicts_cli import pairs_with as _pairs
 
 from guidecheck.checks.common.relations.sequence import orders
 
@@ -122,10 +123,6 @@ DECKS = {
 @pytest.fixture(scope="module")
 def found(tmp_path_factory):
     return deck_contradictions(tmp_path_factory.mktemp("decks"), DECKS)
-
-
-def _pairs(found, *words):
-    return pairs_with(found, *words)
 
 
 def test_the_reader_named_two_ways_is_one_reader(found):
@@ -307,11 +304,11 @@ def test_worked_examples_in_a_docx_are_judged_one_by_one(tmp_path):
 
 
 def test_a_case_a_label_definition_includes_and_a_rule_excludes_is_a_definition_conflict(found):
-    assert "CON006" in pairs_with(found, "including the booking fee", "refundable booking fee is not"), found
+    assert "CON006" in _pairs(found, "including the booking fee", "refundable booking fee is not"), found
 
 
 def test_excluding_a_case_the_definition_does_not_name_is_no_conflict(found):
-    assert pairs_with(found, "Loyalty points are not a charge") == [], found
+    assert _pairs(found, "Loyalty points are not a charge") == [], found
 
 
 def test_a_ranked_list_and_a_rule_that_puts_a_later_item_first_are_two_orders(found):

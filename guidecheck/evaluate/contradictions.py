@@ -187,11 +187,8 @@ def _pair_docs(pairs: list[dict[str, Any]], folder: Path) -> list[Path]:
 def _pair_scores(corpus: Path, pairs: list[dict[str, Any]], notes: list[str]) -> dict[str, Any]:
     from ..cache import Cache
     from ..checks.common.relations.claims import build_claim
-    from ..checks.common.relations.examples import example_relations
-    from ..checks.common.relations.label_members import member_relations
-    from ..checks.common.relations.rankings import ranking_relations
+    from ..checks.common.relations.engine import deck_relations
     from ..checks.common.relations.relate import relate
-    from ..checks.common.relations.scales import scale_relations
     from ..config import load_config
     from ..index.embed import Embedder
     from ..ingest import read_document
@@ -219,8 +216,7 @@ def _pair_scores(corpus: Path, pairs: list[dict[str, Any]], notes: list[str]) ->
             for y, fy in zip(rb, fb):
                 rel = relate(fx, fy, float(vectors[row[x.id]] @ vectors[row[y.id]]))
                 rels += [rel] if rel else []
-        rels += scale_relations(fa + fb) + example_relations(fa + fb)
-        rels += member_relations(fa + fb) + ranking_relations(fa + fb)
+        rels += deck_relations(fa + fb)
         codes = [r.code for r in rels]
         con = sorted(c for c in codes if c.startswith("CON"))
         predicted = (

@@ -57,7 +57,7 @@ def _same_thing(forbidding: Claim, granting: Claim) -> bool:
     return bool(
         content(forbidding.rule.object or "") & granting.core
         or content(granting.rule.object or "") & forbidding.everything
-        or bool(forbidding.core & granting.core)  # "personal information" / "personal details"
+        or forbidding.core & granting.core  # "personal information" / "personal details"
     )
 
 

@@ -31,7 +31,7 @@ from .sequence import sequence_conflict
 from .sufficiency import sufficiency_conflict
 from .text import RELATIVE, as_read, find_span, quoted, span_of
 from .thresholds import threshold_conflict
-from .work_time import is_work_time, same_scope, work_item_scope
+from .work_time import Scope, is_work_time, same_scope, work_item_scope
 
 
 def threshold(name: str) -> float:
@@ -245,7 +245,7 @@ def _two_limits(qa, ia, qb, ib) -> bool:
 _EACH = re.compile(r"\b(?:per|each|every)\s+(?P<noun>[a-z]{2,})\b", re.I)
 
 
-def _scope(claim: Claim, q) -> str | None:
+def _scope(claim: Claim, q) -> Scope:
     """What the limit is counted per: "ad" in "90 seconds on a single ad" and in "two minutes per ad"; for a named
     limit, wherever the sentence says it ("Each clip has a hard limit of ...", "The time cap per clip is ...")."""
     i = claim.text.find(q.text) if q.text else -1

@@ -110,6 +110,17 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
     return VerdictTable(getattr(embedder, "cache", None), key("verdict-context", *context))
 
 
+def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
+    """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
+    definitions and rankings. The check run and the pair-set eval both read them here."""
+    return (
+        scale_relations(claims)
+        + example_relations(claims, aliases)
+        + member_relations(claims)
+        + ranking_relations(claims)
+    )
+
+
 def _classify(index: Index, config, readings: Readings) -> list[Relation]:
     """Claims and verdicts of rules and pairs the last run over these paths saw come from the cache. The texts
     the scorer compares go to the embedding process first; the scale and example relations, which need no
@@ -127,8 +138,7 @@ def _classify(index: Index, config, readings: Readings) -> list[Relation]:
     scoring = Scoring(claims, readings.sides(), todo, aliases) if todo else None
     if scoring is not None and index.embedder is not None:
         index.embedder.prefetch(scoring.texts, urgent=True)
-    later = scale_relations(claims) + example_relations(claims, aliases)
-    later += member_relations(claims) + ranking_relations(claims)
+    later = deck_relations(claims, aliases)
     out = table_relations(
         index.rules, pairs, keys, table, scoring.relations(_encoder(index)) if scoring else []
     )
@@ -159,4 +169,4 @@ def _boost(rels: list[Relation], index: Index, claims: list[Claim], config) -> N
         r.confidence = round(min(0.99, r.confidence + 0.1 * (p - 0.5)), 3)
 
 
-__all__ = ["claims_of", "readings", "relations"]
+__all__ = ["claims_of", "deck_relations", "readings", "relations"]

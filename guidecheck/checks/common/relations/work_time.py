@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import data, stem
 
-WORK_ITEM = "<time on one work item>"  # the scope's prefix; who spends it follows
+
+class Scope(NamedTuple):
+    """What a limit is counted per: the noun its words name (a stem), and who spends it when it is the time spent
+    working on one item ("the rater" or "another role"; None for every other limit)."""
+
+    noun: str | None
+    spent_by: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -30,31 +37,31 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def is_work_time(scope: str | None) -> bool:
-    return scope is not None and scope.startswith(WORK_ITEM)
+def is_work_time(scope: Scope) -> bool:
+    return scope.spent_by is not None
 
 
-def same_scope(a: str | None, b: str | None) -> bool:
+def same_scope(a: Scope, b: Scope) -> bool:
     """Two limits count the same thing: two times spent on an item by the same role (whatever the item is
     called in each), the rater's time on an item and a limit per that item ("the time cap per clip"), or one
     noun."""
     if is_work_time(a) and is_work_time(b):
-        return a.split("|")[0] == b.split("|")[0]  # type: ignore[union-attr]
+        return a.spent_by == b.spent_by
     if is_work_time(a) or is_work_time(b):
         work, plain = (a, b) if is_work_time(a) else (b, a)
-        return plain is not None and work == f"{WORK_ITEM} by the rater|{plain}"
-    return a is not None and a == b
+        return plain.noun is not None and work.spent_by == "the rater" and work.noun == plain.noun
+    return a.noun is not None and a.noun == b.noun
 
 
-def work_item_scope(text: str, attribute: str, noun: str | None) -> str | None:
-    """What a limit is counted per: WORK_ITEM for a time limit on working on one item ("90 seconds on a single ad"
-    when the sentence says how the rater works on it), else the stem of the noun its words name, or None."""
+def work_item_scope(text: str, attribute: str, noun: str | None) -> Scope:
+    """The scope of a limit: the time spent working on one item ("90 seconds on a single ad" when the sentence says
+    how the rater works on it), else the noun its words name, if any."""
     verb, unit, other = _patterns()
     item = unit.search(text)
     if attribute == "time" and verb.search(text) and item and (noun is None or unit.search(f"a {noun}")):
         who = "another role" if other.search(text) else "the rater"
-        return f"{WORK_ITEM} by {who}|{stem((noun or item.group(0).split()[-1]).lower())}"
-    return stem(noun.lower()) if noun else None
+        return Scope(stem((noun or item.group(0).split()[-1]).lower()), who)
+    return Scope(stem(noun.lower()) if noun else None)
 
 
-__all__ = ["WORK_ITEM", "is_work_time", "same_scope", "work_item_scope"]
+__all__ = ["Scope", "is_work_time", "same_scope", "work_item_scope"]
