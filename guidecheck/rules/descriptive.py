@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .clauses import is_subordinate
 from .context import Detection
+from .label_spotting import LABEL_CODE
 from .lexicon import lemma, lexicon
 from .quantities import limit_named
 
@@ -228,7 +229,7 @@ def _worth(sent, covered: set[int], labels: list[str]) -> Detection | None:
     return None
 
 
-_LABEL_TOKEN = re.compile(r"^[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*$")
+_LABEL_TOKEN = re.compile(rf"^{LABEL_CODE}$")
 
 
 def _assigned(comp, labels: list[str]) -> bool:

@@ -13,6 +13,8 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,40})[\"“”]")
 
 
 _BRACKET_TAG = re.compile(r"\[[A-Za-z][\w -]{0,20}\]")
+# A label written as a code: capitals and digits, parts joined by "_" or "-" ("REPORT_FRAUD", "RAW-EGG", "PII").
+LABEL_CODE = r"[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*"
 
 
 def header_role(block: Block) -> str:

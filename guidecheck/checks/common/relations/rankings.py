@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ....rules.label_spotting import LABEL_CODE
 from ..deck import same_project
 from .claims import Claim
 from .relate import Relation
 from .text import as_read, find_span, quoted
 
-_LABEL = r"[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*"
 _CHAIN = re.compile(
     r"(?:order\s+of\s+(?:precedence|priority)|in\s+(?:this|the\s+following)\s+order)\s*:\s*(?P<chain>[^.;]+)",
     re.I,
@@ -28,9 +28,9 @@ _CHAIN_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:then\s+|last(?:ly)?\s+)?|\s+
 _SLOT = r"(?i:(?:primary|first|top|main)\b[^.;]{0,24}?\b(?:slot|field|position|place|spot|flag))"
 _FIRST = (
     re.compile(
-        rf"(?P<x>\b{_LABEL}\b)[^.;]{{0,30}}?\b(?:goes|go|belongs|takes|take|gets|get)\b[^.;]{{0,12}}?\b{_SLOT}"
+        rf"(?P<x>\b{LABEL_CODE}\b)[^.;]{{0,30}}?\b(?:goes|go|belongs|takes|take|gets|get)\b[^.;]{{0,12}}?\b{_SLOT}"
     ),
-    re.compile(rf"\b(?i:put)\s+(?P<x>{_LABEL})\s+(?i:in|into)\s+the\s+{_SLOT}"),
+    re.compile(rf"\b(?i:put)\s+(?P<x>{LABEL_CODE})\s+(?i:in|into)\s+the\s+{_SLOT}"),
 )
 # What the first item wins over: "even if a temperature issue ...", "even over a privacy flag", "both X and Y".
 _OVER = re.compile(r"\b(?:even\s+(?:if|when|over)|over|ahead\s+of|both)\b(?P<over>[^.;]{0,60})", re.I)
@@ -50,7 +50,7 @@ def _chain(f: Claim) -> _Ranked | None:
     if m is None:
         return None
     items = [i.strip() for i in _CHAIN_SPLIT.split(m.group("chain")) if i.strip()]
-    labels = tuple(i.split()[0] for i in items if re.fullmatch(_LABEL, i.split()[0]))
+    labels = tuple(i.split()[0] for i in items if re.fullmatch(LABEL_CODE, i.split()[0]))
     return _Ranked(f, labels, "", False) if len(labels) >= 3 else None
 
 
