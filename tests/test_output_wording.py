@@ -362,3 +362,31 @@ def test_an_item_under_do_not_leaves_its_topic_out():
 
     topics = frame_of("include the image for queries in a foreign language", "Do not:", "-").topics
     assert {(t.text, t.polarity) for t in topics} == {("the image", "-")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rate: how often something happens, not how many the output holds
+        "Escalations are rare: fewer than one item in fifty needs one.",
+        # a workload: how much a person may do, not how long the output is
+        "The weekly cap is 400 reviewed items per annotator.",
+        "Nobody should submit more than 90 items per reviewer.",
+    ],
+)
+def test_a_rate_or_a_workload_bounds_no_output(text):
+    assert output_counts(text, "+") == ()
+
+
+def test_a_count_per_day_of_the_output_is_still_a_count():
+    bounds = {(b.unit, b.lo, b.hi) for b in output_counts("Give the four-day plan one heading per day.", "+")}
+    assert ("heading", 1.0, 1.0) in bounds
+
+
+def test_a_quotation_after_in_is_the_text_read_not_words_to_write():
+    text = (
+        'Tag the digits only, not the field name in front of them: in "Bed: 14C" only "14C" is highlighted.'
+    )
+    assert ("bed: 14c", "+") not in phrase_polarities(text, "+")
+    # a quotation the writer must use is still read
+    assert phrase_polarities('Begin every note with "Reviewed by".', "+") == [("reviewed by", "+")]

@@ -40,6 +40,9 @@ CASES = [
     ("The cap on retries is two.", []),
     ("There is no limit on tags.", []),
     ("Skip signs shorter than 30 px.", [("<", 30.0, "px", None)]),
+    # an age bound in words of age
+    ("Passengers of 65 or older are tagged SENIOR.", [(">=", 65.0, None, None)]),
+    ("Children younger than 12 are never named.", [("<", 12.0, None, None)]),
 ]
 
 

@@ -78,3 +78,21 @@ def test_rubric_lines_are_a_scale_whose_names_must_agree_with_a_table_of_it(writ
     )
     (message,) = _con007(check_json(write("deck/.keep", "").parent))
     assert message.startswith("Score 2 is named") and "Partly solved" in message and "Half solved" in message
+
+
+def test_a_size_and_a_quoted_piece_of_an_example_are_no_scores(write, check_json):
+    write(
+        "deck/guide.md",
+        "# Damage scale\n\n| Score | Name | Description |\n|---|---|---|\n"
+        "| 0 | None | Nothing changed. |\n| 1 | Light | A few tiles are missing. |\n"
+        "| 2 | Heavy | Part of the roof is gone. |\n| 3 | Destroyed | Only the base is left. |\n\n"
+        "# Imagery\n\nEach frame is 640 × 480 pixels, a little under 200 metres on a side.\n\n"
+        "# Card numbers\n\n"
+        'Partial codes count as well, so in "card ending 9921" you tag "9921".\n\n'
+        'Short codes count as well, so in "room 12B" you tag "12".\n',
+    )
+    assert _con007(check_json(write("deck/.keep", "").parent)) == []
+    # a number the deck gives as a score is still checked against the scale
+    write("deck/examples.md", "# Examples\n\nExample 4: Half the roof has caved in. Rating: 7.\n")
+    messages = _con007(check_json(write("deck/.keep", "").parent))
+    assert any("uses a score of 7" in m for m in messages), messages

@@ -69,8 +69,14 @@ def scale_points(text: str) -> list[str]:
     return []
 
 
+_TIMES = frozenset(["×", "x", "X", "by", "*"])
+
+
 def _counts_noun(doc, i: int, end: int) -> bool:
-    """'exactly one intent label', '3 minutes': a number that counts a noun is a quantity, not a label."""
+    """'exactly one intent label', '3 minutes': a number that counts a noun is a quantity, not a label; so is
+    one side of a size ('1024 × 1024 pixels', '3 by 4 metres')."""
+    if i + 2 < end and doc[i + 1].text in _TIMES and doc[i + 2].like_num:
+        return True
     j = i + 1
     while j < end and j <= i + 3:
         t = doc[j]
@@ -129,6 +135,15 @@ def _quoted_at(doc, i: int, end: int) -> int | None:
     return next((j for j in range(i + 1, min(end, i + 10)) if doc[j].text in '"”'), None)
 
 
+_QUOTATION = re.compile(r'["“]([^"“”]+)["”]')
+
+
+def _piece_of_quoted_example(text: str, quote: str) -> bool:
+    """The quoted words are part of a longer quotation of the same sentence: a piece of quoted input."""
+    q = quote.strip()
+    return bool(q) and any(q in other and q != other.strip() for other in _QUOTATION.findall(text))
+
+
 def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
     """Read one label at ``i`` (quoted, number, capitalised name) into ``found``; the index after it, or None."""
     t, prev = doc[i], doc[i - 1]
@@ -136,6 +151,8 @@ def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
         close = _quoted_at(doc, i, sent.end)
         if close is None or (close + 1 < sent.end and doc[close + 1].lower_ == "as"):
             return None  # 'label "S21" as PRODUCT': the quote is what is labelled, the label follows "as"
+        if _piece_of_quoted_example(sent.text, doc[i + 1 : close].text):
+            return None  # 'in "SSN ending 4471" you tag "4471"': the span to tag, cut from the example
         found.append((i, doc[i + 1 : close].text))
         return close + 1
     if (

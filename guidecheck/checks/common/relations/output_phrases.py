@@ -36,6 +36,7 @@ class _Cues:
     purpose: re.Pattern[str]
     slots: tuple[tuple[str, re.Pattern[str]], ...]
     marking: re.Pattern[str]
+    source: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,7 @@ def cues() -> _Cues:
         purpose=re.compile(d["purpose"], re.I),
         slots=tuple((name, re.compile(rx, re.I)) for name, rx in d["slots"].items()),
         marking=re.compile(d["marking"], re.I),
+        source=re.compile(d["source"], re.I),
     )
 
 
@@ -245,6 +247,8 @@ def phrase_mentions(text: str, rule_pol: str | None) -> list[tuple[str, str, str
     mentions = _mentions(text)
     spans = tuple((s, e) for s, e, _ in mentions)
     for start, end, phrase in mentions:
+        if text[start : start + 1] in "\"“'‘" and cues().source.search(text, max(0, start - 12), start):
+            continue  # 'in "MRN: 00481736" only the number is highlighted': the quoted text is the input
         pol = mention_polarity(text, (start, end), rule_pol, spans)
         if pol == "-" and cues().purpose.match(text, end):
             continue  # "Don't use [x] to label ...": a ban on one use of the word, not on the word
