@@ -106,6 +106,10 @@ DECKS = {
     "do not tag the date.\n",
     "threshold/guide.md": "# Noise\n\nFlag a recording as Noisy only when the noise lasts more than 10 seconds.\n\n"
     "# Quick checks\n\nAny noise over 5 seconds gets the Noisy flag.\n",
+    "yourself/guide.md": "# Flags\n\nOnly shift supervisors may apply the Urgent flag; if a message looks urgent to "
+    "you, say so in the comment box and a supervisor will decide.\n\n# Edge cases\n\nIf a customer mentions a "
+    "medical emergency, tick the Urgent flag yourself rather than waiting for a shift supervisor to do it.\n\n"
+    "If a customer sounds upset, ask a shift supervisor to apply the Urgent flag.\n",
     "graders/guide.md": "# Escalation\n\nOnly lead graders may mark an essay as Plagiarised.\n\n# Checks\n\n"
     "Any grader who finds copied passages should mark the essay Plagiarised and move on.\n",
     "rubric/summaries.md": "# Summary scores\n\n| Score | Name | Description |\n|---|---|---|\n"
@@ -180,6 +184,12 @@ def test_two_thresholds_for_one_flag_are_reported_whatever_the_scorer_thinks(fou
 
 def test_an_act_reserved_to_lead_graders_and_asked_of_any_grader(found):
     assert _pairs(found, "Only lead graders", "Any grader who finds") == ["CON011"]
+
+
+def test_a_flag_reserved_to_a_group_and_set_by_the_reader_without_waiting_for_it(found):
+    # the group is named as the one not to wait for; the flag is named by its kind ("the Urgent flag")
+    assert _pairs(found, "Only shift supervisors", "rather than waiting") == ["CON011"]
+    assert _pairs(found, "Only shift supervisors", "ask a shift supervisor") == []  # the group sets it
 
 
 def test_a_rule_that_scores_a_case_apart_from_the_row_describing_it(found):

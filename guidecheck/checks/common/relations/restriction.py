@@ -32,6 +32,8 @@ class Words(NamedTuple):
     universal: re.Pattern[str]
     label_verbs: frozenset[str]
     roles: frozenset[str]
+    named_label: re.Pattern[str]
+    alternative: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +45,8 @@ def _words() -> Words:
         re.compile(universal, re.I),
         frozenset(d["label_verbs"]),
         frozenset(stem(r) for r in d["roles"]),
+        re.compile(d["named_label"]),
+        re.compile(d["alternative"], re.I),
     )
 
 
@@ -114,7 +118,7 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
     """What both rules act on: a label both name (the act is applying it, whatever the verb), else the same act
     on the same object."""
     verbs = _words().label_verbs
-    names = set(_NAME.findall(reserving.text)) & set(_NAME.findall(other.text))
+    names = _names(reserving.text) & _names(other.text)
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
     if names and act in verbs and other_verbs:
         return sorted(names)[0]
@@ -133,6 +137,17 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
         if thing and stem(thing.group(1).lower()) in words:
             return thing.group(1)
     return None
+
+
+def _names(text: str) -> set[str]:
+    """Label names of a sentence: capitalised names of two words or more, and one word named by its kind ("the
+    Urgent flag")."""
+    return set(_NAME.findall(text)) | {m.group("name") for m in _words().named_label.finditer(text)}
+
+
+def _without_alternative(text: str) -> str:
+    """The sentence without the group it says not to wait for ("... yourself rather than waiting for a lead")."""
+    return _words().alternative.sub("", text)
 
 
 # The thing a leading clause names ("Once a rating is submitted, ..."): what "it" stands for after it.
@@ -160,7 +175,7 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
         everyone = _everyone(other)
         if everyone is None or (other.deontic == "F" and not everyone[1]):
             continue
-        if not everyone[1] and _qualifiers(group) & _stems(everyone[0]):
+        if not everyone[1] and _qualifiers(group) & _stems(_without_alternative(everyone[0])):
             continue  # the other rule is about the same group ("Every senior reviewer must ...")
         if not _same_reason(reserving, other):
             continue
