@@ -121,7 +121,7 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
     names = _names(reserving.text) & _names(other.text)
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
     if names and act in verbs and other_verbs:
-        return sorted(names)[0]
+        return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
     if not _act_stems(act) & _verbs_of(other.text):
         return None
     words = _stems(other.text)
