@@ -40,14 +40,7 @@ CALIBRATION += ("rusentiment-sentiment", "mt-error-annotation")
 ROWS = ROOT / "bench" / "out" / "blind_deck_rows.pkl"
 RESULTS = ROOT / "bench" / "cross_encoder_blind_decks.json"
 
-
-def _jsonl(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
-
-
-def _text(rule) -> str:
-    lead = (rule.lead_in or "").strip()
-    return f"{lead} {rule.text}".strip() if lead.endswith(":") else rule.text
+from cross_encoder_decks import _jsonl, _text  # noqa: E402  (one reading of a rule's text for every probe)
 
 
 def blind_deck_rows(splits: tuple[str, ...]) -> list[dict]:
@@ -176,13 +169,13 @@ def evaluate(rows: dict[str, list[dict]], epochs: int) -> None:
     gold = _jsonl(ROOT / "guidelines" / "labels" / "blind-contradictions.jsonl")
     neg = np.sort(pc)[::-1]
     out["calibration_top"] = [round(float(x), 5) for x in neg[:10]]
+    best: dict[int, float] = {}  # per gold row of the test decks, its best-scoring candidate pair
+    for p, r in zip(pt, test):
+        if r["owner"] >= 0:
+            best[r["owner"]] = max(best.get(r["owner"], 0.0), float(p))
+    con = [n for n in best if gold[n]["label"] == "contradiction"]
     for k in (0, 1, 3, 10):
         th = float(neg[k]) if k < len(neg) else 0.0
-        best: dict[int, float] = {}
-        for p, r in zip(pt, test):
-            if r["owner"] >= 0:
-                best[r["owner"]] = max(best.get(r["owner"], 0.0), float(p))
-        con = [n for n in best if gold[n]["label"] == "contradiction"]
         out[f"at_{k}_calibration_false"] = {
             "threshold": round(th, 5),
             "test_gold_found": sum(best[n] > th for n in con),

@@ -135,6 +135,8 @@ def _quoted_at(doc, i: int, end: int) -> int | None:
     return next((j for j in range(i + 1, min(end, i + 10)) if doc[j].text in '"”'), None)
 
 
+# Any quotation, however long: unlike _QUOTED (a label is at most 40 characters), the quoted example a piece is cut
+# from can be a whole sentence of input.
 _QUOTATION = re.compile(r'["“]([^"“”]+)["”]')
 
 
