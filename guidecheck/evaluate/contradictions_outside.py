@@ -35,6 +35,7 @@ HELDOUT_SPLITS = (
     "heldout10",
     "heldout11",
     "heldout12",
+    "heldout13",
 )
 
 
@@ -46,7 +47,8 @@ def _splits() -> tuple[str, ...]:
     ``heldout7`` (seventh: two rater decks by two more authors), ``heldout8`` (eighth: a rater deck, task
     instructions and contract-clause pairs by three more authors), ``heldout9`` (ninth: two rater decks by two more
     authors), ``heldout10`` (tenth: the same again), ``heldout11`` (eleventh: four rater decks by four more
-    authors), ``heldout12`` (twelfth: the same again). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name scores only that one, so a fresh
+    authors), ``heldout12`` (twelfth: the same again), ``heldout13``
+    (thirteenth: the same again). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name scores only that one, so a fresh
     split can be scored without re-reading the older ones."""
     chosen = os.environ.get("GUIDECHECK_EVAL_HELDOUT", "")
     if chosen == "1":
