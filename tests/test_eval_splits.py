@@ -15,6 +15,7 @@ from guidecheck.evaluate.contradictions_outside import HELDOUT_SPLITS, _splits
         ("1", ("dev", *HELDOUT_SPLITS)),
         ("heldout3", ("dev", "heldout3")),
         ("no-such-split", ("dev",)),
+        ("heldout9,heldout3", ("dev", "heldout3", "heldout9")),
     ],
 )
 def test_eval_scores_only_the_held_out_splits_asked_for(monkeypatch, value, expected):

@@ -154,3 +154,28 @@ def test_aes_encrypted_pdf_with_empty_user_password_is_read(tmp_path):
         "ok",
         ["A refusal of a safe request is rated 2 at most."],
     )
+
+
+def test_a_read_cut_short_does_not_leave_its_rules_in_the_cache(tmp_path, monkeypatch, cli):
+    """A page cap (like the time limit on a busy machine) cuts a PDF short; the next, complete check of the same
+    file reports the rules of every page, not the cached rules of the first ones."""
+    import json
+
+    from guidecheck.ingest import limits
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    deck = tmp_path / "deck"
+    deck.mkdir()
+    build_pdf(deck / "faq.pdf", PAGES, header=HEADER)
+
+    def rules() -> list[str]:
+        result = cli("check", str(deck), "-f", "json", "--fail-on", "never")
+        return [r["text"] for r in json.loads(result.stdout)["rules"]]
+
+    original = limits.limits()
+    monkeypatch.setattr(limits, "limits", lambda: {**original, "pdf": {**original["pdf"], "max_pages": 1}})
+    cut_short = rules()
+    monkeypatch.setattr(limits, "limits", lambda: original)
+    complete = rules()
+    assert "A refusal of a safe request is rated 2 at most." in complete
+    assert "A refusal of a safe request is rated 2 at most." not in cut_short

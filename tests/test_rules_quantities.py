@@ -83,3 +83,38 @@ def test_exceeding_and_running_past_a_number_are_lower_limits():
     ]
     assert found == [(">", 300.0, "word"), (">", 30.0, "second"), (">", 120.0, "second")]
     assert find_quantities("Check the claims made in the past 30 days.") == []
+
+
+def test_fractions_and_percents_with_a_comparator_after_them_are_shares():
+    """'half or more of the box', 'more than one third of the word', '40% or more of the clip': one share, in
+    percent, however it is written (before, "one third" was a count of 1 "third" and "40% or more" nothing)."""
+    found = [
+        (q.attribute, q.comparator, round(q.value, 1))
+        for t in (
+            "Mark the sign Occluded when half or more of it is hidden.",
+            "Use Partial as soon as more than one third of the word is cut off.",
+            "Flag the clip when 40% or more of it is music.",
+            "A blurred plate with less than a quarter of its characters readable is skipped.",
+        )
+        for q in find_quantities(t)
+    ]
+    assert found == [
+        ("percent", ">=", 50.0),
+        ("percent", ">", 33.3),
+        ("percent", ">=", 40.0),
+        ("percent", "<", 25.0),
+    ]
+    assert find_quantities("About two-thirds of the rider is visible.") == []  # a fact, not a limit
+
+
+def test_a_fraction_of_a_time_unit_is_a_time():
+    found = [
+        (q.attribute, q.comparator, q.value)
+        for t in (
+            "A pause of more than half a minute ends the turn.",
+            "Anything shorter than three-quarters of a minute is skipped.",
+            "You may keep a ticket open for up to a quarter of an hour.",
+        )
+        for q in find_quantities(t)
+    ]
+    assert found == [("time", ">", 30.0), ("time", "<", 45.0), ("time", "<=", 900.0)]

@@ -18,6 +18,7 @@ from .fragments import (
     no_fragment,
     opener_with,
     output_fragment,
+    policy_statement,
     quoted_tokens,
     so_clause,
     stated_rule,
@@ -294,4 +295,5 @@ def detect(
         or banned_list(sent, covered)
         or stated_rule(sent, covered)
         or output_fragment(sent, covered)
+        or policy_statement(sent, covered)
     )

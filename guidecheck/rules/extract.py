@@ -20,7 +20,7 @@ from .context import DocContext
 from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "83"
+EXTRACTOR_VERSION = "88"
 # Blocks per nlp.pipe batch: a batch's rules reach the embedding process only when the whole batch is parsed, so
 # the last batch is encoded while the run waits; 64 blocks cost 1-3 % more parse time than 256 (same parses).
 BATCH_SIZE = 64
@@ -50,7 +50,15 @@ def batch_size_for(blocks: list[Block]) -> int:
 
 
 def _doc_key(doc: Document, config: Config) -> str:
-    return key("rules", EXTRACTOR_VERSION, doc.digest, doc.path, ",".join(config.spacy_model))
+    """The document's bytes name its rules when it was read cleanly. A read with a warning is named by what was
+    read: a time limit can cut a PDF short on a busy machine, and the rules of those first pages must not be
+    served for the whole file on the next, complete read."""
+    read = (
+        doc.digest
+        if doc.status == "ok" and not doc.message
+        else key("read", doc.digest, *(b.text for b in doc.blocks))
+    )
+    return key("rules", EXTRACTOR_VERSION, read, doc.path, ",".join(config.spacy_model))
 
 
 def label_inventory(blocks: list[Block]) -> set[str]:

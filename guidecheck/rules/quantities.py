@@ -42,7 +42,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     before = "|".join(re.escape(k) for k in sorted(d["before"], key=len, reverse=True))
     after = "|".join(re.escape(k) for k in sorted(d["after"], key=len, reverse=True))
     p_before = re.compile(rf"(?<![\w-])(?P<cmp>{before})\s+{num}(?![\w.,]\d)", re.I)
-    p_after = re.compile(rf"(?<![\w.-]){num}(?:\s+(?P<u1>[A-Za-z]+|%))?\s+(?P<cmp>{after})\b", re.I)
+    p_after = re.compile(
+        rf"(?<![\w.-]){num}(?:\s+(?P<u1>[A-Za-z]+)|\s*(?P<pct>%))?\s+(?P<cmp>{after})\b", re.I
+    )
     p_between = re.compile(
         rf"\b(?:between|from)\s+(?P<a>\d+(?:\.\d+)?|(?:{words})\b)\s*(?P<u1>[A-Za-z]+\s+)?(?:and|to|-|–)\s+"
         rf"(?P<b>\d+(?:\.\d+)?|(?:{words})\b)(?![\w.]\d)",
@@ -136,6 +138,51 @@ class _Scan:
         self.taken.append((start, end))
 
 
+@lru_cache(maxsize=1)
+def _fraction_patterns() -> tuple[re.Pattern[str], ...]:
+    d = _data()
+    fr = "|".join(
+        re.escape(k).replace(r"\ ", r"\s+") for k in sorted(d["fraction_words"], key=len, reverse=True)
+    )
+    before = "|".join(re.escape(k) for k in sorted(d["before"], key=len, reverse=True))
+    after = "|".join(re.escape(k) for k in sorted(d["after"], key=len, reverse=True))
+    share = (
+        r"(?=\s+of\b|\s*[.,;:)]|\s*$)"  # "of the object", or the end of the clause ("but less than half.")
+    )
+    units = "|".join(
+        u for u, scale in d["scale"].items() if scale > 1
+    )  # "half a minute", "a quarter of an hour"
+    time = rf"\s+(?:of\s+)?an?\s+(?P<u>{units})\b"
+    return (
+        re.compile(rf"(?<![\w-])(?P<cmp>{before})\s+(?P<f>{fr}){time}", re.I),
+        re.compile(rf"(?<![\w-])(?P<f>{fr}){time}\s+(?P<cmp>{after})\b", re.I),
+        re.compile(rf"(?<![\w-])(?P<cmp>{before})\s+(?P<f>{fr}){share}", re.I),
+        re.compile(rf"(?<![\w-])(?P<f>{fr})\s+(?P<cmp>{after}){share}", re.I),
+    )
+
+
+def _fractions(scan: _Scan) -> None:
+    """'more than half a minute', 'up to a quarter of an hour': a time, in seconds; 'half or more of the object',
+    'more than one third of the rider': a share, in percent. Read before the number words in them ("one" of "one
+    third") are read as a count."""
+    d = _data()
+    words = {" ".join(k.split()): v for k, v in d["fraction_words"].items()}
+    tables = (d["before"], d["after"], d["before"], d["after"])
+    for rx, table in zip(_fraction_patterns(), tables, strict=True):
+        for m in rx.finditer(scan.text):
+            if not scan.free(m.start(), m.end()):
+                continue
+            share = float(words[" ".join(m.group("f").lower().split())])
+            cmp = table[" ".join(m.group("cmp").lower().split())]
+            if "u" in rx.groupindex:
+                q = Quantity(
+                    "time", cmp, share / 100 * d["scale"][m.group("u").lower()], "second", None, m.group(0)
+                )
+            else:
+                q = Quantity("percent", cmp, share, "%", None, m.group(0))
+            scan.add(m.start(), m.end(), q)
+
+
 def _betweens(scan: _Scan, rx: re.Pattern[str]) -> None:
     """'between 50 and 100 words'."""
     for m in rx.finditer(scan.text):
@@ -153,7 +200,9 @@ def _afters(scan: _Scan, rx: re.Pattern[str]) -> None:
         if not scan.free(m.start(), m.end()):
             continue
         cmp = _data()["after"][m.group("cmp").lower()]
-        if m.group("u1"):
+        if m.group("pct"):  # "50% or more"
+            unit, attr, scale, end = "%", _data()["units"]["%"], 1.0, m.end()
+        elif m.group("u1"):
             unit, attr, scale, _ = scan.unit_at(m.start("u1"))
             end = m.end()
             if unit is None:  # "10 or more should": the word was not a unit
@@ -210,11 +259,29 @@ def find_quantities(
     """
     p_before, p_after, p_between, p_limit = _patterns()
     scan = _Scan(text, lemma, is_noun)
+    _fractions(scan)
     _betweens(scan, p_between)
     _afters(scan, p_after)
     _befores(scan, p_before)
     _limits(scan, p_limit)
-    return [q for _, q in sorted(scan.found, key=lambda x: x[0])]
+    share = _share_after()
+    return [
+        q
+        for start, q in sorted(scan.found, key=lambda x: x[0])
+        if not (q.unit is None and share.match(text, start + len(q.text)))
+    ]
+
+
+@lru_cache(maxsize=1)
+def _share_after() -> re.Pattern[str]:
+    """'more than one in five of your spans', 'below four out of five': a bare number before "in five" is one
+    side of a share, not a score or a count (``rules/quality_bars.py`` reads the share)."""
+    words = "|".join(sorted(_data()["number_words"], key=len, reverse=True))
+    units = "|".join(re.escape(u) + "s?" for u in _data()["units"] if u != "%")  # "3 in 10 seconds" is a rate
+    return re.compile(
+        rf"\s+(?:[\w-]+\s+){{0,2}}?(?:in|out\s+of)\s+(?:\d+|(?:{words}))\b(?!\s*(?:%|(?:percent|{units})\b))",
+        re.I,
+    )
 
 
 __all__ = ["find_quantities", "limit_named"]

@@ -126,7 +126,7 @@ class NumericConflict(RelationCheck):
 
     What it does:
         Compares limits of one attribute per one subject or item (a ban's limit inverted); a label or act given by
-        two thresholds that disagree; a named limit ("the cap per call is 12 minutes") stated with two values.
+        two thresholds; a named limit stated twice ("the cap per call is 12 minutes"); a quality bar or item time.
 
     Why is this bad:
         Whatever the rater does breaks one of the limits; reviewers reject compliant work.

@@ -215,13 +215,19 @@ def _numbers_disjoint(fa: Claim, fb: Claim):
     deck names one limit with two values that can both be kept (kept True); else None."""
     for qa, ia in fa.quantities:
         for qb, ib in fb.quantities:
-            if qa.attribute != qb.attribute:
+            if qa.attribute != qb.attribute or (_in_condition(fa, qa) and _in_condition(fb, qb)):
                 continue
             if ia.disjoint(ib):
                 return qa, qb, False
             if _two_limits(qa, ia, qb, ib):
                 return qa, qb, True
     return None
+
+
+def _in_condition(claim: Claim, q) -> bool:
+    """The number says which case the rule is about ("Where the audit reveals an overcharge of 5% or less, the
+    Customer bears the cost"), not a limit to keep: two such numbers that no value meets are two cases."""
+    return bool(q.text) and q.text in claim.condition_text
 
 
 def _bound(iv) -> str | None:

@@ -16,6 +16,7 @@ from .examples import example_relations
 from .label_members import member_relations
 from .lexicon import jaccard, lexicon
 from .output_pairs import remembered_output_candidates
+from .policy_limits import policy_relations
 from .rankings import ranking_relations
 from .readings import READINGS, Readings, read_rules
 from .relate import Relation, rubric_aliases
@@ -112,12 +113,13 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
 
 def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
-    definitions and rankings. The check run and the pair-set eval both read them here."""
+    definitions, rankings, quality bars and item time limits. The check run and the pair-set eval both read them here."""
     return (
         scale_relations(claims)
         + example_relations(claims, aliases)
         + member_relations(claims)
         + ranking_relations(claims)
+        + policy_relations(claims)
     )
 
 
@@ -144,7 +146,8 @@ def _classify(index: Index, config, readings: Readings) -> list[Relation]:
     )
     table.save()
     out = [r for r in out if "output" in r.evidence or frozenset((r.a.id, r.b.id)) not in output_only]
-    out.extend(later)
+    taken = {(r.code, frozenset((r.a.id, r.b.id))) for r in out}
+    out.extend(r for r in later if (r.code, frozenset((r.a.id, r.b.id))) not in taken)  # a pair reported once
     if config is not None and getattr(config, "nli_model", ""):
         taken = {(r.a.id, r.b.id) for r in out}
         nli = _nli_relations(index, claims, taken, config)

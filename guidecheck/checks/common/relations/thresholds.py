@@ -30,7 +30,9 @@ def _regions(claim: Claim, q: Quantity) -> tuple[Interval | None, Interval | Non
         return None, quantity_interval(q, negate=False)
     if claim.deontic not in ("O", "P", None):
         return None, None
-    only = bool(_ONLY.search(unquoted(claim.text)))
+    # "only when ..." withholds the label elsewhere, and so does a definition: "Heavy occlusion (OCC2) applies when
+    # half or more of the object is hidden" says where OCC2 is and, by being its definition, where it is not
+    only = bool(_ONLY.search(unquoted(claim.text))) or claim.rule.kind == "definition"
     return quantity_interval(q, negate=False), quantity_interval(q, negate=True) if only else None
 
 

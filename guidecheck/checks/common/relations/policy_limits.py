@@ -1,0 +1,131 @@
+"""Two statements of one limit of the task's policy that disagree (CON004): a rater's quality bar ("Raters whose
+gold accuracy falls below 85% are removed" against "Nobody is removed unless they miss more than one in five gold
+items") or the time one item may be held ("released back to the queue after 10 minutes" against "up to a quarter of
+an hour on any single email before the tool takes it back").
+
+The two are rarely embedding neighbours (one counts accuracy in percent, the other errors in "one in five"; one says
+what removes a rater, the other what keeps one on), so the whole deck is read for them, as for worked examples.
+Each quality bar is read into the accuracy at which its sanction starts (``rules/quality_bars.py``); two disagree
+when a rater between them is sanctioned by one and safe by the other, or when both name the sanctioned side of one
+sanction at different bars (two values for one limit). Each item time is read into its kind and seconds
+(``rules/item_times.py``); two disagree when they are two values of one kind of limit, or when the time below
+which a submission is too fast is not below the time the item may be held.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ....rules.item_times import ItemTime, read_item_time
+from ....rules.quality_bars import QualityBar, read_quality_bar
+from ..deck import same_project
+from .claims import Claim
+from .proposition import is_example_material
+from .relate import Relation
+from .text import as_read, quoted, span_of
+
+
+def _percent(x: float) -> str:
+    return f"{x * 100:g}%"
+
+
+def _bar_clash(a: QualityBar, b: QualityBar) -> str | None:
+    """Why two bars of one sanction disagree, or None."""
+    if a.safe_side and b.safe_side:
+        return None  # two statements of what keeps a rater on both hold
+    if a.safe_side != b.safe_side:
+        safe, sanctioned = (a, b) if a.safe_side else (b, a)
+        if sanctioned.bar <= safe.bar:
+            return None  # the safe side starts where the sanctioned one ends, or a gap lies between them
+        return (
+            f"an accuracy between {_percent(safe.bar)} and {_percent(sanctioned.bar)} is sanctioned by one and safe "
+            "by the other."
+        )
+    if a.bar == b.bar:
+        return None
+    return f"two bars, {_percent(min(a.bar, b.bar))} and {_percent(max(a.bar, b.bar))}, for one sanction."
+
+
+def _comparable(a: QualityBar, b: QualityBar) -> bool:
+    """One sanction, and the same measure when both name theirs (gold accuracy and audit accuracy are two)."""
+    return bool(a.sanctions & b.sanctions) and (not (a.metrics and b.metrics) or bool(a.metrics & b.metrics))
+
+
+def _time_clash(a: ItemTime, b: ItemTime) -> str | None:
+    """Why two time limits of one item disagree, or None."""
+    if a.scope != b.scope:
+        return None
+    if a.kind == b.kind:
+        if a.seconds == b.seconds:
+            return None
+        return f"two values, {_duration(min(a.seconds, b.seconds))} and {_duration(max(a.seconds, b.seconds))}, for one limit."
+    if "minimum" in (a.kind, b.kind):
+        low, high = (a, b) if a.kind == "minimum" else (b, a)
+        if low.seconds < high.seconds:
+            return None
+        return "no time is long enough for the one and short enough for the other."
+    timeout, give_up = (a, b) if a.kind == "timeout" else (b, a)
+    if give_up.seconds <= timeout.seconds:
+        return None
+    return "the item is taken back before the point at which the rater is told to give it up."
+
+
+def _duration(seconds: float) -> str:
+    for unit, size in (("hours", 3600), ("minutes", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{seconds / size:g} {unit}"
+    return f"{seconds:g} seconds"
+
+
+def _readings(claims: list[Claim], read) -> list[tuple[Claim, object]]:
+    """(claim, reading) of every rule (not example material) whose text ``read`` reads."""
+    out = []
+    for c in claims:
+        if c.rule.is_example or c.rule.kind == "rubric" or is_example_material(c):
+            continue
+        found = read(c.text)
+        if found is not None:
+            out.append((c, found))
+    return out
+
+
+def _relation(ca: Claim, cb: Claim, why: str, spans) -> Relation:
+    """CON004, or REL002 when one side is a dated update that replaces the bar (the deck's update policy)."""
+    if ca.update or cb.update:
+        later = cb if cb.update else ca
+        return Relation(
+            "REL002",
+            ca.rule,
+            cb.rule,
+            0.75,
+            f"{quoted(as_read(later.rule))} is a dated update of the limit; not a contradiction.",
+            spans,
+            stands_for="CON004",
+        )
+    return Relation("CON004", ca.rule, cb.rule, 0.85, why, spans)
+
+
+def _pairs(claims: list[Claim], read, clash, comparable=lambda a, b: True) -> list[Relation]:
+    out = []
+    for (ca, a), (cb, b) in combinations(_readings(claims, read), 2):
+        if not (comparable(a, b) and same_project(ca.rule, cb.rule)):
+            continue
+        why = clash(a, b)
+        if why is None:
+            continue
+        sa, sb = ca.text[slice(*a.span)], cb.text[slice(*b.span)]
+        explanation = (
+            f"{quoted(as_read(ca.rule))} says {quoted(sa)} and {quoted(as_read(cb.rule))} {quoted(sb)}: {why}"
+        )
+        out.append(_relation(ca, cb, explanation, span_of(ca.rule, a.span) + span_of(cb.rule, b.span)))
+    return out
+
+
+def policy_relations(claims: list[Claim]) -> list[Relation]:
+    """CON004 for every two statements of one quality bar, or one item time limit, that disagree in one project."""
+    return _pairs(claims, read_quality_bar, _bar_clash, _comparable) + _pairs(
+        claims, read_item_time, _time_clash
+    )
+
+
+__all__ = ["policy_relations"]

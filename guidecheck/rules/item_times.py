@@ -1,0 +1,81 @@
+"""How long a rater may hold one item, as the deck's task mechanics state it.
+
+"A task that stays open for more than 10 minutes is released back to the queue", "You have up to a quarter of an
+hour on any single email before the tool takes it back", "Submissions made less than 4 minutes after opening a
+task are rejected", "If a note is still open after 12 minutes, skip it": the time limits of one item are stated as
+facts about the tool, or as the point to give up, in minutes in one place and seconds or "a quarter of an hour" in
+another. Read into one form (the kind of limit, seconds, and whether it is per item or per batch) two statements of
+it can be compared (CON004), and a sentence that states one is a rule even with no modal verb in it.
+
+The words are data (``data/rules.toml`` [item_times]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import lexicon
+from .quantities import number_words
+
+
+@dataclass(frozen=True)
+class ItemTime:
+    """One time limit of one item (or batch)."""
+
+    kind: str  # "timeout" (the tool takes it back), "give_up" (skip or escalate), "minimum" (too fast to accept)
+    seconds: float
+    scope: str  # "item" or "batch"
+    span: tuple[int, int]  # the time's characters in the sentence
+
+
+@dataclass(frozen=True)
+class _Words:
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    batch: re.Pattern[str]
+    sub_case: re.Pattern[str]
+    time: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    d = lexicon().data["item_times"]
+    nums = "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True))
+    units = "|".join(sorted(map(re.escape, d["units"]), key=len, reverse=True))
+    fractions = "|".join(sorted(map(re.escape, d["fractions"]), key=len, reverse=True))
+    return _Words(
+        kinds=tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in d["kinds"].items()),
+        batch=re.compile(rf"\b(?:{d['batch']})\b", re.I),
+        sub_case=re.compile(rf"\b(?:{d['sub_case']})\b", re.I),
+        time=re.compile(
+            rf"(?<![\w.,])(?:(?P<frac>{fractions})\s+(?:an?\s+)?(?P<funit>{units})"
+            rf"|(?P<n>\d[\d,]*(?:\.\d+)?|{nums})[\s-]+(?P<unit>{units})s?)\b",
+            re.I,
+        ),
+    )
+
+
+def _seconds(m: re.Match[str]) -> float:
+    d = lexicon().data["item_times"]
+    if m.group("frac"):
+        return float(d["fractions"][m.group("frac").lower()]) * d["units"][m.group("funit").lower()]
+    raw = m.group("n").lower().replace(",", "")
+    value = float(number_words()[raw]) if raw in number_words() else float(raw)
+    return value * d["units"][m.group("unit").lower()]
+
+
+def read_item_time(text: str) -> ItemTime | None:
+    """The one item time limit a sentence states, or None (no limit phrase, no time, two different times)."""
+    w = _words()
+    kinds = [k for k, rx in w.kinds if rx.search(text)]
+    if len(kinds) != 1 or w.sub_case.search(text):
+        return None
+    times = [(_seconds(m), m.span()) for m in w.time.finditer(text)]
+    if not times or len({s for s, _ in times}) != 1:
+        return None  # "calls over 25 minutes of audio need 15 to 20 minutes": which is the limit?
+    seconds, span = times[0]
+    return ItemTime(kinds[0], seconds, "batch" if w.batch.search(text) else "item", span)
+
+
+__all__ = ["ItemTime", "read_item_time"]

@@ -1,0 +1,156 @@
+"""A rater's quality bar: the accuracy below which a sanction follows.
+
+"Annotators whose audited accuracy falls below 85% are removed from the project" and "Nobody is removed unless more
+than one in five of their audited spans is marked wrong" state one bar two ways: as an accuracy or as a share of
+errors, as a percent or as "one in five", as what removes a rater or as what keeps one on. Decks state it in the
+quality policy and again in a FAQ or an update. Read into one form (the accuracy at which the sanction starts, and
+whether the sentence names the sanction's side or the safe side) two statements of it can be compared (CON004),
+and a sentence that states one is a rule even with no modal verb in it.
+
+The words are data (``data/rules.toml`` [quality_bars]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import lexicon
+from .quantities import number_words
+
+# The comparator of an accuracy when the sentence counts errors instead ("more than one in five wrong" is an
+# accuracy below four in five).
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "=": "="}
+
+
+# "annotator agreement", "inter-rater agreement": a measure of items, which names no person.
+_PAIR_MEASURE = re.compile(
+    r"\b(?:inter-?)?(?:annotator|rater|labell?er)s?['’]?\s+(?:agreement|accuracy)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class QualityBar:
+    """One statement of a quality bar, as an accuracy between 0 and 1."""
+
+    bar: float  # the accuracy below which the sanction applies
+    safe_side: (
+        bool  # the sentence states where no sanction applies ("stays on live work", "Nobody is ... unless")
+    )
+    sanctions: frozenset[str]  # "removal", "pause", "review"
+    metrics: frozenset[str]  # what is measured, when the sentence names it: "gold", "audit", ...
+    span: tuple[int, int]  # the threshold's characters in the sentence
+
+
+@dataclass(frozen=True)
+class _Words:
+    sanctions: tuple[tuple[str, re.Pattern[str]], ...]
+    metrics: tuple[tuple[str, re.Pattern[str]], ...]
+    measures: re.Pattern[str]
+    errors: re.Pattern[str]
+    persons: re.Pattern[str]
+    safe: re.Pattern[str]
+    denied: re.Pattern[str]
+    necessary: re.Pattern[str]
+    sub_case: re.Pattern[str]
+    percent: re.Pattern[str]
+    ratio: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    d = lexicon().data["quality_bars"]
+    nums = _alternation([re.escape(w) for w in number_words()])
+    num = rf"(?:\d+(?:\.\d+)?|{nums})"
+    before = _alternation(list(d["before"]))
+    after = _alternation(list(d["after"]))
+    return _Words(
+        sanctions=tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in d["sanctions"].items()),
+        metrics=tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in d["metrics"].items()),
+        measures=re.compile(rf"\b(?:{d['measures']})\b", re.I),
+        errors=re.compile(rf"\b(?:{d['errors']})\b", re.I),
+        persons=re.compile(rf"\b(?:{d['persons']})\b", re.I),
+        safe=re.compile(rf"\b(?:{d['safe_side']})\b", re.I),
+        denied=re.compile(rf"\b(?:{d['denied']})\b", re.I),
+        necessary=re.compile(rf"\b(?:{d['necessary']})\b", re.I),
+        sub_case=re.compile(rf"\b(?:{d['sub_case']})\b", re.I),
+        percent=re.compile(
+            rf"(?:\b(?P<cmp>{before})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?:\s+(?P<post>{after})\b)?",
+            re.I,
+        ),
+        ratio=re.compile(
+            rf"(?:\b(?P<cmp>{before})\s+)?\b(?P<n>{num})\s+(?:[\w-]+\s+){{0,3}}?(?:in|out of)\s+(?P<m>{num})\b"
+            rf"(?:\s+(?P<post>{after})\b)?",
+            re.I,
+        ),
+    )
+
+
+def _value(raw: str) -> float:
+    words = number_words()
+    return float(words[raw.lower()]) if raw.lower() in words else float(raw)
+
+
+def _comparator(m: re.Match[str]) -> str:
+    d = lexicon().data["quality_bars"]
+    if m.group("post"):
+        return d["after"][m.group("post").lower()]
+    if m.group("cmp"):
+        return d["before"][" ".join(m.group("cmp").lower().split())]
+    return "="
+
+
+def _threshold(text: str, w: _Words) -> tuple[float, str, tuple[int, int]] | None:
+    """(share, comparator, span) of the one threshold in the sentence: a percent or "N in M"."""
+    found = []
+    for m in w.percent.finditer(text):
+        found.append((_value(m.group("n")) / 100, _comparator(m), m.span()))
+    for m in w.ratio.finditer(text):
+        n, total = _value(m.group("n")), _value(m.group("m"))
+        if 0 < n < total:
+            found.append((n / total, _comparator(m), m.span()))
+    return found[0] if len(found) == 1 else None  # two thresholds: a rule with tiers, not one bar
+
+
+def read_quality_bar(text: str) -> QualityBar | None:
+    """The quality bar a sentence states, or None when it does not name a person's accuracy (or errors), one
+    threshold on it and a sanction."""
+    w = _words()
+    sanctions = frozenset(k for k, rx in w.sanctions if rx.search(text))
+    if not sanctions or w.sub_case.search(text) or not w.persons.search(_PAIR_MEASURE.sub(" ", text)):
+        return None
+    hit = _threshold(text, w)
+    if hit is None:
+        return None
+    share, cmp, span = hit
+    metrics = frozenset(k for k, rx in w.metrics if rx.search(text))
+    if w.errors.search(text):
+        share, cmp = 1 - share, _FLIP[cmp]
+    elif not (metrics or w.measures.search(text)):
+        return None  # "80% of the clips": a share of something, not of the rater's accuracy
+    safe = _safe_side(text, cmp, w)
+    if safe is None:
+        return None
+    return QualityBar(round(share, 4), safe, sanctions, metrics, span)
+
+
+def _safe_side(text: str, cmp: str, w: _Words) -> bool | None:
+    """Whether the sentence bounds the sanction from the safe side, or None when its comparator does not fit.
+
+    "Nobody is removed unless more than one in five ... is wrong": the case named is the only one sanctioned, so
+    the accuracy named is below the bar. "You stay on live work as long as ...", "you won't go on probation for
+    that": the case named is safe, at or above the bar. Otherwise the case named is sanctioned, below the bar.
+    """
+    if w.necessary.search(text):
+        return True if cmp in ("<", "<=") else None
+    if w.safe.search(text) or w.denied.search(text):
+        return True if cmp in (">", ">=", "=") else None
+    return False if cmp in ("<", "<=") else None
+
+
+__all__ = ["QualityBar", "read_quality_bar"]
