@@ -19,6 +19,8 @@ from functools import lru_cache
 from .lexicon import lexicon
 from .quantities import number_words
 
+_UNIT = re.compile(r"\b(?:sec|min|hour|hr|day|week)", re.I)
+
 
 @dataclass(frozen=True)
 class ItemTime:
@@ -67,6 +69,8 @@ def _seconds(m: re.Match[str]) -> float:
 
 def read_item_time(text: str) -> ItemTime | None:
     """The one item time limit a sentence states, or None (no limit phrase, no time, two different times)."""
+    if not _UNIT.search(text):
+        return None  # most sentences name no time at all: one cheap look before the kinds' patterns
     w = _words()
     kinds = [k for k, rx in w.kinds if rx.search(text)]
     if len(kinds) != 1 or w.sub_case.search(text):

@@ -30,6 +30,9 @@ _PAIR_MEASURE = re.compile(
 )
 
 
+_SHARE = re.compile(r"%|\bper\s?cent\b|\s(?:in|out of)\s", re.I)
+
+
 @dataclass(frozen=True)
 class QualityBar:
     """One statement of a quality bar, as an accuracy between 0 and 1."""
@@ -120,6 +123,8 @@ def _threshold(text: str, w: _Words) -> tuple[float, str, tuple[int, int]] | Non
 def read_quality_bar(text: str) -> QualityBar | None:
     """The quality bar a sentence states, or None when it does not name a person's accuracy (or errors), one
     threshold on it and a sanction."""
+    if not _SHARE.search(text):
+        return None  # no percent and no "N in M": most sentences, at the cost of one cheap look
     w = _words()
     sanctions = frozenset(k for k, rx in w.sanctions if rx.search(text))
     if not sanctions or w.sub_case.search(text) or not w.persons.search(_PAIR_MEASURE.sub(" ", text)):
