@@ -179,11 +179,25 @@ def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
     return None
 
 
+def _rates_a_dimension(verb, sent) -> bool:
+    """'Rate Outcome using Section 4', 'Score Fluency on the 1-5 scale': the name after a verb of rating, followed
+    by how to rate it, is the dimension rated, not the value given."""
+    doc = sent.doc
+    i = verb.i + 1
+    return (
+        lemma(verb) in ("rate", "score", "grade")
+        and i + 1 < sent.end
+        and doc[i].text[:1].isupper()
+        and doc[i].is_alpha
+        and doc[i + 1].lower_ in ("using", "per", "on", "against", "according", "under", "by")
+    )
+
+
 def _after_label_verbs(sent, found: list[tuple[int, str]]) -> None:
     """'rate it 2', 'mark it Reject or Revise', 'is always "Unsure"': the values right after a label verb."""
     doc = sent.doc
     for tok in sent:
-        if not _is_label_verb(tok, sent):
+        if not _is_label_verb(tok, sent) or _rates_a_dimension(tok, sent):
             continue
         i, budget = tok.i + 1, 0
         while i < sent.end and budget < 6 and _skippable(doc[i]):

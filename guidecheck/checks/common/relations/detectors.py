@@ -19,6 +19,7 @@ from collections.abc import Callable
 from ....rules.quantities import limit_named
 from .addressee import addressee
 from .blank_field import blank_field_conflict
+from .case_numbers import in_condition, names_sub_case
 from .claims import Claim
 from .conflict import Conflict
 from .distinct_things import named_apart
@@ -215,19 +216,13 @@ def _numbers_disjoint(fa: Claim, fb: Claim):
     deck names one limit with two values that can both be kept (kept True); else None."""
     for qa, ia in fa.quantities:
         for qb, ib in fb.quantities:
-            if qa.attribute != qb.attribute or (_in_condition(fa, qa) and _in_condition(fb, qb)):
+            if qa.attribute != qb.attribute or (in_condition(fa, qa) and in_condition(fb, qb)):
                 continue
             if ia.disjoint(ib):
                 return qa, qb, False
             if _two_limits(qa, ia, qb, ib):
                 return qa, qb, True
     return None
-
-
-def _in_condition(claim: Claim, q) -> bool:
-    """The number says which case the rule is about ("Where the audit reveals an overcharge of 5% or less, the
-    Customer bears the cost"), not a limit to keep: two such numbers that no value meets are two cases."""
-    return bool(q.text) and q.text in claim.condition_text
 
 
 def _bound(iv) -> str | None:
@@ -263,7 +258,7 @@ def _scope(claim: Claim, q) -> Scope:
 
 def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
     hit = _numbers_disjoint(fa, fb)
-    if not hit:
+    if not hit or any(names_sub_case(f) for f in (fa, fb)):
         return None
     filler = lexicon().quantity_filler
     ca, cb = fa.core - filler, fb.core - filler

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .claims import Claim
+from .item_judgments import judges_the_item
 from .lexicon import data, phrase_pattern
 from .output_content import Topic, item_topics, output_topics
 from .output_counts import Bound, output_counts
@@ -163,11 +164,6 @@ def _output_language_cues(text: str) -> list[re.Match[str]]:
 
 
 # A relative clause that describes the item being rated, up to the tone word: no instruction about the output.
-_DESCRIBED = re.compile(
-    r"\b(?:that|which|who)\s+(?:are|is|were|was|seem|seems|sound|sounds|come across|comes across|read|reads)\b[^,;.]*$",
-    re.I,
-)
-
 _SCRIPT_NOUN = re.compile(r"[- ](?:script|characters|alphabet|letters)\b", re.I)
 
 
@@ -197,10 +193,8 @@ def _is_tone(text: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool
         return False
     if any(s <= m.start() < e for s, e in quoted):
         return False
-    if _DESCRIBED.search(text[max(0, m.start() - 80) : m.start()]):
-        return (
-            False  # "Don't use TONE for replies that are merely flat or a bit formal": the rated item's tone
-        )
+    if judges_the_item(text[max(0, m.start() - 80) : m.start()], words().tone_context):
+        return False
     if m.group(0).lower() in words().tone_free or words().tone_context.search(text):
         return True
     return _MODIFIES_WORDING.match(text, m.end()) is not None  # "simple sentences", "plain words"
