@@ -56,6 +56,13 @@ from guidecheck.rules.quantities import find_quantities
             True,
             {"review"},
         ),
+        (
+            "We will only suspend a grader who gets more than one in ten audited items wrong; anyone doing better "
+            "keeps their access.",
+            0.9,
+            True,
+            {"pause"},
+        ),
     ],
 )
 def test_a_quality_bar_is_read_as_the_accuracy_where_the_sanction_starts(sentence, bar, safe_side, sanctions):
@@ -105,6 +112,9 @@ def test_one_in_five_is_a_share_not_a_score():
             90,
             "item",
         ),
+        ("If you still cannot choose after 60 seconds, skip the clip.", "give_up", 60, "item"),
+        ("Give a tricky clip a good two minutes before you reach for Skip.", "give_up", 120, "item"),
+        ("Don't use the Skip button until you've spent a good half hour on a file.", "give_up", 1800, "item"),
     ],
 )
 def test_an_item_time_limit_is_read_in_seconds(sentence, kind, seconds, scope):

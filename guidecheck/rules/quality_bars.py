@@ -154,7 +154,9 @@ def _safe_side(text: str, cmp: str, w: _Words) -> bool | None:
     if w.necessary.search(text):
         return True if cmp in ("<", "<=") else None
     if w.safe.search(text) or w.denied.search(text):
-        return True if cmp in (">", ">=", "=") else None
+        # the safe case named ("as long as ... you stay on"), or the sanctioned one with the safe side beside it
+        # ("we'll only offboard a rater who misses more than one in four ...; anyone doing better stays on")
+        return True if cmp in (">", ">=", "=", "<", "<=") else None
     return False if cmp in ("<", "<=") else None
 
 
