@@ -138,6 +138,9 @@ class _Scan:
         self.taken.append((start, end))
 
 
+_FRACTION_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _fraction_patterns() -> tuple[re.Pattern[str], ...]:
     d = _data()
@@ -165,6 +168,8 @@ def _fractions(scan: _Scan) -> None:
     """'more than half a minute', 'up to a quarter of an hour': a time, in seconds; 'half or more of the object',
     'more than one third of the rider': a share, in percent. Read before the number words in them ("one" of "one
     third") are read as a count."""
+    if not _FRACTION_WORD.search(scan.text):
+        return  # one cheap look first: the four patterns below cost as much as the rest of the reader
     d = _data()
     words = {" ".join(k.split()): v for k, v in d["fraction_words"].items()}
     tables = (d["before"], d["after"], d["before"], d["after"])
