@@ -164,6 +164,12 @@ def _fraction_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _fraction_values() -> dict[str, float]:
+    """Fraction words with single spaces ("two thirds") -> percent, built once rather than per sentence."""
+    return {" ".join(k.split()): float(v) for k, v in _data()["fraction_words"].items()}
+
+
 def _fractions(scan: _Scan) -> None:
     """'more than half a minute', 'up to a quarter of an hour': a time, in seconds; 'half or more of the object',
     'more than one third of the rider': a share, in percent. Read before the number words in them ("one" of "one
@@ -171,13 +177,13 @@ def _fractions(scan: _Scan) -> None:
     if not _FRACTION_WORD.search(scan.text):
         return  # one cheap look first: the four patterns below cost as much as the rest of the reader
     d = _data()
-    words = {" ".join(k.split()): v for k, v in d["fraction_words"].items()}
+    words = _fraction_values()
     tables = (d["before"], d["after"], d["before"], d["after"])
     for rx, table in zip(_fraction_patterns(), tables, strict=True):
         for m in rx.finditer(scan.text):
             if not scan.free(m.start(), m.end()):
                 continue
-            share = float(words[" ".join(m.group("f").lower().split())])
+            share = words[" ".join(m.group("f").lower().split())]
             cmp = table[" ".join(m.group("cmp").lower().split())]
             if "u" in rx.groupindex:
                 q = Quantity(
