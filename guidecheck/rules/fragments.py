@@ -14,6 +14,7 @@ from functools import lru_cache
 from .context import Detection
 from .item_times import read_item_time
 from .lexicon import lexicon
+from .pay_terms import read_pay_term
 from .quality_bars import read_quality_bar
 
 MAX_TOKENS = 10  # longer verbless lines are headings, captions or table text, not an instruction
@@ -195,12 +196,15 @@ def stated_rule(sent, covered: set[int]) -> Detection | None:
 
 def policy_statement(sent, covered: set[int]) -> Detection | None:
     """A limit of the task's policy, stated as a fact about what happens: a rater's quality bar ("Annotators whose
-    audited accuracy falls below 90% are taken off live work") or the time one item may be held ("A task that stays
-    open for more than 10 minutes is released back to the queue"). Decks state these with no modal verb."""
+    audited accuracy falls below 90% are taken off live work") the time one item may be held ("A task that stays
+    open for more than 10 minutes is released back to the queue") or what an item pays ("Skipped posts are not
+    paid"). Decks state these with no modal verb."""
     if read_quality_bar(sent.text) is not None:
         return Detection("obligation", "must", False, "quality bar statement", sent.root, False)
     if read_item_time(sent.text) is not None:
         return Detection("obligation", "must", False, "item time statement", sent.root, False)
+    if read_pay_term(sent.text) is not None:
+        return Detection("obligation", "must", False, "pay term statement", sent.root, False)
     return None
 
 

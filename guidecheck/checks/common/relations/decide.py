@@ -29,10 +29,17 @@ EVIDENCE_COSINE = 0.5
 Encode = Callable[[list[str]], np.ndarray]
 
 
+# Read by a policy reader only: compared with each other in ``policy_limits``, never as frames. "Notes shorter than
+# 300 words are paid $0.40" names a kind of note by its length; it asks nothing of the rater or the output.
+_POLICY_ONLY = frozenset({"pay term statement"})
+
+
 def comparable(fa: Claim, fb: Claim, sa: Side, sb: Side) -> bool:
-    """Two rules that may contradict: rules (not examples, rubric rows) of the same project."""
+    """Two rules that may contradict: rules (not examples, rubric rows, pay statements) of the same project."""
     a, b = fa.rule, fb.rule
     if sa.example or sb.example or a.kind == "rubric" or b.kind == "rubric":
+        return False
+    if a.evidence in _POLICY_ONLY or b.evidence in _POLICY_ONLY:
         return False
     return same_project(a, b)
 

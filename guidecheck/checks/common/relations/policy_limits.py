@@ -1,7 +1,8 @@
 """Two statements of one limit of the task's policy that disagree (CON004): a rater's quality bar ("Raters whose
 gold accuracy falls below 85% are removed" against "Nobody is removed unless they miss more than one in five gold
-items") or the time one item may be held ("released back to the queue after 10 minutes" against "up to a quarter of
-an hour on any single email before the tool takes it back").
+items"), the time one item may be held ("released back to the queue after 10 minutes" against "up to a quarter of
+an hour on any single email before the tool takes it back") or what one kind of item pays ("Skipped posts are not
+paid, whatever the reason" against "Skips with an approved reason are paid at the base rate").
 
 The two are rarely embedding neighbours (one counts accuracy in percent, the other errors in "one in five"; one says
 what removes a rater, the other what keeps one on), so the whole deck is read for them, as for worked examples.
@@ -9,17 +10,24 @@ Each quality bar is read into the accuracy at which its sanction starts (``rules
 when a rater between them is sanctioned by one and safe by the other, or when both name the sanctioned side of one
 sanction at different bars (two values for one limit). Each item time is read into its kind and seconds
 (``rules/item_times.py``); two disagree when they are two values of one kind of limit, or when the time below
-which a submission is too fast is not below the time the item may be held.
+which a submission is too fast is not below the time the item may be held. Each pay term is read into what it
+pays for and the share of the base rate (``rules/pay_terms.py``); two about one kind of item (or one a narrower
+case of the other: "skips" / "a skip because the image will not load") disagree when one pays and the other does
+not, or when they name two rates, unless one of them states the exception.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 
 from ....rules.item_times import ItemTime, read_item_time
+from ....rules.lexicon import lexicon as rules_lexicon
+from ....rules.pay_terms import PayTerm, read_pay_term
 from ....rules.quality_bars import QualityBar, read_quality_bar
 from ..deck import same_project
 from .claims import Claim
+from .lexicon import content, stem
 from .proposition import is_example_material
 from .relate import Relation
 from .text import as_read, quoted, span_of
@@ -70,6 +78,35 @@ def _time_clash(a: ItemTime, b: ItemTime) -> str | None:
     return "the item is taken back before the point at which the rater is told to give it up."
 
 
+@lru_cache(maxsize=1)
+def _generic_items() -> frozenset[str]:
+    return frozenset(stem(w) for w in rules_lexicon().data["pay_terms"]["generic_items"])
+
+
+@lru_cache(maxsize=4096)
+def _paid_for(subject: str) -> frozenset[str]:
+    """What a pay term is about: its subject's words but generic item nouns ("Skipped posts" -> skip)."""
+    return content(subject) - _generic_items()
+
+
+def _same_pay_case(a: PayTerm, b: PayTerm) -> bool:
+    """One kind of item, or one a narrower case of the other ("skips" / "a skip with the reason Failed to load")."""
+    x, y = _paid_for(a.subject), _paid_for(b.subject)
+    return bool(x & y) and (x <= y or y <= x)
+
+
+def _pay_clash(a: PayTerm, b: PayTerm) -> str | None:
+    """Why two pay terms of one kind of item disagree, or None. A sentence that states an exception ("with one
+    exception", "unless") is the deck settling the case, not a second answer to it."""
+    if a.excepting or b.excepting:
+        return None
+    if (a.share == 0) != (b.share == 0):
+        return "one pays for it and the other does not."
+    if a.share is not None and b.share is not None and a.share != b.share:
+        return f"two rates, {a.share:g} and {b.share:g} times the base rate."
+    return None
+
+
 def _duration(seconds: float) -> str:
     for unit, size in (("hours", 3600), ("minutes", 60)):
         if seconds >= size and seconds % size == 0:
@@ -77,11 +114,12 @@ def _duration(seconds: float) -> str:
     return f"{seconds:g} seconds"
 
 
-def _readings(claims: list[Claim], read) -> list[tuple[Claim, object]]:
-    """(claim, reading) of every rule (not example material) whose text ``read`` reads."""
+def _readings(claims: list[Claim], read, rows: bool = False) -> list[tuple[Claim, object]]:
+    """(claim, reading) of every rule (not example material) whose text ``read`` reads; ``rows``: table rows too
+    (a pay table's "Skips | Skipped sequences are not paid ..." states the policy; a rubric row defines a label)."""
     out = []
     for c in claims:
-        if c.rule.is_example or c.rule.kind == "rubric" or is_example_material(c):
+        if c.rule.is_example or (c.rule.kind == "rubric" and not rows) or is_example_material(c):
             continue
         found = read(c.text)
         if found is not None:
@@ -90,24 +128,28 @@ def _readings(claims: list[Claim], read) -> list[tuple[Claim, object]]:
 
 
 def _relation(ca: Claim, cb: Claim, why: str, spans) -> Relation:
-    """CON004, or REL002 when one side is a dated update that replaces the bar (the deck's update policy)."""
+    """CON004, or REL002 when one side says it replaces the limit."""
     if ca.update or cb.update:
         later = cb if cb.update else ca
+        earlier = ca if later is cb else cb
         return Relation(
             "REL002",
             ca.rule,
             cb.rule,
             0.75,
-            f"{quoted(as_read(later.rule))} is a dated update of the limit; not a contradiction.",
+            f"{quoted(as_read(later.rule))} is an update that replaces the limit in "
+            f"{quoted(as_read(earlier.rule))}; edit the old rule too.",
             spans,
             stands_for="CON004",
         )
     return Relation("CON004", ca.rule, cb.rule, 0.85, why, spans)
 
 
-def _pairs(claims: list[Claim], read, clash, comparable=lambda a, b: True) -> list[Relation]:
+def _pairs(
+    claims: list[Claim], read, clash, comparable=lambda a, b: True, rows: bool = False
+) -> list[Relation]:
     out = []
-    for (ca, a), (cb, b) in combinations(_readings(claims, read), 2):
+    for (ca, a), (cb, b) in combinations(_readings(claims, read, rows), 2):
         if not (comparable(a, b) and same_project(ca.rule, cb.rule)):
             continue
         why = clash(a, b)
@@ -122,9 +164,12 @@ def _pairs(claims: list[Claim], read, clash, comparable=lambda a, b: True) -> li
 
 
 def policy_relations(claims: list[Claim]) -> list[Relation]:
-    """CON004 for every two statements of one quality bar, or one item time limit, that disagree in one project."""
-    return _pairs(claims, read_quality_bar, _bar_clash, _comparable) + _pairs(
-        claims, read_item_time, _time_clash
+    """CON004 for every two statements of one quality bar, one item time limit or what one kind of item pays that
+    disagree in one project."""
+    return (
+        _pairs(claims, read_quality_bar, _bar_clash, _comparable)
+        + _pairs(claims, read_item_time, _time_clash)
+        + _pairs(claims, read_pay_term, _pay_clash, _same_pay_case, rows=True)
     )
 
 

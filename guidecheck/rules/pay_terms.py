@@ -1,0 +1,108 @@
+"""What the rater is paid for one kind of item, as the deck's pay policy states it.
+
+"Skipped items are not paid, whatever the reason for the skip", "Skips with one of the approved reasons are paid
+at the base rate", "Opinions you skip for a valid reason are paid at half of the base rate", "Unratable flags pay
+50% of the normal task rate": decks state pay as facts, in the pay section and again in a FAQ or an update, and
+the two often disagree. Read into one form (what is paid for, the share of the base rate, and whether the sentence
+states an exception) two statements of it can be compared (CON004), and a sentence that states one is a rule even
+with no modal verb in it.
+
+The words are data (``data/rules.toml`` [pay_terms]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import lexicon
+
+_CUE = re.compile(r"\b(?:paid|unpaid|pay|pays|earns?|earning|compensat\w*)\b", re.I)
+
+
+@dataclass(frozen=True)
+class PayTerm:
+    """One statement of what an item of one kind pays."""
+
+    subject: str  # what is paid for, as written ("Skipped posts", "A skip with the reason Failed to load")
+    share: float | None  # share of the base rate: 0 unpaid, 1 the base rate; None: paid, by another measure
+    excepting: bool  # the sentence states an exception ("with one exception", "unless", "except")
+    span: tuple[int, int]  # the words that say what it pays
+
+
+@dataclass(frozen=True)
+class _Words:
+    unpaid: tuple[re.Pattern[str], ...]
+    paid: tuple[re.Pattern[str], ...]
+    full: re.Pattern[str]
+    fractions: dict[str, float]
+    percent: re.Pattern[str]
+    excepting: re.Pattern[str]
+    generic: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    d = lexicon().data["pay_terms"]
+    return _Words(
+        unpaid=tuple(re.compile(p, re.I) for p in d["unpaid"]),
+        paid=tuple(re.compile(p, re.I) for p in d["paid"]),
+        full=re.compile(d["full"], re.I),
+        fractions={k: float(v) for k, v in d["fractions"].items()},
+        percent=re.compile(r"(\d{1,3})\s*(?:%|per\s?cent)", re.I),
+        excepting=re.compile(d["excepting"], re.I),
+        generic=frozenset(d["generic_items"]),
+    )
+
+
+def _share(rate: str) -> float | None:
+    """The share of the base rate a rate phrase names ("the base rate" 1, "half of the base rate" 0.5)."""
+    w = _words()
+    m = w.percent.search(rate)
+    if m:
+        return int(m.group(1)) / 100
+    low = rate.lower()
+    for word, value in w.fractions.items():
+        if re.search(rf"\b{re.escape(word)}\b", low):
+            return value
+    return 1.0 if w.full.search(rate) else None
+
+
+def _names_a_thing(subject: str) -> bool:
+    """The subject says what is paid for beyond a generic item noun ("Skipped posts", not "Every task")."""
+    words = [x.lower().rstrip("s") for x in re.findall(r"[A-Za-z][\w-]+", subject)]
+    generic = _words().generic
+    return any(x not in generic and len(x) > 2 for x in words)
+
+
+@lru_cache(maxsize=4096)
+def read_pay_term(text: str) -> PayTerm | None:
+    """The pay term a sentence states, or None."""
+    if not _CUE.search(text):
+        return None
+    w = _words()
+    for rx in w.unpaid:
+        m = rx.search(text)
+        if m and _names_a_thing(m.group("subj")):
+            return PayTerm(_bare(m.group("subj")), 0.0, bool(w.excepting.search(text)), m.span("pay"))
+    for rx in w.paid:
+        m = rx.search(text)
+        if m is None:
+            continue
+        subject = " ".join(x for x in (m.groupdict().get("lead"), m.group("subj")) if x)
+        if _names_a_thing(subject):
+            rate = m.groupdict().get("rate") or ""
+            return PayTerm(_bare(subject), _share(rate), bool(w.excepting.search(text)), m.span("pay"))
+    return None
+
+
+_ANSWER = re.compile(r"^(?:yes|no|note|update)\b\s*[-–—:,]\s*", re.I)
+
+
+def _bare(subject: str) -> str:
+    """The subject without an answer's "Yes -" before it."""
+    return _ANSWER.sub("", subject.strip())
+
+
+__all__ = ["PayTerm", "read_pay_term"]
