@@ -110,3 +110,39 @@ def test_the_time_another_role_spends_on_an_item_is_not_the_raters(found):
     assert _pairs(found, "hard limit of 900 seconds", "QA leads should spend") == []
     assert _pairs(found, "time cap per ticket is 20", "QA leads should spend") == []
     assert _pairs(found, "hard limit of 900 seconds", "time cap per ticket is 20") == ["CON004"]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (
+            "Run the link checker first and the word counter second.",
+            "The word counter must run before the link checker.",
+        ),
+        (
+            "The overall grade is always the last thing you enter, after every paragraph has been marked.",
+            "Enter the overall grade before you mark any paragraph.",
+        ),
+        (
+            "Only once the footnotes are finished, go back up to the title page and tag the authors.",
+            "Tag the title page before you begin on any footnote.",
+        ),
+        (
+            "Tone comes first: fill in the tone field and only then move on to the politeness question.",
+            "Decide whether a reply is polite before you touch the tone field.",
+        ),
+    ],
+)
+def test_two_orders_of_the_same_steps_in_other_wordings_are_read_as_reversed(first, second):
+    from guidecheck.checks.common.relations.sequence import _reversed, orders
+
+    assert any(_reversed(p, q) for p in orders(first) for q in orders(second))
+
+
+def test_the_same_order_in_other_words_is_not_reversed():
+    from guidecheck.checks.common.relations.sequence import _reversed, orders
+
+    first = "Run the link checker first and the word counter second."
+    same = "Only after the link checker has run, start the word counter."
+    assert orders(first) and orders(same)
+    assert not any(_reversed(p, q) for p in orders(first) for q in orders(same))

@@ -135,6 +135,26 @@ def test_examples_by_heading_prefix_lead_in_and_quoted_answer(write):
     assert by_text(doc, "a wrong date").meta["original_kind"] == "list_item"
 
 
+def test_numbered_headings_are_read_by_their_words(write):
+    """ "8. Worked examples" opens an example section and "4.2 Don'ts" a Don't section, like their bare words."""
+    doc = read(
+        write(
+            "g.md",
+            "# Guide\n\n## 4.2 Don'ts\n\n- Guess a missing price.\n\n## 8. Worked examples\n\n**Example 1: a "
+            "receipt**\n\nThe total is smudged.\n\nVerdict: Unreadable, because the total cannot be read.\n\n"
+            "## 9. Pay\n\nEach receipt pays 4 cents.\n",
+        )
+    )
+    assert [(b.text, b.kind, b.polarity) for b in doc.blocks if b.kind != "heading"] == [
+        ("Guess a missing price.", "list_item", "negative"),
+        ("Example 1: a receipt", "example", None),
+        ("The total is smudged.", "example", None),
+        ("Verdict: Unreadable, because the total cannot be read.", "example", None),
+        ("Each receipt pays 4 cents.", "paragraph", None),
+    ]
+    assert polarity_of("3. Do not:") == "negative"
+
+
 def test_capitalised_lead_in_in_plain_text_is_not_a_heading(write):
     doc = read(write("g.txt", "COMMENTS\n\nDO NOT:\n- paste links\n\nComments are read by the vendor.\n"))
     assert [(b.kind, b.text, b.polarity) for b in doc.blocks] == [

@@ -52,6 +52,28 @@ def test_a_word_starts_that_is_no_place_in_the_output(a, b, clash):
     assert (output_conflict(_frame(a, "obligation"), _frame(b, "obligation")) is not None) == clash
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "clash"),
+    [
+        (
+            "Type the surname as you hear it and put [unclear] straight after it.",
+            "Don't put [unclear] on a common word you half caught; write your best guess and add (?) after it.",
+            False,
+        ),
+        (
+            "Always put [unclear] on a word you are unsure of.",
+            "Never put [unclear] on a word you are unsure of.",
+            True,
+        ),
+    ],
+)
+def test_a_tag_banned_on_some_words_leaves_it_free_elsewhere(a, b, clash):
+    """Round 14, from a held-out13 false finding read as dev: the words a tag is put on confine its ban."""
+    kinds = ("prohibition" if t.startswith(("Don't", "Never")) else "obligation" for t in (a, b))
+    fa, fb = (_frame(t, k) for t, k in zip((a, b), kinds, strict=True))
+    assert (output_conflict(fa, fb) is not None) == clash
+
+
 DECKS = {
     "cap/guide.md": "# Volume\n\nYou may review up to 500 clips a day.\n\n# New starters\n\nDuring your first five "
     "days on the project the cap is 150 clips a day, and that lower figure applies in place of the general one.\n",

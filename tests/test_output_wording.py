@@ -59,6 +59,9 @@ def test_bans_without_a_plain_negation_forbid_the_word(text, expected):
         ('Use "step one" in the intro, as the trainees must run the drill without us.', [("step one", "+")]),
         # a result clause whose "that" is a determiner still bans the word
         ('Legal rejected "zero-risk", so that term cannot appear anywhere.', [("zero-risk", "-")]),
+        # a relative clause without its pronoun ("every word you cannot make out") negates nothing of the tag
+        ("Put [unclear] on every word you cannot make out.", [("[unclear]", "+")]),
+        ('You cannot use "hello" in the reply.', [("hello", "-")]),
     ],
 )
 def test_words_that_only_look_negative_keep_the_mention_required(text, expected):

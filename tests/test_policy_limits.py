@@ -159,6 +159,8 @@ DECKS = {
     "hours.\n",
     "cases/guide.md": "# Costs\n\nWhere the spot check finds errors in more than 5% of segments, the vendor pays for the "
     "re-check.\n\nWhere the spot check finds errors in 5% or fewer of segments, the client pays for the re-check.\n",
+    "thirds/guide.md": "# Time\n\nTiles left idle for 20 minutes are released back to the shared queue.\n\n# Reminders\n\n"
+    "A tile you leave untouched for a third of an hour goes back into the queue, so save before you step away.\n",
     "glare/guide.md": "# Glare\n\nGLARE means that half or more of the sign is washed out.\n\n# Labels\n\nLabel the "
     "sign GLARE when more than one third of it is washed out.\n",
     "glare2/guide.md": "# Glare\n\nGLARE means that half or more of the sign is washed out.\n\n# Labels\n\nLabel "
@@ -182,6 +184,7 @@ def test_two_values_of_one_limit_conflict_and_their_look_alikes_do_not(tmp_path)
     assert _pairs(found, "under 90 seconds", "over 8 minutes") == []
     assert _pairs(found, "over 8 minutes drops back", "After 480 seconds") == []
     assert _pairs(found, "After 480 seconds", "36 hours") == []
+    assert _pairs(found, "idle for 20 minutes", "a third of an hour") == []  # the same time in other words
     # numbers that say which case a rule is about, not limits: two cases, not a conflict
     assert _pairs(found, "more than 5% of segments", "5% or fewer") == []
     # a label's definition withholds it below its threshold, so a rule that gives it from a third on disagrees

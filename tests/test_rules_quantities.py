@@ -114,7 +114,8 @@ def test_a_fraction_of_a_time_unit_is_a_time():
             "A pause of more than half a minute ends the turn.",
             "Anything shorter than three-quarters of a minute is skipped.",
             "You may keep a ticket open for up to a quarter of an hour.",
+            "A tile may stay open for at most a third of an hour.",
         )
         for q in find_quantities(t)
     ]
-    assert found == [("time", ">", 30.0), ("time", "<", 45.0), ("time", "<=", 900.0)]
+    assert found == [("time", ">", 30.0), ("time", "<", 45.0), ("time", "<=", 900.0), ("time", "<=", 1200.0)]

@@ -30,6 +30,13 @@ DECKS = {
     "degrees/guide.md": "# Scores\n\nAny answer tagged Major slip must receive an overall score of 1 or 2.\n\n"
     "# Examples\n\n## Example 3: a slip fixed at once\n\nThe answer misreads the date and corrects it in the "
     "next clause.\n\nTag: Minor slip.\n\nOverall: 5.\n",
+    "slips/guide.md": "# Grading\n\nPhotos whose date is illegible are graded 2 as long as the shop name is "
+    "sharp.\n\n## 7. Worked examples\n\nExample 2 — bakery, smudged date. The shop name is sharp but the date is "
+    "illegible. The annotator graded it 4. Verdict: correct.\n",
+    "crisp/guide.md": "# Grading\n\nSlips whose date is illegible are graded 2 as long as the shop name is "
+    "sharp.\n\n## 7. Worked examples\n\nExample 1 — pharmacy, clear photo. A clear photo of a pharmacy slip; as "
+    "long as we can tell, the shop name is sharp and the date is printed in bold. The annotator graded it 4. "
+    "Verdict: correct.\n",
     "comments/guide.md": "# Comments\n\nAdd a comment for every segment scored 3 or lower.\n\n# Examples\n\n"
     "## Example 2: a clean segment\n\nThe segment has two spacing slips and reads well.\n\n"
     "Verdict: score 5, two SPACE tags, no comment added.\n",
@@ -59,3 +66,10 @@ def test_an_example_of_the_opposite_degree_is_not_a_case_of_the_rule(found):
 
 def test_a_score_that_names_which_items_a_rule_is_about_is_not_a_required_score(found):
     assert pairs_with(found, "every segment scored 3 or lower", "score 5") == [], found
+
+
+def test_an_example_breaks_a_conditional_rule_only_when_it_states_the_condition(found):
+    # under a numbered "7. Worked examples" heading; the clear photo meets "as long as the shop name is sharp" but
+    # not the subject's own condition, "whose date is illegible"
+    assert pairs_with(found, "Photos whose date is illegible") == ["CON008"]
+    assert pairs_with(found, "Slips whose date is illegible") == []

@@ -41,8 +41,13 @@ def patterns() -> dict[str, list[re.Pattern[str]]]:
     }
 
 
+# A section number before a heading's words: "8. Worked examples", "4.2 Don'ts", "B) Examples".
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H][.)])\s+")
+
+
 def _bare(text: str) -> str:
-    return _DECORATION.sub("", text.strip())
+    """The words of a heading or label without decoration or section number ("## 8. Worked examples")."""
+    return _SECTION_NUMBER.sub("", _DECORATION.sub("", text.strip()))
 
 
 def polarity_of(text: str) -> str | None:

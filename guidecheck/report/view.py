@@ -21,7 +21,7 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     ),
     "override": (
         "Overrides",
-        "A later dated update or erratum replaces an older rule that is still in the deck.",
+        "A later update says it replaces an older rule that is still in the deck.",
     ),
     "duplicate": ("Duplicates", "The same rule stated more than once, possibly with different details."),
     "ambiguity": ("Ambiguities", "Wording that different raters will read differently."),

@@ -59,12 +59,13 @@ def _words() -> _Words:
 
 
 def _seconds(m: re.Match[str]) -> float:
+    """Seconds, rounded to the millisecond: "a third of an hour" is 1,200 seconds, not 1,199.99999988."""
     d = lexicon().data["item_times"]
     if m.group("frac"):
-        return float(d["fractions"][m.group("frac").lower()]) * d["units"][m.group("funit").lower()]
+        return round(float(d["fractions"][m.group("frac").lower()]) * d["units"][m.group("funit").lower()], 3)
     raw = m.group("n").lower().replace(",", "")
     value = float(number_words()[raw]) if raw in number_words() else float(raw)
-    return value * d["units"][m.group("unit").lower()]
+    return round(value * d["units"][m.group("unit").lower()], 3)
 
 
 def read_item_time(text: str) -> ItemTime | None:

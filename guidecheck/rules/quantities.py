@@ -186,9 +186,8 @@ def _fractions(scan: _Scan) -> None:
             share = words[" ".join(m.group("f").lower().split())]
             cmp = table[" ".join(m.group("cmp").lower().split())]
             if "u" in rx.groupindex:
-                q = Quantity(
-                    "time", cmp, share / 100 * d["scale"][m.group("u").lower()], "second", None, m.group(0)
-                )
+                seconds = round(share / 100 * d["scale"][m.group("u").lower()], 1)  # a third of an hour: 1200
+                q = Quantity("time", cmp, seconds, "second", None, m.group(0))
             else:
                 q = Quantity("percent", cmp, share, "%", None, m.group(0))
             scan.add(m.start(), m.end(), q)

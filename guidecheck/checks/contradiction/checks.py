@@ -1,6 +1,6 @@
-"""Registered contradiction checks (CON001-CON010; CON011, CON013 in their modules) and relations (REL001-REL003).
+"""Registered contradiction checks (CON001-CON010; CON011, CON012, CON013 and the relations REL001-REL003 in their modules).
 
-Each check reports one relation type of the shared classifier (engine.relations), so an exception or a dated
+Each check reports one relation type of the shared classifier (engine.relations), so an exception or an
 update suppresses a conflict the same way whichever frame found it.
 """
 
@@ -126,7 +126,9 @@ class NumericConflict(RelationCheck):
 
     What it does:
         Compares limits of one attribute per one subject or item (a ban's limit inverted); a label or act given by
-        two thresholds; a named limit stated twice ("the cap per call is 12 minutes"); a quality bar or item time.
+        two thresholds; a named limit stated twice ("the cap per call is 12 minutes"); a quality bar, item time or
+        what one kind of item pays ("Skipped posts are not paid, whatever the reason" against "Skips with an
+        approved reason are paid at the base rate"), unless one of the two states the exception.
 
     Why is this bad:
         Whatever the rater does breaks one of the limits; reviewers reject compliant work.
@@ -180,7 +182,10 @@ class DefinitionDivergence(RelationCheck):
 
     What it does:
         Finds definitions ("X means …", "X refers to …", "X is defined as …") of the same term whose definitions
-        share little content; near-identical definitions are reported as duplicates instead.
+        share little content; near-identical definitions are reported as duplicates instead. Also a case a label's
+        definition includes ("ID | Medical record numbers, device serial numbers, ...", "..., plus clock times")
+        or another rule puts in the label, against a rule that keeps it out ("Device serial numbers are not ID",
+        "a clock time is never tagged", "an animal that is standing is never Resting").
 
     Why is this bad:
         Raters who learned one definition label different items than raters who learned the other.
@@ -314,87 +319,3 @@ class OutputConstraintConflict(RelationCheck):
     category = "contradiction"
     severity = "error"
     fix = "Keep one of the two output constraints, or scope one with an explicit condition."
-
-
-@register
-class ExplicitException(RelationCheck):
-    """A rule that would conflict with another is scoped by an exception (reported for information).
-
-    What it does:
-        Reports pairs that look contradictory but where one rule carries an explicit exception ("unless …",
-        "except …", "notwithstanding …") or is a narrower conditional version of a general rule.
-
-    Why is this bad:
-        It is not; it is listed so reviewers can confirm the exception is intended and visible where raters need it.
-
-    Example:
-        Never include determiners in entity spans.
-        ...
-        Include the determiner when it is part of a title, except for song titles.
-
-    Use instead:
-        Nothing to fix; consider cross-referencing the exception from the general rule.
-    """
-
-    code = "REL001"
-    name = "exception"
-    category = "exception"
-    severity = "info"
-    fix = (
-        "Nothing to fix if the exception is intended; mention it next to the general rule so raters see both."
-    )
-
-
-@register
-class DatedOverride(RelationCheck):
-    """A later dated update or erratum replaces an older rule (reported for information).
-
-    What it does:
-        Reports pairs that would conflict where one rule is a dated update ("Update (March): …", "as of v2",
-        "no longer", a section or file named Errata / Changelog).
-
-    Why is this bad:
-        It is not a contradiction, but the superseded rule still sits in the deck and raters may follow it.
-
-    Example:
-        Do not accept machine-translated captions.
-        ...
-        Update (March): machine-translated captions are now allowed if a native speaker reviewed them.
-
-    Use instead:
-        Edit the old rule to point at the update, or remove it.
-    """
-
-    code = "REL002"
-    name = "override"
-    category = "override"
-    severity = "info"
-    fix = "Edit or delete the superseded rule, or point it at the update, so raters cannot follow the old version."
-
-
-@register
-class DuplicateRule(RelationCheck):
-    """The same rule is stated twice (reported for information).
-
-    What it does:
-        Reports pairs with the same polarity, outcome and conditions whose words or embeddings are nearly identical.
-
-    Why is this bad:
-        Not a conflict today, but the two copies drift apart when only one is edited.
-
-    Example:
-        Always include the publication date in your comment.
-        ...
-        Your comment must include the publication date.
-
-    Use instead:
-        Keep one copy and refer to it.
-    """
-
-    code = "REL003"
-    name = "duplicate"
-    category = "duplicate"
-    severity = "info"
-    fix = (
-        "Keep one copy and refer to it from the other place, so an edit to one cannot make them drift apart."
-    )

@@ -291,16 +291,16 @@ def _priority_of(text: str) -> tuple[frozenset[str], frozenset[str], str, str] |
 
 
 def _is_update(rule: Rule) -> bool:
+    """A rule replaces an earlier one only where its own words say so: "now", "no longer", "from now on", an
+    "Update (May 2024):" or "Correction:" lead, a date in the sentence. A FAQ, update-notes or errata file that
+    states another value without saying it changes anything is the drift between deck, FAQ and errata that
+    guidecheck exists to report: its document or section title alone makes no rule an override (blind authors
+    plant their silent reversals in exactly such files)."""
     lex = lexicon()
-    if any(rx.search(rule.text) for rx in lex.override_text):
+    own = [rule.text, rule.lead_in or ""]
+    if any(rx.search(n) for rx in lex.override_text for n in own):
         return True
-    own = [rule.lead_in or "", rule.section[-1] if rule.section else ""]
-    if any(rx.search(n) for rx in lex.restating_section for n in own):
-        return False  # "Some quick reminders:" in a dated update file restate the rules as they stand
-    if rule.date:
-        return True
-    names = [*list(rule.section), rule.location.path.rsplit("/", 1)[-1]]
-    return any(rx.search(n) for rx in lex.override_section for n in names)
+    return bool(rule.date and rule.date in rule.text)
 
 
 def build_claim(rule: Rule) -> Claim:

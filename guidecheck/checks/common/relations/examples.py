@@ -11,6 +11,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..deck import same_project
 from .claims import Claim, Interval
@@ -155,6 +156,34 @@ def _other_case(e: _Example, r: Claim) -> bool:
     )
 
 
+def _states_condition(e: _Example, r: Claim) -> bool:
+    """The example names most of each of the rule's conditions, not only its topic: "a clear photo of a receipt
+    ... graded 4" shares "receipt", "total" and "store name" with "Receipts whose total is unreadable are graded 2
+    as long as the store name is sharp", but not "unreadable"; the relative clause on the subject is a condition."""
+    th = lexicon().thresholds["example_condition"]
+    filler = _condition_filler()
+    clauses = [r.condition] + [content(m.group(1)) for m in _SUBJECT_CLAUSE.finditer(r.text)]
+    return all(len((c - filler) & e.everything) / len(c - filler) >= th for c in clauses if c - filler)
+
+
+@lru_cache(maxsize=1)
+def _condition_filler() -> frozenset[str]:
+    """Words of a condition an example meets without using them: numbers and comparatives ("longer than two
+    years" is met by "three years"), "contains"."""
+    from ....rules.quantities import number_words
+
+    words = data()["words"]["example_condition_filler"]
+    return frozenset(stem(w) for w in [*words, *number_words()])
+
+
+# "Receipts whose total is unreadable are graded 2": the case the subject's relative clause names.
+_SUBJECT_CLAUSE = re.compile(
+    r"\b(?:whose|that|which|who|where)\s+([^,;:.]{3,80}?)\s+(?:is|are|must|should|will|get|gets)\s+(?:be\s+)?"
+    r"(?:graded|rated|scored|labell?ed|tagged|marked|given|capped)\b",
+    re.I,
+)
+
+
 _SCORED_THING = re.compile(
     r"\b(?:every|each|any|all|for)\s+(?:[\w-]+\s+){1,3}?(?:(?:that|which)\s+(?:is|are|was|were|gets?|got|receives?)\s+)?"
     r"(?:scored|rated|graded|given)\s*$",
@@ -171,7 +200,7 @@ def _score_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
     """The example gives a score outside the range the rule requires for this case."""
     if not (
         e.score and r.score and r.deontic in ("O", None) and cover >= 0.6 and e.score[1].disjoint(r.score)
-    ) or (_other_case(e, r) or _score_is_case(r)):
+    ) or (_other_case(e, r) or _score_is_case(r) or not _states_condition(e, r)):
         return None
     ef, iv, span = e.score
     why = (
@@ -183,7 +212,9 @@ def _score_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
 
 def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -> Relation | None:
     """The example is labeled with none of the labels a conditional rule requires (score and name are one)."""
-    if not (e.outcomes and r.outcomes and r.deontic == "O" and r.condition and cover >= 0.6):
+    if not (e.outcomes and r.outcomes and r.deontic == "O" and r.condition and cover >= 0.6) or not (
+        _states_condition(e, r)
+    ):
         return None
     names = {aliases.get(o.lower(), o.lower()) for _, o, _ in e.outcomes}
     rnames = {aliases.get(o.lower(), o.lower()) for o, _ in r.outcomes}

@@ -18,13 +18,18 @@ from .text import as_read, find_span, quoted
 
 # "..., including A, B and C" / "such as A or B": the cases a definition names as members.
 _MEMBERS = re.compile(
-    r"\b(?:including|includes|include|such\s+as|e\.g\.,?|for\s+example,?)\s+(?P<list>[^.;:|()]+)", re.I
+    r"\b(?:including|includes|include|such\s+as|e\.g\.,?|for\s+example,?|plus)\s+(?P<list>[^.;:|()—–]+)", re.I
 )
+# A definition that is itself a list of its members: "ID | Medical record numbers, account numbers, device serial
+# numbers, vehicle plates, and any other number ..." (three or more short items before the first stop).
+_ENUMERATION = re.compile(r"^(?P<list>[^.;:|()—–]{3,400}?)(?=[.;:|]|$)")
+_ENUM_ITEM_WORDS = 5
 _SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
 # "X is not a fee", "X are not termination terms", "X does not count as FEE", "do not label X as FEE".
 _EXCLUSIONS = (
     re.compile(
-        r"^(?P<x>[^,;:]{3,80}?)\s+(?:is|are)\s+not\s+(?:an?\s+|the\s+)?(?P<l>[\w-]+)"
+        r"(?:^|;\s*)(?P<x>[^,;:]{3,80}?)\s+(?:is|are)\s+(?:not|never)\s+(?:an?\s+|the\s+)?"
+        r"(?!(?:tagged|labell?ed|marked|annotated|used|enough|needed|required|allowed)\b)(?P<l>[\w-]+)"
         r"(?:\s+(?:terms?|spans?|cases?|items?|labels?|tags?|flags?))?(?=\s*[,;.:]|\s*$|\s+(?:and|but|so)\b)",
         re.I,
     ),
@@ -34,6 +39,23 @@ _EXCLUSIONS = (
         r"(?:an?\s+)?(?P<l>[\w-]+)",
         re.I,
     ),
+)
+# A rule that puts a case in a label: "An animal standing motionless ... is Resting, even though ...", "Tag X as
+# COURT". The label is capitalised as the deck writes label names, and must be one the rule names as an outcome.
+_INCLUSIONS = (
+    re.compile(
+        r"^(?P<x>[^;:]{3,160}?)\s+(?:is|are)\s+(?:labell?ed\s+|tagged\s+|marked\s+)?(?:an?\s+)?(?P<l>[A-Z][\w-]+)"
+        r"(?=\s*[,;.]|\s*$|\s+(?:even|and|but|because|so|when|if)\b)"
+    ),
+    re.compile(
+        r"^(?:tag|label|mark|classify)\s+(?P<x>[^,;:]{3,80}?)\s+as\s+(?:an?\s+)?(?P<l>[A-Z][\w-]+)", re.I
+    ),
+)
+# "DATE is for calendar dates only; a clock time such as 14:30 is never tagged": the case is left out of the one
+# label the sentence names.
+_NEVER_TAGGED = re.compile(
+    r"(?:^|;\s*)(?P<x>[^,;]{3,80}?)\s+(?:is|are)\s+(?:never|not)\s+(?:tagged|labell?ed|marked|annotated)\b",
+    re.I,
 )
 
 
@@ -48,12 +70,28 @@ def _definitions(claims: list[Claim]) -> dict[str, list[tuple[Claim, str, frozen
         if f.rule.is_example or f.rule.kind != "rubric" or not f.outcomes:
             continue
         label = _label_key(f.outcomes[0][0])
-        for m in _MEMBERS.finditer(f.text):
-            for member in _SPLIT.split(m.group("list")):
+        lists = [m.group("list") for m in _MEMBERS.finditer(f.text)] + _enumerated(f)
+        for listed in lists:
+            for member in _SPLIT.split(listed):
                 words = content(member)
                 if words:
                     out.setdefault(label, []).append((f, member.strip(), words))
     return out
+
+
+def _enumerated(f: Claim) -> list[str]:
+    """The definition cell of a label row when it is a plain list of short items ("Medical record numbers,
+    account numbers, device serial numbers, vehicle plates, and any other number")."""
+    cells = [c.strip() for c in f.text.split(" | ")]
+    if len(cells) < 2:
+        return []
+    m = _ENUMERATION.match(cells[1])
+    if m is None:
+        return []
+    items = [i.strip() for i in re.split(r",\s*", m.group("list")) if i.strip()]
+    if len(items) < 3 or any(len(i.split()) > _ENUM_ITEM_WORDS for i in items[:-1]):
+        return []  # a clause, not a list; only the last item may be a catch-all ("and any other number ...")
+    return [", ".join(i for i in items if len(i.split()) <= _ENUM_ITEM_WORDS)]
 
 
 def _exclusion(f: Claim) -> tuple[str, str, frozenset[str]] | None:
@@ -63,7 +101,43 @@ def _exclusion(f: Claim) -> tuple[str, str, frozenset[str]] | None:
         if m:
             x = re.sub(r"^(?:yes|no|note)\s*[:,-]\s*", "", m.group("x").strip(), flags=re.I)
             return _label_key(m.group("l")), x, content(x)
+    named = {_label_key(o) for o, _ in f.outcomes if not o.replace(".", "").isdigit()}
+    m = _NEVER_TAGGED.search(f.text)
+    if m and len(named) == 1:
+        x = re.sub(r"^(?:a|an|the)\s+", "", m.group("x").strip(), flags=re.I)
+        return named.pop(), x, content(x)
     return None
+
+
+def _inclusion(f: Claim) -> tuple[str, str, frozenset[str]] | None:
+    """(label key, the case's words, their content) when the rule puts a case in a label it names."""
+    named = {_label_key(o) for o, _ in f.outcomes}
+    for rx in _INCLUSIONS:
+        m = rx.match(f.text)
+        if m and _label_key(m.group("l")) in named:
+            return _label_key(m.group("l")), m.group("x").strip(), content(m.group("x"))
+    return None
+
+
+def _sub_case_relations(claims: list[Claim], exclusions: list[tuple[Claim, tuple]]) -> list[Relation]:
+    """CON006 where one rule says a case is never a label and another puts a narrower case of it in that label
+    ("an animal that is standing is never Resting" / "An animal standing motionless ... is Resting"): every word
+    of the excluded case is in the included one. An exclusion with its own exception ("unless ...") allows it."""
+    out: list[Relation] = []
+    inclusions = [(g, got) for g in claims if _rule_like(g) and (got := _inclusion(g))]
+    for f, (label, case_text, case) in exclusions:
+        if f.exception or len(case) < 2:
+            continue
+        for g, (glabel, gtext, gcase) in inclusions:
+            if glabel == label and g.rule.id != f.rule.id and case <= gcase and same_project(g.rule, f.rule):
+                name = next(o for o, _ in g.outcomes if _label_key(o) == label)
+                out.append(_relation(g, f, gtext, case_text, name))
+                break
+    return out
+
+
+def _rule_like(f: Claim) -> bool:
+    return not f.rule.is_example and f.rule.kind != "rubric"
 
 
 def _same_case(member: frozenset[str], case: frozenset[str]) -> bool:
@@ -73,36 +147,33 @@ def _same_case(member: frozenset[str], case: frozenset[str]) -> bool:
 
 
 def member_relations(claims: list[Claim]) -> list[Relation]:
-    """CON006 for each case a label's definition includes and another rule excludes (REL002 when the exclusion is
-    a dated update that replaces the definition)."""
-    members = _definitions(claims)
-    if not members:
+    """CON006 for each case a label's definition (or another rule) includes and another rule excludes (REL002
+    when the exclusion is an update that says it replaces the definition)."""
+    exclusions = [(f, got) for f in claims if not f.rule.is_example and (got := _exclusion(f))]
+    if not exclusions:
         return []
+    members = _definitions(claims)
     out: list[Relation] = []
-    for f in claims:
-        if f.rule.is_example or f.rule.kind == "rubric":
-            continue
-        found = _exclusion(f)
-        if found is None or found[0] not in members:
-            continue
-        label, case_text, case = found
+    for f, (label, case_text, case) in exclusions:
         hits = [
             (d, text)
-            for d, text, words in members[label]
+            for d, text, words in members.get(label, [])
             if d.rule.id != f.rule.id and same_project(d.rule, f.rule) and _same_case(words, case)
         ]
         for d, text in hits[:1]:
             out.append(_relation(d, f, text, case_text))
-    return out
+    paired = {frozenset((r.a.id, r.b.id)) for r in out}
+    extra = _sub_case_relations(claims, exclusions)
+    return out + [r for r in extra if frozenset((r.a.id, r.b.id)) not in paired]
 
 
-def _relation(d: Claim, f: Claim, member: str, case: str) -> Relation:
+def _relation(d: Claim, f: Claim, member: str, case: str, label: str | None = None) -> Relation:
     why = (
-        f"{quoted(as_read(d.rule))} counts {quoted(member)} as {d.outcomes[0][0]}, but {quoted(as_read(f.rule))} "
-        f"says {quoted(case)} is not."
+        f"{quoted(as_read(d.rule))} counts {quoted(member)} as {label or d.outcomes[0][0]}, but "
+        f"{quoted(as_read(f.rule))} says {quoted(case)} is not."
     )
     spans = find_span(d.rule, member) + find_span(f.rule, case)
-    if f.update:
+    if f.update or d.update:
         return Relation(
             "REL002", d.rule, f.rule, 0.7, why + " The later update replaces it.", spans, "CON006"
         )

@@ -61,8 +61,6 @@ class Lexicon:
     terminal: frozenset[str]
     penalty: re.Pattern[str]
     override_text: tuple[re.Pattern[str], ...]
-    override_section: tuple[re.Pattern[str], ...]
-    restating_section: tuple[re.Pattern[str], ...]
     condition_clause: re.Pattern[str]
     exception_clause: re.Pattern[str]
     absolute: re.Pattern[str]
@@ -109,8 +107,6 @@ def lexicon() -> Lexicon:
         terminal=frozenset(w["terminal_actions"]),
         penalty=phrase_pattern(w["penalty"]),
         override_text=comp(d["override"]["text"]),
-        override_section=comp(d["override"]["section"]),
-        restating_section=comp(d["override"]["restating_section"]),
         condition_clause=re.compile(d["clauses"]["condition"], re.I),
         exception_clause=re.compile(d["clauses"]["exception"], re.I),
         absolute=re.compile(d["clauses"]["absolute"], re.I),

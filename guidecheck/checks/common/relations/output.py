@@ -266,10 +266,21 @@ _NAMED_SET = re.compile(
 )
 
 
+# What a tag is put on: "Don't put [phonetic] on an ordinary English word you are unsure of" confines the ban to
+# those words; "put [phonetic] right after it" names no words ("it"), so the two can both be followed.
+_TAG_TARGET = re.compile(
+    r"\b(?:put|add|use|apply|attach|insert|place)\s+(?:the\s+|a\s+)?(?:\[[^\]]{1,30}\]|[\"“][^\"”]{1,30}[\"”])"
+    r"\s+(?:on|to|for|around)\s+(?:an?\s+|the\s+|any\s+|every\s+)?(?P<p>[a-z][\w -]{2,40}?)"
+    r"(?=\s+(?:you|that|which|who|when|if|because|unless)\b|\s*[,;.]|$)",
+    re.I,
+)
+
+
 def _place(text: str) -> str:
-    """The part a rule is confined to: a named part ("in the title") or a labelled set of the outputs ("in the
-    DIRECT messages", "In the POLITE set"), which no rule about another set touches."""
-    m = words().place.search(text) or _NAMED_SET.search(text)
+    """The part a rule is confined to: a named part ("in the title"), a labelled set of the outputs ("in the
+    DIRECT messages", "In the POLITE set"), which no rule about another set touches, or the words a tag is put
+    on ("on an ordinary English word")."""
+    m = words().place.search(text) or _NAMED_SET.search(text) or _TAG_TARGET.search(text)
     return singular(" ".join(m.group("p").lower().split())) if m else ""
 
 

@@ -97,6 +97,11 @@ def _mentions(text: str) -> list[tuple[int, int, str]]:
 
 # A negation inside a relative clause qualifies a noun ("Questions that the documents do not answer go through
 # the 'Ask a lead' button"): it forbids nothing in the output.
+# ... and one without its pronoun, after the mention: "Put [unclear] on every word you cannot make out".
+_REDUCED_RELATIVE_NEGATION = re.compile(
+    r"\b(?:you|they|we|he|she)\s+(?:can|could|do|does|did|will|would|are|is|have|has)(?:\s*not|n['’]t)\b",
+    re.I,
+)
 _RELATIVE_NEGATION = re.compile(
     r"\b(?:that|which|who|whom)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:do|does|did|can|could|will|would|is|are|was|were|has|have)(?:\s+not|n['’]t)\b",
@@ -161,7 +166,8 @@ def _clause(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> t
     text = _quotes_blanked(text, start, end, quotes)  # 'include the line "No trip is complete without ..."'
     right = _coordinated_negation(text, end, right)  # "third person, never speaking to the reader"
     left = _contrast_start(text, left, start)  # "Avoid 'X' but keep 'Y'"
-    clause = cues().condition.sub(" ", text[left:start] + " | " + text[end:right])
+    tail = _REDUCED_RELATIVE_NEGATION.sub(" ", text[end:right])  # "on every word you cannot make out"
+    clause = cues().condition.sub(" ", text[left:start] + " | " + tail)
     clause = cues().not_negative.sub(" ", clause)
     return _RELATIVE_NEGATION.sub(" ", clause).strip(" ,"), right
 

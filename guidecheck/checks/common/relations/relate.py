@@ -64,7 +64,7 @@ def _duplicate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str]) -> 
 
 
 def _changed_by_update(fa: Claim, fb: Claim) -> bool:
-    """A dated update that changes a limit, an outcome or the force of an earlier rule about the same thing."""
+    """An update that says it changes a limit, an outcome or the force of an earlier rule about the same thing."""
     if fa.update == fb.update:
         return False
     filler = lexicon().quantity_filler
@@ -82,7 +82,7 @@ def _changed_by_update(fa: Claim, fb: Claim) -> bool:
 
 
 def _agreement(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str]) -> Relation | None:
-    """No conflict shape: a duplicate, a dated update that changed the rule, or nothing."""
+    """No conflict shape: a duplicate, an update that says it changed the rule, or nothing."""
     a, b = fa.rule, fb.rule
     if _duplicate(fa, fb, cosine, aliases):
         return Relation(
@@ -99,14 +99,14 @@ def _agreement(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str]) -> 
             a,
             b,
             round(min(0.9, 0.5 + 0.4 * cosine), 3),
-            f"{quoted(as_read(later.rule))} is a dated update that changes {quoted(as_read(earlier.rule))}; "
+            f"{quoted(as_read(later.rule))} is an update that changes {quoted(as_read(earlier.rule))}; "
             f"check that the old rule was edited too.",
         )
     return None
 
 
 def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
-    """Suppressors, the same order for every type: a dated update, an explicit exception, exclusive or narrower
+    """Suppressors, the same order for every type: an update that says it replaces, an explicit exception, exclusive or narrower
     conditions (unless the general rule shuts out every exception); else the conflict itself."""
     a, b = fa.rule, fb.rule
     code, conf, why, spans, conditional, categorical = found
@@ -119,7 +119,7 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
             a,
             b,
             round(conf * 0.9, 3),
-            f"{quoted(as_read(later.rule))} is a dated update that replaces {quoted(as_read(earlier.rule))}; not a contradiction.",
+            f"{quoted(as_read(later.rule))} is an update that replaces {quoted(as_read(earlier.rule))}; edit the old rule too.",
             spans,
             stands_for=code,
         )

@@ -268,12 +268,14 @@ def _make(fa: Claim, fb: Claim, conf: float, why: str, spans) -> Relation:
     a, b = (fa.rule, fb.rule)
     if fa.update or fb.update:
         later = fb if fb.update else fa
+        earlier = fa if later is fb else fb
         return Relation(
             "REL002",
             a,
             b,
             round(conf * 0.9, 3),
-            f"{quoted(as_read(later.rule))} is a dated update of the rating scale; not a contradiction.",
+            f"{quoted(as_read(later.rule))} is an update that replaces the scale in "
+            f"{quoted(as_read(earlier.rule))}; edit the old rule too.",
             spans,
             stands_for="CON007",
         )

@@ -4,7 +4,7 @@
 final answer" cannot both be followed: whichever a rater does first breaks the other rule. A rule's orders are
 read from its own words ("first ... then", "before", "after", "do not ... until"); two steps are the same when
 most of the smaller one's content words are in the other. The pair must match crosswise (the earlier step of
-each rule is the later step of the other) and not straight. Patterns are data (``data/contradictions.toml``,
+each rule is the later step of the other), and better than straight. Patterns are data (``data/contradictions.toml``,
 [sequence]).
 """
 
@@ -31,6 +31,7 @@ class Words(NamedTuple):
     patterns: tuple[re.Pattern[str], ...]
     filler: frozenset[str]
     same_step: float
+    nouns: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +41,15 @@ def _words() -> Words:
         tuple(re.compile(p, re.I) for p in d["patterns"]),
         frozenset(stem(w) for w in d["filler"]),
         float(d["same_step"]),
+        re.compile(r"\b(?:" + "|".join(map(re.escape, d["step_nouns"])) + r")\b", re.I),
     )
+
+
+def _step(text: str) -> frozenset[str]:
+    """A step's words, compared on their first five letters ("sarcasm" / "sarcastic")."""
+    w = _words()
+    words = (content(text) | {stem(m.group().lower()) for m in w.nouns.finditer(text)}) - w.filler
+    return frozenset(x[:5] for x in words)
 
 
 @lru_cache(maxsize=4096)
@@ -53,22 +62,29 @@ def orders(text: str) -> tuple[Order, ...]:
             m = rx.search(clause)
             if m is None:
                 continue
-            a, b = (content(m.group(g)) - w.filler for g in ("a", "b"))
+            a, b = (_step(m.group(g)) for g in ("a", "b"))
             if a and b and not _same_step(a, b):  # "read X before you read Y": one verb, two steps
                 found.append(Order(a, b, m.group("a").strip(), m.group("b").strip()))
             break
     return tuple(found)
 
 
-def _same_step(x: frozenset[str], y: frozenset[str]) -> bool:
+def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
     shared = x & y
-    return bool(shared) and len(shared) / min(len(x), len(y)) >= _words().same_step
+    return len(shared) / min(len(x), len(y)) if shared else 0.0
+
+
+def _same_step(x: frozenset[str], y: frozenset[str]) -> bool:
+    return _overlap(x, y) >= _words().same_step
 
 
 def _reversed(p: Order, q: Order) -> bool:
-    crosswise = _same_step(p.earlier, q.later) and _same_step(p.later, q.earlier)
-    straight = _same_step(p.earlier, q.earlier) or _same_step(p.later, q.later)
-    return crosswise and not straight
+    """The earlier step of each is the later step of the other, and better so than any step matches its own
+    place ("read the source ... before the translation" / "Before you open the source, read the translation":
+    the shared "read" is weaker than the crosswise match)."""
+    crosswise = min(_overlap(p.earlier, q.later), _overlap(p.later, q.earlier))
+    straight = max(_overlap(p.earlier, q.earlier), _overlap(p.later, q.later))
+    return crosswise >= _words().same_step and crosswise > straight
 
 
 def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
