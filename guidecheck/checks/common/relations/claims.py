@@ -273,9 +273,12 @@ def _priority_of(text: str) -> tuple[frozenset[str], frozenset[str], str, str] |
     lex = lexicon()
     if not lex.priority_gate.search(text):
         return None
-    m = lex.conflict_clause.search(text)
-    if m:
-        x, y, w = content(m.group("x")), content(m.group("y")), content(m.group("w") or m.group("w2"))
+    for rx in lex.conflict_clauses:
+        m = rx.search(text)
+        if not m:
+            continue
+        named = m.group("w") or m.group("w2") or m.groupdict().get("w3")
+        x, y, w = content(m.group("x")), content(m.group("y")), content(named or "")
         if w and (w & y) and not (w & x):
             return y, x, m.group("y").strip(), m.group("x").strip()
         if w and (w & x) and not (w & y):

@@ -16,6 +16,7 @@ from .examples import example_relations
 from .label_members import member_relations
 from .lexicon import jaccard, lexicon
 from .output_pairs import remembered_output_candidates
+from .outside_research import research_relations
 from .policy_limits import policy_relations
 from .rankings import ranking_relations
 from .readings import READINGS, Readings, read_rules
@@ -113,13 +114,14 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
 
 def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
-    definitions, rankings, quality bars and item time limits. The check run and the pair-set eval both read them here."""
+    definitions, rankings, quality bars, item time limits, pay terms and outside research. The check run and the pair-set eval both read them here."""
     return (
         scale_relations(claims)
         + example_relations(claims, aliases)
         + member_relations(claims)
         + ranking_relations(claims)
         + policy_relations(claims)
+        + research_relations(claims)
     )
 
 

@@ -67,7 +67,7 @@ class Lexicon:
     priority: tuple[re.Pattern[str], ...]
     priority_gate: re.Pattern[str]
     definition_gate: re.Pattern[str]
-    conflict_clause: re.Pattern[str]
+    conflict_clauses: tuple[re.Pattern[str], ...]
     definition: tuple[re.Pattern[str], ...]
     scale: tuple[re.Pattern[str], ...]
     usage: tuple[re.Pattern[str], ...]
@@ -113,7 +113,7 @@ def lexicon() -> Lexicon:
         priority=comp(d["priority"]["patterns"]),
         priority_gate=re.compile(d["priority"]["gate"], re.I),
         definition_gate=re.compile(d["definition"]["gate"], re.I),
-        conflict_clause=re.compile(d["priority"]["conflict_clause"], re.I),
+        conflict_clauses=comp(d["priority"]["conflict_clauses"]),
         definition=comp(d["definition"]["patterns"]),
         scale=comp(d["scale"]["patterns"]),
         usage=comp(d["scale"]["usage"]),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ....rules.label_spotting import LABEL_CODE
 from ..deck import same_project
 from .claims import Claim
+from .detectors import priority_conflict
 from .relate import Relation
 from .text import as_read, find_span, quoted
 
@@ -92,10 +93,30 @@ def _clash(a: _Ranked, b: _Ranked) -> str | None:
     return None
 
 
-def ranking_relations(claims: list[Claim]) -> list[Relation]:
-    """CON005 for each ranked list and "put first" rule of a deck that order the same slot two ways."""
-    ranked = [r for f in claims if not f.rule.is_example for r in (_chain(f) or _first(f),) if r is not None]
+def _pairwise(claims: list[Claim]) -> list[Relation]:
+    """CON005 for every two rules of a deck that put the same two things in opposite orders ("When a span is both
+    FEE and TERMINATION, label it TERMINATION" / "FEE takes priority over TERMINATION"): such rules rarely share
+    enough words to be embedding neighbours, and there are few of them, so each is compared with every other."""
+    ranked = [f for f in claims if f.priority and not f.rule.is_example and not f.exception]
     out: list[Relation] = []
+    for i, fa in enumerate(ranked):
+        for fb in ranked[i + 1 :]:
+            found = priority_conflict(fa, fb) if same_project(fa.rule, fb.rule) else None
+            if found is None:
+                continue
+            code = "REL002" if (fa.update or fb.update) else "CON005"
+            stands = "CON005" if code != "CON005" else None
+            out.append(
+                Relation(code, fa.rule, fb.rule, found.confidence, found.explanation, found.spans, stands)
+            )
+    return out
+
+
+def ranking_relations(claims: list[Claim]) -> list[Relation]:
+    """CON005 for each ranked list and "put first" rule of a deck that order the same slot two ways, and for two
+    rules that rank the same two things the opposite ways."""
+    ranked = [r for f in claims if not f.rule.is_example for r in (_chain(f) or _first(f),) if r is not None]
+    out: list[Relation] = _pairwise(claims)
     for i, a in enumerate(ranked):
         for b in ranked[i + 1 :]:
             if not same_project(a.claim.rule, b.claim.rule):

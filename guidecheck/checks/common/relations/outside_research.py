@@ -1,0 +1,100 @@
+"""A ban on looking things up outside the task, and a later answer that allows it (CON001).
+
+"Do not leave the rating tool to research an item - no web searches, no visiting the retailer's site" and, in the
+FAQ, "A quick web search of a brand name printed on the product is fine"; "don't search for the author, open their
+profile or follow links" and "it's fine to click through to the profile". Decks ban outside research in the rules
+and allow a piece of it in an answer weeks later, in other words, so the two are rarely embedding neighbours: every
+ban is compared with every permission of the deck that names the same kind of source (a search, a site, a
+profile, a link, another chatbot; "outside resources" names them all). A permission that states itself as the
+exception ("the only exception", "unless") is the deck settling the case. Words are data
+(``data/contradictions.toml`` [outside_research]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..deck import same_project
+from .claims import Claim
+from .lexicon import data
+from .proposition import is_example_material
+from .relate import Relation
+from .text import as_read, quoted
+
+
+class _Words(NamedTuple):
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    excepting: re.Pattern[str]
+    denied: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    d = data()["outside_research"]
+    kinds = {k: v.replace("VERB", d["verbs"]) for k, v in d["kinds"].items()}
+    return _Words(
+        tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in kinds.items()),
+        re.compile(d["excepting"], re.I),
+        re.compile(d["denied"], re.I),
+    )
+
+
+_NEGATED = re.compile(r"\b(?:no|not|never|don['’]t|do\s+not|without)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def sources(text: str) -> frozenset[str]:
+    """The kinds of outside source a sentence speaks of consulting."""
+    return frozenset(k for k, rx in _words().kinds if rx.search(text))
+
+
+def _banned_outright(text: str) -> bool:
+    """A mention of consulting a source right after a negation ("no web searches", "never visit the site"): a ban
+    inside a sentence whose own force is another ("Judge each card only on what the tool shows; no web ...")."""
+    return any(
+        _NEGATED.search(text[max(0, m.start() - 30) : m.start()])
+        for _, rx in _words().kinds
+        for m in rx.finditer(text)
+    )
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a & b) or ("outside" in a and bool(b)) or ("outside" in b and bool(a))
+
+
+def research_relations(claims: list[Claim]) -> list[Relation]:
+    """CON001 for every ban on consulting an outside source and a permission of the same kind of source."""
+    read = [
+        (c, found)
+        for c in claims
+        if c.deontic in ("F", "P", "O") and not c.rule.is_example and not is_example_material(c)
+        for found in (sources(c.text),)
+        if found
+    ]
+    bans = [(c, s) for c, s in read if (c.deontic == "F" or _banned_outright(c.text)) and not c.exception]
+    w = _words()
+    allows = [
+        (c, s)
+        for c, s in read
+        if c.deontic == "P" and not (w.excepting.search(c.text) or w.denied.search(c.text))
+    ]
+    out = []
+    for ban, bs in bans:
+        for allow, as_ in allows:
+            if _shared(bs, as_) and same_project(ban.rule, allow.rule):
+                kind = sorted((bs & as_) or (bs | as_) - {"outside"} or {"outside"})[0]
+                why = (
+                    f"{quoted(as_read(ban.rule))} forbids consulting an outside {kind}, but "
+                    f"{quoted(as_read(allow.rule))} allows it."
+                )
+                code = "REL002" if (ban.update or allow.update) else "CON001"
+                out.append(
+                    Relation(
+                        code, ban.rule, allow.rule, 0.75, why, [], "CON001" if code != "CON001" else None
+                    )
+                )
+    return out
+
+
+__all__ = ["research_relations", "sources"]
