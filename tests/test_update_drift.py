@@ -3,7 +3,7 @@
 Blind authors plant their FAQ and errata reversals in files titled "FAQ and update notes", "Errata" or
 "Changelog", under dated headings, without a word that says the old rule changed. A rater who reads both cannot
 tell which one holds, so guidecheck reports the pair as the contradiction it is. Only the later sentence's own
-words ("now", "no longer", "going forward", "Update (May):") make it an override, reported for information.
+words ("now", "no longer", "starting 4 March", "Update (May):") make it an override, reported for information.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ DECKS = {
     "working on.\n",
     "said/guide.md": "# Queue\n\nA clip that stays open for more than 12 minutes is released back to the queue.\n\n"
     "# Flags\n\nOnly QA leads may add the Escalate flag to a clip.\n",
-    "said/changelog.md": "# Changelog\n\n## 4 March\n\nGoing forward, a clip is released back to the queue after 25 "
+    "said/changelog.md": "# Changelog\n\n## 4 March\n\nStarting 4 March, a clip is released back to the queue after 25 "
     "minutes instead.\n\n## 9 March\n\nAnnotators may now add the Escalate flag themselves.\n",
 }
 
@@ -46,8 +46,8 @@ def _pair_findings(root) -> list[tuple[str, list[str]]]:
 def test_a_silent_difference_in_a_later_file_is_a_contradiction_and_a_stated_change_an_override(tmp_path):
     found = _pair_findings(tmp_path)
     silent = [(c, p) for c, p in found if any("full 25 minutes" in t or "Any annotator" in t for t in p)]
-    said = [(c, p) for c, p in found if any("Going forward" in t or "may now add" in t for t in p)]
+    said = [(c, p) for c, p in found if any("Starting 4 March" in t or "may now add" in t for t in p)]
     assert _pairs(silent, "more than 12 minutes", "full 25 minutes") == ["CON004"]
     assert _pairs(silent, "Only QA leads", "Any annotator") == ["CON011"]
-    assert _pairs(said, "more than 12 minutes", "Going forward") == ["REL002"]
+    assert _pairs(said, "more than 12 minutes", "Starting 4 March") == ["REL002"]
     assert _pairs(said, "Only QA leads", "may now add") == ["REL002"]
