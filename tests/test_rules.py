@@ -209,6 +209,11 @@ FRAMES = [
         "Assign exactly one intent label to each query.",
         dict(kind="obligation", labels=[], quantities=[("=", 1.0, "label")]),
     ),
+    (  # a number word that stands for things is no label: "each one of them"
+        "If a review names several products, you should mark each one of them separately.",
+        dict(kind="recommendation", labels=[]),
+    ),
+    ("If the audio is clear, rate it 3 of 5.", dict(kind="obligation", labels=["3"])),
     (
         "If the page does not load, rate it Did Not Load.",
         dict(

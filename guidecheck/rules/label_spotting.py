@@ -146,6 +146,16 @@ def _piece_of_quoted_example(text: str, quote: str) -> bool:
     return bool(q) and any(q in other and q != other.strip() for other in _QUOTATION.findall(text))
 
 
+def _pronoun_number(doc, i: int, end: int) -> bool:
+    """'mark each one of them', 'any one', 'one of the targets': a number word that stands for things, not a
+    score."""
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    word = doc[i].is_alpha  # "3 of 5" is a score on a scale; "one of them" is not
+    return word and (
+        prev in ("each", "every", "any", "which", "no") or (i + 1 < end and doc[i + 1].lower_ == "of")
+    )
+
+
 def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
     """Read one label at ``i`` (quoted, number, capitalised name) into ``found``; the index after it, or None."""
     t, prev = doc[i], doc[i - 1]
@@ -161,6 +171,7 @@ def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
         t.like_num
         and prev.lower_ not in lexicon().words["bound_words"]
         and not _counts_noun(doc, i, sent.end)
+        and not _pronoun_number(doc, i, sent.end)
     ):
         if (
             i + 2 < sent.end
