@@ -214,6 +214,11 @@ FRAMES = [
         dict(kind="recommendation", labels=[]),
     ),
     ("If the audio is clear, rate it 3 of 5.", dict(kind="obligation", labels=["3"])),
+    (  # the day of a date is no score
+        "The deadline to send your invoice is 5 October, and the final deadline is January 31.",
+        dict(labels=[]),
+    ),
+    ("If the date is missing, you may rate it 2.", dict(kind="permission", labels=["2"])),
     (
         "If the page does not load, rate it Did Not Load.",
         dict(

@@ -156,6 +156,42 @@ def _pronoun_number(doc, i: int, end: int) -> bool:
     )
 
 
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
+def _date_number(doc, i: int, end: int) -> bool:
+    """'is 5 October', 'by January 31': the day of a date, not a score."""
+    near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < end]
+    return any(t.lower_.rstrip(".") in _MONTHS and (t.lower_ != "may" or t.text == "May") for t in near)
+
+
 def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
     """Read one label at ``i`` (quoted, number, capitalised name) into ``found``; the index after it, or None."""
     t, prev = doc[i], doc[i - 1]
@@ -172,6 +208,7 @@ def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
         and prev.lower_ not in lexicon().words["bound_words"]
         and not _counts_noun(doc, i, sent.end)
         and not _pronoun_number(doc, i, sent.end)
+        and not _date_number(doc, i, sent.end)
     ):
         if (
             i + 2 < sent.end
@@ -181,6 +218,8 @@ def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
             return None
         found.append((i, t.text))
         return i + 1
+    if t.lower_ in _MONTHS and any(doc[j].like_num for j in (i - 1, i + 1) if sent.start <= j < sent.end):
+        return None  # "January 31": a date
     if ((t.is_upper and len(t.text) > 1) or (t.text[:1].isupper() and t.i != sent.start)) and t.is_alpha:
         j = i
         while j + 1 < sent.end and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:

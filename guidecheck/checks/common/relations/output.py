@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .claims import Claim
-from .item_judgments import judges_the_item
+from .item_judgments import judges_the_item, modifies_the_input
 from .lexicon import data, phrase_pattern
 from .output_content import Topic, item_topics, output_topics
 from .output_counts import Bound, output_counts
@@ -193,7 +193,8 @@ def _is_tone(text: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool
         return False
     if any(s <= m.start() < e for s, e in quoted):
         return False
-    if judges_the_item(text[max(0, m.start() - 80) : m.start()], words().tone_context):
+    before = text[max(0, m.start() - 80) : m.start()]
+    if judges_the_item(before, words().tone_context) or modifies_the_input(text, m.end()):
         return False
     if m.group(0).lower() in words().tone_free or words().tone_context.search(text):
         return True

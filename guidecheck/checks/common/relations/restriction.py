@@ -19,7 +19,7 @@ from ....index.reserved import act_bases, reservation_patterns
 from .addressee import addressee
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .lexicon import data, lexicon, stem
+from .lexicon import content, data, lexicon, stem
 from .text import as_read, find_span, quoted
 
 # A capitalised name of two words or more, not at the start of the sentence: "the Security Risk flag".
@@ -165,6 +165,20 @@ def _everyone(other: Claim) -> tuple[str, bool] | None:
     return None
 
 
+_AFTER = re.compile(r"^\s*(?:once|after)\s+(?P<c>[^,;:]{3,80}),", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|before)\s+(?P<c>[^,;:.]{3,80})", re.I)
+
+
+def _before_and_after(reserving: Claim, other: Claim) -> bool:
+    """ "Once a batch has closed, only Team Leads can change its labels" and "You can change your segments until
+    the batch closes": the act is reserved after the moment the other rule's freedom ends."""
+    after, until = _AFTER.match(reserving.text), _UNTIL.search(other.text)
+    if after is None or until is None:
+        return False
+    a, b = content(after.group("c")), content(until.group("c"))
+    return bool(a & b) and len(a & b) / min(len(a), len(b)) >= 0.5
+
+
 def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` (CON011) when one rule reserves an act that the other gives or requires of everyone."""
     for reserving, other in ((fa, fb), (fb, fa)):
@@ -177,7 +191,7 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
             continue
         if not everyone[1] and _qualifiers(group) & _stems(_without_alternative(everyone[0])):
             continue  # the other rule is about the same group ("Every senior reviewer must ...")
-        if not _same_reason(reserving, other):
+        if not _same_reason(reserving, other) or _before_and_after(reserving, other):
             continue
         target = _shared_target(reserving, act, other)
         if target:
