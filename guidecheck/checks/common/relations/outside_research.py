@@ -20,7 +20,7 @@ from ..deck import same_project
 from .claims import Claim
 from .lexicon import data
 from .proposition import is_example_material
-from .relate import Relation
+from .relate import Relation, unless_updated
 from .text import as_read, quoted
 
 
@@ -88,12 +88,7 @@ def research_relations(claims: list[Claim]) -> list[Relation]:
                     f"{quoted(as_read(ban.rule))} forbids consulting an outside {kind}, but "
                     f"{quoted(as_read(allow.rule))} allows it."
                 )
-                code = "REL002" if (ban.update or allow.update) else "CON001"
-                out.append(
-                    Relation(
-                        code, ban.rule, allow.rule, 0.75, why, [], "CON001" if code != "CON001" else None
-                    )
-                )
+                out.append(unless_updated("CON001", ban, allow, 0.75, why, []))
     return out
 
 

@@ -18,7 +18,7 @@ from ....rules.label_spotting import LABEL_CODE
 from ..deck import same_project
 from .claims import Claim
 from .detectors import priority_conflict
-from .relate import Relation
+from .relate import Relation, unless_updated
 from .text import as_read, find_span, quoted
 
 _CHAIN = re.compile(
@@ -104,11 +104,7 @@ def _pairwise(claims: list[Claim]) -> list[Relation]:
             found = priority_conflict(fa, fb) if same_project(fa.rule, fb.rule) else None
             if found is None:
                 continue
-            code = "REL002" if (fa.update or fb.update) else "CON005"
-            stands = "CON005" if code != "CON005" else None
-            out.append(
-                Relation(code, fa.rule, fb.rule, found.confidence, found.explanation, found.spans, stands)
-            )
+            out.append(unless_updated("CON005", fa, fb, found.confidence, found.explanation, found.spans))
     return out
 
 
@@ -129,18 +125,7 @@ def ranking_relations(claims: list[Claim]) -> list[Relation]:
                 f"ways: one {why}."
             )
             spans = find_span(a.claim.rule, a.order[0]) + find_span(b.claim.rule, b.order[0])
-            code = "REL002" if (a.claim.update or b.claim.update) else "CON005"
-            out.append(
-                Relation(
-                    code,
-                    a.claim.rule,
-                    b.claim.rule,
-                    0.85,
-                    text,
-                    spans,
-                    "CON005" if code != "CON005" else None,
-                )
-            )
+            out.append(unless_updated("CON005", a.claim, b.claim, 0.85, text, spans))
     return out
 
 

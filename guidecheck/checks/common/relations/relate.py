@@ -40,6 +40,16 @@ class Relation:
     evidence: dict = field(default_factory=dict)
 
 
+def unless_updated(
+    code: str, fa: Claim, fb: Claim, confidence: float, why: str, spans: list[Span]
+) -> Relation:
+    """``code`` for two rules of a deck-wide reading, or REL002 standing for it when either rule says it replaces
+    the other (the update policy every relation follows)."""
+    if fa.update or fb.update:
+        return Relation("REL002", fa.rule, fb.rule, confidence, why, spans, code)
+    return Relation(code, fa.rule, fb.rule, confidence, why, spans)
+
+
 # --- the classifier ------------------------------------------------------------------------------------------
 
 
@@ -251,4 +261,4 @@ def rubric_aliases(claims: list[Claim]) -> dict[str, str]:
     return out
 
 
-__all__ = ["Relation", "relate", "rubric_aliases"]
+__all__ = ["Relation", "relate", "rubric_aliases", "unless_updated"]

@@ -19,7 +19,7 @@ from ....index.reserved import act_bases, reservation_patterns
 from .addressee import addressee
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .lexicon import content, data, lexicon, stem
+from .lexicon import content, data, lexicon, stem, word_overlap
 from .text import as_read, find_span, quoted
 
 # A capitalised name of two words or more, not at the start of the sentence: "the Security Risk flag".
@@ -175,8 +175,7 @@ def _before_and_after(reserving: Claim, other: Claim) -> bool:
     after, until = _AFTER.match(reserving.text), _UNTIL.search(other.text)
     if after is None or until is None:
         return False
-    a, b = content(after.group("c")), content(until.group("c"))
-    return bool(a & b) and len(a & b) / min(len(a), len(b)) >= 0.5
+    return word_overlap(content(after.group("c")), content(until.group("c"))) >= 0.5
 
 
 def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .lexicon import content, data, stem
+from .lexicon import content, data, stem, word_overlap
 from .text import as_read, find_span, quoted
 
 
@@ -69,21 +69,16 @@ def orders(text: str) -> tuple[Order, ...]:
     return tuple(found)
 
 
-def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
-    shared = x & y
-    return len(shared) / min(len(x), len(y)) if shared else 0.0
-
-
 def _same_step(x: frozenset[str], y: frozenset[str]) -> bool:
-    return _overlap(x, y) >= _words().same_step
+    return word_overlap(x, y) >= _words().same_step
 
 
 def _reversed(p: Order, q: Order) -> bool:
     """The earlier step of each is the later step of the other, and better so than any step matches its own
     place ("read the source ... before the translation" / "Before you open the source, read the translation":
     the shared "read" is weaker than the crosswise match)."""
-    crosswise = min(_overlap(p.earlier, q.later), _overlap(p.later, q.earlier))
-    straight = max(_overlap(p.earlier, q.earlier), _overlap(p.later, q.later))
+    crosswise = min(word_overlap(p.earlier, q.later), word_overlap(p.later, q.earlier))
+    straight = max(word_overlap(p.earlier, q.earlier), word_overlap(p.later, q.later))
     return crosswise >= _words().same_step and crosswise > straight
 
 
