@@ -134,12 +134,21 @@ def _conjoined_imperative(sent, covered: set[int]):
     return None
 
 
+def _skipped(token, skip: frozenset[str]) -> bool:
+    """A word before an instruction's verb: "Please", "always", "Do not", emphatic "Do check". "Do" before its
+    object is the verb itself ("Do the Flags panel last")."""
+    if token.lower_ != "do":
+        return token.lower_ in skip
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    return after is not None and (after.lower_ in ("not", "n't") or after.tag_ == "VB")
+
+
 def imperative_verb(sent, covered: set[int]):
     """The verb of a subjectless instruction, or None: 'Label the span', 'Do not include', 'Never click'."""
     skip = lexicon().words["imperative_skip"]
     covered = covered | field_label(sent)
     main, intro_end = _intro_end(sent, covered, main_tokens(sent, covered))
-    first = next((t for t in main if t.lower_ not in skip and t.dep_ not in ("intj",)), None)
+    first = next((t for t in main if not _skipped(t, skip) and t.dep_ not in ("intj",)), None)
     if first is None:
         return None
     return (

@@ -65,6 +65,8 @@ def _number(raw: str) -> float:
 
 def _singular(word: str, lemma: Callable[[str], str] | None) -> str:
     w = word.lower()
+    if w in _data()["units"]:  # "ms", "px": a unit as written, not a plural
+        return w
     if lemma is not None:
         return lemma(word).lower()
     if w.endswith("ies"):

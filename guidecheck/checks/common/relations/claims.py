@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ....model import Quantity, Rule
+from .left_undone import left_undone
 from .lexicon import content, lexicon, stem
 
 POSITIVE_KINDS = {"obligation": "O", "recommendation": "O", "permission": "P"}
@@ -338,6 +339,8 @@ def build_claim(rule: Rule) -> Claim:
     head = stem(obj[-1]) if obj and obj[-1].isalpha() and obj[-1] not in lex.stop else None
     action = stem(rule.action) if rule.action and rule.action not in ("be", "have", "do") else None
     action = _act_of(rule.action, obj) or action
+    deontic, action, undone = left_undone(unquoted(text), deontic, action)
+    core |= undone
     action = lexicon().act_of.get(action, action) if action else None
     terminal = rule.action if rule.action in lex.terminal else None
     return Claim(

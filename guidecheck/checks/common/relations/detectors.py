@@ -31,7 +31,7 @@ from .same_act import general_ban, keeps_as_is, party_nouns, same_act
 from .sequence import sequence_conflict
 from .sufficiency import sufficiency_conflict
 from .text import RELATIVE, as_read, find_span, quoted, span_of
-from .thresholds import threshold_conflict
+from .thresholds import states_complement, threshold_conflict
 from .work_time import Scope, is_work_time, same_scope, work_item_scope
 
 
@@ -218,6 +218,8 @@ def _numbers_disjoint(fa: Claim, fb: Claim):
         for qb, ib in fb.quantities:
             if qa.attribute != qb.attribute or (in_condition(fa, qa) and in_condition(fb, qb)):
                 continue
+            if states_complement(fa, qa) or states_complement(fb, qb):
+                continue  # "...; anything three seconds or longer is labelled as usual" is no limit
             if ia.disjoint(ib):
                 return qa, qb, False
             if _two_limits(qa, ia, qb, ib):

@@ -50,6 +50,12 @@ _INCLUSIONS = (
     re.compile(
         r"^(?:tag|label|mark|classify)\s+(?P<x>[^,;:]{3,80}?)\s+as\s+(?:an?\s+)?(?P<l>[A-Z][\w-]+)", re.I
     ),
+    # "Names of clinicians, nurses ... are PHI in this project and are tagged NAME just like ...": the verb says
+    # the name after it is the label, whatever follows.
+    re.compile(
+        r"^(?P<x>[^;:]{3,160}?)\s+(?:is|are)\s+(?:[^;:]{0,40}?\s+and\s+(?:is|are)\s+)?"
+        r"(?:labell?ed|tagged|marked)\s+(?:as\s+)?(?:an?\s+)?(?P<l>[A-Z][\w-]+)\b"
+    ),
 )
 # "DATE is for calendar dates only; a clock time such as 14:30 is never tagged": the case is left out of the one
 # label the sentence names.
@@ -57,6 +63,16 @@ _NEVER_TAGGED = re.compile(
     r"(?:^|;\s*)(?P<x>[^,;]{3,80}?)\s+(?:is|are)\s+(?:never|not)\s+(?:tagged|labell?ed|marked|annotated)\b",
     re.I,
 )
+
+# "Leave 'Id.' and 'Id. at' cites untagged", "You can leave doctors' and nurses' names untagged", "X should be left
+# unlabelled": the case is kept out of every label.
+_LEFT_UNTAGGED = re.compile(
+    r"\b(?:leave|leaving)\s+(?P<x>[^;:]{3,80}?)\s+un(?:tagged|labell?ed|marked|annotated|highlighted)\b"
+    r"|^(?P<y>[^,;:]{3,80}?)\s+(?:is|are)\s+(?:(?:always|to\s+be)\s+)?left\s+un(?:tagged|labell?ed|marked|annotated)\b",
+    re.I,
+)
+# The label key of a case kept out of every label.
+ANY_LABEL = "*"
 
 
 def _label_key(name: str) -> str:
@@ -67,7 +83,10 @@ def _definitions(claims: list[Claim]) -> dict[str, list[tuple[Claim, str, frozen
     """Label -> (its defining rule, a member's words, the member's content) for every member a definition names."""
     out: dict[str, list[tuple[Claim, str, frozenset[str]]]] = {}
     for f in claims:
-        if f.rule.is_example or f.rule.kind != "rubric" or not f.outcomes:
+        if f.rule.is_example or not f.outcomes:
+            continue
+        if f.rule.kind != "rubric":
+            _stated_members(f, out)
             continue
         label = _label_key(f.outcomes[0][0])
         lists = [m.group("list") for m in _MEMBERS.finditer(f.text)] + _enumerated(f)
@@ -77,6 +96,21 @@ def _definitions(claims: list[Claim]) -> dict[str, list[tuple[Claim, str, frozen
                 if words:
                     out.setdefault(label, []).append((f, member.strip(), words))
     return out
+
+
+def _stated_members(f: Claim, out: dict[str, list[tuple[Claim, str, frozenset[str]]]]) -> None:
+    """The cases a rule (not a rubric row) puts in a label by name: "Short forms ..., including 'Id.' and 'Id. at
+    114', are tagged CASE_CITATION", "Names of clinicians, nurses, therapists and other staff are ... tagged NAME"."""
+    got = _inclusion(f)
+    if got is None:
+        return
+    label, case_text, _ = got
+    listed = [m.group("list") for m in _MEMBERS.finditer(case_text)] or [case_text]
+    for part in listed:
+        for member in _SPLIT.split(part):
+            words = content(member)
+            if words:
+                out.setdefault(label, []).append((f, member.strip(), words))
 
 
 def _enumerated(f: Claim) -> list[str]:
@@ -101,6 +135,10 @@ def _exclusion(f: Claim) -> tuple[str, str, frozenset[str]] | None:
         if m:
             x = re.sub(r"^(?:yes|no|note)\s*[:,-]\s*", "", m.group("x").strip(), flags=re.I)
             return _label_key(m.group("l")), x, content(x)
+    m = _LEFT_UNTAGGED.search(f.text)
+    if m and not f.condition:  # "leave it untagged when ..." is a narrower case, stated as one
+        x = m.group("x") or m.group("y")
+        return ANY_LABEL, x.strip(), content(x)
     named = {_label_key(o) for o, _ in f.outcomes if not o.replace(".", "").isdigit()}
     m = _NEVER_TAGGED.search(f.text)
     if m and len(named) == 1:
@@ -155,10 +193,18 @@ def member_relations(claims: list[Claim]) -> list[Relation]:
     members = _definitions(claims)
     out: list[Relation] = []
     for f, (label, case_text, case) in exclusions:
+        cases = (
+            [case] if label != ANY_LABEL else [c for part in _SPLIT.split(case_text) if (c := content(part))]
+        )
+        candidates = (
+            members.get(label, []) if label != ANY_LABEL else [m for ms in members.values() for m in ms]
+        )
         hits = [
             (d, text)
-            for d, text, words in members.get(label, [])
-            if d.rule.id != f.rule.id and same_project(d.rule, f.rule) and _same_case(words, case)
+            for d, text, words in candidates
+            if d.rule.id != f.rule.id
+            and same_project(d.rule, f.rule)
+            and any(_same_case(words, c) for c in cases)
         ]
         for d, text in hits[:1]:
             out.append(_relation(d, f, text, case_text))

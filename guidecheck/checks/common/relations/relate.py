@@ -25,6 +25,7 @@ from .detectors import (
 )
 from .doubt import doubt_default
 from .lexicon import content, lexicon
+from .refused_exception import refused_exception
 from .text import RELATIVE, as_read, find_span, quoted
 
 
@@ -228,7 +229,10 @@ def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None =
                 f"{quoted(as_read(b))} defines the same term as {quoted(as_read(a))} in the same way.",
             )
         found = d
-    if found is None and (denied := denied_exception(fa, fb)) is not None:
+    if (
+        found is None
+        and (denied := denied_exception(fa, fb) or refused_exception(fa, fb, cosine)) is not None
+    ):
         # the exception is the clash, and both rules say so in words: categorical, as an output clash is
         return Relation(
             denied.code,

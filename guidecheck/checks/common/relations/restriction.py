@@ -118,14 +118,15 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
     """What both rules act on: a label both name (the act is applying it, whatever the verb), else the same act
     on the same object."""
     verbs = _words().label_verbs
-    names = _names(reserving.text) & _names(other.text)
+    names = (_names(reserving.text) & _names(other.text)) or _one_word_names(reserving, other)
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
     if names and act in verbs and other_verbs:
         return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
     if not _act_stems(act) & _verbs_of(other.text):
         return None
     words = _stems(other.text)
-    if reserving.object_head and reserving.object_head in words:
+    reserved_clause = _stems(re.split(r"[;:]", unquoted(reserving.text), maxsplit=1)[0])
+    if reserving.object_head and reserving.object_head in words & reserved_clause:
         return reserving.rule.object or reserving.object_head
     m = _words().reserved.match(unquoted(reserving.text))
     if m is not None:  # "Adding a custom tag to the label set is reserved for ...": the gerund's object
@@ -143,6 +144,22 @@ def _names(text: str) -> set[str]:
     """Label names of a sentence: capitalised names of two words or more, and one word named by its kind ("the
     Urgent flag")."""
     return set(_NAME.findall(text)) | {m.group("name") for m in _words().named_label.finditer(text)}
+
+
+# A capitalised word inside a sentence: a status or button the deck names ("set a file to Unworkable").
+_CAPITAL = re.compile(r"(?<=[\w,;:)]\s)[A-Z][a-z]{3,}\b")
+
+
+def _one_word_names(reserving: Claim, other: Claim) -> set[str]:
+    """One-word names both rules use inside their sentences ("set a file's status to Unworkable" / "set a file to
+    Unworkable"), other than the words of the reserved group ("Tier", "Level") and the roles."""
+    group = _reserved(reserving)
+    skip = _stems(group[0]) if group else set()
+    clause = re.split(r"[;:]", unquoted(reserving.text), maxsplit=1)[
+        0
+    ]  # what is reserved, not the advice after
+    found = [set(_CAPITAL.findall(clause)), set(_CAPITAL.findall(unquoted(other.text)))]
+    return {w for w in found[0] & found[1] if stem(w.lower()) not in skip | _words().roles | lexicon().stop}
 
 
 def _without_alternative(text: str) -> str:

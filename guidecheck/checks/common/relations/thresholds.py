@@ -26,14 +26,57 @@ _ONLY = re.compile(r"\bonly\s+(?:when|if|for|once|after)\b", re.I)
 
 def _regions(claim: Claim, q: Quantity) -> tuple[Interval | None, Interval | None]:
     """(where the rule gives its label, where it withholds it) along the quantity's attribute."""
-    if claim.deontic == "F":
+    if claim.deontic == "F" or _clause_denies(claim, q):
         return None, quantity_interval(q, negate=False)
     if claim.deontic not in ("O", "P", None):
         return None, None
     # "only when ..." withholds the label elsewhere, and so does a definition: "Heavy occlusion (OCC2) applies when
     # half or more of the object is hidden" says where OCC2 is and, by being its definition, where it is not
     only = bool(_ONLY.search(unquoted(claim.text))) or claim.rule.kind == "definition"
-    return quantity_interval(q, negate=False), quantity_interval(q, negate=True) if only else None
+    give = quantity_interval(q, negate=False)
+    if states_complement(claim, q):  # "...; anything three seconds or longer is labelled in the usual way"
+        return None, give
+    return give, quantity_interval(q, negate=True) if only else _complement(claim, q, give)
+
+
+def states_complement(claim: Claim, q: Quantity) -> bool:
+    """The number states the other side of an earlier number of the rule: "Segments shorter than three seconds
+    get the Too Short flag; anything three seconds or longer is labelled in the usual way". It is no limit of
+    its own."""
+    first = next(o for o, _ in claim.quantities if o.attribute == q.attribute and o.unit == q.unit)
+    if first is q:
+        return False
+    a, b = quantity_interval(first, negate=False), quantity_interval(q, negate=False)
+    return a is not None and b is not None and a.disjoint(b)
+
+
+def _complement(claim: Claim, q: Quantity, give: Interval | None) -> Interval | None:
+    """The other side the rule itself states after the first: "Segments shorter than three seconds get the Too
+    Short flag; anything three seconds or longer is labelled in the usual way" withholds the flag from three
+    seconds on."""
+    for other, _ in claim.quantities:
+        if other is q or other.attribute != q.attribute or other.unit != q.unit:
+            continue
+        region = quantity_interval(other, negate=False)
+        if give is not None and region is not None and give.disjoint(region):
+            return region
+    return None
+
+
+# A negation in the clause that holds the number: "Brief overlaps of less than two seconds do not get a
+# [crosstalk] tag; type the dominant speaker's words ..." withholds the tag though the sentence's force is the
+# instruction after the semicolon.
+_DENIED = re.compile(r"\b(?:do|does|did|should|must|will|shall)\s+not\b|n['’]t\b|\bnever\b", re.I)
+
+
+def _clause_denies(claim: Claim, q: Quantity) -> bool:
+    text = unquoted(claim.text)
+    at = text.find(q.text) if q.text else -1
+    if at < 0:
+        return False
+    start = max(text.rfind(";", 0, at), text.rfind(". ", 0, at)) + 1
+    ends = [i for i in (text.find(";", at), text.find(". ", at)) if i >= 0]
+    return bool(_DENIED.search(text[start : min(ends) if ends else len(text)]))
 
 
 def _meet(give: Interval | None, withhold: Interval | None) -> bool:

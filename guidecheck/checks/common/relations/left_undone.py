@@ -1,0 +1,34 @@
+"""A rule whose act is to leave a thing un-done: "Leave 'Id.' cites untagged" forbids tagging them.
+
+The rule's verb is "leave" (or "stay", "remain", "keep"); the act it governs is the verb inside the "un-" word, with
+the force turned, so the rule meets "Short forms ... are tagged CASE_CITATION" as one act of opposite force. The
+pattern is data (``data/contradictions.toml``, [left_undone]).
+"""
+
+from __future__ import annotations
+
+from .lexicon import lexicon, stem
+
+# The force of a rule that leaves its act undone, turned: "leave X untagged" forbids tagging X.
+_TURNED = {"O": "F", "P": "N", "F": "O", "N": "P", None: "F"}
+# The acts of leaving a thing as it is ("leave", "stay", "remain", "keep"), stemmed as claims stem them.
+_LEAVING = frozenset({"leav", "left", "stay", "remain", "keep", "kept"})
+
+
+def left_undone(
+    text: str, deontic: str | None, action: str | None
+) -> tuple[str | None, str | None, frozenset[str]]:
+    """(force, act, the act's word for the core) of a rule (its text with quotations blanked) whose act is to
+    leave a thing un-done: "Leave 'Id.' cites untagged" forbids tagging them, "You can leave doctors' names
+    untagged" permits not tagging them. A rule whose main act is another ("Tag X and leave Y untagged") keeps
+    its own."""
+    m = lexicon().left_undone.search(text)
+    if not m or (action is not None and action not in _LEAVING):
+        return deontic, action, frozenset()
+    verb = m.group("v").lower()
+    verb = verb[:-1] if verb[-2:] in ("gg", "ll") else verb
+    act = stem(verb[:-1] + "y" if verb.endswith("i") else verb)  # "unclassified"
+    return _TURNED[deontic], act, frozenset({act})
+
+
+__all__ = ["left_undone"]

@@ -1,0 +1,103 @@
+"""A rule that admits no exception, and another that grants one (CON001).
+
+"Even if you're fluent, a post that isn't mostly English gets flagged Non-English - every time, no exceptions" and
+"Posts ... get the Non-English flag, with one exception: annotators who have passed the Spanish qualification may
+label Spanish-language posts in full" cannot both be followed by a qualified annotator. The usual reading of an
+exception (it scopes the rule: no conflict) hides the clash, and the two rules do not share an act or an outcome
+the frame detectors compare. What they share is a topic, and one of them says in words that nobody is excused
+("no exceptions", "whatever your own fluency", "every time"), while the other excuses a case: an exception, a
+condition or a person's qualification. The granting rule must do something else than the refusing one (another
+act, outcome or force), or it only restates it for a case; and it must not be the sanction for breaking it. A
+refusing rule with a condition of its own refuses exceptions within its case only, which another case does not
+break.
+Words are data (``data/contradictions.toml``, [refused_exception]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .claims import Claim, unquoted
+from .conflict import Conflict
+from .lexicon import data, lexicon, word_overlap
+from .text import as_read, find_span, quoted
+
+
+class Words(NamedTuple):
+    refusal: re.Pattern[str]
+    qualified: re.Pattern[str]
+    generic: frozenset[str]
+    cosine: float
+    overlap: float
+
+
+@lru_cache(maxsize=1)
+def _words() -> Words:
+    d = data()["refused_exception"]
+    return Words(
+        re.compile(d["refusal"], re.I),
+        re.compile(d["qualified"], re.I),
+        frozenset(d["generic"]),
+        float(d["cosine"]),
+        float(d["overlap"]),
+    )
+
+
+def _refusal(claim: Claim) -> str | None:
+    """The words by which a rule shuts out every exception, if it has them."""
+    text = unquoted(claim.text)
+    m = _words().refusal.search(text) or lexicon().absolute.search(text)
+    return m.group(0) if m else None
+
+
+def _grant(claim: Claim) -> str | None:
+    """The case a rule excuses: a person's qualification, its stated exception, or its condition."""
+    if claim.deontic not in ("O", "P", None) or _refusal(claim):
+        return None
+    m = _words().qualified.search(unquoted(claim.text))
+    if m:
+        return m.group(0)
+    if claim.exception and claim.exception_text:
+        return claim.exception_text
+    return claim.condition_text or None
+
+
+def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
+    """The granting rule asks for another act, outcome or force than the refusing one: "may label ... in full"
+    against "gets flagged Non-English"; "transcribe the Spanish" against "is never transcribed"."""
+    if refusing.deontic == "F" and granting.deontic in ("O", "P"):
+        return True
+    outs = {o.lower() for o, _ in refusing.outcomes}
+    gouts = {o.lower() for o, _ in granting.outcomes}
+    if outs and gouts and not outs & gouts:
+        return True
+    return bool(refusing.action and granting.action and refusing.action != granting.action)
+
+
+def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
+    """A ``Conflict`` when one rule excuses a case of what the other says admits no exception."""
+    w = _words()
+    if cosine < w.cosine:
+        return None
+    for refusing, granting in ((fa, fb), (fb, fa)):
+        refusal = _refusal(refusing)
+        case = _grant(granting) if refusal else None
+        if refusal is None or case is None or refusing.deontic not in ("O", "F") or refusing.condition:
+            continue  # "When nobody names the person, describe them, even if you're sure": its own case only
+        shared = (refusing.core & granting.core) - w.generic
+        if len(shared) < 2 or word_overlap(refusing.core - w.generic, granting.core - w.generic) < w.overlap:
+            continue
+        if lexicon().penalty.search(granting.text) or not _does_otherwise(refusing, granting):
+            continue
+        why = (
+            f"{quoted(as_read(refusing.rule))} admits no exception (“{refusal.strip()}”), but "
+            f"{quoted(as_read(granting.rule))} excuses a case (“{case.strip()}”)."
+        )
+        spans = find_span(refusing.rule, refusal.strip()) + find_span(granting.rule, case.strip())
+        return Conflict("CON001", 0.8, why, spans, False)
+    return None
+
+
+__all__ = ["refused_exception"]

@@ -1,0 +1,116 @@
+"""Readings added in round 15, each with a look-alike that must stay quiet. Every sentence here was written for
+this test (none is from a blind deck): a thing left un-done ("leave X untagged") is the act's negation; a case a
+rule names in a label's member list and another rule leaves untagged; "no exceptions" against a granted one;
+steps ordered "first and ... afterwards"; a threshold stated with its complement, in milliseconds, or denied in
+its own clause; "Do the X panel last" and "you're welcome to" are rules."""
+
+from __future__ import annotations
+
+import pytest
+from test_output_conflicts_cli import deck_contradictions
+from test_output_conflicts_cli import pairs_with as _pairs
+from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and extraction fixtures)
+
+from guidecheck.checks.common.relations.sequence import orders
+from guidecheck.rules.quantities import find_quantities
+
+
+def test_milliseconds_are_a_time():
+    (q,) = find_quantities("Any pause longer than 2,500 ms is marked.")
+    assert (q.attribute, q.value) == ("time", 2.5)
+
+
+def test_first_and_afterwards_orders_two_steps_and_an_aside_stands_between():
+    (o,) = orders("Sort the boxes first and name the layers afterwards, since names depend on order.")
+    assert (o.earlier_text, o.later_text) == ("Sort the boxes", "name the layers")
+    (o,) = orders("Pick the accent first, from the first ten seconds, and only then transcribe the words.")
+    assert (o.earlier_text, o.later_text) == ("Pick the accent", "transcribe the words")
+    # a chain of "then"s is not an aside: the first step comes before the second
+    (o,) = orders("Listen to the clip first, then read the prompt, then write the label.")
+    assert (o.earlier_text, o.later_text) == ("Listen to the clip", "read the prompt")
+
+
+DECKS = {
+    "members/guide.md": "# Tags\n\nShort back-references, including ibid, supra and infra, are tagged CITATION."
+    "\n\n# Tips\n\nYou can leave ibid and supra references untagged; the parser finds them anyway.\n\n"
+    "Leave running page headers untagged.\n",
+    "refused/guide.md": "# Languages\n\nA clip in a language other than English must be skipped with the Language "
+    "reason, whatever your own fluency.\n\n# FAQ\n\nIf you're a certified Welsh annotator, go ahead and transcribe "
+    "Welsh-language clips in full rather than skipping them.\n",
+    "refused2/guide.md": "# Names\n\nWhen the caption names the speaker, the transcript should use that name.\n\n"
+    "# Unnamed\n\nWhen nobody in the clip names the speaker, the transcript should call them Speaker 1, even if "
+    "you're sure who it is.\n",
+    "refused3/guide.md": "# Languages\n\nA clip in a language other than English must be skipped with the Language "
+    "reason, no exceptions.\n\n# QA\n\nIf you transcribe a clip in a language other than English, your task is "
+    "rejected at audit.\n",
+    "steps/guide.md": "# Workflow\n\nName every speaker before you segment any turns, because turns inherit names."
+    "\n\n# FAQ\n\nSegment the turns first and name the speakers afterwards, since voices are clearer in context.\n",
+    "short/guide.md": "# Flags\n\nClips shorter than four seconds get the Too Short flag; anything four seconds "
+    "or longer is transcribed as usual.\n\n# FAQ\n\nAnything under 6,000 ms should get the Too Short flag.\n",
+    "short2/guide.md": "# Flags\n\nClips shorter than four seconds get the Too Short flag; anything four seconds "
+    "or longer is transcribed as usual.\n\n# FAQ\n\nAnything under 3,000 ms should get the Too Short flag.\n",
+    "laughter/guide.md": "# Tags\n\nLaughs of less than one second do not get a [laugh] tag; just keep typing.\n\n"
+    "# FAQ\n\nAny laugh longer than 600 milliseconds has to carry a [laugh] tag.\n",
+    "panel/guide.md": "# Order\n\nFill in the Quality panel before you touch any transcript text.\n\n# Changes\n\n"
+    "- Do the Quality panel last, just before you press Submit, once everything else is filled in.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory):  # loads spaCy and the embedder
+    return deck_contradictions(tmp_path_factory.mktemp("decks"), DECKS)
+
+
+@pytest.mark.slow
+def test_a_case_listed_in_a_label_and_left_untagged_elsewhere(found):
+    # the label's member list names the case (CON006); leaving it untagged is also a permission not to do what
+    # the other rule requires (CON002)
+    assert "CON006" in _pairs(found, "including ibid", "leave ibid")
+    assert set(_pairs(found, "including ibid", "leave ibid")) <= {"CON002", "CON006"}
+    assert _pairs(found, "running page headers") == []  # no label lists page headers
+
+
+@pytest.mark.slow
+def test_no_exceptions_against_an_exception_granted(found):
+    assert _pairs(found, "whatever your own fluency", "certified Welsh") == ["CON001"]
+    # a rule that refuses exceptions within its own case ("When nobody names the speaker ..., even if you're
+    # sure") does not clash with the rule for another case
+    assert _pairs(found, "When the caption names the speaker") == []
+    # the sanction for breaking the rule is no exception to it
+    assert _pairs(found, "no exceptions", "rejected at audit") == []
+
+
+@pytest.mark.slow
+def test_steps_ordered_first_and_afterwards(found):
+    assert _pairs(found, "Name every speaker before", "name the speakers afterwards") == ["CON013"]
+
+
+@pytest.mark.slow
+def test_a_threshold_with_its_complement_in_another_unit(found):
+    assert _pairs(found, "shorter than four seconds", "under 6,000 ms") == ["CON004"]
+    # under 3 s is inside "shorter than four seconds": both give the flag there, neither withholds it
+    assert _pairs(found, "shorter than four seconds", "under 3,000 ms") == []
+
+
+@pytest.mark.slow
+def test_a_threshold_denied_in_its_own_clause(found):
+    assert _pairs(found, "less than one second", "longer than 600 milliseconds") == ["CON004"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("Do the Quality panel last, just before you press Submit.", "obligation"),
+        ("If you already have the audio saved, you're welcome to replay it at half speed.", "permission"),
+    ],
+)
+def test_do_the_x_and_welcome_to_are_rules(extract, sentence, kind):  # noqa: F811
+    rules = [r for r in extract(f"# Changes\n\n{sentence}\n") if not r["is_example"]]
+    assert [(r["text"], r["kind"]) for r in rules] == [(sentence, kind)]
+
+
+@pytest.mark.slow
+def test_emphatic_do_still_skips_to_the_verb(extract):  # noqa: F811
+    rules = extract("# Tips\n\nDo check the spelling of every speaker name.\n")
+    assert [(r["kind"], r["action"]) for r in rules] == [("obligation", "check")]
