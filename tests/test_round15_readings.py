@@ -51,6 +51,18 @@ DECKS = {
     "or longer is transcribed as usual.\n\n# FAQ\n\nAnything under 3,000 ms should get the Too Short flag.\n",
     "laughter/guide.md": "# Tags\n\nLaughs of less than one second do not get a [laugh] tag; just keep typing.\n\n"
     "# FAQ\n\nAny laugh longer than 600 milliseconds has to carry a [laugh] tag.\n",
+    "reserved/guide.md": "# Roles\n\nOnly moderators (Grade 3 and up) can press the Send to Legal button; "
+    "others should leave a note instead.\n\n# FAQ\n\nAnyone on the team, Grade 1 included, can press Send to Legal "
+    "whenever a post threatens a lawsuit.\n",
+    "reserved2/guide.md": "# Status\n\nOnly a Tier 2 reviewer can set a clip's status to Unusable; if you think "
+    "a clip cannot be worked, flag it.\n\n# FAQ\n\nAny annotator may set a clip to Unusable from the menu when "
+    "the audio is silent.\n\nAny annotator may set the Unusable Audio filter in the search panel.\n",
+    "precedence/guide.md": "# Tags\n\nWhere two people talk at once and nothing can be made out, [overlap] takes "
+    "precedence and no [unclear] tag is added.\n\n# FAQ\n\n[unclear] beats [overlap] every time: tag the words "
+    "you lost.\n",
+    "decide/guide.md": "# Overall\n\nWhen the Fluency score and the Adequacy score point in different "
+    "directions, Adequacy takes precedence for the Overall.\n\n# FAQ\n\nIf the Adequacy score and the Fluency "
+    "score pull in opposite directions, let the Fluency score decide the Overall.\n",
     "panel/guide.md": "# Order\n\nFill in the Quality panel before you touch any transcript text.\n\n# Changes\n\n"
     "- Do the Quality panel last, just before you press Submit, once everything else is filled in.\n",
 }
@@ -95,6 +107,20 @@ def test_a_threshold_with_its_complement_in_another_unit(found):
 @pytest.mark.slow
 def test_a_threshold_denied_in_its_own_clause(found):
     assert _pairs(found, "less than one second", "longer than 600 milliseconds") == ["CON004"]
+
+
+@pytest.mark.slow
+def test_an_act_reserved_to_a_group_in_parentheses_or_named_in_one_word(found):
+    assert _pairs(found, "Only moderators (Grade 3 and up)", "Anyone on the team") == ["CON011"]
+    assert _pairs(found, "Only a Tier 2 reviewer can set", "set a clip to Unusable") == ["CON011"]
+    # "Unusable Audio" is another name: the one-word name must stand alone in both
+    assert _pairs(found, "Only a Tier 2 reviewer can set", "Unusable Audio filter") == []
+
+
+@pytest.mark.slow
+def test_two_precedences_written_with_tags_and_let_decide(found):
+    assert _pairs(found, "[overlap] takes precedence", "[unclear] beats [overlap]") == ["CON005"]
+    assert _pairs(found, "Adequacy takes precedence", "let the Fluency score decide") == ["CON005"]
 
 
 @pytest.mark.slow

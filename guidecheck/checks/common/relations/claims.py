@@ -278,7 +278,7 @@ def _priority_of(text: str) -> tuple[frozenset[str], frozenset[str], str, str] |
         m = rx.search(text)
         if not m:
             continue
-        named = m.group("w") or m.group("w2") or m.groupdict().get("w3")
+        named = m.group("w") or m.group("w2") or m.groupdict().get("w3") or m.groupdict().get("w4")
         x, y, w = content(m.group("x")), content(m.group("y")), content(named or "")
         if w and (w & y) and not (w & x):
             return y, x, m.group("y").strip(), m.group("x").strip()

@@ -158,8 +158,18 @@ def _one_word_names(reserving: Claim, other: Claim) -> set[str]:
     clause = re.split(r"[;:]", unquoted(reserving.text), maxsplit=1)[
         0
     ]  # what is reserved, not the advice after
-    found = [set(_CAPITAL.findall(clause)), set(_CAPITAL.findall(unquoted(other.text)))]
+    found = [_lone_capitals(clause), _lone_capitals(unquoted(other.text))]
     return {w for w in found[0] & found[1] if stem(w.lower()) not in skip | _words().roles | lexicon().stop}
+
+
+def _lone_capitals(text: str) -> set[str]:
+    """Capitalised words that stand alone: "Unusable" in "set it to Unusable", not in "the Unusable Audio filter"."""
+    out = set()
+    for m in _CAPITAL.finditer(text):
+        before, after = text[: m.start()].split()[-1:], text[m.end() :].split()[:1]
+        if not any(w[:1].isupper() for w in before[:1] + after if w[:1].isalpha()):
+            out.add(m.group())
+    return out
 
 
 def _without_alternative(text: str) -> str:
