@@ -63,6 +63,19 @@ from guidecheck.rules.quantities import find_quantities
             True,
             {"pause"},
         ),
+        # taken off a named queue or project (not "taken off live work", a pause)
+        (
+            "Nobody is taken off Beacon unless more than one in four of their gold clips are marked wrong.",
+            0.75,
+            True,
+            {"removal"},
+        ),
+        (
+            "Labellers whose spot-check accuracy falls below 85% are taken off live work for retraining.",
+            0.85,
+            False,
+            {"pause", "review"},
+        ),
     ],
 )
 def test_a_quality_bar_is_read_as_the_accuracy_where_the_sanction_starts(sentence, bar, safe_side, sanctions):

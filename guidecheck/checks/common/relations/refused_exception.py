@@ -6,7 +6,8 @@ label Spanish-language posts in full" cannot both be followed by a qualified ann
 exception (it scopes the rule: no conflict) hides the clash, and the two rules do not share an act or an outcome
 the frame detectors compare. What they share is a topic, and one of them says in words that nobody is excused
 ("no exceptions", "whatever your own fluency", "every time"), while the other excuses a case: an exception, a
-condition or a person's qualification. The granting rule must do something else than the refusing one (another
+condition or a person's qualification (a grant to qualified people is read at a looser topic match: the deck's
+own words for the people ("German language badge") are not the refusing rule's). The granting rule must do something else than the refusing one (another
 act, outcome or force), or it only restates it for a case; and it must not be the sanction for breaking it. A
 refusing rule with a condition of its own refuses exceptions within its case only, which another case does not
 break.
@@ -31,6 +32,8 @@ class Words(NamedTuple):
     generic: frozenset[str]
     cosine: float
     overlap: float
+    cosine_qualified: float
+    overlap_qualified: float
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +45,8 @@ def _words() -> Words:
         frozenset(d["generic"]),
         float(d["cosine"]),
         float(d["overlap"]),
+        float(d["cosine_qualified"]),
+        float(d["overlap_qualified"]),
     )
 
 
@@ -52,16 +57,17 @@ def _refusal(claim: Claim) -> str | None:
     return m.group(0) if m else None
 
 
-def _grant(claim: Claim) -> str | None:
-    """The case a rule excuses: a person's qualification, its stated exception, or its condition."""
+def _grant(claim: Claim) -> tuple[str, bool] | None:
+    """(the case a rule excuses, whether it is a person's qualification): a qualification, the rule's stated
+    exception, or its condition."""
     if claim.deontic not in ("O", "P", None) or _refusal(claim):
         return None
     m = _words().qualified.search(unquoted(claim.text))
     if m:
-        return m.group(0)
+        return m.group(0), True
     if claim.exception and claim.exception_text:
-        return claim.exception_text
-    return claim.condition_text or None
+        return claim.exception_text, False
+    return (claim.condition_text, False) if claim.condition_text else None
 
 
 def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
@@ -79,15 +85,20 @@ def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
 def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     """A ``Conflict`` when one rule excuses a case of what the other says admits no exception."""
     w = _words()
-    if cosine < w.cosine:
+    if cosine < min(w.cosine, w.cosine_qualified):
         return None
     for refusing, granting in ((fa, fb), (fb, fa)):
         refusal = _refusal(refusing)
-        case = _grant(granting) if refusal else None
-        if refusal is None or case is None or refusing.deontic not in ("O", "F") or refusing.condition:
+        grant = _grant(granting) if refusal else None
+        if refusal is None or grant is None or refusing.deontic not in ("O", "F") or refusing.condition:
             continue  # "When nobody names the person, describe them, even if you're sure": its own case only
+        case, qualified = grant
+        least_cosine, least_overlap = (
+            (w.cosine_qualified, w.overlap_qualified) if qualified else (w.cosine, w.overlap)
+        )
         shared = (refusing.core & granting.core) - w.generic
-        if len(shared) < 2 or word_overlap(refusing.core - w.generic, granting.core - w.generic) < w.overlap:
+        overlap = word_overlap(refusing.core - w.generic, granting.core - w.generic)
+        if cosine < least_cosine or len(shared) < 2 or overlap < least_overlap:
             continue
         if lexicon().penalty.search(granting.text) or not _does_otherwise(refusing, granting):
             continue
