@@ -11,7 +11,7 @@ from test_output_conflicts_cli import deck_contradictions
 from test_output_conflicts_cli import pairs_with as _pairs
 from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and extraction fixtures)
 
-from guidecheck.checks.common.relations.sequence import orders
+from guidecheck.checks.common.relations.sequence import Order, _reversed, orders
 from guidecheck.rules.quantities import find_quantities
 
 
@@ -28,6 +28,24 @@ def test_first_and_afterwards_orders_two_steps_and_an_aside_stands_between():
     # a chain of "then"s is not an aside: the first step comes before the second
     (o,) = orders("Listen to the clip first, then read the prompt, then write the label.")
     assert (o.earlier_text, o.later_text) == ("Listen to the clip", "read the prompt")
+
+
+def test_a_tie_on_the_weaker_side_is_settled_by_both_sides():
+    # "set the Contract Risk Score before you draw any spans" / "the risk score is the last thing you enter, after
+    # every span in the contract": "contract" is shared straight, the score and the spans crosswise
+    p = Order(frozenset({"read", "contr", "set", "risk", "score"}), frozenset({"draw", "span"}), "", "")
+    q = Order(frozenset({"span", "contr"}), frozenset({"risk", "score"}), "", "")
+    assert _reversed(p, q)
+    # the same steps in the same order are no reversal, however the words overlap
+    assert not _reversed(p, Order(frozenset({"read", "contr"}), frozenset({"span", "draw"}), "", ""))
+    (o,) = orders(
+        "Draw outlines around every bird first, and only after all outlines are in place assign each bird a "
+        "species from the list."
+    )
+    assert (o.earlier_text, o.later_text) == (
+        "Draw outlines around every bird",
+        "assign each bird a species from the list",
+    )
 
 
 DECKS = {

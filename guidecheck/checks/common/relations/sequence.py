@@ -78,9 +78,14 @@ def _reversed(p: Order, q: Order) -> bool:
     """The earlier step of each is the later step of the other, and better so than any step matches its own
     place ("read the source ... before the translation" / "Before you open the source, read the translation":
     the shared "read" is weaker than the crosswise match)."""
-    crosswise = min(word_overlap(p.earlier, q.later), word_overlap(p.later, q.earlier))
-    straight = max(word_overlap(p.earlier, q.earlier), word_overlap(p.later, q.later))
-    return crosswise >= _words().same_step and crosswise > straight
+    cross = (word_overlap(p.earlier, q.later), word_overlap(p.later, q.earlier))
+    straight = (word_overlap(p.earlier, q.earlier), word_overlap(p.later, q.later))
+    if min(cross) < _words().same_step:
+        return False
+    # a tie on the weaker side is settled by both sides: "set the Document Risk Rating before you draw any spans"
+    # / "the risk rating is the last thing you enter, after every span in the document has been labeled" share
+    # "document" straight, but the rating and the spans crosswise
+    return min(cross) > max(straight) or sum(cross) > sum(straight) + 0.5
 
 
 def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
