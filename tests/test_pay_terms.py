@@ -28,6 +28,11 @@ from guidecheck.rules.pay_terms import read_pay_term
         ("Escalated tickets are paid at half the usual rate.", "Escalated tickets", 0.5),
         ("Yes - skips are paid at a flat 10 cents each.", "skips", None),
         (
+            "A clip that fails review still gets paid; only your score changes.",
+            "A clip that fails review",
+            None,
+        ),
+        (
             "If the audio will not play, the clip is still paid at the base rate.",
             "If the audio will not play the clip",
             1.0,
@@ -45,6 +50,8 @@ def test_sentences_that_pay_nobody_are_not_pay_terms():
 
 
 DECKS = {
+    "audit/guide.md": "# Pay\n\nTranscripts that are rejected at review are not paid.\n\n# FAQ\n\nA transcript that "
+    "fails review still gets paid; only your score changes.\n",
     "skips/guide.md": "# Pay\n\nSkipped clips are not paid, no matter why you skipped them.\n\n"
     "Duplicate flags pay 40% of the normal rate.\n\nBonus clips are paid at double the base rate.\n",
     "skips/faq.md": "# Questions\n\n## Do skips pay?\n\nYes - clips you skip because the audio will not play are "
@@ -63,6 +70,8 @@ def test_two_answers_to_what_an_item_pays_conflict_and_their_look_alikes_do_not(
     found = deck_contradictions(tmp_path, DECKS)
     assert _pairs(found, "Skipped clips are not paid", "audio will not play") == ["CON004"]
     assert _pairs(found, "Duplicate flags pay 40%", "Duplicate flags are paid at the full rate") == ["CON004"]
+    # "rejected at review" and "fails review" are one outcome
+    assert _pairs(found, "rejected at review are not paid", "still gets paid") == ["CON004"]
     assert _pairs(found, "Bonus clips") == []  # another kind of clip
     assert _pairs(found, "Skipped reviews are not paid", "page will not load") == []  # the exception, stated
     assert _pairs(found, "Practice reviews", "Live reviews") == []

@@ -85,8 +85,16 @@ def _generic_items() -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _paid_for(subject: str) -> frozenset[str]:
-    """What a pay term is about: its subject's words but generic item nouns ("Skipped posts" -> skip)."""
-    return content(subject) - _generic_items()
+    """What a pay term is about: its subject's words but generic item nouns ("Skipped posts" -> skip), the words
+    of one outcome folded to one ("rejected at audit" / "fails audit")."""
+    fold = _same_outcome()
+    return frozenset(fold.get(w, w) for w in content(subject) - _generic_items())
+
+
+@lru_cache(maxsize=1)
+def _same_outcome() -> dict[str, str]:
+    groups = rules_lexicon().data["pay_terms"]["same_outcome"]
+    return {stem(w): stem(g[0]) for g in groups for w in g}
 
 
 def _same_pay_case(a: PayTerm, b: PayTerm) -> bool:
