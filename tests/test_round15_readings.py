@@ -81,6 +81,9 @@ DECKS = {
     "decide/guide.md": "# Overall\n\nWhen the Fluency score and the Adequacy score point in different "
     "directions, Adequacy takes precedence for the Overall.\n\n# FAQ\n\nIf the Adequacy score and the Fluency "
     "score pull in opposite directions, let the Fluency score decide the Overall.\n",
+    "occlusion/guide.md": "# Occlusion\n\nPartial occlusion (OCC1) applies when a quarter or more of the bird is "
+    "hidden.\n\n# FAQ\n\nUse OCC1 as soon as more than a tenth of the bird is blocked.\n\nUse OCC1 whenever more "
+    "than half of the bird is blocked.\n",
     "panel/guide.md": "# Order\n\nFill in the Quality panel before you touch any transcript text.\n\n# Changes\n\n"
     "- Do the Quality panel last, just before you press Submit, once everything else is filled in.\n",
 }
@@ -120,6 +123,13 @@ def test_a_threshold_with_its_complement_in_another_unit(found):
     assert _pairs(found, "shorter than four seconds", "under 6,000 ms") == ["CON004"]
     # under 3 s is inside "shorter than four seconds": both give the flag there, neither withholds it
     assert _pairs(found, "shorter than four seconds", "under 3,000 ms") == []
+
+
+@pytest.mark.slow
+def test_a_label_code_defined_by_its_number(found):
+    # "OCC1 applies when a quarter or more ..." defines the code: a tenth is not enough for it
+    assert _pairs(found, "applies when a quarter", "more than a tenth") == ["CON004"]
+    assert _pairs(found, "applies when a quarter", "more than half") == []  # inside the definition
 
 
 @pytest.mark.slow

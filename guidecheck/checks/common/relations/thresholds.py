@@ -22,6 +22,10 @@ from .same_act import same_act
 from .text import RELATIVE, as_read, find_span, quoted
 
 _ONLY = re.compile(r"\bonly\s+(?:when|if|for|once|after)\b", re.I)
+# "Heavy occlusion (OCC2) applies when half or more of the object is hidden": a label's definition by its number
+_DEFINES = re.compile(r"^[^,;:]{2,60}?\)?\s+(?:applies|is\s+used|means)\s+(?:only\s+)?(?:when|if)\b", re.I)
+# A code that names a label ("OCC2", "NEAR_MISS", "TR1"): capitals with a digit or an underscore.
+_CODE = re.compile(r"(?<![\w-])[A-Z][A-Z]*(?:_[A-Z0-9]+|[0-9])[A-Z0-9_]*(?![\w-])")
 
 
 def _regions(claim: Claim, q: Quantity) -> tuple[Interval | None, Interval | None]:
@@ -32,7 +36,11 @@ def _regions(claim: Claim, q: Quantity) -> tuple[Interval | None, Interval | Non
         return None, None
     # "only when ..." withholds the label elsewhere, and so does a definition: "Heavy occlusion (OCC2) applies when
     # half or more of the object is hidden" says where OCC2 is and, by being its definition, where it is not
-    only = bool(_ONLY.search(unquoted(claim.text))) or claim.rule.kind == "definition"
+    only = (
+        bool(_ONLY.search(unquoted(claim.text)))
+        or claim.rule.kind == "definition"
+        or bool(_DEFINES.search(unquoted(claim.text)))
+    )
     give = quantity_interval(q, negate=False)
     if states_complement(claim, q):  # "...; anything three seconds or longer is labelled in the usual way"
         return None, give
@@ -87,6 +95,7 @@ def shared_labels(fa: Claim, fb: Claim) -> list[str]:
     """Named labels one rule assigns (its outcomes) that the other names as well (as an outcome or in its words).
     A score ("3") is left to the numeric and scale frames: its number is the label and the threshold at once."""
     names = {o for o, _ in fa.outcomes + fb.outcomes if any(ch.isalpha() for ch in o)}
+    names |= set(_CODE.findall(unquoted(fa.text))) & set(_CODE.findall(unquoted(fb.text)))
     both = []
     for name in sorted(names):
         rx = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
