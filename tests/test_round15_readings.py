@@ -157,6 +157,10 @@ def test_two_precedences_written_with_tags_and_let_decide(found):
     [
         ("Do the Quality panel last, just before you press Submit.", "obligation"),
         ("If you already have the audio saved, you're welcome to replay it at half speed.", "permission"),
+        (
+            "Because the night team only checks clips recorded after 6 pm, do not tag earlier clips as Night.",
+            "prohibition",
+        ),
     ],
 )
 def test_do_the_x_and_welcome_to_are_rules(extract, sentence, kind):  # noqa: F811
