@@ -84,6 +84,11 @@ DECKS = {
     "occlusion/guide.md": "# Occlusion\n\nPartial occlusion (OCC1) applies when a quarter or more of the bird is "
     "hidden.\n\n# FAQ\n\nUse OCC1 as soon as more than a tenth of the bird is blocked.\n\nUse OCC1 whenever more "
     "than half of the bird is blocked.\n",
+    "nearmiss/guide.md": "# Events\n\nA hard brake is any event in which the car slows by more than 6 m/s in one "
+    "second.\n\nA late merge is any event in which the gap to the next car falls below 2 seconds.\n\n# FAQ\n\n"
+    "Tag LATE_MERGE only if the gap to the next car drops under 1 second.\n",
+    "cap/guide.md": "# Tone\n\nAny rudeness, however slight, caps Politeness at 2.\n\n# FAQ\n\nSlight rudeness "
+    "that is clearly a joke can still earn a Politeness 4.\n\nA rude reply can still be accurate.\n",
     "panel/guide.md": "# Order\n\nFill in the Quality panel before you touch any transcript text.\n\n# Changes\n\n"
     "- Do the Quality panel last, just before you press Submit, once everything else is filled in.\n",
 }
@@ -130,6 +135,18 @@ def test_a_label_code_defined_by_its_number(found):
     # "OCC1 applies when a quarter or more ..." defines the code: a tenth is not enough for it
     assert _pairs(found, "applies when a quarter", "more than a tenth") == ["CON004"]
     assert _pairs(found, "applies when a quarter", "more than half") == []  # inside the definition
+
+
+@pytest.mark.slow
+def test_a_code_written_in_words_and_defined_as_any_event_in_which(found):
+    assert _pairs(found, "late merge is any event", "Tag LATE_MERGE only if") == ["CON004"]
+    assert _pairs(found, "hard brake", "LATE_MERGE") == []  # another code
+
+
+@pytest.mark.slow
+def test_a_cap_however_slight_against_a_score_conceded(found):
+    assert _pairs(found, "however slight", "can still earn a Politeness 4") == ["CON001"]
+    assert _pairs(found, "however slight", "can still be accurate") == []  # no score conceded
 
 
 @pytest.mark.slow

@@ -59,7 +59,7 @@ def _refusal(claim: Claim) -> str | None:
 
 def _grant(claim: Claim) -> tuple[str, bool] | None:
     """(the case a rule excuses, whether it is a person's qualification): a qualification, the rule's stated
-    exception, or its condition."""
+    exception, its condition, or the subject a permission is conceded to ("... can still earn a Tone 4")."""
     if claim.deontic not in ("O", "P", None) or _refusal(claim):
         return None
     m = _words().qualified.search(unquoted(claim.text))
@@ -67,7 +67,14 @@ def _grant(claim: Claim) -> tuple[str, bool] | None:
         return m.group(0), True
     if claim.exception and claim.exception_text:
         return claim.exception_text, False
-    return (claim.condition_text, False) if claim.condition_text else None
+    if claim.condition_text:
+        return claim.condition_text, False
+    still = _STILL.search(unquoted(claim.text)) if claim.deontic == "P" else None
+    return (claim.text[: still.start()].strip(), False) if still and still.start() > 0 else None
+
+
+# "A lightly sarcastic aside that's obviously friendly can still earn a Tone 4": a permission conceded for a case.
+_STILL = re.compile(r"\b(?:can|may|could|might)\s+still\b", re.I)
 
 
 def _does_otherwise(refusing: Claim, granting: Claim) -> bool:

@@ -23,7 +23,12 @@ from .text import RELATIVE, as_read, find_span, quoted
 
 _ONLY = re.compile(r"\bonly\s+(?:when|if|for|once|after)\b", re.I)
 # "Heavy occlusion (OCC2) applies when half or more of the object is hidden": a label's definition by its number
-_DEFINES = re.compile(r"^[^,;:]{2,60}?\)?\s+(?:applies|is\s+used|means)\s+(?:only\s+)?(?:when|if)\b", re.I)
+# "A near-miss is any event in which the time-to-collision falls below 1.5 seconds": so is "is any X in which"
+_DEFINES = re.compile(
+    r"^[^,;:]{2,60}?\)?\s+(?:(?:applies|is\s+used|means)\s+(?:only\s+)?(?:when|if)\b"
+    r"|is\s+any\s+[\w-]+\s+(?:in\s+which|where|that|whose)\b)",
+    re.I,
+)
 # A code that names a label ("OCC2", "NEAR_MISS", "TR1"): capitals with a digit or an underscore.
 _CODE = re.compile(r"(?<![\w-])[A-Z][A-Z]*(?:_[A-Z0-9]+|[0-9])[A-Z0-9_]*(?![\w-])")
 
@@ -91,13 +96,23 @@ def _meet(give: Interval | None, withhold: Interval | None) -> bool:
     return give is not None and withhold is not None and not give.disjoint(withhold)
 
 
+def _shared_codes(a: str, b: str) -> set[str]:
+    """Codes both texts name, one of them perhaps in words: "NEAR_MISS" and "A near-miss is any event ..."."""
+    out = set()
+    for code in set(_CODE.findall(a)) | set(_CODE.findall(b)):
+        spelled = re.compile(r"(?<![\w-])" + re.escape(code).replace("_", "[-_ ]") + r"(?![\w-])", re.I)
+        if spelled.search(a) and spelled.search(b):
+            out.add(code)
+    return out
+
+
 def shared_labels(fa: Claim, fb: Claim) -> list[str]:
     """Named labels one rule assigns (its outcomes) that the other names as well (as an outcome or in its words).
     A score ("3") is left to the numeric and scale frames: its number is the label and the threshold at once."""
     names = {o for o, _ in fa.outcomes + fb.outcomes if any(ch.isalpha() for ch in o)}
-    names |= set(_CODE.findall(unquoted(fa.text))) & set(_CODE.findall(unquoted(fb.text)))
-    both = []
-    for name in sorted(names):
+    codes = _shared_codes(unquoted(fa.text), unquoted(fb.text))
+    both = sorted(codes)
+    for name in sorted(names - codes):
         rx = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
         if rx.search(fa.text) and rx.search(fb.text):
             both.append(name)
