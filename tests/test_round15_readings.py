@@ -87,7 +87,9 @@ DECKS = {
     "nearmiss/guide.md": "# Events\n\nA hard brake is any event in which the car slows by more than 6 m/s in one "
     "second.\n\nA late merge is any event in which the gap to the next car falls below 2 seconds.\n\n# FAQ\n\n"
     "Tag LATE_MERGE only if the gap to the next car drops under 1 second.\n",
-    "cap/guide.md": "# Tone\n\nAny rudeness, however slight, caps Politeness at 2.\n\n# FAQ\n\nSlight rudeness "
+    "cap/guide.md": "# Scale\n\n| Score | Meaning |\n|---|---|\n| 1 | Rude |\n| 2 | Curt |\n| 3 | Neutral |\n"
+    "| 4 | Polite |\n| 5 | Warm |\n\n# Limits\n\nNew raters are capped at 25 items per day.\n\n"
+    "# Tone\n\nAny rudeness, however slight, caps Politeness at 2.\n\n# FAQ\n\nSlight rudeness "
     "that is clearly a joke can still earn a Politeness 4.\n\nA rude reply can still be accurate.\n",
     "panel/guide.md": "# Order\n\nFill in the Quality panel before you touch any transcript text.\n\n# Changes\n\n"
     "- Do the Quality panel last, just before you press Submit, once everything else is filled in.\n",
@@ -147,6 +149,7 @@ def test_a_code_written_in_words_and_defined_as_any_event_in_which(found):
 def test_a_cap_however_slight_against_a_score_conceded(found):
     assert _pairs(found, "however slight", "can still earn a Politeness 4") == ["CON001"]
     assert _pairs(found, "however slight", "can still be accurate") == []  # no score conceded
+    assert _pairs(found, "capped at 25 items") == []  # a cap on items is no score
 
 
 @pytest.mark.slow
