@@ -61,11 +61,16 @@ def _words() -> _Words:
 def _seconds(m: re.Match[str]) -> float:
     """Seconds, rounded to the millisecond: "a third of an hour" is 1,200 seconds, not 1,199.99999988."""
     d = lexicon().data["item_times"]
+    half = 0.5 if _AND_A_HALF.match(m.string, m.end()) else 0.0  # "an hour and a half"
     if m.group("frac"):
-        return round(float(d["fractions"][m.group("frac").lower()]) * d["units"][m.group("funit").lower()], 3)
+        share = float(d["fractions"][m.group("frac").lower()]) + half
+        return round(share * d["units"][m.group("funit").lower()], 3)
     raw = m.group("n").lower().replace(",", "")
-    value = float(number_words()[raw]) if raw in number_words() else float(raw)
+    value = (float(number_words()[raw]) if raw in number_words() else float(raw)) + half
     return round(value * d["units"][m.group("unit").lower()], 3)
+
+
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 
 
 def read_item_time(text: str) -> ItemTime | None:

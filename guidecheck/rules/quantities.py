@@ -112,13 +112,17 @@ def _make(
     text: str,
     upper: float | None = None,
 ) -> Quantity:
-    if scale != 1:
+    if scale != 1 and attribute == "time":
         unit = "second"
     if unit is None and attribute == _data()["defaults"]["attribute"] and 0 < value < 1 and upper is None:
         attribute = _data()["defaults"][
             "fraction_attribute"
         ]  # "at or above 0.8": an agreement rate, not a score
     return Quantity(attribute, cmp, value * scale, unit, upper * scale if upper is not None else None, text)
+
+
+# "1,200 characters a minute", "17 characters per second": a rate, not a length (per second, to compare).
+_PER_TIME = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<t>second|sec|minute|min|hour)\b", re.I)
 
 
 class _Scan:
@@ -133,7 +137,12 @@ class _Scan:
         return not any(a < y and x < b for x, y in self.taken)
 
     def unit_at(self, pos: int):
-        return _unit_after(self.text, pos, self.lemma, self.is_noun)
+        unit, attr, scale, end = _unit_after(self.text, pos, self.lemma, self.is_noun)
+        per = _PER_TIME.match(self.text, end) if unit is not None and attr != "time" else None
+        if per is None:
+            return unit, attr, scale, end
+        seconds = float(_data()["scale"].get(per.group("t").lower(), 1))
+        return f"{unit} per second", f"{attr} per second", scale / seconds, per.end()
 
     def add(self, start: int, end: int, q: Quantity) -> None:
         self.found.append((start, q))

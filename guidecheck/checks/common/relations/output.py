@@ -17,7 +17,8 @@ from .item_judgments import judges_the_item, modifies_the_input
 from .lexicon import data, phrase_pattern
 from .output_content import Topic, item_topics, output_topics
 from .output_counts import Bound, output_counts
-from .output_phrases import condition_spans, mention_polarity, phrase_mentions, quote_spans
+from .output_language import language_cues, output_languages
+from .output_phrases import mention_polarity, phrase_mentions, quote_spans
 
 _QUOTE = re.compile(r"[\"“‘\[]|(?<!\w)'|(?<![\w&])#[A-Za-z]")
 _WORDS = re.compile(r"[a-z]+")
@@ -136,54 +137,6 @@ def _phrases(text: str, lead: str, pol: str | None) -> list[tuple[str, str, str]
         phrase = " ".join(text.strip(" .\"“”'").lower().split())
         out += [(phrase, pol, "")] if phrase else []
     return list(dict.fromkeys(out))
-
-
-def _output_language(text: str, m: re.Match[str]) -> bool:
-    """Not the input's language: "she wrote to us in Spanish", "if the prompt is not in English". "Into" only
-    ever names the output ("translate the customer notice into French")."""
-    into = m.group(0).lower().startswith("into")
-    if not into and words().input_verbs.search(text[max(0, m.start() - 30) : m.start()]):
-        return False
-    if _KEPT_TERM.search(text[max(0, m.start() - 60) : m.start()]):
-        return (
-            False  # "Keep the brand name 'Ledger Lane' in English": a term left untranslated, not the output
-        )
-    return not any(c.start() <= m.start() < c.end() for c in condition_spans(text))
-
-
-_KEPT_TERM = re.compile(
-    r"\b(?:keep|leave|retain|preserve)\s+(?:the\s+|our\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:name|names|term|terms|brand|word|words|title|titles|label|labels|acronyms?|quotes?|[\"“][^\"”]+[\"”])"
-    r"[^.;]*$",
-    re.I,
-)
-
-
-def _output_language_cues(text: str) -> list[re.Match[str]]:
-    return [m for m in words().language_cue.finditer(text) if _output_language(text, m)]
-
-
-# A relative clause that describes the item being rated, up to the tone word: no instruction about the output.
-_SCRIPT_NOUN = re.compile(r"[- ](?:script|characters|alphabet|letters)\b", re.I)
-
-
-def _languages(text: str, pol: str | None, cues: list[re.Match[str]]) -> list[tuple[str, str]]:
-    """Each language named for the output, with the polarity of its clause ("Write in English; no other
-    language" requires English although the rule reads as a prohibition)."""
-    w = words()
-    found = []
-    for m in cues:
-        lang = next((g for g in m.groups() if g), "").lower()
-        if lang in w.script_languages and not _SCRIPT_NOUN.search(text, m.start(), m.end() + 12):
-            lang = f"{lang} (language)"  # "Compose the poem in Latin": the language, not the script
-        lang_pol = mention_polarity(text, m.span(), pol, verb=False) or pol
-        if lang.removesuffix(" (language)") in w.languages and lang_pol:
-            found.append((lang, lang_pol))
-    m = w.input_language.search(text)
-    input_pol = (mention_polarity(text, m.span(), pol, verb=False) or pol) if m else None
-    if input_pol:
-        found.append(("the input's language", input_pol))
-    return found
 
 
 def _is_tone(text: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
@@ -363,7 +316,7 @@ def _frame(text: str, lead: str, pol: str | None) -> OutputFrame:
     return OutputFrame(
         phrases=tuple((p, s) for p, s, _ in phrases),
         tones=_tones(text, pol, phrases),
-        languages=tuple(_languages(text, pol, cues := _output_language_cues(text))),
+        languages=tuple(output_languages(text, pol, words(), cues := language_cues(text, words()))),
         # the part of the output the first output language is asked for: "write the summary in Spanish"
         language_of=_part_before(text, cues[0].start()) if cues else "",
         slots=tuple((slot, p) for p, s, slot in phrases if slot and s == "+"),

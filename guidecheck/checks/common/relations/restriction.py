@@ -122,8 +122,8 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
     if names and act in verbs and other_verbs:
         return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
-    if not _act_stems(act) & _verbs_of(other.text):
-        return None
+    if not _act_stems(act) & _verbs_of(_TIME_CLAUSE.sub(" ", other.text)):
+        return None  # "until the batch closes" times the act; it does not close anything
     words = _stems(other.text)
     reserved_clause = _stems(re.split(r"[;:]", unquoted(reserving.text), maxsplit=1)[0])
     if reserving.object_head and reserving.object_head in words & reserved_clause:
@@ -176,6 +176,9 @@ def _without_alternative(text: str) -> str:
     """The sentence without the group it says not to wait for ("... yourself rather than waiting for a lead")."""
     return _words().alternative.sub("", text)
 
+
+# A clause that says when ("until the batch closes at 23:59"): its verb is no act of the rule.
+_TIME_CLAUSE = re.compile(r"\b(?:until|till|before|after|once|while)\s+[^,;.]*", re.I)
 
 # The thing a leading clause names ("Once a rating is submitted, ..."): what "it" stands for after it.
 _THING = re.compile(r"\b(?:a|an|the|each|every|any)\s+([A-Za-z]+)")
