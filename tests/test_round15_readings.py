@@ -52,6 +52,8 @@ DECKS = {
     "members/guide.md": "# Tags\n\nShort back-references, including ibid, supra and infra, are tagged CITATION."
     "\n\n# Tips\n\nYou can leave ibid and supra references untagged; the parser finds them anyway.\n\n"
     "Leave running page headers untagged.\n",
+    "members2/guide.md": "# Tags\n\nLabel every podcast title as WORK.\n\n# FAQ\n\nNever label podcast titles "
+    "as WORK unless the podcast is named as a book adaptation.\n",
     "refused/guide.md": "# Languages\n\nA clip in a language other than English must be skipped with the Language "
     "reason, whatever your own fluency.\n\n# FAQ\n\nIf you're a certified Welsh annotator, go ahead and transcribe "
     "Welsh-language clips in full rather than skipping them.\n",
@@ -108,6 +110,8 @@ def test_a_case_listed_in_a_label_and_left_untagged_elsewhere(found):
     assert "CON006" in _pairs(found, "including ibid", "leave ibid")
     assert set(_pairs(found, "including ibid", "leave ibid")) <= {"CON002", "CON006"}
     assert _pairs(found, "running page headers") == []  # no label lists page headers
+    # an exclusion with its own exception ("unless ...") is that exception, stated
+    assert _pairs(found, "Label every podcast title", "Never label podcast titles") == []
 
 
 @pytest.mark.slow

@@ -205,6 +205,7 @@ def member_relations(claims: list[Claim]) -> list[Relation]:
             if d.rule.id != f.rule.id
             and same_project(d.rule, f.rule)
             and any(_same_case(words, c) for c in cases)
+            and not (f.exception and d.rule.kind != "rubric")  # "Never label X as L unless ...": its own case
         ]
         for d, text in hits[:1]:
             out.append(_relation(d, f, text, case_text))
