@@ -52,7 +52,10 @@ _LISTED_NEXT = re.compile(r"^,\s*(?:and\s+|or\s+)?[A-Z][a-z]+\b")
 def _names_no_output_language(text: str, m: re.Match[str], w) -> bool:
     lang = next((g for g in m.groups() if g), "")
     after = text[m.start() + m.group(0).find(lang) + len(lang) :] if lang else ""
-    if lang.lower() in w.languages and _DOCUMENT_SCRIPT.match(after):
+    # "Latin script" and "Japanese script" name writing systems; a language written in Latin letters has no script
+    # of its own, so "the English script" is a document
+    writing_system = lang.lower() in w.scripts | w.script_languages or lang.lower() in w.script_of
+    if lang.lower() in w.languages and not writing_system and _DOCUMENT_SCRIPT.match(after):
         return True
     return bool(_LISTED_NEXT.match(after)) and lang.lower() in w.languages
 
