@@ -309,14 +309,14 @@ def output_frame(claim: Claim) -> OutputFrame:
 
 @lru_cache(maxsize=65536)
 def _frame(text: str, lead: str, pol: str | None) -> OutputFrame:
-    both = f"{lead} {text}"
-    if not (_QUOTE.search(both) or words().triggers.intersection(_WORDS.findall(both.lower()))):
+    both, w = f"{lead} {text}", words()
+    if not (_QUOTE.search(both) or w.triggers.intersection(_WORDS.findall(both.lower()))):
         return OutputFrame()  # most rules: no quote, tone word, language or word-naming noun at all
     phrases = _phrases(text, lead, pol)
     return OutputFrame(
         phrases=tuple((p, s) for p, s, _ in phrases),
         tones=_tones(text, pol, phrases),
-        languages=tuple(output_languages(text, pol, words(), cues := language_cues(text, words()))),
+        languages=tuple(output_languages(text, pol, w, cues := language_cues(text, w))),
         # the part of the output the first output language is asked for: "write the summary in Spanish"
         language_of=_part_before(text, cues[0].start()) if cues else "",
         slots=tuple((slot, p) for p, s, slot in phrases if slot and s == "+"),

@@ -49,18 +49,24 @@ _DOCUMENT_SCRIPT = re.compile(r"^[- ]script\b", re.I)
 _LISTED_NEXT = re.compile(r"^,\s*(?:and\s+|or\s+)?[A-Z][a-z]+\b")
 
 
+def _language_named(m: re.Match[str]) -> tuple[str, int]:
+    """(the language a cue names, where its name ends): the cue's one matched group."""
+    i = next((i for i, g in enumerate(m.groups(), 1) if g), 0)
+    return (m.group(i), m.end(i)) if i else ("", m.end())
+
+
 def _names_no_output_language(text: str, m: re.Match[str], w) -> bool:
-    lang = next((g for g in m.groups() if g), "")
-    after = text[m.start() + m.group(0).find(lang) + len(lang) :] if lang else ""
+    lang, end = _language_named(m)
+    name, after = lang.lower(), text[end:]
+    if name not in w.languages:
+        return False
     # "Latin script" and "Japanese script" name writing systems; a language written in Latin letters has no script
     # of its own, so "the English script" is a document
-    writing_system = lang.lower() in w.scripts | w.script_languages or lang.lower() in w.script_of
-    if lang.lower() in w.languages and not writing_system and _DOCUMENT_SCRIPT.match(after):
-        return True
-    return bool(_LISTED_NEXT.match(after)) and lang.lower() in w.languages
+    writing_system = name in w.scripts | w.script_languages or name in w.script_of
+    return bool(not writing_system and _DOCUMENT_SCRIPT.match(after)) or bool(_LISTED_NEXT.match(after))
 
 
-# A relative clause that describes the item being rated, up to the tone word: no instruction about the output.
+# A script named as such after a language that is a script too: "in Latin script" is the writing system.
 _SCRIPT_NOUN = re.compile(r"[- ](?:script|characters|alphabet|letters)\b", re.I)
 
 
@@ -69,7 +75,7 @@ def output_languages(text: str, pol: str | None, w, cues: list[re.Match[str]]) -
     language" requires English although the rule reads as a prohibition)."""
     found = []
     for m in cues:
-        lang = next((g for g in m.groups() if g), "").lower()
+        lang = _language_named(m)[0].lower()
         if lang in w.script_languages and not _SCRIPT_NOUN.search(text, m.start(), m.end() + 12):
             lang = f"{lang} (language)"  # "Compose the poem in Latin": the language, not the script
         lang_pol = mention_polarity(text, m.span(), pol, verb=False) or pol

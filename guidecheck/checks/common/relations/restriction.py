@@ -125,8 +125,7 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
     if not _act_stems(act) & _verbs_of(_TIME_CLAUSE.sub(" ", other.text)):
         return None  # "until the batch closes" times the act; it does not close anything
     words = _stems(other.text)
-    reserved_clause = _stems(re.split(r"[;:]", unquoted(reserving.text), maxsplit=1)[0])
-    if reserving.object_head and reserving.object_head in words & reserved_clause:
+    if reserving.object_head and reserving.object_head in words & _stems(_reserved_clause(reserving)):
         return reserving.rule.object or reserving.object_head
     m = _words().reserved.match(unquoted(reserving.text))
     if m is not None:  # "Adding a custom tag to the label set is reserved for ...": the gerund's object
@@ -155,11 +154,13 @@ def _one_word_names(reserving: Claim, other: Claim) -> set[str]:
     Unworkable"), other than the words of the reserved group ("Tier", "Level") and the roles."""
     group = _reserved(reserving)
     skip = _stems(group[0]) if group else set()
-    clause = re.split(r"[;:]", unquoted(reserving.text), maxsplit=1)[
-        0
-    ]  # what is reserved, not the advice after
-    found = [_lone_capitals(clause), _lone_capitals(unquoted(other.text))]
+    found = [_lone_capitals(_reserved_clause(reserving)), _lone_capitals(unquoted(other.text))]
     return {w for w in found[0] & found[1] if stem(w.lower()) not in skip | _words().roles | lexicon().stop}
+
+
+def _reserved_clause(reserving: Claim) -> str:
+    """What is reserved, not the advice after it ("...; a rater who sees something Critical should ...")."""
+    return re.split(r"[;:]", unquoted(reserving.text), maxsplit=1)[0]
 
 
 def _lone_capitals(text: str) -> set[str]:

@@ -41,39 +41,41 @@ def _regions(claim: Claim, q: Quantity) -> tuple[Interval | None, Interval | Non
         return None, None
     # "only when ..." withholds the label elsewhere, and so does a definition: "Heavy occlusion (OCC2) applies when
     # half or more of the object is hidden" says where OCC2 is and, by being its definition, where it is not
+    give = quantity_interval(q, negate=False)
+    if states_complement(claim, q):  # "...; anything three seconds or longer is labelled in the usual way"
+        return None, give
     only = (
         bool(_ONLY.search(unquoted(claim.text)))
         or claim.rule.kind == "definition"
         or bool(_DEFINES.search(unquoted(claim.text)))
     )
-    give = quantity_interval(q, negate=False)
-    if states_complement(claim, q):  # "...; anything three seconds or longer is labelled in the usual way"
-        return None, give
-    return give, quantity_interval(q, negate=True) if only else _complement(claim, q, give)
+    return give, quantity_interval(q, negate=True) if only else _complement(claim, q)
+
+
+def _kin(claim: Claim, q: Quantity) -> list[Quantity]:
+    """The rule's numbers of the same attribute and unit as ``q``, in reading order (``q`` among them)."""
+    return [o for o, _ in claim.quantities if o.attribute == q.attribute and o.unit == q.unit]
+
+
+def _apart(a: Quantity, b: Quantity) -> bool:
+    ia, ib = quantity_interval(a, negate=False), quantity_interval(b, negate=False)
+    return ia is not None and ib is not None and ia.disjoint(ib)
 
 
 def states_complement(claim: Claim, q: Quantity) -> bool:
     """The number states the other side of an earlier number of the rule: "Segments shorter than three seconds
     get the Too Short flag; anything three seconds or longer is labelled in the usual way". It is no limit of
     its own."""
-    first = next(o for o, _ in claim.quantities if o.attribute == q.attribute and o.unit == q.unit)
-    if first is q:
-        return False
-    a, b = quantity_interval(first, negate=False), quantity_interval(q, negate=False)
-    return a is not None and b is not None and a.disjoint(b)
+    first = _kin(claim, q)[0]
+    return first is not q and _apart(first, q)
 
 
-def _complement(claim: Claim, q: Quantity, give: Interval | None) -> Interval | None:
+def _complement(claim: Claim, q: Quantity) -> Interval | None:
     """The other side the rule itself states after the first: "Segments shorter than three seconds get the Too
     Short flag; anything three seconds or longer is labelled in the usual way" withholds the flag from three
     seconds on."""
-    for other, _ in claim.quantities:
-        if other is q or other.attribute != q.attribute or other.unit != q.unit:
-            continue
-        region = quantity_interval(other, negate=False)
-        if give is not None and region is not None and give.disjoint(region):
-            return region
-    return None
+    other = next((o for o in _kin(claim, q) if o is not q and _apart(o, q)), None)
+    return quantity_interval(other, negate=False) if other is not None else None
 
 
 # A negation in the clause that holds the number: "Brief overlaps of less than two seconds do not get a
