@@ -304,3 +304,18 @@ def test_a_deck_that_defines_no_label_set_has_no_undefined_label(tmp_path):
         f"| AMBIGUOUS | two entries fit |\n\n## Missing entities\n\n{rule}\n"
     )
     assert _undefined(tmp_path, table, [rule]) == ["Unknown"]
+
+
+def test_the_name_marked_as_a_label_is_what_is_marked_not_a_label(tmp_path):
+    # "mark every NESTED QUOTE first as a QUOTE" marks a thing called NESTED QUOTE with the label QUOTE: only the
+    # label after "as" is used. A label right after the verb with no "as" behind it still is one.
+    text = (
+        "# Speech\n\n## Speech labels\n\n- QUOTE: words reported as said by someone.\n- CLAIM: an assertion.\n\n"
+        "## Marking\n\nPlease mark every NESTED QUOTE first as a QUOTE, then as a CLAIM.\n\n"
+        "Mark the sentence HEARSAY when the speaker was not present.\n"
+    )
+    rules = [
+        "Please mark every NESTED QUOTE first as a QUOTE, then as a CLAIM.",
+        "Mark the sentence HEARSAY when the speaker was not present.",
+    ]
+    assert _undefined(tmp_path, text, rules) == ["HEARSAY"]

@@ -176,6 +176,10 @@ FRAMES = [
         "Mark a caption as Reject if it mentions an object that is not visible.",
         dict(kind="obligation", action="mark", object="caption", labels=["Reject"]),
     ),
+    (  # the name after the verb is what is annotated; the labels are the ones after "as"
+        "Please mark every NESTED QUOTE first as a QUOTE, then as a CLAIM.",
+        dict(kind="obligation", action="mark", labels=["QUOTE", "CLAIM"]),
+    ),
     (
         "Label misspelled brand names as BRAND if the intended brand is clear.",
         dict(kind="obligation", action="label", object="brand name", labels=["BRAND"]),

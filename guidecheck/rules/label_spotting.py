@@ -243,6 +243,21 @@ def _rates_a_dimension(verb, sent) -> bool:
     )
 
 
+def _labelled_as(doc, i: int, sent) -> bool:
+    """'mark each IMPLICIT EVENT both as an EVENT': the name right after the verb is what is labelled when 'as'
+    and a label follow within a few words; the label is the one after 'as' (read by ``_after_as``)."""
+    for j in range(i + 1, min(i + 8, sent.end - 1)):
+        if doc[j].is_punct and doc[j].text not in '"“”':
+            return False
+        if doc[j].lower_ == "as":
+            k = j + 1
+            while k < sent.end - 1 and doc[k].lower_ in ("a", "an", "the"):
+                k += 1
+            t = doc[k]
+            return t.text in '"“' or t.like_num or t.is_upper or (t.text[:1].isupper() and t.is_alpha)
+    return False
+
+
 def _after_label_verbs(sent, found: list[tuple[int, str]]) -> None:
     """'rate it 2', 'mark it Reject or Revise', 'is always "Unsure"': the values right after a label verb."""
     doc = sent.doc
@@ -270,6 +285,8 @@ def _after_label_verbs(sent, found: list[tuple[int, str]]) -> None:
                 or (doc[i].text[:1].isupper() and doc[i].is_alpha)
             ):
                 continue
+        elif i < sent.end and _labelled_as(doc, i, sent):
+            continue
         while i is not None and i < sent.end:
             i = _one_label(doc, i, sent, found)
             if i is None or not (
