@@ -133,8 +133,10 @@ def _predicates(sent, covered: set[int]) -> list:
 
 
 def _break_before(sent, clause, root) -> bool:
-    """A ';' or ':' between the clause and the root: two sentences joined, not 'describe how X is done'."""
-    return any(t.text in (";", ":") for t in sent.doc[clause.i : root.i] if t.head.i in (clause.i, root.i))
+    """A ';' or ':' between the clause and the root: two sentences joined, not 'describe how X is done'. The
+    parser hangs the colon anywhere ("State names are not tagged, with one exception: when ..., it stays ..."
+    puts it under "exception"), so any colon or semicolon between them counts."""
+    return any(t.text in (";", ":") for t in sent.doc[clause.i : root.i])
 
 
 def share_subject(verb) -> bool:
@@ -261,6 +263,25 @@ def _copula_outcome(sent, covered: set[int], labels: list[str]) -> Detection | N
     return None
 
 
+def _exemption(sent, covered: set[int]) -> Detection | None:
+    """'Song lyrics are exempt from the reading-speed limit' lets a generic case leave a rule unfollowed (a
+    permission not to); 'No cue is exempt from the minimum duration' holds every case to it (an obligation)."""
+    for tok in sent:
+        if tok.lemma_ != "be" or tok.i in covered or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue
+        comp = next((c for c in tok.children if c.dep_ == "acomp"), None)
+        tense = _tense(tok)
+        if comp is None or comp.lower_ not in _words()["exemption_words"] or tense is None:
+            continue
+        subj = _subject(tok)
+        if subj is None or not _generic(subj) or is_subordinate(tok):
+            continue
+        if _negated(tok) or any(c.dep_ == "neg" for c in comp.children):
+            return Detection("obligation", "must", False, "descriptive (exemption)", tok)
+        return Detection("permission", "may", True, "descriptive (exemption)", tok)
+    return None
+
+
 def _misparsed_main_verb(tok) -> bool:
     """'A response that lectures the user loses a point' parsed with the noun as root and 'loses' as a second
     relative clause: without a verbal root, a relative clause whose subject is not 'that/which' is the main verb."""
@@ -357,6 +378,7 @@ def descriptive(sent, covered: set[int], labels: list[str], quantities) -> Detec
         _outcome(sent, covered, labels)
         or _worth(sent, covered, labels)
         or _copula_outcome(sent, covered, labels)
+        or _exemption(sent, covered)
     )
     if found is not None and _hedged(found.verb):
         return None

@@ -6,7 +6,7 @@ label Spanish-language posts in full" cannot both be followed by a qualified ann
 exception (it scopes the rule: no conflict) hides the clash, and the two rules do not share an act or an outcome
 the frame detectors compare. What they share is a topic, and one of them says in words that nobody is excused
 ("no exceptions", "whatever your own fluency", "every time"), while the other excuses a case: an exception, a
-condition or a person's qualification (a grant to qualified people is read at a looser topic match: the deck's
+condition, an exemption ("X are exempt from the limit") or a person's qualification (a grant to qualified people is read at a looser topic match: the deck's
 own words for the people ("German language badge") are not the refusing rule's). The granting rule must do something else than the refusing one (another
 act, outcome or force), or it only restates it for a case; and it must not be the sanction for breaking it. A
 refusing rule with a condition of its own refuses exceptions within its case only, which another case does not
@@ -22,12 +22,13 @@ from typing import NamedTuple
 
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .lexicon import data, lexicon, word_overlap
+from .lexicon import content, data, lexicon, word_overlap
 from .text import as_read, find_span, quoted
 
 
 class Words(NamedTuple):
     refusal: re.Pattern[str]
+    exemption: re.Pattern[str]
     qualified: re.Pattern[str]
     generic: frozenset[str]
     cosine: float
@@ -41,6 +42,7 @@ def _words() -> Words:
     d = data()["refused_exception"]
     return Words(
         re.compile(d["refusal"], re.I),
+        re.compile(d["exemption"], re.I),
         re.compile(d["qualified"], re.I),
         frozenset(d["generic"]),
         float(d["cosine"]),
@@ -65,6 +67,8 @@ def _grant(claim: Claim) -> tuple[str, bool] | None:
     m = _words().qualified.search(unquoted(claim.text))
     if m:
         return m.group(0), True
+    if (m := _exempted(claim)) is not None:
+        return m, False
     if claim.exception and claim.exception_text:
         return claim.exception_text, False
     if claim.condition_text:
@@ -77,10 +81,35 @@ def _grant(claim: Claim) -> tuple[str, bool] | None:
 _STILL = re.compile(r"\b(?:can|may|could|might)\s+still\b", re.I)
 
 
+def _exempted(claim: Claim) -> str | None:
+    """The case a rule exempts from another rule ("Forced narrative cues are exempt from the minimum duration")."""
+    m = _words().exemption.match(unquoted(claim.text))
+    return m.group("case") if m else None
+
+
+def _exempt_from_other_rule(refusing: Claim, granting: Claim) -> bool:
+    """An exemption from another rule than the refusing one: "Replays are exempt from the two-second minimum"
+    against "No clip is exempt from the logo check". What the case is exempt from must share a word with the
+    refusing rule (the case's own words do not count)."""
+    m = _words().exemption.match(unquoted(granting.text))
+    if m is None:
+        return False
+    rest = unquoted(granting.text)[m.end() :]
+    rest = re.split(r"[,;:.(]|\b(?:since|because|as|so|when|if|unless)\b", rest, maxsplit=1)[0]
+    case = _stems_of(m.group("case"))
+    return not ((_stems_of(rest) - case) & _stems_of(refusing.text))
+
+
+def _stems_of(text: str) -> set[str]:
+    """Content stems, hyphenated words split ("two-second" -> two, second), the topic-less words dropped."""
+    return set(content(text.replace("-", " "))) - _words().generic
+
+
 def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
     """The granting rule asks for another act, outcome or force than the refusing one: "may label ... in full"
-    against "gets flagged Non-English"; "transcribe the Spanish" against "is never transcribed"."""
-    if refusing.deontic == "F" and granting.deontic in ("O", "P"):
+    against "gets flagged Non-English"; "transcribe the Spanish" against "is never transcribed". An exemption
+    always does: it lets its case leave the rule unfollowed."""
+    if (refusing.deontic == "F" and granting.deontic in ("O", "P")) or _exempted(granting) is not None:
         return True
     outs = {o.lower() for o, _ in refusing.outcomes}
     gouts = {o.lower() for o, _ in granting.outcomes}
@@ -108,6 +137,8 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         if cosine < least_cosine or len(shared) < 2 or overlap < least_overlap:
             continue
         if lexicon().penalty.search(granting.text) or not _does_otherwise(refusing, granting):
+            continue
+        if _exempt_from_other_rule(refusing, granting):
             continue
         why = (
             f"{quoted(as_read(refusing.rule))} admits no exception (“{refusal.strip()}”), but "
