@@ -61,6 +61,16 @@ def deck_contradictions(root, decks: dict[str, str]):
     return _contradictions(json.loads(CliRunner().invoke(main, args, catch_exceptions=False).stdout))
 
 
+def contradictions_fixture(decks: dict[str, str], name: str):
+    """A module-scoped fixture: the contradictions reported on ``decks``, one run shared by a module's tests."""
+
+    @pytest.fixture(scope="module")
+    def found(tmp_path_factory):
+        return deck_contradictions(tmp_path_factory.mktemp(name), decks)
+
+    return found
+
+
 def pairs_with(found, *words):
     """The checks of the reported pairs whose two rules hold every one of ``words`` between them."""
     return [check for check, pair in found if all(any(w in t for t in pair) for w in words)]

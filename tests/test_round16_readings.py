@@ -5,7 +5,7 @@ this test (none is from a blind deck): a generic case "exempt from" a rule is a 
 from __future__ import annotations
 
 import pytest
-from test_output_conflicts_cli import deck_contradictions
+from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and extraction fixtures)
 
@@ -58,9 +58,7 @@ EXEMPTIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def exemptions(tmp_path_factory):
-    return deck_contradictions(tmp_path_factory.mktemp("exempt"), EXEMPTIONS)
+exemptions = contradictions_fixture(EXEMPTIONS, "exempt")
 
 
 @pytest.mark.slow
