@@ -1,6 +1,7 @@
 """Readings added in round 16, each with a look-alike that must stay quiet. Every sentence here was written for
 this test (none is from a blind deck): a generic case "exempt from" a rule is a permission not to follow it and
-"no X is exempt" an obligation, and the two clash (CON001) when the exemption is from the refused rule; a rule before a colon that the parser hung under a later clause is still read."""
+"no X is exempt" an obligation, and the two clash (CON001) when the exemption is from the refused rule; a rule before a colon that the parser hung under a later clause is still read; a bound on a generic subject ("Anything
+over 20 words gets sent back") makes the sentence a rule unless it describes the data."""
 
 from __future__ import annotations
 
@@ -69,3 +70,28 @@ def test_an_exemption_against_no_case_is_exempt(exemptions):
 @pytest.mark.slow
 def test_an_exemption_from_another_rule_is_no_clash(exemptions):
     assert _pairs(exemptions, "Replays are exempt", "No clip is exempt from the logo check") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anything longer than 40 words goes back to the writer for cutting.",
+        "Replays shorter than two seconds stay out of the event log.",
+    ],
+)
+def test_a_bound_on_a_generic_subject_picks_out_the_case_the_verb_decides(extract, sentence):  # noqa: F811
+    assert _kinds(extract, sentence) == [(sentence, "obligation")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reviews longer than 300 words are common in this set.",  # a copula: how the data is
+        "Clips over 10 minutes take longer to load.",  # a comparison
+        "Articles longer than 500 words make up a tenth of the corpus.",  # how the data is made up
+    ],
+)
+def test_a_bounded_subject_that_describes_the_data_is_no_rule(extract, sentence):  # noqa: F811
+    assert _kinds(extract, sentence) == []

@@ -356,7 +356,22 @@ def _restricted(verb, quantities) -> Detection | None:
         return _detection(verb, tense, "restricted subject")
     if _stated_limit(verb, quantities) and subj.tag_ != "NNP":  # "Indonesia GDP grows less than 6%": a sample
         return _detection(verb, tense, "stated limit")
+    if _bounded_subject(verb, quantities):
+        return _detection(verb, tense, "bounded subject")
     return None
+
+
+def _bounded_subject(verb, quantities) -> bool:
+    """'Anything over 20 words gets sent back', 'Anything that runs less than three-quarters of a minute goes in the
+    skip pile': a bound before the main verb picks out the case the verb decides. Verbs that describe how the data
+    is made up ("Articles longer than 500 words make up 10 % of the corpus"), a copula ("Reviews longer than 300
+    words are common") and a comparison ("Clips over 10 minutes take longer to load") state no rule."""
+    if lemma(verb) in _words()["distribution_verbs"] or lemma(verb) == "be":
+        return False
+    if any(c.tag_ in ("JJR", "RBR") for c in verb.children):
+        return False
+    before = verb.doc[verb.sent.start : verb.i].text.lower()
+    return any(q.comparator in ("<", "<=", ">", ">=") and q.text.lower() in before for q in quantities)
 
 
 def _hedged(verb) -> bool:
