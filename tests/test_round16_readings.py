@@ -1,7 +1,9 @@
 """Readings added in round 16, each with a look-alike that must stay quiet. Every sentence here was written for
 this test (none is from a blind deck): a generic case "exempt from" a rule is a permission not to follow it and
 "no X is exempt" an obligation, and the two clash (CON001) when the exemption is from the refused rule; a rule before a colon that the parser hung under a later clause is still read; a bound on a generic subject ("Anything
-over 20 words gets sent back") makes the sentence a rule unless it describes the data."""
+over 20 words gets sent back") makes the sentence a rule unless it describes the data; two sources ranked two ways
+when they clash ("the client glossary wins" / "if a client glossary contradicts the guidelines, follow the guidelines"),
+the guideline itself one source however it is named."""
 
 from __future__ import annotations
 
@@ -49,29 +51,6 @@ def test_a_rule_before_a_colon_is_read_whatever_the_colon_hangs_on(extract):  # 
     assert _kinds(extract, sentence) == [(sentence, "prohibition")]
 
 
-EXEMPTIONS = {
-    "replays/guide.md": "# Timing\n\nReplays are exempt from the two-second minimum, since they copy the live "
-    "clip's length.\n\n# FAQ\n\nNo clip is exempt from the two-second minimum, and that includes replays and "
-    "highlights.\n",
-    "logos/guide.md": "# Timing\n\nReplays are exempt from the two-second minimum, since they copy the live "
-    "clip's length.\n\n# FAQ\n\nNo clip is exempt from the logo check, and that includes replays that copy "
-    "the live clip's length.\n",
-}
-
-
-exemptions = contradictions_fixture(EXEMPTIONS, "exempt")
-
-
-@pytest.mark.slow
-def test_an_exemption_against_no_case_is_exempt(exemptions):
-    assert _pairs(exemptions, "Replays are exempt", "No clip is exempt from the two-second") == ["CON001"]
-
-
-@pytest.mark.slow
-def test_an_exemption_from_another_rule_is_no_clash(exemptions):
-    assert _pairs(exemptions, "Replays are exempt", "No clip is exempt from the logo check") == []
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "sentence",
@@ -95,3 +74,49 @@ def test_a_bound_on_a_generic_subject_picks_out_the_case_the_verb_decides(extrac
 )
 def test_a_bounded_subject_that_describes_the_data_is_no_rule(extract, sentence):  # noqa: F811
     assert _kinds(extract, sentence) == []
+
+
+def test_a_clash_between_two_sources_names_its_winner():
+    from guidecheck.checks.common.relations.precedence import THIS_DOCUMENT, priority_of, side_words
+
+    assert side_words("the main guidelines") == side_words("this deck") == {THIS_DOCUMENT}
+    winner, loser, *_ = priority_of(
+        "If the captions ever disagree with the audio, rate by the audio and ignore them."
+    )
+    assert (winner, loser) == (side_words("audio"), side_words("captions"))
+    winner, loser, *_ = priority_of("Where that note and this guide disagree, the style note wins.")
+    assert (winner, loser) == ({"note"}, {THIS_DOCUMENT})
+
+
+# Two decks per reading: the clash, and a look-alike that must stay quiet.
+DECKS = {
+    "replays/guide.md": "# Timing\n\nReplays are exempt from the two-second minimum, since they copy the live "
+    "clip's length.\n\n# FAQ\n\nNo clip is exempt from the two-second minimum, and that includes replays and "
+    "highlights.\n",
+    "logos/guide.md": "# Timing\n\nReplays are exempt from the two-second minimum, since they copy the live "
+    "clip's length.\n\n# FAQ\n\nNo clip is exempt from the logo check, and that includes replays that copy "
+    "the live clip's length.\n",
+    "sheet/guide.md": "# Sources\n\nWhere the client glossary and this guide disagree, the client glossary wins."
+    "\n\n# FAQ\n\nIf a client glossary contradicts the guidelines, follow the guidelines.\n",
+    "brief/guide.md": "# Sources\n\nWhere the client glossary and this guide disagree, the client glossary wins."
+    "\n\n# FAQ\n\nIf the client glossary contradicts the style brief, follow the client glossary.\n",
+}
+found = contradictions_fixture(DECKS, "round16")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "a,b,checks",
+    [
+        # an exemption against "no case is exempt" from the same rule
+        ("Replays are exempt", "No clip is exempt from the two-second", ["CON001"]),
+        # an exemption from another rule than the one that admits no exemption
+        ("Replays are exempt", "No clip is exempt from the logo check", []),
+        # two sources ranked two ways when they clash; the guideline is one source however it is named
+        ("the client glossary wins", "follow the guidelines", ["CON005"]),
+        # one source winning over two others
+        ("the client glossary wins", "style brief", []),
+    ],
+)
+def test_deck_pairs(found, a, b, checks):
+    assert _pairs(found, a, b) == checks

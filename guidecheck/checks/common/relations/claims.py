@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ....model import Quantity, Rule
 from .left_undone import left_undone
 from .lexicon import content, lexicon, stem
+from .precedence import priority_of
 
 POSITIVE_KINDS = {"obligation": "O", "recommendation": "O", "permission": "P"}
 NEGATIVE_KINDS = {"prohibition", "discouragement"}
@@ -269,31 +270,6 @@ def _definition_of(text: str) -> tuple[str, str, frozenset[str]] | None:
     return None
 
 
-def _priority_of(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | None:
-    """(winner words, loser words, winner text, loser text) when the rule ranks one criterion over another."""
-    lex = lexicon()
-    if not lex.priority_gate.search(text):
-        return None
-    for rx in lex.conflict_clauses:
-        m = rx.search(text)
-        if not m:
-            continue
-        named = m.group("w") or m.group("w2") or m.groupdict().get("w3") or m.groupdict().get("w4")
-        x, y, w = content(m.group("x")), content(m.group("y")), content(named or "")
-        if w and (w & y) and not (w & x):
-            return y, x, m.group("y").strip(), m.group("x").strip()
-        if w and (w & x) and not (w & y):
-            return x, y, m.group("x").strip(), m.group("y").strip()
-    for rx in lex.priority:
-        m = rx.search(text)
-        if m:
-            w_txt, l_txt = m.group("w").strip(), m.group("l").strip()
-            w, ln = content(w_txt), content(l_txt)
-            if w and ln:
-                return w, ln, w_txt, l_txt
-    return None
-
-
 def _is_update(rule: Rule) -> bool:
     """A rule replaces an earlier one only where its own words say so: "now", "no longer", "from now on", an
     "Update (May 2024):" or "Correction:" lead, a date in the sentence. A FAQ, update-notes or errata file that
@@ -363,7 +339,7 @@ def build_claim(rule: Rule) -> Claim:
         object_head=head,
         terminal=terminal,
         definition=_definition_of(text),
-        priority=_priority_of(text),
+        priority=priority_of(text),
         penalty=_first(lex.penalty, text),
     )
 
