@@ -224,6 +224,8 @@ def _score(
             continue
         v = float(label)
         after, before = text[e : e + 16], text[max(0, s - 16) : s]
+        if _RANGE_END.search(before) or _RANGE_START.match(after):
+            continue  # "three scores from 1 to 5": the ends of a scale, not a score the rule gives
         pad = len(after) - len(after.lstrip())
         for rx, iv in ((lex.upper, Interval(-math.inf, v)), (lex.lower, Interval(v, math.inf))):
             m = rx.match(after.lstrip())
@@ -236,6 +238,8 @@ def _score(
     return None, None
 
 
+_RANGE_END = re.compile(r"\b\d+(?:\.\d+)?\s*(?:to|-|–|and)\s*$", re.I)
+_RANGE_START = re.compile(r"\s*(?:to|-|–)\s*\d", re.I)
 _ABOVE = re.compile(r"(?<![\w'’])(?:above|higher\s+than|more\s+than|over|better\s+than)\s*$", re.I)
 _BELOW = re.compile(r"(?<![\w'’])(?:below|lower\s+than|less\s+than|under|worse\s+than)\s*$", re.I)
 _NEGATED = re.compile(r"(?:\b(?:not|never|cannot|no)\b|n't|n’t)", re.I)
