@@ -1,9 +1,12 @@
 """Readings added in round 16, each with a look-alike that must stay quiet. Every sentence here was written for
-this test (none is from a blind deck): a generic case "exempt from" a rule is a permission not to follow it and
-"no X is exempt" an obligation, and the two clash (CON001) when the exemption is from the refused rule; a rule before a colon that the parser hung under a later clause is still read; a bound on a generic subject ("Anything
-over 20 words gets sent back") makes the sentence a rule unless it describes the data; two sources ranked two ways
-when they clash ("the client glossary wins" / "if a client glossary contradicts the guidelines, follow the guidelines"),
-the guideline itself one source however it is named."""
+this test (none is from a blind deck):
+- a generic case "exempt from" a rule is a permission not to follow it and "no X is exempt" an obligation; the two
+  clash (CON001) when the exemption is from the refused rule;
+- a rule before a colon that the parser hung under a later clause is still read;
+- a bound on a generic subject ("Anything over 20 words gets sent back") makes a rule unless it describes the data;
+- two sources ranked two ways when they clash ("the client glossary wins" / "if a client glossary contradicts the
+  guidelines, follow the guidelines"), the guideline itself one source however it is named;
+- a quality bar written as a decimal share ("0.92 or lower") or with a coaching plan as its sanction."""
 
 from __future__ import annotations
 
@@ -88,8 +91,22 @@ def test_a_clash_between_two_sources_names_its_winner():
     assert (winner, loser) == ({"note"}, {THIS_DOCUMENT})
 
 
+def test_a_quality_bar_written_as_a_decimal_share():
+    from guidecheck.rules.quality_bars import read_quality_bar
+
+    bar = read_quality_bar("Annotators whose weekly accuracy is 0.88 or lower are put on a coaching plan.")
+    assert (bar.bar, bar.sanctions) == (0.88, {"review"})
+    # a decimal with a unit is no share: the one threshold is the percent
+    bar = read_quality_bar("Boundaries within 0.5 seconds pass review; raters below 90% accuracy are paused.")
+    assert (bar.bar, bar.sanctions) == (0.9, {"pause"})
+
+
 # Two decks per reading: the clash, and a look-alike that must stay quiet.
 DECKS = {
+    "coach/guide.md": "# Quality\n\nIf your weekly accuracy falls below 90%, you are put on a coaching plan.\n\n"
+    "# FAQ\n\nAnnotators go onto a coaching plan when their weekly accuracy is 0.8 or lower.\n",
+    "coach2/guide.md": "# Quality\n\nIf your weekly accuracy falls below 90%, you are put on a coaching plan.\n\n"
+    "# FAQ\n\nAnnotators go onto a coaching plan when their weekly accuracy drops below 0.9.\n",
     "replays/guide.md": "# Timing\n\nReplays are exempt from the two-second minimum, since they copy the live "
     "clip's length.\n\n# FAQ\n\nNo clip is exempt from the two-second minimum, and that includes replays and "
     "highlights.\n",
@@ -116,6 +133,9 @@ found = contradictions_fixture(DECKS, "round16")
         ("the client glossary wins", "follow the guidelines", ["CON005"]),
         # one source winning over two others
         ("the client glossary wins", "style brief", []),
+        # one quality bar stated as a percent and as a decimal share, two values / the same value
+        ("falls below 90%", "0.8 or lower", ["CON004"]),
+        ("falls below 90%", "drops below 0.9", []),
     ],
 )
 def test_deck_pairs(found, a, b, checks):

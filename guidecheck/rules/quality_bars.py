@@ -30,7 +30,7 @@ _PAIR_MEASURE = re.compile(
 )
 
 
-_SHARE = re.compile(r"%|\bper\s?cent\b|\s(?:in|out of)\s", re.I)
+_SHARE = re.compile(r"%|\bper\s?cent\b|\s(?:in|out of)\s|(?<![\d.])0?\.\d+\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class _Words:
     sub_case: re.Pattern[str]
     percent: re.Pattern[str]
     ratio: re.Pattern[str]
+    fraction: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -86,6 +87,11 @@ def _words() -> _Words:
             rf"(?:\b(?P<cmp>{before})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?:\s+(?P<post>{after})\b)?",
             re.I,
         ),
+        # "drops below 0.75", "is 0.92 or lower": an accuracy written as a decimal share (not "0.5 seconds")
+        fraction=re.compile(
+            rf"(?:\b(?P<cmp>{before})\s+)?(?<![\d.])(?P<n>0?\.\d+)\b(?!\s*(?:%|s|secs?|seconds?|mins?|minutes?|hours?|h|ms|points?|pts?|frames?|fps|px|pixels?|mm|cm|m|km|stars?)\b)(?:\s+(?P<post>{after})\b)?",
+            re.I,
+        ),
         ratio=re.compile(
             rf"(?:\b(?P<cmp>{before})\s+)?\b(?P<n>{num})\s+(?:[\w-]+\s+){{0,3}}?(?:in|out of)\s+(?P<m>{num})\b"
             rf"(?:\s+(?P<post>{after})\b)?",
@@ -109,10 +115,12 @@ def _comparator(m: re.Match[str]) -> str:
 
 
 def _threshold(text: str, w: _Words) -> tuple[float, str, tuple[int, int]] | None:
-    """(share, comparator, span) of the one threshold in the sentence: a percent or "N in M"."""
+    """(share, comparator, span) of the one threshold in the sentence: a percent, a decimal share or "N in M"."""
     found = []
     for m in w.percent.finditer(text):
         found.append((_value(m.group("n")) / 100, _comparator(m), m.span()))
+    for m in w.fraction.finditer(text):
+        found.append((float(m.group("n")), _comparator(m), m.span()))
     for m in w.ratio.finditer(text):
         n, total = _value(m.group("n")), _value(m.group("m"))
         if 0 < n < total:
