@@ -6,7 +6,8 @@ this test (none is from a blind deck):
 - a bound on a generic subject ("Anything over 20 words gets sent back") makes a rule unless it describes the data;
 - two sources ranked two ways when they clash ("the client glossary wins" / "if a client glossary contradicts the
   guidelines, follow the guidelines"), the guideline itself one source however it is named;
-- a quality bar written as a decimal share ("0.92 or lower") or with a coaching plan as its sanction."""
+- a quality bar written as a decimal share ("0.92 or lower") or with a coaching plan as its sanction;
+- the time to give up on an item stated as what it "has taken you"."""
 
 from __future__ import annotations
 
@@ -103,6 +104,10 @@ def test_a_quality_bar_written_as_a_decimal_share():
 
 # Two decks per reading: the clash, and a look-alike that must stay quiet.
 DECKS = {
+    "stuck/guide.md": "# Skips\n\nDo not use the Stuck skip reason until you have spent at least 8 minutes on a ticket."
+    "\n\n# FAQ\n\nIf a ticket has taken you 300 seconds and you are not done, skip it with the Stuck reason.\n",
+    "stuck2/guide.md": "# Skips\n\nDo not use the Stuck skip reason until you have spent at least 8 minutes on a "
+    "ticket.\n\n# FAQ\n\nIf a ticket has taken you 480 seconds and you are not done, skip it with the Stuck reason.\n",
     "coach/guide.md": "# Quality\n\nIf your weekly accuracy falls below 90%, you are put on a coaching plan.\n\n"
     "# FAQ\n\nAnnotators go onto a coaching plan when their weekly accuracy is 0.8 or lower.\n",
     "coach2/guide.md": "# Quality\n\nIf your weekly accuracy falls below 90%, you are put on a coaching plan.\n\n"
@@ -133,6 +138,9 @@ found = contradictions_fixture(DECKS, "round16")
         ("the client glossary wins", "follow the guidelines", ["CON005"]),
         # one source winning over two others
         ("the client glossary wins", "style brief", []),
+        # the time to give up on an item, "has taken you" N seconds: two values / the same value
+        ("at least 8 minutes", "taken you 300 seconds", ["CON004"]),
+        ("at least 8 minutes", "taken you 480 seconds", []),
         # one quality bar stated as a percent and as a decimal share, two values / the same value
         ("falls below 90%", "0.8 or lower", ["CON004"]),
         ("falls below 90%", "drops below 0.9", []),
