@@ -7,7 +7,8 @@ this test (none is from a blind deck):
 - two sources ranked two ways when they clash ("the client glossary wins" / "if a client glossary contradicts the
   guidelines, follow the guidelines"), the guideline itself one source however it is named;
 - a quality bar written as a decimal share ("0.92 or lower") or with a coaching plan as its sanction;
-- the time to give up on an item stated as what it "has taken you"."""
+- the time to give up on an item stated as what it "has taken you"; pay stated as "aren't paid" or "paid once, at
+  the standard rate"."""
 
 from __future__ import annotations
 
@@ -92,6 +93,16 @@ def test_a_clash_between_two_sources_names_its_winner():
     assert (winner, loser) == ({"note"}, {THIS_DOCUMENT})
 
 
+def test_pay_terms_in_contractions_and_with_once():
+    from guidecheck.rules.pay_terms import read_pay_term
+
+    assert read_pay_term("Skipped tickets aren't paid, whatever the reason.").share == 0.0
+    term = read_pay_term(
+        "Tickets sent back for fixes are paid once, at the standard rate, when the fix is accepted."
+    )
+    assert (term.subject, term.share) == ("Tickets sent back for fixes", 1.0)
+
+
 def test_a_quality_bar_written_as_a_decimal_share():
     from guidecheck.rules.quality_bars import read_quality_bar
 
@@ -108,6 +119,8 @@ DECKS = {
     "\n\n# FAQ\n\nIf a ticket has taken you 300 seconds and you are not done, skip it with the Stuck reason.\n",
     "stuck2/guide.md": "# Skips\n\nDo not use the Stuck skip reason until you have spent at least 8 minutes on a "
     "ticket.\n\n# FAQ\n\nIf a ticket has taken you 480 seconds and you are not done, skip it with the Stuck reason.\n",
+    "skips/guide.md": "# Pay\n\nTickets skipped for a broken link are paid at 50% of the standard ticket rate.\n\n"
+    "# FAQ\n\nSkipped tickets aren't paid, even when the link is broken.\n",
     "coach/guide.md": "# Quality\n\nIf your weekly accuracy falls below 90%, you are put on a coaching plan.\n\n"
     "# FAQ\n\nAnnotators go onto a coaching plan when their weekly accuracy is 0.8 or lower.\n",
     "coach2/guide.md": "# Quality\n\nIf your weekly accuracy falls below 90%, you are put on a coaching plan.\n\n"
@@ -141,6 +154,8 @@ found = contradictions_fixture(DECKS, "round16")
         # the time to give up on an item, "has taken you" N seconds: two values / the same value
         ("at least 8 minutes", "taken you 300 seconds", ["CON004"]),
         ("at least 8 minutes", "taken you 480 seconds", []),
+        # what a skipped item pays, "aren't paid" against a half rate
+        ("paid at 50% of the standard ticket rate", "aren't paid", ["CON004"]),
         # one quality bar stated as a percent and as a decimal share, two values / the same value
         ("falls below 90%", "0.8 or lower", ["CON004"]),
         ("falls below 90%", "drops below 0.9", []),
