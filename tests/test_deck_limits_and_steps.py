@@ -11,7 +11,7 @@ Every sentence here was written for this test."""
 from __future__ import annotations
 
 import pytest
-from test_output_conflicts_cli import deck_contradictions
+from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 
 pytestmark = pytest.mark.slow  # loads spaCy and the embedder
@@ -51,9 +51,7 @@ DECKS = {
 }
 
 
-@pytest.fixture(scope="module")
-def found(tmp_path_factory):
-    return deck_contradictions(tmp_path_factory.mktemp("decks"), DECKS)
+found = contradictions_fixture(DECKS, "decks")  # loads spaCy and the embedder
 
 
 def test_one_limit_named_twice_with_two_values(found):

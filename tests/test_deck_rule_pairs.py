@@ -13,7 +13,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from test_output_conflicts_cli import deck_contradictions
+from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 
 from guidecheck.checks.common.relations.sequence import orders
@@ -124,9 +124,7 @@ DECKS = {
 }
 
 
-@pytest.fixture(scope="module")
-def found(tmp_path_factory):
-    return deck_contradictions(tmp_path_factory.mktemp("decks"), DECKS)
+found = contradictions_fixture(DECKS, "decks")  # loads spaCy and the embedder
 
 
 def test_the_reader_named_two_ways_is_one_reader(found):

@@ -9,7 +9,7 @@ test."""
 from __future__ import annotations
 
 import pytest
-from test_output_conflicts_cli import deck_contradictions
+from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 
 from guidecheck.checks.common.relations.claims import build_claim
@@ -86,9 +86,7 @@ DECKS = {
 }
 
 
-@pytest.fixture(scope="module")
-def found(tmp_path_factory):  # loads spaCy and the embedder
-    return deck_contradictions(tmp_path_factory.mktemp("decks"), DECKS)
+found = contradictions_fixture(DECKS, "decks")  # loads spaCy and the embedder
 
 
 @pytest.mark.slow

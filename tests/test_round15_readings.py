@@ -7,7 +7,7 @@ its own clause; "Do the X panel last" and "you're welcome to" are rules."""
 from __future__ import annotations
 
 import pytest
-from test_output_conflicts_cli import deck_contradictions
+from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and extraction fixtures)
 
@@ -98,9 +98,7 @@ DECKS = {
 }
 
 
-@pytest.fixture(scope="module")
-def found(tmp_path_factory):  # loads spaCy and the embedder
-    return deck_contradictions(tmp_path_factory.mktemp("decks"), DECKS)
+found = contradictions_fixture(DECKS, "decks")  # loads spaCy and the embedder
 
 
 @pytest.mark.slow

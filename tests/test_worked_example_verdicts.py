@@ -9,7 +9,7 @@ Every sentence here was written for this test."""
 from __future__ import annotations
 
 import pytest
-from test_output_conflicts_cli import deck_contradictions, pairs_with
+from test_output_conflicts_cli import contradictions_fixture, pairs_with
 
 pytestmark = pytest.mark.slow  # loads spaCy and the embedder
 
@@ -43,9 +43,7 @@ DECKS = {
 }
 
 
-@pytest.fixture(scope="module")
-def found(tmp_path_factory):
-    return deck_contradictions(tmp_path_factory.mktemp("examples"), DECKS)
+found = contradictions_fixture(DECKS, "examples")  # loads spaCy and the embedder
 
 
 def test_an_example_spread_over_blocks_under_its_heading_is_read_as_one(found):
