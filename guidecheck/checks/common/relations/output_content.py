@@ -55,12 +55,19 @@ class Family:
     evidence: re.Pattern[str]  # what shows a member in a required phrase or topic
 
 
+def _not_after(words: list[str]) -> str:
+    """A lookbehind per word: the match does not end right after one of them ("point out", "find out")."""
+    return "".join(rf"(?<!\b{re.escape(w)})" for w in words)
+
+
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     d = data()["output_content"]
     return _Cues(
         include=phrase_pattern(d["include"]),
-        exclude=tuple(re.compile(x, re.I) for x in d["exclude"]),
+        exclude=tuple(
+            re.compile(x.replace("OUT_VERBS", _not_after(d["out_verbs"])), re.I) for x in d["exclude"]
+        ),
         end=re.compile(d["topic_end"], re.I),
         filler=frozenset(d["filler"]),
         not_output=re.compile(d["not_output"], re.I),

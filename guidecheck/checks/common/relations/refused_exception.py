@@ -6,8 +6,9 @@ label Spanish-language posts in full" cannot both be followed by a qualified ann
 exception (it scopes the rule: no conflict) hides the clash, and the two rules do not share an act or an outcome
 the frame detectors compare. What they share is a topic, and one of them says in words that nobody is excused
 ("no exceptions", "whatever your own fluency", "every time"), while the other excuses a case: an exception, a
-condition, an exemption ("X are exempt from the limit") or a person's qualification (a grant to qualified people is read at a looser topic match: the deck's
-own words for the people ("German language badge") are not the refusing rule's). The granting rule must do something else than the refusing one (another
+condition, an exemption ("X are exempt from the limit") or a person's qualification (a grant to qualified people
+is read at a looser topic match: the deck's own words for the people ("German language badge") are not the refusing
+rule's). The granting rule must do something else than the refusing one (another
 act, outcome or force), or it only restates it for a case; and it must not be the sanction for breaking it. A
 refusing rule with a condition of its own refuses exceptions within its case only, which another case does not
 break.
@@ -67,8 +68,8 @@ def _grant(claim: Claim) -> tuple[str, bool] | None:
     m = _words().qualified.search(unquoted(claim.text))
     if m:
         return m.group(0), True
-    if (m := _exempted(claim)) is not None:
-        return m, False
+    if (m := _exemption(claim)) is not None:
+        return m.group("case"), False
     if claim.exception and claim.exception_text:
         return claim.exception_text, False
     if claim.condition_text:
@@ -81,20 +82,20 @@ def _grant(claim: Claim) -> tuple[str, bool] | None:
 _STILL = re.compile(r"\b(?:can|may|could|might)\s+still\b", re.I)
 
 
-def _exempted(claim: Claim) -> str | None:
-    """The case a rule exempts from another rule ("Forced narrative cues are exempt from the minimum duration")."""
-    m = _words().exemption.match(unquoted(claim.text))
-    return m.group("case") if m else None
+def _exemption(claim: Claim) -> re.Match[str] | None:
+    """A rule that exempts a case (group ``case``) from another rule ("Forced narrative cues are exempt from the
+    minimum duration")."""
+    return _words().exemption.match(unquoted(claim.text))
 
 
 def _exempt_from_other_rule(refusing: Claim, granting: Claim) -> bool:
     """An exemption from another rule than the refusing one: "Replays are exempt from the two-second minimum"
     against "No clip is exempt from the logo check". What the case is exempt from must share a word with the
     refusing rule (the case's own words do not count)."""
-    m = _words().exemption.match(unquoted(granting.text))
+    m = _exemption(granting)
     if m is None:
         return False
-    rest = unquoted(granting.text)[m.end() :]
+    rest = m.string[m.end() :]
     rest = re.split(r"[,;:.(]|\b(?:since|because|as|so|when|if|unless)\b", rest, maxsplit=1)[0]
     case = _stems_of(m.group("case"))
     return not ((_stems_of(rest) - case) & _stems_of(refusing.text))
@@ -109,7 +110,7 @@ def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
     """The granting rule asks for another act, outcome or force than the refusing one: "may label ... in full"
     against "gets flagged Non-English"; "transcribe the Spanish" against "is never transcribed". An exemption
     always does: it lets its case leave the rule unfollowed."""
-    if (refusing.deontic == "F" and granting.deontic in ("O", "P")) or _exempted(granting) is not None:
+    if (refusing.deontic == "F" and granting.deontic in ("O", "P")) or _exemption(granting) is not None:
         return True
     outs = {o.lower() for o, _ in refusing.outcomes}
     gouts = {o.lower() for o, _ in granting.outcomes}
