@@ -179,6 +179,8 @@ def clause_from_lead(text: str) -> str | None:
 def is_subordinate(tok) -> bool:
     """Inside a relative clause or a non-conditional adverbial clause ("because ..."): its cues do not decide
     the sentence's kind. When the parse has no verbal root the clause structure is unreliable, so nothing is."""
+    if _conceded(tok):
+        return True
     root = tok.sent.root
     if root.pos_ not in ("VERB", "AUX"):
         return False
@@ -190,6 +192,26 @@ def is_subordinate(tok) -> bool:
         if anc.dep_ == "conj" and _purpose(anc):
             return True
     return False
+
+
+_BREAKS = frozenset({",", ";", "–", "—", "(", "-"})
+
+
+def _conceded(tok) -> bool:
+    """Inside a concessive clause after a comma or dash ("..., however sensible its change may look"). The parser
+    often makes such a clause the root, so it is read from the words: from the last break before ``tok``, the
+    clause opens with a concessive opener followed by a word, not by a comma ("However, you may ..." grants)."""
+    start = tok.sent.start
+    i = tok.i - 1
+    while i > start and tok.doc[i].text not in _BREAKS:
+        i -= 1
+    if i <= start or tok.i - i > 12:
+        return False
+    clause = tok.doc[i + 1 : tok.i].text.lower() + " "
+    return any(
+        clause.startswith(o + " ") and not clause[len(o) :].lstrip().startswith(",")
+        for o in lexicon().concessive_openers
+    )
 
 
 _PURPOSE_MODALS = frozenset({"can", "could", "may", "might"})

@@ -31,6 +31,7 @@ from .parties import is_party, is_requester
 CUE_ORDER = (
     "priority",
     "score cap",
+    "score bound",
     "must",
     "have to",
     "required",
@@ -216,6 +217,7 @@ def _cue_detection(
         if not _cue_applies(cue, anchor, verb, labels, constrained):
             continue
         neg = _negated(anchor, verb) if cue.name not in ("never",) else True
+        neg = neg and not cue.bound
         kind = cue.negated_kind if neg else cue.kind
         modality = cue.negated_modality if neg else cue.modality
         discouraging = lexicon().words["discouragement_verbs"]

@@ -29,6 +29,9 @@ class Cue:
     # (rules/parties.py)
     party_only: bool = False
     requester_only: bool = False
+    # the negation belongs to the bound the cue states ("can be no higher than 2", "cannot go above 3"): the rule
+    # is a limit to keep, not a prohibition
+    bound: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Lexicon:
     scope_prepositions: tuple[str, ...]
     scope_objects_exclude: frozenset[str]
     concessive: frozenset[str]
+    concessive_openers: tuple[str, ...]
     timing_marks: frozenset[str]
     quantifiers: dict[str, str]
     faq_prefix: re.Pattern[str]
@@ -89,6 +93,7 @@ def lexicon() -> Lexicon:
             bool(c.get("subject_required")),
             bool(c.get("party_only")),
             bool(c.get("requester_only")),
+            bool(c.get("bound")),
         )
     imp, cl, blocks = data["imperative"], data["clauses"], data["blocks"]
     return Lexicon(
@@ -108,6 +113,7 @@ def lexicon() -> Lexicon:
         scope_prepositions=_longest_first(cl["scope_prepositions"]),
         scope_objects_exclude=frozenset(cl["scope_objects_exclude"]),
         concessive=frozenset(cl["concessive"]),
+        concessive_openers=_longest_first(cl["concessive_openers"]),
         timing_marks=frozenset(cl["timing_marks"]),
         quantifiers=dict(data["quantifiers"]),
         faq_prefix=re.compile(data["faq"]["prefix"]),

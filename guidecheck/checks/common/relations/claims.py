@@ -195,7 +195,7 @@ _REFERENCE = re.compile(
 def _outcomes(rule: Rule, text: str) -> list[tuple[str, tuple[int, int]]]:
     """Labels the rule assigns, with their position: numbers and names, never quoted example text."""
     out: list[tuple[str, tuple[int, int]]] = []
-    for rx in lexicon().usage + lexicon().names:
+    for rx in lexicon().usage + lexicon().bounds + lexicon().names:
         for m in rx.finditer(text):
             v = m.group("v")
             if v.isdigit() and _REFERENCE.search(text[: m.start("v")]):
@@ -240,7 +240,9 @@ def _score(
 
 _RANGE_END = re.compile(r"\b\d+(?:\.\d+)?\s*(?:to|-|–|and)\s*$", re.I)
 _RANGE_START = re.compile(r"\s*(?:to|-|–)\s*\d", re.I)
-_ABOVE = re.compile(r"(?<![\w'’])(?:above|higher\s+than|more\s+than|over|better\s+than)\s*$", re.I)
+_ABOVE = re.compile(
+    r"(?<![\w'’])(?:above|higher\s+than|more\s+than|over|better\s+than|exceed|beyond)\s*$", re.I
+)
 _BELOW = re.compile(r"(?<![\w'’])(?:below|lower\s+than|less\s+than|under|worse\s+than)\s*$", re.I)
 _NEGATED = re.compile(r"(?:\b(?:not|never|cannot|no)\b|n't|n’t)", re.I)
 

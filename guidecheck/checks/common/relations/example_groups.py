@@ -53,6 +53,11 @@ def _example_key(f: Claim) -> tuple:
 _VERDICT_START = re.compile(r"^\s*(?:verdict|rating|score|label|overall|outcome|decision)\b", re.I)
 
 
+def is_verdict(f: Claim) -> bool:
+    """The sentence opens with what the example was given: "Verdict: ...", "Rating: 3"."""
+    return bool(_VERDICT_START.match(f.text))
+
+
 def _verdict_of_previous(f: Claim, prev: Claim) -> bool:
     """'Verdict on the sample opening: ...' right after the sample, in its own block, is that sample's verdict."""
     return (
@@ -62,4 +67,4 @@ def _verdict_of_previous(f: Claim, prev: Claim) -> bool:
     )
 
 
-__all__ = ["example_groups"]
+__all__ = ["example_groups", "is_verdict"]

@@ -11,11 +11,11 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..deck import same_project
 from .claims import Claim, Interval
-from .example_groups import example_groups
+from .example_cases import conceded_words, names_case, rule_topic, states_condition
+from .example_groups import example_groups, is_verdict
 from .lexicon import content, data, lexicon, stem
 from .proposition import is_example_material
 from .relate import Relation
@@ -43,12 +43,13 @@ _Found = tuple[int, float, Relation]
 
 def _merged(members: list[Claim]) -> _Example:
     """The example's verdict from whichever sentence states it: the first deduction that is not denied, the
-    first score, and every named (non-numeric) label."""
+    first score, and every named (non-numeric) label; a sentence that opens "Verdict:" / "Rating:" first."""
     penalty = next(
         ((f, f.penalty) for f in members if f.penalty and not _negated_before(f.text, f.penalty[0])), None
     )
-    score = next(((f, f.score, f.score_span) for f in members if f.score), None)
-    outcomes = [(f, o, s) for f in members for o, s in f.outcomes if not o.replace(".", "").isdigit()]
+    verdict_first = sorted(members, key=lambda f: not is_verdict(f))  # "Verdict: ..." states it, not the case
+    score = next(((f, f.score, f.score_span) for f in verdict_first if f.score), None)
+    outcomes = [(f, o, s) for f in verdict_first for o, s in f.outcomes if not o.replace(".", "").isdigit()]
     everything = frozenset().union(*(f.everything for f in members))
     return _Example(members, everything, penalty, score, outcomes)
 
@@ -72,7 +73,7 @@ def _postings(rules: list[Claim]) -> dict[str, list[int]]:
     """Topic word -> positions of the rules that use it, so an example meets only the rules it shares words with."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(rules):
-        for w in f.core | f.condition:
+        for w in rule_topic(f):
             postings[w].append(i)
     return postings
 
@@ -92,7 +93,7 @@ def _covers(
     covers: dict[int, float] = {}
     for i, shared in sorted(seen.items()):
         r = rules[i]
-        topic = (r.core | r.condition) - penalty_words
+        topic = rule_topic(r) - penalty_words - conceded_words(r.text)
         if topic and shared >= 2 and same_project(r.rule, e.claims[0].rule):
             covers[i] = len(topic & e.everything) / len(topic)
     return covers
@@ -101,20 +102,31 @@ def _covers(
 def _judging_rules(covers: dict[int, float], rules: list[Claim]) -> list[tuple[Claim, float]]:
     """The rules the example is judged by: those it covers enough, and of the rules with an outcome only the best.
 
-    The example's case is the one it matches best: "a harmful request" is judged by the harmful-request rule,
-    not by the harmless-request rule it also resembles. Penalty rules are always kept ("do not penalize ...").
+    The example's case is the one it matches best among the rules that name a case and give the same kind of
+    verdict: "a harmful request" is judged by the harmful-request rule, not by the harmless-request rule it also
+    resembles. Penalty rules are always kept ("do not penalize ...").
     """
     th = lexicon().thresholds["example_topic"]
-    best_outcome = max((c for i, c in covers.items() if rules[i].outcomes), default=0.0)
+    best: dict[bool, float] = defaultdict(float)
+    for i, c in covers.items():
+        if rules[i].outcomes and rules[i].condition:
+            best[_scored(rules[i])] = max(best[_scored(rules[i])], c)
     out = []
     for i, cover in sorted(covers.items()):
         r = rules[i]
         if cover < th:
             continue
-        if r.outcomes and not r.penalty and cover < best_outcome - 1e-9:
+        if r.outcomes and not r.penalty and cover < best[_scored(r)] - 1e-9:
             continue
         out.append((r, cover))
     return out
+
+
+def _scored(r: Claim) -> bool:
+    """Which verdicts a rule competes for: a score, or a named label. Only rules that name a case compete ("If a
+    reply ignores a hard constraint ..., Persona Consistency cannot go above 3" is not outdone by "Score each reply
+    first", which names none), and a score rule only with score rules."""
+    return r.score is not None
 
 
 def _breaks(
@@ -156,34 +168,6 @@ def _other_case(e: _Example, r: Claim) -> bool:
     )
 
 
-def _states_condition(e: _Example, r: Claim) -> bool:
-    """The example names most of each of the rule's conditions, not only its topic: "a clear photo of a receipt
-    ... graded 4" shares "receipt", "total" and "store name" with "Receipts whose total is unreadable are graded 2
-    as long as the store name is sharp", but not "unreadable"; the relative clause on the subject is a condition."""
-    th = lexicon().thresholds["example_condition"]
-    filler = _condition_filler()
-    clauses = [r.condition] + [content(m.group(1)) for m in _SUBJECT_CLAUSE.finditer(r.text)]
-    return all(len((c - filler) & e.everything) / len(c - filler) >= th for c in clauses if c - filler)
-
-
-@lru_cache(maxsize=1)
-def _condition_filler() -> frozenset[str]:
-    """Words of a condition an example meets without using them: numbers and comparatives ("longer than two
-    years" is met by "three years"), "contains"."""
-    from ....rules.quantities import number_words
-
-    words = data()["words"]["example_condition_filler"]
-    return frozenset(stem(w) for w in [*words, *number_words()])
-
-
-# "Receipts whose total is unreadable are graded 2": the case the subject's relative clause names.
-_SUBJECT_CLAUSE = re.compile(
-    r"\b(?:whose|that|which|who|where)\s+([^,;:.]{3,80}?)\s+(?:is|are|must|should|will|get|gets)\s+(?:be\s+)?"
-    r"(?:graded|rated|scored|labell?ed|tagged|marked|given|capped)\b",
-    re.I,
-)
-
-
 _SCORED_THING = re.compile(
     r"\b(?:every|each|any|all|for)\s+(?:[\w-]+\s+){1,3}?(?:(?:that|which)\s+(?:is|are|was|were|gets?|got|receives?)\s+)?"
     r"(?:scored|rated|graded|given)\s*$",
@@ -200,7 +184,7 @@ def _score_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
     """The example gives a score outside the range the rule requires for this case."""
     if not (
         e.score and r.score and r.deontic in ("O", None) and cover >= 0.6 and e.score[1].disjoint(r.score)
-    ) or (_other_case(e, r) or _score_is_case(r) or not _states_condition(e, r)):
+    ) or (_other_case(e, r) or _score_is_case(r) or not states_condition(e.everything, r)):
         return None
     ef, iv, span = e.score
     why = (
@@ -212,20 +196,29 @@ def _score_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
 
 def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -> Relation | None:
     """The example is labeled with none of the labels a conditional rule requires (score and name are one)."""
-    if not (e.outcomes and r.outcomes and r.deontic == "O" and r.condition and cover >= 0.6) or not (
-        _states_condition(e, r)
+    if not (e.outcomes and r.outcomes and r.deontic == "O" and names_case(r) and cover >= 0.6) or not (
+        states_condition(e.everything, r)
     ):
         return None
     names = {aliases.get(o.lower(), o.lower()) for _, o, _ in e.outcomes}
-    rnames = {aliases.get(o.lower(), o.lower()) for o, _ in r.outcomes}
-    if names & rnames:
+    required = [
+        (o, span)
+        for o, span in r.outcomes
+        if not o.replace(".", "").isdigit() and not _REFUSED.search(r.text[: span[0]])
+    ]  # a score is the score clash's to compare
+    rnames = {aliases.get(o.lower(), o.lower()) for o, _ in required}
+    if not required or names & rnames:
         return None
     ef, label, span = e.outcomes[0]
     why = (
         f"The example {quoted(e.text)} is labeled {label}, but {quoted(as_read(r.rule))} requires "
-        f"{r.outcomes[0][0]} for this case."
+        f"{required[0][0]} for this case."
     )
-    return _breaks(r, ef, 0.55 + 0.3 * cover, why, r.outcomes[0][1], span)
+    return _breaks(r, ef, 0.55 + 0.3 * cover, why, required[0][1], span)
+
+
+# "the flag is Unsure, not Certain", "Blocked rather than On Target": a label the rule turns down.
+_REFUSED = re.compile(r"(?:\bnot|\bnever|\brather\s+than|\binstead\s+of)\s*[\"“'‘]?$", re.I)
 
 
 def _excused(rel: Relation, e: _Example, r: Claim) -> Relation:

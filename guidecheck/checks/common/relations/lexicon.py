@@ -71,6 +71,7 @@ class Lexicon:
     definition: tuple[re.Pattern[str], ...]
     scale: tuple[re.Pattern[str], ...]
     usage: tuple[re.Pattern[str], ...]
+    bounds: tuple[re.Pattern[str], ...]
     names: tuple[re.Pattern[str], ...]
     upper: re.Pattern[str]
     lower: re.Pattern[str]
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         definition=comp(d["definition"]["patterns"]),
         scale=comp(d["scale"]["patterns"]),
         usage=comp(d["scale"]["usage"]),
+        bounds=tuple(re.compile(x) for x in d["scale"]["bounds"]),
         names=tuple(re.compile(x) for x in d["scale"]["names"]),
         upper=phrase_pattern(d["scale"]["upper"]),
         lower=phrase_pattern(d["scale"]["lower"]),

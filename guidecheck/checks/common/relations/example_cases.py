@@ -1,0 +1,104 @@
+"""What case a rule names, and whether a worked example states it (CON008).
+
+A rule gives its verdict to a case: its condition ("If a reply ignores a hard constraint ..."), a relative clause on
+its subject ("Receipts whose total is unreadable are graded 2"), a "with ..." on it ("Any batch with at least one
+Critical error receives ..."), or a quantified bare subject ("Any sarcasm, however mild, caps Tone at 2"). What the
+rule concedes ("however mild", "even if it is only said in passing") is no part of the case.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .claims import Claim
+from .lexicon import content, data, lexicon, stem
+
+
+def states_condition(words: frozenset[str], r: Claim) -> bool:
+    """The example names most of each of the rule's conditions, not only its topic: "a clear photo of a receipt
+    ... graded 4" shares "receipt", "total" and "store name" with "Receipts whose total is unreadable are graded 2
+    as long as the store name is sharp", but not "unreadable"; the relative clause on the subject is a condition."""
+    th = lexicon().thresholds["example_condition"]
+    filler = _condition_filler()
+    return all(len((c - filler) & words) / len(c - filler) >= th for c in case_clauses(r) if c - filler)
+
+
+@lru_cache(maxsize=1)
+def _condition_filler() -> frozenset[str]:
+    """Words of a condition an example meets without using them: numbers and comparatives ("longer than two
+    years" is met by "three years"), "contains"."""
+    from ....rules.quantities import number_words
+
+    words = data()["words"]["example_condition_filler"]
+    return frozenset(stem(w) for w in [*words, *number_words()])
+
+
+# "Receipts whose total is unreadable are graded 2", "A response that promises a refund the user is not entitled
+# to can never score above 2": the case the subject's relative clause names.
+_SUBJECT_CLAUSE = re.compile(
+    r"\b(?:whose|that|which|who|where)\s+([^,;:.]{3,80}?)\s+(?:"
+    r"(?:is|are|must|should|will|get|gets)\s+(?:be\s+)?(?:graded|rated|scored|labell?ed|tagged|marked|given|capped)"
+    r"|(?:can(?:not)?|can't|can’t|may|must|should|will)\s+(?:never\s+|not\s+|only\s+)?"
+    r"(?:score|get|receive|go|rise|be\s+(?:graded|rated|scored|given))"
+    r"|(?:scores?|gets?|receives?|caps?|limits?)\s+(?:an?\s+|the\s+|its\s+)?(?:[A-Z][\w-]*\s+){0,2}\d)\b",
+    re.I,
+)
+
+
+# "Any batch with at least one Critical error receives the verdict Reject": the subject names the case.
+_SUBJECT_CASE = re.compile(
+    r"^\s*(?:any|every|each|an?|all)\s+(?:[\w-]+\s+){1,2}?(?:with|containing|showing|that\s+(?:has|have|contains?|shows?))"
+    r"\s+([^,;:.]{3,80}?)\s+(?:receives?|gets?|is|are|must|should|will)\b",
+    re.I,
+)
+
+
+# "Any sarcasm, however mild, caps Tone at 2": a quantified bare subject is the case.
+_QUANTIFIED_SUBJECT = re.compile(
+    r"^\s*(?:any|every|each)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)(?=\s*,|\s+(?:caps?|limits?|lowers?|drops?|puts?|"
+    r"means|makes|is|are|gets?|receives?)\b)",
+    re.I,
+)
+
+
+def case_clauses(r: Claim, bare: bool = True) -> list[frozenset[str]]:
+    """The words of each case the rule names: its condition, a relative clause, a "with ..." or (``bare``) a
+    quantified bare noun as its subject."""
+    rxs = (_SUBJECT_CLAUSE, _SUBJECT_CASE, _QUANTIFIED_SUBJECT) if bare else (_SUBJECT_CLAUSE, _SUBJECT_CASE)
+    clauses = [content(m.group(1)) for rx in rxs for m in rx.finditer(r.text)]
+    return [r.condition, *clauses]
+
+
+def names_case(r: Claim) -> bool:
+    """The rule gives its label to a case, not to everything: "Each answer is given an Overall" names none, though
+    an example must still be about answers."""
+    return any(case_clauses(r, bare=False))
+
+
+# "..., however clear the bird is", "..., even if it is only said in passing": what the rule concedes is no part of
+# the case it names, so an example need not mention it.
+_CONCESSION = re.compile(
+    r"(?:^|[,;(–—])\s*(?:however|no\s+matter\s+how|even\s+(?:if|when|though)|regardless\s+of|whether\s+or\s+not)"
+    r"\b[^,;.()–—]*",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def conceded_words(text: str) -> frozenset[str]:
+    """Words only a concessive clause of the rule uses."""
+    spans = [m.span() for m in _CONCESSION.finditer(text)]
+    if not spans:
+        return frozenset()
+    rest = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
+    return content(" ".join(text[a:b] for a, b in spans)) - content(rest)
+
+
+def rule_topic(r: Claim) -> frozenset[str]:
+    """What a rule is about: its core, its condition and the case its subject names ("Any batch with at least one
+    Critical error receives ...": the label-like "Critical error" is stripped from the core as an outcome)."""
+    return r.core | frozenset().union(*case_clauses(r))
+
+
+__all__ = ["case_clauses", "conceded_words", "names_case", "rule_topic", "states_condition"]
