@@ -115,6 +115,20 @@ def _can_hold_score(copula) -> bool:
     return lemma(s) not in lexicon().copula_quantity_subjects
 
 
+def _numbered(doc, i: int) -> bool:
+    """'the move under discussion is 14...Re8': a number run into a dot or an ellipsis and a word numbers a move or
+    an item; it is no score."""
+    if i + 2 >= len(doc):
+        return False
+    dot, word = doc[i + 1], doc[i + 2]
+    return (
+        doc[i].whitespace_ == ""
+        and dot.text[:1] in ".…"
+        and dot.whitespace_ == ""
+        and word.text[:1].isalnum()
+    )
+
+
 def _skippable(t) -> bool:
     """Words between a label verb and its label: 'rate [it] 2', 'mark [the span] as X'."""
     return bool(
@@ -280,7 +294,7 @@ def _after_label_verbs(sent, found: list[tuple[int, str]]) -> None:
             ):
                 i += 1
             if i >= sent.end or not (
-                (doc[i].like_num and _can_hold_score(tok))
+                (doc[i].like_num and _can_hold_score(tok) and not _numbered(doc, i))
                 or (doc[i].is_upper and len(doc[i].text) > 1)
                 or (doc[i].text[:1].isupper() and doc[i].is_alpha)
             ):

@@ -162,10 +162,15 @@ def _other_case(e: _Example, r: Claim) -> bool:
     pairs = [(stem(a), stem(b)) for a, b in data()["words"]["case_opposites"]]
     words = r.everything  # "labelled Major error": the case may be named by a label
     return any(
-        (x in words and x not in e.everything and y in e.everything)
+        (_has(words, x) and not _has(e.everything, x) and _has(e.everything, y))
         for a, b in pairs
         for x, y in ((a, b), (b, a))
     )
+
+
+def _has(words: frozenset[str], w: str) -> bool:
+    """The word or its comparative ("warm", "warmer", "hotter", "longer")."""
+    return any(f in words for f in (w, f"{w}er", f"{w}r", f"{w}{w[-1:]}er"))
 
 
 _SCORED_THING = re.compile(
@@ -200,6 +205,8 @@ def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -
         states_condition(e.everything, r)
     ):
         return None
+    if _ONLY_IN_CASE.search(r.text) or _other_case(e, r):
+        return None  # "Select About the same only when ...": the case is needed for the label, not given it
     names = {aliases.get(o.lower(), o.lower()) for _, o, _ in e.outcomes}
     required = [
         (o, span)
@@ -216,6 +223,10 @@ def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -
     )
     return _breaks(r, ef, 0.55 + 0.3 * cover, why, required[0][1], span)
 
+
+# "Select About the same only when neither commentary has an error": the label needs the case; an example of the
+# case may get another label.
+_ONLY_IN_CASE = re.compile(r"\bonly\s+(?:when|if|where|in\s+cases?\s+where)\b", re.I)
 
 # "the flag is Unsure, not Certain", "Blocked rather than On Target": a label the rule turns down.
 _REFUSED = re.compile(r"(?:\bnot|\bnever|\brather\s+than|\binstead\s+of)\s*[\"“'‘]?$", re.I)

@@ -46,6 +46,7 @@ class _Cues:
     end: re.Pattern[str]
     filler: frozenset[str]
     not_output: re.Pattern[str]
+    elsewhere: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def cues() -> _Cues:
         end=re.compile(d["topic_end"], re.I),
         filler=frozenset(d["filler"]),
         not_output=re.compile(d["not_output"], re.I),
+        elsewhere=re.compile(d["elsewhere"], re.I),
     )
 
 
@@ -129,9 +131,14 @@ def output_topics(text: str, pol: str | None) -> tuple[Topic, ...]:
         if _DETERMINER_BEFORE.search(text[: m.start()]):
             continue  # "a cover letter", "the mention count": the word is a noun here
         rest = re.split(r"[.;:!?—–]", text[m.end() :], maxsplit=1)[0]
-        if c.not_output.match(rest) or (m.group(0).lower().endswith("ing") and _GERUND_SUBJECT.match(rest)):
-            # "do not mention the call to anyone", "give the call a rating", "naming the problem is enough":
-            # a person told, a score handed out, a statement about doing it; no part of the output
+        if (
+            c.not_output.match(rest)
+            or c.elsewhere.search(rest)
+            or (m.group(0).lower().endswith("ing") and _GERUND_SUBJECT.match(rest))
+        ):
+            # "do not mention the call to anyone", "give the call a rating", "naming the problem is enough",
+            # "do not share screenshots outside the platform": a person told, a score handed out, a statement
+            # about doing it, where the thing may go; no part of the output
             continue
         topic_pol = mention_polarity(text, (m.end(), m.end() + len(rest)), pol, verb=False)
         out += [t for p in _topics(rest) if topic_pol and (t := _topic(p, topic_pol))]

@@ -34,6 +34,8 @@ class Words(NamedTuple):
     roles: frozenset[str]
     named_label: re.Pattern[str]
     alternative: re.Pattern[str]
+    others_work: re.Pattern[str]
+    own_work: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +49,8 @@ def _words() -> Words:
         frozenset(stem(r) for r in d["roles"]),
         re.compile(d["named_label"]),
         re.compile(d["alternative"], re.I),
+        re.compile(d["others_work"].replace("ROLES", "|".join(d["roles"])), re.I),
+        re.compile(d["own_work"], re.I),
     )
 
 
@@ -223,6 +227,8 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
             continue  # the other rule is about the same group ("Every senior reviewer must ...")
         if not _same_reason(reserving, other) or _before_and_after(reserving, other):
             continue
+        if _words().others_work.search(reserving.text) and _words().own_work.search(other.text):
+            continue  # reserved for someone else's work, given for one's own
         target = _shared_target(reserving, act, other)
         if target:
             why = (
