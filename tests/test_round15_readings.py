@@ -25,9 +25,13 @@ def test_first_and_afterwards_orders_two_steps_and_an_aside_stands_between():
     assert (o.earlier_text, o.later_text) == ("Sort the boxes", "name the layers")
     (o,) = orders("Pick the accent first, from the first ten seconds, and only then transcribe the words.")
     assert (o.earlier_text, o.later_text) == ("Pick the accent", "transcribe the words")
-    # a chain of "then"s is not an aside: the first step comes before the second
-    (o,) = orders("Listen to the clip first, then read the prompt, then write the label.")
-    assert (o.earlier_text, o.later_text) == ("Listen to the clip", "read the prompt")
+    # a chain of "then"s is not an aside: each step comes before every later one (round 17)
+    chain = orders("Listen to the clip first, then read the prompt, then write the label.")
+    assert [(o.earlier_text, o.later_text) for o in chain] == [
+        ("Listen to the clip", "read the prompt"),
+        ("Listen to the clip", "write the label"),
+        ("read the prompt", "write the label"),
+    ]
 
 
 def test_a_tie_on_the_weaker_side_is_settled_by_both_sides():

@@ -7,7 +7,9 @@ this test (none is from a blind deck):
 - a label the rule turns down ("the flag is Unsure, not Certain") is not one it requires;
 - the subject of a rule can name its case ("Any batch with at least one Critical error receives ..."), and what a
   rule concedes ("..., however sharp the rest is") is no part of that case;
-- the example sentence reported is the one that states the verdict ("Verdict: ..."), not the first one."""
+- the example sentence reported is the one that states the verdict ("Verdict: ..."), not the first one;
+- each step of a chain ("Rate Accuracy first, then Fluency, then Style") comes after every step before it (CON013).
+  Added after held-out17 was scored: its blind judge named a chain of three scoring orders that CON013 missed."""
 
 from __future__ import annotations
 
@@ -72,6 +74,10 @@ _EXAMPLES = {
     "it from the digits around it.\n\nVerdict: correct, flagging the reading Certain is right even though one digit "
     "was guessed.\n\n## Example 2: another smudged meter\n\nThe annotator guessed one smudged digit of the reading."
     "\n\nVerdict: correct, the reading is flagged Unsure because a digit was guessed.\n",
+    "chain/guide.md": "# Steps\n\nRate Accuracy first, then Fluency, then Style.\n\n# Notes\n\n"
+    "Always score Style before Accuracy.\n",
+    "chain2/guide.md": "# Steps\n\nRate Accuracy first, then Fluency, then Style.\n\n# Notes\n\n"
+    "Always score Accuracy before Style.\n",
     "batches/guide.md": "# Verdicts\n\nAny batch with at least one Critical error receives the verdict Reject.\n\n"
     "Use Minor Edits for batches whose problems a post-editor can fix in under five minutes.\n\n"
     "## Example 1: a lost negation\n\nCue 4 drops the word 'not', which reverses its meaning; that is a Critical "
@@ -95,6 +101,9 @@ found = contradictions_fixture(_EXAMPLES, "round17")
         # the case named by the subject: an example that meets it and gets another verdict; one that does not
         ("at least one Critical error", "a single word to fix", ["CON008"]),
         ("at least one Critical error", "fixes both in seconds", []),
+        # the last step of a chain put before its first, and the same order restated
+        ("then Fluency, then Style", "score Style before Accuracy", ["CON013"]),
+        ("then Fluency, then Style", "score Accuracy before Style", []),
     ],
 )
 def test_worked_examples_against_the_rules_of_their_case(found, a, b, checks):

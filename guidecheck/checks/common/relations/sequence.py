@@ -63,11 +63,36 @@ def orders(text: str) -> tuple[Order, ...]:
             m = rx.search(clause)
             if m is None:
                 continue
-            a, b = (_step(m.group(g)) for g in ("a", "b"))
-            if a and b and not _same_step(a, b):  # "read X before you read Y": one verb, two steps
-                found.append(Order(a, b, m.group("a").strip(), m.group("b").strip()))
+            steps = [m.group("a").strip(), m.group("b").strip(), *_chain(clause[m.end("b") :])]
+            if m.start("b") < m.start("a"):
+                steps = [m.group("a").strip(), m.group("b").strip()]  # "b after a": no chain follows b
+            found += _pairs(steps)
             break
     return tuple(found)
+
+
+# "..., then Story Quality", "... and then the comments": each further step of a chain ("Rate Safety first, then
+# Age Fit, then Story Quality") comes after every step before it.
+_THEN = re.compile(r"^\s*,?\s*(?:and\s+)?(?:only\s+)?then,?\s+(?P<c>[^,;:.!?]{3,80})", re.I)
+
+
+def _chain(rest: str) -> list[str]:
+    out = []
+    while (m := _THEN.match(rest)) is not None:
+        out.append(m.group("c").strip())
+        rest = rest[m.end() :]
+    return out
+
+
+def _pairs(steps: list[str]) -> list[Order]:
+    """Every earlier step before every later one, unless one verb names both ("read X before you read Y")."""
+    read = [(t, _step(t)) for t in steps]
+    return [
+        Order(x, y, tx, ty)
+        for i, (tx, x) in enumerate(read)
+        for ty, y in read[i + 1 :]
+        if x and y and not _same_step(x, y)
+    ]
 
 
 def _same_step(x: frozenset[str], y: frozenset[str]) -> bool:
