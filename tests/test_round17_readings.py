@@ -108,3 +108,16 @@ found = contradictions_fixture(_EXAMPLES, "round17")
 )
 def test_worked_examples_against_the_rules_of_their_case(found, a, b, checks):
     assert _pairs(found, a, b) == checks, found
+
+
+def test_every_step_order_pattern_needs_a_word_the_quick_gate_looks_for():
+    """`orders` skips clauses without "first", "then", "before", "after", "once", "until" or "last"; a pattern that
+    could match without one would be skipped silently."""
+    import re
+
+    from guidecheck.checks.common.relations.lexicon import data
+    from guidecheck.checks.common.relations.sequence import _ORDER_WORD
+
+    for pattern in data()["sequence"]["patterns"]:
+        literal = re.sub(r"\\[sSbwdW]|\[[^\]]*\]|\(\?(?:P<\w+>|[:=!]|<[=!])", " ", pattern)  # its own words
+        assert _ORDER_WORD.search(literal), pattern

@@ -59,6 +59,8 @@ def orders(text: str) -> tuple[Order, ...]:
     w = _words()
     found: list[Order] = []
     for clause in re.split(r"[;:]|\.\s", unquoted(text)):
+        if not _ORDER_WORD.search(clause):
+            continue  # every pattern needs one of these words; most clauses have none, and the patterns are slow
         for rx in w.patterns:
             m = rx.search(clause)
             if m is None:
@@ -93,6 +95,10 @@ def _pairs(steps: list[str]) -> list[Order]:
         for ty, y in read[i + 1 :]
         if x and y and not _same_step(x, y)
     ]
+
+
+# A word each of the [sequence] patterns needs ("first", "then", "before", "after", "once", "until", "last").
+_ORDER_WORD = re.compile(r"\b(?:first|then|before|after|once|until|last)\b", re.I)
 
 
 def _same_step(x: frozenset[str], y: frozenset[str]) -> bool:
