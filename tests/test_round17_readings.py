@@ -17,10 +17,7 @@ import pytest
 from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and extraction fixtures)
-
-
-def _kinds(extract, sentence: str) -> list[tuple[str, str]]:  # noqa: F811
-    return [(r["text"], r["kind"]) for r in extract(f"# Rules\n\n{sentence}\n") if not r["is_example"]]
+from test_rules_roles import sentence_kinds as _kinds
 
 
 @pytest.mark.slow

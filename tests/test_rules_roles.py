@@ -41,6 +41,11 @@ def rules_only(rules: list[dict]) -> list[str]:
     return [r["text"] for r in rules if not r["is_example"]]
 
 
+def sentence_kinds(extract, sentence: str) -> list[tuple[str, str]]:
+    """(text, kind) of the rules read from one sentence under a heading, examples left out."""
+    return [(r["text"], r["kind"]) for r in extract(f"# Rules\n\n{sentence}\n") if not r["is_example"]]
+
+
 def examples_only(rules: list[dict]) -> list[str]:
     return [r["text"] for r in rules if r["is_example"]]
 

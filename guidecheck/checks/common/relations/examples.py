@@ -102,7 +102,7 @@ def _covers(
 def _judging_rules(covers: dict[int, float], rules: list[Claim]) -> list[tuple[Claim, float]]:
     """The rules the example is judged by: those it covers enough, and of the rules with an outcome only the best.
 
-    The example's case is the one it matches best among the rules that name a case and give the same kind of
+    The example's case is the one it matches best among the rules with a condition that give the same kind of
     verdict: "a harmful request" is judged by the harmful-request rule, not by the harmless-request rule it also
     resembles. Penalty rules are always kept ("do not penalize ...").
     """
@@ -123,9 +123,9 @@ def _judging_rules(covers: dict[int, float], rules: list[Claim]) -> list[tuple[C
 
 
 def _scored(r: Claim) -> bool:
-    """Which verdicts a rule competes for: a score, or a named label. Only rules that name a case compete ("If a
+    """Which verdicts a rule competes for: a score, or a named label. Only rules with a condition compete ("If a
     reply ignores a hard constraint ..., Persona Consistency cannot go above 3" is not outdone by "Score each reply
-    first", which names none), and a score rule only with score rules."""
+    first", which has none), and a score rule only with score rules."""
     return r.score is not None
 
 

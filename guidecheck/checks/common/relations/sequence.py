@@ -65,9 +65,9 @@ def orders(text: str) -> tuple[Order, ...]:
             m = rx.search(clause)
             if m is None:
                 continue
-            steps = [m.group("a").strip(), m.group("b").strip(), *_chain(clause[m.end("b") :])]
-            if m.start("b") < m.start("a"):
-                steps = [m.group("a").strip(), m.group("b").strip()]  # "b after a": no chain follows b
+            steps = [m.group("a").strip(), m.group("b").strip()]
+            if m.start("a") < m.start("b"):  # "b after a" ends with a: no chain follows b
+                steps += _chain(clause[m.end("b") :])
             found += _pairs(steps)
             break
     return tuple(found)
