@@ -15,7 +15,7 @@ from .context import Detection
 from .item_times import read_item_time
 from .lexicon import lexicon
 from .pay_terms import read_pay_term
-from .quality_bars import read_quality_bar
+from .quality_bars import read_quality_bar, same_measures
 
 MAX_TOKENS = 10  # longer verbless lines are headings, captions or table text, not an instruction
 _STYLE_LABEL = re.compile(
@@ -205,6 +205,8 @@ def policy_statement(sent, covered: set[int]) -> Detection | None:
         return Detection("obligation", "must", False, "item time statement", sent.root, False)
     if read_pay_term(sent.text) is not None:
         return Detection("obligation", "must", False, "pay term statement", sent.root, False)
+    if same_measures([sent.text]):  # "Your audit score is shown as Gold Agreement on the dashboard"
+        return Detection("definition", None, False, "second name of a measure", sent.root, False)
     return None
 
 

@@ -41,9 +41,12 @@ class QualityBar:
     safe_side: (
         bool  # the sentence states where no sanction applies ("stays on live work", "Nobody is ... unless")
     )
-    sanctions: frozenset[str]  # "removal", "pause", "review"
+    sanctions: frozenset[str]  # "removal", "pause", "review", "bonus", "standing"
     metrics: frozenset[str]  # what is measured, when the sentence names it: "gold", "audit", ...
     span: tuple[int, int]  # the threshold's characters in the sentence
+    periods: frozenset[str] = (
+        frozenset()
+    )  # what the measure is counted over, when named: "week", "month", ...
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,12 @@ class _Words:
     percent: re.Pattern[str]
     ratio: re.Pattern[str]
     fraction: re.Pattern[str]
+    amount: re.Pattern[str]
+    periods: tuple[tuple[str, re.Pattern[str]], ...]
+    floor: re.Pattern[str]
+    required: re.Pattern[str]
+    personal: frozenset[str]
+    defined_by_bar: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -73,6 +82,9 @@ def _words() -> _Words:
     num = rf"(?:\d+(?:\.\d+)?|{nums})"
     before = _alternation(list(d["before"]))
     after = _alternation(list(d["after"]))
+    # "at 92% audit agreement or above": the comparator after the measure's name
+    named = "|".join([d["measures"], *d["metrics"].values()])
+    post = rf"(?:\s+(?:(?:{named})\s+){{0,2}}(?P<post>{after})\b)?"
     return _Words(
         sanctions=tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in d["sanctions"].items()),
         metrics=tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in d["metrics"].items()),
@@ -84,7 +96,7 @@ def _words() -> _Words:
         necessary=re.compile(rf"\b(?:{d['necessary']})\b", re.I),
         sub_case=re.compile(rf"\b(?:{d['sub_case']})\b", re.I),
         percent=re.compile(
-            rf"(?:\b(?P<cmp>{before})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)(?:\s+(?P<post>{after})\b)?",
+            rf"(?:\b(?P<cmp>{before})\s+)?(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b){post}",
             re.I,
         ),
         # "drops below 0.75", "is 0.92 or lower": an accuracy written as a decimal share (not "0.5 seconds")
@@ -92,8 +104,14 @@ def _words() -> _Words:
             rf"(?:\b(?P<cmp>{before})\s+)?(?<![\d.])(?P<n>0?\.\d+)\b(?!\s*(?:%|s|secs?|seconds?|mins?|minutes?|hours?|h|ms|points?|pts?|frames?|fps|px|pixels?|mm|cm|m|km|stars?)\b)(?:\s+(?P<post>{after})\b)?",
             re.I,
         ),
+        amount=re.compile(rf"(?:{d['amount_before']})\s+$|^\s+(?:{d['amount_after']})", re.I),
+        periods=tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in d["periods"].items()),
+        floor=re.compile(rf"\b(?:{d['floor_before']})\s+$", re.I),
+        required=re.compile(rf"\b(?:{d['required']})\b", re.I),
+        personal=frozenset(d["personal"]),
+        defined_by_bar=frozenset(d["defined_by_bar"]),
         ratio=re.compile(
-            rf"(?:\b(?P<cmp>{before})\s+)?\b(?P<n>{num})\s+(?:[\w-]+\s+){{0,3}}?(?:in|out of)\s+(?P<m>{num})\b"
+            rf"(?:\b(?P<cmp>{before})\s+)?\b(?P<n>{num})\s+(?:[\w-]+\s+){{0,3}}?(?:in|out of)\s+(?:every\s+|each\s+)?(?P<m>{num})\b"
             rf"(?:\s+(?P<post>{after})\b)?",
             re.I,
         ),
@@ -105,27 +123,38 @@ def _value(raw: str) -> float:
     return float(words[raw.lower()]) if raw.lower() in words else float(raw)
 
 
-def _comparator(m: re.Match[str]) -> str:
+def _comparator(m: re.Match[str], text: str, w: _Words) -> str:
+    """The comparator of a threshold; a bare number that a floor names ("the pause floor for it is 80 percent")
+    is the bar the sanction starts below."""
     d = lexicon().data["quality_bars"]
     if m.group("post"):
         return d["after"][m.group("post").lower()]
     if m.group("cmp"):
         return d["before"][" ".join(m.group("cmp").lower().split())]
-    return "="
+    return "<" if w.floor.search(text[max(0, m.start() - 40) : m.start()]) else "="
 
 
 def _threshold(text: str, w: _Words) -> tuple[float, str, tuple[int, int]] | None:
     """(share, comparator, span) of the one threshold in the sentence: a percent, a decimal share or "N in M"."""
     found = []
     for m in w.percent.finditer(text):
-        found.append((_value(m.group("n")) / 100, _comparator(m), m.span()))
+        if not _amount(text, m, w):
+            found.append((_value(m.group("n")) / 100, _comparator(m, text, w), m.span()))
     for m in w.fraction.finditer(text):
-        found.append((float(m.group("n")), _comparator(m), m.span()))
+        found.append((float(m.group("n")), _comparator(m, text, w), m.span()))
     for m in w.ratio.finditer(text):
         n, total = _value(m.group("n")), _value(m.group("m"))
         if 0 < n < total:
-            found.append((n / total, _comparator(m), m.span()))
+            found.append((n / total, _comparator(m, text, w), m.span()))
     return found[0] if len(found) == 1 else None  # two thresholds: a rule with tiers, not one bar
+
+
+def _amount(text: str, m: re.Match[str], w: _Words) -> bool:
+    """A percent that is an amount paid ("a 10% quality bonus", "a bonus of 10% of base pay"), not a bar."""
+    if m.group("cmp") or m.group("post"):
+        return False
+    before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 60]
+    return bool(w.amount.search(before) or w.amount.search(after))
 
 
 def read_quality_bar(text: str) -> QualityBar | None:
@@ -135,30 +164,44 @@ def read_quality_bar(text: str) -> QualityBar | None:
         return None  # no percent and no "N in M": most sentences, at the cost of one cheap look
     w = _words()
     sanctions = frozenset(k for k, rx in w.sanctions if rx.search(text))
-    if not sanctions or w.sub_case.search(text) or not w.persons.search(_PAIR_MEASURE.sub(" ", text)):
+    implied = not sanctions and bool(
+        w.required.search(text)
+    )  # "Your gold accuracy must stay at or above 90%"
+    if implied:
+        sanctions = frozenset({"standing"})
+    if not sanctions or w.sub_case.search(text):
+        return None
+    metrics = frozenset(k for k, rx in w.metrics if rx.search(_PAIR_MEASURE.sub(" ", text)))
+    if not w.persons.search(_PAIR_MEASURE.sub(" ", text)) and not (metrics and sanctions <= w.personal):
         return None
     hit = _threshold(text, w)
     if hit is None:
         return None
     share, cmp, span = hit
-    metrics = frozenset(k for k, rx in w.metrics if rx.search(text))
     if w.errors.search(text):
         share, cmp = 1 - share, _FLIP[cmp]
     elif not (metrics or w.measures.search(text)):
         return None  # "80% of the clips": a share of something, not of the rater's accuracy
-    safe = _safe_side(text, cmp, w)
-    if safe is None:
+    safe = _safe_side(text, cmp, w, sanctions)
+    if safe is None or (implied and safe):
         return None
-    return QualityBar(round(share, 4), safe, sanctions, metrics, span)
+    periods = frozenset(k for k, rx in w.periods if rx.search(text))
+    return QualityBar(round(share, 4), safe, sanctions, metrics, span, periods)
 
 
-def _safe_side(text: str, cmp: str, w: _Words) -> bool | None:
+def _safe_side(text: str, cmp: str, w: _Words, sanctions: frozenset[str]) -> bool | None:
     """Whether the sentence bounds the sanction from the safe side, or None when its comparator does not fit.
 
     "Nobody is removed unless more than one in five ... is wrong": the case named is the only one sanctioned, so
     the accuracy named is below the bar. "You stay on live work as long as ...", "you won't go on probation for
     that": the case named is safe, at or above the bar. Otherwise the case named is sanctioned, below the bar.
+    A requirement ("must stay at or above 85%") names the bar the sanction starts below; a bonus "when accuracy is
+    95% or higher" names the side that is paid.
     """
+    if sanctions <= w.defined_by_bar:
+        return None if cmp == "=" else cmp in (">", ">=")
+    if w.required.search(text) and cmp in (">", ">="):
+        return False
     if w.necessary.search(text):
         return True if cmp in ("<", "<=") else None
     if w.safe.search(text) or w.denied.search(text):
@@ -168,4 +211,26 @@ def _safe_side(text: str, cmp: str, w: _Words) -> bool | None:
     return False if cmp in ("<", "<=") else None
 
 
-__all__ = ["QualityBar", "read_quality_bar"]
+def same_measures(texts) -> dict[str, str]:
+    """Each measure a deck gives a second name, mapped to one name for both: "The calibration score on your
+    dashboard is just another name for gold accuracy", "Audit accuracy (the dashboard labels this number Gold
+    Agreement)". The measures one such sentence names are one measure."""
+    w = _words()
+    rx = re.compile(rf"\b(?:{lexicon().data['quality_bars']['same_measure']})", re.I)
+    parent: dict[str, str] = {}
+
+    def root(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    for text in texts:
+        if not rx.search(text):
+            continue
+        kinds = sorted(k for k, m in w.metrics if m.search(text))
+        for k in kinds[1:]:
+            parent[root(k)] = root(kinds[0])
+    return {k: root(k) for k in parent}
+
+
+__all__ = ["QualityBar", "read_quality_bar", "same_measures"]

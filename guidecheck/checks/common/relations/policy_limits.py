@@ -24,7 +24,7 @@ from itertools import combinations
 from ....rules.item_times import ItemTime, read_item_time
 from ....rules.lexicon import lexicon as rules_lexicon
 from ....rules.pay_terms import PayTerm, read_pay_term
-from ....rules.quality_bars import QualityBar, read_quality_bar
+from ....rules.quality_bars import QualityBar, read_quality_bar, same_measures
 from ..deck import same_project
 from .claims import Claim
 from .lexicon import content, stem
@@ -38,8 +38,9 @@ def _percent(x: float) -> str:
 
 
 def _bar_clash(a: QualityBar, b: QualityBar) -> str | None:
-    """Why two bars of one sanction disagree, or None."""
-    if a.safe_side and b.safe_side:
+    """Why two bars of one sanction disagree, or None. A bonus is stated by the side that is paid, so two such
+    statements are two bars for it."""
+    if a.safe_side and b.safe_side and not (a.sanctions & b.sanctions & _defined_by_bar()):
         return None  # two statements of what keeps a rater on both hold
     if a.safe_side != b.safe_side:
         safe, sanctioned = (a, b) if a.safe_side else (b, a)
@@ -54,9 +55,20 @@ def _bar_clash(a: QualityBar, b: QualityBar) -> str | None:
     return f"two bars, {_percent(min(a.bar, b.bar))} and {_percent(max(a.bar, b.bar))}, for one sanction."
 
 
-def _comparable(a: QualityBar, b: QualityBar) -> bool:
-    """One sanction, and the same measure when both name theirs (gold accuracy and audit accuracy are two)."""
-    return bool(a.sanctions & b.sanctions) and (not (a.metrics and b.metrics) or bool(a.metrics & b.metrics))
+@lru_cache(maxsize=1)
+def _defined_by_bar() -> frozenset[str]:
+    return frozenset(rules_lexicon().data["quality_bars"]["defined_by_bar"])
+
+
+def _comparable(a: QualityBar, b: QualityBar, names: dict[str, str]) -> bool:
+    """One sanction, the same measure when both name theirs (gold accuracy and audit accuracy are two, unless the
+    deck says they are one: ``names``), and the same period when both name theirs (a week's and a month's)."""
+    ma, mb = ({names.get(m, m) for m in x.metrics} for x in (a, b))
+    return (
+        bool(a.sanctions & b.sanctions)
+        and (not (ma and mb) or bool(ma & mb))
+        and (not (a.periods and b.periods) or bool(a.periods & b.periods))
+    )
 
 
 def _time_clash(a: ItemTime, b: ItemTime) -> str | None:
@@ -154,11 +166,11 @@ def _relation(ca: Claim, cb: Claim, why: str, spans) -> Relation:
 
 
 def _pairs(
-    claims: list[Claim], read, clash, comparable=lambda a, b: True, rows: bool = False
+    claims: list[Claim], read, clash, comparable=lambda a, b, ca, cb: True, rows: bool = False
 ) -> list[Relation]:
     out = []
     for (ca, a), (cb, b) in combinations(_readings(claims, read, rows), 2):
-        if not (comparable(a, b) and same_project(ca.rule, cb.rule)):
+        if not (same_project(ca.rule, cb.rule) and comparable(a, b, ca, cb)):
             continue
         why = clash(a, b)
         if why is None:
@@ -174,10 +186,17 @@ def _pairs(
 def policy_relations(claims: list[Claim]) -> list[Relation]:
     """CON004 for every two statements of one quality bar, one item time limit or what one kind of item pays that
     disagree in one project."""
+    naming = [c for c in claims if same_measures([c.text])]
+
+    def bars_comparable(a: QualityBar, b: QualityBar, ca: Claim, cb: Claim) -> bool:
+        # the names the pair's project gives one measure (a sibling project's glossary is not theirs)
+        texts = [c.text for c in naming if same_project(c.rule, ca.rule) and same_project(c.rule, cb.rule)]
+        return _comparable(a, b, same_measures(texts))
+
     return (
-        _pairs(claims, read_quality_bar, _bar_clash, _comparable)
+        _pairs(claims, read_quality_bar, _bar_clash, bars_comparable)
         + _pairs(claims, read_item_time, _time_clash)
-        + _pairs(claims, read_pay_term, _pay_clash, _same_pay_case, rows=True)
+        + _pairs(claims, read_pay_term, _pay_clash, lambda a, b, ca, cb: _same_pay_case(a, b), rows=True)
     )
 
 

@@ -1,0 +1,126 @@
+"""A rater's quality bar, round 18: a bonus stated by the accuracy that earns it, a requirement on the rater's
+accuracy with no sanction named ("must stay at or above 88%" against "you are in good standing above 85%"), a bar
+named by a floor, a sanction only a person can get with no person word, a percent that is the bonus paid rather than
+a bar, the period a measure is counted over, and a deck that gives one measure two names. Every sentence here was
+written for this test; the look-alikes beside each reading must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+from test_output_conflicts_cli import contradictions_fixture
+from test_output_conflicts_cli import pairs_with as _pairs
+
+from guidecheck.rules.quality_bars import read_quality_bar, same_measures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bar", "safe_side", "sanctions", "periods"),
+    [
+        # a bonus names the side that is paid
+        (
+            "Reviewers whose monthly audit score reaches 96% earn the quality bonus.",
+            0.96,
+            True,
+            {"bonus"},
+            {"month"},
+        ),
+        # the amount of the bonus is no second threshold
+        (
+            "Raters at 93% gold accuracy or above receive a 5% quality bonus on that week's pay.",
+            0.93,
+            True,
+            {"bonus"},
+            set(),
+        ),
+        # probation is only ever a person's: no person word needed when the measure is named
+        ("Probation starts when weekly gold agreement is below 0.7.", 0.7, False, {"review"}, {"week"}),
+        # a requirement with no sanction named
+        ("Your agreement with the gold clips must stay at or above 88%.", 0.88, False, {"standing"}, set()),
+        (
+            "As long as your audit accuracy stays above 80% you are in good standing.",
+            0.8,
+            True,
+            {"standing"},
+            set(),
+        ),
+        # a floor names the bar
+        ("The suspension floor for your gold accuracy is 75 percent.", 0.75, False, {"pause"}, set()),
+    ],
+)
+def test_round18_quality_bar_readings(sentence, bar, safe_side, sanctions, periods):
+    read = read_quality_bar(sentence)
+    assert read is not None
+    assert (read.bar, read.safe_side, set(read.sanctions), set(read.periods)) == (
+        bar,
+        safe_side,
+        sanctions,
+        periods,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Each clip must contain at least 80% speech.",  # a share of the item, not the rater's accuracy
+        "Items with gold agreement below 60% are removed from the dataset.",  # removal is not only a person's
+        "A bonus of 10% on base pay is added for every completed batch.",  # an amount, no bar
+        "Your gold accuracy is shown as a percent, for example 91%.",  # no requirement, no sanction
+    ],
+)
+def test_round18_no_quality_bar(sentence):
+    assert read_quality_bar(sentence) is None
+
+
+def test_a_sentence_that_gives_a_measure_a_second_name_joins_the_two():
+    names = same_measures(
+        [
+            "Your audit score is shown as Gold Agreement on the dashboard.",
+            "Gold accuracy is reported every Monday.",
+        ]
+    )
+    assert names.get("audit", "audit") == names.get("gold", "gold")
+    assert same_measures(["Audit accuracy and gold accuracy are two different numbers."]) == {}
+
+
+DECKS = {
+    "bonus/guide.md": "# Pay\n\nRaters whose weekly gold accuracy is 95% or higher earn a 10% quality bonus on that "
+    "week's pay.\n\n# Questions\n\n## When do I get the bonus?\n\nThe weekly quality bonus goes to raters at 92% gold "
+    "accuracy or above.\n",
+    "periods/guide.md": "# Pay\n\nRaters whose weekly gold accuracy is 95% or higher earn a 10% quality bonus on that "
+    "week's pay.\n\n# Monthly pay\n\nThe monthly quality bonus goes to raters whose monthly gold accuracy is 90% or "
+    "higher.\n",
+    "standing/guide.md": "# Quality\n\nYour gold accuracy must stay at or above 90 percent.\n\n# Questions\n\n## Am "
+    "I safe?\n\nAs long as your gold accuracy stays above 85 percent you're in good standing.\n",
+    "same/guide.md": "# Quality\n\nYour gold accuracy must stay at or above 85 percent.\n\n# Questions\n\n## Am "
+    "I safe?\n\nAs long as your gold accuracy stays above 85 percent you're in good standing.\n",
+    "floor/guide.md": "# Quality\n\nYour audit accuracy must not drop below 85%; below that you are paused for "
+    "retraining.\n\n# Dashboard\n\nThe pause floor for your audit accuracy is 80 percent.\n",
+    "alias/guide.md": "# Quality\n\nYour audit score is shown as Gold Agreement on the dashboard.\n\nYou are paused "
+    "when your audit score falls below 80%.\n\n# Questions\n\n## When am I paused?\n\nYou are paused when your Gold "
+    "Agreement falls below 85%.\n",
+    "two/guide.md": "# Quality\n\nYou are paused when your audit score falls below 80%.\n\n# Questions\n\n## When am "
+    "I paused?\n\nYou are paused when your gold accuracy falls below 85%.\n",
+}
+
+found = contradictions_fixture(DECKS, "round18_quality_bars")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        ("95% or higher earn", "92% gold accuracy or above", ["CON004"]),  # two bars for one bonus
+        ("weekly gold accuracy is 95%", "monthly gold accuracy is 90%", []),  # a week's and a month's
+        ("must stay at or above 90 percent", "stays above 85 percent", ["CON004"]),
+        ("must stay at or above 85 percent", "stays above 85 percent", []),  # one bar, both sides
+        ("must not drop below 85%", "pause floor", ["CON004"]),
+        (
+            "audit score falls below 80%",
+            "Gold Agreement falls below 85%",
+            ["CON004"],
+        ),  # the deck names them one
+        ("audit score falls below 80%", "gold accuracy falls below 85%", []),  # two measures
+    ],
+)
+def test_round18_two_statements_of_one_bar(found, a, b, checks):
+    assert _pairs(found, a, b) == checks
