@@ -1,8 +1,11 @@
-"""A rater's quality bar, round 18: a bonus stated by the accuracy that earns it, a requirement on the rater's
+"""Limits of the task's policy, round 18. A rater's quality bar: a bonus stated by the accuracy that earns it, a requirement on the rater's
 accuracy with no sanction named ("must stay at or above 88%" against "you are in good standing above 85%"), a bar
 named by a floor, a sanction only a person can get with no person word, a percent that is the bonus paid rather than
-a bar, the period a measure is counted over, and a deck that gives one measure two names. Every sentence here was
-written for this test; the look-alikes beside each reading must stay quiet."""
+a bar, the period a measure is counted over, and a deck that gives one measure two names. The time one item may
+be held: the least time before skipping ("don't reach for the TIME code before you've spent 360 seconds") against the
+point to skip, a timer or "you have at most N minutes per item", "held for you for two full days", and "a second
+annotator", which is no time. Every sentence here was written for this test; the look-alikes beside each reading
+must stay quiet."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import pytest
 from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 
+from guidecheck.rules.item_times import read_item_time
 from guidecheck.rules.quality_bars import read_quality_bar, same_measures
 
 
@@ -82,7 +86,54 @@ def test_a_sentence_that_gives_a_measure_a_second_name_joins_the_two():
     assert same_measures(["Audit accuracy and gold accuracy are two different numbers."]) == {}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kind", "seconds", "floor"),
+    [
+        (
+            "Never press the LONG code before you've worked on a transcript for 240 seconds.",
+            "give_up",
+            240,
+            True,
+        ),
+        ("Give a hard page at least five minutes before you escalate it.", "give_up", 300, True),
+        ("If a page is still unclear after 7 minutes, skip it and move on.", "give_up", 420, False),
+        ("You have at most 4 minutes per page; the clock is in the corner.", "timeout", 240, False),
+        (
+            "The per-item timer is 300 seconds; after that the page returns to the queue.",
+            "timeout",
+            300,
+            False,
+        ),
+        ("A claimed batch is held for you for three full days.", "timeout", 259200, False),
+        ("Answers sent in under 40 seconds are flagged automatically.", "minimum", 40, False),
+    ],
+)
+def test_round18_item_time_readings(sentence, kind, seconds, floor):
+    read = read_item_time(sentence)
+    assert read is not None
+    assert (read.kind, read.seconds, read.floor) == (kind, seconds, floor)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hard pages go to a second annotator before the page is released.",  # an ordinal, no time
+        "If the sandbox stops a query at the 30-second timeout, read the query instead.",  # a query's, not the item's
+    ],
+)
+def test_round18_no_item_time(sentence):
+    assert read_item_time(sentence) is None
+
+
 DECKS = {
+    "floor/faq.md": "# Questions\n\n## When can I skip?\n\nNever press the LONG code before you've worked on a "
+    "transcript for 240 seconds.\n",
+    "floor/guide.md": "# Time\n\nIf a transcript is still unclear after 3 minutes, skip it with LONG and move on.\n",
+    "window/faq.md": "# Questions\n\n## When can I skip?\n\nNever press the LONG code before you've worked on a "
+    "transcript for 120 seconds.\n",
+    "window/guide.md": "# Time\n\nIf a transcript is still unclear after 5 minutes, skip it with LONG and move on.\n",
+    "timer/guide.md": "# Time\n\nYou have at most 4 minutes per page; the clock is in the corner.\n\n# Questions\n\n"
+    "The per-item timer is 300 seconds; after that the page returns to the queue.\n",
     "bonus/guide.md": "# Pay\n\nRaters whose weekly gold accuracy is 95% or higher earn a 10% quality bonus on that "
     "week's pay.\n\n# Questions\n\n## When do I get the bonus?\n\nThe weekly quality bonus goes to raters at 92% gold "
     "accuracy or above.\n",
@@ -93,7 +144,7 @@ DECKS = {
     "I safe?\n\nAs long as your gold accuracy stays above 85 percent you're in good standing.\n",
     "same/guide.md": "# Quality\n\nYour gold accuracy must stay at or above 85 percent.\n\n# Questions\n\n## Am "
     "I safe?\n\nAs long as your gold accuracy stays above 85 percent you're in good standing.\n",
-    "floor/guide.md": "# Quality\n\nYour audit accuracy must not drop below 85%; below that you are paused for "
+    "pausefloor/guide.md": "# Quality\n\nYour audit accuracy must not drop below 85%; below that you are paused for "
     "retraining.\n\n# Dashboard\n\nThe pause floor for your audit accuracy is 80 percent.\n",
     "alias/guide.md": "# Quality\n\nYour audit score is shown as Gold Agreement on the dashboard.\n\nYou are paused "
     "when your audit score falls below 80%.\n\n# Questions\n\n## When am I paused?\n\nYou are paused when your Gold "
@@ -120,7 +171,14 @@ found = contradictions_fixture(DECKS, "round18_quality_bars")
             ["CON004"],
         ),  # the deck names them one
         ("audit score falls below 80%", "gold accuracy falls below 85%", []),  # two measures
+        (
+            "before you've worked on a transcript for 240",
+            "after 3 minutes",
+            ["CON004"],
+        ),  # 4 min least, 3 to skip
+        ("before you've worked on a transcript for 120", "after 5 minutes", []),  # 2 min least, 5 to skip
+        ("at most 4 minutes per page", "per-item timer is 300 seconds", ["CON004"]),
     ],
 )
-def test_round18_two_statements_of_one_bar(found, a, b, checks):
+def test_round18_two_statements_of_one_limit(found, a, b, checks):
     assert _pairs(found, a, b) == checks

@@ -30,6 +30,7 @@ class ItemTime:
     seconds: float
     scope: str  # "item" or "batch"
     span: tuple[int, int]  # the time's characters in the sentence
+    floor: bool = False  # a give-up time that is the least time before skipping, not the point to skip
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class _Words:
     batch: re.Pattern[str]
     sub_case: re.Pattern[str]
     time: re.Pattern[str]
+    floor: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +52,10 @@ def _words() -> _Words:
         kinds=tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in d["kinds"].items()),
         batch=re.compile(rf"\b(?:{d['batch']})\b", re.I),
         sub_case=re.compile(rf"\b(?:{d['sub_case']})\b", re.I),
+        floor=re.compile(rf"\b(?:{d['give_up_floor']})\b", re.I),
         time=re.compile(
             rf"(?<![\w.,])(?:(?P<frac>{fractions})\s+(?:an?\s+)?(?P<funit>{units})"
-            rf"|(?P<n>\d[\d,]*(?:\.\d+)?|{nums})[\s-]+(?P<unit>{units})s?)\b",
+            rf"|(?P<n>\d[\d,]*(?:\.\d+)?|{nums})[\s-]+(?:(?:full|whole|entire|solid|good)\s+)?(?P<unit>{units})s?)\b",
             re.I,
         ),
     )
@@ -71,6 +74,9 @@ def _seconds(m: re.Match[str]) -> float:
 
 
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+# "a second annotator", "a second read": the ordinal, not one second (which a sentence ends or joins: "a second
+# or two", "for a second.")
+_ORDINAL = re.compile(r"an?\s+second\s+(?!or\b|and\b|to\b|of\b|later\b|before\b|after\b)[a-z]", re.I)
 
 
 def read_item_time(text: str) -> ItemTime | None:
@@ -81,11 +87,12 @@ def read_item_time(text: str) -> ItemTime | None:
     kinds = [k for k, rx in w.kinds if rx.search(text)]
     if len(kinds) != 1 or w.sub_case.search(text):
         return None
-    times = [(_seconds(m), m.span()) for m in w.time.finditer(text)]
+    times = [(_seconds(m), m.span()) for m in w.time.finditer(text) if not _ORDINAL.match(text, m.start())]
     if not times or len({s for s, _ in times}) != 1:
         return None  # "calls over 25 minutes of audio need 15 to 20 minutes": which is the limit?
     seconds, span = times[0]
-    return ItemTime(kinds[0], seconds, "batch" if w.batch.search(text) else "item", span)
+    floor = kinds[0] == "give_up" and bool(w.floor.search(text))
+    return ItemTime(kinds[0], seconds, "batch" if w.batch.search(text) else "item", span, floor)
 
 
 __all__ = ["ItemTime", "read_item_time"]

@@ -75,6 +75,11 @@ def _time_clash(a: ItemTime, b: ItemTime) -> str | None:
     """Why two time limits of one item disagree, or None."""
     if a.scope != b.scope:
         return None
+    if a.kind == b.kind and a.floor != b.floor:  # "skip after 4 minutes" / "don't skip before 6 minutes"
+        floor, point = (a, b) if a.floor else (b, a)
+        if floor.seconds <= point.seconds:
+            return None
+        return "the rater is told to give the item up before the time at which giving it up is allowed."
     if a.kind == b.kind:
         if a.seconds == b.seconds:
             return None
