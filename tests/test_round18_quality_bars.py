@@ -110,8 +110,7 @@ def test_a_sentence_that_gives_a_measure_a_second_name_joins_the_two():
 )
 def test_round18_item_time_readings(sentence, kind, seconds, floor):
     read = read_item_time(sentence)
-    assert read is not None
-    assert (read.kind, read.seconds, read.floor) == (kind, seconds, floor)
+    assert (read and (read.kind, read.seconds, read.floor)) == (kind, seconds, floor)
 
 
 @pytest.mark.parametrize(
