@@ -4,7 +4,9 @@ named by a floor, a sanction only a person can get with no person word, a percen
 a bar, the period a measure is counted over, and a deck that gives one measure two names. The time one item may
 be held: the least time before skipping ("don't reach for the TIME code before you've spent 360 seconds") against the
 point to skip, a timer or "you have at most N minutes per item", "held for you for two full days", and "a second
-annotator", which is no time. Every sentence here was written for this test; the look-alikes beside each reading
+annotator", which is no time. What an item pays: "earn no payment", "credited at half", "paid in full", "If a batch
+is rejected, you still receive half the base rate", a subject with a parenthesis or an "including ..." aside, an
+answer's "Yes, but". Every sentence here was written for this test; the look-alikes beside each reading
 must stay quiet."""
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 
 from guidecheck.rules.item_times import read_item_time
+from guidecheck.rules.pay_terms import read_pay_term
 from guidecheck.rules.quality_bars import read_quality_bar, same_measures
 
 
@@ -124,7 +127,52 @@ def test_round18_no_item_time(sentence):
     assert read_item_time(sentence) is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "subject", "share"),
+    [
+        ("Skipped pages earn no payment.", "Skipped pages", 0.0),
+        ("Yes, but flag-only pages are credited at half the normal page rate.", "flag-only pages", 0.5),
+        (
+            "Pages sent with a flag (Blank or Torn) are paid in full.",
+            "Pages sent with a flag (Blank or Torn)",
+            1.0,
+        ),
+        (
+            "Every page you submit, including one sent back with a skip reason, is paid at the base rate.",
+            "Every page you submit, including one sent back with a skip reason,",
+            1.0,
+        ),
+        (
+            "If a batch is rejected, you still receive half the base rate for every page in it.",
+            "If a batch is rejected you",
+            0.5,
+        ),
+    ],
+)
+def test_round18_pay_term_readings(sentence, subject, share):
+    read = read_pay_term(sentence)
+    assert (read and (read.subject, read.share)) == (subject, share)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You receive an email when a batch is rejected.",
+        "If a page is rejected, you receive feedback within two days.",
+        "Your account is credited within three days.",
+    ],
+)
+def test_round18_no_pay_term(sentence):
+    assert read_pay_term(sentence) is None
+
+
 DECKS = {
+    "pay/guide.md": "# Pay\n\nEvery page you submit, including one closed with a skip reason, is paid at the base "
+    "rate.\n\n# Skips\n\nSkipped pages earn no payment, although they count toward your volume.\n",
+    "rejected/guide.md": "# Pay\n\nPages in a rejected batch are not paid.\n\n# Questions\n\nIf a batch is "
+    "rejected, you still receive half the base rate for every page in it.\n",
+    "reworked/guide.md": "# Pay\n\nPages in a rejected batch are not paid.\n\n# Rework\n\nIf a reworked batch "
+    "passes review, you receive the full base rate for every page in it.\n",
     "floor/faq.md": "# Questions\n\n## When can I skip?\n\nNever press the LONG code before you've worked on a "
     "transcript for 240 seconds.\n",
     "floor/guide.md": "# Time\n\nIf a transcript is still unclear after 3 minutes, skip it with LONG and move on.\n",
@@ -177,6 +225,9 @@ found = contradictions_fixture(DECKS, "round18_quality_bars")
         ),  # 4 min least, 3 to skip
         ("before you've worked on a transcript for 120", "after 5 minutes", []),  # 2 min least, 5 to skip
         ("at most 4 minutes per page", "per-item timer is 300 seconds", ["CON004"]),
+        ("including one closed with a skip reason", "Skipped pages earn no payment", ["CON004"]),
+        ("Pages in a rejected batch", "If a batch is rejected", ["CON004"]),
+        ("Pages in a rejected batch", "If a reworked batch passes", []),  # another case: passed rework
     ],
 )
 def test_round18_two_statements_of_one_limit(found, a, b, checks):

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .lexicon import lexicon
 
-_CUE = re.compile(r"\b(?:paid|unpaid|pay|pays|earns?|earning|compensat\w*)\b", re.I)
+_CUE = re.compile(r"\b(?:paid|unpaid|pay|pays|earns?|earning|compensat\w*|credited|receives?)\b", re.I)
 
 
 @dataclass(frozen=True)
