@@ -34,9 +34,10 @@ def parse_clauses(sent) -> tuple[list[str], list[str], set[int]]:
     excs: list[tuple[int, str]] = []
     covered: set[int] = set()
     doc = sent.doc
+    reasons = _reasons(sent)
     for tok in sent:
         word = tok.lower_
-        if word not in lex.condition_marks and word not in lex.exception_marks:
+        if (word not in lex.condition_marks and word not in lex.exception_marks) or tok.i in reasons:
             continue
         if tok.dep_ not in ("mark", "advmod") or tok.head.i == tok.i:
             continue
@@ -68,6 +69,15 @@ def parse_clauses(sent) -> tuple[list[str], list[str], set[int]]:
     _phrases(sent, lex.exception_phrases, excs, covered)
     _scope(sent, conds, covered)
     return [t for _, t in sorted(conds)], [t for _, t in sorted(excs)], covered
+
+
+def _reasons(sent) -> set[int]:
+    """Tokens of the clauses that give the rule's reason ("because ..."): what they condition is the reason."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.lower_ in lexicon().causal_marks and tok.dep_ == "mark" and tok.head.i != tok.i:
+            out.update(range(*_subtree_span(tok.head)))
+    return out
 
 
 def _initial(sent, conds, excs, covered: set[int]) -> None:

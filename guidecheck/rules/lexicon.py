@@ -54,6 +54,7 @@ class Lexicon:
     concessive: frozenset[str]
     concessive_openers: tuple[str, ...]
     timing_marks: frozenset[str]
+    causal_marks: frozenset[str]
     quantifiers: dict[str, str]
     faq_prefix: re.Pattern[str]
     faq_answer: re.Pattern[str]
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         concessive=frozenset(cl["concessive"]),
         concessive_openers=_longest_first(cl["concessive_openers"]),
         timing_marks=frozenset(cl["timing_marks"]),
+        causal_marks=frozenset(cl["causal_marks"]),
         quantifiers=dict(data["quantifiers"]),
         faq_prefix=re.compile(data["faq"]["prefix"]),
         faq_answer=re.compile(data["faq"]["answer"]),

@@ -289,10 +289,21 @@ def _is_update(rule: Rule) -> bool:
     return bool(rule.date and rule.date in rule.text)
 
 
+# The reason a rule gives ("..., because each box takes the brand selected when you draw it"): a condition in it is
+# the reason's, not the rule's.
+_REASON = re.compile(r"^because\b[^,;]*,|[,;]?\s+because\b[^;]*", re.I)
+
+
+def _no_reason(text: str) -> str:
+    return _REASON.sub(" ", text)
+
+
 def build_claim(rule: Rule) -> Claim:
     lex = lexicon()
     text = rule.text
-    conditions = rule.conditions or [m.group(0).strip() for m in lex.condition_clause.finditer(text)]
+    conditions = rule.conditions or [
+        m.group(0).strip() for m in lex.condition_clause.finditer(_no_reason(text))
+    ]
     conditions = [c for c in conditions if not lex.absolute.search(c)]  # "for any purpose whatsoever"
     exceptions = rule.exceptions or [m.group(0).strip() for m in lex.exception_clause.finditer(text)]
     cond_spans = _clause_spans(text, conditions)

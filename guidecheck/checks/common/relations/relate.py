@@ -168,6 +168,16 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
     return Relation(code, a, b, round(min(conf, 0.99), 3), why, spans, evidence=evidence)
 
 
+def decided(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
+    """A conflict a whole-deck reading found between two rules, as ``relate`` reports one: nothing for example
+    material, rubric rows or two projects; else the update, exception or narrower case that explains it away, or
+    the conflict itself."""
+    a, b = fa.rule, fb.rule
+    if a.is_example or b.is_example or a.kind == "rubric" or b.kind == "rubric" or not same_project(a, b):
+        return None
+    return _explained_away(fa, fb, found)
+
+
 def _narrowing(fa: Claim, fb: Claim, cond: str) -> tuple[Claim, str] | None:
     """The rule that holds in a narrower case, and the words that narrow it: its condition when only it has one,
     or a relative clause that narrows the thing both are about."""
@@ -265,4 +275,4 @@ def rubric_aliases(claims: list[Claim]) -> dict[str, str]:
     return out
 
 
-__all__ = ["Relation", "relate", "rubric_aliases", "unless_updated"]
+__all__ = ["Relation", "decided", "relate", "rubric_aliases", "unless_updated"]

@@ -32,6 +32,9 @@ class Words(NamedTuple):
     filler: frozenset[str]
     same_step: float
     nouns: re.Pattern[str]
+    synonyms: dict[str, str]
+    purpose: re.Pattern[str]
+    catenatives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -42,13 +45,27 @@ def _words() -> Words:
         frozenset(stem(w) for w in d["filler"]),
         float(d["same_step"]),
         re.compile(r"\b(?:" + "|".join(map(re.escape, d["step_nouns"])) + r")\b", re.I),
+        dict(d["step_synonyms"]),
+        re.compile(d["purpose"]),
+        frozenset(d["catenatives"]),
     )
+
+
+def _without_purpose(text: str, w: Words) -> str:
+    """The step without its purpose clause ("Click Suggest to load the pre-annotations": "Click Suggest")."""
+    for m in w.purpose.finditer(text):
+        before = text[: m.start()].split()
+        if not before or before[-1].lower() not in w.catenatives:
+            return text[: m.start()]
+    return text
 
 
 def _step(text: str) -> frozenset[str]:
     """A step's words, compared on their first five letters ("sarcasm" / "sarcastic")."""
     w = _words()
     text = text.replace("-", " ")  # "price-tag links" names the tags the other rule links
+    text = _without_purpose(text, w)
+    text = " ".join(w.synonyms.get(t.lower(), t) for t in text.split())
     words = (content(text) | {stem(m.group().lower()) for m in w.nouns.finditer(text)}) - w.filler
     return frozenset(x[:5] for x in words)
 

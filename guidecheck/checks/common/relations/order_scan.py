@@ -1,0 +1,54 @@
+"""Step orders read over the whole deck (CON013), not only between embedding neighbours.
+
+"Open the spec sheet and read it in full before you look at the description" and "Read the AI description first,
+before you open the spec sheet, so that your Brand Voice rating reflects a shopper's first impression" are far
+apart as sentences (one is mostly a purpose clause), so the candidate pairs rarely hold them. Few rules state an
+order at all, so every two of them are compared: each earlier step against the steps other rules put later,
+through an index of their words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .claims import Claim
+from .proposition import is_example_material
+from .relate import Relation, decided
+from .sequence import orders, sequence_conflict
+
+
+def _ordering(claims: list[Claim]) -> list[Claim]:
+    """The rules that state an order of steps and require it (an example or a permission orders nothing)."""
+    return [
+        c for c in claims if orders(c.text) and c.deontic not in ("N", "P") and not is_example_material(c)
+    ]
+
+
+def _crossing(ordering: list[Claim]) -> set[tuple[int, int]]:
+    """Pairs (i < j) in which some step one rule puts first shares a word with a step the other puts later."""
+    later: dict[str, set[int]] = defaultdict(set)
+    for i, c in enumerate(ordering):
+        for o in orders(c.text):
+            for w in o.later:
+                later[w].add(i)
+    out: set[tuple[int, int]] = set()
+    for i, c in enumerate(ordering):
+        for o in orders(c.text):
+            for w in o.earlier:
+                out.update((min(i, j), max(i, j)) for j in later.get(w, ()) if j != i)
+    return out
+
+
+def order_relations(claims: list[Claim]) -> list[Relation]:
+    """CON013 (or what explains it away) for every two rules of one project that order two steps both ways."""
+    ordering = _ordering(claims)
+    out = []
+    for i, j in sorted(_crossing(ordering)):
+        fa, fb = ordering[i], ordering[j]
+        found = sequence_conflict(fa, fb)
+        if found is not None and (rel := decided(fa, fb, found)) is not None:
+            out.append(rel)
+    return out
+
+
+__all__ = ["order_relations"]

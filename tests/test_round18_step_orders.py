@@ -1,0 +1,61 @@
+"""Step orders, round 18 (CON013): two rules that order two steps both ways are found wherever they are in the deck,
+not only when their sentences are embedding neighbours; a step is read without its purpose clause ("Click Import to
+load the drafts" is the step "Click Import"), but a verb that takes "to" keeps its object ("Reviewers are expected
+to read the source"); "the number" is the score a step fills in, and the verbs of choosing ("choose", "pick",
+"assign") do not tell steps apart. Every sentence here was written for this test; the look-alikes must stay
+quiet."""
+
+from __future__ import annotations
+
+import pytest
+from test_output_conflicts_cli import contradictions_fixture
+from test_output_conflicts_cli import pairs_with as _pairs
+
+from guidecheck.checks.common.relations.sequence import orders
+
+DECKS = {
+    "far/guide.md": "# Workflow\n\nOpen the style sheet and read it in full before you look at the draft.\n\n"
+    "# Tone\n\nTone is judged on the whole draft.\n",
+    "far/changelog.md": "# Changelog\n\n## Workflow clarification\n\nRead the draft first, before you open the style "
+    "sheet, so that your Tone score reflects a reader's first impression rather than a checklist.\n",
+    "same/guide.md": "# Workflow\n\nOpen the style sheet and read it in full before you look at the draft.\n\n"
+    "# Questions\n\nAlways read the style sheet first and only then look at the draft, so nothing in it surprises "
+    "you.\n",
+    "score/guide.md": "# Verdict\n\nPick the verdict before you think about the number, since the verdict is the "
+    "decision.\n\n# Scoring\n\nWork out the score first and then choose whichever verdict fits it.\n",
+    "boxes/guide.md": "# Boxes\n\nDraw boxes around every vehicle first, and only after all boxes are in place assign "
+    "each box its brand from the list.\n\n# Makes\n\nAlways choose the brand label before you draw any box, because "
+    "each box takes the brand selected when you draw it.\n",
+}
+
+found = contradictions_fixture(DECKS, "round18_step_orders")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        ("Open the style sheet", "Read the draft first", ["CON013"]),  # far apart in wording, one project
+        ("Open the style sheet", "read the style sheet first", []),  # the same order twice
+        ("Pick the verdict before", "Work out the score first", ["CON013"]),  # the number is the score
+        ("Draw boxes around every vehicle first", "choose the brand label before", ["CON013"]),
+    ],
+)
+def test_round18_step_orders(found, a, b, checks):
+    assert _pairs(found, a, b) == checks
+
+
+def _steps(sentence: str) -> list[tuple[set[str], set[str]]]:
+    return [(set(o.earlier), set(o.later)) for o in orders(sentence)]
+
+
+def test_a_purpose_clause_is_no_part_of_the_step():
+    [(earlier, _later)] = _steps("Click Import to load the drafts, then check each draft against the brief.")
+    assert "load" not in earlier and "draft" not in earlier
+
+
+def test_a_verb_that_takes_to_keeps_its_object():
+    [(earlier, _later)] = _steps(
+        "Reviewers are expected to read the source in full before they enter a score."
+    )
+    assert {"read", "sourc"} <= earlier
