@@ -2,7 +2,9 @@
 not only when their sentences are embedding neighbours; a step is read without its purpose clause ("Click Import to
 load the drafts" is the step "Click Import"), but a verb that takes "to" keeps its object ("Reviewers are expected
 to read the source"); "the number" is the score a step fills in, and the verbs of choosing ("choose", "pick",
-"assign") do not tell steps apart. Every sentence here was written for this test; the look-alikes must stay
+"assign") do not tell steps apart. A reordering for a narrower case stated in another section, with no word of
+exception, changes the order; stated in the rule's own section, it scopes it. "After two attempts" and "two days
+after" measure time: no steps. Every sentence here was written for this test; the look-alikes must stay
 quiet."""
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ DECKS = {
     "you.\n",
     "score/guide.md": "# Verdict\n\nPick the verdict before you think about the number, since the verdict is the "
     "decision.\n\n# Scoring\n\nWork out the score first and then choose whichever verdict fits it.\n",
+    "case/guide.md": "# Workflow\n\nSubmit your label first and only then press Escalate.\n\n# Hazards\n\nIf a "
+    "recipe could start a fire, press Escalate right away, before you finish the label.\n",
+    "scoped/guide.md": "# Workflow\n\nSubmit the label first and only then press Escalate.\n\nIf a dish could start a "
+    "fire, press Escalate right away, before you finish the label.\n",
     "boxes/guide.md": "# Boxes\n\nDraw boxes around every vehicle first, and only after all boxes are in place assign "
     "each box its brand from the list.\n\n# Makes\n\nAlways choose the brand label before you draw any box, because "
     "each box takes the brand selected when you draw it.\n",
@@ -39,10 +45,20 @@ found = contradictions_fixture(DECKS, "round18_step_orders")
         ("Open the style sheet", "read the style sheet first", []),  # the same order twice
         ("Pick the verdict before", "Work out the score first", ["CON013"]),  # the number is the score
         ("Draw boxes around every vehicle first", "choose the brand label before", ["CON013"]),
+        ("Submit your label first", "start a fire, press Escalate", ["CON013"]),  # another section
     ],
 )
 def test_round18_step_orders(found, a, b, checks):
     assert _pairs(found, a, b) == checks
+
+
+def test_a_case_stated_in_the_rule_s_own_section_scopes_it(found):
+    assert "CON013" not in _pairs(found, "Submit the label first", "a fire, press Escalate")
+
+
+def test_a_count_or_a_duration_is_no_step():
+    assert orders("Corrections sent more than two days after the page was returned are not paid.") == ()
+    assert orders("If the page fails to load after two attempts, report it.") == ()
 
 
 def _steps(sentence: str) -> list[tuple[set[str], set[str]]]:

@@ -83,6 +83,8 @@ def orders(text: str) -> tuple[Order, ...]:
             if m is None:
                 continue
             steps = [m.group("a").strip(), m.group("b").strip()]
+            if any(_MEASURE.search(t) for t in steps):
+                continue  # "more than two days after the image was returned": a time, not a step
             if m.start("a") < m.start("b"):  # "b after a" ends with a: no chain follows b
                 steps += _chain(clause[m.end("b") :])
             found += _pairs(steps)
@@ -112,6 +114,14 @@ def _pairs(steps: list[str]) -> list[Order]:
         for ty, y in read[i + 1 :]
         if x and y and not _same_step(x, y)
     ]
+
+
+# A step that is a count or a duration ("after two attempts", "two days after ..."): "after" measures time there.
+_MEASURE = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\b"
+    r"|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)$",
+    re.I,
+)
 
 
 # A word each of the [sequence] patterns needs ("first", "then", "before", "after", "once", "until", "last").
