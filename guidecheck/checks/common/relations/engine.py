@@ -12,10 +12,10 @@ from ...base import CheckContext
 from ..deck import same_project
 from .claims import Claim, build_claim
 from .decide import Scoring
+from .deck_scans import order_relations, reservation_relations
 from .examples import example_relations
 from .label_members import member_relations
 from .lexicon import jaccard, lexicon
-from .order_scan import order_relations
 from .output_pairs import remembered_output_candidates
 from .outside_research import research_relations
 from .policy_limits import policy_relations
@@ -115,7 +115,7 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
 
 def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
-    definitions, rankings, quality bars, item time limits, pay terms, outside research and step orders. The check run and the pair-set eval both read them here."""
+    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders and reserved acts. The check run and the pair-set eval both read them here."""
     return (
         scale_relations(claims)
         + example_relations(claims, aliases)
@@ -124,6 +124,7 @@ def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -
         + policy_relations(claims)
         + research_relations(claims)
         + order_relations(claims)
+        + reservation_relations(claims)
     )
 
 

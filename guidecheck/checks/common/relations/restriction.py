@@ -100,7 +100,13 @@ def _same_reason(reserving: Claim, other: Claim) -> bool:
     return bool(why & {w[:7] for w in re.findall(r"[a-z]{4,}", other.text.lower())})
 
 
-def _verbs_of(text: str) -> set[str]:
+def reserved_act(claim: Claim) -> set[str] | None:
+    """The stems of the act a rule reserves to a group, or None when it reserves none."""
+    got = _reserved(claim)
+    return _act_stems(got[1]) if got else None
+
+
+def verbs_of(text: str) -> set[str]:
     """The acts a rule's words can name as verbs: every word not right after a determiner ("propose a change"
     names no change), with its synonyms' act."""
     acts = lexicon().act_of
@@ -126,7 +132,7 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
     if names and act in verbs and other_verbs:
         return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
-    if not _act_stems(act) & _verbs_of(_TIME_CLAUSE.sub(" ", other.text)):
+    if not _act_stems(act) & verbs_of(_TIME_CLAUSE.sub(" ", other.text)):
         return None  # "until the batch closes" times the act; it does not close anything
     words = _stems(other.text)
     if reserving.object_head and reserving.object_head in words & _stems(_reserved_clause(reserving)):
@@ -177,6 +183,21 @@ def _lone_capitals(text: str) -> set[str]:
     return out
 
 
+# Where a sentence's main clause ends: a second clause, or one that says when or on what terms ("You can reopen
+# your own batches, as long as QA hasn't scored them": QA is named by the terms, not given the act).
+_CLAUSE_END = re.compile(
+    r"[;:]|\b(?:as long as|unless|until|till|once|provided|if|when|after|before)\b", re.I
+)
+
+
+def _main_clause(text: str) -> str:
+    """The sentence's main clause; after an opening clause ("If you notice a mistake, post ..."), what follows it."""
+    m = _CLAUSE_END.match(text.lstrip())
+    if m is not None and m.group().isalpha():
+        text = text.split(",", 1)[1] if "," in text else ""
+    return _CLAUSE_END.split(text, maxsplit=1)[0]
+
+
 def _without_alternative(text: str) -> str:
     """The sentence without the group it says not to wait for ("... yourself rather than waiting for a lead")."""
     return _words().alternative.sub("", text)
@@ -223,7 +244,7 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
         everyone = _everyone(other)
         if everyone is None or (other.deontic == "F" and not everyone[1]):
             continue
-        if not everyone[1] and _qualifiers(group) & _stems(_without_alternative(everyone[0])):
+        if not everyone[1] and _qualifiers(group) & _stems(_main_clause(_without_alternative(everyone[0]))):
             continue  # the other rule is about the same group ("Every senior reviewer must ...")
         if not _same_reason(reserving, other) or _before_and_after(reserving, other):
             continue

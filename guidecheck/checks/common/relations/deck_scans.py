@@ -1,10 +1,13 @@
-"""Step orders read over the whole deck (CON013), not only between embedding neighbours.
+"""Readings of the whole deck for conflicts whose two sentences are seldom embedding neighbours: step orders
+(CON013) and acts reserved to a group (CON011).
 
 "Open the spec sheet and read it in full before you look at the description" and "Read the AI description first,
 before you open the spec sheet, so that your Brand Voice rating reflects a shopper's first impression" are far
 apart as sentences (one is mostly a purpose clause), so the candidate pairs rarely hold them. Few rules state an
 order at all, so every two of them are compared: each earlier step against the steps other rules put later,
-through an index of their words.
+through an index of their words. "Only QA reviewers can reopen a submitted batch; if you spot a mistake, post the
+batch ID in the channel" and "You can reopen any of your own submitted batches from the History tab" share one
+verb; a deck reserves a handful of acts, each compared with every rule that names its verb.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections import defaultdict
 from .claims import Claim
 from .proposition import is_example_material
 from .relate import Relation, decided
+from .restriction import reserved_act, restriction_conflict, verbs_of
 from .sequence import orders, sequence_conflict
 
 
@@ -51,4 +55,23 @@ def order_relations(claims: list[Claim]) -> list[Relation]:
     return out
 
 
-__all__ = ["order_relations"]
+def reservation_relations(claims: list[Claim]) -> list[Relation]:
+    """CON011 (or what explains it away) for every act a rule reserves to a group and a rule of the same project
+    that gives or requires it of everyone."""
+    rules = [c for c in claims if not is_example_material(c)]
+    out = []
+    for reserving in rules:
+        act = reserved_act(reserving)
+        if act is None:
+            continue
+        for other in rules:
+            if other is reserving or not act & verbs_of(other.text):
+                continue
+            found = restriction_conflict(reserving, other)
+            a, b = (reserving, other) if reserving.rule.id < other.rule.id else (other, reserving)
+            if found is not None and (rel := decided(a, b, found)) is not None:
+                out.append(rel)
+    return out
+
+
+__all__ = ["order_relations", "reservation_relations"]

@@ -1,4 +1,8 @@
-"""Step orders, round 18 (CON013): two rules that order two steps both ways are found wherever they are in the deck,
+"""Reserved acts and step orders, read over the whole deck, round 18. An act reserved to a group (CON011) against
+a rule that gives it to the reader, whose terms name the group ("You can reopen any of your own submitted pages, as
+long as QA hasn't scored them": QA sets the terms, it is not given the act); a rule that leaves the act to the group
+("If you notice a mistake, post the page ID and a QA lead will decide whether to reopen it") stays quiet. Step orders
+(CON013): two rules that order two steps both ways are found wherever they are in the deck,
 not only when their sentences are embedding neighbours; a step is read without its purpose clause ("Click Import to
 load the drafts" is the step "Click Import"), but a verb that takes "to" keeps its object ("Reviewers are expected
 to read the source"); "the number" is the score a step fills in, and the verbs of choosing ("choose", "pick",
@@ -29,12 +33,19 @@ DECKS = {
     "recipe could start a fire, press Escalate right away, before you finish the label.\n",
     "scoped/guide.md": "# Workflow\n\nSubmit the label first and only then press Escalate.\n\nIf a dish could start a "
     "fire, press Escalate right away, before you finish the label.\n",
+    "reopen/guide.md": "# Quality\n\nOnly QA reviewers can reopen a submitted page; if you spot a mistake after "
+    "submitting, post the page ID in the channel.\n\n# Questions\n\n## Can I fix a page I sent?\n\nYou can reopen "
+    "any of your own submitted pages from the History tab and correct them yourself, as long as QA hasn't scored "
+    "them yet.\n",
+    "leave/guide.md": "# Quality\n\nOnly QA leads can reopen a page once it has been submitted.\n\n# Questions\n\n"
+    "If you notice a mistake after submitting, post the page ID in the channel and a QA lead will decide whether to "
+    "reopen it.\n",
     "boxes/guide.md": "# Boxes\n\nDraw boxes around every vehicle first, and only after all boxes are in place assign "
     "each box its brand from the list.\n\n# Makes\n\nAlways choose the brand label before you draw any box, because "
     "each box takes the brand selected when you draw it.\n",
 }
 
-found = contradictions_fixture(DECKS, "round18_step_orders")
+found = contradictions_fixture(DECKS, "round18_deck_scans")
 
 
 @pytest.mark.slow
@@ -46,6 +57,8 @@ found = contradictions_fixture(DECKS, "round18_step_orders")
         ("Pick the verdict before", "Work out the score first", ["CON013"]),  # the number is the score
         ("Draw boxes around every vehicle first", "choose the brand label before", ["CON013"]),
         ("Submit your label first", "start a fire, press Escalate", ["CON013"]),  # another section
+        ("Only QA reviewers can reopen", "You can reopen any of your own", ["CON011"]),
+        ("Only QA leads can reopen a page", "a QA lead will decide whether to reopen", []),
     ],
 )
 def test_round18_step_orders(found, a, b, checks):
