@@ -294,17 +294,19 @@ def _is_update(rule: Rule) -> bool:
 _REASON = re.compile(r"^because\b[^,;]*,|[,;]?\s+because\b[^;]*", re.I)
 
 
-def _no_reason(text: str) -> str:
-    return _REASON.sub(" ", text)
+def _conditions(rule: Rule, text: str) -> list[str]:
+    """The rule's conditions, or those its words state outside its reason; none that only says "whatever"."""
+    lex = lexicon()
+    found = rule.conditions or [
+        m.group(0).strip() for m in lex.condition_clause.finditer(_REASON.sub(" ", text))
+    ]
+    return [c for c in found if not lex.absolute.search(c)]  # "for any purpose whatsoever"
 
 
 def build_claim(rule: Rule) -> Claim:
     lex = lexicon()
     text = rule.text
-    conditions = rule.conditions or [
-        m.group(0).strip() for m in lex.condition_clause.finditer(_no_reason(text))
-    ]
-    conditions = [c for c in conditions if not lex.absolute.search(c)]  # "for any purpose whatsoever"
+    conditions = _conditions(rule, text)
     exceptions = rule.exceptions or [m.group(0).strip() for m in lex.exception_clause.finditer(text)]
     cond_spans = _clause_spans(text, conditions)
     exc_spans = _clause_spans(text, exceptions)
