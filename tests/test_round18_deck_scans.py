@@ -1,8 +1,9 @@
 """Reserved acts and step orders, read over the whole deck, round 18. An act reserved to a group (CON011) against
 a rule that gives it to the reader, whose terms name the group ("You can reopen any of your own submitted pages, as
 long as QA hasn't scored them": QA sets the terms, it is not given the act); a rule that leaves the act to the group
-("If you notice a mistake, post the page ID and a QA lead will decide whether to reopen it") stays quiet. Step orders
-(CON013): two rules that order two steps both ways are found wherever they are in the deck,
+("If you notice a mistake, post the page ID and a QA lead will decide whether to reopen it") stays quiet. "Only team leads may apply the Fraud tag" is a rule although the parser reads "leads" as its verb (no
+verb is followed by a modal), and "You can't reopen a page yourself" agrees with "Only team leads can reopen a page".
+Step orders (CON013): two rules that order two steps both ways are found wherever they are in the deck,
 not only when their sentences are embedding neighbours; a step is read without its purpose clause ("Click Import to
 load the drafts" is the step "Click Import"), but a verb that takes "to" keeps its object ("Reviewers are expected
 to read the source"); "the number" is the score a step fills in, and the verbs of choosing ("choose", "pick",
@@ -16,6 +17,7 @@ from __future__ import annotations
 import pytest
 from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
+from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and extraction fixtures)
 
 from guidecheck.checks.common.relations.sequence import orders
 
@@ -40,6 +42,10 @@ DECKS = {
     "leave/guide.md": "# Quality\n\nOnly QA leads can reopen a page once it has been submitted.\n\n# Questions\n\n"
     "If you notice a mistake after submitting, post the page ID in the channel and a QA lead will decide whether to "
     "reopen it.\n",
+    "leads/guide.md": "# Escalation\n\nOnly team leads may apply the Fraud tag to a page.\n\n# Questions\n\n"
+    "Anyone working on a page can apply the Fraud tag if they spot altered figures.\n",
+    "outside/guide.md": "# Quality\n\nOnly team leads can reopen a page after it has been submitted.\n\n# Questions\n"
+    "\nYou can't reopen a submitted page yourself, but your lead can, so message them with the page ID.\n",
     "boxes/guide.md": "# Boxes\n\nDraw boxes around every vehicle first, and only after all boxes are in place assign "
     "each box its brand from the list.\n\n# Makes\n\nAlways choose the brand label before you draw any box, because "
     "each box takes the brand selected when you draw it.\n",
@@ -59,6 +65,8 @@ found = contradictions_fixture(DECKS, "round18_deck_scans")
         ("Submit your label first", "start a fire, press Escalate", ["CON013"]),  # another section
         ("Only QA reviewers can reopen", "You can reopen any of your own", ["CON011"]),
         ("Only QA leads can reopen a page", "a QA lead will decide whether to reopen", []),
+        ("Only team leads may apply the Fraud tag", "Anyone working on a page can apply", ["CON011"]),
+        ("Only team leads can reopen a page", "You can't reopen a submitted page yourself", []),
     ],
 )
 def test_round18_step_orders(found, a, b, checks):
@@ -88,3 +96,9 @@ def test_a_verb_that_takes_to_keeps_its_object():
         "Reviewers are expected to read the source in full before they enter a score."
     )
     assert {"read", "sourc"} <= earlier
+
+
+@pytest.mark.slow
+def test_a_plural_noun_read_as_the_verb_before_a_modal_is_the_subject(extract):  # noqa: F811
+    [rule] = extract("# Rules\n\nOnly team leads may apply the Fraud tag to a page.\n")
+    assert (rule["kind"], rule["actor"]) == ("permission", "team leads")

@@ -63,6 +63,22 @@ def _person(tok) -> bool:
     return tok.lower_ in lex.persons or tok.lemma_.lower() in lex.persons or is_party(tok)
 
 
+def noun_read_as_verb(verb):
+    """The plural noun the parser read as the sentence's verb before a modal ("Only team leads may apply ...":
+    "leads" the root, "apply" its complement): no verb is followed by a modal, so it is the subject."""
+    head = verb.head
+    after = verb.doc[head.i + 1] if head.i + 1 < len(verb.doc) else None
+    if (
+        verb.dep_ == "ccomp"
+        and head.dep_ == "ROOT"
+        and head.tag_ == "VBZ"
+        and after is not None
+        and after.tag_ == "MD"
+    ):
+        return head
+    return None
+
+
 def _generic_plural(tok) -> bool:
     """'Summaries may use bullet points': a bare plural states a norm for the class; 'the summary may' does not."""
     return tok.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
@@ -194,6 +210,8 @@ def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
         if subj is None:
             subj = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            subj = noun_read_as_verb(verb)
         from .descriptive import share_subject
 
         return not share_subject(verb) and bool(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .clauses import is_subordinate
 from .context import Detection
-from .detect import is_passive
+from .detect import is_passive, noun_read_as_verb
 from .lexicon import lemma, lexicon
 
 NOUNISH = frozenset({"NOUN", "PROPN"})
@@ -79,6 +79,9 @@ def _actor(det: Detection, verb, passive: bool) -> str | None:
     subj = _subject(verb)
     if det.imperative:
         return "you"
+    noun = noun_read_as_verb(verb)
+    if noun is not None:  # "Only team leads may apply ...": the parser's verb "leads" ends the subject
+        return verb.doc[subj.i if subj is not None and subj.i < noun.i else noun.i : noun.i + 1].text
     if subj is not None and (not passive or subj.head.i != verb.i):
         return noun_phrase(subj)
     if passive:

@@ -26,7 +26,7 @@ from .distinct_things import named_apart
 from .ignored import ignored_conflict
 from .lexicon import content, jaccard, lexicon
 from .opposite_acts import opposite_acts_conflict
-from .restriction import restriction_conflict
+from .restriction import reserved_act, restriction_conflict
 from .same_act import general_ban, keeps_as_is, party_nouns, same_act
 from .sequence import sequence_conflict
 from .sufficiency import sufficiency_conflict
@@ -349,6 +349,8 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     pair = {fa.deontic, fb.deontic}
     if fa.quantities and fb.quantities:
         return None  # a limit's polarity is part of the limit: the numeric frame decides
+    if pair == {"F", "P"} and reserved_act(fa if fa.deontic == "P" else fb) is not None:
+        return None  # "Only team leads can reopen a task" / "You can't reopen it yourself": one reservation
     keeping = keeps_as_is(fa, fb)
     if ("F" in pair and pair & {"O", "P"}) or keeping is not None:
         code = "CON001"
