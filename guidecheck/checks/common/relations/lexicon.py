@@ -77,6 +77,7 @@ class Lexicon:
     lower: re.Pattern[str]
     score_header: re.Pattern[str]
     label_header: re.Pattern[str]
+    index_header: re.Pattern[str]
     left_undone: re.Pattern[str]  # "leave X untagged": group "v" is the act left undone
 
 
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         lower=phrase_pattern(d["scale"]["lower"]),
         score_header=_score_header(),
         label_header=re.compile(d["scale"]["label_header"], re.I),
+        index_header=re.compile(d["scale"]["index_header"], re.I),
         left_undone=re.compile(d["left_undone"]["pattern"], re.I),
     )
 

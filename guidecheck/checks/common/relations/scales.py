@@ -204,6 +204,8 @@ def _score_off_scale(f: Claim, ranges: list[_Range]) -> Relation | None:
             v = float(label)
         except ValueError:
             continue
+        if _row_number(f, label):
+            continue  # "7 | 04:02–04:40 | HEAT": the table's step number
         same_doc = [r for r in ranges if r[0].rule.path == f.rule.path and r[0].rule.id != f.rule.id]
         deck = same_doc or [
             r for r in ranges if r[0].rule.id != f.rule.id and same_project(r[0].rule, f.rule)
@@ -224,6 +226,12 @@ def _score_off_scale(f: Claim, ranges: list[_Range]) -> Relation | None:
             spans,
         )
     return None
+
+
+def _row_number(f: Claim, label: str) -> bool:
+    """The value is the cell of a column that numbers the rows ("Step", "#")."""
+    index = lexicon().index_header
+    return any(index.match(k.strip()) and v.strip() == label for k, v in (f.rule.cells or {}).items())
 
 
 def _names_disagree(tables: dict[tuple, list[tuple[Claim, float, str | None]]]) -> list[Relation]:
