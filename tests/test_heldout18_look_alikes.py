@@ -23,7 +23,7 @@ found = contradictions_fixture(DECKS, "heldout18_look_alikes")
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("a", "b", "checks"),
+    "a,b,checks",
     [
         ("5 | Excellent", "7 | 01:10–01:40 | MIX", []),  # a step number
         ("5 | Excellent", "12 | 02:05–02:30 | POUR", []),
@@ -32,4 +32,4 @@ found = contradictions_fixture(DECKS, "heldout18_look_alikes")
     ],
 )
 def test_heldout18_look_alikes(found, a, b, checks):
-    assert _pairs(found, a, b) == checks
+    assert _pairs(found, a, b) == checks, found
