@@ -179,3 +179,16 @@ def test_do_dont_table_becomes_items_with_the_column_polarity(write):
         ("list_item", "Be specific.", "Do", "positive", 8),
         ("table_row", "1 | Off-topic", None, None, 12),
     ]
+
+
+def test_a_bullet_glyph_typed_into_a_slide_text_box_makes_a_list_item(tmp_path):
+    """Slide text boxes (not body placeholders) and Word paragraphs pasted from elsewhere carry typed bullets; the
+    glyph is no part of the item, and a typed step number is kept (LAB006 counts "1. ... 4." under "3 cases")."""
+    from fixtures_builders import build_pptx
+
+    deck = build_pptx(
+        tmp_path / "deck.pptx",
+        [{"title": "Comments", "textbox": "• Do not describe people by their clothing in a comment."}],
+    )
+    item = by_text(read(deck), "Do not describe people by their clothing in a comment.")
+    assert item.kind == "list_item"

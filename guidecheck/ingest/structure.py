@@ -7,7 +7,7 @@
 - Blocks under an "Example" heading, items under a "For example:" lead-in, and blocks starting "Example:", "e.g.",
   "Response:", or a quoted model answer become examples: checked against rules later, never rules themselves.
 - A table whose header cells are all Do/Don't labels is read as lists: one item per cell, with that polarity.
-Speaker-note bullets (NOTE blocks marked ``list``) take part in lead-ins like list items. A block that introduces
+A paragraph that starts with a bullet glyph the writer typed ("• ...") is a list item without the glyph. Speaker-note bullets (NOTE blocks marked ``list``) take part in lead-ins like list items. A block that introduces
 others gets ``meta["is_lead_in"] = True`` so the rules stage can tell "Do not:" (no rule of its own) from its items.
 Patterns live in ``data/structure.toml``.
 """
@@ -38,6 +38,7 @@ def patterns() -> dict[str, list[re.Pattern[str]]]:
         "example_lead_in": [re.compile(p, re.I) for p in data["example"]["lead_in"]],
         "example_lead_end": [re.compile(p, re.I) for p in data["example"]["lead_end"]],
         "example_verdict": [re.compile(p, re.I) for p in data["example"]["verdict"]],
+        "typed_bullet": [re.compile(data["list"]["typed_bullet"])],
     }
 
 
@@ -268,9 +269,22 @@ def _example(block: Block, prev: Block | None, state: _State) -> None:
         _to_example(block)
 
 
+def _typed_bullets(blocks: list[Block]) -> list[Block]:
+    """A paragraph that starts with a bullet glyph the writer typed is a list item, without the glyph."""
+    typed = patterns()["typed_bullet"][0]
+    out = []
+    for block in blocks:
+        m = typed.match(block.text) if block.kind in (PARAGRAPH, LIST_ITEM) else None
+        if m is None:
+            out.append(block)
+        else:
+            out.append(replace(block, text=block.text[m.end() :], kind=LIST_ITEM))
+    return out
+
+
 def annotate(blocks: list[Block]) -> list[Block]:
     """Lead-ins, polarity and example status of every block, in reading order."""
-    blocks = _split_polarity_tables(blocks)
+    blocks = _typed_bullets(_split_polarity_tables(blocks))
     state = _State()
     leads: dict[int, Block] = {}
     prev: Block | None = None

@@ -63,8 +63,11 @@ def whole_block(block: Block) -> str | None:
         return "rubric line"
     if label_item(block) is not None:
         return "label definition"
-    if kind == LIST_ITEM and lex.glossary_item.match(text) and not lex.faq_prefix.match(text):
-        return "glossary"
+    if kind == LIST_ITEM and (m := lex.glossary_item.match(text)) and not lex.faq_prefix.match(text):
+        first = m.group("term").split()[0].lower()
+        return (
+            None if first in lex.data["blocks"]["verdict_terms"] else "glossary"
+        )  # "Verdict: ..." is no term
     return None
 
 
