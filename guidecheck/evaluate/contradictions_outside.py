@@ -41,6 +41,7 @@ HELDOUT_SPLITS = (
     "heldout16",
     "heldout17",
     "heldout18",
+    "heldout19",
 )
 
 
@@ -54,7 +55,8 @@ def _splits() -> tuple[str, ...]:
     authors), ``heldout10`` (tenth: the same again), ``heldout11`` (eleventh: four rater decks by four more
     authors), ``heldout12`` (twelfth: the same again), ``heldout13``
     (thirteenth: the same again), ``heldout14`` (fourteenth: the same again), ``heldout15`` (fifteenth: the same again), ``heldout16`` (sixteenth: the same again), ``heldout17``
-    (seventeenth: the same again), ``heldout18`` (eighteenth: the same again). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name (or several, comma-separated) scores only
+    (seventeenth: the same again), ``heldout18`` (eighteenth: the same again), ``heldout19``
+    (nineteenth: the same again). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name (or several, comma-separated) scores only
     those, so a fresh split can be scored without re-reading the older ones, and the older ones without the fresh one."""
     chosen = os.environ.get("GUIDECHECK_EVAL_HELDOUT", "")
     if chosen == "1":
