@@ -55,9 +55,9 @@ def _serve(
         return
     queued: list[tuple[int, list[str], bool]] = []
     memo: dict[str, np.ndarray] = {}
-    stop = False
-    while queued or not stop:
-        stop = _receive(requests, queued, block=not queued) or stop
+    while True:
+        if _receive(requests, queued, block=not queued):
+            return  # the parent stopped reading: what is still queued was prefetched for nobody
         batch = _next_set(queued)
         texts = [t for _, chunk, _ in batch for t in chunk]
         lanes = None if any(urgent for _, _, urgent in batch) else 1  # None: every core
@@ -255,6 +255,11 @@ def main(argv: list[str]) -> None:
         allow_network == "1",
         options,
     )
+    # Every answer has been written to the pipe and nothing is left to save (the graph was cached at load), so
+    # skip the interpreter's teardown of torch and ONNX Runtime: the parent waits for this exit.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
