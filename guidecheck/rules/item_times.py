@@ -26,7 +26,9 @@ _UNIT = re.compile(r"\b(?:sec|min|hour|hr|day|week)", re.I)
 class ItemTime:
     """One time limit of one item (or batch)."""
 
-    kind: str  # "timeout" (the tool takes it back), "give_up" (skip or escalate), "minimum" (too fast to accept)
+    # "timeout" (the tool takes it back), "give_up" (skip or escalate), "minimum" (too fast to accept), "deadline"
+    # (the time to finish one in)
+    kind: str
     seconds: float
     scope: str  # "item" or "batch"
     span: tuple[int, int]  # the time's characters in the sentence
@@ -85,6 +87,10 @@ def read_item_time(text: str) -> ItemTime | None:
         return None  # most sentences name no time at all: one cheap look before the kinds' patterns
     w = _words()
     kinds = [k for k, rx in w.kinds if rx.search(text)]
+    if len(kinds) == 2 and "deadline" in kinds:
+        kinds.remove(
+            "deadline"
+        )  # "Submit each batch within 24 hours; unfinished batches are released": the tool's limit
     if len(kinds) != 1 or w.sub_case.search(text):
         return None
     times = [(_seconds(m), m.span()) for m in w.time.finditer(text) if not _ORDINAL.match(text, m.start())]

@@ -356,6 +356,9 @@ def _by_pattern(sent, ctx: DocContext, found: list[tuple[int, str]]) -> None:
         found.append((sent.start + len(text[: m.start()].split()), m.group(0)))
 
 
+_SCALE_SCORE = re.compile(r"\b([A-Z][\w-]*)\s+\d(?![\d/)]|[.,:]\d)")
+
+
 def labels_in(sent, ctx: DocContext) -> list[str]:
     """Label or score values the sentence assigns: 'rate it 2', 'mark it as BRAND', 'select "Unsure"', known labels."""
     found: list[tuple[int, str]] = []
@@ -363,8 +366,12 @@ def labels_in(sent, ctx: DocContext) -> list[str]:
     _after_as(sent, found)
     _by_pattern(sent, ctx, found)
     out: list[str] = []
+    never = lexicon().words["not_label_values"]
+    scales = {
+        m.group(1) for m in _SCALE_SCORE.finditer(sent.text)
+    }  # "we score it Accuracy 3": a scale's name
     for _, label in sorted(found, key=lambda x: x[0]):
         label = label.strip()
-        if label and label not in out and label.lower() not in ("i", "you"):
+        if label and label not in out and label.lower() not in never and label not in scales:
             out.append(label)
     return out

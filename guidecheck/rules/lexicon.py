@@ -59,6 +59,7 @@ class Lexicon:
     faq_prefix: re.Pattern[str]
     faq_answer: re.Pattern[str]
     aside: re.Pattern[str]
+    step_number: re.Pattern[str]
     rubric_line: re.Pattern[str]
     glossary_item: re.Pattern[str]
     label_item: re.Pattern[str]
@@ -121,6 +122,7 @@ def lexicon() -> Lexicon:
         faq_prefix=re.compile(data["faq"]["prefix"]),
         faq_answer=re.compile(data["faq"]["answer"]),
         aside=re.compile(data["faq"]["aside"], re.I),
+        step_number=re.compile(data["faq"]["step_number"]),
         rubric_line=re.compile(blocks["rubric_line"], re.I),
         glossary_item=re.compile(blocks["glossary_item"]),
         label_item=re.compile(blocks["label_item"]),

@@ -32,11 +32,13 @@ class Unit:
 
 
 def parse_text(block: Block) -> str:
-    """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:'/'Note:' blanked."""
+    """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:'/'Note:' and a typed
+    step number blanked."""
     text = _SOFT_BREAK.sub(" ", block.text)
     lex = lexicon()
     answers = _answer_word().finditer(text)
-    for m in [*lex.faq_prefix.finditer(text), *lex.aside.finditer(text), *answers]:
+    prefixes = [*lex.faq_prefix.finditer(text), *lex.aside.finditer(text), *lex.step_number.finditer(text)]
+    for m in [*prefixes, *answers]:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return text
 

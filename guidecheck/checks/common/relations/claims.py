@@ -235,11 +235,14 @@ def _score(
                 return iv, (s, e + pad + m.end())
             if rx.search(before):
                 return iv, (s, e)
+        if _CAPPED.search(text[max(0, s - 48) : s]):  # "caps the accuracy score at 2"
+            return Interval(-math.inf, v), (s, e)
         bound = _compared(text[max(0, s - 32) : s], v)
         return bound or Interval(v, v), (s, e)
     return None, None
 
 
+_CAPPED = re.compile(r"\b(?:caps?|capped|capping)\s+(?:[\w'’-]+\s+){0,4}?at\s*$", re.I)
 _RANGE_END = re.compile(r"\b\d+(?:\.\d+)?\s*(?:to|-|–|and)\s*$", re.I)
 _RANGE_START = re.compile(r"\s*(?:to|-|–)\s*\d", re.I)
 _ABOVE = re.compile(

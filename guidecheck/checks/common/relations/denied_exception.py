@@ -24,12 +24,21 @@ from .text import as_read, find_span, quoted
 class Words(NamedTuple):
     reason: re.Pattern[str]
     omissions: frozenset[str]
+    refused_omission: re.Pattern[str]
+    concession: re.Pattern[str]
+    generic: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _words() -> Words:
     d = data()["denied_exception"]
-    return Words(re.compile(d["reason"], re.I), frozenset(stem(w) for w in d["omissions"]))
+    return Words(
+        re.compile(d["reason"], re.I),
+        frozenset(stem(w) for w in d["omissions"]),
+        re.compile(d["refused_omission"], re.I),
+        re.compile(d["concession"], re.I),
+        frozenset(data()["refused_exception"]["generic"]),
+    )
 
 
 def _refused_case(claim: Claim) -> str | None:
@@ -86,7 +95,94 @@ def denied_exception(fa: Claim, fb: Claim) -> Conflict | None:
         )
         spans = find_span(granting.rule, granting.exception_text) + find_span(forbidding.rule, case.strip())
         return Conflict("CON001", 0.85, why, spans, False)
+    return _granted_case_refused(fa, fb)
+
+
+def _stated_together(path_a: str, section_a: tuple, path_b: str, section_b: tuple) -> bool:
+    """One section of one document, or a section and a subsection of it ("DUPLICATE marking" and its "Guidelines
+    for finding DUPLICATE text"); a document's title alone is no shared section."""
+    if path_a != path_b:
+        return False
+    short, long = sorted((section_a, section_b), key=len)
+    return section_a == section_b or (len(short) >= 2 and long[: len(short)] == short)
+
+
+def _granted_omission(claim: Claim) -> str | None:
+    """The case in which a rule lets raters leave an act undone: "You may skip a clip that is more than 50%
+    obscured by glare" (a permission to omit: the whole rule is its case) or "If you rate a transcript 1, skip
+    segmentation" (an omission ordered for a case: its condition). A relaxed rule ("You may leave the box
+    unticked", "need not tick the box") permits the omission whatever its verb."""
+    if claim.deontic == "N":
+        return claim.condition_text or claim.text
+    if claim.action not in _words().omissions:
+        return None
+    if claim.deontic in ("N", "P"):
+        return claim.condition_text or claim.text
+    return claim.condition_text or None if claim.deontic == "O" else None
+
+
+def _refused_omission(claim: Claim) -> tuple[str, str] | None:
+    """(what a rule forbids leaving undone, the case it refuses as a reason): "Never skip a clip because of
+    glare", "You must still segment it; never skip segmentation, even when the transcript is barely usable"."""
+    text = unquoted(claim.text)
+    m = _words().refused_omission.search(text)
+    if m is None:
+        return None
+    case = _words().reason.search(text, m.end())
+    return (text[m.end() : case.start()], case.group(0)) if case else None
+
+
+def _case_words(text: str, thing: frozenset[str]) -> frozenset[str]:
+    return content(text.replace("-", " ")) - thing - _words().generic - _words().omissions
+
+
+def _granted_case_refused(fa: Claim, fb: Claim) -> Conflict | None:
+    """A case one rule excuses that the other refuses in words: a permission or order to skip (``_granted_omission``)
+    against "never skip ..., even when <the case>"; or "If the number is in the header, do not flag it" against
+    "Flag it ..., even if it appears in the header" (one act, opposite forces, the condition conceded)."""
+    if _stated_together(fa.rule.path, fa.rule.section, fb.rule.path, fb.rule.section):
+        return None  # the refusal qualifies the grant beside it ("the first instance must be annotated")
+    for granting, refusing in ((fa, fb), (fb, fa)):
+        found = _omission_refused(granting, refusing) or _condition_conceded(granting, refusing)
+        if found is None:
+            continue
+        granted, refused, thing = found
+        shared = _case_words(granted, thing) & _case_words(refused, thing)
+        if not shared - _names(granting.text, refusing.text):
+            continue
+        case = "" if granted == granting.text else f" (“{granted.strip()}”)"
+        why = (
+            f"{quoted(as_read(granting.rule))} excuses a case{case} that "
+            f"{quoted(as_read(refusing.rule))} refuses (“{refused.strip()}”)."
+        )
+        spans = find_span(granting.rule, granted.strip()) + find_span(refusing.rule, refused.strip())
+        return Conflict("CON001", 0.85, why, spans, False)
     return None
+
+
+def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, frozenset[str]] | None:
+    """(granted case, refused case, the omitted thing's words) when one rule lets raters skip what the other
+    forbids skipping in that case."""
+    granted, refused = _granted_omission(granting), _refused_omission(refusing)
+    if granted is None or refused is None or refusing.condition_text:
+        return None
+    thing = content(refused[0].replace("-", " "))
+    if not thing & content(granting.text.replace("-", " ")):
+        return None  # "never skip the audio check" says nothing of skipping a clip
+    return granted, refused[1], thing
+
+
+def _condition_conceded(granting: Claim, refusing: Claim) -> tuple[str, str, frozenset[str]] | None:
+    """(granted case, refused case, the act's thing) for "If C, do not flag it" against "Flag it ..., even if C"."""
+    if {granting.deontic, refusing.deontic} != {"O", "F"} or not granting.condition_text:
+        return None
+    if granting.action is None or granting.action != refusing.action:
+        return None
+    m = _words().concession.search(unquoted(refusing.text))
+    if m is None or (refusing.condition_text and m.group(0) in refusing.condition_text):
+        return None
+    thing = content(" ".join(filter(None, (granting.rule.object, refusing.rule.object))).replace("-", " "))
+    return granting.condition_text, m.group(0), thing
 
 
 __all__ = ["denied_exception"]

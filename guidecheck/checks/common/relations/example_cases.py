@@ -62,10 +62,20 @@ _QUANTIFIED_SUBJECT = re.compile(
 )
 
 
+# "A wrong date of loss caps the accuracy score at 2": an indefinite subject of a verb that bounds a score.
+_BOUNDING_SUBJECT = re.compile(
+    r"^\s*an?\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:caps?|limits?|lowers?|drops?|puts?)\b)", re.I
+)
+
+
 def case_clauses(r: Claim, bare: bool = True) -> list[frozenset[str]]:
     """The words of each case the rule names: its condition, a relative clause, a "with ..." or (``bare``) a
-    quantified bare noun as its subject."""
-    rxs = (_SUBJECT_CLAUSE, _SUBJECT_CASE, _QUANTIFIED_SUBJECT) if bare else (_SUBJECT_CLAUSE, _SUBJECT_CASE)
+    quantified bare noun, or an indefinite one that bounds a score, as its subject."""
+    rxs = (
+        (_SUBJECT_CLAUSE, _SUBJECT_CASE, _QUANTIFIED_SUBJECT, _BOUNDING_SUBJECT)
+        if bare
+        else (_SUBJECT_CLAUSE, _SUBJECT_CASE)
+    )
     clauses = [content(m.group(1)) for rx in rxs for m in rx.finditer(r.text)]
     return [r.condition, *clauses]
 

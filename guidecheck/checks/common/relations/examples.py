@@ -216,6 +216,9 @@ def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -
     rnames = {aliases.get(o.lower(), o.lower()) for o, _ in required}
     if not required or names & rnames:
         return None
+    said = " ".join(f.text for f in e.claims).lower()
+    if any(re.search(rf"\b{re.escape(o.lower())}\b", said) for o, _ in required):
+        return None  # "..., so Late report is not set": the example decides the rule's label on its own terms
     ef, label, span = e.outcomes[0]
     why = (
         f"The example {quoted(e.text)} is labeled {label}, but {quoted(as_read(r.rule))} requires "

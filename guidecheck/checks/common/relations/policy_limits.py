@@ -89,9 +89,14 @@ def _time_clash(a: ItemTime, b: ItemTime) -> str | None:
         if low.seconds < high.seconds:
             return None
         return "no time is long enough for the one and short enough for the other."
-    timeout, give_up = (a, b) if a.kind == "timeout" else (b, a)
-    if give_up.seconds <= timeout.seconds:
+    kinds = {a.kind, b.kind}
+    if "timeout" not in kinds:
+        return None  # a time to finish in and a point to give up measure different things
+    timeout, other = (a, b) if a.kind == "timeout" else (b, a)
+    if other.seconds <= timeout.seconds:
         return None
+    if other.kind == "deadline":
+        return "the item is taken back before the time the rater is given to finish it."
     return "the item is taken back before the point at which the rater is told to give it up."
 
 

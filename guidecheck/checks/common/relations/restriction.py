@@ -81,6 +81,8 @@ _FUNCTION_WORDS = frozenset(
 _DETERMINERS = frozenset(
     {"a", "an", "the", "any", "this", "that", "no", "each", "every", "its", "their", "your"}
 )
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "seems", "looks"})
+_MODALS = frozenset({"can", "may", "will", "should", "must", "could", "would", "shall"})
 
 
 _REASON = re.compile(r"\bfor\s+(?:suspected\s+|possible\s+|a\s+|an\s+)?(?P<why>[a-z][^,.;:()]{3,60})", re.I)
@@ -108,11 +110,21 @@ def reserved_act(claim: Claim) -> set[str] | None:
 
 def verbs_of(text: str) -> set[str]:
     """The acts a rule's words can name as verbs: every word not right after a determiner ("propose a change"
-    names no change), with its synonyms' act."""
+    names no change), a copula or another party's modal (``_not_a_verb_after``), with its synonyms' act."""
     acts = lexicon().act_of
     words = re.findall(r"[A-Za-z]+", text.lower())
-    found = {stem(w) for i, w in enumerate(words) if i == 0 or words[i - 1] not in _DETERMINERS}
+    found = {
+        stem(w) for i, w in enumerate(words) if i == 0 or not _not_a_verb_after(words[max(0, i - 3) : i])
+    }
     return found | {acts.get(w, w) for w in found}
+
+
+def _not_a_verb_after(before: list[str]) -> bool:
+    """The next word is no act of the reader's: after a determiner ("propose a change"), a copula ("the answer is
+    correct") or another party's modal ("so that an admin can correct it")."""
+    if before[-1] in _DETERMINERS or before[-1] in _COPULAS:
+        return True
+    return len(before) == 3 and before[0] in ("a", "an", "the") and before[2] in _MODALS  # not "any moderator may"
 
 
 def _stems(text: str) -> set[str]:

@@ -25,6 +25,7 @@ class Order(NamedTuple):
     later: frozenset[str]
     earlier_text: str
     later_text: str
+    later_all: bool = False  # the later step is every other one ("before you take any other action")
 
 
 class Words(NamedTuple):
@@ -109,11 +110,19 @@ def _pairs(steps: list[str]) -> list[Order]:
     """Every earlier step before every later one, unless one verb names both ("read X before you read Y")."""
     read = [(t, _step(t)) for t in steps]
     return [
-        Order(x, y, tx, ty)
+        Order(x, y, tx, ty, bool(_EVERY_OTHER.search(ty)))
         for i, (tx, x) in enumerate(read)
         for ty, y in read[i + 1 :]
         if x and y and not _same_step(x, y)
     ]
+
+
+# A later step that is every other action: "before you take any other action on the item". "Before anything else"
+# and a chain's "then everything else" rank what the rule is about (the other scores, the other buildings), not
+# every action of the task.
+_EVERY_OTHER = re.compile(
+    r"^(?:you\s+)?(?:(?:take|do|make|start|perform)\s+)?any\s+other\s+(?:actions?|steps?)\b", re.I
+)
 
 
 # A step that is a count or a duration ("after two attempts", "two days after ..."): "after" measures time there.
@@ -136,6 +145,15 @@ def _reversed(p: Order, q: Order) -> bool:
     """The earlier step of each is the later step of the other, and better so than any step matches its own
     place ("read the source ... before the translation" / "Before you open the source, read the translation":
     the shared "read" is weaker than the crosswise match)."""
+    if (
+        p.later_all or q.later_all
+    ):  # "X before any other action" puts X first: any step put before X breaks it
+        first, other = (p, q) if p.later_all else (q, p)
+        return (
+            not other.later_all
+            and _same_step(first.earlier, other.later)
+            and not _same_step(first.earlier, other.earlier)
+        )
     cross = (word_overlap(p.earlier, q.later), word_overlap(p.later, q.earlier))
     straight = (word_overlap(p.earlier, q.earlier), word_overlap(p.later, q.later))
     if min(cross) < _words().same_step:

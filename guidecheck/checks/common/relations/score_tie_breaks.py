@@ -1,0 +1,119 @@
+"""Tie-breaks that lean opposite ways (CON005): "If you are torn between two adjacent scores, choose the lower one"
+against "When you cannot decide between two neighbouring scores, give the higher one".
+
+A tie-break is a rule for the case where two neighbouring points of a scale both seem to fit, and it says which
+way to lean. Its doubt is named (between two scores), so it is no bare default for doubt (CON012), and the two
+sentences are paraphrases whose only difference is one word, so frame slots rarely line up. Every two tie-breaks
+of one project over the same kind of thing are compared: one that leans up and one that leans down cannot both be
+followed by a rater who is torn. A tie-break scoped to something more ("For safety items, ...") settles that case
+only. Words are data (``data/contradictions.toml``, [score_tie_breaks]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import combinations
+from typing import NamedTuple
+
+from .claims import Claim, unquoted
+from .conflict import Conflict
+from .lexicon import content, data
+from .proposition import is_example_material
+from .relate import Relation, decided
+from .text import as_read, find_span, quoted
+
+
+class _Words(NamedTuple):
+    torn: re.Pattern[str]
+    up: re.Pattern[str]
+    down: re.Pattern[str]
+    families: dict[str, str]
+    neutral: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    d = data()["score_tie_breaks"]
+    families = {noun: family for family, nouns in d["families"].items() for noun in nouns}
+    return _Words(
+        re.compile(d["torn"], re.I),
+        re.compile(d["up"], re.I),
+        re.compile(d["down"], re.I),
+        families,
+        frozenset(content(" ".join(d["neutral"]))),
+    )
+
+
+class TieBreak(NamedTuple):
+    claim: Claim
+    family: str  # what the two candidates are: "scale" (scores, grades, levels) or "label"
+    noun: str  # the word for them, singular: "score", "grade"
+    kind: frozenset[str]  # words naming which scale ("two Accuracy scores"), empty when none
+    scope: frozenset[str]  # words of a case the tie-break is limited to ("For safety items")
+    leans: str  # "up" or "down"
+    cue: str
+    decision: str
+
+
+def tie_break(claim: Claim) -> TieBreak | None:
+    """The tie-break a rule states, or None: no choice between two points, or no single direction."""
+    w, text = _words(), unquoted(claim.text)
+    m = w.torn.search(text)
+    if m is None:
+        return None
+    rest = text[m.end() :]
+    ups, downs = w.up.search(rest), w.down.search(rest)
+    if bool(ups) == bool(downs):
+        return None  # none, or both ("the lower one, unless safety is at stake, then the higher")
+    noun = m.group("noun").lower()
+    family = w.families.get(noun, w.families.get(noun.rstrip("s"), "scale"))
+    kind = content(m.group("kind")) - w.neutral
+    scope = _scope(text[: m.start()])
+    found = ups or downs
+    return TieBreak(
+        claim, family, noun.rstrip("s"), kind, scope, "up" if ups else "down", m.group(0), found.group(0)
+    )
+
+
+_SCOPE = re.compile(r"\b(?:for|in|on|with|within|under|during)\b(?P<case>[^,:;]+),", re.I)
+
+
+def _scope(before: str) -> frozenset[str]:
+    """Words of the case an opening phrase limits the tie-break to ("For safety items, if ..."); a lead-in before a
+    colon and the words before the choice ("If a response falls between ...") are no case."""
+    m = _SCOPE.search(before.rpartition(":")[2])
+    return content(m.group("case")) - _words().neutral if m else frozenset()
+
+
+def _clash(x: TieBreak, y: TieBreak) -> bool:
+    """Two tie-breaks for the same choice that lean opposite ways: the same word for the points ("two grades" /
+    "two severity grades"), or other words that name one scale ("two Accuracy scores" / "two Accuracy ratings").
+    "Two adjacent scores" and "two urgency levels" may be two scales of one deck."""
+    if x.leans == y.leans or x.family != y.family or x.scope != y.scope:
+        return False
+    if x.kind and y.kind:
+        return bool(x.kind & y.kind)  # "two Accuracy scores" / "two Tone scores": two scales
+    return x.noun == y.noun
+
+
+def tie_break_relations(claims: list[Claim]) -> list[Relation]:
+    """CON005 (or what explains it away) for every two tie-breaks of one project that lean opposite ways."""
+    found = [t for c in claims if not is_example_material(c) and (t := tie_break(c)) is not None]
+    out = []
+    for x, y in combinations(found, 2):
+        if not _clash(x, y):
+            continue
+        a, b = (x, y) if x.claim.rule.id < y.claim.rule.id else (y, x)
+        why = (
+            f"{quoted(as_read(a.claim.rule))} breaks a tie with “{a.decision}”, but "
+            f"{quoted(as_read(b.claim.rule))} breaks the same tie with “{b.decision}”."
+        )
+        spans = find_span(a.claim.rule, a.decision) + find_span(b.claim.rule, b.decision)
+        rel = decided(a.claim, b.claim, Conflict("CON005", 0.85, why, spans, False, categorical=True))
+        if rel is not None:
+            out.append(rel)
+    return out
+
+
+__all__ = ["TieBreak", "tie_break", "tie_break_relations"]
