@@ -1,9 +1,10 @@
 """A case one rule excuses and another refuses in words (CON001), and tie-breaks between two neighbouring points
 that lean opposite ways (CON005), round 19.
 
-"You may leave the consent box unticked for walk-in donors" against "Never leave out the consent box, even for
-walk-in donors": a permission (or an order) to skip, for a case, against a ban on skipping that names the same case
-as "even when", "just because" or "because of". "If the sender's name is in the signature, don't flag it as
+"You may leave the consent box unticked for walk-in donors" against "Never skip the consent box, even when the
+donor is a walk-in": a permission (or an order) to skip, for a case, against a ban on skipping (or on leaving a
+field blank) that names the same case as "even when", "even for", "just because" or "because of", or a rule that
+requires the skipped thing "no matter how" the case goes. "If the sender's name is in the signature, don't flag it as
 missing" against "Flag the sender's name as missing ..., even if it appears in the signature": one act, opposite
 forces, and the condition the one rule grants is the case the other concedes. A ban on skipping that refuses
 another case ("never skip a clip because of wind noise" against a permission for clips with no birds), and a
@@ -35,6 +36,16 @@ DECKS = {
     "birds/guide.md": "# Skips\n\nIf a recording holds no bird calls at all, skip it with the Empty button.\n",
     "birds/faq.md": "# FAQ\n\nNever skip a recording because of wind noise; label the calls you can hear and set "
     "the Noisy flag.\n",
+    "fields/guide.md": "# Fields\n\nYou may leave the accent field empty for a clip shorter than 2 seconds, because "
+    "the accent is hard to hear.\n\n# Checks\n\nIf both transcripts are under 10 words, you can skip the spelling "
+    "check and go straight to the comparison.\n",
+    "fields/faq.md": "# FAQ\n\n## Short clips\n\nNever leave the accent field blank, even for very short clips; pick "
+    "the closest accent.\n\n## Checks\n\nThe spelling check is mandatory for every task, no matter how short the "
+    "transcripts are.\n",
+    "notes/faq.md": "# FAQ\n\nYou don't need to write a comment on SPILL tags, because reviewers asked us to keep "
+    "those comment boxes empty.\n",
+    "notes/guide.md": "# Zones\n\nThe one exception is a SPILL near a person: tag it even if it happens in the next "
+    "aisle, and give that aisle's number in the comment.\n",
     "pages/guide.md": "# Repeated pages\n\nIf a page repeats one you already labelled, do not label it again; tick "
     "Duplicate.\n\nEven if a page repeats several times, the first copy must be labelled in full.\n",
     "ratings/guide.md": "# Rating\n\nIf you are torn between two neighbouring ratings, take the lower one.\n\n"
@@ -57,6 +68,12 @@ def test_a_permission_to_skip_against_a_ban_that_refuses_its_case(found):
 
 
 @pytest.mark.slow
+def test_leaving_a_field_blank_or_skipping_a_required_check_refused_for_the_case(found):
+    assert _pairs(found, "leave the accent field empty", "Never leave the accent field blank") == ["CON001"]
+    assert _pairs(found, "you can skip the spelling check", "spelling check is mandatory") == ["CON001"]
+
+
+@pytest.mark.slow
 def test_a_condition_granted_against_the_same_condition_conceded(found):
     assert _pairs(found, "do not flag it as missing", "even if it appears in the signature block") == [
         "CON001"
@@ -66,6 +83,11 @@ def test_a_condition_granted_against_the_same_condition_conceded(found):
 @pytest.mark.slow
 def test_a_ban_on_skipping_that_refuses_another_case_is_no_clash(found):
     assert _pairs(found, "no bird calls", "wind noise") == []
+
+
+@pytest.mark.slow
+def test_a_thing_named_only_after_the_refused_case_is_not_the_one_required(found):
+    assert _pairs(found, "need to write a comment on SPILL", "tag it even if it happens") == []
 
 
 @pytest.mark.slow

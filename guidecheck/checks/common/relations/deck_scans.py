@@ -13,8 +13,12 @@ verb; a deck reserves a handful of acts, each compared with every rule that name
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from itertools import combinations
+from typing import TypeVar
 
 from .claims import Claim
+from .conflict import Conflict
 from .proposition import is_example_material
 from .relate import Relation, decided
 from .restriction import reserved_act, restriction_conflict, verbs_of
@@ -74,4 +78,23 @@ def reservation_relations(claims: list[Claim]) -> list[Relation]:
     return out
 
 
-__all__ = ["order_relations", "reservation_relations"]
+T = TypeVar("T")
+
+
+def pairwise(
+    items: list[T], claim: Callable[[T], Claim], conflict: Callable[[T, T], Conflict | None]
+) -> list[Relation]:
+    """What ``relate.decided`` makes of every two readings of a whole-deck scan whose ``conflict`` is not None, the
+    two rules in id order."""
+    out = []
+    for x, y in combinations(items, 2):
+        found = conflict(x, y)
+        if found is None:
+            continue
+        a, b = (claim(x), claim(y)) if claim(x).rule.id < claim(y).rule.id else (claim(y), claim(x))
+        if (rel := decided(a, b, found)) is not None:
+            out.append(rel)
+    return out
+
+
+__all__ = ["order_relations", "pairwise", "reservation_relations"]

@@ -27,6 +27,7 @@ class Words(NamedTuple):
     refused_omission: re.Pattern[str]
     concession: re.Pattern[str]
     generic: frozenset[str]
+    blank: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def _words() -> Words:
         re.compile(d["refused_omission"], re.I),
         re.compile(d["concession"], re.I),
         frozenset(data()["refused_exception"]["generic"]),
+        frozenset(stem(w) for w in d["blank"]),
     )
 
 
@@ -129,7 +131,19 @@ def _refused_omission(claim: Claim) -> tuple[str, str] | None:
     if m is None:
         return None
     case = _words().reason.search(text, m.end())
-    return (text[m.end() : case.start()], case.group(0)) if case else None
+    return (text[m.start() : case.start()], case.group(0)) if case else None
+
+
+def _required_regardless(claim: Claim, thing: frozenset[str]) -> tuple[str, str] | None:
+    """(what a rule requires, the case it refuses) when it requires ``thing`` whatever the case: "The
+    error-flagging step is mandatory for every task, no matter how short the commentaries are"."""
+    text = unquoted(claim.text)
+    if claim.deontic != "O" or claim.action in _words().omissions or not thing:
+        return None
+    case = _words().reason.search(text)
+    if case is None or not thing <= content(text[: case.start()].replace("-", " ")):
+        return None  # the thing is required before the case is refused, not named after it
+    return " ".join(sorted(thing)), case.group(0)
 
 
 def _case_words(text: str, thing: frozenset[str]) -> frozenset[str]:
@@ -163,13 +177,21 @@ def _granted_case_refused(fa: Claim, fb: Claim) -> Conflict | None:
 def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, frozenset[str]] | None:
     """(granted case, refused case, the omitted thing's words) when one rule lets raters skip what the other
     forbids skipping in that case."""
-    granted, refused = _granted_omission(granting), _refused_omission(refusing)
-    if granted is None or refused is None or refusing.condition_text:
+    granted = _granted_omission(granting)
+    if granted is None or refusing.condition_text:
         return None
-    thing = content(refused[0].replace("-", " "))
+    refused = _refused_omission(refusing) or _required_regardless(refusing, _omitted(granting))
+    if refused is None:
+        return None
+    thing = content(refused[0].replace("-", " ")) - _words().omissions - _words().blank
     if not thing & content(granting.text.replace("-", " ")):
         return None  # "never skip the audio check" says nothing of skipping a clip
     return granted, refused[1], thing
+
+
+def _omitted(granting: Claim) -> frozenset[str]:
+    """The words of what a rule lets raters skip: "skip the error-flagging step" -> error, flagging, step."""
+    return content((granting.rule.object or "").replace("-", " "))
 
 
 def _condition_conceded(granting: Claim, refusing: Claim) -> tuple[str, str, frozenset[str]] | None:

@@ -25,6 +25,7 @@ from .relate import Relation, rubric_aliases
 from .scales import scale_relations
 from .score_tie_breaks import tie_break_relations
 from .text import quoted
+from .verbatim import verbatim_relations
 from .verdicts import VerdictTable, table_relations, uncached_pairs
 
 
@@ -116,7 +117,7 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
 
 def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
-    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts and tie-breaks. The check run and the pair-set eval both read them here."""
+    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts, tie-breaks and copying into a field. The check run and the pair-set eval both read them here."""
     return (
         scale_relations(claims)
         + example_relations(claims, aliases)
@@ -127,6 +128,7 @@ def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -
         + order_relations(claims)
         + reservation_relations(claims)
         + tie_break_relations(claims)
+        + verbatim_relations(claims)
     )
 
 

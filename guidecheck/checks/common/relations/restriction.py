@@ -124,7 +124,9 @@ def _not_a_verb_after(before: list[str]) -> bool:
     correct") or another party's modal ("so that an admin can correct it")."""
     if before[-1] in _DETERMINERS or before[-1] in _COPULAS:
         return True
-    return len(before) == 3 and before[0] in ("a", "an", "the") and before[2] in _MODALS  # not "any moderator may"
+    return (
+        len(before) == 3 and before[0] in ("a", "an", "the") and before[2] in _MODALS
+    )  # not "any moderator may"
 
 
 def _stems(text: str) -> set[str]:

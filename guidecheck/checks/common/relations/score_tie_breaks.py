@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import combinations
 from typing import NamedTuple
 
 from .claims import Claim, unquoted
 from .conflict import Conflict
+from .deck_scans import pairwise
 from .lexicon import content, data
 from .proposition import is_example_material
-from .relate import Relation, decided
+from .relate import Relation
 from .text import as_read, find_span, quoted
 
 
@@ -97,23 +97,22 @@ def _clash(x: TieBreak, y: TieBreak) -> bool:
     return x.noun == y.noun
 
 
+def _conflict(x: TieBreak, y: TieBreak) -> Conflict | None:
+    if not _clash(x, y):
+        return None
+    a, b = (x, y) if x.claim.rule.id < y.claim.rule.id else (y, x)
+    why = (
+        f"{quoted(as_read(a.claim.rule))} breaks a tie with “{a.decision}”, but "
+        f"{quoted(as_read(b.claim.rule))} breaks the same tie with “{b.decision}”."
+    )
+    spans = find_span(a.claim.rule, a.decision) + find_span(b.claim.rule, b.decision)
+    return Conflict("CON005", 0.85, why, spans, False, categorical=True)
+
+
 def tie_break_relations(claims: list[Claim]) -> list[Relation]:
     """CON005 (or what explains it away) for every two tie-breaks of one project that lean opposite ways."""
     found = [t for c in claims if not is_example_material(c) and (t := tie_break(c)) is not None]
-    out = []
-    for x, y in combinations(found, 2):
-        if not _clash(x, y):
-            continue
-        a, b = (x, y) if x.claim.rule.id < y.claim.rule.id else (y, x)
-        why = (
-            f"{quoted(as_read(a.claim.rule))} breaks a tie with “{a.decision}”, but "
-            f"{quoted(as_read(b.claim.rule))} breaks the same tie with “{b.decision}”."
-        )
-        spans = find_span(a.claim.rule, a.decision) + find_span(b.claim.rule, b.decision)
-        rel = decided(a.claim, b.claim, Conflict("CON005", 0.85, why, spans, False, categorical=True))
-        if rel is not None:
-            out.append(rel)
-    return out
+    return pairwise(found, lambda t: t.claim, _conflict)
 
 
 __all__ = ["TieBreak", "tie_break", "tie_break_relations"]

@@ -1,0 +1,82 @@
+"""Copying text word for word into a field, required by one rule and forbidden by another (CON001).
+
+"Your comment must quote the exact sentence from the summary that contains the error" and "Never copy text from
+the claim record or the summary into the comment box" cannot both be followed: the quote is a copy. The two
+sentences name the copied thing differently (a sentence, a phrase, text) and are seldom embedding neighbours, so
+every rule of a project that requires or forbids copying into a named field (a comment, a rationale, a note, the
+Evidence field) is compared with every other that names the same field. Words are data
+(``data/contradictions.toml``, [verbatim]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .claims import Claim, unquoted
+from .conflict import Conflict
+from .deck_scans import pairwise
+from .lexicon import data
+from .proposition import is_example_material
+from .relate import Relation
+from .text import as_read, find_span, quoted
+
+
+class _Words(NamedTuple):
+    copy: re.Pattern[str]
+    destination: re.Pattern[str]
+    wholesale: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    d = data()["verbatim"]
+    fields = "|".join(sorted(map(re.escape, d["fields"]), key=len, reverse=True))
+    return _Words(
+        re.compile(d["copy"], re.I),
+        re.compile(d["destination"].replace("FIELDS", fields), re.I),
+        re.compile(d["wholesale"], re.I),
+    )
+
+
+class Copying(NamedTuple):
+    claim: Claim
+    required: bool
+    fields: frozenset[str]
+    words: str  # the copying words, for the message
+
+
+def copying(claim: Claim) -> Copying | None:
+    """The copying into a field a rule requires or forbids, or None."""
+    if claim.deontic not in ("O", "F"):
+        return None
+    text = unquoted(claim.text)
+    m = _words().copy.search(text)
+    if m is None or (claim.deontic == "F" and _words().wholesale.search(text[m.start() : m.end() + 30])):
+        return None  # "Don't paste whole passages ...": a ban on copying wholesale leaves a short quote
+    # the field the text goes to, or the one that must quote; singular ("note", not the stem "not")
+    found = _words().destination.finditer(text)
+    fields = frozenset((f.group("field") or f.group("field2")).lower().rstrip("s") for f in found)
+    return Copying(claim, claim.deontic == "O", fields, m.group(0)) if fields else None
+
+
+def _conflict(x: Copying, y: Copying) -> Conflict | None:
+    if x.required == y.required or not x.fields & y.fields:
+        return None
+    req, ban = (x, y) if x.required else (y, x)
+    why = (
+        f"{quoted(as_read(req.claim.rule))} requires copying text into the {min(req.fields & ban.fields)} "
+        f"(“{req.words}”), but {quoted(as_read(ban.claim.rule))} forbids it (“{ban.words}”)."
+    )
+    spans = find_span(x.claim.rule, x.words) + find_span(y.claim.rule, y.words)
+    return Conflict("CON001", 0.8, why, spans, False, categorical=True)
+
+
+def verbatim_relations(claims: list[Claim]) -> list[Relation]:
+    """CON001 (or what explains it away) for a rule that requires copying into a field and one that forbids it."""
+    found = [c for c in map(copying, (c for c in claims if not is_example_material(c))) if c is not None]
+    return pairwise(found, lambda c: c.claim, _conflict)
+
+
+__all__ = ["Copying", "copying", "verbatim_relations"]
