@@ -7,6 +7,7 @@ import re
 from ..model import Block
 from .context import DocContext
 from .lexicon import lemma, lexicon
+from .other_numbers import SCALE_SCORE, numbers_other
 from .roles import NOUNISH
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,40})[\"“”]")
@@ -356,9 +357,6 @@ def _by_pattern(sent, ctx: DocContext, found: list[tuple[int, str]]) -> None:
         found.append((sent.start + len(text[: m.start()].split()), m.group(0)))
 
 
-_SCALE_SCORE = re.compile(r"\b([A-Z][\w-]*)\s+\d(?![\d/)]|[.,:]\d)")
-
-
 def labels_in(sent, ctx: DocContext) -> list[str]:
     """Label or score values the sentence assigns: 'rate it 2', 'mark it as BRAND', 'select "Unsure"', known labels."""
     found: list[tuple[int, str]] = []
@@ -367,11 +365,11 @@ def labels_in(sent, ctx: DocContext) -> list[str]:
     _by_pattern(sent, ctx, found)
     out: list[str] = []
     never = lexicon().words["not_label_values"]
-    scales = {
-        m.group(1) for m in _SCALE_SCORE.finditer(sent.text)
-    }  # "we score it Accuracy 3": a scale's name
-    for _, label in sorted(found, key=lambda x: x[0]):
+    scales = {m.group(1) for m in SCALE_SCORE.finditer(sent.text)}  # "we score it Accuracy 3": a scale's name
+    for at, label in sorted(found, key=lambda x: x[0]):
         label = label.strip()
+        if label.replace(".", "", 1).isdigit() and numbers_other(sent, at, label):
+            continue  # "Grade 5 stems", "points 6 to 8", "10 or 20 words": not the scale's point
         if label and label not in out and label.lower() not in never and label not in scales:
             out.append(label)
     return out

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ....model import Quantity, Rule
 from ....rules.lexicon import lexicon as rules_lexicon
+from ....rules.other_numbers import other_number
 from .left_undone import left_undone
 from .lexicon import content, lexicon, stem
 from .precedence import priority_of
@@ -202,6 +203,10 @@ def _outcomes(rule: Rule, text: str) -> list[tuple[str, tuple[int, int]]]:
             v = m.group("v")
             if v.isdigit() and _REFERENCE.search(text[: m.start("v")]):
                 continue  # "using the rubric in Section 8": a number that names a part of the document
+            if v.isdigit() and _SCALE_END.search(text[max(0, m.start("v") - 16) : m.start("v")]):
+                continue  # "a score from 1 to 5": the end of the scale, not a score the rule gives
+            if v.isdigit() and other_number(text, m.start("v"), m.end("v")):
+                continue  # "for being 10 or 20 words outside the range", "points 6 to 8"
             if not any(v.lower() == o[0].lower() for o in out):
                 out.append((v, m.span("v")))
     low = text.lower()
@@ -243,6 +248,7 @@ def _score(
 
 
 _CAPPED = re.compile(r"\b(?:caps?|capped|capping)\s+(?:[\w'’-]+\s+){0,4}?at\s*$", re.I)
+_SCALE_END = re.compile(r"\bfrom\s+\d+\s*(?:to|-|–)\s*$", re.I)
 _RANGE_END = re.compile(r"\b\d+(?:\.\d+)?\s*(?:to|-|–|and)\s*$", re.I)
 _RANGE_START = re.compile(r"\s*(?:to|-|–)\s*\d", re.I)
 _ABOVE = re.compile(

@@ -25,6 +25,7 @@ class _Cues:
     sanction: re.Pattern[str]
     restrict: re.Pattern[str]
     contrast: re.Pattern[str]
+    override: re.Pattern[str]
     absence: tuple[re.Pattern[str], ...]
     adjacent_lines: int
     heading_words: int
@@ -40,6 +41,7 @@ def cues() -> _Cues:
         sanction=phrase_pattern(d["roles"]["sanction"]),
         restrict=phrase_pattern(d["roles"]["restrict"]),
         contrast=phrase_pattern(d["roles"]["contrast"]),
+        override=re.compile(d["roles"]["override"], re.I),
         absence=(
             phrase_pattern(d["neutral"]["negative_actions"]),
             *tuple(re.compile(x, re.I) for x in d["neutral"]["negative_action_spans"]),
@@ -108,6 +110,12 @@ def stated_exception(fa: Claim, fb: Claim) -> bool:
     if not near:
         return False
     return bool(cues().contrast.search(unquoted(a.text)) or cues().contrast.search(unquoted(b.text)))
+
+
+def declares_override(fa: Claim, fb: Claim) -> bool:
+    """One of the two rules says it overrides the general guidance ("this client rule takes precedence over the
+    default tone"): the exception the deck states for its case, not a contradiction."""
+    return bool(cues().override.search(unquoted(fa.text))) != bool(cues().override.search(unquoted(fb.text)))
 
 
 def _absence(neutral: str) -> bool:

@@ -87,6 +87,12 @@ def scale_relations(claims: list[Claim]) -> list[Relation]:
     )
 
 
+# A column that measures ("Stem length (words)", "Duration (s)", "Word count"): its ranges are no scale.
+_MEASURED = re.compile(
+    r"\b(?:length|count|number|size|duration|time|age|words?|characters?|seconds?|minutes?|hours?|days?|pages?|"
+    r"lines?|items?|percent|%|s|ms|px)\b",
+    re.I,
+)
 _RANGE_CELL = re.compile(r"^\s*(?P<lo>\d+)\s*(?:-|–|—|to)\s*(?P<hi>\d+)\s*$")
 
 
@@ -96,9 +102,9 @@ def _dimension_rows(claims: list[Claim]) -> list[_Range]:
     declarations of one scale, so they never disagree with each other."""
     out: list[_Range] = []
     for f in claims:
-        for value in f.rule.cells.values():
+        for header, value in f.rule.cells.items():
             m = _RANGE_CELL.match(value)
-            if m and int(m["lo"]) < int(m["hi"]):
+            if m and int(m["lo"]) < int(m["hi"]) and not _MEASURED.search(header):
                 i = max(f.rule.text.find(value.strip()), 0)
                 out.append((f, Interval(float(m["lo"]), float(m["hi"])), (i, i + len(value.strip()))))
                 break
@@ -206,6 +212,8 @@ def _score_off_scale(f: Claim, ranges: list[_Range]) -> Relation | None:
             continue
         if _row_number(f, label):
             continue  # "7 | 04:02–04:40 | HEAT": the table's step number
+        if v != int(v) or v > max(10.0, 2 * max(r[1].hi for r in ranges)):
+            continue  # "to get 177", "the readability grade is 6.4": a count or a measure, no score
         same_doc = [r for r in ranges if r[0].rule.path == f.rule.path and r[0].rule.id != f.rule.id]
         deck = same_doc or [
             r for r in ranges if r[0].rule.id != f.rule.id and same_project(r[0].rule, f.rule)
