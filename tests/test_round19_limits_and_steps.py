@@ -38,6 +38,11 @@ def test_staying_on_the_project_is_the_safe_side_of_removal(sentence, bar, sanct
     [
         ("You should finish each page within 6 minutes of opening it.", "deadline", 360),
         ("Please complete every review within two hours.", "deadline", 7200),
+        # the tool's timer in other words; a second time outside the limit's clause is no second limit
+        ("The task timer allows 6 minutes per page; the median in the pilot was 4 minutes.", "timeout", 360),
+        ("After 300 seconds on one page the editor locks and the page is auto-skipped.", "timeout", 300),
+        ("Each page has a hard limit of 9 minutes.", "timeout", 540),
+        ("The timer auto-submits each page at 240 seconds.", "timeout", 240),
         # a time to finish and the tool's time-out in one sentence: the time-out
         (
             "Submit each batch within 12 hours of claiming it; unfinished batches go back to the pool.",
@@ -96,3 +101,17 @@ def test_a_typed_step_number_does_not_stop_a_rule(extract, tmp_path):  # noqa: F
     deck.save(path)
     texts = [r["text"] for r in extract(path=path)]
     assert any("Tick the Hazard checklist before you place any event tags" in t for t in texts)
+
+
+@pytest.mark.slow
+def test_an_absolute_phrase_set_off_by_commas_does_not_hide_the_rule(extract):  # noqa: F811
+    texts = [
+        r["text"]
+        for r in extract(
+            "# FAQ\n\nEveryone in the pool, Tier 2 included, can open the Escalate form whenever a post threatens a "
+            "lawsuit.\n"
+        )
+    ]
+    assert texts == [
+        "Everyone in the pool, Tier 2 included, can open the Escalate form whenever a post threatens a lawsuit."
+    ]

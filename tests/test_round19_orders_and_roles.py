@@ -53,6 +53,13 @@ def test_correcting_a_reserved_score_yourself_is_changing_it(found):
     assert _pairs(found, "Only team leads may change", "an admin can correct") == []
 
 
+def test_a_result_clause_is_no_part_of_a_step():
+    (order,) = orders(
+        "Draft the answer key first, then write the question around it so the numbers lead to that key."
+    )
+    assert order.earlier_text == "Draft the answer key" and "key" not in " ".join(order.later)
+
+
 def test_every_other_step_is_read_as_later_than_the_first():
     (order,) = orders("Set the region tag before you take any other action on the page.")
     assert order.later_all and order.earlier_text == "Set the region tag"

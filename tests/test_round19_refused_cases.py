@@ -52,6 +52,12 @@ DECKS = {
     "When a ticket sits between two urgency levels, choose the higher one.\n",
     "ratings/faq.md": "# FAQ\n\n## Ties\n\nWhen you can't choose between two ratings, go with the higher one and "
     "say why in the comment box.\n",
+    "asked/guide.md": "# Rating\n\nIf you cannot decide between two neighbouring grades, give the lower one.\n",
+    "asked/faq.md": "# FAQ\n\n## I can't decide between two grades. Which one?\n\nPick the higher of the two; the "
+    "editors will adjust it if needed.\n",
+    "qa/guide.md": "# Rating\n\nIf you cannot decide between two neighbouring bands, give the lower one.\n",
+    "qa/faq.md": "# FAQ\n\nQ: I keep hesitating between two bands. Which one should I pick?\n\nA: Pick the higher of "
+    "the two; the leads will adjust it if needed.\n",
     "scales/guide.md": "# Rating\n\nIf you are unsure between two Clarity ratings, pick the lower one.\n\n"
     "If you are unsure between two Safety ratings, pick the higher one.\n\n"
     "For medical answers, when you cannot decide between two scores, choose the lower one.\n\n"
@@ -98,6 +104,13 @@ def test_a_refusal_stated_with_the_grant_qualifies_it(found):
 @pytest.mark.slow
 def test_opposite_tie_breaks_for_one_choice_are_a_priority_conflict(found):
     assert _pairs(found, "torn between two neighbouring ratings", "can't choose between two ratings") == [
+        "CON005"
+    ]
+
+
+@pytest.mark.slow
+def test_an_faq_answer_to_a_torn_question_is_a_tie_break(found):
+    assert _pairs(found, "two neighbouring grades, give the lower one", "Pick the higher of the two") == [
         "CON005"
     ]
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import EXAMPLE, Block, Rule
 from .context import Detection, DocContext
+from .lexicon import lexicon
 from .segment import Unit, whole_block
 from .sentence_roles import (
     EXAMPLE_ROLE,
@@ -108,8 +109,11 @@ def rules_for_block(
     )
     for n, unit in enumerate(units):
         text = " ".join(block.text[unit.start : unit.end].split())
-        if unit.question:
-            ctx.question, ctx.question_block = text, bi
+        if (
+            unit.question
+        ):  # the whole question: "I keep hesitating between two scores. Which one should I pick?"
+            asked = lexicon().faq_prefix.sub("", block.text[: unit.end], count=1)
+            ctx.question, ctx.question_block = " ".join(asked.split()), bi
             state.context = None
             continue
         if ctx.question is not None and ctx.question_block == bi:

@@ -94,11 +94,26 @@ def read_item_time(text: str) -> ItemTime | None:
     if len(kinds) != 1 or w.sub_case.search(text):
         return None
     times = [(_seconds(m), m.span()) for m in w.time.finditer(text) if not _ORDINAL.match(text, m.start())]
+    if (
+        len({s for s, _ in times}) > 1
+    ):  # "the timer allows 8 minutes per image; the median was just under 5 minutes"
+        times = _in_limit_clause(text, times, dict(w.kinds)[kinds[0]])
     if not times or len({s for s, _ in times}) != 1:
         return None  # "calls over 25 minutes of audio need 15 to 20 minutes": which is the limit?
     seconds, span = times[0]
     floor = kinds[0] == "give_up" and bool(w.floor.search(text))
     return ItemTime(kinds[0], seconds, "batch" if w.batch.search(text) else "item", span, floor)
+
+
+def _in_limit_clause(text: str, times: list, kind: re.Pattern[str]) -> list:
+    """The times of the clause (between semicolons) that states the limit."""
+    start = 0
+    for clause in text.split(";"):
+        end = start + len(clause)
+        if kind.search(clause):
+            return [(s, span) for s, span in times if start <= span[0] < end]
+        start = end + 1
+    return times
 
 
 __all__ = ["ItemTime", "read_item_time"]

@@ -60,6 +60,7 @@ class Lexicon:
     faq_answer: re.Pattern[str]
     aside: re.Pattern[str]
     step_number: re.Pattern[str]
+    absolute_aside: re.Pattern[str]
     rubric_line: re.Pattern[str]
     glossary_item: re.Pattern[str]
     label_item: re.Pattern[str]
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         faq_answer=re.compile(data["faq"]["answer"]),
         aside=re.compile(data["faq"]["aside"], re.I),
         step_number=re.compile(data["faq"]["step_number"]),
+        absolute_aside=re.compile(data["faq"]["absolute_aside"]),
         rubric_line=re.compile(blocks["rubric_line"], re.I),
         glossary_item=re.compile(blocks["glossary_item"]),
         label_item=re.compile(blocks["label_item"]),

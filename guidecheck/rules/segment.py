@@ -32,12 +32,17 @@ class Unit:
 
 
 def parse_text(block: Block) -> str:
-    """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:'/'Note:' and a typed
-    step number blanked."""
+    """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:'/'Note:', a typed
+    step number and an absolute phrase (", Grade 1 included,") blanked."""
     text = _SOFT_BREAK.sub(" ", block.text)
     lex = lexicon()
     answers = _answer_word().finditer(text)
-    prefixes = [*lex.faq_prefix.finditer(text), *lex.aside.finditer(text), *lex.step_number.finditer(text)]
+    prefixes = [
+        *lex.faq_prefix.finditer(text),
+        *lex.aside.finditer(text),
+        *lex.step_number.finditer(text),
+        *lex.absolute_aside.finditer(text),
+    ]
     for m in [*prefixes, *answers]:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return text

@@ -60,9 +60,12 @@ def tie_break(claim: Claim) -> TieBreak | None:
     """The tie-break a rule states, or None: no choice between two points, or no single direction."""
     w, text = _words(), unquoted(claim.text)
     m = w.torn.search(text)
+    rest = text[m.end() :] if m else text
+    if m is None and claim.rule.context:  # an FAQ answer ("Pick the higher of the two") to a torn question
+        m = w.torn.search(claim.rule.context)
+        text = ""
     if m is None:
         return None
-    rest = text[m.end() :]
     ups, downs = w.up.search(rest), w.down.search(rest)
     if bool(ups) == bool(downs):
         return None  # none, or both ("the lower one, unless safety is at stake, then the higher")
