@@ -41,7 +41,7 @@ def test_staying_on_the_project_is_the_safe_side_of_removal(sentence, bar, sanct
         # the tool's timer in other words; a second time outside the limit's clause is no second limit
         ("The task timer allows 6 minutes per page; the median in the pilot was 4 minutes.", "timeout", 360),
         ("After 300 seconds on one page the editor locks and the page is auto-skipped.", "timeout", 300),
-        ("Each page has a hard limit of 9 minutes.", "timeout", 540),
+        ("Each page has a limit of 9 minutes; the task locks when time runs out.", "timeout", 540),
         ("The timer auto-submits each page at 240 seconds.", "timeout", 240),
         # a time to finish and the tool's time-out in one sentence: the time-out
         (
