@@ -15,7 +15,7 @@ from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 
 from guidecheck.checks.common.relations.claims import build_claim
-from guidecheck.checks.common.relations.proposition import declares_override
+from guidecheck.checks.common.relations.proposition import overriding
 from guidecheck.model import Location, Rule
 from guidecheck.rules.other_numbers import other_number
 
@@ -77,7 +77,7 @@ def test_a_rule_that_says_it_overrides_the_general_guidance_states_its_exception
         Rule("R1", "Write every reply in plain prose.", Location("deck/guide.md"), kind="obligation")
     )
     claim = build_claim(Rule("R2", text, Location("deck/faq.md"), kind="obligation"))
-    assert declares_override(claim, general) is overrides
+    assert overriding(claim, general) is (claim if overrides else None)
 
 
 @pytest.mark.slow

@@ -109,9 +109,8 @@ def rules_for_block(
     )
     for n, unit in enumerate(units):
         text = " ".join(block.text[unit.start : unit.end].split())
-        if (
-            unit.question
-        ):  # the whole question: "I keep hesitating between two scores. Which one should I pick?"
+        # the whole question: "I keep hesitating between two scores. Which one should I pick?"
+        if unit.question:
             asked = lexicon().faq_prefix.sub("", block.text[: unit.end], count=1)
             ctx.question, ctx.question_block = " ".join(asked.split()), bi
             state.context = None

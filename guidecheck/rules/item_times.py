@@ -87,16 +87,14 @@ def read_item_time(text: str) -> ItemTime | None:
         return None  # most sentences name no time at all: one cheap look before the kinds' patterns
     w = _words()
     kinds = [k for k, rx in w.kinds if rx.search(text)]
+    # "Submit each batch within 24 hours; unfinished batches are released": the tool's limit
     if len(kinds) == 2 and "deadline" in kinds:
-        kinds.remove(
-            "deadline"
-        )  # "Submit each batch within 24 hours; unfinished batches are released": the tool's limit
+        kinds.remove("deadline")
     if len(kinds) != 1 or w.sub_case.search(text):
         return None
     times = [(_seconds(m), m.span()) for m in w.time.finditer(text) if not _ORDINAL.match(text, m.start())]
-    if (
-        len({s for s, _ in times}) > 1
-    ):  # "the timer allows 8 minutes per image; the median was just under 5 minutes"
+    # "the timer allows 8 minutes per image; the median was just under 5 minutes": the limit's clause
+    if len({s for s, _ in times}) > 1:
         times = _in_limit_clause(text, times, dict(w.kinds)[kinds[0]])
     if not times or len({s for s, _ in times}) != 1:
         return None  # "calls over 25 minutes of audio need 15 to 20 minutes": which is the limit?

@@ -24,17 +24,19 @@ def numbers_other(sent, at: int, label: str) -> bool:
 def other_number(text: str, start: int, end: int) -> bool:
     """A number that is not a point of the deck's scale although it spells one: it numbers something else ("Grade 5
     stems", "above grade 8", "points 6 to 8") or measures ("10 or 20 words", "a 3-minute clip")."""
-    w = lexicon().data["words"]
-    window = text[max(0, start - 30) : start].lower()
-    window = re.sub(
-        r"\d+(?:\.\d+)?\s*(?:to|or|and|-|–)\s*$", "", window
-    )  # "points 6 to 8": the range's start
+    w = lexicon().words
+    # "points 6 to 8": the words before the range's start
+    window = _RANGE_START.sub("", text[max(0, start - 30) : start].lower())
     before = re.findall(r"[a-z]+", window)
     if before and before[-1] in w["numbering_nouns"]:
         return True
     after = text[end : end + 30].lower()
-    unit = re.match(r"\s*(?:(?:to|or|-|–)\s*\d+(?:\.\d+)?\s*)?-?\s*([a-z%]+)", after)
+    unit = _UNIT_AFTER.match(after)
     return bool(unit and unit.group(1) in w["measure_units"])
+
+
+_RANGE_START = re.compile(r"\d+(?:\.\d+)?\s*(?:to|or|and|-|–)\s*$")
+_UNIT_AFTER = re.compile(r"\s*(?:(?:to|or|-|–)\s*\d+(?:\.\d+)?\s*)?-?\s*([a-z%]+)")
 
 
 SCALE_SCORE = re.compile(r"\b([A-Z][\w-]*)\s+\d(?![\d/)]|[.,:]\d)")

@@ -19,7 +19,7 @@ from .claims import Claim
 from .detectors import _numbers_disjoint
 from .lexicon import word_overlap
 from .output_clash import output_conflict
-from .proposition import Side, cues, declares_override, side_of, stated_exception
+from .proposition import Side, overriding, side_of, stated_exception
 from .relate import Relation, relate
 from .scorer import PairInput, features, outcomes_differ, scorer, stances
 from .text import as_read, find_span, quoted, span_of
@@ -269,8 +269,8 @@ def decide(p: PairInput, rel: Relation | None, prob: float, threshold: float, ve
     if stated_exception(p.fa, p.fb):
         why = f"{quoted(as_read(p.fb.rule))} states an exception right next to {quoted(as_read(p.fa.rule))}."
         return Relation("REL001", p.fa.rule, p.fb.rule, round(min(prob, 0.99), 3), why, stands_for="CON001")
-    if declares_override(p.fa, p.fb):
-        over, other = (p.fa, p.fb) if cues().override.search(p.fa.text) else (p.fb, p.fa)
+    if (over := overriding(p.fa, p.fb)) is not None:
+        other = p.fb if over is p.fa else p.fa
         why = f"{quoted(as_read(over.rule))} states that it overrides the general rule {quoted(as_read(other.rule))}."
         return Relation("REL001", p.fa.rule, p.fb.rule, round(min(prob, 0.99), 3), why, stands_for="CON001")
     if rel is not None:  # a frame detector's relation names the conflict more precisely

@@ -114,13 +114,11 @@ def _granted_omission(claim: Claim) -> str | None:
     obscured by glare" (a permission to omit: the whole rule is its case) or "If you rate a transcript 1, skip
     segmentation" (an omission ordered for a case: its condition). A relaxed rule ("You may leave the box
     unticked", "need not tick the box") permits the omission whatever its verb."""
-    if claim.deontic == "N":
+    if claim.deontic == "N" or (claim.deontic == "P" and claim.action in _words().omissions):
         return claim.condition_text or claim.text
-    if claim.action not in _words().omissions:
-        return None
-    if claim.deontic in ("N", "P"):
-        return claim.condition_text or claim.text
-    return claim.condition_text or None if claim.deontic == "O" else None
+    if claim.deontic == "O" and claim.action in _words().omissions:
+        return claim.condition_text or None
+    return None
 
 
 def _refused_omission(claim: Claim) -> tuple[str, str] | None:

@@ -112,10 +112,12 @@ def stated_exception(fa: Claim, fb: Claim) -> bool:
     return bool(cues().contrast.search(unquoted(a.text)) or cues().contrast.search(unquoted(b.text)))
 
 
-def declares_override(fa: Claim, fb: Claim) -> bool:
-    """One of the two rules says it overrides the general guidance ("this client rule takes precedence over the
-    default tone"): the exception the deck states for its case, not a contradiction."""
-    return bool(cues().override.search(unquoted(fa.text))) != bool(cues().override.search(unquoted(fb.text)))
+def overriding(fa: Claim, fb: Claim) -> Claim | None:
+    """The one of the two rules that says it overrides the general guidance ("this client rule takes precedence
+    over the default tone"): the exception the deck states for its case, not a contradiction. None when neither
+    or both say so."""
+    a, b = (bool(cues().override.search(unquoted(f.text))) for f in (fa, fb))
+    return (fa if a else fb) if a != b else None
 
 
 def _absence(neutral: str) -> bool:

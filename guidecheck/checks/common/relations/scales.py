@@ -205,6 +205,7 @@ def _score_off_scale(f: Claim, ranges: list[_Range]) -> Relation | None:
     scales it can mean (``_applicable``), and a score on any of them is on a scale: "Rate Style on a 1-3 scale"
     does not make "can still earn a 4 on Overall Helpfulness" a conflict.
     """
+    ceiling = max(10.0, 2 * max(r[1].hi for r in ranges))
     for label, span in f.outcomes:
         try:
             v = float(label)
@@ -212,7 +213,7 @@ def _score_off_scale(f: Claim, ranges: list[_Range]) -> Relation | None:
             continue
         if _row_number(f, label):
             continue  # "7 | 04:02–04:40 | HEAT": the table's step number
-        if v != int(v) or v > max(10.0, 2 * max(r[1].hi for r in ranges)):
+        if v != int(v) or v > ceiling:
             continue  # "to get 177", "the readability grade is 6.4": a count or a measure, no score
         same_doc = [r for r in ranges if r[0].rule.path == f.rule.path and r[0].rule.id != f.rule.id]
         deck = same_doc or [

@@ -145,9 +145,8 @@ def _reversed(p: Order, q: Order) -> bool:
     """The earlier step of each is the later step of the other, and better so than any step matches its own
     place ("read the source ... before the translation" / "Before you open the source, read the translation":
     the shared "read" is weaker than the crosswise match)."""
-    if (
-        p.later_all or q.later_all
-    ):  # "X before any other action" puts X first: any step put before X breaks it
+    # "X before any other action" puts X first: any step put before X breaks it
+    if p.later_all or q.later_all:
         first, other = (p, q) if p.later_all else (q, p)
         return (
             not other.later_all
