@@ -17,10 +17,10 @@ from ..model import Block, Document, Rule, rule_from_dict, to_dict
 from . import block_memo
 from .block_memo import BlockMemo
 from .context import DocContext
-from .segment import SKIP_KINDS, Unit, rule_blocks, whole_block
+from .segment import SKIP_KINDS, Unit, rule_blocks, rule_cell, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "139"
+EXTRACTOR_VERSION = "143"
 # Blocks per nlp.pipe batch: a batch's rules reach the embedding process only when the whole batch is parsed, so
 # the last batch is encoded while the run waits; 64 blocks cost 1-3 % more parse time than 256 (same parses).
 BATCH_SIZE = 64
@@ -69,7 +69,7 @@ def label_inventory(blocks: list[Block]) -> set[str]:
     out: set[str] = set()
     for b in blocks:
         why = whole_block(b) if b.kind not in SKIP_KINDS else None
-        if why == "table row" and header_role(b) == "rubric":
+        if (why == "table row" or rule_cell(b)) and header_role(b) == "rubric":  # topics stay in, as before
             out.update(row_labels(b))
         elif why == "rubric line":
             out.update(rubric_line_labels(b.text.strip())[1:])

@@ -16,6 +16,7 @@ from .item_times import read_item_time
 from .lexicon import lexicon
 from .pay_terms import read_pay_term
 from .quality_bars import read_quality_bar, same_measures
+from .sample_shares import read_sample_share
 
 MAX_TOKENS = 10  # longer verbless lines are headings, captions or table text, not an instruction
 _STYLE_LABEL = re.compile(
@@ -180,13 +181,14 @@ def _statements() -> tuple[tuple[re.Pattern[str], str, str], ...]:
         (re.compile(words["language_spec"]), "obligation", "output language statement"),
         (re.compile(words["capacity"], re.I), "obligation", "capacity statement"),
         (re.compile(words["banned_statement"], re.I), "prohibition", "banned-word statement"),
+        (re.compile(words["score_name"], re.I), "definition", "scale point name"),
     )
 
 
 def stated_rule(sent, covered: set[int]) -> Detection | None:
     """A fact that is a rule of the output: its language ("every written reply goes out in French"), a
     container's capacity ("the card physically holds 700 characters"), a banned word ('"luxury" is on our list
-    of banned words'). Briefs state stakeholders' constraints this way, with no modal or imperative."""
+    of banned words'); or the name of a scale point ("A score of 3 counts as 'Passable'"). Briefs state stakeholders' constraints this way, with no modal or imperative."""
     for rx, kind, evidence in _statements():
         if rx.search(sent.text):
             negated = kind == "prohibition"
@@ -197,14 +199,16 @@ def stated_rule(sent, covered: set[int]) -> Detection | None:
 def policy_statement(sent, covered: set[int]) -> Detection | None:
     """A limit of the task's policy, stated as a fact about what happens: a rater's quality bar ("Annotators whose
     audited accuracy falls below 90% are taken off live work") the time one item may be held ("A task that stays
-    open for more than 10 minutes is released back to the queue") or what an item pays ("Skipped posts are not
-    paid"). Decks state these with no modal verb."""
+    open for more than 10 minutes is released back to the queue"), what an item pays ("Skipped posts are not
+    paid") or how much of the work is sampled ("QA pulls one clip in every five"). Decks state these with no modal verb."""
     if read_quality_bar(sent.text) is not None:
         return Detection("obligation", "must", False, "quality bar statement", sent.root, False)
     if read_item_time(sent.text) is not None:
         return Detection("obligation", "must", False, "item time statement", sent.root, False)
     if read_pay_term(sent.text) is not None:
         return Detection("obligation", "must", False, "pay term statement", sent.root, False)
+    if read_sample_share(sent.text) is not None:
+        return Detection("obligation", "must", False, "sample size statement", sent.root, False)
     if same_measures([sent.text]):  # "Your audit score is shown as Gold Agreement on the dashboard"
         return Detection("definition", None, False, "second name of a measure", sent.root, False)
     return None

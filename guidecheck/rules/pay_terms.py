@@ -97,6 +97,29 @@ def read_pay_term(text: str) -> PayTerm | None:
     return None
 
 
+_CLAUSES = re.compile(r"[^;]+")
+
+
+def read_pay_terms(text: str) -> tuple[PayTerm, ...]:
+    """Every pay term a sentence states, one per clause between semicolons ("Rejected images are still paid at
+    half the base rate; only images removed for fraud earn nothing" states two); spans index ``text``."""
+    if ";" not in text:
+        term = read_pay_term(text)
+        return (term,) if term is not None else ()
+    terms = []
+    for m in _CLAUSES.finditer(text):
+        lead = len(m.group()) - len(m.group().lstrip())
+        term = read_pay_term(m.group().strip())
+        if term is not None:
+            start = m.start() + lead
+            terms.append(
+                PayTerm(
+                    term.subject, term.share, term.excepting, (term.span[0] + start, term.span[1] + start)
+                )
+            )
+    return tuple(terms)
+
+
 _ANSWER = re.compile(r"^(?:yes|no|note|update)\b\s*[-–—:,]\s*", re.I)
 
 
@@ -105,4 +128,4 @@ def _bare(subject: str) -> str:
     return _ANSWER.sub("", subject.strip())
 
 
-__all__ = ["PayTerm", "read_pay_term"]
+__all__ = ["PayTerm", "read_pay_term", "read_pay_terms"]

@@ -33,8 +33,12 @@ class Unit:
 
 def parse_text(block: Block) -> str:
     """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:'/'Note:', a typed
-    step number and an absolute phrase (", Grade 1 included,") blanked."""
+    step number and an absolute phrase (", Grade 1 included,") blanked; in a row with a rule column, every cell
+    but the rule's."""
     text = _SOFT_BREAK.sub(" ", block.text)
+    cell = rule_cell(block)
+    if cell is not None:
+        text = " " * cell[0] + text[cell[0] : cell[1]] + " " * (len(text) - cell[1])
     lex = lexicon()
     answers = _answer_word().finditer(text)
     prefixes = [
@@ -53,6 +57,30 @@ def _answer_word() -> re.Pattern[str]:
     return re.compile(lexicon().data["faq"]["answer_word"])
 
 
+@lru_cache(maxsize=1)
+def _rule_columns() -> frozenset[str]:
+    return frozenset(lexicon().data["blocks"]["rule_columns"])
+
+
+def rule_cell(block: Block) -> tuple[int, int] | None:
+    """[start, end) in the block text of the cell that states a rule in prose, in a table whose first column names
+    a topic ("Timer | The on-screen timer gives you 600 seconds per item ..."): a rule like any paragraph's, not a
+    label's description, so it is read sentence by sentence."""
+    if original_kind(block) != TABLE_ROW or len(block.cells) < 2 or not block.cells[0].strip():
+        return None
+    heads = [h.strip().lower() for h in block.header]
+    column = next((i for i, h in enumerate(heads[1:], 1) if h in _rule_columns()), None)
+    if column is None or column >= len(block.cells) or len(block.cells[column].split()) < 4:
+        return None
+    at = end = 0
+    for cell in block.cells[: column + 1]:  # each cell after the one before it
+        at = block.text.find(cell.strip(), end)
+        if at < 0:
+            return None
+        end = at + len(cell.strip())
+    return at, end
+
+
 def original_kind(block: Block) -> str:
     return block.meta.get("original_kind", block.kind)
 
@@ -61,7 +89,7 @@ def whole_block(block: Block) -> str | None:
     """Why the block is a single unit, or None when it is split into sentences."""
     kind = original_kind(block)
     if kind == TABLE_ROW and block.cells:
-        return "table row"
+        return None if rule_cell(block) else "table row"
     if kind not in (LIST_ITEM, PARAGRAPH, NOTE):
         return None
     text = block.text.strip()

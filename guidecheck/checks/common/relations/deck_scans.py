@@ -1,5 +1,5 @@
 """Readings of the whole deck for conflicts whose two sentences are seldom embedding neighbours: step orders
-(CON013) and acts reserved to a group (CON011).
+(CON013), acts reserved to a group (CON011) and cases one rule excuses that another refuses in words (CON001).
 
 "Open the spec sheet and read it in full before you look at the description" and "Read the AI description first,
 before you open the spec sheet, so that your Brand Voice rating reflects a shopper's first impression" are far
@@ -7,7 +7,10 @@ apart as sentences (one is mostly a purpose clause), so the candidate pairs rare
 order at all, so every two of them are compared: each earlier step against the steps other rules put later,
 through an index of their words. "Only QA reviewers can reopen a submitted batch; if you spot a mistake, post the
 batch ID in the channel" and "You can reopen any of your own submitted batches from the History tab" share one
-verb; a deck reserves a handful of acts, each compared with every rule that names its verb.
+verb; a deck reserves a handful of acts, each compared with every rule that names its verb. "If the AI answer is a
+full refusal, leave the Referral field empty" and "None of the four rating fields may be left empty on any task, and
+that includes refusals" share two words; a deck refuses a handful of cases in words, each compared with every rule
+that names a word of the case.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from collections.abc import Callable
 from itertools import combinations
 from typing import TypeVar
 
+from ..deck import same_project
 from .claims import Claim
 from .conflict import Conflict
+from .denied_exception import denied_exception, refused_words
 from .proposition import is_example_material
 from .relate import Relation, decided
 from .restriction import reserved_act, restriction_conflict, verbs_of
@@ -78,6 +83,31 @@ def reservation_relations(claims: list[Claim]) -> list[Relation]:
     return out
 
 
+def refused_case_relations(claims: list[Claim]) -> list[Relation]:
+    """CON001 (or what explains it away) for every rule that refuses a case in words and a rule of the same project
+    that excuses it; candidate pairs hold few of them (the excusing rule is about the case, the refusing one about
+    the act)."""
+    rules = [c for c in claims if not is_example_material(c)]
+    refusing: dict[str, set[int]] = defaultdict(set)
+    for i, c in enumerate(rules):
+        for w in refused_words(c):
+            refusing[w].add(i)
+    pairs = {
+        (min(i, j), max(i, j))
+        for j, c in enumerate(rules)
+        for w in c.everything
+        for i in refusing.get(w, ())
+        if i != j
+    }
+    out = []
+    for i, j in sorted(pairs):
+        fa, fb = rules[i], rules[j]
+        found = denied_exception(fa, fb, near=False) if same_project(fa.rule, fb.rule) else None
+        if found is not None and (rel := decided(fa, fb, found)) is not None:
+            out.append(rel)
+    return out
+
+
 T = TypeVar("T")
 
 
@@ -97,4 +127,4 @@ def pairwise(
     return out
 
 
-__all__ = ["order_relations", "pairwise", "reservation_relations"]
+__all__ = ["order_relations", "pairwise", "refused_case_relations", "reservation_relations"]

@@ -53,6 +53,13 @@ def _refused_case(claim: Claim) -> str | None:
     return m.group(0) if m else None
 
 
+def refused_words(claim: Claim) -> frozenset[str]:
+    """The words of a case a rule refuses in words ("and that includes refusals", "even when the packet is long"):
+    what the whole-deck scan (``deck_scans.refused_case_relations``) looks for in the rules that excuse it."""
+    m = _words().reason.search(unquoted(claim.text))
+    return content(m.group(0)) - _words().generic if m else frozenset()
+
+
 def _undoes(forbidding: Claim, granting: Claim) -> bool:
     """Forbidding the act leaves the granting rule's act required (an omission of an obligation) or forbidden
     again (the same act as a prohibition's)."""
@@ -80,8 +87,12 @@ def _names(*texts: str) -> frozenset[str]:
     return frozenset(w for t in texts for m in _NAME.finditer(t) for w in content(m.group(0)))
 
 
-def denied_exception(fa: Claim, fb: Claim) -> Conflict | None:
-    """A ``Conflict`` when one rule's exception is a case the other rule refuses to excuse."""
+def denied_exception(fa: Claim, fb: Claim, near: bool = True) -> Conflict | None:
+    """A ``Conflict`` when one rule's exception is a case the other rule refuses to excuse. ``near``: the two rules
+    are embedding neighbours. Rules found apart by the whole-deck scan must say more: a condition one rule sets and
+    the other concedes ("If C, do not flag it" / "Flag it, even if C") is not read (one act, "mark", under two
+    conditions that share a word is common across a deck), and a relaxed rule must relax an omission ("you may
+    skip ..."), not any act ("there's no need to rush the long ones")."""
     for granting, forbidding in ((fa, fb), (fb, fa)):
         if not granting.exception or forbidding.exception:
             continue
@@ -97,7 +108,7 @@ def denied_exception(fa: Claim, fb: Claim) -> Conflict | None:
         )
         spans = find_span(granting.rule, granting.exception_text) + find_span(forbidding.rule, case.strip())
         return Conflict("CON001", 0.85, why, spans, False)
-    return _granted_case_refused(fa, fb)
+    return _granted_case_refused(fa, fb, near)
 
 
 def _stated_together(path_a: str, section_a: tuple, path_b: str, section_b: tuple) -> bool:
@@ -148,14 +159,18 @@ def _case_words(text: str, thing: frozenset[str]) -> frozenset[str]:
     return content(text.replace("-", " ")) - thing - _words().generic - _words().omissions
 
 
-def _granted_case_refused(fa: Claim, fb: Claim) -> Conflict | None:
+def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict | None:
     """A case one rule excuses that the other refuses in words: a permission or order to skip (``_granted_omission``)
     against "never skip ..., even when <the case>"; or "If the number is in the header, do not flag it" against
     "Flag it ..., even if it appears in the header" (one act, opposite forces, the condition conceded)."""
     if _stated_together(fa.rule.path, fa.rule.section, fb.rule.path, fb.rule.section):
         return None  # the refusal qualifies the grant beside it ("the first instance must be annotated")
     for granting, refusing in ((fa, fb), (fb, fa)):
-        found = _omission_refused(granting, refusing) or _condition_conceded(granting, refusing)
+        if not near and granting.action not in _words().omissions:
+            continue
+        found = _omission_refused(granting, refusing) or (
+            _condition_conceded(granting, refusing) if near else None
+        )
         if found is None:
             continue
         granted, refused, thing = found
@@ -184,6 +199,10 @@ def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, froze
     thing = content(refused[0].replace("-", " ")) - _words().omissions - _words().blank
     if not thing & content(granting.text.replace("-", " ")):
         return None  # "never skip the audio check" says nothing of skipping a clip
+    if granting.action not in _words().omissions and not thing & content(granting.rule.object or ""):
+        return (
+            None  # "there's no need to rush the long ones" relaxes rushing, not the clip "never skip" keeps
+        )
     return granted, refused[1], thing
 
 
@@ -205,4 +224,4 @@ def _condition_conceded(granting: Claim, refusing: Claim) -> tuple[str, str, fro
     return granting.condition_text, m.group(0), thing
 
 
-__all__ = ["denied_exception"]
+__all__ = ["denied_exception", "refused_words"]

@@ -26,6 +26,7 @@ from .distinct_things import named_apart
 from .ignored import ignored_conflict
 from .lexicon import content, jaccard, lexicon
 from .opposite_acts import opposite_acts_conflict
+from .precedence import ANY_OTHER
 from .restriction import reserved_act, restriction_conflict
 from .same_act import general_ban, keeps_as_is, party_nouns, same_act
 from .sequence import sequence_conflict
@@ -184,7 +185,9 @@ def priority_conflict(fa: Claim, fb: Claim) -> Conflict | None:
         return None
     wa, la, wa_t, la_t = fa.priority
     wb, lb, wb_t, lb_t = fb.priority
-    if (wa & lb) and (la & wb) and not (wa & wb):
+    if ANY_OTHER in la and ANY_OTHER in lb and not content(la_t) & content(lb_t) - {"other"}:
+        return None  # each puts its own thing above everything else: only when both rank one slot
+    if (wa & lb or ANY_OTHER in lb) and (la & wb or ANY_OTHER in la) and not (wa & wb):
         why = f"{quoted(as_read(fa.rule))} puts {wa_t} before {la_t}, but {quoted(as_read(fb.rule))} puts {wb_t} before {lb_t}."
         spans = (
             find_span(fa.rule, wa_t)

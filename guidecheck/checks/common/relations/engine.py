@@ -11,8 +11,9 @@ from ....index import Index
 from ...base import CheckContext
 from ..deck import same_project
 from .claims import Claim, build_claim
+from .comment_duty import comment_duty_relations
 from .decide import Scoring
-from .deck_scans import order_relations, reservation_relations
+from .deck_scans import order_relations, refused_case_relations, reservation_relations
 from .examples import example_relations
 from .label_members import member_relations
 from .lexicon import jaccard, lexicon
@@ -117,7 +118,8 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
 
 def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
-    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts, tie-breaks and copying into a field. The check run and the pair-set eval both read them here."""
+    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts, refused cases, written comments required and waived, tie-breaks
+    and copying into a field. The check run and the pair-set eval both read them here."""
     return (
         scale_relations(claims)
         + example_relations(claims, aliases)
@@ -127,6 +129,8 @@ def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -
         + research_relations(claims)
         + order_relations(claims)
         + reservation_relations(claims)
+        + refused_case_relations(claims)
+        + comment_duty_relations(claims)
         + tie_break_relations(claims)
         + verbatim_relations(claims)
     )

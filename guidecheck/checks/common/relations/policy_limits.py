@@ -13,7 +13,9 @@ sanction at different bars (two values for one limit). Each item time is read in
 which a submission is too fast is not below the time the item may be held. Each pay term is read into what it
 pays for and the share of the base rate (``rules/pay_terms.py``); two about one kind of item (or one a narrower
 case of the other: "skips" / "a skip because the image will not load") disagree when one pays and the other does
-not, or when they name two rates, unless one of them states the exception.
+not, or when they name two rates, unless one of them states the exception. Each sample of a rater's work is read
+into what it is for (gold items, an audit) and its share (``rules/sample_shares.py``); two for one purpose
+disagree when the shares differ ("a random 10% of each annotator's clips" / "one clip in every five").
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from itertools import combinations
 
 from ....rules.item_times import ItemTime, read_item_time
 from ....rules.lexicon import lexicon as rules_lexicon
-from ....rules.pay_terms import PayTerm, read_pay_term
+from ....rules.pay_terms import PayTerm, read_pay_terms
 from ....rules.quality_bars import QualityBar, read_quality_bar, same_measures
+from ....rules.sample_shares import SampleShare, read_sample_share
 from ..deck import same_project
 from .claims import Claim
 from .lexicon import content, stem
@@ -137,6 +140,14 @@ def _pay_clash(a: PayTerm, b: PayTerm) -> str | None:
     return None
 
 
+def _sample_clash(a: SampleShare, b: SampleShare) -> str | None:
+    """Two shares of one sample (gold items, an audit), or None when they agree."""
+    if a.purpose != b.purpose or abs(a.share - b.share) < 1e-6:
+        return None
+    what = "gold items" if a.purpose == "gold" else "the audit sample"
+    return f"two sizes of {what}, {_percent(a.share)} and {_percent(b.share)} of the work."
+
+
 def _duration(seconds: float) -> str:
     for unit, size in (("hours", 3600), ("minutes", 60)):
         if seconds >= size and seconds % size == 0:
@@ -152,8 +163,9 @@ def _readings(claims: list[Claim], read, rows: bool = False) -> list[tuple[Claim
         if c.rule.is_example or (c.rule.kind == "rubric" and not rows) or is_example_material(c):
             continue
         found = read(c.text)
-        if found is not None:
-            out.append((c, found))
+        for reading in found if isinstance(found, tuple) else (found,):
+            if reading is not None:
+                out.append((c, reading))
     return out
 
 
@@ -180,7 +192,7 @@ def _pairs(
 ) -> list[Relation]:
     out = []
     for (ca, a), (cb, b) in combinations(_readings(claims, read, rows), 2):
-        if not (same_project(ca.rule, cb.rule) and comparable(a, b, ca, cb)):
+        if ca is cb or not (same_project(ca.rule, cb.rule) and comparable(a, b, ca, cb)):
             continue
         why = clash(a, b)
         if why is None:
@@ -194,8 +206,8 @@ def _pairs(
 
 
 def policy_relations(claims: list[Claim]) -> list[Relation]:
-    """CON004 for every two statements of one quality bar, one item time limit or what one kind of item pays that
-    disagree in one project."""
+    """CON004 for every two statements of one quality bar, one item time limit, what one kind of item pays or the
+    size of one sample of the work that disagree in one project."""
     naming = [c for c in claims if same_measures([c.text])]
 
     def bars_comparable(a: QualityBar, b: QualityBar, ca: Claim, cb: Claim) -> bool:
@@ -206,7 +218,8 @@ def policy_relations(claims: list[Claim]) -> list[Relation]:
     return (
         _pairs(claims, read_quality_bar, _bar_clash, bars_comparable)
         + _pairs(claims, read_item_time, _time_clash)
-        + _pairs(claims, read_pay_term, _pay_clash, lambda a, b, ca, cb: _same_pay_case(a, b), rows=True)
+        + _pairs(claims, read_pay_terms, _pay_clash, lambda a, b, ca, cb: _same_pay_case(a, b), rows=True)
+        + _pairs(claims, read_sample_share, _sample_clash)
     )
 
 

@@ -19,9 +19,13 @@ from .lexicon import content, lexicon
 THIS_DOCUMENT = "<this document>"
 _SELF = re.compile(
     r"^(?:(?:this|these|the|our|its)\s+)?(?:(?:main|written|published|official|current|whole|project|rating|"
-    r"annotation)\s+)*(?:guide|guides|guideline|guidelines|rubric|document|deck|manual|handbook|instructions)$",
+    r"annotation)\s+)*(?:guide|guides|guideline|guidelines|rubric|document|deck|manual|handbook|instructions|spec|specs|"
+    r"specification)$",
     re.I,
 )
+# A loser that is everything else: "DISABILITY outranks every other category".
+ANY_OTHER = "<any other>"
+_EVERY_OTHER = re.compile(r"^(?:every|any|all|each)\s+other\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 _NOTE = frozenset({"note"})
 
@@ -41,11 +45,13 @@ def _winner_of_conflict(text: str) -> tuple[frozenset[str], frozenset[str], str,
         m = rx.search(text)
         if not m:
             continue
-        named = m.group("w") or m.group("w2") or m.groupdict().get("w3") or m.groupdict().get("w4")
+        groups = m.groupdict()
+        named = groups.get("w") or groups.get("w2") or groups.get("w3") or groups.get("w4")
         x, y, w = side_words(m.group("x")), side_words(m.group("y")), side_words(named or "")
-        if w and (w & y) and not (w & x):
+        only_x, only_y = x - y, y - x  # "a car box and a bike box": the words that tell the two apart
+        if w and (w & only_y) and not (w & only_x):
             return y, x, m.group("y").strip(), m.group("x").strip()
-        if w and (w & x) and not (w & y):
+        if w and (w & only_x) and not (w & only_y):
             return x, y, m.group("x").strip(), m.group("y").strip()
     return None
 
@@ -63,9 +69,11 @@ def priority_of(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | 
         if m:
             w_txt, l_txt = m.group("w").strip(), m.group("l").strip()
             w, ln = side_words(w_txt), side_words(l_txt)
+            if _EVERY_OTHER.match(l_txt):
+                ln = frozenset({ANY_OTHER})
             if w and ln:
                 return w, ln, w_txt, l_txt
     return None
 
 
-__all__ = ["THIS_DOCUMENT", "priority_of", "side_words"]
+__all__ = ["ANY_OTHER", "THIS_DOCUMENT", "priority_of", "side_words"]

@@ -22,7 +22,8 @@ from .relate import Relation, unless_updated
 from .text import as_read, find_span, quoted
 
 _CHAIN = re.compile(
-    r"(?:order\s+of\s+(?:precedence|priority)|in\s+(?:this|the\s+following)\s+order)\s*:\s*(?P<chain>[^.;]+)",
+    r"(?:order\s+of\s+(?:precedence|priority)(?:\s+is)?|in\s+(?:this|the\s+following)\s+order)\s*:?\s+"
+    r"(?P<chain>[^.;]+)",
     re.I,
 )
 _CHAIN_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:then\s+|last(?:ly)?\s+)?|\s+then\s+|\s*>\s*)", re.I)
@@ -49,10 +50,56 @@ class _Ranked:
 def _chain(f: Claim) -> _Ranked | None:
     m = _CHAIN.search(f.text)
     if m is None:
-        return None
+        return _arrow_chain(f)
     items = [i.strip() for i in _CHAIN_SPLIT.split(m.group("chain")) if i.strip()]
     labels = tuple(i.split()[0] for i in items if re.fullmatch(LABEL_CODE, i.split()[0]))
     return _Ranked(f, labels, "", False) if len(labels) >= 3 else None
+
+
+# "the class higher in this list wins: Water > Crop > Weed > Soil": names joined by ">" in a sentence that ranks.
+_ARROW = re.compile(r"\b[A-Z][\w-]*(?:\s*>\s*[A-Z][\w-]*){2,}")
+_RANKS = re.compile(r"\b(?:wins?|precedence|priority|order|higher|outranks?|ranks?|ranked)\b", re.I)
+
+
+# "the primary tag goes to Accuracy first, then Timing, then Reading Speed, and Style last": names in a chain of
+# "first, then" in a sentence about what comes first in one slot.
+_FIRST_THEN = re.compile(
+    r"\b(?P<chain>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+first(?:\s*,\s*(?:and\s+)?then\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?){2,})"
+)
+_SLOT_WORDS = re.compile(r"\b(?:primary|priority|precedence)\b", re.I)
+
+
+def _arrow_chain(f: Claim) -> _Ranked | None:
+    m = _ARROW.search(f.text)
+    if m is not None and _RANKS.search(f.text):
+        return _Ranked(f, tuple(i.strip() for i in m.group().split(">")), "", False)
+    m = _FIRST_THEN.search(f.text)
+    if m is not None and _SLOT_WORDS.search(f.text):
+        items = re.split(r"\s+first\s*,\s*(?:and\s+)?then\s+|\s*,\s*(?:and\s+)?then\s+", m.group("chain"))
+        return _Ranked(f, tuple(i.strip() for i in items if i.strip()), "", False)
+    return None
+
+
+def _against_pairs(ranked: list[_Ranked], claims: list[Claim]) -> list[Relation]:
+    """CON005 for a ranked list and a rule that ranks two of its items the other way ("Water > Crop > Weed >
+    Soil" / "between a crop polygon and a weed polygon, Weed takes precedence")."""
+    out = []
+    for a in (r for r in ranked if len(r.order) > 2):
+        for c in claims:
+            if not c.priority or c is a.claim or c.rule.is_example or not same_project(a.claim.rule, c.rule):
+                continue
+            won = [i for i, item in enumerate(a.order) if _named(item, c.priority[2])]
+            lost = [i for i, item in enumerate(a.order) if _named(item, c.priority[3])]
+            if len(won) != 1 or len(lost) != 1 or won[0] < lost[0]:
+                continue
+            winner, loser = a.order[won[0]], a.order[lost[0]]
+            text = (
+                f"{quoted(as_read(a.claim.rule))} ranks {loser} above {winner}, but {quoted(as_read(c.rule))} "
+                f"puts {winner} first."
+            )
+            spans = find_span(a.claim.rule, loser) + find_span(c.rule, c.priority[2])
+            out.append(unless_updated("CON005", a.claim, c, 0.85, text, spans))
+    return out
 
 
 def _first(f: Claim) -> _Ranked | None:
@@ -112,7 +159,7 @@ def ranking_relations(claims: list[Claim]) -> list[Relation]:
     """CON005 for each ranked list and "put first" rule of a deck that order the same slot two ways, and for two
     rules that rank the same two things the opposite ways."""
     ranked = [r for f in claims if not f.rule.is_example for r in (_chain(f) or _first(f),) if r is not None]
-    out: list[Relation] = _pairwise(claims)
+    out: list[Relation] = _pairwise(claims) + _against_pairs(ranked, claims)
     for i, a in enumerate(ranked):
         for b in ranked[i + 1 :]:
             if not same_project(a.claim.rule, b.claim.rule):

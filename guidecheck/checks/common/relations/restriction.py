@@ -54,10 +54,20 @@ def _words() -> Words:
     )
 
 
+# A term the sentence is filed under ("Escalations: Only Level 2 raters may ...", "Harmful instructions: Any
+# rater who ..."): a table's or list's heading, not part of the sentence.
+_FILED_UNDER = re.compile(r"^\s*[A-Z][\w'’()-]*(?:\s+[\w'’()-]+){0,3}:\s+(?=[A-Z])")
+
+
+def _sentence(claim: Claim) -> str:
+    """The rule's sentence without its quotations and the term it is filed under."""
+    return _FILED_UNDER.sub("", unquoted(claim.text), count=1)
+
+
 def _reserved(claim: Claim) -> tuple[str, str] | None:
     """(group, act) of a rule that reserves an act: "Only Tier 2 moderators can reject ..." -> ("Tier 2
     moderators", "reject"). A bare role ("Only raters may ...") reserves nothing from anyone."""
-    text = unquoted(claim.text)
+    text = _sentence(claim)
     m = _words().only.match(text)
     if m:
         act = m.group("act").lower()
@@ -66,13 +76,20 @@ def _reserved(claim: Claim) -> tuple[str, str] | None:
     else:
         return None
     group = m.group("group")
+    more = _SECOND_ACT.match(text, m.end())  # "may split or merge segments": both acts are reserved
+    if more is not None:
+        act = f"{act} or {more.group('act').lower()}"
     return (group, act) if _qualifiers(group) else None
 
 
+_SECOND_ACT = re.compile(r"\s+(?:or|and|and/or)\s+(?P<act>[a-z]+)\b", re.I)
+
+
 def _act_stems(act: str) -> set[str]:
-    """The stems an act may be written with; a gerund ("adding", "changing") names its verb's act."""
+    """The stems an act may be written with ("split or merge": either); a gerund ("adding", "changing") names its
+    verb's act."""
     acts = lexicon().act_of
-    return {acts.get(stem(f), stem(f)) for f in act_bases(act) | {act}}
+    return {acts.get(stem(f), stem(f)) for one in act.split(" or ") for f in act_bases(one) | {one}}
 
 
 _FUNCTION_WORDS = frozenset(
@@ -133,34 +150,84 @@ def _stems(text: str) -> set[str]:
     return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
 
 
+# Roles above the rater's: "Only reviewers may mark a clip as Unusable" reserves the act, while "Only raters may"
+# reserves nothing. A rule about the same group ("Any reviewer can ...") still gives nothing to everyone (below).
+_ABOVE_RATERS = frozenset({"reviewer"})
+
+
 def _qualifiers(group: str) -> set[str]:
-    """The words that make a group smaller than every rater: "senior", "tier", "passed", "certification"."""
-    return _stems(group) - _words().roles - lexicon().stop - {"who", "have", "has"}
+    """The words that make a group smaller than every rater: "senior", "tier", "passed", "certification",
+    "reviewers"."""
+    return _stems(group) - ((_words().roles | lexicon().stop) - _ABOVE_RATERS) - {"who", "have", "has"}
 
 
 def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
     """What both rules act on: a label both name (the act is applying it, whatever the verb), else the same act
     on the same object."""
     verbs = _words().label_verbs
-    names = (_names(reserving.text) & _names(other.text)) or _one_word_names(reserving, other)
+    names = (
+        (_names(reserving.text) & _names(other.text))
+        or _one_word_names(reserving, other)
+        or _quoted_names(reserving, other)
+    )
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
-    if names and act in verbs and other_verbs:
+    if names and set(act.split(" or ")) & verbs and other_verbs:
         return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
-    if not _act_stems(act) & verbs_of(_TIME_CLAUSE.sub(" ", other.text)):
-        return None  # "until the batch closes" times the act; it does not close anything
+    if not _act_stems(act) & verbs_of(_TIME_CLAUSE.sub(" ", _BUT.split(other.text, maxsplit=1)[0])):
+        return None  # "until the batch closes" times the act; "..., but approving it is a Lead's call" is not given
     words = _stems(other.text)
     if reserving.object_head and reserving.object_head in words & _stems(_reserved_clause(reserving)):
         return reserving.rule.object or reserving.object_head
-    m = _words().reserved.match(unquoted(reserving.text))
+    m = _words().reserved.match(_sentence(reserving))
     if m is not None:  # "Adding a custom tag to the label set is reserved for ...": the gerund's object
         what = [w for w in re.findall(r"[A-Za-z]{3,}", m.group("what")) if stem(w.lower()) in words]
         what = [w for w in what if w.lower() not in _FUNCTION_WORDS]
         return what[-1] if len({stem(w.lower()) for w in what}) >= 2 else None  # one shared word is chance
     if reserving.object_head is None:  # "Once a rating is submitted, only a team lead can change it"
-        thing = _THING.search(unquoted(reserving.text).split(",", 1)[0])
+        thing = _THING.search(_sentence(reserving).split(",", 1)[0])
         if thing and stem(thing.group(1).lower()) in words:
             return thing.group(1)
+        return _object_after_act(reserving, words)
     return None
+
+
+# The words right after the reserved act, up to a preposition or the clause's end: "edit or delete polygons drawn
+# by ..." acts on polygons.
+_AFTER_ACT = re.compile(r"^\s*(?:or\s+[a-z]+\s+)?(?P<what>(?:[a-z-]+\s+){0,2}?[a-z-]{3,})\b", re.I)
+_NOT_OBJECT = frozenset({"by", "from", "to", "in", "on", "for", "with", "of", "at", "that", "which", "who"})
+
+
+def _object_after_act(reserving: Claim, words: set[str]) -> str | None:
+    """The object the reserving sentence writes right after its act ("may edit or delete polygons drawn by
+    another annotator" -> polygons), when the other rule acts on it too."""
+    m = _words().only.match(_sentence(reserving))
+    if m is None:
+        return None
+    after = _AFTER_ACT.match(_sentence(reserving)[m.end() :])
+    if after is None:
+        return None
+    for w in after.group("what").split():
+        if w.lower() in _NOT_OBJECT:
+            return None
+        if w.lower() not in _DETERMINERS and len(w) > 3 and stem(w.lower()) in words:
+            return w
+    return None
+
+
+# A name in single or double quotes ("apply the 'Escalate to pharmacist' flag").
+_QUOTED_NAME = re.compile(r"(?<!\w)['‘\"“](?P<name>[A-Z][\w -]{2,40}?)['’\"”](?!\w)")
+
+
+def _quoted_names(reserving: Claim, other: Claim) -> set[str]:
+    """Names the reserving rule quotes that the other rule writes too, quoted or not ("press Escalate to
+    pharmacist")."""
+    low = other.text.lower()
+    return {m.group("name") for m in _QUOTED_NAME.finditer(reserving.text) if m.group("name").lower() in low}
+
+
+# Where a sentence turns to what it does not give: "Reviewers can leave comments on a dispute, but approving or
+# overturning it is a Lead's call".
+_BUT = re.compile(r",?\s+but\s+", re.I)
 
 
 def _names(text: str) -> set[str]:
@@ -183,8 +250,9 @@ def _one_word_names(reserving: Claim, other: Claim) -> set[str]:
 
 
 def _reserved_clause(reserving: Claim) -> str:
-    """What is reserved, not the advice after it ("...; a rater who sees something Critical should ...")."""
-    return re.split(r"[;:]", unquoted(reserving.text), maxsplit=1)[0]
+    """What is reserved, not the advice after it ("...; a rater who sees something Critical should ...", "..., and
+    nobody else should invent tags")."""
+    return re.split(r"[;:]|,\s+(?:and|but)\s+", _sentence(reserving), maxsplit=1)[0]
 
 
 def _lone_capitals(text: str) -> set[str]:
@@ -227,7 +295,7 @@ _THING = re.compile(r"\b(?:a|an|the|each|every|any)\s+([A-Za-z]+)")
 def _everyone(other: Claim) -> tuple[str, bool] | None:
     """(words, relaxes) of a rule that gives an act to everyone: "Every annotator ...", "You don't need any
     certification to ...", or the reader told or allowed to do it ("edit the rating yourself", "you may ...")."""
-    m = _words().universal.search(unquoted(other.text))
+    m = _words().universal.search(_sentence(other))
     if m is not None:
         return m.group(), "need" in m.group().lower()
     if other.deontic in ("O", "P") and other.rule.actor == "you" and addressee(other) == "you":
@@ -245,7 +313,9 @@ def _before_and_after(reserving: Claim, other: Claim) -> bool:
     after, until = _AFTER.match(reserving.text), _UNTIL.search(other.text)
     if after is None or until is None:
         return False
-    return word_overlap(content(after.group("c")), content(until.group("c"))) >= 0.5
+    # words compared on their first five letters: "After submission" / "until you press Submit"
+    first, second = ({w[:5] for w in content(m.group("c"))} for m in (after, until))
+    return word_overlap(frozenset(first), frozenset(second)) >= 0.5
 
 
 def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:

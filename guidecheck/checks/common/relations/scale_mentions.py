@@ -5,6 +5,10 @@ this scale means a 2". Rubric tables are compared with each other elsewhere (sca
 sentence ties to a number ("a 3 (Acceptable)", "Off-Topic (1)", "4 – Highly Relevant", "Acceptable, which means a
 2") and compares them with the rows. A name two rows give two values (two dimensions that both have a "Good") is
 left alone.
+
+The other way round: a sentence that gives a scale point a name no row has ("A score of 3 counts as 'Acceptable'"
+where the row says "3 | Major edits", "In the rating tool, score 2 appears as 'Minor issues'" where it says "2 |
+Poor") names one score two ways (``names_said_disagree``).
 """
 
 from __future__ import annotations
@@ -23,6 +27,87 @@ _MENTIONS = (
     re.compile(rf"\b(?P<n>{_NAME}),?\s+which\s+(?:on\s+this\s+scale\s+)?(?:means|is)\s+an?\s+(?P<v>\d)\b"),
     re.compile(rf"\b(?P<v>\d)\s*[–—]\s*(?P<n>{_NAME})\b"),
 )
+
+
+# A name a sentence gives a score: quoted ("score 2 appears as 'Minor issues'", "confidence 1 ('Confirmed')"),
+# capitalised after "means" ("A score of 2 means Accept with Edits:"), in brackets with its small words ("A score
+# of 4 (Return for Rework)"), or as the score's kind ("give the item a 3, the minor-issues score").
+_QUOTED = r"['‘“\"](?P<n>[^'’”\"]{2,30})['’”\"]"
+_SAID = (
+    re.compile(
+        r"\bscore\s+(?:of\s+)?(?P<v>\d)\s+(?:counts\s+as|appears\s+as|is\s+called|is\s+labell?ed|is\s+shown\s+as|"
+        rf"shows\s+as|means)\s+{_QUOTED}",
+        re.I,
+    ),
+    re.compile(rf"\b(?P<v>\d)\s+(?:appears|shows)\s+as\s+{_QUOTED}"),
+    re.compile(rf"\b(?P<v>\d)\s*\(\s*{_QUOTED}\s*\)"),
+    re.compile(r"\ban?\s+(?P<v>\d),\s+the\s+(?P<n>[\w -]{2,25}?)\s+score\b"),
+    re.compile(
+        r"\b(?i:score)\s+of\s+(?P<v>\d)\s+means\s+(?P<n>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|with|for|of|and|to)){0,3})"
+        r"\s*[:;,.(]"
+    ),
+    re.compile(
+        r"\b(?i:score)\s+of\s+(?P<v>\d)\s*\((?P<n>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|with|for|of|and|to)){0,3})\)"
+    ),
+)
+
+
+def _same_name(a: str, b: str, exact: bool = False) -> bool:
+    """One name, written with other case or hyphens ("minor-issues" / "Minor issues"); unless ``exact``, also with
+    words around it ("Accept with Edits" / "Accept")."""
+    x, y = (" ".join(re.sub(r"[-_]", " ", n.lower()).split()) for n in (a, b))
+    return x == y or (not exact and (x in y or y in x))
+
+
+def names_said_disagree(claims: list[Claim], rows: list[tuple[Claim, float, str | None]]) -> list[Relation]:
+    """CON007 for each sentence that gives a scale point a name no rubric row has, where the rows name that point
+    one way."""
+    names = [name for _, _, name in rows if name]
+    out: list[Relation] = []
+    for f in claims:
+        if f.rule.kind == "rubric" or f.rule.cells or f.rule.is_example:
+            continue
+        for rx in _SAID:
+            m = rx.search(f.text)
+            if m is None:
+                continue
+            said, v = m.group("n").strip(), float(m.group("v"))
+            found = _said_clash(f, said, v, rows, names)
+            if found is not None:
+                row, name, why = found
+                spans = find_span(row.rule, name) + find_span(f.rule, m.group(0))
+                code = "REL002" if f.update else "CON007"
+                out.append(Relation(code, row.rule, f.rule, 0.85, why, spans, "CON007" if f.update else None))
+            break
+    return out
+
+
+def _said_clash(f: Claim, said: str, v: float, rows, names: list[str]) -> tuple[Claim, str, str] | None:
+    """(the row, its name, why) when a sentence names score ``v`` “said” against the rows: the one row of another score
+    with that name ("a 3, the minor-issues score" where "4 | Minor issues"), or, when no row has the name, the row
+    that names ``v`` (the only name the rows give it)."""
+    mine = [(g, w, n) for g, w, n in rows if n and same_project(g.rule, f.rule)]
+    same = [(g, w, n) for g, w, n in mine if _same_name(said, n, exact=True)]
+    if same:
+        values = {w for _, w, _ in same}
+        if len(values) != 1 or abs(next(iter(values)) - v) < 1e-9:
+            return None  # the row's own name for it, or a name two rows share
+        g, w, n = same[0]
+        return (
+            g,
+            n,
+            f"The rubric row {quoted(as_read(g.rule))} makes “{n}” a {w:g}, but {quoted(as_read(f.rule))} makes it a {v:g}.",
+        )
+    named = {n for _, w, n in mine if abs(w - v) < 1e-9}
+    if len(named) != 1 or any(_same_name(said, n) for n in names):
+        return None  # the rows name it two ways (names_disagree), or another project's row has the name
+    name = next(iter(named))
+    row = next(g for g, w, n in mine if n == name and abs(w - v) < 1e-9)
+    return (
+        row,
+        name,
+        f"The rubric row {quoted(as_read(row.rule))} names score {v:g} “{name}”, but {quoted(as_read(f.rule))} calls it “{said}”.",
+    )
 
 
 def _row_values(rows: list[tuple[Claim, float, str | None]]) -> dict[str, tuple[float, Claim] | None]:
@@ -82,4 +167,4 @@ def _relation(f: Claim, name: str, v: float, words: str, known: tuple[float, Cla
     return Relation("CON007", other.rule, f.rule, 0.85, why, spans)
 
 
-__all__ = ["mentions_disagree"]
+__all__ = ["mentions_disagree", "names_said_disagree"]

@@ -16,7 +16,7 @@ from .claims import Claim, Interval
 from .lexicon import content, data, lexicon
 from .relate import Relation
 from .rubric_cases import case_rows_disagree
-from .scale_mentions import mentions_disagree
+from .scale_mentions import mentions_disagree, names_said_disagree
 from .text import as_read, find_span, quoted, span_of
 
 
@@ -73,7 +73,8 @@ _BOUND_COLUMN = re.compile(r"\b(?:cap|caps|capped|max|maximum|ceiling|limit|min|
 
 def scale_relations(claims: list[Claim]) -> list[Relation]:
     """Rating-scale conflicts of a deck: ranges that disagree, scores off every scale, one score named twice, a
-    case scored apart from the rubric row that describes it, a scale point a sentence gives another number."""
+    case scored apart from the rubric row that describes it, a scale point a sentence gives another number or
+    another name."""
     decls = _declarations(claims)
     tables = _tables(claims)
     ranges = _ranges(decls, tables) + _dimension_rows(claims)
@@ -84,6 +85,7 @@ def scale_relations(claims: list[Claim]) -> list[Relation]:
         + _names_disagree(tables)
         + case_rows_disagree(claims, rows)
         + mentions_disagree(claims, rows)
+        + names_said_disagree(claims, rows)
     )
 
 

@@ -26,6 +26,7 @@ class Order(NamedTuple):
     earlier_text: str
     later_text: str
     later_all: bool = False  # the later step is every other one ("before you take any other action")
+    earlier_all: bool = False  # the earlier step is every other one ("Do the Flags panel last")
 
 
 class Words(NamedTuple):
@@ -90,7 +91,31 @@ def orders(text: str) -> tuple[Order, ...]:
                 steps += _chain(clause[m.end("b") :])
             found += _pairs(steps)
             break
+        found += _first_or_last(clause)  # "Do the Flags panel last, just before you press Submit": both
     return tuple(found)
+
+
+# A step done after every other one: "Do the Flags panel last, just before you press Submit", "..., once everything
+# else is filled in". An instruction: "last" ends its clause or leads to when ("last, just before ..."), after a
+# step that is no description ("The visibility score is always the last field", "newer than your last shift").
+_LAST = re.compile(
+    r"^\s*(?P<x>[^,;:.!?]{3,80}?)\s+last\s*(?:$|[,.!]|(?=\s+(?:just|once|after|when)\b))"
+    r"|^\s*(?P<y>[^,;:.!?]{3,80}?),?\s+once\s+everything\s+else\s+is\s+(?:filled\s+in|done|finished|complete)",
+    re.I,
+)
+_DESCRIPTION = re.compile(r"\b(?:is|are|was|were|be)\b|\b(?:the|your|their|our|its)\s*$", re.I)
+
+
+def _first_or_last(clause: str) -> list[Order]:
+    """The order of a clause that puts one step after every other one."""
+    m = _LAST.match(clause)
+    if m is None:
+        return []
+    text = (m.group("x") or m.group("y")).strip()
+    step = _step(text)
+    if not step or _DESCRIPTION.search(text):
+        return []
+    return [Order(frozenset(), step, "everything else", text, earlier_all=True)]
 
 
 # "..., then Story Quality", "... and then the comments": each further step of a chain ("Rate Safety first, then
@@ -145,11 +170,21 @@ def _reversed(p: Order, q: Order) -> bool:
     """The earlier step of each is the later step of the other, and better so than any step matches its own
     place ("read the source ... before the translation" / "Before you open the source, read the translation":
     the shared "read" is weaker than the crosswise match)."""
+    # "X last" puts every other step before X: a rule that puts X before another step (or first) breaks it
+    if p.earlier_all or q.earlier_all:
+        last, other = (p, q) if p.earlier_all else (q, p)
+        return (
+            not other.earlier_all
+            and _same_step(last.later, other.earlier)
+            and len(last.later & other.earlier) >= 2  # one shared word ("transcript") is no one step
+            and (other.later_all or not _same_step(last.later, other.later))
+        )
     # "X before any other action" puts X first: any step put before X breaks it
     if p.later_all or q.later_all:
         first, other = (p, q) if p.later_all else (q, p)
         return (
             not other.later_all
+            and bool(other.earlier)
             and _same_step(first.earlier, other.later)
             and not _same_step(first.earlier, other.earlier)
         )
