@@ -15,6 +15,8 @@
   before another step.
 - A case one rule excuses and another refuses in words ("and that includes silent clips"), wherever the two are in
   the deck; a relaxed rule that relaxes no omission ("no need to rush the long ones") excuses nothing.
+- Outside research: a calculator ("any electronic device") and a look-up in a named outside source ("look it up on
+  GOV.UK", "in a news archive") are kinds of source, and an order to consult one breaks a ban as a permission does.
 - A table whose column holds a rule in prose ("Topic | Rule") is read sentence by sentence like a paragraph.
 
 Every sentence here was written for this test; the look-alikes must stay quiet.
@@ -143,6 +145,16 @@ DECKS = {
     "Noise, then Music, and Silence last.\n",
     "chain/faq.md": "# FAQ\n\n## Noise and music?\n\nIf a clip is both noisy and full of music, the music flag should "
     "be the primary one, ahead of noise.\n",
+    "calc/guide.md": "# Tools\n\nDo not use calculators or spreadsheets while rating; work everything by hand.\n\n"
+    "Do not consult outside sources such as search engines or encyclopedias.\n",
+    "calc/faq.md": "# FAQ\n\n## Big sums?\n\nFor any sum with five or more digits, check the figures with a "
+    "calculator before you choose a label.\n\n## Dates?\n\nWhen the clip gives a date ambiguously, look it up in a "
+    "news archive before deciding on the flag.\n\n## Terms?\n\nWhen the clip uses a term ambiguously, look it up in "
+    "the project glossary before deciding on the flag.\n",
+    "online/guide.md": "# Tools\n\nDo not open external websites, online calculators or search engines while "
+    "rating.\n",
+    "online/faq.md": "# FAQ\n\n## Sums?\n\nArithmetic with the basic calculator on your own device is fine.\n\n"
+    "## Links?\n\nIf a clip description links to an external website, reject it.\n",
     "sameranks/guide.md": "# Overlaps\n\nWhere two boxes overlap, the class higher in this list wins: Bus > Car > "
     "Bike > Road.\n",
     "sameranks/faq.md": "# FAQ\n\n## Bikes on cars?\n\nIn any overlap between a car box and a bike box, the car box "
@@ -172,6 +184,15 @@ found = contradictions_fixture(DECKS, "round20_readings")
         ("Only raters may mark a clip as Noisy", "mark the clip Noisy yourself", []),  # raters are everyone
         ("Only Leads can approve", "a Lead's call", []),  # the act given after "but" is the Lead's
         ("After submission, only a reviewer", "until you press Submit", []),  # before and after submission
+        ("Do not use calculators", "check the figures with a calculator", ["CON001"]),
+        ("Do not consult outside sources", "look it up in a news archive", ["CON001"]),
+        (
+            "Do not consult outside sources",
+            "look it up in the project glossary",
+            [],
+        ),  # the deck's own glossary
+        ("online calculators", "basic calculator on your own device", []),  # an online calculator is a site
+        ("Do not open external websites", "links to an external website, reject it", []),  # what a clip holds
         ("Bus > Car > Bike", "the bike box takes precedence", ["CON005"]),
         ("Follow the guide, not the customer brief", "the customer brief takes precedence", ["CON005"]),
         ("choose SPEED", "WARNING outranks every other", ["CON005"]),

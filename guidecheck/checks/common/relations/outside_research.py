@@ -60,11 +60,18 @@ def _banned_outright(text: str) -> bool:
 
 
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a & b) or ("outside" in a and bool(b)) or ("outside" in b and bool(a))
+    """One kind of source; "outside sources" names every kind but a calculator, which is a tool, not a source."""
+    return bool(a & b) or ("outside" in a and bool(b - _TOOLS)) or ("outside" in b and bool(a - _TOOLS))
+
+
+_TOOLS = frozenset({"calculator"})
 
 
 def research_relations(claims: list[Claim]) -> list[Relation]:
-    """CON001 for every ban on consulting an outside source and a permission of the same kind of source."""
+    """CON001 for every ban on consulting an outside source and a permission of the same kind of source, or an order
+    to consult one by a verb of consulting it ("open the link", "look it up on GOV.UK"): "external websites" in an
+    order names what an item holds ("If a review links to an external website, reject it"), or the ban's sanction
+    ("Tasks completed with an outside tool are rejected")."""
     read = [
         (c, found)
         for c in claims
@@ -74,10 +81,11 @@ def research_relations(claims: list[Claim]) -> list[Relation]:
     ]
     bans = [(c, s) for c, s in read if (c.deontic == "F" or _banned_outright(c.text)) and not c.exception]
     w = _words()
-    allows = [
-        (c, s)
+    allows = [  # a permission, or an order to consult it ("look it up on GOV.UK before you score")
+        (c, s if c.deontic == "P" else s - {"outside"})
         for c, s in read
-        if c.deontic == "P" and not (w.excepting.search(c.text) or w.denied.search(c.text))
+        if (c.deontic == "P" or (c.deontic == "O" and s - {"outside"} and not _banned_outright(c.text)))
+        and not (w.excepting.search(c.text) or w.denied.search(c.text))
     ]
     out = []
     for ban, bs in bans:
@@ -86,7 +94,7 @@ def research_relations(claims: list[Claim]) -> list[Relation]:
                 kind = sorted((bs & as_) or (bs | as_) - {"outside"} or {"outside"})[0]
                 why = (
                     f"{quoted(as_read(ban.rule))} forbids consulting an outside {kind}, but "
-                    f"{quoted(as_read(allow.rule))} allows it."
+                    f"{quoted(as_read(allow.rule))} {'allows' if allow.deontic == 'P' else 'asks for'} it."
                 )
                 out.append(unless_updated("CON001", ban, allow, 0.75, why, []))
     return out
