@@ -17,6 +17,7 @@
   the deck; a relaxed rule that relaxes no omission ("no need to rush the long ones") excuses nothing.
 - Outside research: a calculator ("any electronic device") and a look-up in a named outside source ("look it up on
   GOV.UK", "in a news archive") are kinds of source, and an order to consult one breaks a ban as a permission does.
+- A ban and its sanction ("... counts as plagiarism"); a step done "without opening any links" is no ban for the task.
 - A table whose column holds a rule in prose ("Topic | Rule") is read sentence by sentence like a paragraph.
 
 Every sentence here was written for this test; the look-alikes must stay quiet.
@@ -155,6 +156,11 @@ DECKS = {
     "rating.\n",
     "online/faq.md": "# FAQ\n\n## Sums?\n\nArithmetic with the basic calculator on your own device is fine.\n\n"
     "## Links?\n\nIf a clip description links to an external website, reject it.\n",
+    "steplinks/guide.md": "# Steps\n\nRead the clip description once, from top to bottom, without opening any links.\n",
+    "steplinks/faq.md": "# FAQ\n\n## Links?\n\nOpen every link in the description in a new tab.\n",
+    "plagiarism/guide.md": "# Sources\n\nDon't copy text from the client's own website.\n",
+    "plagiarism/faq.md": "# FAQ\n\n## Copying?\n\nCopying text from the client's website counts as plagiarism and is "
+    "treated the same way.\n",
     "sameranks/guide.md": "# Overlaps\n\nWhere two boxes overlap, the class higher in this list wins: Bus > Car > "
     "Bike > Road.\n",
     "sameranks/faq.md": "# FAQ\n\n## Bikes on cars?\n\nIn any overlap between a car box and a bike box, the car box "
@@ -192,6 +198,8 @@ found = contradictions_fixture(DECKS, "round20_readings")
             [],
         ),  # the deck's own glossary
         ("online calculators", "basic calculator on your own device", []),  # an online calculator is a site
+        ("without opening any links", "Open every link", []),  # how to do one step, not a ban for the task
+        ("Don't copy text from the client", "counts as plagiarism", []),  # a ban and its sanction
         ("Do not open external websites", "links to an external website, reject it", []),  # what a clip holds
         ("Bus > Car > Bike", "the bike box takes precedence", ["CON005"]),
         ("Follow the guide, not the customer brief", "the customer brief takes precedence", ["CON005"]),

@@ -41,7 +41,7 @@ def _words() -> _Words:
     )
 
 
-_NEGATED = re.compile(r"\b(?:no|not|never|don['’]t|do\s+not|without)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never|don['’]t|do\s+not)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 def sources(text: str) -> frozenset[str]:
@@ -51,7 +51,9 @@ def sources(text: str) -> frozenset[str]:
 
 def _banned_outright(text: str) -> bool:
     """A mention of consulting a source right after a negation ("no web searches", "never visit the site"): a ban
-    inside a sentence whose own force is another ("Judge each card only on what the tool shows; no web ...")."""
+    inside a sentence whose own force is another ("Judge each card only on what the tool shows; no web ..."). A step
+    done "without opening any links" says how to do that step ("Read the answer once, from top to bottom, without
+    opening any links"), not that the links stay closed for the whole task."""
     return any(
         _NEGATED.search(text[max(0, m.start() - 30) : m.start()])
         for _, rx in _words().kinds
