@@ -16,7 +16,7 @@ that names a word of the case.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import TypeVar
 
@@ -37,19 +37,31 @@ def _ordering(claims: list[Claim]) -> list[Claim]:
     ]
 
 
+def _sharing(
+    items: list[Claim], indexed: Callable[[Claim], Iterable[str]], probe: Callable[[Claim], Iterable[str]]
+) -> set[tuple[int, int]]:
+    """Pairs (i < j) of two items one of which has an ``indexed`` word that the other's ``probe`` words hold: a
+    word index, so a deck's rules are not compared two by two."""
+    index: dict[str, set[int]] = defaultdict(set)
+    for i, c in enumerate(items):
+        for w in indexed(c):
+            index[w].add(i)
+    return {
+        (min(i, j), max(i, j))
+        for j, c in enumerate(items)
+        for w in probe(c)
+        for i in index.get(w, ())
+        if i != j
+    }
+
+
 def _crossing(ordering: list[Claim]) -> set[tuple[int, int]]:
     """Pairs (i < j) in which some step one rule puts first shares a word with a step the other puts later."""
-    later: dict[str, set[int]] = defaultdict(set)
-    for i, c in enumerate(ordering):
-        for o in orders(c.text):
-            for w in o.later:
-                later[w].add(i)
-    out: set[tuple[int, int]] = set()
-    for i, c in enumerate(ordering):
-        for o in orders(c.text):
-            for w in o.earlier:
-                out.update((min(i, j), max(i, j)) for j in later.get(w, ()) if j != i)
-    return out
+    return _sharing(
+        ordering,
+        lambda c: {w for o in orders(c.text) for w in o.later},
+        lambda c: {w for o in orders(c.text) for w in o.earlier},
+    )
 
 
 def order_relations(claims: list[Claim]) -> list[Relation]:
@@ -88,19 +100,8 @@ def refused_case_relations(claims: list[Claim]) -> list[Relation]:
     that excuses it; candidate pairs hold few of them (the excusing rule is about the case, the refusing one about
     the act)."""
     rules = [c for c in claims if not is_example_material(c)]
-    refusing: dict[str, set[int]] = defaultdict(set)
-    for i, c in enumerate(rules):
-        for w in refused_words(c):
-            refusing[w].add(i)
-    pairs = {
-        (min(i, j), max(i, j))
-        for j, c in enumerate(rules)
-        for w in c.everything
-        for i in refusing.get(w, ())
-        if i != j
-    }
     out = []
-    for i, j in sorted(pairs):
+    for i, j in sorted(_sharing(rules, refused_words, lambda c: c.everything)):
         fa, fb = rules[i], rules[j]
         found = denied_exception(fa, fb, near=False) if same_project(fa.rule, fb.rule) else None
         if found is not None and (rel := decided(fa, fb, found)) is not None:

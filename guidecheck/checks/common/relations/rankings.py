@@ -50,7 +50,7 @@ class _Ranked:
 def _chain(f: Claim) -> _Ranked | None:
     m = _CHAIN.search(f.text)
     if m is None:
-        return _arrow_chain(f)
+        return _inline_chain(f)
     items = [i.strip() for i in _CHAIN_SPLIT.split(m.group("chain")) if i.strip()]
     labels = tuple(i.split()[0] for i in items if re.fullmatch(LABEL_CODE, i.split()[0]))
     return _Ranked(f, labels, "", False) if len(labels) >= 3 else None
@@ -69,7 +69,7 @@ _FIRST_THEN = re.compile(
 _SLOT_WORDS = re.compile(r"\b(?:primary|priority|precedence)\b", re.I)
 
 
-def _arrow_chain(f: Claim) -> _Ranked | None:
+def _inline_chain(f: Claim) -> _Ranked | None:
     m = _ARROW.search(f.text)
     if m is not None and _RANKS.search(f.text):
         return _Ranked(f, tuple(i.strip() for i in m.group().split(">")), "", False)

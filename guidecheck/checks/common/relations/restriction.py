@@ -64,9 +64,10 @@ def _sentence(claim: Claim) -> str:
     return _FILED_UNDER.sub("", unquoted(claim.text), count=1)
 
 
-def _reserved(claim: Claim) -> tuple[str, str] | None:
-    """(group, act) of a rule that reserves an act: "Only Tier 2 moderators can reject ..." -> ("Tier 2
-    moderators", "reject"). A bare role ("Only raters may ...") reserves nothing from anyone."""
+def _reserved(claim: Claim) -> tuple[str, tuple[str, ...]] | None:
+    """(group, acts) of a rule that reserves an act: "Only Tier 2 moderators can reject ..." -> ("Tier 2
+    moderators", ("reject",)); "may split or merge segments" reserves both acts. A bare role ("Only raters may
+    ...") reserves nothing from anyone."""
     text = _sentence(claim)
     m = _words().only.match(text)
     if m:
@@ -76,20 +77,18 @@ def _reserved(claim: Claim) -> tuple[str, str] | None:
     else:
         return None
     group = m.group("group")
-    more = _SECOND_ACT.match(text, m.end())  # "may split or merge segments": both acts are reserved
-    if more is not None:
-        act = f"{act} or {more.group('act').lower()}"
-    return (group, act) if _qualifiers(group) else None
+    more = _SECOND_ACT.match(text, m.end())
+    acts = (act, more.group("act").lower()) if more is not None else (act,)
+    return (group, acts) if _qualifiers(group) else None
 
 
 _SECOND_ACT = re.compile(r"\s+(?:or|and|and/or)\s+(?P<act>[a-z]+)\b", re.I)
 
 
-def _act_stems(act: str) -> set[str]:
-    """The stems an act may be written with ("split or merge": either); a gerund ("adding", "changing") names its
-    verb's act."""
-    acts = lexicon().act_of
-    return {acts.get(stem(f), stem(f)) for one in act.split(" or ") for f in act_bases(one) | {one}}
+def _act_stems(acts: tuple[str, ...]) -> set[str]:
+    """The stems the acts may be written with; a gerund ("adding", "changing") names its verb's act."""
+    act_of = lexicon().act_of
+    return {act_of.get(stem(f), stem(f)) for act in acts for f in act_bases(act) | {act}}
 
 
 _FUNCTION_WORDS = frozenset(
@@ -161,7 +160,7 @@ def _qualifiers(group: str) -> set[str]:
     return _stems(group) - ((_words().roles | lexicon().stop) - _ABOVE_RATERS) - {"who", "have", "has"}
 
 
-def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
+def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str | None:
     """What both rules act on: a label both name (the act is applying it, whatever the verb), else the same act
     on the same object."""
     verbs = _words().label_verbs
@@ -171,9 +170,9 @@ def _shared_target(reserving: Claim, act: str, other: Claim) -> str | None:
         or _quoted_names(reserving, other)
     )
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
-    if names and set(act.split(" or ")) & verbs and other_verbs:
+    if names and set(acts) & verbs and other_verbs:
         return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
-    if not _act_stems(act) & verbs_of(_TIME_CLAUSE.sub(" ", _BUT.split(other.text, maxsplit=1)[0])):
+    if not _act_stems(acts) & verbs_of(_TIME_CLAUSE.sub(" ", _BUT.split(other.text, maxsplit=1)[0])):
         return None  # "until the batch closes" times the act; "..., but approving it is a Lead's call" is not given
     words = _stems(other.text)
     if reserving.object_head and reserving.object_head in words & _stems(_reserved_clause(reserving)):
@@ -200,10 +199,11 @@ _NOT_OBJECT = frozenset({"by", "from", "to", "in", "on", "for", "with", "of", "a
 def _object_after_act(reserving: Claim, words: set[str]) -> str | None:
     """The object the reserving sentence writes right after its act ("may edit or delete polygons drawn by
     another annotator" -> polygons), when the other rule acts on it too."""
-    m = _words().only.match(_sentence(reserving))
+    text = _sentence(reserving)
+    m = _words().only.match(text)
     if m is None:
         return None
-    after = _AFTER_ACT.match(_sentence(reserving)[m.end() :])
+    after = _AFTER_ACT.match(text[m.end() :])
     if after is None:
         return None
     for w in after.group("what").split():
@@ -324,7 +324,7 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
         got = _reserved(reserving)
         if got is None or _reserved(other) is not None:
             continue
-        group, act = got
+        group, acts = got
         everyone = _everyone(other)
         if everyone is None or (other.deontic == "F" and not everyone[1]):
             continue
@@ -334,7 +334,7 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
             continue
         if _words().others_work.search(reserving.text) and _words().own_work.search(other.text):
             continue  # reserved for someone else's work, given for one's own
-        target = _shared_target(reserving, act, other)
+        target = _shared_target(reserving, acts, other)
         if target:
             why = (
                 f"{quoted(as_read(reserving.rule))} reserves this to {group}, but {quoted(as_read(other.rule))} "

@@ -91,7 +91,7 @@ def orders(text: str) -> tuple[Order, ...]:
                 steps += _chain(clause[m.end("b") :])
             found += _pairs(steps)
             break
-        found += _first_or_last(clause)  # "Do the Flags panel last, just before you press Submit": both
+        found += _done_last(clause)  # "Do the Flags panel last, just before you press Submit": both
     return tuple(found)
 
 
@@ -106,7 +106,7 @@ _LAST = re.compile(
 _DESCRIPTION = re.compile(r"\b(?:is|are|was|were|be)\b|\b(?:the|your|their|our|its)\s*$", re.I)
 
 
-def _first_or_last(clause: str) -> list[Order]:
+def _done_last(clause: str) -> list[Order]:
     """The order of a clause that puts one step after every other one."""
     m = _LAST.match(clause)
     if m is None:
