@@ -13,6 +13,12 @@ _BULLET = re.compile(r"^(\s*)(?:[-*•·–▪◦]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 _CAPS_HEADING = re.compile(r"^[A-Z0-9][A-Z0-9 &/,'’:()\-]{2,80}$")
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# The title of a dated entry in an errata or changelog file: "[2025-02-24] Escalation", "2024-05-02 - Pay",
+# "12 May 2024: Timer", "v1.3 (2024-04-12)". The entry's text follows on the next line.
+_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
+_DATED_TITLE = re.compile(
+    rf"^(?:\[\s*{_DATE}\s*\]|\(\s*{_DATE}\s*\)|{_DATE})\s*(?:[-–—:|]\s*)?(?P<title>[^.!?]{{0,80}}?)\s*$"
+)
 
 
 def _heading_at(line: str, stripped: str, nxt: str, has_sections: bool) -> tuple[str, int] | None:
@@ -22,6 +28,8 @@ def _heading_at(line: str, stripped: str, nxt: str, has_sections: bool) -> tuple
     hashed = _HASH_HEADING.match(stripped)
     if hashed:
         return hashed.group(2), len(hashed.group(1))
+    if nxt.strip() and _DATED_TITLE.match(stripped) and len(stripped.split()) <= 10:
+        return stripped, 2 if has_sections else 1
     # "DO NOT:" in capitals introduces a list; it is a lead-in, not a section title.
     if (
         _CAPS_HEADING.match(stripped)

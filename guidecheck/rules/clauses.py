@@ -129,7 +129,7 @@ def _phrases(sent, phrases: tuple[str, ...], out: list[tuple[int, str]], covered
             if tok is None or any(t.i in covered for t in tok):
                 continue
             prev = sent.doc[tok.start - 1] if tok.start > sent.start else None
-            if prev is not None and prev.lower_ in lexicon().concessive:
+            if prev is not None and (prev.lower_ in lexicon().concessive or _describes_noun(prev, phrase)):
                 continue
             end_m = _END.search(text, m.end())
             end = end_m.start() if end_m else len(text)
@@ -146,6 +146,19 @@ def _phrases(sent, phrases: tuple[str, ...], out: list[tuple[int, str]], covered
                 continue
             out.append((span.start, clause))
             covered.update(range(span.start, span.end))
+
+
+_QUANTIFIERS = frozenset({"all", "every", "each", "any", "no"})
+
+
+def _describes_noun(prev, phrase: str) -> bool:
+    """'Items in a language other than English': "other than" after a noun no quantifier opens picks out a kind
+    of thing (which language), it makes no exception to the rule ("all items other than gold ones" does)."""
+    return (
+        phrase == "other than"
+        and prev.pos_ == "NOUN"
+        and not any(c.lower_ in _QUANTIFIERS for c in prev.children)
+    )
 
 
 def _scope(sent, out: list[tuple[int, str]], covered: set[int]) -> None:

@@ -196,19 +196,24 @@ def stated_rule(sent, covered: set[int]) -> Detection | None:
     return None
 
 
+_POLICY_READINGS = (
+    (read_quality_bar, "quality bar statement"),
+    (read_item_time, "item time statement"),
+    (read_pay_term, "pay term statement"),
+    (read_sample_share, "sample size statement"),
+)
+
+
 def policy_statement(sent, covered: set[int]) -> Detection | None:
     """A limit of the task's policy, stated as a fact about what happens: a rater's quality bar ("Annotators whose
     audited accuracy falls below 90% are taken off live work") the time one item may be held ("A task that stays
     open for more than 10 minutes is released back to the queue"), what an item pays ("Skipped posts are not
-    paid") or how much of the work is sampled ("QA pulls one clip in every five"). Decks state these with no modal verb."""
-    if read_quality_bar(sent.text) is not None:
-        return Detection("obligation", "must", False, "quality bar statement", sent.root, False)
-    if read_item_time(sent.text) is not None:
-        return Detection("obligation", "must", False, "item time statement", sent.root, False)
-    if read_pay_term(sent.text) is not None:
-        return Detection("obligation", "must", False, "pay term statement", sent.root, False)
-    if read_sample_share(sent.text) is not None:
-        return Detection("obligation", "must", False, "sample size statement", sent.root, False)
+    paid") or how much of the work is sampled ("QA pulls one clip in every five"). Decks state these with no modal
+    verb. The text is stripped: a table's rule cell is parsed with the other cells blanked to spaces."""
+    text = sent.text.strip()
+    for read, what in _POLICY_READINGS:
+        if read(text) is not None:
+            return Detection("obligation", "must", False, what, sent.root, False)
     if same_measures([sent.text]):  # "Your audit score is shown as Gold Agreement on the dashboard"
         return Detection("definition", None, False, "second name of a measure", sent.root, False)
     return None

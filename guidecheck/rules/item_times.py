@@ -42,6 +42,8 @@ class _Words:
     sub_case: re.Pattern[str]
     time: re.Pattern[str]
     floor: re.Pattern[str]
+    covered_cases: re.Pattern[str]
+    returned_to: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +57,8 @@ def _words() -> _Words:
         batch=re.compile(rf"\b(?:{d['batch']})\b", re.I),
         sub_case=re.compile(rf"\b(?:{d['sub_case']})\b", re.I),
         floor=re.compile(rf"\b(?:{d['give_up_floor']})\b", re.I),
+        covered_cases=re.compile(d["covered_cases"], re.I),
+        returned_to=re.compile(d["returned_to"], re.I),
         time=re.compile(
             rf"(?<![\w.,])(?:(?P<frac>{fractions})\s+(?:an?\s+)?(?P<funit>{units})"
             rf"|(?P<n>\d[\d,]*(?:\.\d+)?|{nums})[\s-]+(?:(?:full|whole|entire|solid|good)\s+)?(?P<unit>{units})s?)\b",
@@ -90,7 +94,7 @@ def read_item_time(text: str) -> ItemTime | None:
     # "Submit each batch within 24 hours; unfinished batches are released": the tool's limit
     if len(kinds) == 2 and "deadline" in kinds:
         kinds.remove("deadline")
-    if len(kinds) != 1 or w.sub_case.search(text):
+    if len(kinds) != 1 or w.sub_case.search(w.covered_cases.sub("", text)):
         return None
     times = [(_seconds(m), m.span()) for m in w.time.finditer(text) if not _ORDINAL.match(text, m.start())]
     # "the timer allows 8 minutes per image; the median was just under 5 minutes": the limit's clause
@@ -100,7 +104,8 @@ def read_item_time(text: str) -> ItemTime | None:
         return None  # "calls over 25 minutes of audio need 15 to 20 minutes": which is the limit?
     seconds, span = times[0]
     floor = kinds[0] == "give_up" and bool(w.floor.search(text))
-    return ItemTime(kinds[0], seconds, "batch" if w.batch.search(text) else "item", span, floor)
+    per_batch = bool(w.batch.search(w.returned_to.sub("", text)))
+    return ItemTime(kinds[0], seconds, "batch" if per_batch else "item", span, floor)
 
 
 def _in_limit_clause(text: str, times: list, kind: re.Pattern[str]) -> list:

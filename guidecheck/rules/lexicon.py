@@ -61,6 +61,7 @@ class Lexicon:
     aside: re.Pattern[str]
     step_number: re.Pattern[str]
     absolute_aside: re.Pattern[str]
+    purpose_clause: re.Pattern[str]
     rubric_line: re.Pattern[str]
     glossary_item: re.Pattern[str]
     label_item: re.Pattern[str]
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         aside=re.compile(data["faq"]["aside"], re.I),
         step_number=re.compile(data["faq"]["step_number"]),
         absolute_aside=re.compile(data["faq"]["absolute_aside"]),
+        purpose_clause=re.compile(data["faq"]["purpose_clause"], re.I),
         rubric_line=re.compile(blocks["rubric_line"], re.I),
         glossary_item=re.compile(blocks["glossary_item"]),
         label_item=re.compile(blocks["label_item"]),

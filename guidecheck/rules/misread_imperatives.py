@@ -84,4 +84,27 @@ def imperative_after_statement(sent, covered: set[int]) -> Detection | None:
     return Detection(kind, "must", neg, "imperative after a statement", root, True)
 
 
-__all__ = ["imperative_after_statement", "misread_imperative"]
+def imperative_after_opener(sent, covered: set[int]) -> Detection | None:
+    """'In the justification, quote the exact words ...': after an opening phrase and its comma, a base-form verb
+    the parser hung on a noun it made the root ("words"). With no verb for a root, that verb is the instruction."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX") or root.i in covered:
+        return None
+    verb = next(
+        (
+            t
+            for t in sent
+            if t.tag_ == "VB"
+            and t.dep_ in ("intj", "dep", "npadvmod", "amod", "compound", "nmod")
+            and t.i > sent.start
+            and sent.doc[t.i - 1].text == ","
+            and t.i not in covered
+        ),
+        None,
+    )
+    if verb is None or verb.lower_ not in verb_index(sent.doc.vocab):
+        return None
+    return Detection("obligation", "must", False, "imperative after an opening phrase", verb, True)
+
+
+__all__ = ["imperative_after_opener", "imperative_after_statement", "misread_imperative"]

@@ -27,7 +27,9 @@ class PayTerm:
 
     subject: str  # what is paid for, as written ("Skipped posts", "A skip with the reason Failed to load")
     share: float | None  # share of the base rate: 0 unpaid, 1 the base rate; None: paid, by another measure
-    excepting: bool  # the sentence states an exception ("with one exception", "unless", "except")
+    excepting: (
+        str  # the exception the sentence states, from "unless" / "except" / "with one exception" on ("")
+    )
     span: tuple[int, int]  # the words that say what it pays
 
 
@@ -85,7 +87,7 @@ def read_pay_term(text: str) -> PayTerm | None:
     for rx in w.unpaid:
         m = rx.search(text)
         if m and _names_a_thing(m.group("subj")):
-            return PayTerm(_bare(m.group("subj")), 0.0, bool(w.excepting.search(text)), m.span("pay"))
+            return PayTerm(_bare(m.group("subj")), 0.0, _exception(text), m.span("pay"))
     for rx in w.paid:
         m = rx.search(text)
         if m is None:
@@ -93,8 +95,14 @@ def read_pay_term(text: str) -> PayTerm | None:
         subject = " ".join(x for x in (m.groupdict().get("lead"), m.group("subj")) if x)
         if _names_a_thing(subject):
             rate = m.groupdict().get("rate") or ""
-            return PayTerm(_bare(subject), _share(rate), bool(w.excepting.search(text)), m.span("pay"))
+            return PayTerm(_bare(subject), _share(rate), _exception(text), m.span("pay"))
     return None
+
+
+def _exception(text: str) -> str:
+    """The words of the exception a sentence states, from its marker to the end ("" when it states none)."""
+    m = _words().excepting.search(text)
+    return text[m.start() :] if m else ""
 
 
 _CLAUSES = re.compile(r"[^;]+")

@@ -101,7 +101,7 @@ def _words() -> _Words:
         ),
         # "drops below 0.75", "is 0.92 or lower": an accuracy written as a decimal share (not "0.5 seconds")
         fraction=re.compile(
-            rf"(?:\b(?P<cmp>{before})\s+)?(?<![\d.])(?P<n>0?\.\d+)\b(?!\s*(?:%|s|secs?|seconds?|mins?|minutes?|hours?|h|ms|points?|pts?|frames?|fps|px|pixels?|mm|cm|m|km|stars?)\b)(?:\s+(?P<post>{after})\b)?",
+            rf"(?:\b(?P<cmp>{before})\s+)?(?<![\d.$€£¥])(?P<n>0?\.\d+)\b(?!\s*(?:%|s|secs?|seconds?|mins?|minutes?|hours?|h|ms|points?|pts?|frames?|fps|px|pixels?|mm|cm|m|km|stars?)\b)(?:\s+(?P<post>{after})\b)?",
             re.I,
         ),
         amount=re.compile(rf"(?:{d['amount_before']})\s+$|^\s+(?:{d['amount_after']})", re.I),

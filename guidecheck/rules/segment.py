@@ -33,7 +33,7 @@ class Unit:
 
 def parse_text(block: Block) -> str:
     """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:'/'Note:', a typed
-    step number and an absolute phrase (", Grade 1 included,") blanked; in a row with a rule column, every cell
+    step number, an absolute phrase (", Grade 1 included,") and a purpose clause ("so QA can find it") blanked; in a row with a rule column, every cell
     but the rule's."""
     text = _SOFT_BREAK.sub(" ", block.text)
     cell = rule_cell(block)
@@ -46,6 +46,7 @@ def parse_text(block: Block) -> str:
         *lex.aside.finditer(text),
         *lex.step_number.finditer(text),
         *lex.absolute_aside.finditer(text),
+        *lex.purpose_clause.finditer(text),
     ]
     for m in [*prefixes, *answers]:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
@@ -60,6 +61,11 @@ def _answer_word() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _rule_columns() -> frozenset[str]:
     return frozenset(lexicon().data["blocks"]["rule_columns"])
+
+
+@lru_cache(maxsize=1)
+def _rule_gloss() -> re.Pattern[str]:
+    return re.compile(lexicon().data["blocks"]["rule_glosses"], re.I)
 
 
 def rule_cell(block: Block) -> tuple[int, int] | None:
@@ -100,9 +106,9 @@ def whole_block(block: Block) -> str | None:
         return "label definition"
     if kind == LIST_ITEM and (m := lex.glossary_item.match(text)) and not lex.faq_prefix.match(text):
         first = m.group("term").split()[0].lower()
-        return (
-            None if first in lex.data["blocks"]["verdict_terms"] else "glossary"
-        )  # "Verdict: ..." is no term
+        if first in lex.data["blocks"]["verdict_terms"] or _rule_gloss().match(m.group("desc")):
+            return None  # "Verdict: ..." is no term; "Topic: you may skip ..." is an instruction
+        return "glossary"
     return None
 
 

@@ -151,11 +151,27 @@ def fragment_reason(
             return "fragment (starts mid-sentence)"
         if not cue and not _TERMINAL.search(t) and len(t.split()) <= 12:
             return "fragment (heading or table line)"
+    if first_unit and kind in (LIST_ITEM, PARAGRAPH) and _case_title(t, block.text):
+        return "fragment (the title of the case the item states)"
     if _HYPHEN_BREAK.search(t):
         return "fragment (ends mid-word)"
     if not inherits and not cue and len(_WORD.findall(t)) <= 1:
         return "fragment (one word)"
     return None
+
+
+_CASE_RESTATED = re.compile(r"^\s*(?:for|when|if|where|in|on|with)\b", re.I)
+
+
+def _case_title(title: str, block_text: str) -> bool:
+    """'No device location. For a "here" question with no device location on the card, ...': a short first
+    sentence whose words the next sentence restates as its case is the item's title, not a ban."""
+    words = re.findall(r"[a-z]{3,}", title.lower())
+    if not 2 <= len(title.split()) <= 5 or len(words) < 2 or not title.endswith("."):
+        return False
+    rest = block_text.strip()[len(title) :].strip()
+    following = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0].lower()
+    return bool(_CASE_RESTATED.match(following)) and all(w in following for w in words)
 
 
 def parse_role(det: Detection, actor: str | None, action: str | None, text: str) -> tuple[str, str] | None:

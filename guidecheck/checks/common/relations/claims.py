@@ -9,11 +9,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ....model import Quantity, Rule
-from ....rules.lexicon import lexicon as rules_lexicon
 from ....rules.other_numbers import other_number
+from .claim_clauses import conditions_of, exceptions_of
 from .left_undone import left_undone
 from .lexicon import content, lexicon, stem
 from .precedence import priority_of
@@ -300,29 +299,10 @@ def _is_update(rule: Rule) -> bool:
     return bool(rule.date and rule.date in rule.text)
 
 
-# The reason a rule gives ("..., because each box takes the brand selected when you draw it"): a condition in it is
-# the reason's, not the rule's.
-@lru_cache(maxsize=1)
-def _reason() -> re.Pattern[str]:
-    """The words that open a reason are the extraction's own (``data/rules.toml`` [clauses] causal_marks)."""
-    marks = "|".join(map(re.escape, sorted(rules_lexicon().causal_marks)))
-    return re.compile(rf"^(?:{marks})\b[^,;]*,|[,;]?\s+(?:{marks})\b[^;]*", re.I)
-
-
-def _conditions(rule: Rule, text: str) -> list[str]:
-    """The rule's conditions, or those its words state outside its reason; none that only says "whatever"."""
-    lex = lexicon()
-    found = rule.conditions or [
-        m.group(0).strip() for m in lex.condition_clause.finditer(_reason().sub(" ", text))
-    ]
-    return [c for c in found if not lex.absolute.search(c)]  # "for any purpose whatsoever"
-
-
 def build_claim(rule: Rule) -> Claim:
     lex = lexicon()
     text = rule.text
-    conditions = _conditions(rule, text)
-    exceptions = rule.exceptions or [m.group(0).strip() for m in lex.exception_clause.finditer(text)]
+    conditions, exceptions = conditions_of(rule), exceptions_of(rule)
     cond_spans = _clause_spans(text, conditions)
     exc_spans = _clause_spans(text, exceptions)
     deontic, cue = _deontic(rule, text, cond_spans + exc_spans)

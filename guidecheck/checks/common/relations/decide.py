@@ -17,7 +17,7 @@ import numpy as np
 from ..deck import same_project
 from .claims import Claim
 from .detectors import _numbers_disjoint
-from .lexicon import word_overlap
+from .lexicon import content, word_overlap
 from .output_clash import output_conflict
 from .proposition import Side, overriding, side_of, stated_exception
 from .relate import Relation, relate
@@ -234,12 +234,28 @@ def _unexplained(p: PairInput, prob: float) -> Relation | None:
     return None
 
 
+def _sections_apart(fa: Claim, fb: Claim) -> bool:
+    """Two sections of one file about different things ("Short caption rules" / "Long description: the basics"):
+    a count each asks for without naming the output ("Keep to one sentence." / "break the text into two or three
+    paragraphs") is of a different output."""
+    a, b = fa.rule, fb.rule
+    if a.location.path != b.location.path or not a.section or not b.section:
+        return False
+    if content(a.text) & content(b.text):
+        return False  # both name the output ("the key-takeaways box"): the sections do not tell it apart
+    if a.section[: len(b.section)] == b.section or b.section[: len(a.section)] == a.section:
+        return False  # one section holds the other
+    return not content(a.section[-1]) & content(b.section[-1])
+
+
 def _output_relation(p: PairInput, prob: float) -> Relation | None:
     hit = output_conflict(p.sa.output, p.sb.output)
     if hit is None:
         return None
     kind, wa, wb = hit
     fa, fb = p.fa, p.fb
+    if kind == "count" and _sections_apart(fa, fb):
+        return None
     why = {
         "phrase": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} disagree on whether "
         + (f"“{wa}”" if wa == wb else f"“{wa}” / “{wb}”")

@@ -24,12 +24,13 @@ _MEMBERS = re.compile(
 # numbers, vehicle plates, and any other number ..." (three or more short items before the first stop).
 _ENUMERATION = re.compile(r"^(?P<list>[^.;:|()—–]{3,400}?)(?=[.;:|]|$)")
 _ENUM_ITEM_WORDS = 5
+_CATCH_ALL = re.compile(r"\b(?:any|every|all)\s+other\b|\banything\b|\betc\b", re.I)
 _SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
-# "X is not a fee", "X are not termination terms", "X does not count as FEE", "do not label X as FEE".
+# "X is not a fee", "X is not a broken link" (a two-word name: its first word is the key), "X are not termination terms", "X does not count as FEE", "do not label X as FEE".
 _EXCLUSIONS = (
     re.compile(
         r"(?:^|;\s*)(?P<x>[^,;:]{3,80}?)\s+(?:is|are)\s+(?:not|never)\s+(?:an?\s+|the\s+)?"
-        r"(?!(?:tagged|labell?ed|marked|annotated|used|enough|needed|required|allowed)\b)(?P<l>[\w-]+)"
+        r"(?!(?:tagged|labell?ed|marked|annotated|used|enough|needed|required|allowed)\b)(?P<l>[\w-]+(?:\s+[\w-]+)?)"
         r"(?:\s+(?:terms?|spans?|cases?|items?|labels?|tags?|flags?))?(?=\s*[,;.:]|\s*$|\s+(?:and|but|so)\b)",
         re.I,
     ),
@@ -125,7 +126,13 @@ def _enumerated(f: Claim) -> list[str]:
     items = [i.strip() for i in re.split(r",\s*", m.group("list")) if i.strip()]
     if len(items) < 3 or any(len(i.split()) > _ENUM_ITEM_WORDS for i in items[:-1]):
         return []  # a clause, not a list; only the last item may be a catch-all ("and any other number ...")
-    return [", ".join(i for i in items if len(i.split()) <= _ENUM_ITEM_WORDS)]
+    last = items[-1]  # "or sits behind a paywall or login screen" is a member; "and any other number" is not
+    keep = (
+        [*items[:-1], last]
+        if len(last.split()) <= 2 * _ENUM_ITEM_WORDS and not _CATCH_ALL.search(last)
+        else items
+    )
+    return [", ".join(i for i in keep if i is last or len(i.split()) <= _ENUM_ITEM_WORDS)]
 
 
 def _exclusion(f: Claim) -> tuple[str, str, frozenset[str]] | None:
@@ -179,9 +186,14 @@ def _rule_like(f: Claim) -> bool:
 
 
 def _same_case(member: frozenset[str], case: frozenset[str]) -> bool:
-    """The member names the excluded case: two words in common, or the whole of a one-word member is the case."""
+    """The member names the excluded case: two words in common, the whole of a one-word member is the case, or a
+    one-word case is named in a short member ("A paywall is not a broken link" / "sits behind a paywall")."""
     shared = member & case
-    return len(shared) >= 2 or (len(member) == 1 and member <= case and len(case) <= 2)
+    return (
+        len(shared) >= 2
+        or (len(member) == 1 and member <= case and len(case) <= 2)
+        or (len(case) == 1 and case <= member and len(member) <= 3)
+    )
 
 
 def member_relations(claims: list[Claim]) -> list[Relation]:

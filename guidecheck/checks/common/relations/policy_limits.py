@@ -128,10 +128,25 @@ def _same_pay_case(a: PayTerm, b: PayTerm) -> bool:
     return bool(x & y) and (x <= y or y <= x)
 
 
+def _settles(x: PayTerm, y: PayTerm) -> bool:
+    """``x`` states an exception that is ``y``'s case: "Skips are paid at the base rate unless the image is a
+    duplicate" settles "Skips of duplicate images are not paid" (the words ``y``'s subject adds are in the
+    exception), not "Skips are not paid" nor "Skips at audit are not paid"; a narrower case that calls itself
+    the exception ("The one exception: skips because the page will not load are paid") settles the general rule."""
+    if not x.excepting:
+        return False
+    words = _paid_for(x.excepting)
+    extra = _paid_for(y.subject) - _paid_for(x.subject)
+    own = _paid_for(x.subject) - _paid_for(
+        y.subject
+    )  # "The one exception: skips because the page ...": x's case
+    return bool(extra & words) or bool(own and not extra and own & words)
+
+
 def _pay_clash(a: PayTerm, b: PayTerm) -> str | None:
-    """Why two pay terms of one kind of item disagree, or None. A sentence that states an exception ("with one
-    exception", "unless") is the deck settling the case, not a second answer to it."""
-    if a.excepting or b.excepting:
+    """Why two pay terms of one kind of item disagree, or None. A sentence whose exception is the other's case is
+    the deck settling the case, not a second answer to it."""
+    if _settles(a, b) or _settles(b, a):
         return None
     if (a.share == 0) != (b.share == 0):
         return "one pays for it and the other does not."

@@ -49,6 +49,10 @@ _SAID = (
     re.compile(
         r"\b(?i:score)\s+of\s+(?P<v>\d)\s*\((?P<n>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|with|for|of|and|to)){0,3})\)"
     ),
+    # "A 3 (Needs Revision) means ...", "gets a 1 (Unusable)"
+    re.compile(
+        r"\b(?:[Aa]n?)\s+(?P<v>\d)\s*\((?P<n>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|with|for|of|and|to)){0,3})\)"
+    ),
 )
 
 

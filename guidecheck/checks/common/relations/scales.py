@@ -52,7 +52,7 @@ def _tables(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, float, str | N
                 continue  # "Score cap": a bound each row sets on the score, not a score of the scale
             score = next((v.strip() for k, v in cells.items() if lex.score_header.match(k)), "")
             name = next(
-                (v.strip() for k, v in cells.items() if lex.label_header.match(k) and v.strip()), None
+                (_row_name(v) for k, v in cells.items() if lex.label_header.match(k) and v.strip()), None
             )
         else:  # a rubric line: "4 – Good: solves the problem with minor gaps"
             score = next((x for x in f.rule.labels if x.strip().isdigit()), "")
@@ -65,6 +65,16 @@ def _tables(claims: list[Claim]) -> dict[tuple, list[tuple[Claim, float, str | N
         if not any(abs(v - value) < 1e-9 for _, v, _ in groups[key]):
             groups[key].append((f, value, name))
     return groups
+
+
+_NAME_THEN_MEANING = re.compile(r"^\s*(?P<name>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*(?::|—|–|\s-\s)\s*\S")
+
+
+def _row_name(cell: str) -> str:
+    """The name in a "Name and meaning" cell: "Fully Reliable: every citation is Supported ..." -> "Fully
+    Reliable" (a cell that is only a name stays whole)."""
+    m = _NAME_THEN_MEANING.match(cell)
+    return m.group("name").strip() if m else cell.strip()
 
 
 # A number column that bounds the score ("Score cap", "Max score") gives no row a score of its own.
