@@ -24,6 +24,14 @@
 - "A 3 (Needs Revision) means ..." names a scale point like "A score of 3 (Needs Revision)".
 - An instruction after an opening phrase the parser hung on a noun ("In the justification, quote the exact words
   ...") is an instruction; "make the recipe UNSAFE", "puts the segment at a score of 3" give a label or a score.
+- The time the rater has for one act ("Disputes must be filed within 48 hours of the feedback" / "You can dispute
+  ... any time within a week") is read as a window: two lengths for one act disagree.
+- Words stem alike in the plural ("ratings" / "a rating"); "swap" is "replace".
+- A tie-break may lean to the stricter or the more lenient verdict ("on the fence between two verdicts, give it the
+  more generous"); that way is compared only with itself, never with "the lower one".
+- Priority: "X and Y give different age ranges, use the range in Y"; "Y is what the answer should be judged against".
+- "The only past tense you need is for history the record gives you" is the exception to "Write in the present
+  tense", not a second answer.
 - Counts of the output asked for in two sections of one file about different things ("Short caption" / "Long
   description") are counts of two outputs.
 
@@ -41,6 +49,7 @@ from guidecheck.ingest import read_document
 from guidecheck.rules.item_times import read_item_time
 from guidecheck.rules.quality_bars import read_quality_bar
 from guidecheck.rules.sample_shares import read_sample_share
+from guidecheck.rules.time_windows import read_time_window
 
 
 @pytest.mark.parametrize(
@@ -126,6 +135,36 @@ def test_a_sample_share_and_a_bar_next_to_an_amount():
     assert bar is not None and bar.bar == 0.995
 
 
+@pytest.mark.parametrize(
+    ("sentence", "act", "seconds"),
+    [
+        ("Disputes must be filed within 48 hours of receiving reviewer feedback.", "dispute", 172800.0),
+        (
+            "You can dispute a reviewer's decision any time within a week of getting the feedback.",
+            "dispute",
+            604800.0,
+        ),
+        ("You have 72 hours from the moment you claim a batch to submit it.", "submit", 259200.0),
+        ("Send it through the appeal form within 7 days of the result.", "appeal", 604800.0),
+    ],
+)
+def test_a_time_window_is_read(sentence, act, seconds):
+    got = read_time_window(sentence)
+    assert got is not None and (got.act, got.seconds) == (act, seconds)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Finish each item within 10 minutes.",  # an item's time, read as one
+        "If you were away when feedback landed, send the dispute within 5 days.",  # a case settled
+        "Disputes are answered within 5 business days.",  # working days are no days
+    ],
+)
+def test_no_time_window_is_read(sentence):
+    assert read_time_window(sentence) is None
+
+
 def test_a_dated_errata_title_is_a_heading(tmp_path):
     path = tmp_path / "errata.txt"
     path.write_text(
@@ -183,6 +222,39 @@ DECKS = {
     "break the text into two or three paragraphs when it runs long.\n",
     "namedoutput/guide.md": "# Caption rules\n\nWrite the caption as one sentence.\n\n# Caption layout\n\nWrite "
     "the caption as three paragraphs.\n",
+    "disputes/guide.md": "# Disputes\n\nDisputes must be filed within 48 hours of receiving reviewer feedback.\n",
+    "disputes/faq.md": "# FAQ\n\n## Disputes?\n\nYou can dispute a reviewer's decision any time within a week of "
+    "getting the feedback.\n",
+    "samedisputes/guide.md": "# Disputes\n\nDisputes must be filed within 7 days of receiving reviewer feedback.\n",
+    "samedisputes/faq.md": "# FAQ\n\n## Disputes?\n\nYou can dispute a reviewer's decision any time within a week "
+    "of getting the feedback.\n",
+    "prioritywindow/guide.md": "# Deadlines\n\nA claimed batch must be submitted within 48 hours.\n",
+    "prioritywindow/faq.md": "# FAQ\n\n## Priority?\n\nBatches marked Priority must be submitted within 12 hours of "
+    "being claimed.\n",
+    "locked/guide.md": "# Roles\n\nOnly QA leads may edit a rating after it has been locked.\n",
+    "locked/faq.md": "# FAQ\n\n## Mistakes?\n\nYou can reopen and edit any of your own locked ratings from the History "
+    "tab.\n",
+    "swap/guide.md": "# Roles\n\nOnly QA leads may replace a generic speaker label with a person's real name.\n",
+    "swap/faq.md": "# FAQ\n\n## Guests?\n\nIf the description names the guest, you can swap the generic label for "
+    "their name yourself.\n",
+    "fence/guide.md": "# Verdicts\n\nIf you cannot decide between two adjacent verdicts, choose the stricter one.\n",
+    "fence/faq.md": "# FAQ\n\n## Borderline?\n\nWhen a batch sits on the fence between two verdicts, give it the more "
+    "generous of the two.\n",
+    "strictlow/guide.md": "# Verdicts\n\nIf you cannot decide between two adjacent verdicts, choose the stricter "
+    "one.\n",
+    "strictlow/faq.md": "# FAQ\n\n## Borderline?\n\nWhen you are torn between two verdicts, choose the lower one.\n",
+    "synopsis/guide.md": "# Sources\n\nWhen the synopsis and the eligibility section give different age ranges, use "
+    "the range in the eligibility section.\n",
+    "synopsis/faq.md": "# FAQ\n\n## Ages?\n\nWhere the synopsis and the eligibility section disagree about age, the "
+    "synopsis takes priority.\n",
+    "fares/guide.md": "# Sources\n\nIf the fare rules and the booking page disagree, rate against the fare rules.\n",
+    "fares/faq.md": "# FAQ\n\n## Booking page?\n\nWhere the booking page differs from the fare rules, the booking page "
+    "is what the answer should be judged against.\n",
+    "tense/guide.md": "# Style\n\nWrite in the present tense.\n",
+    "tense/faq.md": "# FAQ\n\n## Past tense?\n\nThe only past tense you need is for history the record gives you, such "
+    "as 'made in Delft'.\n",
+    "pasttense/guide.md": "# Style\n\nWrite in the present tense.\n",
+    "pasttense/faq.md": "# FAQ\n\n## Tense?\n\nWrite in the past tense.\n",
     "remarks/guide.md": "# Boxes\n\nYou may skip the Remarks box when the batch header is stamped URGENT.\n",
     "remarks/faq.md": "# FAQ\n\n## Remarks?\n\nThe Remarks box is never optional; even on URGENT batches it has to "
     "be filled in.\n",
@@ -215,6 +287,17 @@ found = contradictions_fixture(DECKS, "round21_readings")
         ("rejected for copied text are not paid", "still paid at half", []),  # the exception's own case
         ("reserved for Level 2 raters and QA leads", "Any rater, new or experienced", ["CON011"]),
         ("You may skip the Remarks box", "even on URGENT batches", ["CON001"]),
+        ("Write in the present tense.", "The only past tense you need", []),  # the exception, stated
+        ("Write in the present tense.", "Write in the past tense.", ["CON010"]),
+        ("use the range in the eligibility section", "the synopsis takes priority", ["CON005"]),
+        ("rate against the fare rules", "is what the answer should be judged against", ["CON005"]),
+        ("Only QA leads may edit a rating", "your own locked ratings", ["CON011"]),
+        ("Only QA leads may replace", "swap the generic label", ["CON011"]),
+        ("choose the stricter one", "the more generous of the two", ["CON005"]),
+        ("choose the stricter one", "choose the lower one", []),  # two ways to lean that never meet
+        ("within 48 hours of receiving", "any time within a week", ["CON004"]),
+        ("within 7 days of receiving", "any time within a week", []),  # one length in other units
+        ("A claimed batch must be submitted", "Batches marked Priority", []),  # a sub-case's own window
         ("Fully Clean: no noise", "A score of 4", ["CON007"]),
         ("Noisy: several noises", "A score of 3", []),  # the row's own name
         ("Mostly Clean: one short noise", "A 4 (Passable)", ["CON007"]),

@@ -65,6 +65,9 @@ def _scored(verb, labels: list[str]) -> bool:
     to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
     if any(t.lemma_.lower() in words["score_nouns"] for c in comp + to for t in c.subtree):
         return True
+    after = verb.doc[verb.i + 1 : verb.sent.end].text
+    if lemma(verb) in words["label_only_verbs"]:  # "make up a tenth of the corpus" gives no outcome
+        return any(label in after for label in labels)
     # the number is the complement itself ('a 4', 'at most 2', 'Accuracy 1'), not a count inside it
     # ('receives a value of 1' hands out a position, 'gets two turns' a quantity)
     if any(c.like_num or any(n.dep_ == "nummod" and n.like_num for n in c.children) for c in comp):
@@ -72,7 +75,6 @@ def _scored(verb, labels: list[str]) -> bool:
     # "can get no better than Acceptable": a cap by a scale point's name
     if any(c.tag_ == "JJR" and any(p.lower_ == "than" for p in c.children) for c in comp):
         return True
-    after = verb.doc[verb.i + 1 : verb.sent.end].text
     return any(label in after for label in labels)
 
 

@@ -17,6 +17,7 @@ from .lexicon import lexicon
 from .pay_terms import read_pay_term
 from .quality_bars import read_quality_bar, same_measures
 from .sample_shares import read_sample_share
+from .time_windows import read_time_window
 
 MAX_TOKENS = 10  # longer verbless lines are headings, captions or table text, not an instruction
 _STYLE_LABEL = re.compile(
@@ -201,6 +202,7 @@ _POLICY_READINGS = (
     (read_item_time, "item time statement"),
     (read_pay_term, "pay term statement"),
     (read_sample_share, "sample size statement"),
+    (read_time_window, "time window statement"),
 )
 
 

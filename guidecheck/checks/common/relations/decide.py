@@ -10,6 +10,7 @@ constraint, opposite force, two limits, two outcomes). Example material is never
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -234,6 +235,11 @@ def _unexplained(p: PairInput, prob: float) -> Relation | None:
     return None
 
 
+# "The only past tense you need is for history the record gives you": the one case the other form is for, an
+# exception to the rule that asks for the first, not a second answer.
+_SCOPED_ONLY = re.compile(r"^\s*the\s+only\b[^.;]{0,60}?\b(?:is|are)\s+(?:for|in|when|where)\b", re.I)
+
+
 def _sections_apart(fa: Claim, fb: Claim) -> bool:
     """Two sections of one file about different things ("Short caption rules" / "Long description: the basics"):
     a count each asks for without naming the output ("Keep to one sentence." / "break the text into two or three
@@ -254,7 +260,11 @@ def _output_relation(p: PairInput, prob: float) -> Relation | None:
         return None
     kind, wa, wb = hit
     fa, fb = p.fa, p.fb
-    if kind == "count" and _sections_apart(fa, fb):
+    if (
+        (kind == "count" and _sections_apart(fa, fb))
+        or _SCOPED_ONLY.search(fa.text)
+        or _SCOPED_ONLY.search(fb.text)
+    ):
         return None
     why = {
         "phrase": f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} disagree on whether "

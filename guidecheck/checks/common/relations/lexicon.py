@@ -137,6 +137,8 @@ def stem(word: str) -> str:
     w = word.strip("'’-").replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    if len(w) > 5 and w.endswith("ings"):  # "ratings" ~ "rating" ~ "rate"
+        w = w[:-1]
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
     elif len(w) > 4 and w.endswith("ing"):

@@ -15,7 +15,9 @@ pays for and the share of the base rate (``rules/pay_terms.py``); two about one 
 case of the other: "skips" / "a skip because the image will not load") disagree when one pays and the other does
 not, or when they name two rates, unless one of them states the exception. Each sample of a rater's work is read
 into what it is for (gold items, an audit) and its share (``rules/sample_shares.py``); two for one purpose
-disagree when the shares differ ("a random 10% of each annotator's clips" / "one clip in every five").
+disagree when the shares differ ("a random 10% of each annotator's clips" / "one clip in every five"). Each
+window for one act is read into the act and its length (``rules/time_windows.py``); two for one act disagree
+when the lengths differ ("disputes within 48 hours" / "any time within a week").
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ....rules.lexicon import lexicon as rules_lexicon
 from ....rules.pay_terms import PayTerm, read_pay_terms
 from ....rules.quality_bars import QualityBar, read_quality_bar, same_measures
 from ....rules.sample_shares import SampleShare, read_sample_share
+from ....rules.time_windows import TimeWindow, read_time_window
 from ..deck import same_project
 from .claims import Claim
 from .lexicon import content, stem
@@ -163,6 +166,22 @@ def _sample_clash(a: SampleShare, b: SampleShare) -> str | None:
     return f"two sizes of {what}, {_percent(a.share)} and {_percent(b.share)} of the work."
 
 
+def _window_clash(a: TimeWindow, b: TimeWindow) -> str | None:
+    """Two lengths of the window for one act ("dispute within 48 hours" / "within a week"), or None."""
+    if a.act != b.act or a.cases != b.cases or a.seconds == b.seconds:
+        return None
+    return f"two lengths, {_length(min(a.seconds, b.seconds))} and {_length(max(a.seconds, b.seconds))}, of the time to {a.act}."
+
+
+def _length(seconds: float) -> str:
+    """ "72 hours", "7 days", "1 week": the largest unit the length is a whole number of."""
+    for unit, size in (("week", 604800), ("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size and seconds % size == 0:
+            n = seconds / size
+            return f"{n:g} {unit}{'' if n == 1 else 's'}"
+    return f"{seconds:g} seconds"
+
+
 def _duration(seconds: float) -> str:
     for unit, size in (("hours", 3600), ("minutes", 60)):
         if seconds >= size and seconds % size == 0:
@@ -221,8 +240,9 @@ def _pairs(
 
 
 def policy_relations(claims: list[Claim]) -> list[Relation]:
-    """CON004 for every two statements of one quality bar, one item time limit, what one kind of item pays or the
-    size of one sample of the work that disagree in one project."""
+    """CON004 for every two statements of one quality bar, one item time limit, what one kind of item pays, the
+    size of one sample of the work or the time to do one act (dispute, appeal, submit) that disagree in one
+    project."""
     naming = [c for c in claims if same_measures([c.text])]
 
     def bars_comparable(a: QualityBar, b: QualityBar, ca: Claim, cb: Claim) -> bool:
@@ -235,6 +255,7 @@ def policy_relations(claims: list[Claim]) -> list[Relation]:
         + _pairs(claims, read_item_time, _time_clash)
         + _pairs(claims, read_pay_terms, _pay_clash, lambda a, b, ca, cb: _same_pay_case(a, b), rows=True)
         + _pairs(claims, read_sample_share, _sample_clash)
+        + _pairs(claims, read_time_window, _window_clash)
     )
 
 

@@ -28,6 +28,8 @@ class _Words(NamedTuple):
     torn: re.Pattern[str]
     up: re.Pattern[str]
     down: re.Pattern[str]
+    strict: re.Pattern[str]
+    lenient: re.Pattern[str]
     families: dict[str, str]
     neutral: frozenset[str]
 
@@ -40,6 +42,8 @@ def _words() -> _Words:
         re.compile(d["torn"], re.I),
         re.compile(d["up"], re.I),
         re.compile(d["down"], re.I),
+        re.compile(d["strict"], re.I),
+        re.compile(d["lenient"], re.I),
         families,
         frozenset(content(" ".join(d["neutral"]))),
     )
@@ -51,7 +55,7 @@ class TieBreak(NamedTuple):
     noun: str  # the word for them, singular: "score", "grade"
     kind: frozenset[str]  # words naming which scale ("two Accuracy scores"), empty when none
     scope: frozenset[str]  # words of a case the tie-break is limited to ("For safety items")
-    leans: str  # "up" or "down"
+    leans: str  # "up" or "down", or "strict" or "lenient"
     cue: str
     decision: str
 
@@ -66,17 +70,20 @@ def tie_break(claim: Claim) -> TieBreak | None:
         text = ""
     if m is None:
         return None
-    ups, downs = w.up.search(rest), w.down.search(rest)
-    if bool(ups) == bool(downs):
-        return None  # none, or both ("the lower one, unless safety is at stake, then the higher")
+    ways = {way: hit for way in _WAYS if (hit := getattr(w, way).search(rest))}
+    if len(ways) != 1:
+        return None  # none, or two ("the lower one, unless safety is at stake, then the higher")
+    ((leans, found),) = ways.items()
     noun = m.group("noun").lower()
     family = w.families.get(noun, w.families.get(noun.rstrip("s"), "scale"))
     kind = content(m.group("kind")) - w.neutral
     scope = _scope(text[: m.start()])
-    found = ups or downs
-    return TieBreak(
-        claim, family, noun.rstrip("s"), kind, scope, "up" if ups else "down", m.group(0), found.group(0)
-    )
+    return TieBreak(claim, family, noun.rstrip("s"), kind, scope, leans, m.group(0), found.group(0))
+
+
+# The ways a tie-break leans, and the pattern of each; two lean opposite ways only on one axis.
+_WAYS = ("up", "down", "strict", "lenient")
+_OPPOSITE = {frozenset({"up", "down"}), frozenset({"strict", "lenient"})}
 
 
 _SCOPE = re.compile(r"\b(?:for|in|on|with|within|under|during)\b(?P<case>[^,:;]+),", re.I)
@@ -93,7 +100,7 @@ def _clash(x: TieBreak, y: TieBreak) -> bool:
     """Two tie-breaks for the same choice that lean opposite ways: the same word for the points ("two grades" /
     "two severity grades"), or other words that name one scale ("two Accuracy scores" / "two Accuracy ratings").
     "Two adjacent scores" and "two urgency levels" may be two scales of one deck."""
-    if x.leans == y.leans or x.family != y.family or x.scope != y.scope:
+    if frozenset({x.leans, y.leans}) not in _OPPOSITE or x.family != y.family or x.scope != y.scope:
         return False
     if x.kind and y.kind:
         return bool(x.kind & y.kind)  # "two Accuracy scores" / "two Tone scores": two scales
