@@ -32,6 +32,10 @@
 - Priority: "X and Y give different age ranges, use the range in Y"; "Y is what the answer should be judged against".
 - "The only past tense you need is for history the record gives you" is the exception to "Write in the present
   tense", not a second answer.
+- Second look at held-out21's false findings (after its score), in general form: "two or more points apart" and
+  "differ by two points" are the size of a difference, not a bound on the score; "every review not in English"
+  names which inputs, not the output's language; "Type and brand are checked separately" states how two fields
+  are checked (its first word is a subject, not the verb "type").
 - Counts of the output asked for in two sections of one file about different things ("Short caption" / "Long
   description") are counts of two outputs.
 
@@ -47,6 +51,7 @@ from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and e
 
 from guidecheck.ingest import read_document
 from guidecheck.rules.item_times import read_item_time
+from guidecheck.rules.quantities import find_quantities
 from guidecheck.rules.quality_bars import read_quality_bar
 from guidecheck.rules.sample_shares import read_sample_share
 from guidecheck.rules.time_windows import read_time_window
@@ -165,6 +170,25 @@ def test_no_time_window_is_read(sentence):
     assert read_time_window(sentence) is None
 
 
+def test_a_difference_is_no_bound_on_the_value():
+    apart = find_quantities(
+        "If two raters end up two or more points apart on Overall, the higher one stands."
+    )
+    differ = find_quantities("When two Overall scores differ by two or more points, keep the lower.")
+    plain = find_quantities("Scores of two or more points get a flag.")
+    assert [q.attribute for q in apart + differ] == ["difference", "difference"]
+    assert [q.attribute for q in plain] == ["score"]
+
+
+def test_a_subject_is_no_instruction(extract):  # noqa: F811
+    rules = extract(
+        "# Fields\n\nType and brand are checked separately.\n\nType the brand exactly as it appears.\n"
+    )
+    actions = {r["text"]: r["action"] for r in rules}
+    assert actions["Type and brand are checked separately."] != "type"
+    assert actions["Type the brand exactly as it appears."] == "type"
+
+
 def test_a_dated_errata_title_is_a_heading(tmp_path):
     path = tmp_path / "errata.txt"
     path.write_text(
@@ -255,6 +279,11 @@ DECKS = {
     "as 'made in Delft'.\n",
     "pasttense/guide.md": "# Style\n\nWrite in the present tense.\n",
     "pasttense/faq.md": "# FAQ\n\n## Tense?\n\nWrite in the past tense.\n",
+    "english/guide.md": "# Languages\n\nFor every review not in English, click Translate first and base your label on "
+    "the English text it shows.\n",
+    "english/faq.md": "# FAQ\n\n## Notes?\n\nWrite your triage note in English, whatever language the review is in.\n",
+    "french/guide.md": "# Languages\n\nWrite your triage note in French.\n",
+    "french/faq.md": "# FAQ\n\n## Notes?\n\nWrite your triage note in English, whatever language the review is in.\n",
     "remarks/guide.md": "# Boxes\n\nYou may skip the Remarks box when the batch header is stamped URGENT.\n",
     "remarks/faq.md": "# FAQ\n\n## Remarks?\n\nThe Remarks box is never optional; even on URGENT batches it has to "
     "be filled in.\n",
@@ -287,6 +316,12 @@ found = contradictions_fixture(DECKS, "round21_readings")
         ("rejected for copied text are not paid", "still paid at half", []),  # the exception's own case
         ("reserved for Level 2 raters and QA leads", "Any rater, new or experienced", ["CON011"]),
         ("You may skip the Remarks box", "even on URGENT batches", ["CON001"]),
+        (
+            "For every review not in English",
+            "Write your triage note in English",
+            [],
+        ),  # which reviews, not the note
+        ("Write your triage note in French", "Write your triage note in English", ["CON010"]),
         ("Write in the present tense.", "The only past tense you need", []),  # the exception, stated
         ("Write in the present tense.", "Write in the past tense.", ["CON010"]),
         ("use the range in the eligibility section", "the synopsis takes priority", ["CON005"]),

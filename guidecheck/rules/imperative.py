@@ -99,6 +99,7 @@ def _first_word_imperative(sent, first, covered: set[int], intro_end: int, skip:
         return first
     if (
         first.lower_ in lex.imperative_verbs
+        and not _subject_of_statement(first)
         # a "subject" inside the introductory phrase is the tagger's misreading of that phrase
         and not any(
             c.dep_ in SUBJECT_DEPS and c.i not in covered and c.i >= intro_end for c in first.children
@@ -117,6 +118,16 @@ def _first_word_imperative(sent, first, covered: set[int], intro_end: int, skip:
         if nxt is None or not (nxt.tag_ == "MD" or nxt.lemma_ == "be" or nxt.tag_ == "POS"):
             return first
     return None
+
+
+def _subject_of_statement(first) -> bool:
+    """'Type and brand are checked separately': the word is the subject of a passive, or one of two subjects of a
+    verb, so the sentence states something about it; it gives no instruction."""
+    return first.dep_ == "nsubjpass" or (
+        first.dep_ == "nsubj"
+        and first.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "conj" for c in first.children)
+    )
 
 
 def _conjoined_imperative(sent, covered: set[int]):

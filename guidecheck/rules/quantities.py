@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -287,10 +288,25 @@ def find_quantities(
     _limits(scan, p_limit)
     share = _share_after()
     return [
-        q
+        _as_difference(q, text, start)
         for start, q in sorted(scan.found, key=lambda x: x[0])
         if not (q.unit is None and share.match(text, start + len(q.text)))
     ]
+
+
+# "two or more points apart", "scores that differ by two or more points", "a gap of 2 points": the size of a
+# difference between two values, not a bound on the value itself.
+_APART = re.compile(r"\s*apart\b", re.I)
+_DIFFER_BY = re.compile(
+    r"(?:\bdiffer(?:s|ed|ing)?|\bdiverge[sd]?|\bvar(?:y|ies))\s+by\s+$|\b(?:gap|difference|spread)\s+of\s+$",
+    re.I,
+)
+
+
+def _as_difference(q: Quantity, text: str, start: int) -> Quantity:
+    if _APART.match(text, start + len(q.text)) or _DIFFER_BY.search(text[max(0, start - 30) : start]):
+        return replace(q, attribute="difference")
+    return q
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,8 @@ def _output_language(text: str, m: re.Match[str], w) -> bool:
     into = m.group(0).lower().startswith("into")
     if not into and w.input_verbs.search(text[max(0, m.start() - 30) : m.start()]):
         return False
+    if _THING_NOT_IN.search(text[max(0, m.start() - 40) : m.start()]):
+        return False  # "For every review not in English, click Translate": which reviews, not the output
     if _KEPT_TERM.search(text[max(0, m.start() - 60) : m.start()]):
         return (
             False  # "Keep the brand name 'Ledger Lane' in English": a term left untranslated, not the output
@@ -26,6 +28,12 @@ def _output_language(text: str, m: re.Match[str], w) -> bool:
     return not any(c.start() <= m.start() < c.end() for c in condition_spans(text))
 
 
+# A thing and "not" right before the cue, with no verb to negate: "reviews not in English" picks out inputs.
+_THING_NOT_IN = re.compile(
+    r"\b(?!(?:do|does|did|must|should|shall|may|might|can|could|will|would|is|are|was|were|be|been|need|needs)\b)"
+    r"[a-z]+\s+not\s+$",
+    re.I,
+)
 _KEPT_TERM = re.compile(
     r"\b(?:keep|leave|retain|preserve)\s+(?:the\s+|our\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:name|names|term|terms|brand|word|words|title|titles|label|labels|acronyms?|quotes?|[\"“][^\"”]+[\"”])"
