@@ -51,8 +51,8 @@ from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and e
 
 from guidecheck.ingest import read_document
 from guidecheck.rules.item_times import read_item_time
-from guidecheck.rules.quantities import find_quantities
 from guidecheck.rules.quality_bars import read_quality_bar
+from guidecheck.rules.quantities import find_quantities
 from guidecheck.rules.sample_shares import read_sample_share
 from guidecheck.rules.time_windows import read_time_window
 

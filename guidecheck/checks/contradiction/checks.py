@@ -126,9 +126,11 @@ class NumericConflict(RelationCheck):
 
     What it does:
         Compares limits of one attribute per one subject or item (a ban's limit inverted); a label or act given by
-        two thresholds; a named limit stated twice ("the cap per call is 12 minutes"); a quality bar, item time or
-        what one kind of item pays ("Skipped posts are not paid, whatever the reason" against "Skips with an
-        approved reason are paid at the base rate"), unless one of the two states the exception.
+        two thresholds; a named limit stated twice ("the cap per call is 12 minutes"); a quality bar, item time,
+        the size of an audit or gold sample, the time to dispute, appeal or submit ("within 48 hours" against "any
+        time within a week") or what one kind of item pays ("Skipped posts are not paid, whatever the reason"
+        against "Skips with an approved reason are paid at the base rate"), unless one of the two states the
+        exception.
 
     Why is this bad:
         Whatever the rater does breaks one of the limits; reviewers reject compliant work.
