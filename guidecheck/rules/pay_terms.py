@@ -27,9 +27,8 @@ class PayTerm:
 
     subject: str  # what is paid for, as written ("Skipped posts", "A skip with the reason Failed to load")
     share: float | None  # share of the base rate: 0 unpaid, 1 the base rate; None: paid, by another measure
-    excepting: (
-        str  # the exception the sentence states, from "unless" / "except" / "with one exception" on ("")
-    )
+    # the exception the sentence states, from "unless" / "except" / "with one exception" on ("" when none)
+    excepting: str
     span: tuple[int, int]  # the words that say what it pays
 
 

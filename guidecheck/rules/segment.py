@@ -33,8 +33,8 @@ class Unit:
 
 def parse_text(block: Block) -> str:
     """Same-length copy of the block text that parses better: soft breaks -> spaces, 'Q:'/'A:'/'Note:', a typed
-    step number, an absolute phrase (", Grade 1 included,") and a purpose clause ("so QA can find it") blanked; in a row with a rule column, every cell
-    but the rule's."""
+    step number, an absolute phrase (", Grade 1 included,") and a purpose clause ("so QA can find it") blanked;
+    in a row with a rule column, every cell but the rule's."""
     text = _SOFT_BREAK.sub(" ", block.text)
     cell = rule_cell(block)
     if cell is not None:

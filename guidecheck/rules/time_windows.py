@@ -68,8 +68,8 @@ def _seconds(m: re.Match[str]) -> float:
 @lru_cache(maxsize=4096)
 def read_time_window(text: str) -> TimeWindow | None:
     """The one window a sentence states for one act, or None (no window form, no act, or a settled case)."""
-    w = _words()
-    if "within" not in text.lower() and "you have" not in text.lower() and "window" not in text.lower():
+    w, lower = _words(), text.lower()
+    if "within" not in lower and "you have" not in lower and "window" not in lower:
         return None  # most sentences: one cheap look before the patterns
     if w.settled.search(text):
         return None
@@ -79,7 +79,7 @@ def read_time_window(text: str) -> TimeWindow | None:
             continue
         act = next((key for key, rx in w.acts if rx.search(m.group("act"))), None)
         if act is not None:
-            cases = frozenset(re.findall(r"[a-z]+", text.lower())) & w.sub_cases
+            cases = frozenset(re.findall(r"[a-z]+", lower)) & w.sub_cases
             return TimeWindow(act, _seconds(m), cases, m.span("n")[:1] + m.span("unit")[1:])
     return None
 

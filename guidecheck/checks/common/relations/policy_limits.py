@@ -140,9 +140,8 @@ def _settles(x: PayTerm, y: PayTerm) -> bool:
         return False
     words = _paid_for(x.excepting)
     extra = _paid_for(y.subject) - _paid_for(x.subject)
-    own = _paid_for(x.subject) - _paid_for(
-        y.subject
-    )  # "The one exception: skips because the page ...": x's case
+    # "The one exception: skips because the page ...": the words of x's own, narrower case
+    own = _paid_for(x.subject) - _paid_for(y.subject)
     return bool(extra & words) or bool(own and not extra and own & words)
 
 
