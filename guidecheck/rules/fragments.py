@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .bonus_terms import read_bonus_term
 from .context import Detection
 from .item_times import read_item_time
 from .lexicon import lexicon
@@ -18,6 +19,7 @@ from .pay_terms import read_pay_term
 from .quality_bars import read_quality_bar, same_measures
 from .sample_shares import read_sample_share
 from .time_windows import read_time_window
+from .work_pace import read_work_pace
 
 MAX_TOKENS = 10  # longer verbless lines are headings, captions or table text, not an instruction
 _STYLE_LABEL = re.compile(
@@ -203,6 +205,8 @@ _POLICY_READINGS = (
     (read_pay_term, "pay term statement"),
     (read_sample_share, "sample size statement"),
     (read_time_window, "time window statement"),
+    (read_work_pace, "work pace statement"),
+    (read_bonus_term, "bonus amount statement"),
 )
 
 

@@ -97,6 +97,7 @@ def read_item_time(text: str) -> ItemTime | None:
     if len(kinds) != 1 or w.sub_case.search(w.covered_cases.sub("", text)):
         return None
     times = [(_seconds(m), m.span()) for m in w.time.finditer(text) if not _ORDINAL.match(text, m.start())]
+    times = _range_start(text, times) if kinds[0] == "allowed" else times
     # "the timer allows 8 minutes per image; the median was just under 5 minutes": the limit's clause
     if len({s for s, _ in times}) > 1:
         times = _in_limit_clause(text, times, dict(w.kinds)[kinds[0]])
@@ -104,8 +105,35 @@ def read_item_time(text: str) -> ItemTime | None:
         return None  # "calls over 25 minutes of audio need 15 to 20 minutes": which is the limit?
     seconds, span = times[0]
     floor = kinds[0] == "give_up" and bool(w.floor.search(text))
-    per_batch = bool(w.batch.search(w.returned_to.sub("", text)))
+    # "..., since many of the opinions in the new batches run long": a reason names no scope
+    scoped = _REASON.split(w.returned_to.sub("", text), maxsplit=1)[0]
+    per_batch = bool(w.batch.search(scoped))
     return ItemTime(kinds[0], seconds, "batch" if per_batch else "item", span, floor)
+
+
+_REASON = re.compile(r",\s*(?:since|because|as)\b", re.I)
+_RANGE = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:to|or|-|–)\s+", re.I)
+
+
+def _range_start(text: str, times: list) -> list:
+    """A time the deck calls fine, stated as a range ("12 to 15 minutes", "ten or fifteen minutes"): its lower end,
+    the least time it allows."""
+    if len(times) == 1 and (m := _RANGE.search(text, 0, times[0][1][0])) and m.end() == times[0][1][0]:
+        low = text[m.start() : m.end()].split()[0]
+        unit_seconds = times[0][0] / _value(text[times[0][1][0] : times[0][1][1]].split()[0])
+        if _value(low) is not None and unit_seconds:
+            return [(_value(low) * unit_seconds, (m.start(), times[0][1][1]))]
+    return times
+
+
+def _value(word: str) -> float | None:
+    raw = word.lower().replace(",", "")
+    if raw in number_words():
+        return float(number_words()[raw])
+    try:
+        return float(raw)
+    except ValueError:
+        return None
 
 
 def _in_limit_clause(text: str, times: list, kind: re.Pattern[str]) -> list:

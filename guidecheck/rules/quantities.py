@@ -47,7 +47,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"(?<![\w.-]){num}(?:\s+(?P<u1>[A-Za-z]+)|\s*(?P<pct>%))?\s+(?P<cmp>{after})\b", re.I
     )
     p_between = re.compile(
-        rf"\b(?:between|from)\s+(?P<a>\d+(?:\.\d+)?|(?:{words})\b)\s*(?P<u1>[A-Za-z]+\s+)?(?:and|to|-|–)\s+"
+        rf"\b(?:between|from)\s+(?P<a>\d+(?:\.\d+)?|(?:{words})\b)\s*%?\s*(?P<u1>[A-Za-z]+\s+)?(?:and|to|-|–)\s+"
         rf"(?P<b>\d+(?:\.\d+)?|(?:{words})\b)(?![\w.]\d)",
         re.I,
     )
@@ -77,6 +77,11 @@ def _singular(word: str, lemma: Callable[[str], str] | None) -> str:
     return w
 
 
+@lru_cache(maxsize=1)
+def _of_determiner() -> re.Pattern[str]:
+    return re.compile(_data()["of_determiner"], re.I)
+
+
 def _unit_after(text: str, pos: int, lemma, is_noun) -> tuple[str | None, str, float, int]:
     """(unit, attribute, scale, end) for the words after position ``pos``; unit None means a bare number.
 
@@ -85,6 +90,8 @@ def _unit_after(text: str, pos: int, lemma, is_noun) -> tuple[str | None, str, f
     d = _data()
     units, scale, stop = d["units"], d["scale"], set(d.get("not_units", []))
     bare = (None, d["defaults"]["attribute"], 1.0, pos)
+    if (of := _of_determiner().match(text, pos)) is not None:
+        pos = of.end()  # "three of its gold items" counts gold items
     prev_end = pos
     for i, m in enumerate(_WORD.finditer(text, pos)):
         if i > _MAX_MODIFIERS or text[prev_end : m.start()].strip() not in ("", "-"):
@@ -97,11 +104,24 @@ def _unit_after(text: str, pos: int, lemma, is_noun) -> tuple[str | None, str, f
             break
         if is_noun is not None:
             if is_noun(word):
+                head = _compound_head(text, m.end(), lemma, is_noun)  # "gold items" counts items
+                if head is not None and head[0] in units:  # "one business day" is a time
+                    return head[0], units[head[0]], float(scale.get(head[0], 1)), head[1]
+                if head is not None:
+                    return head[0], d["defaults"]["count_attribute"], 1.0, head[1]
                 return s, d["defaults"]["count_attribute"], 1.0, m.end()
         elif i == 0:
             return s, d["defaults"]["count_attribute"], 1.0, m.end()
         prev_end = m.end()
     return bare
+
+
+def _compound_head(text: str, pos: int, lemma, is_noun) -> tuple[str, int] | None:
+    """(the head, its end) of a compound the noun at ``pos`` modifies: the next word, a noun, right after it."""
+    m = re.compile(r" ([A-Za-z][A-Za-z-]*)").match(text, pos)
+    if m is None or not is_noun(m.group(1)) or m.group(1).lower() in _data().get("not_units", []):
+        return None
+    return _singular(m.group(1), lemma), m.end()
 
 
 def _make(

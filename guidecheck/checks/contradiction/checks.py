@@ -42,7 +42,11 @@ class DeonticFlip(RelationCheck):
 
     What it does:
         Finds pairs of rules about the same action and object where one is an obligation or permission and the
-        other a prohibition, including items whose polarity comes from a "Do:" / "Don't:" list lead-in.
+        other a prohibition, including items whose polarity comes from a "Do:" / "Don't:" list lead-in; a thing
+        one rule puts into a note, field, span or ticket and another keeps out of it ("Your triage note must name
+        the device model" / "Keep device details out of the triage note"); a field one rule lets go unset ("You
+        may leave Severity blank for Praise") and another never does ("Severity is never optional"); a case
+        excused by one rule and refused as a reason by another ("Length is never a reason to skip").
 
     Why is this bad:
         A rater cannot follow both. Whichever rule they read last decides their label, so two raters with the
@@ -128,9 +132,11 @@ class NumericConflict(RelationCheck):
         Compares limits of one attribute per one subject or item (a ban's limit inverted); a label or act given by
         two thresholds; a named limit stated twice ("the cap per call is 12 minutes"); a quality bar, item time,
         the size of an audit or gold sample, the time to dispute, appeal or submit ("within 48 hours" against "any
-        time within a week") or what one kind of item pays ("Skipped posts are not paid, whatever the reason"
-        against "Skips with an approved reason are paid at the base rate"), unless one of the two states the
-        exception.
+        time within a week"), what one kind of item pays ("Skipped posts are not paid, whatever the reason"
+        against "Skips with an approved reason are paid at the base rate"), what a bonus pays ("10% on top of base
+        pay" against "a flat $25 per week"), the planned pace ("45 seconds per review" against "a 40-review batch
+        takes about 20 minutes") or a label table's number against a rule that gives the label at another,
+        unless one of the two states the exception.
 
     Why is this bad:
         Whatever the rater does breaks one of the limits; reviewers reject compliant work.

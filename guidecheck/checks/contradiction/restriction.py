@@ -16,8 +16,10 @@ class OnlyRestrictionConflict(RelationCheck):
         may reject a review that looks incentivized", "Every annotator is expected to set the Security Risk
         flag", "You don't need any certification to use the Strong Accent tag", or an instruction to the reader:
         "reopen the ticket yourself"). The reserving rule may open with when it holds ("Once a ticket is closed,
-        only a shift supervisor can reopen it"). The two must act on the same label or on the same object with the
-        same verb or a synonym (change / edit). A bare role ("Only raters may ...") reserves nothing.
+        only a shift supervisor can reopen it") or reserve a thing ("The Escalate to Legal flag is reserved for
+        Tier 2 reviewers": applying it, whatever the verb). The two must act on the same label or on the same
+        object with the same verb or a synonym (change / edit). A bare role ("Only raters may ...") reserves
+        nothing.
 
     Why is this bad:
         Raters outside the group either skip the act the second rule asks of them, or do what the first rule

@@ -15,7 +15,7 @@ from ....rules.other_numbers import other_number
 from .claim_clauses import conditions_of, exceptions_of
 from .left_undone import left_undone
 from .lexicon import content, lexicon, stem
-from .precedence import priority_of
+from .precedence import Priority, priorities_of
 
 POSITIVE_KINDS = {"obligation": "O", "recommendation": "O", "permission": "P"}
 NEGATIVE_KINDS = {"prohibition", "discouragement"}
@@ -89,7 +89,8 @@ class Claim:
     object_head: str | None = None
     terminal: str | None = None
     definition: tuple[str, str, frozenset[str]] | None = None  # term, definiens, definiens content
-    priority: tuple[frozenset[str], frozenset[str], str, str] | None = None  # winner, loser, surface forms
+    priority: Priority | None = None  # winner, loser, surface forms: the first ranking the rule states
+    priorities: tuple[Priority, ...] = ()  # every ranking it states ("A outranks all else and C outranks D")
     penalty: tuple[int, int] | None = None
 
     @property
@@ -206,6 +207,8 @@ def _outcomes(rule: Rule, text: str) -> list[tuple[str, tuple[int, int]]]:
                 continue  # "a score from 1 to 5": the end of the scale, not a score the rule gives
             if v.isdigit() and other_number(text, m.start("v"), m.end("v")):
                 continue  # "for being 10 or 20 words outside the range", "points 6 to 8"
+            if _REFUSED_LABEL.search(text[max(0, m.start("v") - 16) : m.start("v")]):
+                continue  # "labeled EDU_SPAN rather than SKILL": the label it does not get
             if not any(v.lower() == o[0].lower() for o in out):
                 out.append((v, m.span("v")))
     low = text.lower()
@@ -215,9 +218,15 @@ def _outcomes(rule: Rule, text: str) -> list[tuple[str, tuple[int, int]]]:
             continue
         i = text.rfind(lab)
         i = i if i >= 0 else low.rfind(lab.lower())
-        if i >= 0:
+        if i >= 0 and not _REFUSED_LABEL.search(text[max(0, i - 16) : i]):
             out.append((lab, (i, i + len(lab))))
     return out
+
+
+# Words right before a label that refuse it: "rather than SKILL", "instead of Complaint", "not as Spam".
+_REFUSED_LABEL = re.compile(
+    r"\b(?:rather\s+than|instead\s+of|(?:and|but)\s+not|not\s+as|never\s+as)\s+(?:an?\s+|the\s+)?$", re.I
+)
 
 
 def _score(
@@ -353,7 +362,8 @@ def build_claim(rule: Rule) -> Claim:
         object_head=head,
         terminal=terminal,
         definition=_definition_of(text),
-        priority=priority_of(text),
+        priority=rankings[0] if (rankings := priorities_of(text, rule.context)) else None,
+        priorities=rankings,
         penalty=_first(lex.penalty, text),
     )
 

@@ -15,6 +15,7 @@ that names a word of the case.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
@@ -71,7 +72,8 @@ def order_relations(claims: list[Claim]) -> list[Relation]:
     for i, j in sorted(_crossing(ordering)):
         fa, fb = ordering[i], ordering[j]
         found = sequence_conflict(fa, fb)
-        if found is not None and (rel := decided(fa, fb, found)) is not None:
+        # a row of a procedure table states its step in words ("3 | Duplicate check. | Search ... before you pick")
+        if found is not None and (rel := decided(fa, fb, found, rows=True)) is not None:
             out.append(rel)
     return out
 
@@ -104,26 +106,38 @@ def refused_case_relations(claims: list[Claim]) -> list[Relation]:
     for i, j in sorted(_sharing(rules, refused_words, lambda c: c.everything)):
         fa, fb = rules[i], rules[j]
         found = denied_exception(fa, fb, near=False) if same_project(fa.rule, fb.rule) else None
-        if found is not None and (rel := decided(fa, fb, found)) is not None:
+        rows = _worded(fa) and _worded(fb)  # "Wellbeing | You may skip any item with distressing content ..."
+        if found is not None and (rel := decided(fa, fb, found, rows)) is not None:
             out.append(rel)
     return out
+
+
+# A modal word: a table row that holds one states a rule in words of its own, not a description of a label.
+_MODAL = re.compile(r"\b(?:may|must|can|cannot|can't|should|never|don't|do\s+not)\b", re.I)
+
+
+def _worded(claim: Claim) -> bool:
+    return claim.rule.kind != "rubric" or bool(_MODAL.search(claim.text))
 
 
 T = TypeVar("T")
 
 
 def pairwise(
-    items: list[T], claim: Callable[[T], Claim], conflict: Callable[[T, T], Conflict | None]
+    items: list[T],
+    claim: Callable[[T], Claim],
+    conflict: Callable[[T, T], Conflict | None],
+    rows: bool = False,
 ) -> list[Relation]:
     """What ``relate.decided`` makes of every two readings of a whole-deck scan whose ``conflict`` is not None, the
-    two rules in id order."""
+    two rules in id order; ``rows`` as there."""
     out = []
     for x, y in combinations(items, 2):
         found = conflict(x, y)
         if found is None:
             continue
         a, b = (claim(x), claim(y)) if claim(x).rule.id < claim(y).rule.id else (claim(y), claim(x))
-        if (rel := decided(a, b, found)) is not None:
+        if (rel := decided(a, b, found, rows)) is not None:
             out.append(rel)
     return out
 

@@ -28,6 +28,9 @@ class Words(NamedTuple):
     concession: re.Pattern[str]
     generic: frozenset[str]
     blank: frozenset[str]
+    refused_reason: re.Pattern[str]
+    reason_nouns: frozenset[str]
+    may_omit: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +43,9 @@ def _words() -> Words:
         re.compile(d["concession"], re.I),
         frozenset(data()["refused_exception"]["generic"]),
         frozenset(stem(w) for w in d["blank"]),
+        re.compile(d["refused_reason"], re.I),
+        frozenset(stem(w) for w in d["reason_nouns"]),
+        re.compile(d["may_omit"], re.I),
     )
 
 
@@ -56,17 +62,44 @@ def _refused_case(claim: Claim) -> str | None:
 def refused_words(claim: Claim) -> frozenset[str]:
     """The words of a case a rule refuses in words ("and that includes refusals", "even when the packet is long"):
     what the whole-deck scan (``deck_scans.refused_case_relations``) looks for in the rules that excuse it."""
-    m = _words().reason.search(unquoted(claim.text))
+    text = unquoted(claim.text)
+    if (reason := _refused_reason(text)) is not None:
+        return content(reason[1].replace("-", " ")) - _words().generic
+    m = _words().reason.search(text)
+    if m is None and (refused := _refused_omission(claim)) is not None:
+        return content(refused[1]) - _words().generic  # "Never skip a blurred image"
     return content(m.group(0)) - _words().generic if m else frozenset()
+
+
+def _refused_reason(text: str) -> tuple[str, str] | None:
+    """(the refusal, the case) of a rule that says a case is no reason to skip: "Language is not a skip reason,
+    even when you don't speak the language", "Length is never a reason to skip: a nine-page CV gets the same
+    annotation". The case is the subject and what the sentence says of it after the refusal."""
+    m = _words().refused_reason.search(text)
+    return (text[m.end("subject") : m.end()], text.strip(" ;.")) if m else None
+
+
+def _omits(claim: Claim) -> bool:
+    """The rule's act leaves something undone, or a second act does ("If C, mark it Unusable and skip it"), or,
+    when its act was not read (a table row "LANG | ... you may skip it with this code"), its words let raters
+    skip."""
+    if claim.action in _words().omissions or _THEN_SKIP.search(unquoted(claim.text)):
+        return True  # "If C, mark it Unusable and skip it": the second act
+    return claim.action is None and bool(_words().may_omit.search(unquoted(claim.text)))
 
 
 def _undoes(forbidding: Claim, granting: Claim) -> bool:
     """Forbidding the act leaves the granting rule's act required (an omission of an obligation) or forbidden
     again (the same act as a prohibition's)."""
     act = forbidding.action
-    if granting.deontic == "O":
-        return act in _words().omissions
+    if (
+        granting.deontic == "O"
+    ):  # "Never submit a form without scrolling through every page" forbids an omission
+        return act in _words().omissions or bool(_WITHOUT.search(unquoted(forbidding.text)))
     return granting.deontic == "F" and act is not None and act == granting.action
+
+
+_WITHOUT = re.compile(r"\bwithout\s+(?:first\s+)?[a-z]+ing\b", re.I)
 
 
 def _same_thing(forbidding: Claim, granting: Claim) -> bool:
@@ -125,22 +158,40 @@ def _granted_omission(claim: Claim) -> str | None:
     obscured by glare" (a permission to omit: the whole rule is its case) or "If you rate a transcript 1, skip
     segmentation" (an omission ordered for a case: its condition). A relaxed rule ("You may leave the box
     unticked", "need not tick the box") permits the omission whatever its verb."""
-    if claim.deontic == "N" or (claim.deontic == "P" and claim.action in _words().omissions):
+    if claim.deontic == "N" or (claim.deontic == "P" and _omits(claim)):
         return claim.condition_text or claim.text
-    if claim.deontic == "O" and claim.action in _words().omissions:
-        return claim.condition_text or None
+    if claim.deontic == "O" and (
+        claim.action in _words().omissions or _THEN_SKIP.search(unquoted(claim.text))
+    ):
+        return claim.condition_text or None  # "If C, mark it Unusable and skip it"
     return None
+
+
+_THEN_SKIP = re.compile(r"(?:,|\band|\bthen)\s+(?:press\s+|click\s+|hit\s+)?skip\b", re.I)
 
 
 def _refused_omission(claim: Claim) -> tuple[str, str] | None:
     """(what a rule forbids leaving undone, the case it refuses as a reason): "Never skip a clip because of
     glare", "You must still segment it; never skip segmentation, even when the transcript is barely usable"."""
     text = unquoted(claim.text)
+    if (reason := _refused_reason(text)) is not None:
+        return reason
     m = _words().refused_omission.search(text)
     if m is None:
         return None
     case = _words().reason.search(text, m.end())
+    thing = _MODIFIED_THING.match(text, m.end()) if case is None else None
+    if thing is not None and not _NOT_A_NOUN.match(thing.group("head")):
+        # "Never skip a blurred image": the blur is the case, the image the thing
+        return f"{text[m.start() : m.end()]} {thing.group('head')}", thing.group("mod")
     return (text[m.start() : case.start()], case.group(0)) if case else None
+
+
+# The thing after a refused omission, when a word before its noun says which ("a blurred image", "a dark clip").
+_MODIFIED_THING = re.compile(
+    r"\s+(?:an?|the|any)\s+(?P<mod>[a-z-]+)\s+(?P<head>[a-z]+)\b(?=\s*(?:[,:;.]|$))", re.I
+)
+_NOT_A_NOUN = re.compile(r"^(?:outright|again|anyway|altogether|entirely|completely|\w+ly)$", re.I)
 
 
 def _required_regardless(claim: Claim, thing: frozenset[str]) -> tuple[str, str] | None:
@@ -156,7 +207,8 @@ def _required_regardless(claim: Claim, thing: frozenset[str]) -> tuple[str, str]
 
 
 def _case_words(text: str, thing: frozenset[str]) -> frozenset[str]:
-    return content(text.replace("-", " ")) - thing - _words().generic - _words().omissions
+    w = _words()
+    return content(text.replace("-", " ")) - thing - w.generic - w.omissions - w.reason_nouns
 
 
 def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict | None:
@@ -166,10 +218,10 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
     if _stated_together(fa.rule.path, fa.rule.section, fb.rule.path, fb.rule.section):
         return None  # the refusal qualifies the grant beside it ("the first instance must be annotated")
     for granting, refusing in ((fa, fb), (fb, fa)):
-        if not near and granting.action not in _words().omissions:
+        if not near and not _omits(granting) and granting.deontic != "P":
             continue
         found = _omission_refused(granting, refusing) or (
-            _condition_conceded(granting, refusing) if near else None
+            _condition_conceded(granting, refusing) if near or granting.deontic == "P" else None
         )
         if found is None:
             continue
@@ -196,10 +248,14 @@ def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, froze
     refused = _refused_omission(refusing) or _required_regardless(refusing, _omitted(granting))
     if refused is None:
         return None
-    thing = content(refused[0].replace("-", " ")) - _words().omissions - _words().blank
+    thing = (
+        content(refused[0].replace("-", " ")) - _words().omissions - _words().blank - _words().reason_nouns
+    )
+    if not thing and _refused_reason(unquoted(refusing.text)) is not None:
+        return granted, refused[1], thing  # "X is no reason to skip": skipping anything
     if not thing & content(granting.text.replace("-", " ")):
         return None  # "never skip the audio check" says nothing of skipping a clip
-    if granting.action not in _words().omissions and not thing & content(granting.rule.object or ""):
+    if not _omits(granting) and not thing & content(granting.rule.object or ""):
         return (
             None  # "there's no need to rush the long ones" relaxes rushing, not the clip "never skip" keeps
         )
@@ -213,7 +269,10 @@ def _omitted(granting: Claim) -> frozenset[str]:
 
 def _condition_conceded(granting: Claim, refusing: Claim) -> tuple[str, str, frozenset[str]] | None:
     """(granted case, refused case, the act's thing) for "If C, do not flag it" against "Flag it ..., even if C"."""
-    if {granting.deontic, refusing.deontic} != {"O", "F"} or not granting.condition_text:
+    pair = (granting.deontic, refusing.deontic)
+    if {*pair} != {"O", "F"} and pair != ("P", "F"):  # "If C, you may X" / "Don't X, not even for C" too
+        return None
+    if not granting.condition_text:
         return None
     if granting.action is None or granting.action != refusing.action:
         return None

@@ -24,9 +24,9 @@ from .claims import Claim
 from .conflict import Conflict
 from .distinct_things import named_apart
 from .ignored import ignored_conflict
+from .labelled_alike import labelled_alike
 from .lexicon import content, jaccard, lexicon
 from .opposite_acts import opposite_acts_conflict
-from .precedence import ANY_OTHER
 from .restriction import reserved_act, restriction_conflict
 from .same_act import general_ban, keeps_as_is, party_nouns, same_act
 from .sequence import sequence_conflict
@@ -180,25 +180,6 @@ def topic_match(a: frozenset[str], b: frozenset[str], floor: float, high: float 
     return j >= floor and (a <= b or b <= a)
 
 
-def priority_conflict(fa: Claim, fb: Claim) -> Conflict | None:
-    if not fa.priority or not fb.priority:
-        return None
-    wa, la, wa_t, la_t = fa.priority
-    wb, lb, wb_t, lb_t = fb.priority
-    if ANY_OTHER in la and ANY_OTHER in lb and not content(la_t) & content(lb_t) - {"other"}:
-        return None  # each puts its own thing above everything else: only when both rank one slot
-    if (wa & lb or ANY_OTHER in lb) and (la & wb or ANY_OTHER in la) and not (wa & wb):
-        why = f"{quoted(as_read(fa.rule))} puts {wa_t} before {la_t}, but {quoted(as_read(fb.rule))} puts {wb_t} before {lb_t}."
-        spans = (
-            find_span(fa.rule, wa_t)
-            + find_span(fa.rule, la_t)
-            + find_span(fb.rule, wb_t)
-            + find_span(fb.rule, lb_t)
-        )
-        return Conflict("CON005", 0.9, why, spans, False, categorical=True)
-    return None
-
-
 def definition_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | str | None:
     if not fa.definition or not fb.definition or fa.definition[0] != fb.definition[0]:
         return None
@@ -293,6 +274,8 @@ def _outcome_conflict(fa: Claim, fb: Claim, aliases: dict[str, str], cosine: flo
         if cond != "same":
             return None
         topic = 1.0
+    elif labelled_alike(fa, fb):
+        topic = 1.0  # "Professional certifications ... are labeled EDU_SPAN" / "Certifications are tagged as SKILL"
     else:
         topic = jaccard(fa.core, fb.core)
         if not (
@@ -364,6 +347,11 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     topic = _same_topic(fa, fb, cosine)
     if not topic or _different_parties(fa, fb) or _opposite_cases(fa, fb) or named_apart(fa, fb):
         return None
+    # imported here: field_contents reads the deck through relate, which imports this module
+    from .field_contents import in_other_containers
+
+    if in_other_containers(fa, fb):
+        return None  # "in the Order field" / "into the Remarks box"
     # A list item whose force comes from its lead-in ("Do not:") gets no span: the report marks the lead-in.
     spans = span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)
     strength = min(max(fa.rule.strength, 0.3), max(fb.rule.strength, 0.3))

@@ -14,7 +14,9 @@ from .claims import Claim, build_claim
 from .comment_duty import comment_duty_relations
 from .decide import Scoring
 from .deck_scans import order_relations, refused_case_relations, reservation_relations
+from .empty_value import empty_value_relations
 from .examples import example_relations
+from .field_contents import field_content_relations
 from .label_members import member_relations
 from .lexicon import jaccard, lexicon
 from .output_pairs import remembered_output_candidates
@@ -23,6 +25,7 @@ from .policy_limits import policy_relations
 from .rankings import ranking_relations
 from .readings import READINGS, Readings, read_rules
 from .relate import Relation, rubric_aliases
+from .row_thresholds import row_threshold_relations
 from .scales import scale_relations
 from .score_tie_breaks import tie_break_relations
 from .text import quoted
@@ -118,9 +121,9 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
 
 def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
-    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts, refused cases, written comments required and waived, tie-breaks
-    and copying into a field. The check run and the pair-set eval both read them here."""
-    return (
+    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts, refused cases, written comments required and waived, tie-breaks,
+    copying into a field, what a field must hold or leave out, fields left unset, and label tables' numbers. The check run and the pair-set eval both read them here."""
+    found = (
         scale_relations(claims)
         + example_relations(claims, aliases)
         + member_relations(claims)
@@ -133,7 +136,20 @@ def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -
         + comment_duty_relations(claims)
         + tie_break_relations(claims)
         + verbatim_relations(claims)
+        + field_content_relations(claims)
+        + empty_value_relations(claims)
+        + row_threshold_relations(claims)
     )
+    seen: set[tuple[str, frozenset[str]]] = set()
+    out = []
+    for (
+        rel
+    ) in found:  # one pair one finding: "quote the exact line" / "never copy text" is copying and contents
+        key = (rel.code, frozenset((rel.a.id, rel.b.id)))
+        if key not in seen:
+            seen.add(key)
+            out.append(rel)
+    return out
 
 
 def _classify(index: Index, config, readings: Readings) -> list[Relation]:

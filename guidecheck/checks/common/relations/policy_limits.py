@@ -9,15 +9,20 @@ what removes a rater, the other what keeps one on), so the whole deck is read fo
 Each quality bar is read into the accuracy at which its sanction starts (``rules/quality_bars.py``); two disagree
 when a rater between them is sanctioned by one and safe by the other, or when both name the sanctioned side of one
 sanction at different bars (two values for one limit). Each item time is read into its kind and seconds
-(``rules/item_times.py``); two disagree when they are two values of one kind of limit, or when the time below
-which a submission is too fast is not below the time the item may be held. Each pay term is read into what it
+(``rules/item_times.py``); two disagree when they are two values of one kind of limit, when the time below
+which a submission is too fast is not below the time the item may be held, or when a time the deck calls fine is
+past a limit it sets. Each pay term is read into what it
 pays for and the share of the base rate (``rules/pay_terms.py``); two about one kind of item (or one a narrower
 case of the other: "skips" / "a skip because the image will not load") disagree when one pays and the other does
 not, or when they name two rates, unless one of them states the exception. Each sample of a rater's work is read
 into what it is for (gold items, an audit) and its share (``rules/sample_shares.py``); two for one purpose
 disagree when the shares differ ("a random 10% of each annotator's clips" / "one clip in every five"). Each
 window for one act is read into the act and its length (``rules/time_windows.py``); two for one act disagree
-when the lengths differ ("disputes within 48 hours" / "any time within a week").
+when the lengths differ ("disputes within 48 hours" / "any time within a week"). Each planned pace is read into
+seconds per item (``rules/work_pace.py``); two for one item disagree when they are more than a fifth apart ("45
+seconds per review" / "a 40-review batch takes about 20 minutes"). Each bonus amount is read into a share of pay or
+a fixed amount (``rules/bonus_terms.py``); two of one bonus disagree when their forms or values differ ("10% on top
+of that week's base pay" / "a flat $25 per week").
 """
 
 from __future__ import annotations
@@ -25,12 +30,14 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import combinations
 
+from ....rules.bonus_terms import BonusTerm, read_bonus_term
 from ....rules.item_times import ItemTime, read_item_time
 from ....rules.lexicon import lexicon as rules_lexicon
 from ....rules.pay_terms import PayTerm, read_pay_terms
 from ....rules.quality_bars import QualityBar, read_quality_bar, same_measures
 from ....rules.sample_shares import SampleShare, read_sample_share
 from ....rules.time_windows import TimeWindow, read_time_window
+from ....rules.work_pace import WorkPace, read_work_pace
 from ..deck import same_project
 from .claims import Claim
 from .lexicon import content, stem
@@ -81,6 +88,8 @@ def _time_clash(a: ItemTime, b: ItemTime) -> str | None:
     """Why two time limits of one item disagree, or None."""
     if a.scope != b.scope:
         return None
+    if "allowed" in (a.kind, b.kind):
+        return _past_the_limit(a, b)
     if a.kind == b.kind and a.floor != b.floor:  # "skip after 4 minutes" / "don't skip before 6 minutes"
         floor, point = (a, b) if a.floor else (b, a)
         if floor.seconds <= point.seconds:
@@ -104,6 +113,15 @@ def _time_clash(a: ItemTime, b: ItemTime) -> str | None:
     if other.kind == "deadline":
         return "the item is taken back before the time the rater is given to finish it."
     return "the item is taken back before the point at which the rater is told to give it up."
+
+
+def _past_the_limit(a: ItemTime, b: ItemTime) -> str | None:
+    """A time one rule calls fine ("12 to 15 minutes is perfectly fine") against a limit the other sets ("should
+    take you no more than 8 minutes"), or None."""
+    fine, limit = (a, b) if a.kind == "allowed" else (b, a)
+    if limit.kind in ("allowed", "minimum") or limit.floor or fine.seconds <= limit.seconds:
+        return None
+    return "a time one calls fine is past the limit the other sets."
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +188,38 @@ def _window_clash(a: TimeWindow, b: TimeWindow) -> str | None:
     if a.act != b.act or a.cases != b.cases or a.seconds == b.seconds:
         return None
     return f"two lengths, {_length(min(a.seconds, b.seconds))} and {_length(max(a.seconds, b.seconds))}, of the time to {a.act}."
+
+
+def _bonus_clash(a: BonusTerm, b: BonusTerm) -> str | None:
+    """Two amounts of one bonus: a share of pay and a fixed amount, or two values of one form; else None."""
+    if a.kinds and b.kinds and not a.kinds & b.kinds:
+        return None  # a quality bonus and a volume bonus
+    if (a.share is None) != (b.share is None):
+        return "one is a share of the rater's pay, the other a fixed amount."
+    if a.share is not None and b.share is not None and a.share != b.share:
+        return f"two shares of pay, {_percent(min(a.share, b.share))} and {_percent(max(a.share, b.share))}."
+    if (
+        a.amount is not None
+        and b.amount is not None
+        and a.amount != b.amount
+        and (a.per == b.per or None in (a.per, b.per))
+    ):
+        return f"two amounts, {min(a.amount, b.amount):g} and {max(a.amount, b.amount):g}."
+    return None
+
+
+def _pace_clash(a: WorkPace, b: WorkPace) -> str | None:
+    """Two planned paces of one item more than a fifth apart ("45 seconds per review" / "a 40-review batch in
+    about 20 minutes"), or None; "about" allows the rest."""
+    if a.item != b.item and not {a.item, b.item} & _ANY_ITEM:
+        return None
+    low, high = sorted((a.seconds, b.seconds))
+    if high <= low * 1.2:
+        return None
+    return f"one plans {_length(round(low))} an item, the other {_length(round(high))}."
+
+
+_ANY_ITEM = frozenset({"item", "task"})
 
 
 def _length(seconds: float) -> str:
@@ -240,8 +290,8 @@ def _pairs(
 
 def policy_relations(claims: list[Claim]) -> list[Relation]:
     """CON004 for every two statements of one quality bar, one item time limit, what one kind of item pays, the
-    size of one sample of the work or the time to do one act (dispute, appeal, submit) that disagree in one
-    project."""
+    size of one sample of the work, the time to do one act (dispute, appeal, submit), the planned pace or what a
+    bonus pays that disagree in one project."""
     naming = [c for c in claims if same_measures([c.text])]
 
     def bars_comparable(a: QualityBar, b: QualityBar, ca: Claim, cb: Claim) -> bool:
@@ -255,6 +305,8 @@ def policy_relations(claims: list[Claim]) -> list[Relation]:
         + _pairs(claims, read_pay_terms, _pay_clash, lambda a, b, ca, cb: _same_pay_case(a, b), rows=True)
         + _pairs(claims, read_sample_share, _sample_clash)
         + _pairs(claims, read_time_window, _window_clash)
+        + _pairs(claims, read_work_pace, _pace_clash)
+        + _pairs(claims, read_bonus_term, _bonus_clash, rows=True)
     )
 
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
+from .conflict import Conflict
 from .lexicon import content, lexicon
+from .text import as_read, find_span, quoted
 
 # The guideline itself, however a deck names it.
 THIS_DOCUMENT = "<this document>"
@@ -56,7 +58,42 @@ def _winner_of_conflict(text: str) -> tuple[frozenset[str], frozenset[str], str,
     return None
 
 
-def priority_of(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | None:
+Priority = tuple[
+    frozenset[str], frozenset[str], str, str
+]  # winner words, loser words, winner text, loser text
+
+# Where a second ranking joins the first: "Spam outranks everything else and Complaint outranks Bug Report".
+_JOINED = re.compile(
+    r"\s*;\s*|,?\s+and\s+(?=[^,;.]{1,40}?\b(?:outranks?|beats?|trumps?|overrides?|wins?\s+over|takes?\s+"
+    r"(?:priority|precedence)\s+over)\b)",
+    re.I,
+)
+# "When both labels fit, HOST_READ takes priority": the two are the ones the question names ("HOST_READ or AFFILIATE?").
+_BOTH = re.compile(
+    r"^\s*(?:when|if|where|whenever)\s+both\s+(?:labels|tags|categories|codes|options|types|classes)\s+"
+    r"(?:fit|apply|match|are\s+possible|could\s+apply)\s*,\s*(?:use\s+|choose\s+|pick\s+)?(?P<w>\S+?)"
+    r"(?:\s+(?:takes\s+(?:priority|precedence)|wins|comes\s+first|prevails))?\s*[.;,]",
+    re.I,
+)
+_CODE = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\b[A-Z]{3,}\b")
+
+
+def priorities_of(text: str, context: str | None = None) -> tuple[Priority, ...]:
+    """Every ranking a rule states: each clause of "A outranks everything else and C outranks D" on its own, and
+    a ranking whose two sides the question it answers names."""
+    parts = [p for p in _JOINED.split(text) if p.strip()]
+    found = tuple(r for p in parts if (r := priority_of(p)) is not None) if len(parts) > 1 else ()
+    if not found and (whole := priority_of(text)) is not None:
+        found = (whole,)
+    if not found and context and (m := _BOTH.match(text)):
+        names = list(dict.fromkeys(_CODE.findall(context)))
+        if len(names) == 2 and m.group("w") in names:
+            loser = names[1 - names.index(m.group("w"))]
+            found = ((side_words(m.group("w")), side_words(loser), m.group("w"), loser),)
+    return found
+
+
+def priority_of(text: str) -> Priority | None:
     """(winner words, loser words, winner text, loser text) when the rule ranks one thing over another."""
     lex = lexicon()
     if not lex.priority_gate.search(text):
@@ -76,4 +113,38 @@ def priority_of(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | 
     return None
 
 
-__all__ = ["ANY_OTHER", "THIS_DOCUMENT", "priority_of", "side_words"]
+def priority_conflict(fa, fb) -> Conflict | None:
+    """Two rankings of one pair of things the opposite ways, any of either rule's rankings."""
+    for pa in fa.priorities:
+        for pb in fb.priorities:
+            if (found := _rankings_clash(fa, fb, pa, pb)) is not None:
+                return found
+    return None
+
+
+def _rankings_clash(fa, fb, pa: tuple, pb: tuple) -> Conflict | None:
+    wa, la, wa_t, la_t = pa
+    wb, lb, wb_t, lb_t = pb
+    if ANY_OTHER in la and ANY_OTHER in lb and not content(la_t) & content(lb_t) - {"other"}:
+        return None  # each puts its own thing above everything else: only when both rank one slot
+    if (wa & lb or ANY_OTHER in lb) and (la & wb or ANY_OTHER in la) and not (wa & wb):
+        why = f"{quoted(as_read(fa.rule))} puts {wa_t} before {la_t}, but {quoted(as_read(fb.rule))} puts {wb_t} before {lb_t}."
+        spans = (
+            find_span(fa.rule, wa_t)
+            + find_span(fa.rule, la_t)
+            + find_span(fb.rule, wb_t)
+            + find_span(fb.rule, lb_t)
+        )
+        return Conflict("CON005", 0.9, why, spans, False, categorical=True)
+    return None
+
+
+__all__ = [
+    "ANY_OTHER",
+    "THIS_DOCUMENT",
+    "Priority",
+    "priorities_of",
+    "priority_conflict",
+    "priority_of",
+    "side_words",
+]

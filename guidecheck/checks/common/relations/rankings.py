@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ....rules.label_spotting import LABEL_CODE
 from ..deck import same_project
 from .claims import Claim
-from .detectors import priority_conflict
+from .precedence import priority_conflict
 from .relate import Relation, unless_updated
 from .text import as_read, find_span, quoted
 

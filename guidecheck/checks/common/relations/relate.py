@@ -19,12 +19,12 @@ from .detectors import (
     Conflict,
     conditions_compatible,
     definition_conflict,
-    priority_conflict,
     threshold,
     topic_match,
 )
 from .doubt import doubt_default
 from .lexicon import content, lexicon
+from .precedence import priority_conflict
 from .refused_exception import refused_exception
 from .text import RELATIVE, as_read, find_span, quoted
 
@@ -172,12 +172,13 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
     return Relation(code, a, b, round(min(conf, 0.99), 3), why, spans, evidence=evidence)
 
 
-def decided(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
+def decided(fa: Claim, fb: Claim, found: Conflict, rows: bool = False) -> Relation | None:
     """A conflict a whole-deck reading found between two rules, as ``relate`` reports one: nothing for example
-    material, rubric rows or two projects; else the update, exception or narrower case that explains it away, or
-    the conflict itself."""
+    material, rubric rows (unless ``rows``: the reading took a duty a row states in words of its own) or two
+    projects; else the update, exception or narrower case that explains it away, or the conflict itself."""
     a, b = fa.rule, fb.rule
-    if a.is_example or b.is_example or a.kind == "rubric" or b.kind == "rubric" or not same_project(a, b):
+    table_row = not rows and (a.kind == "rubric" or b.kind == "rubric")
+    if a.is_example or b.is_example or table_row or not same_project(a, b):
         return None
     return _explained_away(fa, fb, found)
 

@@ -74,12 +74,20 @@ def _reserved(claim: Claim) -> tuple[str, tuple[str, ...]] | None:
         act = m.group("act").lower()
     elif (m := _words().reserved.match(text)) is not None:
         act = m.group("act").lower()  # "Changing a submitted score is reserved for QA reviewers"
+    elif (m := _reserved_thing().match(text)) is not None:  # "The Escalate to Legal flag is reserved for ..."
+        acts = tuple(sorted(_words().label_verbs))  # using it is applying what it names, whatever the verb
+        return (m.group("group"), acts) if _qualifiers(m.group("group")) else None
     else:
         return None
     group = m.group("group")
     more = _SECOND_ACT.match(text, m.end())
     acts = (act, more.group("act").lower()) if more is not None else (act,)
     return (group, acts) if _qualifiers(group) else None
+
+
+@lru_cache(maxsize=1)
+def _reserved_thing() -> re.Pattern[str]:
+    return re.compile(data()["restriction"]["reserved_thing"])
 
 
 _SECOND_ACT = re.compile(r"\s+(?:or|and|and/or)\s+(?P<act>[a-z]+)\b", re.I)
@@ -109,9 +117,8 @@ def _same_reason(reserving: Claim, other: Claim) -> bool:
     another rule does for another reason ("If a review contains a link ..., reject it"): the other rule must
     name the reason too (words compared on their first seven letters: incentivization / incentivized)."""
     text = unquoted(reserving.text)
-    m = (
-        None if _words().reserved.match(text) else _REASON.search(text)
-    )  # "is reserved for <group>": no reason
+    reserved = _words().reserved.match(text) or _reserved_thing().match(text)
+    m = None if reserved else _REASON.search(text)  # "is reserved for <group>": no reason
     if m is None:
         return True
     why = {w[:7] for w in re.findall(r"[a-z]{4,}", m.group("why").lower())}
@@ -130,7 +137,7 @@ def verbs_of(text: str) -> set[str]:
     acts = lexicon().act_of
     words = re.findall(r"[A-Za-z]+", text.lower())
     found = {
-        stem(w) for i, w in enumerate(words) if i == 0 or not _not_a_verb_after(words[max(0, i - 3) : i])
+        stem(w) for i, w in enumerate(words) if i == 0 or not _not_a_verb_after(words[max(0, i - 4) : i])
     }
     return found | {acts.get(w, w) for w in found}
 
@@ -140,9 +147,14 @@ def _not_a_verb_after(before: list[str]) -> bool:
     correct") or another party's modal ("so that an admin can correct it")."""
     if before[-1] in _DETERMINERS or before[-1] in _COPULAS:
         return True
+    if len(before) == 4 and before[0] in _PREPOSITIONS:
+        return False  # "Anyone on the team can add": the party is a place the subject is in
     return (
-        len(before) == 3 and before[0] in ("a", "an", "the") and before[2] in _MODALS
+        len(before) >= 3 and before[-3] in ("a", "an", "the") and before[-1] in _MODALS
     )  # not "any moderator may"
+
+
+_PREPOSITIONS = frozenset({"on", "in", "of", "from", "with", "at", "across", "within"})
 
 
 def _stems(text: str) -> set[str]:
@@ -168,6 +180,7 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         (_names(reserving.text) & _names(other.text))
         or _one_word_names(reserving, other)
         or _quoted_names(reserving, other)
+        or _thing_named(reserving, other)
     )
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
     if names and set(acts) & verbs and other_verbs:
@@ -187,7 +200,36 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         if thing and stem(thing.group(1).lower()) in words:
             return thing.group(1)
         return _object_after_act(reserving, words)
-    return None
+    return _words_after_act(reserving, acts, words)
+
+
+def _words_after_act(reserving: Claim, acts: tuple[str, ...], words: set[str]) -> str | None:
+    """What the reserved act is done to, when the other rule names two of its words ("add entries to the project
+    gloss list" / "If a gloss is missing from the list, any annotator can add it"); one shared word is chance."""
+    m = _words().only.match(_sentence(reserving))
+    if m is None:
+        return None
+    after = _reserved_clause(reserving)[m.end() :]
+    shared = (content(after.replace("-", " ")) - _act_stems(acts) - _KIND_WORDS) & {stem(w) for w in words}
+    return after.strip() if len(shared) >= 2 else None
+
+
+# Words that say what kind of thing a name is ("the Not a receipt flag"), not which: two flags share "flag".
+_KIND_WORDS = frozenset(
+    stem(w) for w in ("flag", "tag", "label", "checkbox", "button", "box", "field", "status")
+)
+
+
+# The name a reserved thing starts with: "Gold Candidate nominations", "The Escalate to Legal flag".
+_THING_NAME = re.compile(r"^[A-Z][\w-]*(?:\s+(?:to\s+|of\s+)?[A-Z][\w-]*)*")
+
+
+def _thing_named(reserving: Claim, other: Claim) -> set[str]:
+    """The name of a thing a rule reserves ("Gold Candidate nominations are reserved for ..."), when the other rule
+    writes it."""
+    m = _reserved_thing().match(_sentence(reserving))
+    name = _THING_NAME.match(m.group("what")) if m else None
+    return {name.group(0)} if name and len(name.group(0)) > 3 and name.group(0) in other.text else set()
 
 
 # The words right after the reserved act, up to a preposition or the clause's end: "edit or delete polygons drawn

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .deck_scans import pairwise
-from .lexicon import content, data
+from .lexicon import content, data, stem
 from .proposition import is_example_material
 from .relate import Relation
 from .text import as_read, find_span, quoted
@@ -30,6 +30,9 @@ class _Words(NamedTuple):
     down: re.Pattern[str]
     strict: re.Pattern[str]
     lenient: re.Pattern[str]
+    short: re.Pattern[str]
+    long: re.Pattern[str]
+    tied: re.Pattern[str]
     families: dict[str, str]
     neutral: frozenset[str]
 
@@ -44,6 +47,9 @@ def _words() -> _Words:
         re.compile(d["down"], re.I),
         re.compile(d["strict"], re.I),
         re.compile(d["lenient"], re.I),
+        re.compile(d["short"], re.I),
+        re.compile(d["long"], re.I),
+        re.compile(d["tied"], re.I),
         families,
         frozenset(content(" ".join(d["neutral"]))),
     )
@@ -63,7 +69,7 @@ class TieBreak(NamedTuple):
 def tie_break(claim: Claim) -> TieBreak | None:
     """The tie-break a rule states, or None: no choice between two points, or no single direction."""
     w, text = _words(), unquoted(claim.text)
-    m = w.torn.search(text)
+    m = w.torn.search(text) or w.tied.search(text)
     rest = text[m.end() :] if m else text
     if m is None and claim.rule.context:  # an FAQ answer ("Pick the higher of the two") to a torn question
         m = w.torn.search(claim.rule.context)
@@ -74,6 +80,15 @@ def tie_break(claim: Claim) -> TieBreak | None:
     if len(ways) != 1:
         return None  # none, or two ("the lower one, unless safety is at stake, then the higher")
     ((leans, found),) = ways.items()
+    if m.re is w.tied:  # two things rated side by side: named in the tie, as "two X", or after the lean
+        two = re.search(r"\btwo\s+([a-z]{3,})", text)
+        named = (
+            m.group("noun") or m.group("noun2") or (two and two.group(1)) or _thing_after(rest, found) or ""
+        )
+        family, noun, kind = "item", stem(named.lower()), frozenset()
+        return TieBreak(
+            claim, family, noun, kind, _scope(text[: m.start()]), leans, m.group(0), found.group(0)
+        )
     noun = m.group("noun").lower()
     family = w.families.get(noun, w.families.get(noun.rstrip("s"), "scale"))
     kind = content(m.group("kind")) - w.neutral
@@ -81,9 +96,15 @@ def tie_break(claim: Claim) -> TieBreak | None:
     return TieBreak(claim, family, noun.rstrip("s"), kind, scope, leans, m.group(0), found.group(0))
 
 
+def _thing_after(rest: str, lean: re.Match[str]) -> str | None:
+    """The thing a tie-break picks, named after its lean ("choose the longer, more detailed commentary")."""
+    m = re.match(r"[\w ,-]{0,30}?\b([a-z]{4,})\b(?=\s*[.;,]|\s*$|\s+(?:and|but|so)\b)", rest[lean.end() :])
+    return m.group(1) if m else None
+
+
 # The ways a tie-break leans, and the pattern of each; two lean opposite ways only on one axis.
-_WAYS = ("up", "down", "strict", "lenient")
-_OPPOSITE = {frozenset({"up", "down"}), frozenset({"strict", "lenient"})}
+_WAYS = ("up", "down", "strict", "lenient", "short", "long")
+_OPPOSITE = {frozenset({"up", "down"}), frozenset({"strict", "lenient"}), frozenset({"short", "long"})}
 
 
 _SCOPE = re.compile(r"\b(?:for|in|on|with|within|under|during)\b(?P<case>[^,:;]+),", re.I)
@@ -100,11 +121,27 @@ def _clash(x: TieBreak, y: TieBreak) -> bool:
     """Two tie-breaks for the same choice that lean opposite ways: the same word for the points ("two grades" /
     "two severity grades"), or other words that name one scale ("two Accuracy scores" / "two Accuracy ratings").
     "Two adjacent scores" and "two urgency levels" may be two scales of one deck."""
-    if frozenset({x.leans, y.leans}) not in _OPPOSITE or x.family != y.family or x.scope != y.scope:
+    if frozenset({x.leans, y.leans}) not in _OPPOSITE or x.family != y.family or not _same_scope(x, y):
         return False
     if x.kind and y.kind:
         return bool(x.kind & y.kind)  # "two Accuracy scores" / "two Tone scores": two scales
+    if x.family == "item":  # a tie that names no thing is one between the deck's two candidates
+        return x.noun == y.noun or not (x.noun and y.noun)
     return x.noun == y.noun
+
+
+def _same_scope(x: TieBreak, y: TieBreak) -> bool:
+    """One case, or a case each names in its own words ("For the Forced choice field, ..." / "When the forced
+    choice is otherwise a coin flip")."""
+    return x.scope == y.scope or (
+        x.scope - y.scope - _PLACES <= content(y.claim.text)
+        and y.scope - x.scope - _PLACES <= content(x.claim.text)
+    )
+
+
+_PLACES = frozenset(
+    {"field", "box", "column", "tab", "section", "panel"}
+)  # where a choice is made, not which
 
 
 def _conflict(x: TieBreak, y: TieBreak) -> Conflict | None:

@@ -77,14 +77,14 @@ def orders(text: str) -> tuple[Order, ...]:
     """The orders of steps a sentence states, the first pattern that reads each clause deciding it."""
     w = _words()
     found: list[Order] = []
-    for clause in re.split(r"[;:]|\.\s", unquoted(text)):
+    for clause in re.split(r"[;:]|\.\s|\s[-–—]\s", unquoted(text)):  # a dash sets off an aside
         if not _ORDER_WORD.search(clause):
             continue  # every pattern needs one of these words; most clauses have none, and the patterns are slow
         for rx in w.patterns:
             m = rx.search(clause)
             if m is None:
                 continue
-            steps = [m.group("a").strip(), m.group("b").strip()]
+            steps = [_LEADING_CASE.sub("", m.group("a")).strip(), m.group("b").strip()]
             if any(_MEASURE.search(t) for t in steps):
                 continue  # "more than two days after the image was returned": a time, not a step
             if m.start("a") < m.start("b"):  # "b after a" ends with a: no chain follows b
@@ -92,7 +92,24 @@ def orders(text: str) -> tuple[Order, ...]:
             found += _pairs(steps)
             break
         found += _done_last(clause)  # "Do the Flags panel last, just before you press Submit": both
+        found += _done_first(clause)
     return tuple(found)
+
+
+# A step done before every other one: "Begin each task by reading the explanation in full", "Start every clip with
+# a first listen".
+_BEGIN_BY = re.compile(
+    r"^\s*(?:[\w-]+(?:\s+[\w-]+){0,2}:\s+)?(?:always\s+)?(?:begin|start)\s+(?:each|every|the|your|a|an)\s+[\w-]+"
+    r"\s+(?:by|with)\s+(?P<x>[^,;:.!?]{3,80})",
+    re.I,
+)
+
+
+def _done_first(clause: str) -> list[Order]:
+    """The order of a clause that puts one step before every other one."""
+    m = _BEGIN_BY.match(clause)
+    step = _step(m.group("x")) if m else frozenset()
+    return [Order(step, frozenset(), m.group("x").strip(), "everything else", later_all=True)] if step else []
 
 
 # A step done after every other one: "Do the Flags panel last, just before you press Submit", "..., once everything
@@ -158,8 +175,17 @@ _MEASURE = re.compile(
 )
 
 
-# A word each of the [sequence] patterns needs ("first", "then", "before", "after", "once", "until", "last").
-_ORDER_WORD = re.compile(r"\b(?:first|then|before|after|once|until|last)\b", re.I)
+# A case the step is done in, not part of the step: "If anything here doesn't match what your lead told you, ask ...".
+_LEADING_CASE = re.compile(r"^\s*(?:if|when|whenever|where|in\s+case)\b[^,]{3,100},\s*", re.I)
+
+
+# A condition that is a step of the order itself, not a case: "once both boundaries are set", "after you submit".
+_TEMPORAL = re.compile(r"\s*(?:once|after|before|until|as\s+soon\s+as)\b", re.I)
+
+
+# A word each of the [sequence] patterns needs ("first", "then", "before", "after", "once", "until", "last"), or
+# "begin" / "start" of a step done first.
+_ORDER_WORD = re.compile(r"\b(?:first|then|before|after|once|until|last|begin|start)\b", re.I)
 
 
 def _same_step(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -210,7 +236,9 @@ def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
                     f"{quoted(as_read(fb.rule))} puts “{q.earlier_text}” before “{q.later_text}”."
                 )
                 spans = find_span(fa.rule, p.earlier_text) + find_span(fb.rule, q.earlier_text)
-                return Conflict("CON013", 0.85, why, spans, True, categorical=True)
+                # "..., are filled in only once both boundaries are set": the condition read is the order's own step
+                cased = not any(_TEMPORAL.match(f.condition_text) for f in (fa, fb))
+                return Conflict("CON013", 0.85, why, spans, cased, categorical=True)
     return None
 
 

@@ -21,7 +21,8 @@ from .lexicon import stem
 from .same_act import same_act
 from .text import RELATIVE, as_read, find_span, quoted
 
-_ONLY = re.compile(r"\bonly\s+(?:when|if|for|once|after)\b", re.I)
+# "only when ...", "is only rejected when ...", "counts only if ...": the label or act nowhere else
+_ONLY = re.compile(r"\bonly\s+(?:for|(?:[a-z]+\s+){0,2}?(?:when|if|once|after))\b", re.I)
 # "Heavy occlusion (OCC2) applies when half or more of the object is hidden": a label's definition by its number
 # "A near-miss is any event in which the time-to-collision falls below 1.5 seconds": so is "is any X in which"
 _DEFINES = re.compile(
@@ -132,7 +133,8 @@ def _shared_acts(fa: Claim, fb: Claim) -> list[str]:
 def _describes_thing(claim: Claim, q: Quantity) -> bool:
     """The number says which things the act applies to, not how much of the act to do: it stands before the act
     ("Pedestrians shorter than 12 pixels are not boxed") or in a relative clause ("every pedestrian whose height
-    is 8 px or more"), never after the verb alone ("write no more than 85 seconds" limits the act itself)."""
+    is 8 px or more") or in the rule's condition ("is rejected when more than three gold items are wrong"), never
+    after the verb alone ("write no more than 85 seconds" limits the act itself)."""
     at = claim.text.find(q.text) if q.text else -1
     rel = RELATIVE.search(claim.text)
     verb = next(
@@ -143,7 +145,10 @@ def _describes_thing(claim: Claim, q: Quantity) -> bool:
         ),
         -1,
     )
-    return at >= 0 and ((rel is not None and rel.start() < at) or (verb >= 0 and at < verb))
+    in_condition = (
+        bool(q.text) and q.text in claim.condition_text
+    )  # "is only rejected when more than three ..."
+    return at >= 0 and ((rel is not None and rel.start() < at) or (verb >= 0 and at < verb) or in_condition)
 
 
 def threshold_conflict(fa: Claim, fb: Claim) -> Conflict | None:

@@ -1,0 +1,114 @@
+"""A value one rule lets raters leave unset for a case and another never lets go unset (CON001).
+
+"You may leave Severity blank when the label is Praise or Spam" and "Severity is never optional for a labelled
+item - Praise and Spam included"; "You may enter N/A for Jurisdiction when the user gave no location" and
+"Jurisdiction is never N/A"; "you may skip this step and leave the node blank" and "The node field must never be
+left blank, including on non-English resumes". The two rules share no act (one leaves, one requires a value; one
+enters N/A, one says what a field is never), so the act and force comparisons miss them, and they sit far apart:
+the grant beside the field's definition, the refusal in a checklist or an update. Every rule of a project is read
+for a field it lets go unset (blank, empty, N/A, optional) or says is never unset, and the two are compared by the
+field's name. A refusal that names a case of its own ("When the label is Bug Report, Severity is never blank")
+holds only where the grant's case shares its words; one stated in the grant's own section is the rule the
+exception is made to. Patterns are data (``data/contradictions.toml``, [empty_value]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .claims import Claim, unquoted
+from .conflict import Conflict
+from .deck_scans import pairwise
+from .lexicon import content, data, stem
+from .proposition import is_example_material
+from .relate import Relation
+from .text import as_read, find_span, quoted
+
+
+class _Words(NamedTuple):
+    allowed: tuple[re.Pattern[str], ...]
+    never: tuple[re.Pattern[str], ...]
+    generic: frozenset[str]  # stems of words that name a kind of value, not which: field, score, box
+    pronouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    d = data()["empty_value"]
+
+    def compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+        return tuple(
+            re.compile(p.replace("UNSET", d["unset"]).replace("FIELD", d["field"]), re.I) for p in patterns
+        )
+
+    return _Words(
+        compile_all(d["allowed"]),
+        compile_all(d["never"]),
+        frozenset(map(stem, d["generic"])),
+        frozenset(d["pronouns"]),
+    )
+
+
+class Unset(NamedTuple):
+    """What one rule says of leaving a field's value unset."""
+
+    claim: Claim
+    allowed: bool
+    field: frozenset[str]  # stems of the field's name: "the node field" -> node
+    name: str  # as written
+    span: str  # the words that allow or refuse it
+
+
+def _field_words(name: str) -> frozenset[str]:
+    words = content(name.replace("-", " "))
+    named = words - _words().generic
+    return named or words
+
+
+def unset(claim: Claim) -> Unset | None:
+    """The field a rule lets go unset or never lets go unset, or None."""
+    text = unquoted(claim.text)
+    w = _words()
+    for allowed, patterns in ((False, w.never), (True, w.allowed)):
+        m = next((m for rx in patterns if (m := rx.search(text))), None)
+        if m is None:
+            continue
+        name = m.group("x").strip()
+        if name.lower() in w.pronouns or not _field_words(name):
+            return None  # "Don't use N/A for it": the field is in another sentence
+        return Unset(claim, allowed, _field_words(name), name, m.group(0).strip(" ,;:|"))
+    return None
+
+
+def _case(u: Unset) -> frozenset[str]:
+    """The words of the case a rule names: its condition, less the field's own name."""
+    return content(u.claim.condition_text) - u.field if u.claim.condition_text else frozenset()
+
+
+def _conflict(x: Unset, y: Unset) -> Conflict | None:
+    if x.allowed == y.allowed or not x.field & y.field:
+        return None
+    a, b = x.claim.rule, y.claim.rule
+    if a.path == b.path and a.section == b.section:
+        return None  # one section: the rule and the exception made to it
+    grant, never = (x, y) if x.allowed else (y, x)
+    refused_case = _case(never)
+    if refused_case and not refused_case & (_case(grant) or content(grant.claim.text)):
+        return None  # "For Bug Reports, Severity is never blank" says nothing of Praise
+    why = (
+        f"{quoted(as_read(grant.claim.rule))} lets {grant.name} go unset (“{grant.span}”), but "
+        f"{quoted(as_read(never.claim.rule))} never does (“{never.span}”)."
+    )
+    spans = find_span(x.claim.rule, x.span) + find_span(y.claim.rule, y.span)
+    return Conflict("CON001", 0.8, why, spans, False, categorical=True)
+
+
+def empty_value_relations(claims: list[Claim]) -> list[Relation]:
+    """CON001 (or what explains it away) for a rule that lets a field go unset and one that never does."""
+    found = [u for c in claims if not is_example_material(c) and (u := unset(c)) is not None]
+    return pairwise(found, lambda u: u.claim, _conflict)
+
+
+__all__ = ["Unset", "empty_value_relations", "unset"]

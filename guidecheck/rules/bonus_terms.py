@@ -1,0 +1,85 @@
+"""How much a bonus pays, as the deck's pay policy states it.
+
+"Quality bonus | 10% on top of that week's base pay" and "The quality bonus is a flat $25 per week" state one bonus
+two ways that cannot both hold: one is a share of the rater's pay, the other a fixed amount. "A weekly quality
+bonus of 8% of base pay" and "you get the 8% quality bonus on top of your base pay" agree; so do "10% of that
+week's base earnings" and "one tenth of what you earned at the base rate". Read into one form (the bonus's kind, a
+share or an amount, and its value) two statements can be compared (CON004). The accuracy that earns a bonus is a
+quality bar (``quality_bars``), not its amount: a percent counts only next to words of pay ("of base pay", "on that
+week's earnings") or right before the word bonus.
+
+The words are data (``data/rules.toml`` [bonus_terms]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import lexicon
+
+
+@dataclass(frozen=True)
+class BonusTerm:
+    """One statement of what a bonus pays."""
+
+    kinds: frozenset[str]  # the word that says which bonus ("quality", "event"); empty for "the bonus"
+    share: float | None  # a share of pay (0.1 for 10%), or None
+    amount: float | None  # a fixed amount in money, or None
+    per: str | None  # what a fixed amount is paid per ("week", "batch")
+    span: tuple[int, int]  # the words that state the amount
+
+
+@dataclass(frozen=True)
+class _Words:
+    bonus: re.Pattern[str]
+    share: tuple[re.Pattern[str], ...]
+    amount: tuple[re.Pattern[str], ...]
+    no_kind: frozenset[str]
+    fractions: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    d = lexicon().data["bonus_terms"]
+    fractions = {k: float(v) for k, v in d["fractions"].items()}
+    frac = "|".join(sorted(map(re.escape, fractions), key=len, reverse=True))
+    return _Words(
+        re.compile(d["bonus"], re.I),
+        tuple(re.compile(p.replace("FRACTION", frac), re.I) for p in d["share"]),
+        tuple(re.compile(p, re.I) for p in d["amount"]),
+        frozenset(d["no_kind"]),
+        fractions,
+    )
+
+
+def _kinds(text: str, at: int) -> frozenset[str]:
+    """The word that says which bonus, right before "bonus" ("weekly quality bonus": quality; "An event bonus":
+    event); a period, a determiner or an amount says none ("The weekly bonus")."""
+    before = re.findall(r"[a-z-]+", text[max(0, at - 40) : at].lower())
+    last = before[-1] if before else ""
+    return frozenset() if not last or last in _words().no_kind else frozenset({last})
+
+
+@lru_cache(maxsize=4096)
+def read_bonus_term(text: str) -> BonusTerm | None:
+    """The bonus amount a sentence states, or None."""
+    w = _words()
+    b = w.bonus.search(text)
+    if b is None:
+        return None
+    kinds = _kinds(text, b.start())
+    for rx in w.share:
+        if (m := rx.search(text)) is not None:
+            pct, frac = m.groupdict().get("pct"), m.groupdict().get("frac")
+            share = float(pct) / 100 if pct else w.fractions[frac.lower()] / 100
+            return BonusTerm(kinds, round(share, 6), None, None, m.span())
+    for rx in w.amount:
+        if (m := rx.search(text)) is not None:
+            per = (m.group("per") or "").lower() or None
+            return BonusTerm(kinds, None, float(m.group("usd")), per, m.span())
+    return None
+
+
+__all__ = ["BonusTerm", "read_bonus_term"]
