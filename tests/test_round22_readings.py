@@ -41,6 +41,12 @@
 - One thing labelled two ways ("Cover letters are labeled ATTACHMENT rather than BODY" / "Cover letters are tagged
   as BODY"); the label after "rather than" is the one it does not get.
 
+Second look at held-out22's false findings (after its score), in general form: a thing reserved for an action
+("Severity 3 is reserved for the Remove action") is no act reserved to people; a rule and a rule that admits no
+exception that send the item to one named place ("use RN Triage" / "always routed to RN Triage") agree; two kinds
+of one thing named as the subjects ("Non-English messages" / "Test messages") are two cases; "anything over four
+sentences is too long" allows four at most.
+
 Every sentence here was written for this test; the look-alikes must stay quiet.
 """
 
@@ -131,6 +137,15 @@ def test_a_bonus_amount_is_read(sentence, share, amount):
 def test_the_base_pay_before_a_bonus_is_no_bonus():
     assert read_bonus_term("A full 20-item batch therefore pays $15.00 before bonuses.") is None
     assert read_bonus_term("The weekly accuracy bonus goes only to raters at 90% or higher.") is None
+
+
+def test_a_count_called_too_long_is_the_most_allowed():
+    from guidecheck.checks.common.relations.output_counts import output_counts
+
+    (bound,) = output_counts(
+        "A one-sentence summary is too short and anything over four sentences is too long.", None
+    )
+    assert (bound.unit, bound.lo, bound.hi) == ("sentence", 0.0, 4.0)
 
 
 def test_counted_nouns_after_of_and_in_compounds(nlp):  # noqa: F811
@@ -246,6 +261,14 @@ DECKS = {
     "identifiers/faq.md": "# FAQ\n\n## IDs?\n\nDon't type batch or site identifiers into any free-text box.\n\n"
     "## Serials?\n\nDo not repeat identifiers such as the serial number inside a flag note.\n\n## Makers?\n\n"
     "Maker and date already appear in the label field, so leave them out of the long description.\n",
+    "second/guide.md": "# Scores\n\nLevel 4 is reserved for the Delete action.\n\n"
+    "If you are unsure, use Nurse "
+    "Queue; it is the safest default for clinical notes.\n\nNon-French tickets may not be skipped.\n\nSummaries should be "
+    "two to four sentences long.\n",
+    "second/faq.md": "# FAQ\n\n## Levels?\n\nStep 3: Choose the level (1-4) that matches what you saw.\n\n"
+    "## Urgent notes?\n\nUrgent notes are always routed to Nurse Queue, whatever the topic.\n\n## Tests?\n\n"
+    "Test tickets sent by support staff (they usually say 'test') are skipped with the reason 'Test ticket'.\n\n## Length?\n\nA one-sentence summary is "
+    "too short and anything over four sentences is too long.\n",
     "letters/guide.md": "# Attachments\n\nCover letters are labeled ATTACHMENT rather than BODY.\n",
     "letters/faq.md": "# FAQ\n\n## Cover letters?\n\nCover letters are tagged as BODY.\n\n## Signatures?\n\n"
     "Signatures are tagged as BODY.\n",
@@ -308,8 +331,30 @@ found = contradictions_fixture(DECKS, "round22_readings")
         ("must begin with the serial number", "such as the serial number", ["CON001"]),
         ("must name the maker", "leave them out of the long description", ["CON001"]),
         ("labeled ATTACHMENT rather than BODY", "Cover letters are tagged as BODY", ["CON003"]),
+        # held-out22's false findings, fixed in general form after its score (each in other words here)
+        ("Level 4 is reserved for the Delete action", "Choose the level (1-4)", []),  # a score for an action
+        ("use Nurse Queue", "always routed to Nurse Queue", []),  # one destination
+        ("Non-French tickets may not be skipped", "Test tickets sent by support staff", []),  # two kinds
         ("labeled ATTACHMENT rather than BODY", "Signatures are tagged", []),  # another thing
     ],
 )
 def test_round22_pairs(found, a, b, checks):
     assert _pairs(found, a, b) == checks
+
+
+def test_an_order_of_steps_gives_no_label(nlp, tmp_path):  # noqa: F811
+    """ "Score Accuracy first, then Tone" names what to score first, not a label the item gets."""
+    from guidecheck.checks.common.relations.claims import build_claim
+    from guidecheck.checks.common.relations.relate import relate
+    from guidecheck.ingest import read_document
+    from guidecheck.rules.extract import extract_document
+
+    path = tmp_path / "deck.md"
+    path.write_text(
+        "# Scores\n\nScore Accuracy first, then Tone, then Format.\n\n"
+        "If even one heading is missing from the answer, the Format score cannot be higher than 2.\n",
+        encoding="utf-8",
+    )
+    order, cap = (build_claim(r) for r in extract_document(nlp, read_document(path, path.name)))
+    assert order.outcomes and cap.outcomes  # both name something a label reader takes for an outcome
+    assert relate(order, cap, 0.9) is None

@@ -29,7 +29,7 @@ from .lexicon import content, jaccard, lexicon
 from .opposite_acts import opposite_acts_conflict
 from .restriction import reserved_act, restriction_conflict
 from .same_act import general_ban, keeps_as_is, party_nouns, same_act
-from .sequence import sequence_conflict
+from .sequence import orders, sequence_conflict
 from .sufficiency import sufficiency_conflict
 from .text import RELATIVE, as_read, find_span, quoted, span_of
 from .thresholds import states_complement, threshold_conflict
@@ -266,8 +266,9 @@ def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
 
 
 def _outcome_conflict(fa: Claim, fb: Claim, aliases: dict[str, str], cosine: float) -> Conflict | None:
-    """Same situation, different label or score (CON003), or a permission outside an obligation's range (CON002)."""
-    if not fa.outcomes or not fb.outcomes:
+    """Same situation, different label or score (CON003), or a permission outside an obligation's range (CON002).
+    A rule that orders steps names what to do, not a label ("Score Correctness first, then Idiom")."""
+    if not fa.outcomes or not fb.outcomes or orders(fa.text) or orders(fb.text):
         return None
     cond = conditions_compatible(fa, fb)
     if fa.condition and fb.condition:

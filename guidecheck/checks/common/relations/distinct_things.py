@@ -47,13 +47,33 @@ def _positions(claim: Claim) -> frozenset[str]:
     return content(m.group(1)) & _words()[1] if m else frozenset()
 
 
+def _subject_kind(claim: Claim) -> frozenset[str]:
+    """The words before the subject's head noun, when the rule's object is its subject ("Non-English messages may
+    not be skipped", "Test messages ... are skipped"): which of the things it speaks of."""
+    head = (claim.rule.object or "").split()[-1:] or [""]
+    m = _SUBJECT.match(unquoted(claim.text))
+    if m is None or not head[0].isalpha() or stem(m.group("head").lower()) != stem(head[0].lower()):
+        return frozenset()
+    return content(m.group("kind").replace("-", " "))
+
+
+# A subject of one to three words before its head noun and the verb: "Non-English messages may", "Test messages sent".
+_SUBJECT = re.compile(
+    r"^\s*(?P<kind>(?:[\w'’-]+\s+){1,3}?)(?P<head>[a-z]+)\s+(?:may|must|can|should|are|is|will|get|sent)\b"
+)
+
+
 def named_apart(fa: Claim, fb: Claim) -> bool:
-    """Each rule lists its members and no member is shared, or each places its thing elsewhere in a sequence."""
+    """Each rule lists its members and no member is shared, each places its thing elsewhere in a sequence, or each
+    names its own kind of the thing as the subject ("Non-English messages" / "Test messages")."""
     ma, mb = _members(fa), _members(fb)
     if len(ma) > 1 and len(mb) > 1 and not _shared_member(ma, mb):
         return True
     pa, pb = _positions(fa), _positions(fb)
-    return bool(pa and pb and not (pa & pb))
+    if pa and pb and not (pa & pb):
+        return True
+    ka, kb = _subject_kind(fa), _subject_kind(fb)
+    return bool(ka and kb and not (ka & kb))
 
 
 __all__ = ["named_apart"]

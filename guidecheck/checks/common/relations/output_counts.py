@@ -215,6 +215,13 @@ def _complement(iv: tuple[float, float]) -> tuple[float, float] | None:
     return None
 
 
+# A count the sentence calls too much or too little: what it names is what the output must not be.
+_TOO = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:is|are)\s+(?:far\s+|much\s+|way\s+)?too\s+(?:long|short|many|few|much|little)\b",
+    re.I,
+)
+
+
 def _bounds(text: str, pol: str | None) -> list[Bound]:
     c = cues()
     out, spans = _per_item(text)
@@ -222,8 +229,8 @@ def _bounds(text: str, pol: str | None) -> list[Bound]:
         iv, unit = _interval(m), _unit(m.group("unit"))
         if not iv or not unit or any(s <= m.start() < e for s, e in spans) or not _about_output(text, m):
             continue
-        if mention_polarity(text, m.span(), pol, verb=False) == "-":
-            iv = _complement(iv)
+        if mention_polarity(text, m.span(), pol, verb=False) == "-" or _TOO.match(text, m.end()):
+            iv = _complement(iv)  # "never more than 4", "anything over four sentences is too long"
         elif iv[0] == iv[1] and _subset(text, m):
             iv = (iv[0], math.inf)
         scope = _scope(text, m.start())

@@ -116,7 +116,15 @@ def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
     gouts = {o.lower() for o, _ in granting.outcomes}
     if outs and gouts and not outs & gouts:
         return True
+    if _NAMED.findall(refusing.text[1:]) and set(_NAMED.findall(refusing.text[1:])) & set(
+        _NAMED.findall(granting.text[1:])
+    ):
+        return False  # "use RN Triage" / "are always routed to RN Triage": one destination, in other verbs
     return bool(refusing.action and granting.action and refusing.action != granting.action)
+
+
+# A name of two words or more inside a sentence: a queue, a button, a label ("RN Triage", "Escalate to Legal").
+_NAMED = re.compile(r"(?<=\s)[A-Z][\w-]*(?:\s+(?:to\s+)?[A-Z][\w-]*)+")
 
 
 def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:

@@ -72,10 +72,12 @@ def _reserved(claim: Claim) -> tuple[str, tuple[str, ...]] | None:
     m = _words().only.match(text)
     if m:
         act = m.group("act").lower()
-    elif (m := _words().reserved.match(text)) is not None:
+    elif (m := _words().reserved.match(text)) is not None and _people(m.group("group")):
         act = m.group("act").lower()  # "Changing a submitted score is reserved for QA reviewers"
-    elif (m := _reserved_thing().match(text)) is not None:  # "The Escalate to Legal flag is reserved for ..."
-        acts = tuple(sorted(_words().label_verbs))  # using it is applying what it names, whatever the verb
+    elif (m := _reserved_thing().match(text)) is not None and _people(m.group("group")):
+        acts = tuple(
+            sorted(_words().label_verbs)
+        )  # "The Escalate to Legal flag is reserved for ...": applying it
         return (m.group("group"), acts) if _qualifiers(m.group("group")) else None
     else:
         return None
@@ -83,6 +85,12 @@ def _reserved(claim: Claim) -> tuple[str, tuple[str, ...]] | None:
     more = _SECOND_ACT.match(text, m.end())
     acts = (act, more.group("act").lower()) if more is not None else (act,)
     return (group, acts) if _qualifiers(group) else None
+
+
+def _people(group: str) -> bool:
+    """A group of people ("QA reviewers", "the project leads"), not a thing ("the Remove action")."""
+    d = data()["restriction"]
+    return bool(_stems(group) & {stem(w) for w in d["roles"] + d["people"]})
 
 
 @lru_cache(maxsize=1)
