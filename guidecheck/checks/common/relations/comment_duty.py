@@ -24,7 +24,7 @@ from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import data
 from .proposition import is_example_material
-from .relate import Relation, unless_updated
+from .relate import Relation, stated_together, unless_updated
 from .text import as_read, quoted, span_of
 
 
@@ -149,7 +149,7 @@ def _conflict(x: CommentDuty, y: CommentDuty) -> Conflict | None:
     if x.required == y.required or not _meet(x, y):
         return None
     a, b = x.claim.rule, y.claim.rule
-    if not same_project(a, b) or (a.path == b.path and a.section == b.section):
+    if not same_project(a, b) or stated_together(a, b):
         return None  # one section: a rule and its exception
     need, waive = (x, y) if x.required else (y, x)
     why = (

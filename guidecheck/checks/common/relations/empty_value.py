@@ -23,7 +23,7 @@ from .conflict import Conflict
 from .deck_scans import pairwise
 from .lexicon import content, data, stem
 from .proposition import is_example_material
-from .relate import Relation
+from .relate import Relation, stated_together
 from .text import as_read, find_span, quoted
 
 
@@ -91,7 +91,7 @@ def _conflict(x: Unset, y: Unset) -> Conflict | None:
     if x.allowed == y.allowed or not x.field & y.field:
         return None
     a, b = x.claim.rule, y.claim.rule
-    if a.path == b.path and a.section == b.section:
+    if stated_together(a, b):
         return None  # one section: the rule and the exception made to it
     grant, never = (x, y) if x.allowed else (y, x)
     refused_case = _case(never)

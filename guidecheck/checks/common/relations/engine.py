@@ -142,9 +142,8 @@ def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -
     )
     seen: set[tuple[str, frozenset[str]]] = set()
     out = []
-    for (
-        rel
-    ) in found:  # one pair one finding: "quote the exact line" / "never copy text" is copying and contents
+    # one pair one finding: "quote the exact line" / "never copy text" is copying and what a field holds
+    for rel in found:
         key = (rel.code, frozenset((rel.a.id, rel.b.id)))
         if key not in seen:
             seen.add(key)

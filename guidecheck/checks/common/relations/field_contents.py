@@ -25,7 +25,7 @@ from .conflict import Conflict
 from .deck_scans import pairwise
 from .lexicon import content, data, stem
 from .proposition import is_example_material
-from .relate import Relation
+from .relate import Relation, stated_together
 from .text import as_read, find_span, quoted
 
 
@@ -209,7 +209,7 @@ def _conflict(x: Contents, y: Contents) -> Conflict | None:
     if x.required == y.required or not _boxes_meet(x.box, y.box) or not _contents_meet(x.content, y.content):
         return None
     a, b = x.claim.rule, y.claim.rule
-    if a.path == b.path and a.section == b.section:
+    if stated_together(a, b):
         return None  # one section: a rule and its exception
     if any(c.claim.rule.kind == "rubric" and not c.stated for c in (x, y)):
         return None  # a table row that describes a field, not a duty

@@ -154,7 +154,7 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
         if (
             narrowing is not None
             and not _absolute(fb if narrowing[0] is fa else fa)
-            and (code not in _UNSCOPED or _stated_together(a, b))
+            and (code not in _UNSCOPED or stated_together(a, b))
         ):
             narrow, clause = narrowing
             general = fb if narrow is fa else fa
@@ -222,7 +222,7 @@ _CLAUSE_END = re.compile(r",|\s(?=(?:are|is|must|should|shall|may|can|will|get|g
 _UNSCOPED = ("CON013",)
 
 
-def _stated_together(a: Rule, b: Rule) -> bool:
+def stated_together(a: Rule, b: Rule) -> bool:
     """A narrower case stated in the general rule's own section scopes it; an order of steps stated again for a
     narrower case in another section or document (a FAQ, an errata page), with no word of exception, changes the
     order without saying so: raters who read one page or the other work in different orders. (Measured: for the
@@ -293,4 +293,4 @@ def rubric_aliases(claims: list[Claim]) -> dict[str, str]:
     return out
 
 
-__all__ = ["Relation", "decided", "relate", "rubric_aliases", "unless_updated"]
+__all__ = ["Relation", "decided", "relate", "rubric_aliases", "stated_together", "unless_updated"]

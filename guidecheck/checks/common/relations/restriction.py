@@ -89,8 +89,13 @@ def _reserved(claim: Claim) -> tuple[str, tuple[str, ...]] | None:
 
 def _people(group: str) -> bool:
     """A group of people ("QA reviewers", "the project leads"), not a thing ("the Remove action")."""
+    return bool(_stems(group) & _people_stems())
+
+
+@lru_cache(maxsize=1)
+def _people_stems() -> frozenset[str]:
     d = data()["restriction"]
-    return bool(_stems(group) & {stem(w) for w in d["roles"] + d["people"]})
+    return frozenset(stem(w) for w in d["roles"] + d["people"])
 
 
 @lru_cache(maxsize=1)
