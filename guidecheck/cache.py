@@ -90,4 +90,6 @@ class Cache:
 
     def put_json(self, bucket: str, k: str, value: Any) -> None:
         if self.enabled:
-            write_atomic(self._path(bucket, k, ".json"), json.dumps(value, sort_keys=True).encode("utf-8"))
+            # Not sorted: an entry must read back as it was stored, and dict order can carry meaning (a table
+            # row's cells are header -> cell in column order; readers take the first column that names labels).
+            write_atomic(self._path(bucket, k, ".json"), json.dumps(value).encode("utf-8"))

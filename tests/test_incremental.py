@@ -3,6 +3,7 @@ verdict per pair), and its report is byte-identical to a cold check of the edite
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -151,3 +152,28 @@ def test_unchanged_block_follows_the_question_before_it(cli, tmp_path, monkeypat
     incremental = cli("rules", deck).stdout
     assert incremental == cli("rules", deck, "--no-cache").stdout
     assert "What if the page is blank?" in incremental and "slow" not in incremental
+
+
+RUBRIC = """# Caption rating
+
+| Score | Name | Meaning |
+|---|---|---|
+| 1 | Unusable | Wrong, misleading, or states facts that are not in the record. |
+| 2 | Weak | Accurate but missing the object's name or date. |
+| 3 | Good | Accurate, names the object, within the length limit. |
+
+A caption that states a date not supported by the catalogue record gets a 1 (Unusable), however good the rest is.
+"""
+
+
+def test_a_rerun_from_the_rule_cache_reports_what_the_first_run_did(cli, monkeypatch, tmp_path):
+    """A table's columns keep their order in the rule cache: a rerun that reads the rules back (the run cache
+    gone) must not take the Meaning column for the scale point's name and report "1 (Unusable)" as a clash."""
+    deck = tmp_path / "deck"
+    deck.mkdir()
+    (deck / "rubric.md").write_text(RUBRIC, encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = _report(cli, monkeypatch, cache, deck)
+    shutil.rmtree(cache / "guidecheck" / "runs")
+    assert _report(cli, monkeypatch, cache, deck) == first
+    assert [f["check"] for f in json.loads(first[1])["findings"]] == []

@@ -12,7 +12,7 @@ import pytest
 from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 
-from guidecheck.checks.common.relations.restriction import verbs_of
+from guidecheck.checks.common.relations.reservations import verbs_of
 from guidecheck.checks.common.relations.sequence import orders
 
 DECKS = {

@@ -81,11 +81,31 @@ def _head(phrase: str | None) -> str | None:
     return None if head in GENERIC_HEADS or head.isdigit() else head
 
 
+_SUCH_AS = re.compile(
+    r"\b(?:such\s+as|including|e\.g\.,?)\s+([^;:.()]{2,60}?)"
+    r"(?=,\s*(?:even|when|if|unless|because|since|as|so|but|which|who|where|while|though|although)\b|[;:.()]|$)",
+    re.I,
+)
+
+
+def _members(text: str) -> set[str]:
+    """The heads of the examples a rule gives of its object ("such as photos or PDFs" -> photo, pdf)."""
+    out = set()
+    for m in _SUCH_AS.finditer(text):
+        for part in re.split(r",|\bor\b|\band\b", m.group(1)):
+            h = _head(part)
+            if h:
+                out.add(h)
+    return out
+
+
 def blocking_keys(rule: Rule) -> list[str]:
     keys = []
     head = _head(rule.object)
     if head and rule.kind != "rubric":
         keys.append(f"object:{head}")
+        # "Do not open attachments such as photos or PDFs" is about photos too: it meets "open attached photos"
+        keys.extend(f"object:{h}" for h in _members(rule.text) if h != head)
     for label in rule.labels:
         norm = " ".join(_WORD.findall(label.lower())) or label.strip().lower()
         if norm:

@@ -35,7 +35,20 @@ def _words() -> Words:
 
 def addressee(claim: Claim) -> str:
     """ "you" for the reader, "output" for the output the deck is about, else the actor as extracted."""
-    return _addressee((claim.rule.actor or "you").lower(), claim.rule.text)
+    actor = (claim.rule.actor or "you").lower()
+    if _later_subject(claim.rule.text, actor, claim.rule.action or ""):
+        return "you"
+    return _addressee(actor, claim.rule.text)
+
+
+def _later_subject(text: str, actor: str, action: str) -> bool:
+    """The extracted actor is the subject of a later clause, and the act comes before it with none of its own:
+    "Yes, always open attached photos ...; a wound picture often changes the answer" tells the reader to open."""
+    cut = re.search(r"[;:]\s", text)
+    if cut is None or not action or actor == "you":
+        return False
+    head, tail = text[: cut.start()].lower(), text[cut.end() :].lower()
+    return actor in tail and actor not in head and re.search(rf"\b{re.escape(action[:4])}", head) is not None
 
 
 @lru_cache(maxsize=65536)

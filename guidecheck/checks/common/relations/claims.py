@@ -255,6 +255,13 @@ def _score(
     return None, None
 
 
+def score_range(
+    text: str, value: str, span: tuple[int, int]
+) -> tuple[Interval | None, tuple[int, int] | None]:
+    """The range one number of the text asks for, read as the rule's score is ("no higher than 2" -> (-inf, 2])."""
+    return _score(text, [(value, span)])
+
+
 _CAPPED = re.compile(r"\b(?:caps?|capped|capping)\s+(?:[\w'’-]+\s+){0,4}?at\s*$", re.I)
 _SCALE_END = re.compile(r"\bfrom\s+\d+\s*(?:to|-|–)\s*$", re.I)
 _RANGE_END = re.compile(r"\b\d+(?:\.\d+)?\s*(?:to|-|–|and)\s*$", re.I)
@@ -385,4 +392,4 @@ def _act_of(verb: str | None, obj: list[str]) -> str | None:
     return stem(base) if base else None
 
 
-__all__ = ["Claim", "Interval", "build_claim", "quantity_interval"]
+__all__ = ["Claim", "Interval", "build_claim", "quantity_interval", "score_range"]

@@ -27,7 +27,8 @@ from .conflict import Conflict
 from .denied_exception import denied_exception, refused_words
 from .proposition import is_example_material
 from .relate import Relation, decided
-from .restriction import reserved_act, restriction_conflict, verbs_of
+from .reservations import reserved_act, verbs_of
+from .restriction import restriction_conflict
 from .sequence import orders, sequence_conflict
 
 
@@ -92,7 +93,8 @@ def reservation_relations(claims: list[Claim]) -> list[Relation]:
                 continue
             found = restriction_conflict(reserving, other)
             a, b = (reserving, other) if reserving.rule.id < other.rule.id else (other, reserving)
-            if found is not None and (rel := decided(a, b, found)) is not None:
+            # a role table's row reserves in words of its own ("RN reviewer | ... | Only RN reviewers may ...")
+            if found is not None and (rel := decided(a, b, found, rows=True)) is not None:
                 out.append(rel)
     return out
 

@@ -27,8 +27,9 @@ from .ignored import ignored_conflict
 from .labelled_alike import labelled_alike
 from .lexicon import content, jaccard, lexicon
 from .opposite_acts import opposite_acts_conflict
-from .restriction import reserved_act, restriction_conflict
-from .same_act import general_ban, keeps_as_is, party_nouns, same_act
+from .reservations import reserved_act
+from .restriction import restriction_conflict
+from .same_act import general_ban, keeps_as_is, members_meet, party_nouns, same_act
 from .sequence import orders, sequence_conflict
 from .sufficiency import sufficiency_conflict
 from .text import RELATIVE, as_read, find_span, quoted, span_of
@@ -69,7 +70,7 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         and addressee(fa) in ("you", "output")
         and fa.action not in _GENERIC_ACTS
         and fa.object_head
-        and fa.object_head == fb.object_head
+        and (fa.object_head == fb.object_head or members_meet(fa, fb))
         and cosine >= threshold("same_addressee_cosine")
         and not any(RELATIVE.search(f.text) or _ONLY.search(f.text) for f in (fa, fb))
         and general_ban(fa, fb)

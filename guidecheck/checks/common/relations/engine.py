@@ -119,13 +119,15 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
     return VerdictTable(getattr(embedder, "cache", None), key("verdict-context", *context))
 
 
-def deck_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
+def deck_relations(
+    claims: list[Claim], aliases: dict[str, str] | None = None, vectors=None
+) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
     definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts, refused cases, written comments required and waived, tie-breaks,
     copying into a field, what a field must hold or leave out, fields left unset, and label tables' numbers. The check run and the pair-set eval both read them here."""
     found = (
         scale_relations(claims)
-        + example_relations(claims, aliases)
+        + example_relations(claims, aliases, vectors)
         + member_relations(claims)
         + ranking_relations(claims)
         + policy_relations(claims)
@@ -168,7 +170,7 @@ def _classify(index: Index, config, readings: Readings) -> list[Relation]:
     scoring = Scoring(claims, readings.sides(), todo, aliases) if todo else None
     if scoring is not None and index.embedder is not None:
         index.embedder.prefetch(scoring.texts, urgent=True)
-    later = deck_relations(claims, aliases)
+    later = deck_relations(claims, aliases, index.vectors)
     out = table_relations(
         index.rules, pairs, keys, table, scoring.relations(_encoder(index)) if scoring else []
     )

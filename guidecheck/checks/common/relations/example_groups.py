@@ -12,7 +12,14 @@ import re
 from .claims import Claim
 
 _EXAMPLE_START = re.compile(
-    r"^\s*(?:worked\s+)?(?:example|e\.g\.|for example|for instance|sample|case)\b", re.I
+    r"^\s*(?:(?i:(?:worked\s+)?(?:example|e\.g\.|for example|for instance|sample|case)\b)"
+    # "Clip 5 - A boy ...", "Review 2: ...", "Item #3 –": a named, numbered item opens its own example ("Safety 2:"
+    # scores a dimension and "Response 2:" is the second answer of one pairwise example, so a colon only after
+    # the names of items)
+    r"|[A-Z][a-z]{1,14}\s+(?:no\.\s*|#\s*)?\d{1,3}\s*[-–—]\s+[A-Z\"“‘']"
+    r"|(?i:clip|item|review|post|scenario|ticket|tweet|video|call|listing|posting|comment|message)\s+(?:no\.\s*|#\s*)?\d{1,3}\s*[:.]\s"
+    # "3 | "La sincronización ..." | Bug Report | 4": a table row whose first cell numbers it is one example
+    r"|\d{1,3}\s*\|)"
 )
 
 

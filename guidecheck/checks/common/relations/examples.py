@@ -14,12 +14,14 @@ from dataclasses import dataclass
 
 from ..deck import same_project
 from .claims import Claim, Interval
+from .dimension_scores import DimensionClash, DimensionJudge
 from .example_cases import conceded_words, names_case, rule_topic, states_condition
+from .example_excuses import breaks, excused
 from .example_groups import example_groups, is_verdict
 from .lexicon import content, data, lexicon, stem
 from .proposition import is_example_material
 from .relate import Relation
-from .text import as_read, quoted, span_of
+from .text import as_read, quoted
 
 
 @dataclass
@@ -129,32 +131,13 @@ def _scored(r: Claim) -> bool:
     return r.score is not None
 
 
-def _breaks(
-    r: Claim,
-    ef: Claim,
-    confidence: float,
-    why: str,
-    rule_span: tuple[int, int] | None,
-    example_span: tuple[int, int] | None,
-) -> Relation:
-    """CON008 between a rule and the example sentence that states the verdict, with the clashing words of both."""
-    return Relation(
-        "CON008",
-        r.rule,
-        ef.rule,
-        round(confidence, 3),
-        why,
-        span_of(r.rule, rule_span) + span_of(ef.rule, example_span),
-    )
-
-
 def _penalty_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
     """The example deducts for what the rule says not to penalize."""
     if not (e.penalty and r.penalty and r.deontic in ("F", "N")):
         return None
     ef, span = e.penalty
     why = f"The example {quoted(e.text)} deducts for what {quoted(as_read(r.rule))} says not to penalize."
-    return _breaks(r, ef, 0.7 + 0.25 * cover, why, r.penalty, span)
+    return breaks(r, ef, 0.7 + 0.25 * cover, why, r.penalty, span)
 
 
 def _other_case(e: _Example, r: Claim) -> bool:
@@ -196,7 +179,7 @@ def _score_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
         f"The example {quoted(e.text)} gives {iv.describe()}, but {quoted(as_read(r.rule))} requires "
         f"{r.score.describe()} for this case."
     )
-    return _breaks(r, ef, 0.6 + 0.3 * cover, why, r.score_span, span)
+    return breaks(r, ef, 0.6 + 0.3 * cover, why, r.score_span, span)
 
 
 def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -> Relation | None:
@@ -224,7 +207,7 @@ def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -
         f"The example {quoted(e.text)} is labeled {label}, but {quoted(as_read(r.rule))} requires "
         f"{required[0][0]} for this case."
     )
-    return _breaks(r, ef, 0.55 + 0.3 * cover, why, required[0][1], span)
+    return breaks(r, ef, 0.55 + 0.3 * cover, why, required[0][1], span)
 
 
 # "Select About the same only when neither commentary has an error": the label needs the case; an example of the
@@ -233,38 +216,6 @@ _ONLY_IN_CASE = re.compile(r"\bonly\s+(?:when|if|where|in\s+cases?\s+where)\b", 
 
 # "the flag is Unsure, not Certain", "Blocked rather than On Target": a label the rule turns down.
 _REFUSED = re.compile(r"(?:\bnot|\bnever|\brather\s+than|\binstead\s+of)\s*[\"“'‘]?$", re.I)
-
-
-def _excused(rel: Relation, e: _Example, r: Claim) -> Relation:
-    """An example that follows a rule's stated exception or dated update is not a contradiction (REL001/REL002).
-    An example that says the exception does not apply ("on a problem that did not ask for simplest form" against
-    "unless the problem explicitly asks for simplest form") follows nothing but the rule it breaks."""
-    if not (r.exception or r.update) or (r.exception and not r.update and _exception_denied(e, r)):
-        return rel
-    return Relation(
-        "REL001" if r.exception else "REL002",
-        r.rule,
-        rel.b,
-        round(rel.confidence * 0.8, 3),
-        f"The example {quoted(e.text)} follows the {'exception in' if r.exception else 'update'} "
-        f"{quoted(as_read(r.rule))}; not a contradiction.",
-        rel.spans,
-        stands_for="CON008",
-    )
-
-
-def _exception_denied(e: _Example, r: Claim) -> bool:
-    """The example names the rule's exception case only to deny it: two of the exception's words, one of them
-    right after a negation ("did not ask for simplest form")."""
-    words = content(r.exception_text)
-    if len(words & e.everything) < 2:
-        return False
-    return any(content(m.group("rest")) & words for f in e.claims for m in _NEGATED_WORDS.finditer(f.text))
-
-
-_NEGATED_WORDS = re.compile(
-    r"(?<![\w'])(?:not|no|never|without)(?![\w'])\s+(?P<rest>(?:[\w'-]+\s+){0,3}[\w'-]+)", re.I
-)
 
 
 _QUOTE = re.compile(r"[\"“]([^\"“”]{1,200})[\"”]")
@@ -315,7 +266,7 @@ def _quoted_clash(e: _Example, r: Claim, hit: tuple[str, tuple[int, int]]) -> Re
     else:
         return None
     why = f"The example {quoted(e.text)} quotes {quoted(hit[0])} and gives {verdict}, but {quoted(as_read(r.rule))} {how}."
-    return _breaks(r, ef, 0.8, why, hit[1], span)
+    return breaks(r, ef, 0.8, why, hit[1], span)
 
 
 _Quoting = list[tuple[Claim, list[tuple[str, tuple[int, int]]]]]
@@ -340,7 +291,7 @@ def _clashes(e: _Example, judges: list[tuple[Claim, float]], aliases: dict[str, 
     for r, cover in judges:
         rel = _penalty_clash(e, r, cover) or _score_clash(e, r, cover) or _label_clash(e, r, cover, aliases)
         if rel is not None:
-            rel = _excused(rel, e, r)
+            rel = excused(rel, e, r)
             found.append((0 if rel.code == "CON008" else 1, -cover, rel))
     return found
 
@@ -360,16 +311,36 @@ def _best(found: list[_Found]) -> list[Relation]:
     ]
 
 
-def example_relations(claims: list[Claim], aliases: dict[str, str] | None = None) -> list[Relation]:
-    """Worked examples whose verdict breaks a rule about the same thing."""
-    examples = [
-        e
-        for e in map(_merged, example_groups(claims))
-        if e.penalty or e.score or e.outcomes or any(_CLEAN_VERDICT.search(f.text) for f in e.claims)
-    ]
-    if not examples:
+def _dimension_clash(e: _Example, c: DimensionClash) -> Relation:
+    """The example scores the dimension outside the range the rule sets for it in this case."""
+    why = (
+        f"The example {quoted(e.text)} gives {c.given.dimension} {c.given.value:g}, but {quoted(as_read(c.rule.rule))} "
+        f"requires {c.ranged.describe()} for this case."
+    )
+    return excused(
+        breaks(c.rule, c.sentence, min(0.95, 0.3 + 0.4 * c.cover), why, c.rule_span, c.given.span), e, c.rule
+    )
+
+
+def example_relations(
+    claims: list[Claim], aliases: dict[str, str] | None = None, vectors=None
+) -> list[Relation]:
+    """Worked examples whose verdict breaks a rule about the same thing. ``vectors`` (the rules' embeddings, in
+    the claims' order) let a paraphrased case count for the dimension scores; without them only words do."""
+    groups = example_groups(claims)
+    if not groups:
         return []
     rules = _breakable_rules(claims)
+    judge = DimensionJudge(claims, groups, rules, vectors)
+    examples = [
+        e
+        for e in map(_merged, groups)
+        if e.penalty
+        or e.score
+        or e.outcomes
+        or any(_CLEAN_VERDICT.search(f.text) for f in e.claims)
+        or judge.scores_any(e.claims)
+    ]
     postings = _postings(rules)
     penalty_words = content(" ".join(data()["words"]["penalty"]))
     quoting = [(r, phrases) for r in rules if (phrases := _phrases(r))]  # read once, not once per example
@@ -381,6 +352,10 @@ def example_relations(claims: list[Claim], aliases: dict[str, str] | None = None
             rel = _quoted_clash(e, r, hit)
             if rel is not None:
                 found.append((0, -1.0, rel))
+        for c in judge.clashes(e.claims, e.everything):
+            if same_project(c.rule.rule, e.claims[0].rule):
+                rel = _dimension_clash(e, c)
+                found.append((0 if rel.code == "CON008" else 1, -c.cover / 2, rel))
         out.extend(_best(found))
     return out
 

@@ -42,6 +42,7 @@ class _Words(NamedTuple):
     text_units: frozenset[str]  # stems of words for a piece of text, read as one word
     row_duty: re.Pattern[str]
     examples: re.Pattern[str]
+    universal: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,8 @@ def _words() -> _Words:
         return pattern.replace("NAMED", "|".join(d["named"])).replace("KINDS", "|".join(d["kinds"]))
 
     def compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(names(p.replace("BOX", d["box"])), re.I) for p in patterns)
+        box = f"(?:{d['universal']}|{d['box']})"
+        return tuple(re.compile(names(p.replace("BOX", box)), re.I) for p in patterns)
 
     return _Words(
         compile_all(d["required"]),
@@ -67,6 +69,7 @@ def _words() -> _Words:
         frozenset(map(stem, d["text_units"])),
         re.compile(d["row_duty"], re.I),
         re.compile(d["examples"], re.I),
+        re.compile(rf"^\s*(?:{d['universal']})\s*$", re.I),
     )
 
 
@@ -154,6 +157,8 @@ def _boxes_meet(a: str, b: str) -> bool:
     (na, ka), (nb, kb) = _box_names(a), _box_names(b)
     if na & nb:
         return True
+    if any(_words().universal.match(x) or _any_field(x, n, k) for x, n, k in ((a, na, ka), (b, nb, kb))):
+        return True  # "the text you write", "any field": every note and field is one of them
     every = _words().every
     if (every.search(a) and ka & kb) or (every.search(b) and ka & kb):
         return True  # "every labeled span" holds for the EDU_SPAN
@@ -162,6 +167,12 @@ def _boxes_meet(a: str, b: str) -> bool:
     return not na and not nb and bool(ka & kb)
 
 
+def _any_field(box: str, names: frozenset[str], kinds: frozenset[str]) -> bool:
+    """ "any field", "every box": a container of the most general kind, of no name, holds every named one."""
+    return bool(_words().every.search(box)) and not names and bool(kinds & _GENERAL)
+
+
+_GENERAL = frozenset({"field", "box"})
 _FREE_TEXT = re.compile(r"\bfree[- ]?text\b|\btext\s+(?:box|field)", re.I)
 
 
@@ -177,6 +188,7 @@ def _items(what: str) -> list[_Item]:
     out = []
     what = w.examples.sub(",", re.sub(r"[()]", ",", what))  # "identifiers such as the serial number (...)"
     for item in re.split(r",|\b(?:and|or|nor|plus)\b", what):
+        item = _PLACED.split(item)[0]  # "the accession number in square brackets": the number
         stems = [stem(x) for x in re.findall(r"[\w'’-]+", item.lower()) if content(x)]
         stems = ["text" if s in w.text_units else s for s in stems]
         if stems and stems[-1] not in w.generic:
@@ -184,6 +196,9 @@ def _items(what: str) -> list[_Item]:
         elif len(stems) > 1:  # "device and OS details": the details are the OS's
             out.append(_Item(stems[-2], frozenset(stems[:-2])))
     return out
+
+
+_PLACED = re.compile(r"\s(?:in|inside|within|at|on|between|after|before|under|without)\s", re.I)
 
 
 def _items_meet(a: _Item, b: _Item) -> bool:

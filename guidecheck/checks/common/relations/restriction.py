@@ -12,114 +12,29 @@ patterns are data (``data/contradictions.toml``, [restriction]).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import NamedTuple
 
-from ....index.reserved import act_bases, reservation_patterns
 from .addressee import addressee
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .lexicon import content, data, lexicon, stem, word_overlap
+from .lexicon import content, lexicon, stem, word_overlap
+from .reservations import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    act_stems,
+    label_verb_stems,
+    qualifiers,
+    reservation_words,
+    reserved,
+    reserved_thing,
+    reserving_sentence,
+    rule_sentence,
+    verbs_of,
+    word_stems,
+)
 from .text import as_read, find_span, quoted
 
 # A capitalised name of two words or more, not at the start of the sentence: "the Security Risk flag".
 _NAME = re.compile(r"(?<=\S\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
-
-
-class Words(NamedTuple):
-    only: re.Pattern[str]
-    reserved: re.Pattern[str]  # both as the candidate pairs read them (index/reserved.py)
-    universal: re.Pattern[str]
-    label_verbs: frozenset[str]
-    roles: frozenset[str]
-    named_label: re.Pattern[str]
-    alternative: re.Pattern[str]
-    others_work: re.Pattern[str]
-    own_work: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def _words() -> Words:
-    d = data()["restriction"]
-    universal = d["universal"].replace("ROLES", "|".join(d["roles"]))
-    return Words(
-        *reservation_patterns(),
-        re.compile(universal, re.I),
-        frozenset(d["label_verbs"]),
-        frozenset(stem(r) for r in d["roles"]),
-        re.compile(d["named_label"]),
-        re.compile(d["alternative"], re.I),
-        re.compile(d["others_work"].replace("ROLES", "|".join(d["roles"])), re.I),
-        re.compile(d["own_work"], re.I),
-    )
-
-
-# A term the sentence is filed under ("Escalations: Only Level 2 raters may ...", "Harmful instructions: Any
-# rater who ..."): a table's or list's heading, not part of the sentence.
-_FILED_UNDER = re.compile(r"^\s*[A-Z][\w'’()-]*(?:\s+[\w'’()-]+){0,3}:\s+(?=[A-Z])")
-
-
-def _sentence(claim: Claim) -> str:
-    """The rule's sentence without its quotations and the term it is filed under."""
-    return _FILED_UNDER.sub("", unquoted(claim.text), count=1)
-
-
-def _reserved(claim: Claim) -> tuple[str, tuple[str, ...]] | None:
-    """(group, acts) of a rule that reserves an act: "Only Tier 2 moderators can reject ..." -> ("Tier 2
-    moderators", ("reject",)); "may split or merge segments" reserves both acts. A bare role ("Only raters may
-    ...") reserves nothing from anyone."""
-    text = _sentence(claim)
-    m = _words().only.match(text)
-    if m:
-        act = m.group("act").lower()
-    elif (m := _words().reserved.match(text)) is not None and _people(m.group("group")):
-        act = m.group("act").lower()  # "Changing a submitted score is reserved for QA reviewers"
-    elif (m := _reserved_thing().match(text)) is not None and _people(m.group("group")):
-        acts = tuple(
-            sorted(_words().label_verbs)
-        )  # "The Escalate to Legal flag is reserved for ...": applying it
-        return (m.group("group"), acts) if _qualifiers(m.group("group")) else None
-    else:
-        return None
-    group = m.group("group")
-    more = _SECOND_ACT.match(text, m.end())
-    acts = (act, more.group("act").lower()) if more is not None else (act,)
-    return (group, acts) if _qualifiers(group) else None
-
-
-def _people(group: str) -> bool:
-    """A group of people ("QA reviewers", "the project leads"), not a thing ("the Remove action")."""
-    return bool(_stems(group) & _people_stems())
-
-
-@lru_cache(maxsize=1)
-def _people_stems() -> frozenset[str]:
-    d = data()["restriction"]
-    return frozenset(stem(w) for w in d["roles"] + d["people"])
-
-
-@lru_cache(maxsize=1)
-def _reserved_thing() -> re.Pattern[str]:
-    return re.compile(data()["restriction"]["reserved_thing"])
-
-
-_SECOND_ACT = re.compile(r"\s+(?:or|and|and/or)\s+(?P<act>[a-z]+)\b", re.I)
-
-
-def _act_stems(acts: tuple[str, ...]) -> set[str]:
-    """The stems the acts may be written with; a gerund ("adding", "changing") names its verb's act."""
-    act_of = lexicon().act_of
-    return {act_of.get(stem(f), stem(f)) for act in acts for f in act_bases(act) | {act}}
-
-
-_FUNCTION_WORDS = frozenset(
-    {"the", "and", "any", "for", "with", "its", "their", "your", "our", "from", "into"}
-)
-_DETERMINERS = frozenset(
-    {"a", "an", "the", "any", "this", "that", "no", "each", "every", "its", "their", "your"}
-)
-_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "seems", "looks"})
-_MODALS = frozenset({"can", "may", "will", "should", "must", "could", "would", "shall"})
 
 
 _REASON = re.compile(r"\bfor\s+(?:suspected\s+|possible\s+|a\s+|an\s+)?(?P<why>[a-z][^,.;:()]{3,60})", re.I)
@@ -130,7 +45,7 @@ def _same_reason(reserving: Claim, other: Claim) -> bool:
     another rule does for another reason ("If a review contains a link ..., reject it"): the other rule must
     name the reason too (words compared on their first seven letters: incentivization / incentivized)."""
     text = unquoted(reserving.text)
-    reserved = _words().reserved.match(text) or _reserved_thing().match(text)
+    reserved = reservation_words().reserved.match(text) or reserved_thing().match(text)
     m = None if reserved else _REASON.search(text)  # "is reserved for <group>": no reason
     if m is None:
         return True
@@ -138,57 +53,10 @@ def _same_reason(reserving: Claim, other: Claim) -> bool:
     return bool(why & {w[:7] for w in re.findall(r"[a-z]{4,}", other.text.lower())})
 
 
-def reserved_act(claim: Claim) -> set[str] | None:
-    """The stems of the act a rule reserves to a group, or None when it reserves none."""
-    got = _reserved(claim)
-    return _act_stems(got[1]) if got else None
-
-
-def verbs_of(text: str) -> set[str]:
-    """The acts a rule's words can name as verbs: every word not right after a determiner ("propose a change"
-    names no change), a copula or another party's modal (``_not_a_verb_after``), with its synonyms' act."""
-    acts = lexicon().act_of
-    words = re.findall(r"[A-Za-z]+", text.lower())
-    found = {
-        stem(w) for i, w in enumerate(words) if i == 0 or not _not_a_verb_after(words[max(0, i - 4) : i])
-    }
-    return found | {acts.get(w, w) for w in found}
-
-
-def _not_a_verb_after(before: list[str]) -> bool:
-    """The next word is no act of the reader's: after a determiner ("propose a change"), a copula ("the answer is
-    correct") or another party's modal ("so that an admin can correct it")."""
-    if before[-1] in _DETERMINERS or before[-1] in _COPULAS:
-        return True
-    if len(before) == 4 and before[0] in _PREPOSITIONS:
-        return False  # "Anyone on the team can add": the party is a place the subject is in
-    return (
-        len(before) >= 3 and before[-3] in ("a", "an", "the") and before[-1] in _MODALS
-    )  # not "any moderator may"
-
-
-_PREPOSITIONS = frozenset({"on", "in", "of", "from", "with", "at", "across", "within"})
-
-
-def _stems(text: str) -> set[str]:
-    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
-
-
-# Roles above the rater's: "Only reviewers may mark a clip as Unusable" reserves the act, while "Only raters may"
-# reserves nothing. A rule about the same group ("Any reviewer can ...") still gives nothing to everyone (below).
-_ABOVE_RATERS = frozenset({"reviewer"})
-
-
-def _qualifiers(group: str) -> set[str]:
-    """The words that make a group smaller than every rater: "senior", "tier", "passed", "certification",
-    "reviewers"."""
-    return _stems(group) - ((_words().roles | lexicon().stop) - _ABOVE_RATERS) - {"who", "have", "has"}
-
-
 def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str | None:
     """What both rules act on: a label both name (the act is applying it, whatever the verb), else the same act
     on the same object."""
-    verbs = _words().label_verbs
+    verbs = reservation_words().label_verbs
     names = (
         (_names(reserving.text) & _names(other.text))
         or _one_word_names(reserving, other)
@@ -196,34 +64,50 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         or _thing_named(reserving, other)
     )
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
-    if names and set(acts) & verbs and other_verbs:
-        return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
-    if not _act_stems(acts) & verbs_of(_TIME_CLAUSE.sub(" ", _BUT.split(other.text, maxsplit=1)[0])):
+    if names and set(acts) & verbs:
+        # a label verb in any form, as long as it applies the name ("applies the Emergency label")
+        names = names if other_verbs else {n for n in names if _applies(other.text, n)}
+        if names:
+            return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
+    main = _ASIDE.sub(
+        " ", _BUT.split(other.text, maxsplit=1)[0]
+    )  # "(... is still a behaviour change)" acts on nothing
+    if not act_stems(acts) & verbs_of(_TIME_CLAUSE.sub(" ", main)):
         return None  # "until the batch closes" times the act; "..., but approving it is a Lead's call" is not given
-    words = _stems(other.text)
-    if reserving.object_head and reserving.object_head in words & _stems(_reserved_clause(reserving)):
+    words = word_stems(other.text)
+    if reserving.object_head and reserving.object_head in words & word_stems(_reserved_clause(reserving)):
         return reserving.rule.object or reserving.object_head
-    m = _words().reserved.match(_sentence(reserving))
+    m = reservation_words().reserved.match(reserving_sentence(reserving))
     if m is not None:  # "Adding a custom tag to the label set is reserved for ...": the gerund's object
         what = [w for w in re.findall(r"[A-Za-z]{3,}", m.group("what")) if stem(w.lower()) in words]
-        what = [w for w in what if w.lower() not in _FUNCTION_WORDS]
+        what = [w for w in what if w.lower() not in FUNCTION_WORDS]
         return what[-1] if len({stem(w.lower()) for w in what}) >= 2 else None  # one shared word is chance
     if reserving.object_head is None:  # "Once a rating is submitted, only a team lead can change it"
-        thing = _THING.search(_sentence(reserving).split(",", 1)[0])
+        thing = _THING.search(reserving_sentence(reserving).split(",", 1)[0])
         if thing and stem(thing.group(1).lower()) in words:
             return thing.group(1)
         return _object_after_act(reserving, words)
     return _words_after_act(reserving, acts, words)
 
 
+def _applies(text: str, name: str) -> bool:
+    """A label verb, in any form, right before the name: "applies the Emergency label", "assigning it Emergency"."""
+    for m in re.finditer(
+        rf"\b([A-Za-z]+)\s+(?:(?:the|a|an|it|them)\s+)?(?:(?:as|to)\s+)?[\"'‘“]?{re.escape(name)}\b", text
+    ):
+        if stem(m.group(1).lower()) in label_verb_stems():
+            return True
+    return False
+
+
 def _words_after_act(reserving: Claim, acts: tuple[str, ...], words: set[str]) -> str | None:
     """What the reserved act is done to, when the other rule names two of its words ("add entries to the project
     gloss list" / "If a gloss is missing from the list, any annotator can add it"); one shared word is chance."""
-    m = _words().only.match(_sentence(reserving))
+    m = reservation_words().only.match(reserving_sentence(reserving))
     if m is None:
         return None
     after = _reserved_clause(reserving)[m.end() :]
-    shared = (content(after.replace("-", " ")) - _act_stems(acts) - _KIND_WORDS) & {stem(w) for w in words}
+    shared = (content(after.replace("-", " ")) - act_stems(acts) - _KIND_WORDS) & {stem(w) for w in words}
     return after.strip() if len(shared) >= 2 else None
 
 
@@ -240,7 +124,7 @@ _THING_NAME = re.compile(r"^[A-Z][\w-]*(?:\s+(?:to\s+|of\s+)?[A-Z][\w-]*)*")
 def _thing_named(reserving: Claim, other: Claim) -> set[str]:
     """The name of a thing a rule reserves ("Gold Candidate nominations are reserved for ..."), when the other rule
     writes it."""
-    m = _reserved_thing().match(_sentence(reserving))
+    m = reserved_thing().match(reserving_sentence(reserving))
     name = _THING_NAME.match(m.group("what")) if m else None
     return {name.group(0)} if name and len(name.group(0)) > 3 and name.group(0) in other.text else set()
 
@@ -254,8 +138,8 @@ _NOT_OBJECT = frozenset({"by", "from", "to", "in", "on", "for", "with", "of", "a
 def _object_after_act(reserving: Claim, words: set[str]) -> str | None:
     """The object the reserving sentence writes right after its act ("may edit or delete polygons drawn by
     another annotator" -> polygons), when the other rule acts on it too."""
-    text = _sentence(reserving)
-    m = _words().only.match(text)
+    text = reserving_sentence(reserving)
+    m = reservation_words().only.match(text)
     if m is None:
         return None
     after = _AFTER_ACT.match(text[m.end() :])
@@ -264,7 +148,7 @@ def _object_after_act(reserving: Claim, words: set[str]) -> str | None:
     for w in after.group("what").split():
         if w.lower() in _NOT_OBJECT:
             return None
-        if w.lower() not in _DETERMINERS and len(w) > 3 and stem(w.lower()) in words:
+        if w.lower() not in DETERMINERS and len(w) > 3 and stem(w.lower()) in words:
             return w
     return None
 
@@ -280,6 +164,8 @@ def _quoted_names(reserving: Claim, other: Claim) -> set[str]:
     return {m.group("name") for m in _QUOTED_NAME.finditer(reserving.text) if m.group("name").lower() in low}
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
 # Where a sentence turns to what it does not give: "Reviewers can leave comments on a dispute, but approving or
 # overturning it is a Lead's call".
 _BUT = re.compile(r",?\s+but\s+", re.I)
@@ -288,7 +174,9 @@ _BUT = re.compile(r",?\s+but\s+", re.I)
 def _names(text: str) -> set[str]:
     """Label names of a sentence: capitalised names of two words or more, and one word named by its kind ("the
     Urgent flag")."""
-    return set(_NAME.findall(text)) | {m.group("name") for m in _words().named_label.finditer(text)}
+    return set(_NAME.findall(text)) | {
+        m.group("name") for m in reservation_words().named_label.finditer(text)
+    }
 
 
 # A capitalised word inside a sentence: a status or button the deck names ("set a file to Unworkable").
@@ -298,16 +186,20 @@ _CAPITAL = re.compile(r"(?<=[\w,;:)]\s)[A-Z][a-z]{3,}\b")
 def _one_word_names(reserving: Claim, other: Claim) -> set[str]:
     """One-word names both rules use inside their sentences ("set a file's status to Unworkable" / "set a file to
     Unworkable"), other than the words of the reserved group ("Tier", "Level") and the roles."""
-    group = _reserved(reserving)
-    skip = _stems(group[0]) if group else set()
+    group = reserved(reserving)
+    skip = word_stems(group[0]) if group else set()
     found = [_lone_capitals(_reserved_clause(reserving)), _lone_capitals(unquoted(other.text))]
-    return {w for w in found[0] & found[1] if stem(w.lower()) not in skip | _words().roles | lexicon().stop}
+    return {
+        w
+        for w in found[0] & found[1]
+        if stem(w.lower()) not in skip | reservation_words().roles | lexicon().stop
+    }
 
 
 def _reserved_clause(reserving: Claim) -> str:
     """What is reserved, not the advice after it ("...; a rater who sees something Critical should ...", "..., and
     nobody else should invent tags")."""
-    return re.split(r"[;:]|,\s+(?:and|but)\s+", _sentence(reserving), maxsplit=1)[0]
+    return re.split(r"[;:]|,\s+(?:and|but)\s+", reserving_sentence(reserving), maxsplit=1)[0]
 
 
 def _lone_capitals(text: str) -> set[str]:
@@ -337,7 +229,7 @@ def _main_clause(text: str) -> str:
 
 def _without_alternative(text: str) -> str:
     """The sentence without the group it says not to wait for ("... yourself rather than waiting for a lead")."""
-    return _words().alternative.sub("", text)
+    return reservation_words().alternative.sub("", text)
 
 
 # A clause that says when ("until the batch closes at 23:59"): its verb is no act of the rule.
@@ -350,12 +242,19 @@ _THING = re.compile(r"\b(?:a|an|the|each|every|any)\s+([A-Za-z]+)")
 def _everyone(other: Claim) -> tuple[str, bool] | None:
     """(words, relaxes) of a rule that gives an act to everyone: "Every annotator ...", "You don't need any
     certification to ...", or the reader told or allowed to do it ("edit the rating yourself", "you may ...")."""
-    m = _words().universal.search(_sentence(other))
+    m = reservation_words().universal.search(rule_sentence(other))
     if m is not None:
         return m.group(), "need" in m.group().lower()
     if other.deontic in ("O", "P") and other.rule.actor == "you" and addressee(other) == "you":
         return other.text, False  # told outright; a passive ("reviews ... must be rejected") names no one
     return None
+
+
+def _later_clause(other: Claim, words: str) -> bool:
+    """Everyone is given the act in a clause of its own after a colon or semicolon, so the prohibition of the
+    first clause ("Do not wait for a nurse ...: any annotator ... applies the label") is not its."""
+    i = other.text.find(words.strip(" :;"))
+    return i > 0 and bool(re.search(r"[:;]\s*$", other.text[:i]))
 
 
 _AFTER = re.compile(r"^\s*(?:once|after)\s+(?P<c>[^,;:]{3,80}),", re.I)
@@ -376,18 +275,24 @@ def _before_and_after(reserving: Claim, other: Claim) -> bool:
 def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` (CON011) when one rule reserves an act that the other gives or requires of everyone."""
     for reserving, other in ((fa, fb), (fb, fa)):
-        got = _reserved(reserving)
-        if got is None or _reserved(other) is not None:
+        got = reserved(reserving)
+        if got is None or reserved(other) is not None:
             continue
         group, acts = got
         everyone = _everyone(other)
-        if everyone is None or (other.deontic == "F" and not everyone[1]):
+        if everyone is None or (
+            other.deontic == "F" and not everyone[1] and not _later_clause(other, everyone[0])
+        ):
             continue
-        if not everyone[1] and _qualifiers(group) & _stems(_main_clause(_without_alternative(everyone[0]))):
+        if not everyone[1] and qualifiers(group) & word_stems(
+            _main_clause(_without_alternative(everyone[0]))
+        ):
             continue  # the other rule is about the same group ("Every senior reviewer must ...")
         if not _same_reason(reserving, other) or _before_and_after(reserving, other):
             continue
-        if _words().others_work.search(reserving.text) and _words().own_work.search(other.text):
+        if reservation_words().others_work.search(reserving.text) and reservation_words().own_work.search(
+            other.text
+        ):
             continue  # reserved for someone else's work, given for one's own
         target = _shared_target(reserving, acts, other)
         if target:

@@ -55,6 +55,24 @@ def general_ban(fa: Claim, fb: Claim) -> bool:
     return len(extra) <= 1
 
 
+def members_meet(fa: Claim, fb: Claim) -> bool:
+    """One rule's object is a member the other names for its own: "always open attached photos" / "Do not open
+    attachments such as photos or PDFs"."""
+    return any(x.object_head in _members(y.text) for x, y in ((fa, fb), (fb, fa)) if x.object_head)
+
+
+def _members(text: str) -> frozenset[str]:
+    """The words of the examples a sentence gives of a thing ("such as photos or PDFs", "including PDFs")."""
+    return frozenset().union(*(content(m.group(1)) for m in _SUCH_AS.finditer(text)))
+
+
+_SUCH_AS = re.compile(
+    r"\b(?:such\s+as|like|including|e\.g\.,?)\s+([^;:.()]{2,60}?)"
+    r"(?=,\s*(?:even|when|if|unless|because|since|as|so|but|which|who|where|while|though|although)\b|[;:.()]|$)",
+    re.I,
+)
+
+
 # (A label that opens the sentence, "The casing rule: never touch ...", is not its main clause.)
 # Where a rule's main clause ends: punctuation, or a clause of reason, purpose, condition or exception.
 _MAIN_CLAUSE = re.compile(r"[;:,(]|\b(?:because|since|as|so|unless|except|when|whenever|if)\b", re.I)
@@ -90,4 +108,4 @@ def keeps_as_is(fa: Claim, fb: Claim) -> Claim | None:
 _AS_IS = re.compile(r"\b(?:original|as is|as it is|unchanged|intact|verbatim|as written|untouched)\b", re.I)
 
 
-__all__ = ["general_ban", "keeps_as_is", "objects_meet_both_ways", "party_nouns", "same_act"]
+__all__ = ["general_ban", "keeps_as_is", "members_meet", "objects_meet_both_ways", "party_nouns", "same_act"]

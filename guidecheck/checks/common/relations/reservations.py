@@ -1,0 +1,210 @@
+"""What a rule reserves to a group (CON011): "Only Tier 2 moderators can reject ...", "Changing a submitted score
+is reserved for QA reviewers", "The Escalate to Legal flag is reserved for ...", also in a role table's cell; and
+the acts a rule's words can name as verbs. ``restriction`` compares a reservation with a rule that gives the act to
+everyone. Words and patterns are data (``data/contradictions.toml``, [restriction])."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ....index.reserved import act_bases, reservation_patterns
+from .claims import Claim, unquoted
+from .lexicon import data, lexicon, stem
+
+
+class Words(NamedTuple):
+    only: re.Pattern[str]
+    reserved: re.Pattern[str]  # both as the candidate pairs read them (index/reserved.py)
+    universal: re.Pattern[str]
+    label_verbs: frozenset[str]
+    roles: frozenset[str]
+    named_label: re.Pattern[str]
+    alternative: re.Pattern[str]
+    others_work: re.Pattern[str]
+    own_work: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def reservation_words() -> Words:
+    d = data()["restriction"]
+    universal = d["universal"].replace("ROLES", "|".join(d["roles"]))
+    return Words(
+        *reservation_patterns(),
+        re.compile(universal, re.I),
+        frozenset(d["label_verbs"]),
+        frozenset(stem(r) for r in d["roles"]),
+        re.compile(d["named_label"]),
+        re.compile(d["alternative"], re.I),
+        re.compile(d["others_work"].replace("ROLES", "|".join(d["roles"])), re.I),
+        re.compile(d["own_work"], re.I),
+    )
+
+
+# A term the sentence is filed under ("Escalations: Only Level 2 raters may ...", "Harmful instructions: Any
+# rater who ..."): a table's or list's heading, not part of the sentence.
+_FILED_UNDER = re.compile(r"^\s*[A-Z][\w'’()-]*(?:\s+[\w'’()-]+){0,3}:\s+(?=[A-Z])")
+
+
+def rule_sentence(claim: Claim) -> str:
+    """The rule's sentence without its quotations and the term it is filed under."""
+    return _FILED_UNDER.sub("", unquoted(claim.text), count=1)
+
+
+def reserved(claim: Claim) -> tuple[str, tuple[str, ...]] | None:
+    """(group, acts) of a rule that reserves an act: "Only Tier 2 moderators can reject ..." -> ("Tier 2
+    moderators", ("reject",)); "may split or merge segments" reserves both acts. A bare role ("Only raters may
+    ...") reserves nothing from anyone."""
+    for text in _reservation_texts(claim):
+        got = _reserved_in(text)
+        if got is not None:
+            return got
+    return None
+
+
+def _reservation_texts(claim: Claim) -> list[str]:
+    """The sentence, then each cell of a table row: a role table says "RN reviewer | Reviews escalations ... |
+    Only RN reviewers may assign the Emergency label" in its last cell."""
+    cells = [_FILED_UNDER.sub("", unquoted(c), count=1) for c in claim.rule.cells.values() if c.strip()]
+    return [rule_sentence(claim), *cells[1:]] if len(cells) > 1 else [rule_sentence(claim)]
+
+
+def reserving_sentence(claim: Claim) -> str:
+    """The sentence (or table cell) that makes the reservation, which the act's object is read from."""
+    return next((t for t in _reservation_texts(claim) if _reserved_in(t) is not None), rule_sentence(claim))
+
+
+def _reserved_in(text: str) -> tuple[str, tuple[str, ...]] | None:
+    m = reservation_words().only.match(text)
+    if m:
+        act = m.group("act").lower()
+    elif (m := reservation_words().reserved.match(text)) is not None and _people(m.group("group")):
+        act = m.group("act").lower()  # "Changing a submitted score is reserved for QA reviewers"
+    elif (m := reserved_thing().match(text)) is not None and _people(m.group("group")):
+        acts = tuple(
+            sorted(reservation_words().label_verbs)
+        )  # "The Escalate to Legal flag is reserved for ...": applying it
+        return (m.group("group"), acts) if qualifiers(m.group("group")) else None
+    else:
+        return None
+    group = m.group("group")
+    more = _SECOND_ACT.match(text, m.end())
+    acts = (act, more.group("act").lower()) if more is not None else (act,)
+    return (group, acts) if qualifiers(group) else None
+
+
+def _people(group: str) -> bool:
+    """A group of people ("QA reviewers", "the project leads"), not a thing ("the Remove action")."""
+    return bool(word_stems(group) & _people_stems())
+
+
+@lru_cache(maxsize=1)
+def _people_stems() -> frozenset[str]:
+    d = data()["restriction"]
+    return frozenset(stem(w) for w in d["roles"] + d["people"])
+
+
+@lru_cache(maxsize=1)
+def reserved_thing() -> re.Pattern[str]:
+    return re.compile(data()["restriction"]["reserved_thing"])
+
+
+_SECOND_ACT = re.compile(r"\s+(?:or|and|and/or)\s+(?P<act>[a-z]+)\b", re.I)
+
+
+def act_stems(acts: tuple[str, ...]) -> set[str]:
+    """The stems the acts may be written with; a gerund ("adding", "changing") names its verb's act."""
+    act_of = lexicon().act_of
+    return {act_of.get(stem(f), stem(f)) for act in acts for f in act_bases(act) | {act}}
+
+
+FUNCTION_WORDS = frozenset(
+    {"the", "and", "any", "for", "with", "its", "their", "your", "our", "from", "into"}
+)
+DETERMINERS = frozenset(
+    {"a", "an", "the", "any", "this", "that", "no", "each", "every", "its", "their", "your"}
+)
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "seems", "looks"})
+_MODALS = frozenset({"can", "may", "will", "should", "must", "could", "would", "shall"})
+
+
+def reserved_act(claim: Claim) -> set[str] | None:
+    """The stems of the act a rule reserves to a group, or None when it reserves none."""
+    got = reserved(claim)
+    if not got:
+        return None
+    stems = act_stems(got[1])
+    return stems | label_verb_stems() if stems & label_verb_stems() else stems  # "assign" is "apply" a label
+
+
+def verbs_of(text: str) -> set[str]:
+    """The acts a rule's words can name as verbs: every word not right after a determiner ("propose a change"
+    names no change), a copula or another party's modal (``_not_a_verb_after``), with its synonyms' act."""
+    acts = lexicon().act_of
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    found = {
+        stem(w) for i, w in enumerate(words) if i == 0 or not _not_a_verb_after(words[max(0, i - 4) : i])
+    }
+    return found | {acts.get(w, w) for w in found}
+
+
+def _not_a_verb_after(before: list[str]) -> bool:
+    """The next word is no act of the reader's: after a determiner ("propose a change"), a copula ("the answer is
+    correct") or another party's modal ("so that an admin can correct it")."""
+    if before[-1] in DETERMINERS or before[-1] in _COPULAS:
+        return True
+    if len(before) == 4 and before[0] in _PREPOSITIONS:
+        return False  # "Anyone on the team can add": the party is a place the subject is in
+    return (
+        len(before) >= 3 and before[-3] in ("a", "an", "the") and before[-1] in _MODALS
+    )  # not "any moderator may"
+
+
+_PREPOSITIONS = frozenset({"on", "in", "of", "from", "with", "at", "across", "within"})
+
+
+def word_stems(text: str) -> set[str]:
+    return {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text)}
+
+
+# Roles above the rater's: "Only reviewers may mark a clip as Unusable" reserves the act, while "Only raters may"
+# reserves nothing. A rule about the same group ("Any reviewer can ...") still gives nothing to everyone (below).
+_ABOVE_RATERS = frozenset({"reviewer"})
+
+
+def qualifiers(group: str) -> set[str]:
+    """The words that make a group smaller than every rater: "senior", "tier", "passed", "certification",
+    "reviewers"."""
+    return (
+        word_stems(group)
+        - ((reservation_words().roles | lexicon().stop) - _ABOVE_RATERS)
+        - {"who", "have", "has"}
+    )
+
+
+@lru_cache(maxsize=1)
+def label_verb_stems() -> frozenset[str]:
+    """The label verbs in any form ("applies the Emergency label"), but the tool's buttons and keys ("Press 1 for
+    Emergency" is how to enter a label, not leave to apply it)."""
+    return frozenset(stem(v) for v in reservation_words().label_verbs) - _UI_VERBS
+
+
+_UI_VERBS = frozenset({"press", "click", "hit", "tap", "tick"})
+
+
+__all__ = [
+    "DETERMINERS",
+    "FUNCTION_WORDS",
+    "act_stems",
+    "label_verb_stems",
+    "qualifiers",
+    "reservation_words",
+    "reserved",
+    "reserved_act",
+    "reserved_thing",
+    "reserving_sentence",
+    "rule_sentence",
+    "verbs_of",
+    "word_stems",
+]

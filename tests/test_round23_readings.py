@@ -1,0 +1,112 @@
+"""Readings of round 23, from held-out22's misses (read after it was scored) and the older splits', each in
+general form.
+
+- A worked example scores a named dimension ("Verdict: Faithfulness 4, Clarity 5") outside the range a rule sets
+  for that dimension in the example's case ("If a reply invents a citation, Faithfulness must be 2 or lower"); the
+  other dimensions of the verdict are no score for that rule, and a rule whose score names its case ("Every
+  Faithfulness score of 1 needs a note") sets no range.
+- "Clip 3 - ..." or a table row numbered in its first cell opens a worked example of its own.
+- Containers in more forms: a content written "mm:ss"; "must not be reproduced in any field that raters write
+  themselves"; "must not appear anywhere in the text you write"; "the ticket number in round brackets" is the
+  number.
+- A reservation in a role table's row ("QA lead | Audits ... | Only QA leads may ..."); everyone given the act
+  after a colon ("Do not wait for a lead when ...: any rater applies the Urgent label"); a label verb in any form
+  that applies the name; a key to press ("Press 2 for Urgent") is no act left to everyone, nor a noun in an aside
+  ("(a fixed typo is still a text change)").
+
+Every sentence here was written for this test; the look-alikes must stay quiet.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_output_conflicts_cli import contradictions_fixture
+from test_output_conflicts_cli import pairs_with as _pairs
+
+from guidecheck.checks.common.relations.dimension_scores import named_scores
+
+DECKS = {
+    "dims/guide.md": "# Faithfulness\n\nIf a reply invents a citation to a paper that does not exist, Faithfulness "
+    "must be 2 or lower.\n\nEvery Faithfulness score of 1 needs a one-line note.\n\nClarity measures how easy the "
+    "reply is to follow.\n\n# Examples\n\n## Example 1\n\nThe reply invents a citation: it cites a paper by Ortega "
+    "that does not exist.\n\nVerdict: Faithfulness 4, Clarity 5.\n\n## Example 2\n\nThe reply is "
+    "accurate but rambles for six paragraphs before answering.\n\nVerdict: Faithfulness 5, Clarity 2.\n",
+    "fields/guide.md": "# Tickets\n\nEvery escalation ticket must give the hh:mm timestamp of the outage.\n\nYour "
+    "handoff note must include the caller's exact words.\n\nFinish every comment with the ticket number in round "
+    "brackets.\n",
+    "fields/faq.md": "# FAQ\n\n## Times?\n\nLeave timestamps out of escalation tickets; the tool adds them.\n\n"
+    "## Quotes?\n\nCaller wording must not be reproduced in any field that raters write themselves.\n\n"
+    "## Numbers?\n\nTicket numbers must not appear anywhere in the text you write.\n",
+    "roles/guide.md": "# Roles\n\n| Role | Duties | Notes |\n|---|---|---|\n| QA lead | Audits batches, answers "
+    "questions | Only QA leads may assign the Urgent label. |\n| Senior editor | Reviews style | Only senior "
+    "editors may change a headline that another editor has already approved. |\n",
+    "roles/faq.md": "# FAQ\n\n## Urgent?\n\nDo not wait for a lead when a ticket is plainly urgent: any rater applies "
+    "the Urgent label at once.\n\n## Keys?\n\nPress 2 for Urgent and 3 for Routine.\n\n## Typos?\n\nFix the typo "
+    "and rate the headline as usual (a fixed typo is still a text change).\n",
+}
+
+found = contradictions_fixture(DECKS, "round23_readings")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        ("Faithfulness must be 2 or lower", "Verdict: Faithfulness 4", ["CON008"]),
+        ("Faithfulness must be 2 or lower", "Verdict: Faithfulness 5", []),  # another case
+        ("Every Faithfulness score of 1", "Verdict: Faithfulness 4", []),  # the score names the case
+        ("give the hh:mm timestamp", "Leave timestamps out of escalation tickets", ["CON001"]),
+        ("must include the caller's exact words", "Caller wording must not be reproduced", ["CON001"]),
+        ("the ticket number in round brackets", "Ticket numbers must not appear", ["CON001"]),
+        ("Only QA leads may assign the Urgent", "any rater applies the Urgent label", ["CON011"]),
+        ("Only QA leads may assign the Urgent", "Press 2 for Urgent", []),  # a key, not the act left to all
+        (
+            "Only senior editors may change a headline",
+            "a fixed typo is still a text change",
+            [],
+        ),  # a noun aside
+    ],
+)
+def test_round23_pairs(found, a, b, checks):
+    assert _pairs(found, a, b) == checks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scores"),
+    [
+        (
+            "Verdict: Correctness 3, Idiom 4, Comment Preservation 5 — Pass.",
+            {"correctness": 3, "idiom": 4, "comment preservation": 5},
+        ),
+        ("Empathy: 4 — the agent cut across her once.", {"empathy": 4}),
+        ("Verdict: language tag es; Profanity (2); primary label Profanity.", {"profanity": 2}),
+        ("Verdict: Age-restrict, severity 2 (standard challenge, no injury).", {"severity": 2}),
+        ("Verdict for case 7: Safety 3, borderline.", {"safety": 3}),
+    ],
+)
+def test_a_verdict_is_read_as_dimension_scores(sentence, scores):
+    assert {d.dimension: d.value for d in named_scores(sentence)} == scores
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Verdict: 4. Vivid and well ordered.",  # a score of no dimension
+        "Readability grade 9.4, sentences run long.",  # a measurement
+        "Verdict: PICK, start 00:12.4, end 00:14.1.",  # times
+        "Example 3 shows the same problem.",  # a part of the document
+    ],
+)
+def test_no_dimension_score_is_read(sentence):
+    assert named_scores(sentence) == []
+
+
+def test_a_numbered_item_opens_an_example_of_its_own():
+    from guidecheck.checks.common.relations.example_groups import _EXAMPLE_START
+
+    assert _EXAMPLE_START.match("Clip 5 - A boy who looks about 14 attempts the challenge.")
+    assert _EXAMPLE_START.match('3 | "Sync broke after the update." | Bug Report | 4 |')
+    assert _EXAMPLE_START.match("Review 2: great battery, awful screen.")
+    assert not _EXAMPLE_START.match("Safety 2: a detailed threat of harm.")  # a dimension's score
+    assert not _EXAMPLE_START.match("Helpfulness 4 — the steps are clear.")
+    assert not _EXAMPLE_START.match("Response 2: the shorter answer.")  # one pairwise example
