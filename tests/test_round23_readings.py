@@ -9,6 +9,14 @@ general form.
 - Containers in more forms: a content written "mm:ss"; "must not be reproduced in any field that raters write
   themselves"; "must not appear anywhere in the text you write"; "the ticket number in round brackets" is the
   number.
+- A choice settled two ways: a situation in which more than one answer fits (several complaints, two tags fit
+  equally well, two sources disagree, "cannot tell whether"), said in a leading clause, a label or the FAQ question,
+  and what the main clause picks, follows, trusts or lets win ("label it with the severity of the worst complaint" /
+  "base the severity on the complaint the customer mentions first"); the same pick said twice agrees, and "use the
+  cart to find the item and the receipt to read the price" divides work; "stuck between a 3 and a 4" is a tie
+  between two scores.
+- "Yes, always open attached scans ...; a blurry receipt often changes the answer" tells the reader to open (the
+  later clause's subject is not the actor); "attachments such as scans" names scans.
 - A reservation in a role table's row ("QA lead | Audits ... | Only QA leads may ..."); everyone given the act
   after a colon ("Do not wait for a lead when ...: any rater applies the Urgent label"); a label verb in any form
   that applies the name; a key to press ("Press 2 for Urgent") is no act left to everyone, nor a noun in an aside
@@ -37,6 +45,21 @@ DECKS = {
     "fields/faq.md": "# FAQ\n\n## Times?\n\nLeave timestamps out of escalation tickets; the tool adds them.\n\n"
     "## Quotes?\n\nCaller wording must not be reproduced in any field that raters write themselves.\n\n"
     "## Numbers?\n\nTicket numbers must not appear anywhere in the text you write.\n",
+    "choices/guide.md": "# Choices\n\nIf a ticket raises more than one complaint, label it with the severity of the "
+    "worst complaint.\n\nIf two tags fit equally well, choose the one listed first in the tag sheet.\n\nWhen the "
+    "photo and the caption disagree about the product, go with the photo.\n\nIf you cannot tell whether a call "
+    "was Resolved or Unresolved, choose Unresolved.\n\nWhen two screens disagree about the price, use the cart to "
+    "find the item and the receipt to read the price.\n",
+    "choices/faq.md": "# FAQ\n\n## Several complaints?\n\nWhen a ticket raises several complaints, base the severity "
+    "on the complaint the customer mentions first.\n\n## Tags?\n\nWhen two tags fit equally well, pick the one "
+    "listed first in the tag sheet.\n\n## Photo or caption?\n\nWhen the photo and the caption disagree about the "
+    "product, trust the caption.\n\n## Unsure?\n\nWhere it is unclear whether a call was resolved, label it "
+    "Resolved and add a note.\n\n## Which screen?\n\nWhen two screens disagree about the price, the receipt "
+    "takes precedence.\n",
+    "attach/guide.md": "# Attachments\n\nDo not open attachments such as scans or spreadsheets; rate from the text "
+    "alone.\n\nDo not tag headings such as SUMMARY or NOTES, even when they contain a product name.\n",
+    "attach/faq.md": "# FAQ\n\n## Scans?\n\nYes, always open attached scans before you rate; a blurry receipt often "
+    "changes the answer.\n\n## Products?\n\nProduct names are tagged as they are written.\n",
     "roles/guide.md": "# Roles\n\n| Role | Duties | Notes |\n|---|---|---|\n| QA lead | Audits batches, answers "
     "questions | Only QA leads may assign the Urgent label. |\n| Senior editor | Reviews style | Only senior "
     "editors may change a headline that another editor has already approved. |\n",
@@ -65,6 +88,17 @@ found = contradictions_fixture(DECKS, "round23_readings")
             "a fixed typo is still a text change",
             [],
         ),  # a noun aside
+        ("severity of the worst complaint", "the complaint the customer mentions first", ["CON005"]),
+        ("choose the one listed first", "pick the one listed first", []),  # one pick, said twice
+        ("go with the photo", "trust the caption", ["CON005"]),
+        ("choose Unresolved", "label it Resolved", ["CON005"]),
+        (
+            "use the cart to find the item",
+            "the receipt takes precedence",
+            [],
+        ),  # a division of work, not a pick
+        ("Do not open attachments such as scans", "always open attached scans", ["CON001"]),
+        ("Do not tag headings such as SUMMARY", "Product names are tagged", []),  # the member list ends
     ],
 )
 def test_round23_pairs(found, a, b, checks):

@@ -10,6 +10,7 @@ from ....cache import key
 from ....index import Index
 from ...base import CheckContext
 from ..deck import same_project
+from .choices import choice_relations
 from .claims import Claim, build_claim
 from .comment_duty import comment_duty_relations
 from .decide import Scoring
@@ -137,6 +138,7 @@ def deck_relations(
         + refused_case_relations(claims)
         + comment_duty_relations(claims)
         + tie_break_relations(claims)
+        + choice_relations(claims)
         + verbatim_relations(claims)
         + field_content_relations(claims)
         + empty_value_relations(claims)

@@ -89,9 +89,9 @@ def tie_break(claim: Claim) -> TieBreak | None:
         return TieBreak(
             claim, family, noun, kind, _scope(text[: m.start()]), leans, m.group(0), found.group(0)
         )
-    noun = m.group("noun").lower()
+    noun = (m.group("noun") or "score").lower()  # "stuck between a 3 and a 4": two scores
     family = w.families.get(noun, w.families.get(noun.rstrip("s"), "scale"))
-    kind = content(m.group("kind")) - w.neutral
+    kind = content(m.group("kind") or "") - w.neutral
     scope = _scope(text[: m.start()])
     return TieBreak(claim, family, noun.rstrip("s"), kind, scope, leans, m.group(0), found.group(0))
 
