@@ -63,7 +63,9 @@ def choice(claim: Claim) -> Choice | None:
     said = next((s for s in situations if w.situation.search(s)), None)
     if said is None:
         return None
-    main = claim.text[lead.end() :] if lead else claim.text  # a quoted option is a pick ("select “No preference”")
+    main = (
+        claim.text[lead.end() :] if lead else claim.text
+    )  # a quoted option is a pick ("select “No preference”")
     pick = _pick(main)
     if pick is None or _TO_DO.search(pick):
         return None  # "Use RGB to find the defect and thermal to decide": a division of work, not one pick
