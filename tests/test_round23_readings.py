@@ -17,6 +17,9 @@ general form.
   between two scores.
 - "Yes, always open attached scans ...; a blurry receipt often changes the answer" tells the reader to open (the
   later clause's subject is not the actor); "attachments such as scans" names scans.
+- Orders: "Settle X first; then write Y" is one order; "Always pick the tone first" puts the tone before every
+  other step, "Choose the topic, then move on to tone" after the topic; "Set X first; only after X is set do you
+  choose Y" puts X first of those two only; "Match by barcode first" is a way of matching, not a step.
 - A reservation in a role table's row ("QA lead | Audits ... | Only QA leads may ..."); everyone given the act
   after a colon ("Do not wait for a lead when ...: any rater applies the Urgent label"); a label verb in any form
   that applies the name; a key to press ("Press 2 for Urgent") is no act left to everyone, nor a noun in an aside
@@ -60,6 +63,13 @@ DECKS = {
     "alone.\n\nDo not tag headings such as SUMMARY or NOTES, even when they contain a product name.\n",
     "attach/faq.md": "# FAQ\n\n## Scans?\n\nYes, always open attached scans before you rate; a blurry receipt often "
     "changes the answer.\n\n## Products?\n\nProduct names are tagged as they are written.\n",
+    "steps/guide.md": "# Steps\n\nSettle the headline first; then write the summary, building outward from it.\n\n"
+    "Step 3: Choose the topic, then move on to tone in Step 4.\n\nSet the priority label first; only after priority "
+    "is set do you choose the tags.\n\nMatch by barcode first: the name and size on the tag should agree.\n",
+    "steps/faq.md": "# FAQ\n\n## Order?\n\nAlways draft the summary first; only then boil it down into the "
+    "headline.\n\n## Tone?\n\nAlways pick the tone first; the topic menu stays locked until a tone is set.\n\n"
+    "## Screenshots?\n\nAlways open attached screenshots before you pick a priority label.\n\n## Links?\n\n"
+    "Assign a shelf to every product before you match any tags.\n",
     "roles/guide.md": "# Roles\n\n| Role | Duties | Notes |\n|---|---|---|\n| QA lead | Audits batches, answers "
     "questions | Only QA leads may assign the Urgent label. |\n| Senior editor | Reviews style | Only senior "
     "editors may change a headline that another editor has already approved. |\n",
@@ -99,6 +109,10 @@ found = contradictions_fixture(DECKS, "round23_readings")
         ),  # a division of work, not a pick
         ("Do not open attachments such as scans", "always open attached scans", ["CON001"]),
         ("Do not tag headings such as SUMMARY", "Product names are tagged", []),  # the member list ends
+        ("Settle the headline first; then", "Always draft the summary first; only then", ["CON013"]),
+        ("Choose the topic, then move on to tone", "Always pick the tone first", ["CON013"]),
+        ("Set the priority label first", "open attached screenshots before", []),  # first of those two steps
+        ("Match by barcode first", "before you match any tags", []),  # a way of matching, not a step
     ],
 )
 def test_round23_pairs(found, a, b, checks):

@@ -77,7 +77,9 @@ def orders(text: str) -> tuple[Order, ...]:
     """The orders of steps a sentence states, the first pattern that reads each clause deciding it."""
     w = _words()
     found: list[Order] = []
-    for clause in re.split(r"[;:]|\.\s|\s[-–—]\s", unquoted(text)):  # a dash sets off an aside
+    firsts: list[Order] = []
+    joined = _THEN_CLAUSE.sub(", ", unquoted(text))  # "Write X first; then write Y" is one order
+    for clause in re.split(r"[;:]|\.\s|\s[-–—]\s", joined):  # a dash sets off an aside
         if not _ORDER_WORD.search(clause):
             continue  # every pattern needs one of these words; most clauses have none, and the patterns are slow
         for rx in w.patterns:
@@ -92,8 +94,10 @@ def orders(text: str) -> tuple[Order, ...]:
             found += _pairs(steps)
             break
         found += _done_last(clause)  # "Do the Flags panel last, just before you press Submit": both
-        found += _done_first(clause)
-    return tuple(found)
+        begun = _done_first(clause)
+        (firsts if begun and _BEGIN_BY.match(clause) is None else found).extend(begun)
+    # "Assign the urgency label first; only after urgency is set do you choose Topic tags": first of those two only
+    return tuple(found if found else firsts)
 
 
 # A step done before every other one: "Begin each task by reading the explanation in full", "Start every clip with
@@ -105,11 +109,26 @@ _BEGIN_BY = re.compile(
 )
 
 
+# "Always pick the severity first", "Set the type on the original, unsplit criterion first", "Before any other
+# labeling, apply [PII] to ...": a step put before every other one.
+_FIRST = re.compile(
+    r"^\s*(?:always\s+)?(?P<x>[^;:.!?]{3,120}?)\s+first\s*$"
+    r"|^\s*before\s+(?:any|all)\s+other\s+[\w-]+,\s*(?P<y>[^;:.!?]{3,120})",
+    re.I,
+)
+_BY = re.compile(r"\bby\s", re.I)
+_THEN_CLAUSE = re.compile(r";\s+(?=(?:and\s+)?(?:only\s+)?then\b)", re.I)
+
+
 def _done_first(clause: str) -> list[Order]:
     """The order of a clause that puts one step before every other one."""
     m = _BEGIN_BY.match(clause)
-    step = _step(m.group("x")) if m else frozenset()
-    return [Order(step, frozenset(), m.group("x").strip(), "everything else", later_all=True)] if step else []
+    first = None if m else _FIRST.match(clause)
+    text = m.group("x") if m else (first.group("x") or first.group("y")) if first else ""
+    if first and (_DESCRIPTION.search(text) or _BY.search(text)):
+        return []  # "The visibility score is always filled in first": a description; "Link by content first": a way
+    step = _step(text) if text else frozenset()
+    return [Order(step, frozenset(), text.strip(), "everything else", later_all=True)] if step else []
 
 
 # A step done after every other one: "Do the Flags panel last, just before you press Submit", "..., once everything
