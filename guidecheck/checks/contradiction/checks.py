@@ -163,7 +163,9 @@ class PriorityConflict(RelationCheck):
 
     What it does:
         Reads "A takes priority over B", "prefer A over B", "B is secondary to A" and "when A and B conflict,
-        prefer B" and reports pairs that rank the same two criteria in opposite order.
+        prefer B" and reports pairs that rank the same two criteria in opposite order; also two rules that settle
+        one choice two ways ("If a message raises more than one concern, use the most urgent one" / "When a
+        message raises several concerns, go by the one mentioned first").
 
     Why is this bad:
         Priority rules exist for the hard cases; if they disagree, exactly the hard cases are labelled at random.
@@ -248,7 +250,9 @@ class ExampleContradictsRule(RelationCheck):
 
     What it does:
         Compares worked examples with the rules about the same thing: an example that deducts for something a
-        rule says not to penalize, or gives a score outside the range a rule requires for that case.
+        rule says not to penalize, or gives a score outside the range a rule requires for that case, also for one
+        dimension of a verdict that scores several ("Verdict: Correctness 3, Idiom 4" against "must give
+        Correctness 1 to any translation that would not compile").
 
     Why is this bad:
         Raters copy examples more than they read rules; a wrong example teaches the wrong label.
