@@ -20,6 +20,8 @@ general form.
 - Orders: "Settle X first; then write Y" is one order; "Always pick the tone first" puts the tone before every
   other step, "Choose the topic, then move on to tone" after the topic; "Set X first; only after X is set do you
   choose Y" puts X first of those two only; "Match by barcode first" is a way of matching, not a step.
+- "Skipped clips do not need a comment" exempts its subject; "Every clip needs a comment, skipped clips included"
+  refuses that case only ("archived clips included" refuses another).
 - A reservation in a role table's row ("QA lead | Audits ... | Only QA leads may ..."); everyone given the act
   after a colon ("Do not wait for a lead when ...: any rater applies the Urgent label"); a label verb in any form
   that applies the name; a key to press ("Press 2 for Urgent") is no act left to everyone, nor a noun in an aside
@@ -70,6 +72,10 @@ DECKS = {
     "headline.\n\n## Tone?\n\nAlways pick the tone first; the topic menu stays locked until a tone is set.\n\n"
     "## Screenshots?\n\nAlways open attached screenshots before you pick a priority label.\n\n## Links?\n\n"
     "Assign a shelf to every product before you match any tags.\n",
+    "exempt/guide.md": "# Comments\n\nSkipped clips do not need a comment; leave the box empty.\n\nDraft clips do "
+    "not need a tag; leave the tag list empty.\n",
+    "exempt/faq.md": "# FAQ\n\n## Comments?\n\nEvery clip needs a written comment, skipped clips included.\n\n"
+    "## Tags?\n\nEvery clip needs at least one tag, archived clips included.\n",
     "roles/guide.md": "# Roles\n\n| Role | Duties | Notes |\n|---|---|---|\n| QA lead | Audits batches, answers "
     "questions | Only QA leads may assign the Urgent label. |\n| Senior editor | Reviews style | Only senior "
     "editors may change a headline that another editor has already approved. |\n",
@@ -113,6 +119,8 @@ found = contradictions_fixture(DECKS, "round23_readings")
         ("Choose the topic, then move on to tone", "Always pick the tone first", ["CON013"]),
         ("Set the priority label first", "open attached screenshots before", []),  # first of those two steps
         ("Match by barcode first", "before you match any tags", []),  # a way of matching, not a step
+        ("Skipped clips do not need a comment", "skipped clips included", ["CON001"]),
+        ("Draft clips do not need a tag", "archived clips included", []),  # another case included
     ],
 )
 def test_round23_pairs(found, a, b, checks):

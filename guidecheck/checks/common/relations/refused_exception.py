@@ -78,6 +78,15 @@ def _grant(claim: Claim) -> tuple[str, bool] | None:
     return (claim.text[: still.start()].strip(), False) if still and still.start() > 0 else None
 
 
+_INCLUDED = re.compile(r"\bincluded\s*$", re.I)
+
+
+def _names_of(text: str) -> set[str]:
+    """The words of a case as written, lower case ("Keep/0 included" names keep): a verdict's name may be a stop
+    word of the content reader."""
+    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - {"included", "the", "and", "all"}
+
+
 # "A lightly sarcastic aside that's obviously friendly can still earn a Tone 4": a permission conceded for a case.
 _STILL = re.compile(r"\b(?:can|may|could|might)\s+still\b", re.I)
 
@@ -138,6 +147,8 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         if refusal is None or grant is None or refusing.deontic not in ("O", "F") or refusing.condition:
             continue  # "When nobody names the person, describe them, even if you're sure": its own case only
         case, qualified = grant
+        if _INCLUDED.search(refusal) and not _names_of(refusal) & _names_of(case):
+            continue  # ", Remove verdicts included" refuses that case only, not every case
         least_cosine, least_overlap = (
             (w.cosine_qualified, w.overlap_qualified) if qualified else (w.cosine, w.overlap)
         )
