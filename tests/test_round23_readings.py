@@ -22,6 +22,9 @@ general form.
   choose Y" puts X first of those two only; "Match by barcode first" is a way of matching, not a step.
 - "Skipped clips do not need a comment" exempts its subject; "Every clip needs a comment, skipped clips included"
   refuses that case only ("archived clips included" refuses another).
+- A planned pace faster than the time under which work counts as rushed ("40 seconds per review" / "A 30-review
+  batch submitted in under 25 minutes is treated as rushed"); a table cell's sample is for what its row names
+  ("Gold items | 4% of every batch").
 - A reservation in a role table's row ("QA lead | Audits ... | Only QA leads may ..."); everyone given the act
   after a colon ("Do not wait for a lead when ...: any rater applies the Urgent label"); a label verb in any form
   that applies the name; a key to press ("Press 2 for Urgent") is no act left to everyone, nor a noun in an aside
@@ -76,6 +79,13 @@ DECKS = {
     "not need a tag; leave the tag list empty.\n",
     "exempt/faq.md": "# FAQ\n\n## Comments?\n\nEvery clip needs a written comment, skipped clips included.\n\n"
     "## Tags?\n\nEvery clip needs at least one tag, archived clips included.\n",
+    "pace/guide.md": "# Pace\n\nAim for an average of 40 seconds per review.\n\n| Metric | Target | Notes |\n|---|---|---|"
+    "\n| Gold items | 4% of every batch, inserted at random | Set by two leads |\n",
+    "pace/faq.md": "# FAQ\n\n## Speed?\n\nA 30-review batch submitted in under 25 minutes is treated as rushed and sent "
+    "back.\n\n## Gold?\n\nAbout one review in ten that you see is a gold item.\n",
+    "samepace/guide.md": "# Pace\n\nAim for an average of 60 seconds per review.\n",
+    "samepace/faq.md": "# FAQ\n\n## Speed?\n\nA 30-review batch submitted in under 25 minutes is treated as "
+    "rushed.\n",
     "roles/guide.md": "# Roles\n\n| Role | Duties | Notes |\n|---|---|---|\n| QA lead | Audits batches, answers "
     "questions | Only QA leads may assign the Urgent label. |\n| Senior editor | Reviews style | Only senior "
     "editors may change a headline that another editor has already approved. |\n",
@@ -121,6 +131,9 @@ found = contradictions_fixture(DECKS, "round23_readings")
         ("Match by barcode first", "before you match any tags", []),  # a way of matching, not a step
         ("Skipped clips do not need a comment", "skipped clips included", ["CON001"]),
         ("Draft clips do not need a tag", "archived clips included", []),  # another case included
+        ("40 seconds per review", "in under 25 minutes is treated as rushed", ["CON004"]),  # 40 s < 50 s
+        ("60 seconds per review", "in under 25 minutes is treated as", []),  # slower than the floor
+        ("4% of every batch", "one review in ten", ["CON004"]),  # the row says what the sample is for
     ],
 )
 def test_round23_pairs(found, a, b, checks):

@@ -62,6 +62,11 @@ def _share(m: re.Match[str]) -> float | None:
     return part / whole if whole and part < whole else None
 
 
+def purpose_of(text: str) -> str | None:
+    """What a text names a sample for ("Gold items", "Audit"), or None."""
+    return next((name for name, rx in _words().purposes if rx.search(text)), None)
+
+
 @lru_cache(maxsize=4096)
 def read_sample_share(text: str) -> SampleShare | None:
     """The sample a sentence states, or None."""
@@ -79,4 +84,4 @@ def read_sample_share(text: str) -> SampleShare | None:
     return None
 
 
-__all__ = ["SampleShare", "read_sample_share"]
+__all__ = ["SampleShare", "purpose_of", "read_sample_share"]

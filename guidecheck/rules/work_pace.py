@@ -38,6 +38,8 @@ class _Words:
     per_item: tuple[re.Pattern[str], ...]
     per_batch: tuple[re.Pattern[str], ...]
     per_hour: tuple[re.Pattern[str], ...]
+    rushed: re.Pattern[str]
+    rushed_under: tuple[re.Pattern[str], ...]
 
 
 _UNIT_SECONDS = {"s": 1, "sec": 1, "second": 1, "min": 60, "minute": 60, "hour": 3600, "hr": 3600}
@@ -57,6 +59,8 @@ def _words() -> _Words:
         compiled("per_item"),
         compiled("per_batch"),
         compiled("per_hour"),
+        re.compile(d["rushed"], re.I),
+        compiled("rushed_under"),
     )
 
 
@@ -107,4 +111,19 @@ def _per_item(m: re.Match[str], batch: bool, hourly: bool) -> float | None:
     return seconds / count if count > 1 else None
 
 
-__all__ = ["WorkPace", "read_work_pace"]
+@lru_cache(maxsize=4096)
+def read_rushed_floor(text: str) -> WorkPace | None:
+    """The time per item under which work counts as rushed ("A 50-message batch submitted in under 90 minutes is
+    treated as rushed": 108 seconds a message), or None. A planned pace below it is work the deck rejects."""
+    w = _words()
+    if not w.rushed.search(text):
+        return None
+    m = _first(w.rushed_under, text)
+    if m is None:
+        return None
+    seconds = _seconds(m.group("n"), m.group("u"))
+    count = _number(m.group("count")) if m.groupdict().get("count") else 1.0
+    return WorkPace(seconds / count, _singular(m.group("item")), m.span()) if count >= 1 else None
+
+
+__all__ = ["WorkPace", "read_rushed_floor", "read_work_pace"]

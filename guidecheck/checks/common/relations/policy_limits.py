@@ -35,9 +35,9 @@ from ....rules.item_times import ItemTime, read_item_time
 from ....rules.lexicon import lexicon as rules_lexicon
 from ....rules.pay_terms import PayTerm, read_pay_terms
 from ....rules.quality_bars import QualityBar, read_quality_bar, same_measures
-from ....rules.sample_shares import SampleShare, read_sample_share
+from ....rules.sample_shares import SampleShare, purpose_of, read_sample_share
 from ....rules.time_windows import TimeWindow, read_time_window
-from ....rules.work_pace import WorkPace, read_work_pace
+from ....rules.work_pace import WorkPace, read_rushed_floor, read_work_pace
 from ..deck import same_project
 from .claims import Claim
 from .lexicon import content, stem
@@ -246,10 +246,20 @@ def _readings(claims: list[Claim], read, rows: bool = False) -> list[tuple[Claim
         if c.rule.is_example or (c.rule.kind == "rubric" and not rows) or is_example_material(c):
             continue
         found = read(c.text)
+        if read is read_sample_share and found is not None:
+            found = _row_purpose(c, found)
         for reading in found if isinstance(found, tuple) else (found,):
             if reading is not None:
                 out.append((c, reading))
     return out
+
+
+def _row_purpose(c: Claim, share: SampleShare) -> SampleShare:
+    """A table cell's sample is for what its row names first ("Gold items | 5% of every batch, inserted at
+    random"), not what the cell's own words suggest."""
+    cells = [v for v in c.rule.cells.values() if v.strip() and v.strip() != c.text.strip()]
+    named = purpose_of(cells[0]) if cells else None
+    return SampleShare(named, share.share, share.span) if named and named != share.purpose else share
 
 
 def _relation(ca: Claim, cb: Claim, why: str, spans) -> Relation:
@@ -288,6 +298,33 @@ def _pairs(
     return out
 
 
+def _across(claims: list[Claim], read_a, read_b, clash) -> list[Relation]:
+    """``_pairs`` for two readers: every reading of one against every reading of the other."""
+    out = []
+    for ca, a in _readings(claims, read_a):
+        for cb, b in _readings(claims, read_b):
+            if ca is cb or not same_project(ca.rule, cb.rule) or (why := clash(a, b)) is None:
+                continue
+            sa, sb = ca.text[slice(*a.span)], cb.text[slice(*b.span)]
+            first, second = (ca, cb) if ca.rule.id < cb.rule.id else (cb, ca)
+            explanation = f"{quoted(as_read(ca.rule))} says {quoted(sa)} and {quoted(as_read(cb.rule))} {quoted(sb)}: {why}"
+            spans = span_of(ca.rule, a.span) + span_of(cb.rule, b.span)
+            out.append(_relation(first, second, explanation, spans))
+    return out
+
+
+def _rushed_clash(pace: WorkPace, floor: WorkPace) -> str | None:
+    """The planned pace is faster than the time under which work counts as rushed."""
+    if pace.item != floor.item and not {pace.item, floor.item} & _ANY_ITEM:
+        return None
+    if pace.seconds >= floor.seconds:
+        return None
+    return (
+        f"the planned {_length(round(pace.seconds))} an item is under the {_length(round(floor.seconds))} an item "
+        "below which work counts as rushed."
+    )
+
+
 def policy_relations(claims: list[Claim]) -> list[Relation]:
     """CON004 for every two statements of one quality bar, one item time limit, what one kind of item pays, the
     size of one sample of the work, the time to do one act (dispute, appeal, submit), the planned pace or what a
@@ -303,9 +340,10 @@ def policy_relations(claims: list[Claim]) -> list[Relation]:
         _pairs(claims, read_quality_bar, _bar_clash, bars_comparable)
         + _pairs(claims, read_item_time, _time_clash)
         + _pairs(claims, read_pay_terms, _pay_clash, lambda a, b, ca, cb: _same_pay_case(a, b), rows=True)
-        + _pairs(claims, read_sample_share, _sample_clash)
+        + _pairs(claims, read_sample_share, _sample_clash, rows=True)
         + _pairs(claims, read_time_window, _window_clash)
         + _pairs(claims, read_work_pace, _pace_clash)
+        + _across(claims, read_work_pace, read_rushed_floor, _rushed_clash)
         + _pairs(claims, read_bonus_term, _bonus_clash, rows=True)
     )
 
