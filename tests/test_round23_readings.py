@@ -30,6 +30,11 @@ general form.
   that applies the name; a key to press ("Press 2 for Urgent") is no act left to everyone, nor a noun in an aside
   ("(a fixed typo is still a text change)").
 
+Second look at held-out23's false findings (after its score), in general form: a refused reason's case is its
+clause, not the advice after a colon; a refusal that names one thing ("whatever language ...") refuses only a case
+of it; a reserved named flag ("the SPAM flag") is not "any flag"; a word after a count ("20 or more correct
+labels") is no act.
+
 Every sentence here was written for this test; the look-alikes must stay quiet.
 """
 
@@ -86,6 +91,13 @@ DECKS = {
     "samepace/guide.md": "# Pace\n\nAim for an average of 60 seconds per review.\n",
     "samepace/faq.md": "# FAQ\n\n## Speed?\n\nA 30-review batch submitted in under 25 minutes is treated as "
     "rushed.\n",
+    "second/guide.md": "# Skips\n\nSubtitles you cannot read may be skipped with the reason UNREADABLE.\n\nMention "
+    "the caption in the note if you want, but rate the post.\n\nOnly moderators can set the SPAM flag on a post.\n\n"
+    "Once a batch is submitted, only a lead can change its labels.\n",
+    "second/faq.md": "# FAQ\n\n## Watermarks?\n\nA watermark is never grounds for skipping: transcribe the subtitles "
+    "you can read.\n\n## Language?\n\nWrite every note in English, whatever language the post is in.\n\n"
+    "## Flags?\n\nDecide whether any flag applies and set it.\n\n## Quiz?\n\nYou need 20 or more correct labels "
+    "to pass the quiz, and you may retake it once.\n",
     "roles/guide.md": "# Roles\n\n| Role | Duties | Notes |\n|---|---|---|\n| QA lead | Audits batches, answers "
     "questions | Only QA leads may assign the Urgent label. |\n| Senior editor | Reviews style | Only senior "
     "editors may change a headline that another editor has already approved. |\n",
@@ -134,6 +146,11 @@ found = contradictions_fixture(DECKS, "round23_readings")
         ("40 seconds per review", "in under 25 minutes is treated as rushed", ["CON004"]),  # 40 s < 50 s
         ("60 seconds per review", "in under 25 minutes is treated as", []),  # slower than the floor
         ("4% of every batch", "one review in ten", ["CON004"]),  # the row says what the sample is for
+        # held-out23's false findings, fixed in general form after its score (each in other words here)
+        ("Subtitles you cannot read may be skipped", "A watermark is never grounds", []),  # another reason
+        ("Mention the caption in the note if you want", "whatever language the post is in", []),
+        ("Only moderators can set the SPAM flag", "Decide whether any flag applies", []),  # not the SPAM flag
+        ("only a lead can change its labels", "20 or more correct labels", []),  # "correct" is no act here
     ],
 )
 def test_round23_pairs(found, a, b, checks):

@@ -29,6 +29,7 @@ class Words(NamedTuple):
     generic: frozenset[str]
     blank: frozenset[str]
     refused_reason: re.Pattern[str]
+    measures: dict[str, str]
     reason_nouns: frozenset[str]
     may_omit: re.Pattern[str]
 
@@ -44,6 +45,7 @@ def _words() -> Words:
         frozenset(data()["refused_exception"]["generic"]),
         frozenset(stem(w) for w in d["blank"]),
         re.compile(d["refused_reason"], re.I),
+        {stem(k): stem(v) for k, v in d["measures"].items()},
         frozenset(stem(w) for w in d["reason_nouns"]),
         re.compile(d["may_omit"], re.I),
     )
@@ -76,7 +78,9 @@ def _refused_reason(text: str) -> tuple[str, str] | None:
     even when you don't speak the language", "Length is never a reason to skip: a nine-page CV gets the same
     annotation". The case is the subject and what the sentence says of it after the refusal."""
     m = _words().refused_reason.search(text)
-    return (text[m.end("subject") : m.end()], text.strip(" ;.")) if m else None
+    if m is None:
+        return None
+    return text[m.end("subject") : m.end()], text.strip(" ;.")
 
 
 def _omits(claim: Claim) -> bool:
@@ -227,7 +231,7 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
             continue
         granted, refused, thing = found
         shared = _case_words(granted, thing) & _case_words(refused, thing)
-        if not shared - _names(granting.text, refusing.text):
+        if not shared - _names(granting.text, refusing.text) or not _reason_named(refusing, granted):
             continue
         case = "" if granted == granting.text else f" (“{granted.strip()}”)"
         why = (
@@ -237,6 +241,24 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
         spans = find_span(granting.rule, granted.strip()) + find_span(refusing.rule, refused.strip())
         return Conflict("CON001", 0.85, why, spans, False)
     return None
+
+
+def _reason_named(refusing: Claim, granted: str) -> bool:
+    """A case refused as a reason ("A paywall is never grounds for skipping: rate from whatever text you can see")
+    refuses the case its subject names, not one the advice after it shares a word with ("a language you cannot
+    read"); a measure and its degree are one ("Length" / "longer than 400 lines")."""
+    reason = _refused_reason(unquoted(refusing.text))
+    if reason is None:
+        return True
+    m = _words().refused_reason.search(unquoted(refusing.text))
+    said = _measured(content(m.group("subject"))) if m else frozenset()
+    return bool(said & _measured(content(granted)))
+
+
+def _measured(words: frozenset[str]) -> frozenset[str]:
+    """Words with a degree read as their measure ("long" is length)."""
+    measures = _words().measures
+    return frozenset(measures.get(w, w) for w in words)
 
 
 def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, frozenset[str]] | None:

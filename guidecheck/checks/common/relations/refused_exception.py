@@ -79,6 +79,12 @@ def _grant(claim: Claim) -> tuple[str, bool] | None:
 
 
 _INCLUDED = re.compile(r"\bincluded\s*$", re.I)
+# The one thing of the item a refusal names ("whatever language the post is in", "no matter which tier"): the case it
+# shuts out. "whatever your own fluency" names the rater, whose qualifications it refuses however they are worded.
+_WHATEVER = re.compile(
+    r"\b(?:whatever|no\s+matter\s+(?:what|which)|regardless\s+of(?:\s+the)?)\s+(?!(?:you|your|they|their|it|its|his|her|our)\b)([a-z]{3,})",
+    re.I,
+)
 
 
 def _names_of(text: str) -> set[str]:
@@ -149,6 +155,10 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         case, qualified = grant
         if _INCLUDED.search(refusal) and not _names_of(refusal) & _names_of(case):
             continue  # ", Remove verdicts included" refuses that case only, not every case
+        if (named := _WHATEVER.search(refusal)) is not None and not content(named.group(1)) & content(
+            granting.text
+        ):
+            continue  # "whatever language the headline is in" refuses exceptions for a language, not "if you want"
         least_cosine, least_overlap = (
             (w.cosine_qualified, w.overlap_qualified) if qualified else (w.cosine, w.overlap)
         )

@@ -125,6 +125,7 @@ FUNCTION_WORDS = frozenset(
 DETERMINERS = frozenset(
     {"a", "an", "the", "any", "this", "that", "no", "each", "every", "its", "their", "your"}
 )
+_QUANTIFIERS = frozenset({"more", "most", "fewer", "less", "many", "several", "some", "all", "both", "few"})
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "seems", "looks"})
 _MODALS = frozenset({"can", "may", "will", "should", "must", "could", "would", "shall"})
 
@@ -152,8 +153,13 @@ def verbs_of(text: str) -> set[str]:
 def _not_a_verb_after(before: list[str]) -> bool:
     """The next word is no act of the reader's: after a determiner ("propose a change"), a copula ("the answer is
     correct") or another party's modal ("so that an admin can correct it")."""
-    if before[-1] in DETERMINERS or before[-1] in _COPULAS:
-        return True
+    if (
+        before[-1] in DETERMINERS
+        or before[-1] in _COPULAS
+        or before[-1] in _QUANTIFIERS
+        or before[-1].isdigit()
+    ):
+        return True  # "17 or more correct verdicts": an adjective after a count
     if len(before) == 4 and before[0] in _PREPOSITIONS:
         return False  # "Anyone on the team can add": the party is a place the subject is in
     return (

@@ -76,6 +76,9 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         return None  # "until the batch closes" times the act; "..., but approving it is a Lead's call" is not given
     words = word_stems(other.text)
     if reserving.object_head and reserving.object_head in words & word_stems(_reserved_clause(reserving)):
+        name = _KIND_NAMED.search(_reserved_clause(reserving))
+        if name is not None and reserving.object_head in _KIND_WORDS and name.group(1) not in other.text:
+            return None  # "set the FAKE flag" is reserved, not "set any flag that applies"
         return reserving.rule.object or reserving.object_head
     m = reservation_words().reserved.match(reserving_sentence(reserving))
     if m is not None:  # "Adding a custom tag to the label set is reserved for ...": the gerund's object
@@ -115,6 +118,10 @@ def _words_after_act(reserving: Claim, acts: tuple[str, ...], words: set[str]) -
 _KIND_WORDS = frozenset(
     stem(w) for w in ("flag", "tag", "label", "checkbox", "button", "box", "field", "status")
 )
+
+
+# A thing of a kind named before the kind word: "the FAKE flag", "the Urgent tag".
+_KIND_NAMED = re.compile(r"\b([A-Z][\w-]*)\s+(?:flag|tag|label|checkbox|button|box|field|status)s?\b")
 
 
 # The name a reserved thing starts with: "Gold Candidate nominations", "The Escalate to Legal flag".
