@@ -353,7 +353,8 @@ def example_relations(
             if rel is not None:
                 found.append((0, -1.0, rel))
         for c in judge.clashes(e.claims, e.everything):
-            if same_project(c.rule.rule, e.claims[0].rule):
+            # a "Minor slip" example is no case of a rule about a "Major slip", as for an unnamed score
+            if same_project(c.rule.rule, e.claims[0].rule) and not _other_case(e, c.rule):
                 rel = _dimension_clash(e, c)
                 found.append((0 if rel.code == "CON008" else 1, -c.cover / 2, rel))
         out.extend(_best(found))
