@@ -247,12 +247,10 @@ def _reason_named(refusing: Claim, granted: str) -> bool:
     """A case refused as a reason ("A paywall is never grounds for skipping: rate from whatever text you can see")
     refuses the case its subject names, not one the advice after it shares a word with ("a language you cannot
     read"); a measure and its degree are one ("Length" / "longer than 400 lines")."""
-    reason = _refused_reason(unquoted(refusing.text))
-    if reason is None:
-        return True
     m = _words().refused_reason.search(unquoted(refusing.text))
-    said = _measured(content(m.group("subject"))) if m else frozenset()
-    return bool(said & _measured(content(granted)))
+    if m is None:
+        return True
+    return bool(_measured(content(m.group("subject"))) & _measured(content(granted)))
 
 
 def _measured(words: frozenset[str]) -> frozenset[str]:

@@ -174,7 +174,7 @@ def rule_ranges(r: Claim, dimensions: frozenset[str]) -> list[tuple[str, Interva
     return out
 
 
-def sets_range(r: Claim, iv: Interval, span: tuple[int, int]) -> bool:
+def sets_range(r: Claim, iv: Interval) -> bool:
     """The rule requires the range: an obligation or a plain statement ("gets a 1"), or a prohibition whose
     negation is the comparison itself ("cannot be rated above 3"). "Never give Accuracy 1 ..." forbids a score
     and "may still receive a 4" allows one; neither sets a range an example can break."""
@@ -207,15 +207,15 @@ def example_scores(members: list[Claim]) -> Iterator[tuple[Claim, DimensionScore
 
 @dataclass(frozen=True)
 class DimensionClash:
-    """An example scores a dimension outside a rule's range for it; ``cover`` is the share of the rule's case
-    words the example uses."""
+    """An example scores a dimension outside a rule's range for it; ``strength`` is the evidence that the example
+    is the rule's case (``DimensionJudge``), 0..2."""
 
     rule: Claim
     ranged: Interval
     rule_span: tuple[int, int]
     sentence: Claim
     given: DimensionScore
-    cover: float
+    strength: float
 
 
 RuleRanges = list[tuple[Claim, list[tuple[str, Interval, tuple[int, int]]]]]
@@ -225,7 +225,7 @@ def ranged_rules(rules: list[Claim], dimensions: frozenset[str]) -> RuleRanges:
     """The rules that set a range for a dimension, with their ranges (read once per deck)."""
     out = []
     for r in rules:
-        ranges = [(d, iv, sp) for d, iv, sp in rule_ranges(r, dimensions) if sets_range(r, iv, sp)]
+        ranges = [(d, iv, sp) for d, iv, sp in rule_ranges(r, dimensions) if sets_range(r, iv)]
         if ranges:
             out.append((r, ranges))
     return out
@@ -241,7 +241,10 @@ class DimensionJudge:
 
     def __init__(self, claims: list[Claim], examples: list[list[Claim]], rules: list[Claim], vectors=None):
         self.dimensions = deck_dimensions(examples, rules)
-        self.ranged = ranged_rules(rules, self.dimensions) if self.dimensions else []
+        ranged = ranged_rules(rules, self.dimensions) if self.dimensions else []
+        # each rule's case words and the dimensions it ranges, read once per deck, not once per example
+        self._ranged = [(r, ranges, case_words(r, self.dimensions)) for r, ranges in ranged]
+        self._ranged_dimensions = {d for _, ranges in ranged for d, _, _ in ranges}
         df = Counter(w for c in claims for w in c.everything)
         n = len(claims) + 1
         self._idf = {w: math.log(n / (k + 1)) for w, k in df.items()}
@@ -251,11 +254,10 @@ class DimensionJudge:
 
     def clashes(self, members: list[Claim], everything: frozenset[str]) -> list[DimensionClash]:
         """Each rule whose range for a dimension the example's score falls outside, when the example states the
-        rule's case; ``cover`` is the strength of that evidence, 0..2."""
-        scores = list(example_scores(members)) if self.ranged else []
+        rule's case."""
+        scores = list(example_scores(members)) if self._ranged else []
         out = []
-        for r, ranges in self.ranged:
-            words = case_words(r, self.dimensions)
+        for r, ranges, words in self._ranged:
             if len(words & everything) < 2:
                 continue  # a case of one word ("An Unsafe answer") is met by any example that uses the word
             for dim, iv, span in ranges:
@@ -269,7 +271,7 @@ class DimensionJudge:
 
     def scores_any(self, members: list[Claim]) -> bool:
         """The example scores a dimension some rule sets a range for ("Empathy: 4")."""
-        ranged = {d for _, ranges in self.ranged for d, _, _ in ranges}
+        ranged = self._ranged_dimensions
         return bool(ranged) and any(d.dimension in ranged for _, d in example_scores(members))
 
     def _weighted(self, words: frozenset[str], everything: frozenset[str]) -> float:

@@ -318,7 +318,9 @@ def _dimension_clash(e: _Example, c: DimensionClash) -> Relation:
         f"requires {c.ranged.describe()} for this case."
     )
     return excused(
-        breaks(c.rule, c.sentence, min(0.95, 0.3 + 0.4 * c.cover), why, c.rule_span, c.given.span), e, c.rule
+        breaks(c.rule, c.sentence, min(0.95, 0.3 + 0.4 * c.strength), why, c.rule_span, c.given.span),
+        e,
+        c.rule,
     )
 
 
@@ -356,7 +358,7 @@ def example_relations(
             # a "Minor slip" example is no case of a rule about a "Major slip", as for an unnamed score
             if same_project(c.rule.rule, e.claims[0].rule) and not _other_case(e, c.rule):
                 rel = _dimension_clash(e, c)
-                found.append((0 if rel.code == "CON008" else 1, -c.cover / 2, rel))
+                found.append((0 if rel.code == "CON008" else 1, -c.strength / 2, rel))
         out.extend(_best(found))
     return out
 

@@ -288,14 +288,18 @@ def _pairs(
         if ca is cb or not (same_project(ca.rule, cb.rule) and comparable(a, b, ca, cb)):
             continue
         why = clash(a, b)
-        if why is None:
-            continue
-        sa, sb = ca.text[slice(*a.span)], cb.text[slice(*b.span)]
-        explanation = (
-            f"{quoted(as_read(ca.rule))} says {quoted(sa)} and {quoted(as_read(cb.rule))} {quoted(sb)}: {why}"
-        )
-        out.append(_relation(ca, cb, explanation, span_of(ca.rule, a.span) + span_of(cb.rule, b.span)))
+        if why is not None:
+            out.append(_explained(ca, a, cb, b, why, ca, cb))
     return out
+
+
+def _explained(ca: Claim, a, cb: Claim, b, why: str, first: Claim, second: Claim) -> Relation:
+    """The relation of two readings, in ``first``, ``second`` order, quoting the words each states its figure in."""
+    sa, sb = ca.text[slice(*a.span)], cb.text[slice(*b.span)]
+    explanation = (
+        f"{quoted(as_read(ca.rule))} says {quoted(sa)} and {quoted(as_read(cb.rule))} {quoted(sb)}: {why}"
+    )
+    return _relation(first, second, explanation, span_of(ca.rule, a.span) + span_of(cb.rule, b.span))
 
 
 def _across(claims: list[Claim], read_a, read_b, clash) -> list[Relation]:
@@ -305,11 +309,8 @@ def _across(claims: list[Claim], read_a, read_b, clash) -> list[Relation]:
         for cb, b in _readings(claims, read_b):
             if ca is cb or not same_project(ca.rule, cb.rule) or (why := clash(a, b)) is None:
                 continue
-            sa, sb = ca.text[slice(*a.span)], cb.text[slice(*b.span)]
             first, second = (ca, cb) if ca.rule.id < cb.rule.id else (cb, ca)
-            explanation = f"{quoted(as_read(ca.rule))} says {quoted(sa)} and {quoted(as_read(cb.rule))} {quoted(sb)}: {why}"
-            spans = span_of(ca.rule, a.span) + span_of(cb.rule, b.span)
-            out.append(_relation(first, second, explanation, spans))
+            out.append(_explained(ca, a, cb, b, why, first, second))
     return out
 
 

@@ -94,8 +94,11 @@ def orders(text: str) -> tuple[Order, ...]:
             found += _pairs(steps)
             break
         found += _done_last(clause)  # "Do the Flags panel last, just before you press Submit": both
-        begun = _done_first(clause)
-        (firsts if begun and _BEGIN_BY.match(clause) is None else found).extend(begun)
+        begun = _BEGIN_BY.match(clause)
+        if begun is not None:
+            found += _first_step(begun.group("x"))
+        else:
+            firsts += _put_first(clause)
     # "Assign the urgency label first; only after urgency is set do you choose Topic tags": first of those two only
     return tuple(found if found else firsts)
 
@@ -120,15 +123,19 @@ _BY = re.compile(r"\bby\s", re.I)
 _THEN_CLAUSE = re.compile(r";\s+(?=(?:and\s+)?(?:only\s+)?then\b)", re.I)
 
 
-def _done_first(clause: str) -> list[Order]:
-    """The order of a clause that puts one step before every other one."""
-    m = _BEGIN_BY.match(clause)
-    first = None if m else _FIRST.match(clause)
-    text = m.group("x") if m else (first.group("x") or first.group("y")) if first else ""
-    if first and (_DESCRIPTION.search(text) or _BY.search(text)):
-        return []  # "The visibility score is always filled in first": a description; "Link by content first": a way
-    step = _step(text) if text else frozenset()
+def _first_step(text: str) -> list[Order]:
+    """The order that puts one step before every other one."""
+    step = _step(text)
     return [Order(step, frozenset(), text.strip(), "everything else", later_all=True)] if step else []
+
+
+def _put_first(clause: str) -> list[Order]:
+    """The order of a clause that ends "... first" or opens "Before any other X, ..."."""
+    m = _FIRST.match(clause)
+    text = (m.group("x") or m.group("y")) if m else ""
+    if not text or _DESCRIPTION.search(text) or _BY.search(text):
+        return []  # "The visibility score is always filled in first": a description; "Link by content first": a way
+    return _first_step(text)
 
 
 # A step done after every other one: "Do the Flags panel last, just before you press Submit", "..., once everything
