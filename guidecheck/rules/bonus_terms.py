@@ -29,6 +29,8 @@ class BonusTerm:
     amount: float | None  # a fixed amount in money, or None
     per: str | None  # what a fixed amount is paid per ("week", "batch")
     span: tuple[int, int]  # the words that state the amount
+    volume: float | None = None  # the count of work that earns it ("1,000 or more accepted reviews"), or None
+    unit: str | None = None  # what that count counts: "reviews"
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class _Words:
     amount: tuple[re.Pattern[str], ...]
     no_kind: frozenset[str]
     fractions: dict[str, float]
+    volume: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +54,7 @@ def _words() -> _Words:
         tuple(re.compile(p, re.I) for p in d["amount"]),
         frozenset(d["no_kind"]),
         fractions,
+        tuple(re.compile(p, re.I) for p in d["volume"]),
     )
 
 
@@ -60,6 +64,15 @@ def _kinds(text: str, at: int) -> frozenset[str]:
     before = re.findall(r"[a-z-]+", text[max(0, at - 40) : at].lower())
     last = before[-1] if before else ""
     return frozenset() if not last or last in _words().no_kind else frozenset({last})
+
+
+def _volume(text: str, w: _Words) -> tuple[float | None, str | None]:
+    """The count of work a bonus is earned at ("Raters who submit 1,000 or more accepted reviews", "Once you reach
+    750 accepted reviews"), and what it counts; (None, None) when the sentence names none."""
+    for rx in w.volume:
+        if (m := rx.search(text)) is not None:
+            return float(m.group("n").replace(",", "")), m.group("unit").lower()
+    return None, None
 
 
 @lru_cache(maxsize=4096)
@@ -74,11 +87,11 @@ def read_bonus_term(text: str) -> BonusTerm | None:
         if (m := rx.search(text)) is not None:
             pct, frac = m.groupdict().get("pct"), m.groupdict().get("frac")
             share = float(pct) / 100 if pct else w.fractions[frac.lower()] / 100
-            return BonusTerm(kinds, round(share, 6), None, None, m.span())
+            return BonusTerm(kinds, round(share, 6), None, None, m.span(), *_volume(text, w))
     for rx in w.amount:
         if (m := rx.search(text)) is not None:
             per = (m.group("per") or "").lower() or None
-            return BonusTerm(kinds, None, float(m.group("usd")), per, m.span())
+            return BonusTerm(kinds, None, float(m.group("usd")), per, m.span(), *_volume(text, w))
     return None
 
 

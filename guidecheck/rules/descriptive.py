@@ -143,10 +143,28 @@ def _assigned(comp, labels: list[str]) -> bool:
     """The copula's complement is a score ("is a 3") or a label ("is REPORT_FRAUD", "is an UNSAFE instruction")."""
     if comp.like_num and any(c.dep_ == "det" for c in comp.children):
         return True
-    near = [comp, *(c for c in comp.children if c.dep_ in ("amod", "compound"))]
+    near = [
+        comp,
+        *(c for c in comp.children if c.dep_ in ("amod", "compound", "npadvmod")),
+    ]  # "Age-restricted"
     # a single letter is an answer option of one example ("the correct answer is C"), not a label of the deck
     return any(
-        len(t.text) >= 3 and not t.like_num and (t.text in labels or _LABEL_TOKEN.match(t.text)) for t in near
+        len(t.text) >= 3
+        and not t.like_num
+        and (t.text in labels or _LABEL_TOKEN.match(t.text) or _named_label(t))
+        for t in near
+    )
+
+
+def _named_label(tok) -> bool:
+    """A label named by a capitalised word inside the sentence ("A bare statement of figures is Neutral", "Clips that
+    show old scars are Age-restricted"): a FAQ names the labels its guide defines, which its own document never
+    lists. Words capitalised for another reason (languages, days, names the deck lists as such) are data."""
+    return (
+        tok.i > tok.sent.start
+        and tok.text[:1].isupper()
+        and tok.pos_ in ("ADJ", "PROPN", "NOUN", "VERB")
+        and tok.lower_ not in _words()["capitalised_not_labels"]
     )
 
 

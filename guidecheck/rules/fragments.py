@@ -185,13 +185,16 @@ def _statements() -> tuple[tuple[re.Pattern[str], str, str], ...]:
         (re.compile(words["capacity"], re.I), "obligation", "capacity statement"),
         (re.compile(words["banned_statement"], re.I), "prohibition", "banned-word statement"),
         (re.compile(words["score_name"], re.I), "definition", "scale point name"),
+        (re.compile(words["sufficiency"], re.I), "permission", "sufficiency statement"),
+        (re.compile(words["attribute_value"], re.I), "obligation", "attribute value statement"),
     )
 
 
 def stated_rule(sent, covered: set[int]) -> Detection | None:
     """A fact that is a rule of the output: its language ("every written reply goes out in French"), a
     container's capacity ("the card physically holds 700 characters"), a banned word ('"luxury" is on our list
-    of banned words'); or the name of a scale point ("A score of 3 counts as 'Passable'"). Briefs state stakeholders' constraints this way, with no modal or imperative."""
+    of banned words'); the name of a scale point ("A score of 3 counts as 'Passable'"), a thing enough for a decision ("the main website is
+    enough to verify a branch"), or an attribute's value ("a face partly covered by a hat keeps blurred set to no"). Briefs state stakeholders' constraints this way, with no modal or imperative."""
     for rx, kind, evidence in _statements():
         if rx.search(sent.text):
             negated = kind == "prohibition"

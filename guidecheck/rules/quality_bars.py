@@ -30,7 +30,11 @@ _PAIR_MEASURE = re.compile(
 )
 
 
-_SHARE = re.compile(r"%|\bper\s?cent\b|\s(?:in|out of)\s|(?<![\d.])0?\.\d+\b", re.I)
+_SHARE = re.compile(
+    r"%|\bper\s?cent\b|\s(?:in|out of)\s|\sof\s+(?:your|their|the|his|her)\s+(?:last|most\s+recent|latest|previous)\s"
+    r"|(?<![\d.])0?\.\d+\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,8 @@ def _words() -> _Words:
         personal=frozenset(d["personal"]),
         defined_by_bar=frozenset(d["defined_by_bar"]),
         ratio=re.compile(
-            rf"(?:\b(?P<cmp>{before})\s+)?\b(?P<n>{num})\s+(?:[\w-]+\s+){{0,3}}?(?:in|out of)\s+(?:every\s+|each\s+)?(?P<m>{num})\b"
+            rf"(?:\b(?P<cmp>{before})\s+)?\b(?P<n>{num})\s+(?:[\w-]+\s+){{0,3}}?(?:(?:in|out of)\s+(?:every\s+|each\s+|the\s+)?"
+            rf"|of\s+(?:your|their|the|his|her)\s+(?:last|most\s+recent|latest|previous)\s+)(?P<m>{num})\b"
             rf"(?:\s+(?P<post>{after})\b)?",
             re.I,
         ),
@@ -131,7 +136,13 @@ def _comparator(m: re.Match[str], text: str, w: _Words) -> str:
         return d["after"][m.group("post").lower()]
     if m.group("cmp"):
         return d["before"][" ".join(m.group("cmp").lower().split())]
-    return "<" if w.floor.search(text[max(0, m.start() - 40) : m.start()]) else "="
+    return "<" if _floored(text, m.start(), w) else "="
+
+
+def _floored(text: str, at: int, w: _Words) -> bool:
+    """A bare number that a noun names as the bar ("the pause floor for it is 80 percent", "the minimum audit accuracy
+    to remain on the project is 0.90")."""
+    return bool(w.floor.search(text[max(0, at - 80) : at]))
 
 
 def _threshold(text: str, w: _Words) -> tuple[float, str, tuple[int, int]] | None:
@@ -172,7 +183,8 @@ def read_quality_bar(text: str) -> QualityBar | None:
     if not sanctions or w.sub_case.search(text):
         return None
     metrics = frozenset(k for k, rx in w.metrics if rx.search(_PAIR_MEASURE.sub(" ", text)))
-    if not w.persons.search(_PAIR_MEASURE.sub(" ", text)) and not (metrics and sanctions <= w.personal):
+    named = metrics or w.measures.search(_PAIR_MEASURE.sub(" ", text))
+    if not w.persons.search(_PAIR_MEASURE.sub(" ", text)) and not (named and sanctions <= w.personal):
         return None
     hit = _threshold(text, w)
     if hit is None:
@@ -182,7 +194,12 @@ def read_quality_bar(text: str) -> QualityBar | None:
         share, cmp = 1 - share, _FLIP[cmp]
     elif not (metrics or w.measures.search(text)):
         return None  # "80% of the clips": a share of something, not of the rater's accuracy
-    safe = _safe_side(text, cmp, w, sanctions)
+    # a bar named as the floor is the one the sanction starts below, whatever side the words of staying name; for
+    # what is earned at the bar (a bonus, a pass) it names the side that earns it
+    if cmp == "<" and _floored(text, span[0], w):
+        safe: bool | None = sanctions <= w.defined_by_bar
+    else:
+        safe = _safe_side(text, cmp, w, sanctions)
     if safe is None or (implied and safe):
         return None
     periods = frozenset(k for k, rx in w.periods if rx.search(text))

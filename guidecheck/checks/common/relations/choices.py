@@ -57,7 +57,7 @@ def choice(claim: Claim) -> Choice | None:
     """The choice a rule settles, or None: no situation in which more than one answer fits, or no pick."""
     w, text = _words(), unquoted(claim.text)
     lead = w.lead.match(text)
-    situations = [lead.group("s") or lead.group("t")] if lead else []
+    situations = [x for x in (lead.group("s") or lead.group("t"), lead.group("u")) if x] if lead else []
     if claim.rule.context:
         situations.append(claim.rule.context)  # the FAQ question the rule answers
     said = next((s for s in situations if w.situation.search(s)), None)

@@ -31,7 +31,7 @@ from .reservations import reserved_act
 from .restriction import restriction_conflict
 from .same_act import general_ban, keeps_as_is, members_meet, party_nouns, same_act
 from .sequence import orders, sequence_conflict
-from .sufficiency import sufficiency_conflict
+from .sufficiency import enough_conflict, sufficiency_conflict
 from .text import RELATIVE, as_read, find_span, quoted, span_of
 from .thresholds import states_complement, threshold_conflict
 from .work_time import Scope, is_work_time, same_scope, work_item_scope
@@ -381,6 +381,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: ignored_conflict(fa, fb, cosine),
     lambda fa, fb, cosine, aliases: opposite_acts_conflict(fa, fb, cosine),
     lambda fa, fb, cosine, aliases: sufficiency_conflict(fa, fb),
+    lambda fa, fb, cosine, aliases: enough_conflict(fa, fb, cosine),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),
     lambda fa, fb, cosine, aliases: _action_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: _deontic(fa, fb, cosine),

@@ -30,8 +30,13 @@ from .text import as_read, find_span, quoted
 class _Words(NamedTuple):
     allowed: tuple[re.Pattern[str], ...]
     never: tuple[re.Pattern[str], ...]
+    fill: tuple[
+        re.Pattern[str], ...
+    ]  # what goes into a field: "fill in the Replacement field", "a note in the X"
     generic: frozenset[str]  # stems of words that name a kind of value, not which: field, score, box
     pronouns: frozenset[str]
+    named: re.Pattern[str]  # a field named before a colon: "Replacement field: leave it blank ..."
+    acts: frozenset[str]  # stems of the words of filling or blanking a field: no case
 
 
 @lru_cache(maxsize=1)
@@ -46,8 +51,11 @@ def _words() -> _Words:
     return _Words(
         compile_all(d["allowed"]),
         compile_all(d["never"]),
+        tuple(re.compile(p, re.I) for p in data()["blank_field"]["fill"]),
         frozenset(map(stem, d["generic"])),
         frozenset(d["pronouns"]),
+        re.compile(d["named"], re.I),
+        frozenset(map(stem, d["acts"])),
     )
 
 
@@ -59,6 +67,7 @@ class Unset(NamedTuple):
     field: frozenset[str]  # stems of the field's name: "the node field" -> node
     name: str  # as written
     span: str  # the words that allow or refuse it
+    filled: bool = False  # refused by a duty to put something in it, not by "never blank"
 
 
 def _field_words(name: str) -> frozenset[str]:
@@ -76,15 +85,55 @@ def unset(claim: Claim) -> Unset | None:
         if m is None:
             continue
         name = m.group("x").strip()
+        if name.lower() in w.pronouns and (lead := w.named.match(text)):
+            name = lead.group("x")  # "Replacement field: leave it blank on all Remove verdicts"
         if name.lower() in w.pronouns or not _field_words(name):
             return None  # "Don't use N/A for it": the field is in another sentence
         return Unset(claim, allowed, _field_words(name), name, m.group(0).strip(" ,;:|"))
-    return None
+    return _filled(claim, text, w)
+
+
+def _filled(claim: Claim, text: str, w: _Words) -> Unset | None:
+    """A duty to put something into a field ("fill in the Replacement field with ...", "Every OFF-TOPIC flag needs a
+    short note in the Comment field"): for its case the field is never left unset."""
+    if claim.deontic != "O" or claim.rule.negated:
+        return None
+    m = next((m for rx in w.fill if (m := rx.search(text))), None)
+    if m is None or not _field_words(m.group("x")) or m.group("x").strip().lower() in w.pronouns:
+        return None
+    return Unset(
+        claim, False, _field_words(m.group("x")), m.group("x").strip(), m.group(0).strip(" ,;:|"), True
+    )
 
 
 def _case(u: Unset) -> frozenset[str]:
     """The words of the case a rule names: its condition, less the field's own name."""
     return content(u.claim.condition_text) - u.field if u.claim.condition_text else frozenset()
+
+
+def _case_words(text: str, u: Unset) -> frozenset[str]:
+    """The words of ``text`` that can name a case, numbers included ("when you give a 5"), less the field's name and
+    the words of filling or blanking it."""
+    return (content(text) | frozenset(re.findall(r"\b\d+\b", text))) - u.field - _words().acts
+
+
+def _same_case(grant: Unset, filled: Unset) -> bool:
+    """A field left unset and a duty to fill the same field meet when the case either names is in the other's words
+    ("when you flag a review OFF-TOPIC" / "Every OFF-TOPIC flag needs a note"; "Whenever your verdict is Remove, fill
+    in ..." / "leave it blank on all Remove verdicts"), or, when neither names one, when they share a word of one
+    ("Tick the box on any item about a violent crime" / "Leave it unticked for crime stories"). A duty to fill a field
+    in one case says nothing of another ("put the amount in Amount" for a deposit / "leave Amount empty" when it is
+    illegible)."""
+    if not (grant.field <= filled.field or filled.field <= grant.field):
+        return False  # "the Notes tier" and "the NMM tier" are two fields
+    pair = ((grant, filled), (filled, grant))
+    if not (grant.claim.condition_text or filled.claim.condition_text):
+        return bool(_case_words(grant.claim.text, grant) & _case_words(filled.claim.text, filled))
+    return all(
+        _case_words(u.claim.condition_text, u) & _case_words(other.claim.text, other)
+        for u, other in pair
+        if u.claim.condition_text
+    )
 
 
 def _conflict(x: Unset, y: Unset) -> Conflict | None:
@@ -94,11 +143,14 @@ def _conflict(x: Unset, y: Unset) -> Conflict | None:
     if stated_together(a, b):
         return None  # one section: the rule and the exception made to it
     grant, never = (x, y) if x.allowed else (y, x)
+    if never.filled and not _same_case(grant, never):
+        return None
     refused_case = _case(never)
     if refused_case and not refused_case & (_case(grant) or content(grant.claim.text)):
         return None  # "For Bug Reports, Severity is never blank" says nothing of Praise
     why = (
-        f"{quoted(as_read(grant.claim.rule))} lets {grant.name} go unset (“{grant.span}”), but "
+        f"{quoted(as_read(grant.claim.rule))} {'has' if grant.claim.deontic == 'O' else 'lets'} {grant.name} go "
+        f"unset (“{grant.span}”), but "
         f"{quoted(as_read(never.claim.rule))} never does (“{never.span}”)."
     )
     spans = find_span(x.claim.rule, x.span) + find_span(y.claim.rule, y.span)

@@ -18,6 +18,7 @@ from .deck_scans import order_relations, refused_case_relations, reservation_rel
 from .empty_value import empty_value_relations
 from .examples import example_relations
 from .field_contents import field_content_relations
+from .key_bindings import key_binding_relations
 from .label_members import member_relations
 from .lexicon import jaccard, lexicon
 from .output_pairs import remembered_output_candidates
@@ -29,6 +30,7 @@ from .relate import Relation, rubric_aliases
 from .row_thresholds import row_threshold_relations
 from .scales import scale_relations
 from .score_tie_breaks import tie_break_relations
+from .set_values import set_value_relations
 from .text import quoted
 from .verbatim import verbatim_relations
 from .verdicts import VerdictTable, table_relations, uncached_pairs
@@ -125,7 +127,8 @@ def deck_relations(
 ) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
     definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts, refused cases, written comments required and waived, tie-breaks,
-    copying into a field, what a field must hold or leave out, fields left unset, and label tables' numbers. The check run and the pair-set eval both read them here."""
+    copying into a field, what a field must hold or leave out, fields left unset, one attribute set to two values, one label
+    given two keys, and label tables' numbers. The check run and the pair-set eval both read them here."""
     found = (
         scale_relations(claims)
         + example_relations(claims, aliases, vectors)
@@ -142,6 +145,8 @@ def deck_relations(
         + verbatim_relations(claims)
         + field_content_relations(claims)
         + empty_value_relations(claims)
+        + set_value_relations(claims)
+        + key_binding_relations(claims)
         + row_threshold_relations(claims)
     )
     seen: set[tuple[str, frozenset[str]]] = set()

@@ -53,6 +53,8 @@ def _percent(x: float) -> str:
 def _bar_clash(a: QualityBar, b: QualityBar) -> str | None:
     """Why two bars of one sanction disagree, or None. A bonus is stated by the side that is paid, so two such
     statements are two bars for it."""
+    if (a.sanctions == _REQUIRED) != (b.sanctions == _REQUIRED):
+        return _below_requirement(a, b)
     if a.safe_side and b.safe_side and not (a.sanctions & b.sanctions & _defined_by_bar()):
         return None  # two statements of what keeps a rater on both hold
     if a.safe_side != b.safe_side:
@@ -68,6 +70,23 @@ def _bar_clash(a: QualityBar, b: QualityBar) -> str | None:
     return f"two bars, {_percent(min(a.bar, b.bar))} and {_percent(max(a.bar, b.bar))}, for one sanction."
 
 
+# A bar the rater is told to keep with no sanction named ("You must keep gold accuracy at 85% or higher"), and the
+# sanctions that take a rater off the work: one of those set above the requirement falls on raters who meet it.
+_REQUIRED = frozenset({"standing"})
+_TAKEN_OFF = frozenset({"removal", "pause"})
+
+
+def _below_requirement(a: QualityBar, b: QualityBar) -> str | None:
+    """A rater who keeps the required accuracy and is still taken off the work, or None."""
+    required, other = (a, b) if a.sanctions == _REQUIRED else (b, a)
+    if other.safe_side or required.safe_side or other.bar <= required.bar:
+        return None
+    return (
+        f"a rater between {_percent(required.bar)} and {_percent(other.bar)} keeps the accuracy one requires and "
+        "is taken off the work by the other."
+    )
+
+
 @lru_cache(maxsize=1)
 def _defined_by_bar() -> frozenset[str]:
     return frozenset(rules_lexicon().data["quality_bars"]["defined_by_bar"])
@@ -77,8 +96,11 @@ def _comparable(a: QualityBar, b: QualityBar, names: dict[str, str]) -> bool:
     """One sanction, the same measure when both name theirs (gold accuracy and audit accuracy are two, unless the
     deck says they are one: ``names``), and the same period when both name theirs (a week's and a month's)."""
     ma, mb = ({names.get(m, m) for m in x.metrics} for x in (a, b))
+    required = (a.sanctions == _REQUIRED and b.sanctions & _TAKEN_OFF) or (
+        b.sanctions == _REQUIRED and a.sanctions & _TAKEN_OFF
+    )
     return (
-        bool(a.sanctions & b.sanctions)
+        bool(a.sanctions & b.sanctions or required)
         and (not (ma and mb) or bool(ma & mb))
         and (not (a.periods and b.periods) or bool(a.periods & b.periods))
     )
@@ -194,6 +216,11 @@ def _bonus_clash(a: BonusTerm, b: BonusTerm) -> str | None:
     """Two amounts of one bonus: a share of pay and a fixed amount, or two values of one form; else None."""
     if a.kinds and b.kinds and not a.kinds & b.kinds:
         return None  # a quality bonus and a volume bonus
+    if a.volume and b.volume and a.unit == b.unit and a.volume != b.volume:
+        if (a.share, a.amount) != (b.share, b.amount):
+            return None  # tiers: more work, a larger bonus
+        low, high = sorted((a.volume, b.volume))
+        return f"two counts of {a.unit}, {low:,g} and {high:,g}, earn the one bonus."
     if (a.share is None) != (b.share is None):
         return "one is a share of the rater's pay, the other a fixed amount."
     if a.share is not None and b.share is not None and a.share != b.share:
@@ -343,7 +370,7 @@ def policy_relations(claims: list[Claim]) -> list[Relation]:
         + _pairs(claims, read_pay_terms, _pay_clash, lambda a, b, ca, cb: _same_pay_case(a, b), rows=True)
         + _pairs(claims, read_sample_share, _sample_clash, rows=True)
         + _pairs(claims, read_time_window, _window_clash)
-        + _pairs(claims, read_work_pace, _pace_clash)
+        + _pairs(claims, read_work_pace, _pace_clash, rows=True)
         + _across(claims, read_work_pace, read_rushed_floor, _rushed_clash)
         + _pairs(claims, read_bonus_term, _bonus_clash, rows=True)
     )

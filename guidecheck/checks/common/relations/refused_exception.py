@@ -78,7 +78,17 @@ def _grant(claim: Claim) -> tuple[str, bool] | None:
     return (claim.text[: still.start()].strip(), False) if still and still.start() > 0 else None
 
 
-_INCLUDED = re.compile(r"\bincluded\s*$", re.I)
+_SUBJECT_MAY = re.compile(r"^(?P<case>[^,;:.]{3,80}?)\s+(?:can|may|could)\s+(?:still\s+|also\s+)?\w", re.I)
+
+
+def _subject_grant(claim: Claim) -> tuple[str, bool] | None:
+    """The subject a permission is given to ("Pop-up stalls with no fixed address can be marked Verified from their
+    social page alone"), as the case it excuses, when a refusal names that case."""
+    m = _SUBJECT_MAY.search(unquoted(claim.text)) if claim.deontic == "P" else None
+    return (m.group("case"), False) if m else None
+
+
+_INCLUDED = re.compile(r"\b(?:included|(?:is|are)\s+no\s+exceptions?)\s*$", re.I)
 # The one thing of the item a refusal names ("whatever language the post is in", "no matter which tier"): the case it
 # shuts out. "whatever your own fluency" names the rater, whose qualifications it refuses however they are worded.
 _WHATEVER = re.compile(
@@ -90,7 +100,14 @@ _WHATEVER = re.compile(
 def _names_of(text: str) -> set[str]:
     """The words of a case as written, lower case ("Keep/0 included" names keep): a verdict's name may be a stop
     word of the content reader."""
-    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - {"included", "the", "and", "all"}
+    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - {
+        "included",
+        "the",
+        "and",
+        "all",
+        "are",
+        "exception",
+    }
 
 
 # "A lightly sarcastic aside that's obviously friendly can still earn a Tone 4": a permission conceded for a case.
@@ -150,11 +167,15 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     for refusing, granting in ((fa, fb), (fb, fa)):
         refusal = _refusal(refusing)
         grant = _grant(granting) if refusal else None
+        if grant is None and refusal and _INCLUDED.search(refusal):
+            grant = _subject_grant(
+                granting
+            )  # "Pop-up stalls can be marked Verified ..." / "... is no exception"
         if refusal is None or grant is None or refusing.deontic not in ("O", "F") or refusing.condition:
             continue  # "When nobody names the person, describe them, even if you're sure": its own case only
         case, qualified = grant
         if _INCLUDED.search(refusal) and not _names_of(refusal) & _names_of(case):
-            continue  # ", Remove verdicts included" refuses that case only, not every case
+            continue  # ", Remove verdicts included" (or "Remove verdicts are no exception") refuses that case only
         if (named := _WHATEVER.search(refusal)) is not None and not content(named.group(1)) & content(
             granting.text
         ):

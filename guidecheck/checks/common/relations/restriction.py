@@ -73,7 +73,9 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         " ", _BUT.split(other.text, maxsplit=1)[0]
     )  # "(... is still a behaviour change)" acts on nothing
     if not act_stems(acts) & verbs_of(_TIME_CLAUSE.sub(" ", main)):
-        return None  # "until the batch closes" times the act; "..., but approving it is a Lead's call" is not given
+        return _named_flag_applied(
+            reserving, acts, other
+        )  # "set the FAKE flag" / "apply the FAKE flag"  # "until the batch closes" times the act; "..., but approving it is a Lead's call" is not given
     words = word_stems(other.text)
     if reserving.object_head and reserving.object_head in words & word_stems(_reserved_clause(reserving)):
         name = _KIND_NAMED.search(_reserved_clause(reserving))
@@ -91,6 +93,15 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
             return thing.group(1)
         return _object_after_act(reserving, words)
     return _words_after_act(reserving, acts, words)
+
+
+def _named_flag_applied(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str | None:
+    """A named flag or label reserved with one label verb ("Only team leads can set the FAKE flag") and applied
+    with another right before its name ("should apply the FAKE flag directly"): the same act."""
+    if not act_stems(acts) & label_verb_stems():
+        return None
+    name = _KIND_NAMED.search(_reserved_clause(reserving))
+    return name.group(0) if name is not None and _applies(other.text, name.group(0)) else None
 
 
 def _applies(text: str, name: str) -> bool:

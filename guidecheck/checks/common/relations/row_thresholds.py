@@ -61,8 +61,17 @@ def _names_case(rule: Claim, q: Quantity, label: str) -> bool:
     return (0 <= at < named) or _describes_thing(rule, q)
 
 
-def _meets(a: Interval | None, b: Interval | None) -> bool:
-    return a is not None and b is not None and not a.disjoint(b)
+def _meets(a: Interval | None, b: Interval | None, whole: bool = False) -> bool:
+    """The two intervals share a value; ``whole``: a whole number ("more than one cell" and "two or more cells"
+    share no count between them)."""
+    if a is None or b is None or a.disjoint(b):
+        return False
+    if not whole:
+        return True
+    lo, lo_open = max((a.lo, a.lo_open), (b.lo, b.lo_open))
+    hi, hi_closed = min((a.hi, not a.hi_open), (b.hi, not b.hi_open))  # on a tie the open end is the tighter
+    first = math.floor(lo) + 1 if lo_open or lo != math.floor(lo) else lo
+    return math.isinf(hi) or first < hi or (first == hi and hi_closed)
 
 
 def _clash(row: Claim, rq: Quantity, rule: Claim, q: Quantity) -> bool:
@@ -70,7 +79,8 @@ def _clash(row: Claim, rq: Quantity, rule: Claim, q: Quantity) -> bool:
         return False
     give, withhold = _regions(rule, q)
     row_give = quantity_interval(rq, negate=False)
-    return any(_meets(give, w) for w in _outside(rq)) or _meets(row_give, withhold)
+    whole = q.attribute == "count"
+    return any(_meets(give, w, whole) for w in _outside(rq)) or _meets(row_give, withhold, whole)
 
 
 def row_threshold_relations(claims: list[Claim]) -> list[Relation]:

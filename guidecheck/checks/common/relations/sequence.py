@@ -210,8 +210,8 @@ _TEMPORAL = re.compile(r"\s*(?:once|after|before|until|as\s+soon\s+as)\b", re.I)
 
 
 # A word each of the [sequence] patterns needs ("first", "then", "before", "after", "once", "until", "last"), or
-# "begin" / "start" of a step done first.
-_ORDER_WORD = re.compile(r"\b(?:first|then|before|after|once|until|last|begin|start)\b", re.I)
+# "begin" / "start" of a step done first, or "now that" of a step already done.
+_ORDER_WORD = re.compile(r"\b(?:first|then|before|after|once|until|last|begin|start|now\s+that)\b", re.I)
 
 
 def _same_step(x: frozenset[str], y: frozenset[str]) -> bool:

@@ -9,6 +9,10 @@ prompt's language is no reason to skip" against "Skip the task if the prompt is 
 asks to talk to a human, tick Escalation needed"
 (the act is the one the sentence names, whatever else it asks). A rule with an exception of its own
 ("unless ...") is left to the exception reading.
+
+A thing one rule calls enough for an act and another says does not do it alone ("the brand's main website is enough
+to verify a branch" / "the brand's home page alone does not verify any individual location") clash the same way,
+when the two name the same act and share a word of the thing, and the rules are close in meaning.
 """
 
 from __future__ import annotations
@@ -65,5 +69,34 @@ def sufficiency_conflict(fa: Claim, fb: Claim) -> Conflict | None:
             f"“{m.group('reason').strip()}” alone is not."
         )
         spans = find_span(denying.rule, m.group(0).strip())
+        return Conflict("CON001", 0.8, why, spans, False)
+    return None
+
+
+_THING = r"(?P<thing>[A-Za-z][\w'’ -]{2,60}?)"
+_ENOUGH = re.compile(rf"{_THING}\s+(?:is|are)\s+(?:enough|sufficient)\s+to\s+(?P<act>[a-z]+)", re.I)
+_NOT_ENOUGH = re.compile(
+    rf"{_THING}\s+(?:(?:alone|by\s+itself|on\s+its\s+own)\s+(?:does|do)\s*(?:not|n['’]t)\s+"
+    rf"|(?:alone\s+)?(?:is|are)\s+(?:not|never)\s+(?:enough|sufficient)\s+to\s+)(?P<act>[a-z]+)",
+    re.I,
+)
+_CLOSE = 0.7  # the two rules' cosine: "enough" and "alone does not" name the thing in other words
+
+
+def enough_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
+    """A ``Conflict`` when one rule calls a thing enough for an act that the other says it does not do alone."""
+    if cosine < _CLOSE:
+        return None
+    for yes, no in ((fa, fb), (fb, fa)):
+        m, n = _ENOUGH.search(unquoted(yes.text)), _NOT_ENOUGH.search(unquoted(no.text))
+        if m is None or n is None or stem(m.group("act").lower()) != stem(n.group("act").lower()):
+            continue
+        if not content(m.group("thing")) & content(n.group("thing")):
+            continue
+        why = (
+            f"{quoted(as_read(yes.rule))} calls {m.group('thing').strip()} enough to {m.group('act')}, but "
+            f"{quoted(as_read(no.rule))} says {n.group('thing').strip()} does not do it alone."
+        )
+        spans = find_span(yes.rule, m.group(0).strip()) + find_span(no.rule, n.group(0).strip())
         return Conflict("CON001", 0.8, why, spans, False)
     return None
