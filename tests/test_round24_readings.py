@@ -35,6 +35,10 @@ general form.
   Unsure").
 - A count in whole units: "more than one cell" and "two or more cells" bound the same items.
 
+Second look at held-out24's false findings (after its score), in general form: a later clause whose subject is a
+thing ("; the other products do not change its score") gives the reader no act; "Welsh language preference" names a
+customer's setting, not the output's language.
+
 Every sentence here was written for this test; the look-alikes must stay quiet.
 """
 
@@ -124,6 +128,11 @@ DECKS = {
     "keys/guide.md": "# Keys\n\nPress 1 to mark the answer Correct, 2 to mark it Wrong and 3 for Unsure.\n",
     "keys/faq.md": "# FAQ\n\n## Unsure?\n\nIf you are unsure, press 2 for Unsure rather than guessing.\n\n## Wrong?\n\n"
     "Press 2 for Wrong when a fact is off.\n",
+    "second/guide.md": "# Second look\n\nOnly reviewers may change a score after a task has been submitted.\n\nAll "
+    "replies are written in English.\n",
+    "second/faq.md": "# FAQ\n\n## Merits?\n\nRate each product on its own merits; the other products in the list do "
+    "not change its score.\n\n## Notes?\n\nOpen the account notes and check for flags: Priority Services Register, "
+    "Welsh language preference, post only.\n",
     "steps/guide.md": "# Steps\n\nChoose the topic tags, now that the score is settled.\n\nWrite the comment, now "
     "that the score is settled.\n",
     "steps/faq.md": "# FAQ\n\n## Order?\n\nPick the topic tags first and only then decide the score.\n\n## "
@@ -186,6 +195,13 @@ found = contradictions_fixture(DECKS, "round24_readings")
         ("about the size, trust the photo", "the photo wins", []),  # one pick, said twice
         ("Press 1 to mark the answer Correct", "press 2 for Unsure", ["CON006"]),
         ("Press 1 to mark the answer Correct", "Press 2 for Wrong when", []),  # the same key, said twice
+        # held-out24's false findings, fixed in general form after its score (each in other words here)
+        (
+            "Only reviewers may change a score",
+            "the other products in the list do not change",
+            [],
+        ),  # a thing acts
+        ("All replies are written in English", "Welsh language preference", []),  # a customer's setting
         ("Choose the topic tags, now that", "Pick the topic tags first", ["CON013"]),
         ("Write the comment, now that", "Decide the score first, then write", []),  # the same order
     ],

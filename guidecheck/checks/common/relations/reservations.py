@@ -79,9 +79,9 @@ def _reserved_in(text: str) -> tuple[str, tuple[str, ...]] | None:
     m = reservation_words().only.match(text)
     if m:
         act = m.group("act").lower()
-    elif (m := reservation_words().reserved.match(text)) is not None and _people(m.group("group")):
+    elif (m := reservation_words().reserved.match(text)) is not None and names_people(m.group("group")):
         act = m.group("act").lower()  # "Changing a submitted score is reserved for QA reviewers"
-    elif (m := reserved_thing().match(text)) is not None and _people(m.group("group")):
+    elif (m := reserved_thing().match(text)) is not None and names_people(m.group("group")):
         acts = tuple(
             sorted(reservation_words().label_verbs)
         )  # "The Escalate to Legal flag is reserved for ...": applying it
@@ -94,7 +94,7 @@ def _reserved_in(text: str) -> tuple[str, tuple[str, ...]] | None:
     return (group, acts) if qualifiers(group) else None
 
 
-def _people(group: str) -> bool:
+def names_people(group: str) -> bool:
     """A group of people ("QA reviewers", "the project leads"), not a thing ("the Remove action")."""
     return bool(word_stems(group) & _people_stems())
 
@@ -204,6 +204,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "act_stems",
     "label_verb_stems",
+    "names_people",
     "qualifiers",
     "reservation_words",
     "reserved",

@@ -22,6 +22,7 @@ from .reservations import (
     FUNCTION_WORDS,
     act_stems,
     label_verb_stems,
+    names_people,
     qualifiers,
     reservation_words,
     reserved,
@@ -70,7 +71,7 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         if names:
             return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
     main = _ASIDE.sub(
-        " ", _BUT.split(other.text, maxsplit=1)[0]
+        " ", _readers_clauses(_BUT.split(other.text, maxsplit=1)[0])
     )  # "(... is still a behaviour change)" acts on nothing
     if not act_stems(acts) & verbs_of(_TIME_CLAUSE.sub(" ", main)):
         return _named_flag_applied(
@@ -93,6 +94,20 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
             return thing.group(1)
         return _object_after_act(reserving, words)
     return _words_after_act(reserving, acts, words)
+
+
+# A later clause with a thing for its subject: "Rate each product on its own merits; the other products in the list
+# do not change its score" gives the reader no act of changing.
+_THING_SUBJECT = re.compile(
+    r"^\s*(?:the|its|their|this|that|these|those|other|a|an)\s+(?:[\w'’-]+\s+){0,3}", re.I
+)
+
+
+def _readers_clauses(text: str) -> str:
+    """The clauses whose acts are the reader's: the first, and each later one whose subject is not a thing."""
+    first, *rest = text.split(";")
+    kept = [c for c in rest if not ((m := _THING_SUBJECT.match(c)) and not names_people(m.group(0)))]
+    return ";".join([first, *kept])
 
 
 def _named_flag_applied(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str | None:
