@@ -143,10 +143,8 @@ def _assigned(comp, labels: list[str]) -> bool:
     """The copula's complement is a score ("is a 3") or a label ("is REPORT_FRAUD", "is an UNSAFE instruction")."""
     if comp.like_num and any(c.dep_ == "det" for c in comp.children):
         return True
-    near = [
-        comp,
-        *(c for c in comp.children if c.dep_ in ("amod", "compound", "npadvmod")),
-    ]  # "Age-restricted"
+    # the words on the complement too: "Age" in "Age-restricted" hangs on "restricted"
+    near = [comp, *(c for c in comp.children if c.dep_ in ("amod", "compound", "npadvmod"))]
     # a single letter is an answer option of one example ("the correct answer is C"), not a label of the deck
     return any(
         len(t.text) >= 3

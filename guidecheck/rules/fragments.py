@@ -193,8 +193,9 @@ def _statements() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 def stated_rule(sent, covered: set[int]) -> Detection | None:
     """A fact that is a rule of the output: its language ("every written reply goes out in French"), a
     container's capacity ("the card physically holds 700 characters"), a banned word ('"luxury" is on our list
-    of banned words'); the name of a scale point ("A score of 3 counts as 'Passable'"), a thing enough for a decision ("the main website is
-    enough to verify a branch"), or an attribute's value ("a face partly covered by a hat keeps blurred set to no"). Briefs state stakeholders' constraints this way, with no modal or imperative."""
+    of banned words'); the name of a scale point ("A score of 3 counts as 'Passable'"), a thing enough for a
+    decision ("the main website is enough to verify a branch"), or an attribute's value ("a face partly covered by a
+    hat keeps blurred set to no"). Briefs state stakeholders' constraints this way, with no modal or imperative."""
     for rx, kind, evidence in _statements():
         if rx.search(sent.text):
             negated = kind == "prohibition"

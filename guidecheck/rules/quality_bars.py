@@ -182,9 +182,10 @@ def read_quality_bar(text: str) -> QualityBar | None:
         sanctions = frozenset({"standing"})
     if not sanctions or w.sub_case.search(text):
         return None
-    metrics = frozenset(k for k, rx in w.metrics if rx.search(_PAIR_MEASURE.sub(" ", text)))
-    named = metrics or w.measures.search(_PAIR_MEASURE.sub(" ", text))
-    if not w.persons.search(_PAIR_MEASURE.sub(" ", text)) and not (named and sanctions <= w.personal):
+    unpaired = _PAIR_MEASURE.sub(" ", text)
+    metrics = frozenset(k for k, rx in w.metrics if rx.search(unpaired))
+    named = metrics or w.measures.search(unpaired)
+    if not w.persons.search(unpaired) and not (named and sanctions <= w.personal):
         return None
     hit = _threshold(text, w)
     if hit is None:

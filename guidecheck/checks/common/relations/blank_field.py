@@ -31,6 +31,12 @@ def _words() -> Words:
     return Words(re.compile(d["blank"], re.I), tuple(re.compile(x, re.I) for x in d["fill"]))
 
 
+def fill_patterns() -> tuple[re.Pattern[str], ...]:
+    """What puts something into a field ("fill in the Order ID field", "a note in the Comment field"): the fields a
+    rule fills, also read by ``empty_value`` as fields never left unset."""
+    return _words().fill
+
+
 class Field(NamedTuple):
     text: str  # as written: "Order ID field"
     words: frozenset[str]
@@ -71,4 +77,4 @@ def blank_field_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     return None
 
 
-__all__ = ["blank_field_conflict"]
+__all__ = ["blank_field_conflict", "fill_patterns"]

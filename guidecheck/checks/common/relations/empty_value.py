@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .blank_field import fill_patterns
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .deck_scans import pairwise
@@ -30,9 +31,6 @@ from .text import as_read, find_span, quoted
 class _Words(NamedTuple):
     allowed: tuple[re.Pattern[str], ...]
     never: tuple[re.Pattern[str], ...]
-    fill: tuple[
-        re.Pattern[str], ...
-    ]  # what goes into a field: "fill in the Replacement field", "a note in the X"
     generic: frozenset[str]  # stems of words that name a kind of value, not which: field, score, box
     pronouns: frozenset[str]
     named: re.Pattern[str]  # a field named before a colon: "Replacement field: leave it blank ..."
@@ -51,7 +49,6 @@ def _words() -> _Words:
     return _Words(
         compile_all(d["allowed"]),
         compile_all(d["never"]),
-        tuple(re.compile(p, re.I) for p in data()["blank_field"]["fill"]),
         frozenset(map(stem, d["generic"])),
         frozenset(d["pronouns"]),
         re.compile(d["named"], re.I),
@@ -98,12 +95,11 @@ def _filled(claim: Claim, text: str, w: _Words) -> Unset | None:
     short note in the Comment field"): for its case the field is never left unset."""
     if claim.deontic != "O" or claim.rule.negated:
         return None
-    m = next((m for rx in w.fill if (m := rx.search(text))), None)
-    if m is None or not _field_words(m.group("x")) or m.group("x").strip().lower() in w.pronouns:
+    m = next((m for rx in fill_patterns() if (m := rx.search(text))), None)
+    name = m.group("x").strip() if m else ""
+    if not name or name.lower() in w.pronouns or not _field_words(name):
         return None
-    return Unset(
-        claim, False, _field_words(m.group("x")), m.group("x").strip(), m.group(0).strip(" ,;:|"), True
-    )
+    return Unset(claim, False, _field_words(name), name, m.group(0).strip(" ,;:|"), True)
 
 
 def _case(u: Unset) -> frozenset[str]:

@@ -126,9 +126,10 @@ def deck_relations(
     claims: list[Claim], aliases: dict[str, str] | None = None, vectors=None
 ) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
-    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts, refused cases, written comments required and waived, tie-breaks,
-    copying into a field, what a field must hold or leave out, fields left unset, one attribute set to two values, one label
-    given two keys, and label tables' numbers. The check run and the pair-set eval both read them here."""
+    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts,
+    refused cases, written comments required and waived, tie-breaks, copying into a field, what a field must hold or
+    leave out, fields left unset, one attribute set to two values, one label given two keys, and label tables'
+    numbers. The check run and the pair-set eval both read them here."""
     found = (
         scale_relations(claims)
         + example_relations(claims, aliases, vectors)

@@ -18,7 +18,7 @@ from .dimension_scores import DimensionClash, DimensionJudge
 from .example_cases import conceded_words, names_case, rule_topic, states_condition
 from .example_excuses import breaks, excused
 from .example_groups import example_groups, is_verdict
-from .lexicon import content, data, lexicon, stem
+from .lexicon import content, data, lexicon
 from .proposition import is_example_material
 from .relate import Relation
 from .text import as_read, quoted
@@ -142,11 +142,10 @@ def _penalty_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
 
 def _other_case(e: _Example, r: Claim) -> bool:
     """The example is the opposite degree of the rule's case: a "Minor error" against "a Major error must ..."."""
-    pairs = [(stem(a), stem(b)) for a, b in data()["words"]["case_opposites"]]
     words = r.everything  # "labelled Major error": the case may be named by a label
     return any(
         (_has(words, x) and not _has(e.everything, x) and _has(e.everything, y))
-        for a, b in pairs
+        for a, b in lexicon().case_opposites
         for x, y in ((a, b), (b, a))
     )
 

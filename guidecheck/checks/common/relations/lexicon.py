@@ -48,6 +48,7 @@ class Lexicon:
     relax_words: frozenset[str]
     light_verbs: frozenset[str]
     opposites: tuple[tuple[str, str], ...]
+    case_opposites: tuple[tuple[str, str], ...]  # stems of degrees that name two cases: "minor" / "major"
     act_of: dict[str, str]  # stemmed verb -> the stem its synonym group is named by
     change_any: frozenset[str]  # stems of acts that forbid any change when forbidden ("never touch")
     change_acts: frozenset[str]  # stems of acts that change their object
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         relax_words=frozenset(w["relax_words"]),
         light_verbs=frozenset(w["light_verbs"]),
         opposites=tuple((stem(a), stem(b)) for a, b in w["opposites"]),
+        case_opposites=tuple((stem(a), stem(b)) for a, b in w["case_opposites"]),
         act_of=act_of,
         change_any=frozenset(stem(x) for x in w["change_any"]),
         change_acts=frozenset(stem(x) for x in w["change_acts"])

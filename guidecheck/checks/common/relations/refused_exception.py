@@ -100,14 +100,10 @@ _WHATEVER = re.compile(
 def _names_of(text: str) -> set[str]:
     """The words of a case as written, lower case ("Keep/0 included" names keep): a verdict's name may be a stop
     word of the content reader."""
-    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - {
-        "included",
-        "the",
-        "and",
-        "all",
-        "are",
-        "exception",
-    }
+    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - _NOT_NAMES
+
+
+_NOT_NAMES = frozenset({"included", "the", "and", "all", "are", "exception"})
 
 
 # "A lightly sarcastic aside that's obviously friendly can still earn a Tone 4": a permission conceded for a case.
@@ -168,9 +164,8 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         refusal = _refusal(refusing)
         grant = _grant(granting) if refusal else None
         if grant is None and refusal and _INCLUDED.search(refusal):
-            grant = _subject_grant(
-                granting
-            )  # "Pop-up stalls can be marked Verified ..." / "... is no exception"
+            # "Pop-up stalls can be marked Verified ..." / "...; a pop-up stall is no exception"
+            grant = _subject_grant(granting)
         if refusal is None or grant is None or refusing.deontic not in ("O", "F") or refusing.condition:
             continue  # "When nobody names the person, describe them, even if you're sure": its own case only
         case, qualified = grant

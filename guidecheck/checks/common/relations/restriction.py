@@ -70,13 +70,11 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         names = names if other_verbs else {n for n in names if _applies(other.text, n)}
         if names:
             return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
-    main = _ASIDE.sub(
-        " ", _readers_clauses(_BUT.split(other.text, maxsplit=1)[0])
-    )  # "(... is still a behaviour change)" acts on nothing
+    # "(... is still a behaviour change)" acts on nothing; "..., but approving it is a Lead's call" is not given
+    main = _ASIDE.sub(" ", _readers_clauses(_BUT.split(other.text, maxsplit=1)[0]))
     if not act_stems(acts) & verbs_of(_TIME_CLAUSE.sub(" ", main)):
-        return _named_flag_applied(
-            reserving, acts, other
-        )  # "set the FAKE flag" / "apply the FAKE flag"  # "until the batch closes" times the act; "..., but approving it is a Lead's call" is not given
+        # "until the batch closes" times the act; "set the FAKE flag" is still "apply the FAKE flag"
+        return _named_flag_applied(reserving, acts, other)
     words = word_stems(other.text)
     if reserving.object_head and reserving.object_head in words & word_stems(_reserved_clause(reserving)):
         name = _KIND_NAMED.search(_reserved_clause(reserving))

@@ -6,7 +6,8 @@ Duplicate flag as yes for a reposted photo" and "a reposted photo has Duplicate 
 share an act ("set" / "keeps"), and they often sit far apart (the slide and its errata), so every rule of a project
 is read for an attribute it sets to a value, and two that set one attribute to two values are compared by the case
 around it: they clash when they share at least two words of the case and neither names the opposite of the other's
-case ("a structure with no smoke over it") or the opposite degree ("a minor injury" / "a major injury"). Patterns are data (``data/contradictions.toml``, [set_values]).
+case ("a structure with no smoke over it") or the opposite degree ("a minor injury" / "a major injury"). Patterns
+are data (``data/contradictions.toml``, [set_values]).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import NamedTuple
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .deck_scans import pairwise
-from .lexicon import content, data, stem
+from .lexicon import content, data, lexicon, stem
 from .proposition import is_example_material
 from .relate import Relation, stated_together
 from .text import as_read, find_span, quoted
@@ -68,8 +69,9 @@ def setting(claim: Claim) -> Setting | None:
 
 def _degrees_apart(x: Setting, y: Setting) -> bool:
     """ "a minor injury" and "a major injury" are two cases however many other words they share."""
-    pairs = [(stem(a), stem(b)) for a, b in data()["words"]["case_opposites"]]
-    return any((a in x.case and b in y.case) or (b in x.case and a in y.case) for a, b in pairs)
+    return any(
+        (a in x.case and b in y.case) or (b in x.case and a in y.case) for a, b in lexicon().case_opposites
+    )
 
 
 def _conflict(x: Setting, y: Setting) -> Conflict | None:
