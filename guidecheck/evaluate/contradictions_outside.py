@@ -47,6 +47,7 @@ HELDOUT_SPLITS = (
     "heldout22",
     "heldout23",
     "heldout24",
+    "heldout25",
 )
 
 
@@ -63,7 +64,8 @@ def _splits() -> tuple[str, ...]:
     (seventeenth: the same again), ``heldout18`` (eighteenth: the same again), ``heldout19``
     (nineteenth: the same again), ``heldout20`` (twentieth: the same again), ``heldout21`` (twenty-first: the same
     again), ``heldout22`` (twenty-second: the same again), ``heldout23`` (twenty-third: the same
-    again), ``heldout24`` (twenty-fourth: the same again). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a
+    again), ``heldout24`` (twenty-fourth: the same again), ``heldout25`` (twenty-fifth: the same
+    again). ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a
     split's name (or several, comma-separated) scores only those, so a fresh split can be scored without re-reading
     the older ones, and the older ones without the fresh one."""
     chosen = os.environ.get("GUIDECHECK_EVAL_HELDOUT", "")
