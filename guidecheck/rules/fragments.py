@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .bonus_terms import read_bonus_term
 from .context import Detection
+from .disagreements import read_ruling
 from .item_times import read_item_time
 from .lexicon import lexicon
 from .pay_terms import read_pay_term
@@ -211,6 +212,7 @@ _POLICY_READINGS = (
     (read_time_window, "time window statement"),
     (read_work_pace, "work pace statement"),
     (read_bonus_term, "bonus amount statement"),
+    (read_ruling, "disagreement ruling statement"),
 )
 
 
@@ -218,7 +220,8 @@ def policy_statement(sent, covered: set[int]) -> Detection | None:
     """A limit of the task's policy, stated as a fact about what happens: a rater's quality bar ("Annotators whose
     audited accuracy falls below 90% are taken off live work") the time one item may be held ("A task that stays
     open for more than 10 minutes is released back to the queue"), what an item pays ("Skipped posts are not
-    paid") or how much of the work is sampled ("QA pulls one clip in every five"). Decks state these with no modal
+    paid"), how much of the work is sampled ("QA pulls one clip in every five") or how two people's differing answers
+    are settled ("the lower score is kept"). Decks state these with no modal
     verb. The text is stripped: a table's rule cell is parsed with the other cells blanked to spaces."""
     text = sent.text.strip()
     for read, what in _POLICY_READINGS:

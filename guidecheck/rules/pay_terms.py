@@ -18,7 +18,9 @@ from functools import lru_cache
 
 from .lexicon import lexicon
 
-_CUE = re.compile(r"\b(?:paid|unpaid|pay|pays|earns?|earning|compensat\w*|credited|receives?)\b", re.I)
+_CUE = re.compile(
+    r"\b(?:paid|unpaid|pay|pays|earns?|earning|compensat\w*|credited|receives?|bonus|extra)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class PayTerm:
     # the exception the sentence states, from "unless" / "except" / "with one exception" on ("" when none)
     excepting: str
     span: tuple[int, int]  # the words that say what it pays
+    extra: bool | None = None  # True: paid on top of the rate ("earns a $0.40 bonus"); False: nothing on top
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class _Words:
     percent: re.Pattern[str]
     excepting: re.Pattern[str]
     generic: frozenset[str]
+    extra: tuple[tuple[re.Pattern[str], bool], ...]
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +58,8 @@ def _words() -> _Words:
         percent=re.compile(r"(\d{1,3})\s*(?:%|per\s?cent)", re.I),
         excepting=re.compile(d["excepting"], re.I),
         generic=frozenset(d["generic_items"]),
+        extra=tuple((re.compile(p, re.I), False) for p in d["no_extra"])
+        + tuple((re.compile(p, re.I), True) for p in d["extra"]),
     )
 
 
@@ -83,6 +89,10 @@ def read_pay_term(text: str) -> PayTerm | None:
     if not _CUE.search(text):
         return None
     w = _words()
+    for rx, on_top in w.extra:  # before "unpaid": "does not earn anything extra" still pays the rate
+        m = rx.search(text)
+        if m and _names_a_thing(m.group("subj")):
+            return PayTerm(_bare(m.group("subj")), None, _exception(text), m.span("pay"), on_top)
     for rx in w.unpaid:
         m = rx.search(text)
         if m and _names_a_thing(m.group("subj")):
@@ -121,7 +131,11 @@ def read_pay_terms(text: str) -> tuple[PayTerm, ...]:
             start = m.start() + lead
             terms.append(
                 PayTerm(
-                    term.subject, term.share, term.excepting, (term.span[0] + start, term.span[1] + start)
+                    term.subject,
+                    term.share,
+                    term.excepting,
+                    (term.span[0] + start, term.span[1] + start),
+                    term.extra,
                 )
             )
     return tuple(terms)

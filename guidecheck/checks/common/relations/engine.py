@@ -15,6 +15,7 @@ from .claims import Claim, build_claim
 from .comment_duty import comment_duty_relations
 from .decide import Scoring
 from .deck_scans import order_relations, refused_case_relations, reservation_relations
+from .disagreement_rulings import disagreement_relations
 from .empty_value import empty_value_relations
 from .examples import example_relations
 from .field_contents import field_content_relations
@@ -127,7 +128,7 @@ def deck_relations(
 ) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
     definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts,
-    refused cases, written comments required and waived, tie-breaks, copying into a field, what a field must hold or
+    refused cases, written comments required and waived, tie-breaks, disagreements settled, copying into a field, what a field must hold or
     leave out, fields left unset, one attribute set to two values, one label given two keys, and label tables'
     numbers. The check run and the pair-set eval both read them here."""
     found = (
@@ -142,6 +143,7 @@ def deck_relations(
         + refused_case_relations(claims)
         + comment_duty_relations(claims)
         + tie_break_relations(claims)
+        + disagreement_relations(claims)
         + choice_relations(claims)
         + verbatim_relations(claims)
         + field_content_relations(claims)

@@ -133,6 +133,19 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    return {form: base for form, base in data()["words"]["irregular_forms"]}
+
+
+def base_forms(text: str) -> str:
+    """The text with each irregular past participle ("sent", "written") put as its verb's base form, for readers
+    that compare what two phrases name ("Annotations sent back for fixes" / "If QA sends an annotation back").
+    Not folded into ``stem``: "No injuries are shown" must not come to name what "clips that show scars" does."""
+    forms = _irregular()
+    return re.sub(r"[A-Za-z]+", lambda m: forms.get(m.group(0).lower(), m.group(0)), text)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Crude, symmetric suffix stripping: enough for 'determiners' ~ 'determiner', 'penalizing' ~ 'penalize'."""
@@ -141,7 +154,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     if len(w) > 5 and w.endswith("ings"):  # "ratings" ~ "rating" ~ "rate"
         w = w[:-1]
-    if len(w) > 4 and w.endswith("ies"):
+    if len(w) > 4 and w.endswith(("ies", "ied")):  # "applies" ~ "applied" ~ "apply"
         w = w[:-3] + "y"
     elif len(w) > 4 and w.endswith("ing"):
         w = w[:-3]

@@ -40,7 +40,7 @@ from ....rules.time_windows import TimeWindow, read_time_window
 from ....rules.work_pace import WorkPace, read_rushed_floor, read_work_pace
 from ..deck import same_project
 from .claims import Claim
-from .lexicon import content, stem
+from .lexicon import base_forms, content, stem
 from .proposition import is_example_material
 from .relate import Relation
 from .text import as_read, quoted, span_of
@@ -156,7 +156,7 @@ def _paid_for(subject: str) -> frozenset[str]:
     """What a pay term is about: its subject's words but generic item nouns ("Skipped posts" -> skip), the words
     of one outcome folded to one ("rejected at audit" / "fails audit")."""
     fold = _same_outcome()
-    return frozenset(fold.get(w, w) for w in content(subject) - _generic_items())
+    return frozenset(fold.get(w, w) for w in content(base_forms(subject)) - _generic_items())
 
 
 @lru_cache(maxsize=1)
@@ -190,6 +190,8 @@ def _pay_clash(a: PayTerm, b: PayTerm) -> str | None:
     the deck settling the case, not a second answer to it."""
     if _settles(a, b) or _settles(b, a):
         return None
+    if a.extra is not None and b.extra is not None:
+        return "one pays extra for it and the other does not." if a.extra != b.extra else None
     if (a.share == 0) != (b.share == 0):
         return "one pays for it and the other does not."
     if a.share is not None and b.share is not None and a.share != b.share:
