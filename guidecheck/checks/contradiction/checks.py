@@ -165,7 +165,10 @@ class PriorityConflict(RelationCheck):
         Reads "A takes priority over B", "prefer A over B", "B is secondary to A" and "when A and B conflict,
         prefer B" and reports pairs that rank the same two criteria in opposite order; also two rules that settle
         one choice two ways ("If a message raises more than one concern, use the most urgent one" / "When a
-        message raises several concerns, go by the one mentioned first").
+        message raises several concerns, go by the one mentioned first"); and one disagreement between two people's
+        answers settled two ways ("When two reviewers disagree on a quality score, the lower score is kept" / "If
+        reviewers' quality scores differ, the senior reviewer's score stands"), unless the two name different scales
+        or point gaps that do not meet.
 
     Why is this bad:
         Priority rules exist for the hard cases; if they disagree, exactly the hard cases are labelled at random.
