@@ -35,6 +35,7 @@ class Ruling:
 @dataclass(frozen=True)
 class _Words:
     situation: re.Pattern[str]
+    people: re.Pattern[str]  # a word naming who disagrees ("reviewers", "another rater")
     gap: re.Pattern[str]
     generic: frozenset[str]
     rulings: tuple[tuple[str, re.Pattern[str]], ...]
@@ -53,6 +54,7 @@ def _words() -> _Words:
     )
     return _Words(
         situation=re.compile(situation, re.I),
+        people=re.compile(rf"\b(?:{people})\b", re.I),
         gap=re.compile(d["gap"], re.I),
         generic=frozenset(d["generic"]),
         rulings=tuple((k, re.compile(v, re.I)) for k, v in d["rulings"].items()),
@@ -97,7 +99,7 @@ def _group(who: str) -> str:
     for group, rx in _words().persons:
         if rx.search(who):
             return group
-    people = re.search(rf"\b(?:{lexicon().data['disagreements']['people']})\b", who, re.I)
+    people = _words().people.search(who)
     return people.group(0).lower().rstrip("s") if people else ""
 
 
@@ -129,8 +131,8 @@ def _case(text: str, situation: re.Match[str]) -> frozenset[str]:
     )
     clause = text[start:end]
     words = {m.group(1).lower() for rx in (_CAPITAL, _ON, _BEFORE) for m in rx.finditer(clause)}
-    people = re.compile(rf"^(?:{lexicon().data['disagreements']['people']})$", re.I)
-    return frozenset(w for w in words if w not in _words().generic and not people.match(w))
+    people = _words().people
+    return frozenset(w for w in words if w not in _words().generic and not people.fullmatch(w))
 
 
 _ANY_GAP = (1.0, math.inf)
