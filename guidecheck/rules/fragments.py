@@ -18,6 +18,7 @@ from .item_times import read_item_time
 from .lexicon import lexicon
 from .pay_terms import read_pay_term
 from .quality_bars import read_quality_bar, same_measures
+from .refused_reasons import read_refused_reason
 from .sample_shares import read_sample_share
 from .time_windows import read_time_window
 from .work_pace import read_work_pace
@@ -220,10 +221,15 @@ def policy_statement(sent, covered: set[int]) -> Detection | None:
     """A limit of the task's policy, stated as a fact about what happens: a rater's quality bar ("Annotators whose
     audited accuracy falls below 90% are taken off live work") the time one item may be held ("A task that stays
     open for more than 10 minutes is released back to the queue"), what an item pays ("Skipped posts are not
-    paid"), how much of the work is sampled ("QA pulls one clip in every five") or how two people's differing answers
-    are settled ("the lower score is kept"). Decks state these with no modal
+    paid"), how much of the work is sampled ("QA pulls one clip in every five"), how two people's differing answers
+    are settled ("the lower score is kept") or a case that is no reason to skip ("Photos that fail to load do not
+    justify a skip"). Decks state these with no modal
     verb. The text is stripped: a table's rule cell is parsed with the other cells blanked to spaces."""
     text = sent.text.strip()
+    if (refused := read_refused_reason(text)) is not None:  # "Photos that fail to load do not justify a skip"
+        return Detection(
+            "prohibition", "must", True, "refused reason statement", _skip_token(sent, refused), False
+        )
     for read, what in _POLICY_READINGS:
         if read(text) is not None:
             return Detection("obligation", "must", False, what, sent.root, False)
@@ -232,6 +238,15 @@ def policy_statement(sent, covered: set[int]) -> Detection | None:
     return None
 
 
+def _skip_token(sent, refused: re.Match[str]):
+    """The word of skipping in a refusal ("grounds for a skip", "no excuse for leaving ... empty"): what the rule
+    forbids, not the advice after it ("...; rate the listing from its text")."""
+    base = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    inside = [t for t in sent if base + refused.start() <= t.idx < base + refused.end()]
+    return next((t for t in inside if t.lemma_.lower() in _SKIPS), sent.root)
+
+
+_SKIPS = frozenset({"skip", "omit", "leave"})
 _FINITE = ("VB", "VBZ", "VBP", "VBD", "MD")
 _LABEL = re.compile(r"^[a-z][\w' -]{0,30}:\s+")  # a short field label before a verbless specification
 

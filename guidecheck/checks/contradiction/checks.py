@@ -198,7 +198,10 @@ class DefinitionDivergence(RelationCheck):
         share little content; near-identical definitions are reported as duplicates instead. Also a case a label's
         definition includes ("ID | Medical record numbers, device serial numbers, ...", "..., plus clock times")
         or another rule puts in the label, against a rule that keeps it out ("Device serial numbers are not ID",
-        "a clock time is never tagged", "an animal that is standing is never Resting").
+        "a clock time is never tagged", "an animal that is standing is never Resting"). And a label table's row
+        against a rule that gives the same label where the row says the opposite ("| 2 | Weak | Core facts are
+        missing |" / "Give a listing Quality 2 when every core fact is there"; "it is not being treated" / "even
+        if it is still being treated").
 
     Why is this bad:
         Raters who learned one definition label different items than raters who learned the other.

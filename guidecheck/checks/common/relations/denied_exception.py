@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ....rules.refused_reasons import read_refused_reason
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, stem
@@ -28,7 +29,6 @@ class Words(NamedTuple):
     concession: re.Pattern[str]
     generic: frozenset[str]
     blank: frozenset[str]
-    refused_reason: re.Pattern[str]
     measures: dict[str, str]
     reason_nouns: frozenset[str]
     may_omit: re.Pattern[str]
@@ -44,7 +44,6 @@ def _words() -> Words:
         re.compile(d["concession"], re.I),
         frozenset(data()["refused_exception"]["generic"]),
         frozenset(stem(w) for w in d["blank"]),
-        re.compile(d["refused_reason"], re.I),
         {stem(k): stem(v) for k, v in d["measures"].items()},
         frozenset(stem(w) for w in d["reason_nouns"]),
         re.compile(d["may_omit"], re.I),
@@ -77,7 +76,7 @@ def _refused_reason(text: str) -> tuple[str, str] | None:
     """(the refusal, the case) of a rule that says a case is no reason to skip: "Language is not a skip reason,
     even when you don't speak the language", "Length is never a reason to skip: a nine-page CV gets the same
     annotation". The case is the subject and what the sentence says of it after the refusal."""
-    m = _words().refused_reason.search(text)
+    m = read_refused_reason(text)
     if m is None:
         return None
     return text[m.end("subject") : m.end()], text.strip(" ;.")
@@ -231,7 +230,8 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
             continue
         granted, refused, thing = found
         shared = _case_words(granted, thing) & _case_words(refused, thing)
-        if not shared - _names(granting.text, refusing.text) or not _reason_named(refusing, granted):
+        skipped = frozenset({granting.object_head} - {None})  # what the grant lets raters skip
+        if not shared - _names(granting.text, refusing.text) or not _reason_named(refusing, granted, skipped):
             continue
         case = "" if granted == granting.text else f" (“{granted.strip()}”)"
         why = (
@@ -243,20 +243,35 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
     return None
 
 
-def _reason_named(refusing: Claim, granted: str) -> bool:
+def _reason_named(refusing: Claim, granted: str, skipped: frozenset[str]) -> bool:
     """A case refused as a reason ("A paywall is never grounds for skipping: rate from whatever text you can see")
     refuses the case its subject names, not one the advice after it shares a word with ("a language you cannot
-    read"); a measure and its degree are one ("Length" / "longer than 400 lines")."""
-    m = _words().refused_reason.search(unquoted(refusing.text))
+    read"); a measure and its degree are one ("Length" / "longer than 400 lines"). The thing skipped is no case:
+    "seeing a prompt twice is never grounds for skipping it" refuses the repeat, not "a prompt written in a language
+    you cannot read"."""
+    m = read_refused_reason(unquoted(refusing.text))
     if m is None:
         return True
-    return bool(_measured(content(m.group("subject"))) & _measured(content(granted)))
+    return bool(_measured_text(m.group("subject"), skipped) & _measured_text(granted, skipped))
 
 
 def _measured(words: frozenset[str]) -> frozenset[str]:
     """Words with a degree read as their measure ("long" is length)."""
     measures = _words().measures
     return frozenset(measures.get(w, w) for w in words)
+
+
+def _measured_text(text: str, skipped: frozenset[str]) -> frozenset[str]:
+    """The content words of a text but the thing skipped, read as their measures, and the measures its function
+    words name ("comes up again" is a repeat, though "again" is no content word)."""
+    measures = _words().measures
+    words = set(map(stem, _WORD.findall(text.lower()))) - skipped
+    return _measured(content(text.replace("-", " ")) - skipped) | {
+        measures[w] for w in words if w in measures
+    }
+
+
+_WORD = re.compile(r"[a-z]+")
 
 
 def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, frozenset[str]] | None:
@@ -288,7 +303,8 @@ def _omitted(granting: Claim) -> frozenset[str]:
 
 
 def _condition_conceded(granting: Claim, refusing: Claim) -> tuple[str, str, frozenset[str]] | None:
-    """(granted case, refused case, the act's thing) for "If C, do not flag it" against "Flag it ..., even if C"."""
+    """(granted case, refused case, the act's thing) for "If C, do not flag it" against "Flag it ..., even if C", or
+    "Set the flag whenever C" against "Do not set the flag because of C" (a prohibition that names C as a reason)."""
     pair = (granting.deontic, refusing.deontic)
     if {*pair} != {"O", "F"} and pair != ("P", "F"):  # "If C, you may X" / "Don't X, not even for C" too
         return None
@@ -296,11 +312,25 @@ def _condition_conceded(granting: Claim, refusing: Claim) -> tuple[str, str, fro
         return None
     if granting.action is None or granting.action != refusing.action:
         return None
-    m = _words().concession.search(unquoted(refusing.text))
+    text = unquoted(refusing.text)
+    m = _words().concession.search(text)
+    reason = m is None and refusing.deontic == "F"
+    if reason:
+        m = _words().reason.search(text)  # "Do not set the flag because of copied-forward text"
     if m is None or (refusing.condition_text and m.group(0) in refusing.condition_text):
         return None
     thing = content(" ".join(filter(None, (granting.rule.object, refusing.rule.object))).replace("-", " "))
+    if reason and not _names_the_case(m.group(0), granting.condition_text, thing):
+        return None
     return granting.condition_text, m.group(0), thing
+
+
+def _names_the_case(refused: str, granted: str, thing: frozenset[str]) -> bool:
+    """A reason refused names the granted case itself, not a sibling case that shares a word with it: "because of
+    copied-forward text" is the case "when a section has been copied forward"; "just because a tag is a different
+    colour" is not "only if the linked tag shows a reduced price". At least half its words are the case's."""
+    words = _case_words(refused, thing)
+    return bool(words) and len(words & _case_words(granted, thing)) * 2 >= len(words)
 
 
 __all__ = ["denied_exception", "refused_words"]

@@ -27,6 +27,7 @@ from .ignored import ignored_conflict
 from .labelled_alike import labelled_alike
 from .lexicon import content, jaccard, lexicon
 from .opposite_acts import opposite_acts_conflict
+from .permitted_counts import permitted_beyond
 from .reservations import reserved_act
 from .restriction import restriction_conflict
 from .same_act import general_ban, keeps_as_is, members_meet, party_nouns, same_act
@@ -244,7 +245,7 @@ def _scope(claim: Claim, q) -> Scope:
 
 
 def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
-    hit = _numbers_disjoint(fa, fb)
+    hit = _numbers_disjoint(fa, fb) or permitted_beyond(fa, fb)
     if not hit or any(names_sub_case(f) for f in (fa, fb)):
         return None
     filler = lexicon().quantity_filler
@@ -252,12 +253,18 @@ def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
     qa, qb, kept = hit
     sa, sb = _scope(fa, qa), _scope(fb, qb)
     same = same_scope(sa, sb)
+    if (
+        kept is None
+    ):  # a count of one named thing: the thing is the topic, unless each counts it per another item
+        same = same or not (sa.noun and sb.noun)
     if not same and is_work_time(sa) != is_work_time(sb):
         return None  # the time spent on an item and another time ("Clips longer than 10 minutes")
     if not same and (not (ca or cb) or not topic_match(ca, cb, threshold("numeric_topic"))):
         return None
     unit = qa.unit or qb.unit or qa.attribute
-    tail = "two different values for one limit." if kept else f"no {unit} count satisfies both."
+    tails = {True: "two different values for one limit.", False: f"no {unit} count satisfies both."}
+    allowing = "first" if fa.deontic == "P" else "second"
+    tail = tails.get(kept, f"the {allowing} allows {unit} counts the other rules out.")
     why = (
         f"{quoted(as_read(fa.rule))} asks for {qa.text} and {quoted(as_read(fb.rule))} for {qb.text}: {tail}"
     )

@@ -10,11 +10,13 @@ from ....cache import key
 from ....index import Index
 from ...base import CheckContext
 from ..deck import same_project
+from .capped_examples import capped_example_relations
 from .choices import choice_relations
 from .claims import Claim, build_claim
 from .comment_duty import comment_duty_relations
 from .decide import Scoring
 from .deck_scans import order_relations, refused_case_relations, reservation_relations
+from .described_apart import described_apart_relations
 from .disagreement_rulings import disagreement_relations
 from .empty_value import empty_value_relations
 from .examples import example_relations
@@ -151,6 +153,8 @@ def deck_relations(
         + set_value_relations(claims)
         + key_binding_relations(claims)
         + row_threshold_relations(claims)
+        + described_apart_relations(claims)
+        + capped_example_relations(claims)
     )
     seen: set[tuple[str, frozenset[str]]] = set()
     out = []

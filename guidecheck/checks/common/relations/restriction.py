@@ -80,6 +80,9 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         name = _KIND_NAMED.search(_reserved_clause(reserving))
         if name is not None and reserving.object_head in _KIND_WORDS and name.group(1) not in other.text:
             return None  # "set the FAKE flag" is reserved, not "set any flag that applies"
+        where = _DESTINATION.search(_reserved_clause(reserving))
+        if where is not None and stem(where.group(1).lower()) not in words:
+            return None  # "add a genre to the taxonomy" is reserved, not "add up to two secondary genres"
         return reserving.rule.object or reserving.object_head
     m = reservation_words().reserved.match(reserving_sentence(reserving))
     if m is not None:  # "Adding a custom tag to the label set is reserved for ...": the gerund's object
@@ -92,6 +95,12 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
             return thing.group(1)
         return _object_after_act(reserving, words)
     return _words_after_act(reserving, acts, words)
+
+
+# Where the reserved act puts its object: "add a genre to the taxonomy", "copy rows into the master sheet".
+_DESTINATION = re.compile(
+    r"\b(?:to|into|onto|from)\s+(?:the|a|an|our|this|that)\s+(?:[\w-]+\s+)?([a-z][\w-]+)\b", re.I
+)
 
 
 # A later clause with a thing for its subject: "Rate each product on its own merits; the other products in the list

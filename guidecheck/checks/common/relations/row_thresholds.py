@@ -70,6 +70,8 @@ def _meets(a: Interval | None, b: Interval | None, whole: bool = False) -> bool:
         return True
     lo, lo_open = max((a.lo, a.lo_open), (b.lo, b.lo_open))
     hi, hi_closed = min((a.hi, not a.hi_open), (b.hi, not b.hi_open))  # on a tie the open end is the tighter
+    if math.isinf(lo):
+        return True  # both unbounded below ("fewer than 3" / "at most 5"): they share every count below both
     first = math.floor(lo) + 1 if lo_open or lo != math.floor(lo) else lo
     return math.isinf(hi) or first < hi or (first == hi and hi_closed)
 

@@ -1,0 +1,203 @@
+"""A label table's row and another rule that describe the same label in opposite words (CON006).
+
+"| HISTORICAL | The condition occurred in the past and has resolved; it is not being treated or monitored |" and
+"Mark a condition HISTORICAL whenever it was first diagnosed more than twelve months before the visit, even if the
+patient is still being treated for it"; "| 2 | Weak | One or more core facts are missing |" and "Quality 2: every
+core fact is there"; "| PHOTO-MISMATCH | The photo shows a different unit |" and "Use PHOTO-MISMATCH for an image
+of the right unit that is too dark". The row defines its label; the other rule gives the label to items its
+definition rules out. The two must say of one thing (a word they share besides the label) that it is and is not
+so: a word one of them negates and the other affirms, or two words of a polar pair (present / missing, right /
+different, audible / muted: data, ``data/contradictions.toml`` [described_apart]). The other rule must give the
+label (no prohibition, no "not" before it) and name no other label of the table, so "Don't mark Relevant if the
+page does not answer" and "Use Weak rather than Poor when ..." stay quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .claims import Claim
+from .conflict import Conflict
+from .lexicon import content, data, stem
+from .relate import Relation, decided
+from .text import as_read, find_span, quoted
+
+
+class Words(NamedTuple):
+    poles: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    negation: re.Pattern[str]
+    predicate: re.Pattern[str]
+    scale_words: str
+    not_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> Words:
+    d = data()["described_apart"]
+    poles = tuple(
+        (frozenset(stem(w) for w in a), frozenset(stem(w) for w in b))
+        for a, b in (p.split("|") for p in d["poles"])
+        for a, b in [(a.split(), b.split())]
+    )
+    return Words(
+        poles,
+        re.compile(d["negation"], re.I),
+        re.compile(d["predicate"], re.I),
+        "|".join(map(re.escape, data()["score_words"]["scale_words"])),
+        re.compile(d["not_before"], re.I),
+    )
+
+
+class Row(NamedTuple):
+    claim: Claim
+    names: tuple[str, ...]  # the label's names in the row: "2", "Weak"; "E1", "Explicit"
+    description: str
+
+
+_PARTS = re.compile(r"\s*[–—:|()]\s*|\s+-\s+")
+_NAME = re.compile(r"^(?:[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}|\d{1,2})$")
+
+
+def _row(claim: Claim) -> Row | None:
+    """A label table's row: short cells name the label (split at dashes and colons: "E1 – Explicit"), the longest
+    cell of four words or more describes it."""
+    names: list[str] = []
+    long = ""
+    for cell in claim.rule.cells.values():
+        cell = cell.strip()
+        if _SHARE.match(cell):
+            return None  # "| Broken Link | 88% | ...": a table of figures, not of definitions
+        if len(cell.split()) >= 4:
+            long = long or cell  # the definition comes before its examples
+            continue
+        names += [p for p in _PARTS.split(cell) if p and _NAME.match(p)]
+    return Row(claim, tuple(names), long) if names and long else None
+
+
+_SHARE = re.compile(r"^[<>≈~]?\s*\d+(?:[.,]\d+)?\s*%$")
+
+
+def _named(text: str, name: str) -> re.Match[str] | None:
+    """Where a rule names the label: the name as a word, written as the table writes it ("HISTORICAL", "Real
+    People"), or a score with the word of its scale before it ("severity 2", "Quality 2")."""
+    if name.isdigit():
+        return re.search(rf"\b(?:{_words().scale_words})s?\s+(?:at\s+|of\s+)?{name}\b(?![.,]\d)", text, re.I)
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)  # as written: "Rater" is no "rater"
+
+
+def _polarity(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(words said, words denied): a word within three words after "not", "no", "never" or "n't" is denied."""
+    denied: set[str] = set()
+    for m in _words().negation.finditer(text):
+        denied |= content(m.group("scope"))
+    return content(text) - denied, frozenset(denied)
+
+
+def _predicates(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(predicates said, predicates denied) of "is (still) being treated" / "is not being treated": a state the
+    text says holds or does not, not a thing it names ("no second request" names another case)."""
+    said, denied = set(), set()
+    for m in _words().predicate.finditer(text):
+        (denied if m.group("not") else said).add(stem(m.group("word").lower()))
+    return frozenset(said), frozenset(denied)
+
+
+def _tokens_at(text: str) -> list[str]:
+    text = _THERE.sub(" is_there ", re.sub(r"\([^)]*\)", " ", text))
+    return [stem(t.lower()) for t in re.findall(r"[\w'’-]+", text)]
+
+
+def _near(tokens: list[str], word: str, others: frozenset[str]) -> frozenset[str]:
+    """The words of ``others`` within eight words of ``word`` (parentheses left out)."""
+    found: set[str] = set()
+    for i, t in enumerate(tokens):
+        if t == word:
+            found |= others & set(tokens[max(0, i - 8) : i + 9])
+    return frozenset(found)
+
+
+def _tokens(text: str) -> frozenset[str]:
+    text = _THERE.sub(" is_there ", text)
+    return frozenset(stem(t.lower()) for t in re.findall(r"[\w'’-]+", text))
+
+
+_THERE = re.compile(r"\b(?:is|are)\s+(?:all\s+|still\s+)?there\b", re.I)
+
+
+def _clash(description: str, text: str, names: tuple[str, ...]) -> tuple[str, str] | None:
+    """(word of the definition, word of the rule) that say one thing is and is not so, when the two also share a
+    word of what they are about."""
+    for name in names:
+        text = text.replace(name, " ")
+        description = description.replace(name, " ")
+    said_d, denied_d = _predicates(description)
+    said_t, denied_t = _predicates(text)
+    pairs = [(w, w) for w in sorted((said_d & denied_t) | (denied_d & said_t))]
+    denied_d, denied_t = _polarity(description)[1], _polarity(text)[1]
+    all_d, all_t = _tokens(description) - denied_d, _tokens(text) - denied_t  # "is there": no content word
+    for a, b in _words().poles:
+        for x, y in ((a, b), (b, a)):
+            if all_d & x and all_t & y and not all_d & y and not all_t & x:
+                pairs.append((sorted(all_d & x)[0], sorted(all_t & y)[0]))
+    td, tt = _tokens_at(description), _tokens_at(text)
+    polar = {w for p in pairs for w in p}
+    shared = content(description) & content(text) - polar
+    for x, y in pairs:  # the thing both say it of stands near the word in each
+        if _near(td, x, shared) & _near(tt, y, shared) or x == y:
+            return x, y
+    return None
+
+
+def _surface(text: str, word: str) -> str:
+    """The words of the text that say ``word`` (a stem): what a reader sees, with the negation when there is one
+    ("is not being treated")."""
+    for m in _words().predicate.finditer(text):
+        if stem(m.group("word").lower()) == word:
+            return m.group(0)
+    if word == stem("is_there") and (m := _THERE.search(text)):
+        return m.group(0)
+    return next((t for t in re.findall(r"[\w'’-]+", text) if stem(t.lower()) == word), word)
+
+
+def _gives(claim: Claim, where: re.Match[str]) -> bool:
+    """The rule gives the label: no prohibition, no "not", "never" or "don't" shortly before the name."""
+    if claim.deontic in ("F", "N") or claim.rule.is_example:
+        return False
+    return not _words().not_before.search(claim.text[max(0, where.start() - 40) : where.start()])
+
+
+def described_apart_relations(claims: list[Claim]) -> list[Relation]:
+    """CON006 for a label table's row and a rule that describes the same label the opposite way."""
+    rows = [r for c in claims if c.rule.kind == "rubric" and c.rule.cells and (r := _row(c))]
+    table: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for r in rows:
+        table.setdefault((r.claim.rule.path, r.claim.rule.section), set()).update(r.names)
+    out = []
+    for row in rows:
+        others = table[(row.claim.rule.path, row.claim.rule.section)] - set(row.names)
+        for claim in claims:
+            if claim is row.claim or claim.rule.kind == "rubric":
+                continue
+            where = next((m for n in row.names if (m := _named(claim.text, n))), None)
+            if where is None or not _gives(claim, where) or any(_named(claim.text, n) for n in others):
+                continue
+            hit = _clash(row.description, claim.text, row.names)
+            if hit is None:
+                continue
+            label = " / ".join(row.names)
+            said, against = _surface(claim.text, hit[1]), _surface(row.description, hit[0])
+            why = (
+                f"The table describes {label} as {quoted(row.description)}, but {quoted(as_read(claim.rule))} gives "
+                f"it where “{said}” holds, which the table rules out (“{against}”)."
+            )
+            spans = find_span(row.claim.rule, row.description) + find_span(claim.rule, where.group(0))
+            found = Conflict("CON006", 0.8, why, spans, False, categorical=True)
+            a, b = (row.claim, claim) if row.claim.rule.id < claim.rule.id else (claim, row.claim)
+            if (rel := decided(a, b, found, rows=True)) is not None:
+                out.append(rel)
+    return out
+
+
+__all__ = ["described_apart_relations"]

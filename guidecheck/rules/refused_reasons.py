@@ -1,0 +1,29 @@
+"""A case a deck refuses as a reason to skip: "Not understanding the language of the lyrics is no reason to skip a
+clip", "Photos that fail to load do not justify a skip", "A compliance flag is no excuse for leaving the quality
+score empty".
+
+Decks state these as facts with no modal verb, often in an FAQ answer, against a grant elsewhere ("You may skip a
+clip when its lyrics are in a language you don't understand"). Read here, such a sentence is a rule (a prohibition
+of skipping in that case), and the contradiction checks compare its case with the cases other rules excuse. The
+words are data (``data/rules.toml`` [refused_reasons]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import lexicon
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    return re.compile(lexicon().data["refused_reasons"]["pattern"], re.I)
+
+
+def read_refused_reason(text: str) -> re.Match[str] | None:
+    """The refusal in a sentence: the match, whose group ``subject`` is the case refused."""
+    return _pattern().search(text)
+
+
+__all__ = ["read_refused_reason"]
