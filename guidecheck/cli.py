@@ -72,6 +72,12 @@ def _run_pipeline(paths, cfg, verbose: bool = False, only=None, engine=None, sch
                 result = run(paths, cfg, only_checks=only, progress=progress)
     except (ModelMissing, ConfigError) as exc:
         raise ToolFailure(str(exc)) from None
+    for code, why in dict.fromkeys(result.failed):
+        click.echo(
+            f"guidecheck: error: check {code} failed on this input ({why}); its findings are missing from the "
+            "report, the other checks ran. Please report this with the input.",
+            err=True,
+        )
     if verbose:
         for path, why in result.skipped:
             click.echo(f"guidecheck: skipped {path}: {why}", err=True)
@@ -243,7 +249,7 @@ def check(
     if verbose:
         timings = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
         click.echo(f"guidecheck: {timings}", err=True)
-    sys.exit(exit_code(result.findings, cfg.fail_on))
+    sys.exit(EXIT_FAILURE if result.failed else exit_code(result.findings, cfg.fail_on))
 
 
 def write_output(text: str, out: str | None) -> None:

@@ -25,6 +25,7 @@ class Result:
     index: Index | None  # None when the findings came from the run cache
     skipped: list[tuple[str, str]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (check code, error) of checks that raised
 
 
 def run(
@@ -49,6 +50,7 @@ class Started:
     skipped: list[tuple[str, str]]
     timings: dict[str, float]
     cold: bool = False  # some document was parsed: the embedding process is still encoding its rules
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
 
 def begin(
@@ -104,11 +106,12 @@ def complete(started: Started) -> Result:
         else:
             with _settled():
                 findings, index = _index_and_check(s)
-            s.cache.put_json("runs", s.run_key, [to_dict(f) for f in findings])
+            if not s.failed:  # an incomplete run is not remembered as this input's findings
+                s.cache.put_json("runs", s.run_key, [to_dict(f) for f in findings])
     finally:
         s.embedder.close()
     findings = suppress.apply(s.paths, s.documents, s.rules, findings, s.config, s.only_checks)
-    return Result(s.documents, s.rules, findings, index, s.skipped, s.timings)
+    return Result(s.documents, s.rules, findings, index, s.skipped, s.timings, s.failed)
 
 
 def _index_and_check(s: Started) -> tuple[list[Finding], Index]:
@@ -122,7 +125,7 @@ def _index_and_check(s: Started) -> tuple[list[Finding], Index]:
     index = build_index(s.documents, s.rules, s.config, s.cache, s.embedder)
     s.timings["index"] = time.perf_counter() - t
     t = time.perf_counter()
-    findings = run_checks(index, s.config, s.only_checks, prepared)  # may embed more: worker still up
+    findings = run_checks(index, s.config, s.only_checks, prepared, s.failed)  # may embed more: worker still up
     s.timings["checks"] = time.perf_counter() - t
     return findings, index
 

@@ -44,9 +44,15 @@ def prepare(
 
 
 def run_checks(
-    index: Index, config: Config, only: list[str] | None = None, prepared: dict[str, Any] | None = None
+    index: Index,
+    config: Config,
+    only: list[str] | None = None,
+    prepared: dict[str, Any] | None = None,
+    failures: list[tuple[str, str]] | None = None,
 ) -> list[Finding]:
-    """``prepared``: what ``prepare`` read for the same rules and documents."""
+    """``prepared``: what ``prepare`` read for the same rules and documents. ``failures``: when given, a check
+    that raises on this input adds (its code, the error) there and the other checks still run (the CLI's way: one
+    check's bug must not cost the user every other finding); when None, the error propagates (tests, the eval)."""
     ctx = CheckContext(index, config, config.severity_overrides(), build_decks(index, config))
     ctx.seed(prepared or {})
     findings: list[Finding] = []
@@ -55,7 +61,13 @@ def run_checks(
     if index.embedder is not None:
         index.embedder.prefetch([t for check in checks for t in check.texts_to_embed(ctx)], urgent=True)
     for check in checks:
-        findings.extend(check.run(ctx))
+        if failures is None:
+            findings.extend(check.run(ctx))
+            continue
+        try:
+            findings.extend(list(check.run(ctx)))
+        except Exception as exc:  # noqa: BLE001 - reported to the user, who gets the other checks' findings
+            failures.append((check.code, f"{type(exc).__name__}: {exc}"))
     order = {d.path: i for i, d in enumerate(index.documents)}
     findings.sort(
         key=lambda f: (

@@ -77,6 +77,7 @@ def merge(results: list[Result], skipped: list[tuple[str, str]]) -> Result:
         merged.documents += result.documents
         merged.rules += result.rules
         merged.skipped += result.skipped
+        merged.failed += result.failed
         for f in result.findings:  # finding ids unique across decks too (same texts in two decks)
             base = f.id
             if base in seen:
