@@ -125,7 +125,9 @@ def _index_and_check(s: Started) -> tuple[list[Finding], Index]:
     index = build_index(s.documents, s.rules, s.config, s.cache, s.embedder)
     s.timings["index"] = time.perf_counter() - t
     t = time.perf_counter()
-    findings = run_checks(index, s.config, s.only_checks, prepared, s.failed)  # may embed more: worker still up
+    findings = run_checks(
+        index, s.config, s.only_checks, prepared, s.failed
+    )  # may embed more: worker still up
     s.timings["checks"] = time.perf_counter() - t
     return findings, index
 

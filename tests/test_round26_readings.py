@@ -15,6 +15,8 @@ general form.
   different / right, "is not being treated" / "is still being treated".
 - A worked example that gives a label and a score the label's cap rules out ("A listing that carries FEE-MISSING
   cannot score higher than 2 for quality" / "Verdict: FEE-MISSING as primary, quality 3").
+- A source that wins whenever two of a kind disagree ("When two sections of the note disagree, the Assessment and
+  Plan wins") against a rule that puts another of them first.
 - Look-alikes made quiet: "a particular kind of content" names no kind tone, "however polite" asks for no tone;
   "Only the lead can add a genre to the taxonomy" reserves adding to the taxonomy, not tagging a clip.
 - Two label-table bounds both open below no longer crash the run.
@@ -71,6 +73,9 @@ DECKS = {
     "The condition is being treated at this visit. |\n\nMark a condition HISTORICAL when it was diagnosed over a "
     "year ago, even if it is still being treated.\n\nMark a condition ACTIVE whenever it is being treated at this "
     "visit.\n",
+    "sources/guide.md": "# Sources\n\n## Conflicts\n\nWhen two sections of the note disagree about a condition, "
+    "the Assessment and Plan wins.\n\n## FAQ\n\nWhen the Problem List and the Assessment and Plan disagree, follow "
+    "the Problem List.\n\nWhen two raters disagree about a code, ask your lead.\n",
     "caps/guide.md": "# Listings\n\n## Fees\n\nA listing that carries FEE-MISSING cannot score higher than 2 for "
     "quality.\n\n## Examples\n\nExample 1: a loft with a monthly admin fee and no amount given.\n\nVerdict: "
     "FEE-MISSING as primary, quality 3, since the photos are strong.\n\nExample 2: a studio with every fee listed."
@@ -105,6 +110,7 @@ found = contradictions_fixture(DECKS, "round26_readings")
         ("cannot score higher than 2 for quality", "FEE-MISSING as primary, quality 2", []),
         ("a particular kind of content", "however polite the rest", []),  # no tone asked for
         ("add a genre to the taxonomy", "Add up to two secondary genres", []),  # another act
+        ("two sections of the note disagree", "follow the Problem List", ["CON005"]),
     ],
 )
 def test_round26_pairs(found, a, b, checks):

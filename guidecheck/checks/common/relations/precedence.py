@@ -25,9 +25,10 @@ _SELF = re.compile(
     r"specification)$",
     re.I,
 )
-# A loser that is everything else: "DISABILITY outranks every other category".
+# A loser that is everything else: "DISABILITY outranks every other category"; "When two sections disagree, the
+# Assessment wins" puts it above whichever other section.
 ANY_OTHER = "<any other>"
-_EVERY_OTHER = re.compile(r"^(?:every|any|all|each)\s+other\b", re.I)
+_EVERY_OTHER = re.compile(r"^(?:(?:every|any|all|each)\s+other|two)\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 _NOTE = frozenset({"note"})
 
@@ -128,7 +129,10 @@ def _rankings_clash(fa, fb, pa: tuple, pb: tuple) -> Conflict | None:
     if ANY_OTHER in la and ANY_OTHER in lb and not content(la_t) & content(lb_t) - {"other"}:
         return None  # each puts its own thing above everything else: only when both rank one slot
     if (wa & lb or ANY_OTHER in lb) and (la & wb or ANY_OTHER in la) and not (wa & wb):
-        why = f"{quoted(as_read(fa.rule))} puts {wa_t} before {la_t}, but {quoted(as_read(fb.rule))} puts {wb_t} before {lb_t}."
+        why = (
+            f"{quoted(as_read(fa.rule))} puts {wa_t} before {_loser(la_t)}, but {quoted(as_read(fb.rule))} puts "
+            f"{wb_t} before {_loser(lb_t)}."
+        )
         spans = (
             find_span(fa.rule, wa_t)
             + find_span(fa.rule, la_t)
@@ -137,6 +141,11 @@ def _rankings_clash(fa, fb, pa: tuple, pb: tuple) -> Conflict | None:
         )
         return Conflict("CON005", 0.9, why, spans, False, categorical=True)
     return None
+
+
+def _loser(text: str) -> str:
+    """ "two sections of the note" as the loser: the other of the two."""
+    return f"the other of the {text}" if re.match(r"two\s", text, re.I) else text
 
 
 __all__ = [
