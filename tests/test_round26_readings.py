@@ -17,6 +17,9 @@ general form.
   cannot score higher than 2 for quality" / "Verdict: FEE-MISSING as primary, quality 3").
 - A source that wins whenever two of a kind disagree ("When two sections of the note disagree, the Assessment and
   Plan wins") against a rule that puts another of them first.
+- A field left empty for a case against what every item of that case needs typed into it ("Leave the Rewrite
+  field empty when the label is Allow or Refuse" / "Every Refuse needs a safe alternative typed into the Rewrite
+  field"): "every Refuse" is the case, so the conditioned rule is no narrower one.
 - Look-alikes made quiet: "a particular kind of content" names no kind tone, "however polite" asks for no tone;
   "Only the lead can add a genre to the taxonomy" reserves adding to the taxonomy, not tagging a clip.
 - Two label-table bounds both open below no longer crash the run.
@@ -76,6 +79,10 @@ DECKS = {
     "sources/guide.md": "# Sources\n\n## Conflicts\n\nWhen two sections of the note disagree about a condition, "
     "the Assessment and Plan wins.\n\n## FAQ\n\nWhen the Problem List and the Assessment and Plan disagree, follow "
     "the Problem List.\n\nWhen two raters disagree about a code, ask your lead.\n",
+    "fields/guide.md": "# Fields\n\n## Notes\n\nLeave the Notes field empty when the label is Keep or Drop.\n\n"
+    "Leave the Reason field empty when the label is Keep.\n",
+    "fields/faq.md": "# FAQ\n\n**Drops?**\n\nEvery Drop needs a short reason typed into the Notes field.\n\n"
+    "**Reasons?**\n\nEvery Drop needs its cause typed into the Reason field.\n",
     "caps/guide.md": "# Listings\n\n## Fees\n\nA listing that carries FEE-MISSING cannot score higher than 2 for "
     "quality.\n\n## Examples\n\nExample 1: a loft with a monthly admin fee and no amount given.\n\nVerdict: "
     "FEE-MISSING as primary, quality 3, since the photos are strong.\n\nExample 2: a studio with every fee listed."
@@ -111,6 +118,8 @@ found = contradictions_fixture(DECKS, "round26_readings")
         ("a particular kind of content", "however polite the rest", []),  # no tone asked for
         ("add a genre to the taxonomy", "Add up to two secondary genres", []),  # another act
         ("two sections of the note disagree", "follow the Problem List", ["CON005"]),
+        ("Notes field empty when the label is Keep or Drop", "Every Drop needs a short reason", ["CON001"]),
+        ("Reason field empty when the label is Keep", "Every Drop needs its cause", []),  # another case
     ],
 )
 def test_round26_pairs(found, a, b, checks):

@@ -17,6 +17,7 @@ from .addressee import addressee
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data
+from .reservations import names_people
 from .text import as_read, find_span, quoted
 
 
@@ -59,9 +60,26 @@ def _same_field(a: Field, b: Field) -> bool:
     return a.head in b.words and b.head in a.words and len(shared) / min(len(a.words), len(b.words)) >= 0.5
 
 
+def _one_reader(fa: Claim, fb: Claim) -> bool:
+    """Both rules ask the same person: the same addressee, or one rule's subject is a thing, not a person ("Every
+    Refuse needs a safe alternative typed into the Rewrite field" asks the rater who gives the Refuse)."""
+    return addressee(fa) == addressee(fb) or _item_needs(fa) or _item_needs(fb)
+
+
+def _item_needs(claim: Claim) -> bool:
+    """What every item of a kind needs ("Every Refuse needs ...", "Each flagged clip requires ..."): the rater's
+    duty, not a thing's doing ("the tool fills it in")."""
+    return bool(_EVERY_ITEM_NEEDS.match(claim.text)) and not names_people(addressee(claim) or "")
+
+
+_EVERY_ITEM_NEEDS = re.compile(
+    r"^\s*(?:every|each|any|all)\s+(?:[\w-]+\s+){1,3}?(?:needs?|requires?|must\s+have|gets?)\b", re.I
+)
+
+
 def blank_field_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` when one obligation fills a field that another leaves blank."""
-    if fa.deontic != "O" or fb.deontic != "O" or addressee(fa) != addressee(fb):
+    if fa.deontic != "O" or fb.deontic != "O" or not _one_reader(fa, fb):
         return None
     w = _words()
     for blanking, filling in ((fa, fb), (fb, fa)):

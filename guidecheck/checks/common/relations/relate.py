@@ -188,8 +188,21 @@ def _narrowing(fa: Claim, fb: Claim, cond: str) -> tuple[Claim, str] | None:
     or a relative clause that narrows the thing both are about."""
     if cond == "narrower":
         narrow = fa if fa.condition else fb
+        general = fb if narrow is fa else fa
+        if _names_subject_case(narrow.condition_text, general):
+            return None  # "when the label is Allow or Refuse" / "Every Refuse needs ...": one case, not a narrower one
         return narrow, narrow.condition_text
     return _narrowing_clause(fa, fb) if cond == "same" else None
+
+
+# A rule whose subject is every item of a labelled kind: "Every Refuse needs a safe alternative".
+_EVERY_LABELLED = re.compile(r"^\s*(?i:every|each|any|all)\s+(?P<x>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\b")
+
+
+def _names_subject_case(condition: str, general: Claim) -> bool:
+    """The condition names the label the other rule's subject ranges over: that rule holds in the same case."""
+    m = _EVERY_LABELLED.match(general.text)
+    return m is not None and re.search(rf"\b{re.escape(m.group('x'))}\b", condition) is not None
 
 
 def _narrowing_clause(fa: Claim, fb: Claim) -> tuple[Claim, str] | None:
