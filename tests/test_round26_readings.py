@@ -20,6 +20,8 @@ general form.
 - A field left empty for a case against what every item of that case needs typed into it ("Leave the Rewrite
   field empty when the label is Allow or Refuse" / "Every Refuse needs a safe alternative typed into the Rewrite
   field"): "every Refuse" is the case, so the conditioned rule is no narrower one.
+- Two times under which one item's work counts as rushed ("if it arrives less than 90 seconds after the listing
+  opened" / "Any listing submitted in under two minutes"), each read as a rule; a shift's quota is a planned pace.
 - Look-alikes made quiet: "a particular kind of content" names no kind tone, "however polite" asks for no tone;
   "Only the lead can add a genre to the taxonomy" reserves adding to the taxonomy, not tagging a clip.
 - Two label-table bounds both open below no longer crash the run.
@@ -37,6 +39,7 @@ from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
 
 from guidecheck.cli import main
+from guidecheck.rules.work_pace import read_work_pace
 
 DECKS = {
     "skips/guide.md": "# Skipping\n\n## Language\n\nYou may skip a recipe that is written mainly in a language "
@@ -83,6 +86,10 @@ DECKS = {
     "Leave the Reason field empty when the label is Keep.\n",
     "fields/faq.md": "# FAQ\n\n**Drops?**\n\nEvery Drop needs a short reason typed into the Notes field.\n\n"
     "**Reasons?**\n\nEvery Drop needs its cause typed into the Reason field.\n",
+    "pace/guide.md": "# Pace\n\nThe tool flags a submission as rushed if it arrives less than 90 seconds after the "
+    "listing opened.\n\nA standard shift is eight hours long and carries a quota of 240 listings.\n",
+    "pace/faq.md": "# FAQ\n\n**Rushed?**\n\nAny listing submitted in under two minutes is flagged as rushed.\n\n"
+    "**Photos?**\n\nAny photo submitted in under ten seconds is flagged as rushed.\n",
     "caps/guide.md": "# Listings\n\n## Fees\n\nA listing that carries FEE-MISSING cannot score higher than 2 for "
     "quality.\n\n## Examples\n\nExample 1: a loft with a monthly admin fee and no amount given.\n\nVerdict: "
     "FEE-MISSING as primary, quality 3, since the photos are strong.\n\nExample 2: a studio with every fee listed."
@@ -120,6 +127,16 @@ found = contradictions_fixture(DECKS, "round26_readings")
         ("two sections of the note disagree", "follow the Problem List", ["CON005"]),
         ("Notes field empty when the label is Keep or Drop", "Every Drop needs a short reason", ["CON001"]),
         ("Reason field empty when the label is Keep", "Every Drop needs its cause", []),  # another case
+        (
+            "less than 90 seconds after the listing opened",
+            "listing submitted in under two minutes",
+            ["CON004"],
+        ),
+        (
+            "less than 90 seconds after the listing opened",
+            "photo submitted in under ten seconds",
+            [],
+        ),  # another item
     ],
 )
 def test_round26_pairs(found, a, b, checks):
@@ -140,6 +157,11 @@ def test_round26_pairs(found, a, b, checks):
 )
 def test_a_row_and_a_rule_that_describe_one_label_apart(found, a, b, checks):
     assert sorted(set(_pairs(found, a, b))) == checks
+
+
+def test_a_shift_quota_is_a_planned_pace():
+    pace = read_work_pace("A standard weekday shift is eight hours long and carries a quota of 240 prompts.")
+    assert pace is not None and (pace.seconds, pace.item) == (120.0, "prompt")
 
 
 def _check(tmp_path, text: str) -> dict:

@@ -21,7 +21,7 @@ from .quality_bars import read_quality_bar, same_measures
 from .refused_reasons import read_refused_reason
 from .sample_shares import read_sample_share
 from .time_windows import read_time_window
-from .work_pace import read_work_pace
+from .work_pace import read_rushed_floor, read_work_pace
 
 MAX_TOKENS = 10  # longer verbless lines are headings, captions or table text, not an instruction
 _STYLE_LABEL = re.compile(
@@ -212,6 +212,7 @@ _POLICY_READINGS = (
     (read_sample_share, "sample size statement"),
     (read_time_window, "time window statement"),
     (read_work_pace, "work pace statement"),
+    (read_rushed_floor, "rushed work statement"),
     (read_bonus_term, "bonus amount statement"),
     (read_ruling, "disagreement ruling statement"),
 )

@@ -355,6 +355,17 @@ def _rushed_clash(pace: WorkPace, floor: WorkPace) -> str | None:
     )
 
 
+def _floor_clash(a: WorkPace, b: WorkPace) -> str | None:
+    """Two times under which one item's work counts as rushed ("less than 90 seconds after the listing opened" /
+    "a listing submitted in under two minutes")."""
+    if a.item != b.item and not {a.item, b.item} & _ANY_ITEM:
+        return None
+    if a.seconds == b.seconds:
+        return None
+    low, high = sorted((a.seconds, b.seconds))
+    return f"one counts work under {_length(round(low))} an item as rushed, the other under {_length(round(high))}."
+
+
 def policy_relations(claims: list[Claim]) -> list[Relation]:
     """CON004 for every two statements of one quality bar, one item time limit, what one kind of item pays, the
     size of one sample of the work, the time to do one act (dispute, appeal, submit), the planned pace or what a
@@ -374,6 +385,7 @@ def policy_relations(claims: list[Claim]) -> list[Relation]:
         + _pairs(claims, read_time_window, _window_clash)
         + _pairs(claims, read_work_pace, _pace_clash, rows=True)
         + _across(claims, read_work_pace, read_rushed_floor, _rushed_clash)
+        + _pairs(claims, read_rushed_floor, _floor_clash)
         + _pairs(claims, read_bonus_term, _bonus_clash, rows=True)
     )
 
