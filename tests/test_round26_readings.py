@@ -3,7 +3,8 @@ general form.
 
 - A case refused as a reason in more words: "X is no reason to skip", "X is not grounds for a skip", "X does not
   justify a skip", "X is no excuse for leaving the score empty", "..., so seeing an item twice is never grounds for
-  skipping it"; the thing a grant lets raters skip is not the case it grants ("seeing a prompt twice" refuses the
+  skipping it", "Skipping is not allowed for transcription noise", "Non-English messages may not be skipped"
+  (against "annotators may leave them unlabeled"); the thing a grant lets raters skip is not the case it grants ("seeing a prompt twice" refuses the
   repeat, not "a prompt written in a language you cannot read"); "again" and "twice" are one case.
 - An order for a case against a prohibition that names the same case as its reason ("Set the flag whenever C" /
   "Do not set the flag because of C"); a reason that names a sibling case ("only if the tag shows a reduced price" /
@@ -90,6 +91,12 @@ DECKS = {
     "listing opened.\n\nA standard shift is eight hours long and carries a quota of 240 listings.\n",
     "pace/faq.md": "# FAQ\n\n**Rushed?**\n\nAny listing submitted in under two minutes is flagged as rushed.\n\n"
     "**Photos?**\n\nAny photo submitted in under ten seconds is flagged as rushed.\n",
+    "noise/guide.md": "# Noise\n\n## Garbled\n\nIf a sentence is so garbled by transcription errors that you cannot "
+    "tell what was said, you may skip it with the reason Garbled.\n\n## Scope\n\nMessages not written in English "
+    "are outside the scope of this pilot: annotators may leave them unlabeled and select the skip reason Language.\n",
+    "noise/faq.md": "# FAQ\n\n**Noise?**\n\nSkipping is not allowed for transcription noise, however bad: label the "
+    "most likely meaning.\n\n**Language?**\n\nNon-English messages may not be skipped.\n\n**Long ones?**\n\n"
+    "Long messages may not be skipped.\n",
     "caps/guide.md": "# Listings\n\n## Fees\n\nA listing that carries FEE-MISSING cannot score higher than 2 for "
     "quality.\n\n## Examples\n\nExample 1: a loft with a monthly admin fee and no amount given.\n\nVerdict: "
     "FEE-MISSING as primary, quality 3, since the photos are strong.\n\nExample 2: a studio with every fee listed."

@@ -17,13 +17,15 @@ from .lexicon import lexicon
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    return re.compile(lexicon().data["refused_reasons"]["pattern"], re.I)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    d = lexicon().data["refused_reasons"]
+    return tuple(re.compile(d[k], re.I) for k in ("pattern", "after"))
 
 
 def read_refused_reason(text: str) -> re.Match[str] | None:
-    """The refusal in a sentence: the match, whose group ``subject`` is the case refused."""
-    return _pattern().search(text)
+    """The refusal in a sentence: the match, whose group ``subject`` is the case refused ("Photos that fail to load
+    do not justify a skip"; "Skipping is not allowed for transcription noise")."""
+    return next((m for rx in _patterns() if (m := rx.search(text))), None)
 
 
 __all__ = ["read_refused_reason"]

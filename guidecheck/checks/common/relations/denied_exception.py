@@ -88,7 +88,16 @@ def _omits(claim: Claim) -> bool:
     skip."""
     if claim.action in _words().omissions or _THEN_SKIP.search(unquoted(claim.text)):
         return True  # "If C, mark it Unusable and skip it": the second act
+    if _LEFT_UNDONE.search(unquoted(claim.text)):
+        return True  # "annotators may leave them unlabeled"
     return claim.action is None and bool(_words().may_omit.search(unquoted(claim.text)))
+
+
+_LEFT_UNDONE = re.compile(
+    r"\b(?:may|can|could)\s+(?:also\s+)?leave\s+(?:it|them|the\s+[\w-]+)\s+(?:unlabell?ed|unannotated|untagged|"
+    r"unrated|unscored|unreviewed|uncoded)\b",
+    re.I,
+)
 
 
 def _undoes(forbidding: Claim, granting: Claim) -> bool:
@@ -182,12 +191,23 @@ def _refused_omission(claim: Claim) -> tuple[str, str] | None:
     m = _words().refused_omission.search(text)
     if m is None:
         return None
+    passive = _PASSIVE_REFUSAL.match(text)
+    if passive is not None and passive.group("case").strip():  # "Non-English messages may not be skipped"
+        return text[passive.start("head") : passive.end()], passive.group("case").strip()
     case = _words().reason.search(text, m.end())
     thing = _MODIFIED_THING.match(text, m.end()) if case is None else None
     if thing is not None and not _NOT_A_NOUN.match(thing.group("head")):
         # "Never skip a blurred image": the blur is the case, the image the thing
         return f"{text[m.start() : m.end()]} {thing.group('head')}", thing.group("mod")
     return (text[m.start() : case.start()], case.group(0)) if case else None
+
+
+# A thing of a kind that may not be skipped, the kind named before it: "Non-English messages may not be skipped".
+_PASSIVE_REFUSAL = re.compile(
+    r"^\s*(?P<case>(?:[\w'’-]+\s+){1,4}?)(?P<head>[a-z]+)\s+(?:may|must|can|should|are|is)\s+(?:not|never)\s+"
+    r"(?:be\s+)?(?:skipped|omitted|left\s+out|passed\s+over)\b",
+    re.I,
+)
 
 
 # The thing after a refused omission, when a word before its noun says which ("a blurred image", "a dark clip").
