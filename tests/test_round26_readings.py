@@ -97,6 +97,10 @@ DECKS = {
     "noise/faq.md": "# FAQ\n\n**Noise?**\n\nSkipping is not allowed for transcription noise, however bad: label the "
     "most likely meaning.\n\n**Language?**\n\nNon-English messages may not be skipped.\n\n**Long ones?**\n\n"
     "Long messages may not be skipped.\n",
+    "watch/guide.md": "# Watching\n\nYou may stop watching once a Remove-level violation has appeared on screen.\n\n"
+    "Stop the timer when you finish a clip.\n",
+    "watch/faq.md": "# FAQ\n\n**Early stops?**\n\nNever stop a clip early, even when you have already seen a violation "
+    "that warrants Remove.\n",
     "caps/guide.md": "# Listings\n\n## Fees\n\nA listing that carries FEE-MISSING cannot score higher than 2 for "
     "quality.\n\n## Examples\n\nExample 1: a loft with a monthly admin fee and no amount given.\n\nVerdict: "
     "FEE-MISSING as primary, quality 3, since the photos are strong.\n\nExample 2: a studio with every fee listed."
