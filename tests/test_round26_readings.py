@@ -97,7 +97,7 @@ DECKS = {
     "noise/faq.md": "# FAQ\n\n**Noise?**\n\nSkipping is not allowed for transcription noise, however bad: label the "
     "most likely meaning.\n\n**Language?**\n\nNon-English messages may not be skipped.\n\n**Long ones?**\n\n"
     "Long messages may not be skipped.\n",
-    "watch/guide.md": "# Watching\n\nYou may stop watching once a Remove-level violation has appeared on screen.\n\n"
+    "watch/guide.md": "# Watching\n\nYou may stop watching a clip once a Remove-level violation has appeared on screen.\n\n"
     "Stop the timer when you finish a clip.\n",
     "watch/faq.md": "# FAQ\n\n**Early stops?**\n\nNever stop a clip early, even when you have already seen a violation "
     "that warrants Remove.\n",
@@ -148,6 +148,15 @@ found = contradictions_fixture(DECKS, "round26_readings")
             "photo submitted in under ten seconds",
             [],
         ),  # another item
+        ("garbled by transcription errors", "Skipping is not allowed for transcription noise", ["CON001"]),
+        ("Messages not written in English", "Non-English messages may not be skipped", ["CON001"]),
+        ("Messages not written in English", "Long messages may not be skipped", []),  # another case
+        (
+            "You may stop watching a clip once",
+            "Never stop a clip early",
+            ["CON001"],
+        ),  # stopping leaves watching undone
+        ("Stop the timer when you finish", "Never stop a clip early", []),
     ],
 )
 def test_round26_pairs(found, a, b, checks):

@@ -128,8 +128,15 @@ _NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+\b")
 
 
 def _names(*texts: str) -> frozenset[str]:
-    """Stems of the names in the texts: capitalised words inside a sentence ("because Ava's voice ...")."""
-    return frozenset(w for t in texts for m in _NAME.finditer(t) for w in content(m.group(0)))
+    """Stems of the names in the texts: capitalised words inside a sentence ("because Ava's voice ..."), but not
+    languages ("written in English" names a case)."""
+    found = frozenset(w for t in texts for m in _NAME.finditer(t) for w in content(m.group(0)))
+    return found - _languages()
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    return frozenset(stem(w) for w in data()["output"]["languages"])
 
 
 def denied_exception(fa: Claim, fb: Claim, near: bool = True) -> Conflict | None:
