@@ -109,6 +109,9 @@ DECKS = {
     "Replies\n\nAny reply that lectures the user is capped at 2, however polite the rest of it is.\n\n## Genres"
     "\n\nOnly the project lead can add a genre to the taxonomy.\n\nAdd up to two secondary genres, or leave those "
     "fields empty.\n",
+    "tox/guide.md": "# Toxicity\n\n## Severity\n\nWhen Profanity is the only category ticked, its severity cannot "
+    "exceed 1.\n\n## Examples\n\nExample 1: a post that swears at a referee.\n\nVerdict: Profanity (2); primary "
+    "label Profanity.\n\nExample 2: a post that swears once.\n\nVerdict: Profanity (1); primary label Profanity.\n",
 }
 
 found = contradictions_fixture(DECKS, "round26_readings")
@@ -157,6 +160,8 @@ found = contradictions_fixture(DECKS, "round26_readings")
             ["CON001"],
         ),  # stopping leaves watching undone
         ("Stop the timer when you finish", "Never stop a clip early", []),
+        ("its severity cannot exceed 1", "Verdict: Profanity (2)", ["CON008"]),
+        ("its severity cannot exceed 1", "Verdict: Profanity (1)", []),
     ],
 )
 def test_round26_pairs(found, a, b, checks):

@@ -51,7 +51,8 @@ def _given(
     example: list[Claim], case: str, scales: frozenset[str]
 ) -> tuple[Claim, str, str, float, tuple[int, int]] | None:
     """(verdict sentence, label, scale word, score, the score's characters) when an example's verdict gives a label
-    the rule names as its case and a score on the rule's scale: "Verdict: FEE-MISSING as primary, quality 3"."""
+    the rule names as its case and a score on the rule's scale: "Verdict: FEE-MISSING as primary, quality 3", or
+    the label's own score: "Profanity (2)"."""
     words = "|".join(map(re.escape, sorted(scales)))
     for f in example:
         label = next((lab for lab in f.rule.labels if _named(lab, f.text) and _named(lab, case)), None)
@@ -62,6 +63,9 @@ def _given(
         )
         if m is not None:
             return f, label, m.group("s"), float(m.group("n")), m.span("n")
+        m = re.search(rf"(?<![\w-]){re.escape(label)}\s*\((?P<n>\d{{1,2}})\)", f.text)
+        if m is not None:  # "Profanity (2)": the label's own score
+            return f, label, sorted(scales)[0], float(m.group("n")), m.span("n")
     return None
 
 
