@@ -107,7 +107,8 @@ DECKS = {
     "\n\nVerdict: FEE-MISSING as primary, quality 2, because the admin fee has no amount.\n\n## Wellbeing\n\n"
     "Take your breaks, and talk to your team lead if a particular kind of content is getting to you.\n\n## "
     "Replies\n\nAny reply that lectures the user is capped at 2, however polite the rest of it is.\n\n## Genres"
-    "\n\nOnly the project lead can add a genre to the taxonomy.\n\nAdd up to two secondary genres, or leave those "
+    "\n\nOnly QA leads can add items to the gold set.\n\nAny rater with four weeks on the project may add gold items "
+    "directly from the review screen.\n\nOnly the project lead can add a genre to the taxonomy.\n\nAdd up to two secondary genres, or leave those "
     "fields empty.\n",
     "tox/guide.md": "# Toxicity\n\n## Severity\n\nWhen Profanity is the only category ticked, its severity cannot "
     "exceed 1.\n\n## Examples\n\nExample 1: a post that swears at a referee.\n\nVerdict: Profanity (2); primary "
@@ -138,6 +139,11 @@ found = contradictions_fixture(DECKS, "round26_readings")
         ("cannot score higher than 2 for quality", "FEE-MISSING as primary, quality 2", []),
         ("a particular kind of content", "however polite the rest", []),  # no tone asked for
         ("add a genre to the taxonomy", "Add up to two secondary genres", []),  # another act
+        (
+            "add items to the gold set",
+            "may add gold items directly",
+            ["CON011"],
+        ),  # "gold items" go to the gold set
         ("two sections of the note disagree", "follow the Problem List", ["CON005"]),
         ("Notes field empty when the label is Keep or Drop", "Every Drop needs a short reason", ["CON001"]),
         ("Reason field empty when the label is Keep", "Every Drop needs its cause", []),  # another case

@@ -81,7 +81,7 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         if name is not None and reserving.object_head in _KIND_WORDS and name.group(1) not in other.text:
             return None  # "set the FAKE flag" is reserved, not "set any flag that applies"
         where = _DESTINATION.search(_reserved_clause(reserving))
-        if where is not None and stem(where.group(1).lower()) not in words:
+        if where is not None and not content(where.group("where").replace("-", " ")) & words:
             return None  # "add a genre to the taxonomy" is reserved, not "add up to two secondary genres"
         return reserving.rule.object or reserving.object_head
     m = reservation_words().reserved.match(reserving_sentence(reserving))
@@ -97,9 +97,10 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
     return _words_after_act(reserving, acts, words)
 
 
-# Where the reserved act puts its object: "add a genre to the taxonomy", "copy rows into the master sheet".
+# Where the reserved act puts its object: "add a genre to the taxonomy", "copy rows into the master sheet". The other
+# rule must name a word of it ("add gold items" names the gold set; "add a missing unit" the unit dictionary).
 _DESTINATION = re.compile(
-    r"\b(?:to|into|onto|from)\s+(?:the|a|an|our|this|that)\s+(?:[\w-]+\s+)?([a-z][\w-]+)\b", re.I
+    r"\b(?:to|into|onto|from)\s+(?:the|a|an|our|this|that)\s+(?P<where>(?:[\w-]+\s+)?[a-z][\w-]+)\b", re.I
 )
 
 
