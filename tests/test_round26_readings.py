@@ -110,6 +110,9 @@ DECKS = {
     "\n\nOnly QA leads can add items to the gold set.\n\nAny rater with four weeks on the project may add gold items "
     "directly from the review screen.\n\nOnly the project lead can add a genre to the taxonomy.\n\nAdd up to two secondary genres, or leave those "
     "fields empty.\n",
+    "style/brief.md": "# Help article\n\nWrite a help article on resetting a password. House style for help articles: "
+    'no contractions of any kind — write "do not", "it is", and so on. End with our support tagline exactly as '
+    'written: "Still stuck? We\'ve got your back."\n',
     "tox/guide.md": "# Toxicity\n\n## Severity\n\nWhen Profanity is the only category ticked, its severity cannot "
     "exceed 1.\n\n## Examples\n\nExample 1: a post that swears at a referee.\n\nVerdict: Profanity (2); primary "
     "label Profanity.\n\nExample 2: a post that swears once.\n\nVerdict: Profanity (1); primary label Profanity.\n",
@@ -168,6 +171,7 @@ found = contradictions_fixture(DECKS, "round26_readings")
         ("Stop the timer when you finish", "Never stop a clip early", []),
         ("its severity cannot exceed 1", "Verdict: Profanity (2)", ["CON008"]),
         ("its severity cannot exceed 1", "Verdict: Profanity (1)", []),
+        ("no contractions of any kind", "We've got your back", ["CON010"]),  # "of any kind" is no noun sense
     ],
 )
 def test_round26_pairs(found, a, b, checks):

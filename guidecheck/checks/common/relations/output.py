@@ -139,7 +139,7 @@ def _phrases(text: str, lead: str, pol: str | None) -> list[tuple[str, str, str]
     return list(dict.fromkeys(out))
 
 
-_NOUN_SENSE = re.compile(r"\s+of\b", re.I)
+_NOUN_SENSE = re.compile(r"\s+of\b", re.I)  # "a particular kind of content" (not "contractions of any kind")
 _CONCEDED = re.compile(r"\b(?:however|no\s+matter\s+how|how\s*ever)\s+$", re.I)
 
 
@@ -153,7 +153,7 @@ def _is_tone(text: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool
     before = text[max(0, m.start() - 80) : m.start()]
     if judges_the_item(before, words().tone_context) or modifies_the_input(text, m.end()):
         return False
-    if _NOUN_SENSE.match(text, m.end()) or _CONCEDED.search(before):
+    if (m.group(0).lower() == "kind" and _NOUN_SENSE.match(text, m.end())) or _CONCEDED.search(before):
         return False  # "a particular kind of content"; "however polite the rest of it is" asks for no tone
     if m.group(0).lower() in words().tone_free or words().tone_context.search(text):
         return True
