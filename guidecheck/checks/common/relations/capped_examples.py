@@ -16,15 +16,14 @@ from ..deck import same_project
 from .claims import Claim, Interval
 from .example_excuses import breaks
 from .example_groups import example_groups, is_verdict
-from .lexicon import data
+from .lexicon import scale_words
 from .relate import Relation
-from .text import as_read, quoted
+from .text import as_read, name_at, quoted
 
 
 @lru_cache(maxsize=1)
 def _scale_words() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, data()["score_words"]["scale_words"]))
-    return re.compile(rf"\b(?P<scale>{words})s?\b", re.I)
+    return re.compile(rf"\b(?P<scale>{scale_words()})s?\b", re.I)
 
 
 def _cap(claim: Claim) -> tuple[str, frozenset[str], Interval] | None:
@@ -44,7 +43,7 @@ def _named(label: str, text: str) -> bool:
     the text names."""
     if not label[:1].isupper() or label.replace(".", "").isdigit() or _scale_words().fullmatch(label):
         return False
-    return bool(re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text))
+    return name_at(text, label) is not None
 
 
 def _given(

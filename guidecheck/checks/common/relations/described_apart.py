@@ -20,32 +20,27 @@ from typing import NamedTuple
 
 from .claims import Claim
 from .conflict import Conflict
-from .lexicon import content, data, stem
+from .lexicon import content, data, scale_words, stem
 from .relate import Relation, decided
-from .text import as_read, find_span, quoted
+from .text import as_read, find_span, name_at, quoted
 
 
 class Words(NamedTuple):
     poles: tuple[tuple[frozenset[str], frozenset[str]], ...]
     negation: re.Pattern[str]
     predicate: re.Pattern[str]
-    scale_words: str
     not_before: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _words() -> Words:
     d = data()["described_apart"]
-    poles = tuple(
-        (frozenset(stem(w) for w in a), frozenset(stem(w) for w in b))
-        for a, b in (p.split("|") for p in d["poles"])
-        for a, b in [(a.split(), b.split())]
-    )
+    sides = (p.split("|") for p in d["poles"])
+    poles = tuple((frozenset(map(stem, a.split())), frozenset(map(stem, b.split()))) for a, b in sides)
     return Words(
         poles,
         re.compile(d["negation"], re.I),
         re.compile(d["predicate"], re.I),
-        "|".join(map(re.escape, data()["score_words"]["scale_words"])),
         re.compile(d["not_before"], re.I),
     )
 
@@ -61,8 +56,8 @@ _NAME = re.compile(r"^(?:[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}|\d{1,2})$")
 
 
 def _row(claim: Claim) -> Row | None:
-    """A label table's row: short cells name the label (split at dashes and colons: "E1 – Explicit"), the longest
-    cell of four words or more describes it."""
+    """A label table's row: short cells name the label (split at dashes and colons: "E1 – Explicit"), the first
+    cell of four words or more describes it (a later long cell holds its examples)."""
     names: list[str] = []
     long = ""
     for cell in claim.rule.cells.values():
@@ -83,16 +78,13 @@ def _named(text: str, name: str) -> re.Match[str] | None:
     """Where a rule names the label: the name as a word, written as the table writes it ("HISTORICAL", "Real
     People"), or a score with the word of its scale before it ("severity 2", "Quality 2")."""
     if name.isdigit():
-        return re.search(rf"\b(?:{_words().scale_words})s?\s+(?:at\s+|of\s+)?{name}\b(?![.,]\d)", text, re.I)
-    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)  # as written: "Rater" is no "rater"
+        return re.search(rf"\b(?:{scale_words()})s?\s+(?:at\s+|of\s+)?{name}\b(?![.,]\d)", text, re.I)
+    return name_at(text, name)  # as written: "Rater" is no "rater"
 
 
-def _polarity(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(words said, words denied): a word within three words after "not", "no", "never" or "n't" is denied."""
-    denied: set[str] = set()
-    for m in _words().negation.finditer(text):
-        denied |= content(m.group("scope"))
-    return content(text) - denied, frozenset(denied)
+def _denied(text: str) -> frozenset[str]:
+    """The words a text denies: within three words after "not", "no", "never" or "n't"."""
+    return frozenset(w for m in _words().negation.finditer(text) for w in content(m.group("scope")))
 
 
 def _predicates(text: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -104,9 +96,9 @@ def _predicates(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(said), frozenset(denied)
 
 
-def _tokens_at(text: str) -> list[str]:
-    text = _THERE.sub(" is_there ", re.sub(r"\([^)]*\)", " ", text))
-    return [stem(t.lower()) for t in re.findall(r"[\w'’-]+", text)]
+def _stems(text: str) -> list[str]:
+    """The text's words as stems, in order; "is there" as one word ("every core fact is there")."""
+    return [stem(t.lower()) for t in re.findall(r"[\w'’-]+", _THERE.sub(" is_there ", text))]
 
 
 def _near(tokens: list[str], word: str, others: frozenset[str]) -> frozenset[str]:
@@ -118,12 +110,15 @@ def _near(tokens: list[str], word: str, others: frozenset[str]) -> frozenset[str
     return frozenset(found)
 
 
-def _tokens(text: str) -> frozenset[str]:
-    text = _THERE.sub(" is_there ", text)
-    return frozenset(stem(t.lower()) for t in re.findall(r"[\w'’-]+", text))
-
-
 _THERE = re.compile(r"\b(?:is|are)\s+(?:all\s+|still\s+)?there\b", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _reading(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(predicates said, predicates denied, words not denied) of a text: read once per text, as a row's description
+    meets every rule that names its label ("is there" is one word: no content word)."""
+    said, denied = _predicates(text)
+    return said, denied, frozenset(_stems(text)) - _denied(text)
 
 
 def _clash(description: str, text: str, names: tuple[str, ...]) -> tuple[str, str] | None:
@@ -132,16 +127,15 @@ def _clash(description: str, text: str, names: tuple[str, ...]) -> tuple[str, st
     for name in names:
         text = text.replace(name, " ")
         description = description.replace(name, " ")
-    said_d, denied_d = _predicates(description)
-    said_t, denied_t = _predicates(text)
+    (said_d, denied_d, all_d), (said_t, denied_t, all_t) = _reading(description), _reading(text)
     pairs = [(w, w) for w in sorted((said_d & denied_t) | (denied_d & said_t))]
-    denied_d, denied_t = _polarity(description)[1], _polarity(text)[1]
-    all_d, all_t = _tokens(description) - denied_d, _tokens(text) - denied_t  # "is there": no content word
     for a, b in _words().poles:
         for x, y in ((a, b), (b, a)):
             if all_d & x and all_t & y and not all_d & y and not all_t & x:
                 pairs.append((sorted(all_d & x)[0], sorted(all_t & y)[0]))
-    td, tt = _tokens_at(description), _tokens_at(text)
+    if not pairs:
+        return None
+    td, tt = (_stems(re.sub(r"\([^)]*\)", " ", t)) for t in (description, text))
     polar = {w for p in pairs for w in p}
     shared = content(description) & content(text) - polar
     for x, y in pairs:  # the thing both say it of stands near the word in each
@@ -168,20 +162,44 @@ def _gives(claim: Claim, where: re.Match[str]) -> bool:
     return not _words().not_before.search(claim.text[max(0, where.start() - 40) : where.start()])
 
 
+_TOKEN = re.compile(r"[\w-]+")
+
+
+def _first_word(name: str) -> str:
+    return _TOKEN.findall(name)[0]
+
+
+def _mentions(claims: list[Claim]) -> dict[str, list[int]]:
+    """Word -> positions of the claims that write it, so each row meets only the rules that can name one of its
+    names (a name's first word stands in them as a word of its own): a deck has hundreds of rows and thousands of
+    rules, and a regex per row and rule cost seconds on a 40k-word deck."""
+    index: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        for word in set(_TOKEN.findall(claim.text)):
+            index.setdefault(word, []).append(i)
+    return index
+
+
 def described_apart_relations(claims: list[Claim]) -> list[Relation]:
     """CON006 for a label table's row and a rule that describes the same label the opposite way."""
     rows = [r for c in claims if c.rule.kind == "rubric" and c.rule.cells and (r := _row(c))]
     table: dict[tuple[str, tuple[str, ...]], set[str]] = {}
     for r in rows:
         table.setdefault((r.claim.rule.path, r.claim.rule.section), set()).update(r.names)
+    mentions = _mentions(claims)
     out = []
     for row in rows:
         others = table[(row.claim.rule.path, row.claim.rule.section)] - set(row.names)
-        for claim in claims:
+        named = {i for name in row.names for i in mentions.get(_first_word(name), ())}
+        other = {i for name in others for i in mentions.get(_first_word(name), ())}
+        for i in sorted(named):
+            claim = claims[i]
             if claim is row.claim or claim.rule.kind == "rubric":
                 continue
             where = next((m for n in row.names if (m := _named(claim.text, n))), None)
-            if where is None or not _gives(claim, where) or any(_named(claim.text, n) for n in others):
+            if where is None or not _gives(claim, where):
+                continue
+            if i in other and any(_named(claim.text, n) for n in others):
                 continue
             hit = _clash(row.description, claim.text, row.names)
             if hit is None:

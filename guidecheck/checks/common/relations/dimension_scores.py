@@ -21,6 +21,7 @@ import numpy as np
 from .claims import Claim, Interval, score_range
 from .example_cases import conceded_words, rule_topic
 from .lexicon import content, data, lexicon, stem
+from .text import name_at
 
 # "Correctness 4", "Empathy: 4", "Profanity (2)", "Safety Warnings 3:", "severity 2": a name, then its score.
 _NAMED_SCORE = re.compile(
@@ -79,11 +80,7 @@ def deck_dimensions(examples: list[list[Claim]], rules: list[Claim]) -> frozense
                 if d.capital:
                     capital.add(d.dimension)
     said = " ".join(r.text.lower() for r in rules)
-    return frozenset(
-        n
-        for n, k in seen.items()
-        if (k >= 2 or n in capital) and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", said)
-    )
+    return frozenset(n for n, k in seen.items() if (k >= 2 or n in capital) and name_at(said, n))
 
 
 def _dimension_pattern(dimension: str) -> str:

@@ -27,6 +27,12 @@ def data() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def scale_words() -> str:
+    """The words a score is named by ("severity 2", "Quality 2"), as a regex alternation ([score_words])."""
+    return "|".join(map(re.escape, data()["score_words"]["scale_words"]))
+
+
+@lru_cache(maxsize=1)
 def _score_header() -> re.Pattern[str]:
     """The score-column header of a rubric table: the label inventory's (labels.toml), so a column that names the
     scores for the labels check names them for the scale and alias relations too."""

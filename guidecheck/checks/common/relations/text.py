@@ -34,6 +34,11 @@ def span_of(rule: Rule, s: tuple[int, int] | None) -> list[Span]:
     return [Span(rule.id, s[0], s[1])] if s and s[1] > s[0] else []
 
 
+def name_at(text: str, name: str, flags: int = 0) -> re.Match[str] | None:
+    """Where a name stands in a text as a whole: hyphens bind, so "PHOTO-MISMATCH" is no "MISMATCH"."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags)
+
+
 def find_span(rule: Rule, needle: str) -> list[Span]:
     i = rule.text.lower().find(needle.lower()) if needle else -1
     return [Span(rule.id, i, i + len(needle))] if i >= 0 else []
