@@ -31,7 +31,7 @@ _PAIR_MEASURE = re.compile(
 
 
 _SHARE = re.compile(
-    r"%|\bper\s?cent\b|\s(?:in|out of)\s|\sof\s+(?:your|their|the|his|her)\s+(?:last|most\s+recent|latest|previous)\s"
+    r"%|\bper\s?cent\b|\s(?:in|out of|of every|of each)\s|\sof\s+(?:your|their|the|his|her)\s+(?:last|most\s+recent|latest|previous)\s"
     r"|(?<![\d.])0?\.\d+\b",
     re.I,
 )
@@ -116,6 +116,7 @@ def _words() -> _Words:
         defined_by_bar=frozenset(d["defined_by_bar"]),
         ratio=re.compile(
             rf"(?:\b(?P<cmp>{before})\s+)?\b(?P<n>{num})\s+(?:[\w-]+\s+){{0,3}}?(?:(?:in|out of)\s+(?:every\s+|each\s+|the\s+)?"
+            rf"|of\s+(?:every|each)\s+"
             rf"|of\s+(?:your|their|the|his|her)\s+(?:last|most\s+recent|latest|previous)\s+)(?P<m>{num})\b"
             rf"(?:\s+(?P<post>{after})\b)?",
             re.I,

@@ -19,6 +19,7 @@ import tomllib
 from ..model import Quantity
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*|%")
+_DEGREES = re.compile(r"\s*°\s*([FCfc])\b")
 # Words that may sit between "two or more" and its unit ("two or more independent sources").
 _MAX_MODIFIERS = 2
 
@@ -44,7 +45,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     after = "|".join(re.escape(k) for k in sorted(d["after"], key=len, reverse=True))
     p_before = re.compile(rf"(?<![\w-])(?P<cmp>{before})\s+{num}(?![\w.,]\d)", re.I)
     p_after = re.compile(
-        rf"(?<![\w.-]){num}(?:\s+(?P<u1>[A-Za-z]+)|\s*(?P<pct>%))?\s+(?P<cmp>{after})\b", re.I
+        rf"(?<![\w.-]){num}(?P<deg>\s*°\s*[FC]\b(?:\s*\([^()]{{1,20}}\))?)?(?:\s+(?P<u1>[A-Za-z]+)|\s*(?P<pct>%))?"
+        rf"\s+(?P<cmp>{after})\b",
+        re.I,
     )
     p_between = re.compile(
         rf"\b(?:between|from)\s+(?P<a>\d+(?:\.\d+)?|(?:{words})\b)\s*%?\s*(?P<u1>[A-Za-z]+\s+)?(?:and|to|-|–)\s+"
@@ -90,6 +93,9 @@ def _unit_after(text: str, pos: int, lemma, is_noun) -> tuple[str | None, str, f
     d = _data()
     units, scale, stop = d["units"], d["scale"], set(d.get("not_units", []))
     bare = (None, d["defaults"]["attribute"], 1.0, pos)
+    if (deg := _DEGREES.match(text, pos)) is not None:  # "103°F": a temperature, in its own scale
+        unit = "°" + deg.group(1).upper()
+        return unit, units[unit], 1.0, deg.end()
     if (of := _of_determiner().match(text, pos)) is not None:
         pos = of.end()  # "three of its gold items" counts gold items
     prev_end = pos
@@ -182,7 +188,8 @@ def _fraction_patterns() -> tuple[re.Pattern[str], ...]:
     before = "|".join(re.escape(k) for k in sorted(d["before"], key=len, reverse=True))
     after = "|".join(re.escape(k) for k in sorted(d["after"], key=len, reverse=True))
     share = (
-        r"(?=\s+of\b|\s*[.,;:)]|\s*$)"  # "of the object", or the end of the clause ("but less than half.")
+        # "of the object", "in either direction", or the end of the clause ("but less than half.")
+        r"(?=\s+(?:of|in)\b|\s*[.,;:)]|\s*$)"
     )
     units = "|".join(
         u for u, scale in d["scale"].items() if scale > 1
@@ -242,7 +249,10 @@ def _afters(scan: _Scan, rx: re.Pattern[str]) -> None:
         if not scan.free(m.start(), m.end()):
             continue
         cmp = _data()["after"][m.group("cmp").lower()]
-        if m.group("pct"):  # "50% or more"
+        if m.group("deg"):  # "103°F (39.4°C) or higher"
+            unit, attr, scale, _ = scan.unit_at(m.end("n"))
+            end = m.end()
+        elif m.group("pct"):  # "50% or more"
             unit, attr, scale, end = "%", _data()["units"]["%"], 1.0, m.end()
         elif m.group("u1"):
             unit, attr, scale, _ = scan.unit_at(m.start("u1"))

@@ -96,13 +96,30 @@ def _object(det: Detection, verb, sent, passive: bool) -> str | None:
     if passive:
         obj = noun_phrase(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
     if obj is None:
-        obj = noun_phrase(next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None))
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        obj = noun_phrase(dobj) or _referent(dobj, verb)
     if obj is None and det.imperative and verb.pos_ != "VERB":
         nxt = next((t for t in sent if t.i > verb.i and t.pos_ in NOUNISH), None)
         while nxt is not None and nxt.dep_ == "compound" and nxt.head.i > nxt.i:
             nxt = nxt.head
         obj = noun_phrase(nxt, exclude=verb.i)
     return obj
+
+
+def _referent(pronoun, verb) -> str | None:
+    """What "it" / "them" stands for when the sentence's own condition names it: "When a chat includes a link to a
+    receipt, open it" opens the link; "If you spot a wrong gold rating, you can fix it yourself" fixes the rating.
+    The condition's object, else its subject; nothing when there is no such clause."""
+    if pronoun is None or pronoun.lower_ not in ("it", "them"):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i < pronoun.i), None)
+    if clause is None:
+        return None
+    for deps in (("dobj", "obj"), ("nsubj", "nsubjpass")):
+        tok = next((c for c in clause.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN")), None)
+        if tok is not None:
+            return noun_phrase(tok)
+    return None
 
 
 _LIGHT_VERBS = ("be", "allow", "permit", "require", "recommend", "prohibit", "forbid", None)

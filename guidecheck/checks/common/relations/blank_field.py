@@ -22,14 +22,16 @@ from .text import as_read, find_span, quoted
 
 
 class Words(NamedTuple):
-    blank: re.Pattern[str]
+    blank: tuple[re.Pattern[str], ...]
     fill: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
 def _words() -> Words:
     d = data()["blank_field"]
-    return Words(re.compile(d["blank"], re.I), tuple(re.compile(x, re.I) for x in d["fill"]))
+    return Words(
+        tuple(re.compile(x, re.I) for x in d["blank"]), tuple(re.compile(x, re.I) for x in d["fill"])
+    )
 
 
 def fill_patterns() -> tuple[re.Pattern[str], ...]:
@@ -77,13 +79,25 @@ _EVERY_ITEM_NEEDS = re.compile(
 )
 
 
+def _case_named_by_both(fa: Claim, fb: Claim) -> bool:
+    """The one rule's condition is a case the other names too ("For every item you label Do Not Send, write ..." /
+    "The Suggested Rewrite field must be left blank on Do Not Send items"): no narrower case, no exception. Most of
+    the condition's words, at least two, are in the other rule."""
+    if bool(fa.condition_text) == bool(fb.condition_text):
+        return False
+    cased, other = (fa, fb) if fa.condition_text else (fb, fa)
+    words = content(cased.condition_text)
+    shared = words & content(other.text)
+    return len(shared) >= 2 and 2 * len(shared) >= len(words)
+
+
 def blank_field_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` when one obligation fills a field that another leaves blank."""
     if fa.deontic != "O" or fb.deontic != "O" or not _one_reader(fa, fb):
         return None
     w = _words()
     for blanking, filling in ((fa, fb), (fb, fa)):
-        blank = _field(w.blank, blanking.text)
+        blank = next((f for rx in w.blank if (f := _field(rx, blanking.text))), None)
         fill = next((f for rx in w.fill if (f := _field(rx, filling.text))), None)
         if blank is None or fill is None:
             continue
@@ -91,7 +105,7 @@ def blank_field_conflict(fa: Claim, fb: Claim) -> Conflict | None:
             continue
         why = f"{quoted(as_read(filling.rule))} fills “{fill.text}”, but {quoted(as_read(blanking.rule))} leaves it blank."
         spans = find_span(filling.rule, fill.text) + find_span(blanking.rule, blank.text)
-        return Conflict("CON001", 0.85, why, spans, True, categorical=True)
+        return Conflict("CON001", 0.85, why, spans, not _case_named_by_both(fa, fb), categorical=True)
     return None
 
 

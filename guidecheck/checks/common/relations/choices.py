@@ -51,6 +51,7 @@ class Choice(NamedTuple):
     situation: frozenset[str]  # content words of the situation, its cue words left out
     pick: str  # what the rule picks, as written
     pick_words: frozenset[str]  # its words, lower case, generic words left out
+    said: str = ""  # the situation as written
 
 
 def choice(claim: Claim) -> Choice | None:
@@ -72,7 +73,7 @@ def choice(claim: Claim) -> Choice | None:
     words = frozenset(t.lower() for t in re.findall(r"[\w'-]+", pick)) - w.generic
     said_all = " ".join(situations)
     situation = content(said_all + " " + " ".join(_PREFIXED.findall(said_all))) - w.cue_words
-    return Choice(claim, situation, pick, words) if words and situation else None
+    return Choice(claim, situation, pick, words, said_all) if words and situation else None
 
 
 _TO_DO = re.compile(r"\bto\s+[a-z]+\b", re.I)
@@ -95,7 +96,22 @@ def _meet(x: Choice, y: Choice) -> bool:
     shared = x.situation & y.situation
     if len(shared) >= 2 or (shared and x.situation == y.situation):
         return True  # "If two glosses fit equally well" / "When two glosses fit equally well"
+    if len(shared) == 1 and shared in (x.situation, y.situation) and _candidates(x, y, next(iter(shared))):
+        return True  # "If two codes fit" / "When a worker fits two unsafe-act codes": all one says, the other says
     return bool(shared) and bool(content(x.pick) & y.situation) and bool(content(y.pick) & x.situation)
+
+
+def _candidates(x: Choice, y: Choice, word: str) -> bool:
+    """Both situations count candidates of the one thing they share ("two codes", "two unsafe-act codes"), or both
+    say it comes "both" ways; "two glosses fit equally well" and "handshape and movement suggest different glosses"
+    are a tie and a disagreement."""
+    rx = re.compile(
+        rf"\b(?:two|several|multiple|more\s+than\s+one)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(word)}\w*", re.I
+    )
+    both = re.compile(
+        r"\bboth\b", re.I
+    )  # "a threshold given both ways" / "appears both as a multiple and as ..."
+    return all(rx.search(c.said) for c in (x, y)) or all(both.search(c.said) for c in (x, y))
 
 
 def _conflict(x: Choice, y: Choice) -> Conflict | None:

@@ -23,6 +23,7 @@ from .case_numbers import in_condition, names_sub_case
 from .claims import Claim
 from .conflict import Conflict
 from .distinct_things import named_apart
+from .faq_cases import asked_about
 from .ignored import ignored_conflict
 from .labelled_alike import labelled_alike
 from .lexicon import content, jaccard, lexicon
@@ -160,7 +161,7 @@ def conditions_compatible(fa: Claim, fb: Claim) -> str:
     if not fa.condition and not fb.condition:
         return "same"
     if bool(fa.condition) != bool(fb.condition):
-        return "narrower"
+        return "same" if asked_about(fa, fb) else "narrower"
     if fa.condition_neg != fb.condition_neg:
         return "exclusive"
     if topic_match(

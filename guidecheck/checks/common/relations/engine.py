@@ -14,6 +14,7 @@ from .capped_examples import capped_example_relations
 from .choices import choice_relations
 from .claims import Claim, build_claim
 from .comment_duty import comment_duty_relations
+from .cutoffs import cutoff_relations
 from .decide import Scoring
 from .deck_scans import order_relations, refused_case_relations, reservation_relations
 from .described_apart import described_apart_relations
@@ -24,6 +25,7 @@ from .field_contents import field_content_relations
 from .key_bindings import key_binding_relations
 from .label_members import member_relations
 from .lexicon import jaccard, lexicon
+from .listed_steps import listed_step_relations
 from .output_pairs import remembered_output_candidates
 from .outside_research import research_relations
 from .policy_limits import policy_relations
@@ -132,7 +134,8 @@ def deck_relations(
     definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts,
     refused cases, written comments required and waived, tie-breaks, disagreements settled, copying into a field, what a field must hold or
     leave out, fields left unset, one attribute set to two values, one label given two keys, and label tables'
-    numbers. The check run and the pair-set eval both read them here."""
+    numbers, one verdict's cutoff at two numbers, a listed procedure's order. The check run and the pair-set eval both read them here."""
+    ordered = order_relations(claims)
     found = (
         scale_relations(claims)
         + example_relations(claims, aliases, vectors)
@@ -140,7 +143,7 @@ def deck_relations(
         + ranking_relations(claims)
         + policy_relations(claims)
         + research_relations(claims)
-        + order_relations(claims)
+        + ordered
         + reservation_relations(claims)
         + refused_case_relations(claims)
         + comment_duty_relations(claims)
@@ -155,6 +158,8 @@ def deck_relations(
         + row_threshold_relations(claims)
         + described_apart_relations(claims)
         + capped_example_relations(claims)
+        + cutoff_relations(claims)
+        + listed_step_relations(claims, {r.id for rel in ordered for r in (rel.a, rel.b)})
     )
     seen: set[tuple[str, frozenset[str]]] = set()
     out = []

@@ -25,13 +25,13 @@ from .text import as_read, find_span, quoted
 
 class _Words(NamedTuple):
     keyed: re.Pattern[str]  # the sentence is about keys: "press", "shortcut"
-    binding: re.Pattern[str]  # one key and its label: `k`, `l`
+    binding: tuple[re.Pattern[str], ...]  # one key and its label: `k`, `l`
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     d = data()["key_bindings"]
-    return _Words(re.compile(d["keyed"], re.I), re.compile(d["binding"]))
+    return _Words(re.compile(d["keyed"], re.I), tuple(re.compile(b) for b in d["binding"]))
 
 
 class Binding(NamedTuple):
@@ -47,7 +47,11 @@ def bindings(claim: Claim) -> list[Binding]:
     w = _words()
     if not w.keyed.search(text):
         return []
-    return [Binding(claim, m.group("k"), m.group("l").lower(), m.group(0)) for m in w.binding.finditer(text)]
+    return [
+        Binding(claim, m.group("k"), m.group("l").lower(), m.group(0))
+        for rx in w.binding
+        for m in rx.finditer(text)
+    ]
 
 
 def _conflict(x: Binding, y: Binding) -> Conflict | None:

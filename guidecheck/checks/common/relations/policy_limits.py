@@ -269,7 +269,8 @@ def _duration(seconds: float) -> str:
 
 def _readings(claims: list[Claim], read, rows: bool = False) -> list[tuple[Claim, object]]:
     """(claim, reading) of every rule (not example material) whose text ``read`` reads; ``rows``: table rows too
-    (a pay table's "Skips | Skipped sequences are not paid ..." states the policy; a rubric row defines a label)."""
+    (a pay table's "Skips | Skipped sequences are not paid ..." and a terms table's "Time limit per frame | 180 seconds,
+    after which the frame returns to the queue" state the policy; a rubric row defines a label)."""
     out = []
     for c in claims:
         if c.rule.is_example or (c.rule.kind == "rubric" and not rows) or is_example_material(c):
@@ -379,7 +380,7 @@ def policy_relations(claims: list[Claim]) -> list[Relation]:
 
     return (
         _pairs(claims, read_quality_bar, _bar_clash, bars_comparable)
-        + _pairs(claims, read_item_time, _time_clash)
+        + _pairs(claims, read_item_time, _time_clash, rows=True)
         + _pairs(claims, read_pay_terms, _pay_clash, lambda a, b, ca, cb: _same_pay_case(a, b), rows=True)
         + _pairs(claims, read_sample_share, _sample_clash, rows=True)
         + _pairs(claims, read_time_window, _window_clash)

@@ -69,7 +69,29 @@ _FIRST_THEN = re.compile(
 _SLOT_WORDS = re.compile(r"\b(?:primary|priority|precedence)\b", re.I)
 
 
+# "REPORT_FRAUD always wins, followed by CARD_LOST_STOLEN, DISPUTE_TRANSACTION and COMPLAINT in that order": the
+# winner, then the others in their order.
+_FOLLOWED = re.compile(
+    rf"(?P<x>\b{LABEL_CODE}\b)[^.;]{{0,20}}?\b(?i:wins?|comes?\s+first|takes?\s+(?:precedence|priority)|goes\s+first)"
+    r"\s*,\s*(?i:followed\s+by)\s+(?P<rest>[^.;]+)"
+)
+_AND_THEN = re.compile(r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and|then)\s+", re.I)
+
+
+def _followed(f: Claim) -> _Ranked | None:
+    m = _FOLLOWED.search(f.text)
+    if m is None:
+        return None
+    rest = re.sub(r"\s+in\s+(?:that|this)\s+order\s*$", "", m.group("rest").strip(), flags=re.I)
+    items = [m.group("x")] + [i.strip() for i in _AND_THEN.split(rest) if i.strip()]
+    if len(items) < 3 or not all(re.fullmatch(LABEL_CODE, i) for i in items):
+        return None
+    return _Ranked(f, tuple(items), "", False)
+
+
 def _inline_chain(f: Claim) -> _Ranked | None:
+    if (followed := _followed(f)) is not None:
+        return followed
     m = _ARROW.search(f.text)
     if m is not None and _RANKS.search(f.text):
         return _Ranked(f, tuple(i.strip() for i in m.group().split(">")), "", False)

@@ -41,14 +41,20 @@ _NAME = re.compile(r"(?<=\S\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 _REASON = re.compile(r"\bfor\s+(?:suspected\s+|possible\s+|a\s+|an\s+)?(?P<why>[a-z][^,.;:()]{3,60})", re.I)
 
 
+# "reopen a submitted frame for editing": one bare gerund after "for" is what the act is for, not a reason to do it.
+_PURPOSE = re.compile(r"[a-z]+ing", re.I)
+
+
 def _same_reason(reserving: Claim, other: Claim) -> bool:
     """A reservation for one reason ("can reject a review for suspected incentivization") reserves nothing
     another rule does for another reason ("If a review contains a link ..., reject it"): the other rule must
     name the reason too (words compared on their first seven letters: incentivization / incentivized)."""
     text = unquoted(reserving.text)
     reserved = reservation_words().reserved.match(text) or reserved_thing().match(text)
-    m = None if reserved else _REASON.search(text)  # "is reserved for <group>": no reason
-    if m is None:
+    # "is reserved for <group>": no reason; a reason is the reserving clause's ("...; writers who think one is
+    # deserved flag the ticket for their Team Lead" gives none)
+    m = None if reserved else _REASON.search(re.split(r"[;:]", text, maxsplit=1)[0])
+    if m is None or _PURPOSE.fullmatch(m.group("why").strip()):
         return True
     why = {w[:7] for w in re.findall(r"[a-z]{4,}", m.group("why").lower())}
     return bool(why & {w[:7] for w in re.findall(r"[a-z]{4,}", other.text.lower())})
@@ -72,6 +78,7 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
             return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
     # "(... is still a behaviour change)" acts on nothing; "..., but approving it is a Lead's call" is not given
     main = _ASIDE.sub(" ", _readers_clauses(_BUT.split(other.text, maxsplit=1)[0]))
+    main = _NOT_THIS.sub(" ", main)  # "go back through the batch rather than fixing only ...": not given
     if not act_stems(acts) & verbs_of(_TIME_CLAUSE.sub(" ", main)):
         # "until the batch closes" times the act; "set the FAKE flag" is still "apply the FAKE flag"
         return _named_flag_applied(reserving, acts, other)
@@ -210,6 +217,8 @@ _ASIDE = re.compile(r"\([^()]*\)")
 # Where a sentence turns to what it does not give: "Reviewers can leave comments on a dispute, but approving or
 # overturning it is a Lead's call".
 _BUT = re.compile(r",?\s+but\s+", re.I)
+# The act a sentence turns down for another: "rather than fixing only the segments ahead of you", "instead of ...".
+_NOT_THIS = re.compile(r"\b(?:rather\s+than|instead\s+of)\b[^,;.]*", re.I)
 
 
 def _names(text: str) -> set[str]:
@@ -282,11 +291,17 @@ _THING = re.compile(r"\b(?:a|an|the|each|every|any)\s+([A-Za-z]+)")
 
 def _everyone(other: Claim) -> tuple[str, bool] | None:
     """(words, relaxes) of a rule that gives an act to everyone: "Every annotator ...", "You don't need any
-    certification to ...", or the reader told or allowed to do it ("edit the rating yourself", "you may ...")."""
+    certification to ...", or the reader told or allowed to do it ("edit the rating yourself", "you may ..."), not
+    "You are not being asked to fix the files"."""
     m = reservation_words().universal.search(rule_sentence(other))
     if m is not None:
         return m.group(), "need" in m.group().lower()
-    if other.deontic in ("O", "P") and other.rule.actor == "you" and addressee(other) == "you":
+    if (
+        other.deontic in ("O", "P")
+        and not other.rule.negated
+        and other.rule.actor == "you"
+        and addressee(other) == "you"
+    ):
         return other.text, False  # told outright; a passive ("reviews ... must be rejected") names no one
     return None
 

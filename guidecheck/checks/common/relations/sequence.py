@@ -62,14 +62,14 @@ def _without_purpose(text: str, w: Words) -> str:
     return text
 
 
-def _step(text: str) -> frozenset[str]:
-    """A step's words, compared on their first five letters ("sarcasm" / "sarcastic")."""
+def step_words(text: str, whole: bool = False) -> frozenset[str]:
+    """A step's words, compared on their first five letters ("sarcasm" / "sarcastic"); ``whole``: as stemmed."""
     w = _words()
     text = text.replace("-", " ")  # "price-tag links" names the tags the other rule links
     text = _without_purpose(text, w)
     text = " ".join(w.synonyms.get(t.lower(), t) for t in text.split())
     words = (content(text) | {stem(m.group().lower()) for m in w.nouns.finditer(text)}) - w.filler
-    return frozenset(x[:5] for x in words)
+    return frozenset(words) if whole else frozenset(x[:5] for x in words)
 
 
 @lru_cache(maxsize=4096)
@@ -125,7 +125,7 @@ _THEN_CLAUSE = re.compile(r";\s+(?=(?:and\s+)?(?:only\s+)?then\b)", re.I)
 
 def _first_step(text: str) -> list[Order]:
     """The order that puts one step before every other one."""
-    step = _step(text)
+    step = step_words(text)
     return [Order(step, frozenset(), text.strip(), "everything else", later_all=True)] if step else []
 
 
@@ -140,9 +140,11 @@ def _put_first(clause: str) -> list[Order]:
 
 # A step done after every other one: "Do the Flags panel last, just before you press Submit", "..., once everything
 # else is filled in". An instruction: "last" ends its clause or leads to when ("last, just before ..."), after a
-# step that is no description ("The visibility score is always the last field", "newer than your last shift").
+# step that is no description ("The visibility score is always the last field", "newer than your last shift");
+# "Set the occlusion level as the last step" too.
 _LAST = re.compile(
-    r"^\s*(?P<x>[^,;:.!?]{3,80}?)\s+last\s*(?:$|[,.!]|(?=\s+(?:just|once|after|when)\b))"
+    r"^\s*(?P<x>[^,;:.!?]{3,80}?)\s+(?:as\s+(?:the|your)\s+(?:very\s+)?)?(?:last|final(?=\s+step))(?:\s+(?:step|thing))?"
+    r"\s*(?:$|[,.!]|(?=\s+(?:just|once|after|when)\b))"
     r"|^\s*(?P<y>[^,;:.!?]{3,80}?),?\s+once\s+everything\s+else\s+is\s+(?:filled\s+in|done|finished|complete)",
     re.I,
 )
@@ -155,7 +157,7 @@ def _done_last(clause: str) -> list[Order]:
     if m is None:
         return []
     text = (m.group("x") or m.group("y")).strip()
-    step = _step(text)
+    step = step_words(text)
     if not step or _DESCRIPTION.search(text):
         return []
     return [Order(frozenset(), step, "everything else", text, earlier_all=True)]
@@ -176,12 +178,12 @@ def _chain(rest: str) -> list[str]:
 
 def _pairs(steps: list[str]) -> list[Order]:
     """Every earlier step before every later one, unless one verb names both ("read X before you read Y")."""
-    read = [(t, _step(t)) for t in steps]
+    read = [(t, step_words(t)) for t in steps]
     return [
         Order(x, y, tx, ty, bool(_EVERY_OTHER.search(ty)))
         for i, (tx, x) in enumerate(read)
         for ty, y in read[i + 1 :]
-        if x and y and not _same_step(x, y)
+        if x and y and not same_step(x, y)
     ]
 
 
@@ -214,8 +216,13 @@ _TEMPORAL = re.compile(r"\s*(?:once|after|before|until|as\s+soon\s+as)\b", re.I)
 _ORDER_WORD = re.compile(r"\b(?:first|then|before|after|once|until|last|begin|start|now\s+that)\b", re.I)
 
 
-def _same_step(x: frozenset[str], y: frozenset[str]) -> bool:
+def same_step(x: frozenset[str], y: frozenset[str]) -> bool:
     return word_overlap(x, y) >= _words().same_step
+
+
+def same_step_share() -> float:
+    """The share of the smaller step's words that makes two steps one (data: [sequence] same_step)."""
+    return _words().same_step
 
 
 def _reversed(p: Order, q: Order) -> bool:
@@ -227,9 +234,9 @@ def _reversed(p: Order, q: Order) -> bool:
         last, other = (p, q) if p.earlier_all else (q, p)
         return (
             not other.earlier_all
-            and _same_step(last.later, other.earlier)
+            and same_step(last.later, other.earlier)
             and len(last.later & other.earlier) >= 2  # one shared word ("transcript") is no one step
-            and (other.later_all or not _same_step(last.later, other.later))
+            and (other.later_all or not same_step(last.later, other.later))
         )
     # "X before any other action" puts X first: any step put before X breaks it
     if p.later_all or q.later_all:
@@ -237,8 +244,8 @@ def _reversed(p: Order, q: Order) -> bool:
         return (
             not other.later_all
             and bool(other.earlier)
-            and _same_step(first.earlier, other.later)
-            and not _same_step(first.earlier, other.earlier)
+            and same_step(first.earlier, other.later)
+            and not same_step(first.earlier, other.earlier)
         )
     cross = (word_overlap(p.earlier, q.later), word_overlap(p.later, q.earlier))
     straight = (word_overlap(p.earlier, q.earlier), word_overlap(p.later, q.later))
@@ -268,4 +275,4 @@ def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     return None
 
 
-__all__ = ["Order", "orders", "sequence_conflict"]
+__all__ = ["Order", "orders", "same_step", "same_step_share", "sequence_conflict", "step_words"]
