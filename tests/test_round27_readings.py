@@ -10,6 +10,8 @@
   reserving clause's, not a later clause's ("...; agents flag the ticket for their lead"); adding a thing to a reply
   is including it.
 - "it" stands for what the sentence's own condition names ("If you spot a wrong score, you can fix it").
+- A compound that names a kind of the output ("moving-home reply") addresses its writer, as "the reply" does; a rule
+  for "all other" cases is the complement of the rule that names its case.
 - A prohibition that refuses a case in "not even to ..." against an order for that case, in another verb of the
   same act (message / contact).
 - A field "must be left blank" on a case against an order to write into it for that case.
@@ -87,6 +89,10 @@ DECKS = {
     "roles/faq.md": "# FAQ\n\n**Vouchers?**\n\nAny annotator can include a loyalty voucher of up to £20 in a reply "
     "without asking anyone.\n\n**Wrong gold?**\n\nIf you spot a wrong reference score, you can fix it yourself in "
     "the Gold tab.\n",
+    "replies/guide.md": "# Replies\n\n## Moving home\n\nEvery moving-home reply must include the link to the online "
+    "Move Home form.\n\n## Comments\n\nPlease leave the comment box empty on calls with a safety flag.\n",
+    "replies/faq.md": "# FAQ\n\n**Links?**\n\nMoving-home replies must not contain web links of any kind; give the "
+    "customer the phone line instead.\n\n**Comments?**\n\nOn all other calls the comment box is optional.\n",
     "procedure/guide.md": "# Rating\n\n## Procedure\n\nFollow these steps for every call.\n\n1. Read the caller's "
     "ticket in full.\n2. Open the account history for the caller and read it through.\n3. Listen to the agent's "
     "recording, all the way to the end.\n4. Score Empathy and Accuracy.\n5. You may skip the Accuracy score when "
@@ -128,6 +134,8 @@ found = contradictions_fixture(DECKS, "round27_readings")
         ("fever is Urgent only at 102°F", "temperature of 100.4°F", ["CON004"]),
         ("Only shift leads may add a loyalty voucher", "can include a loyalty voucher", ["CON011"]),
         ("Only team leads may change the reference scores", "you can fix it yourself", ["CON011"]),
+        ("must include the link to the online", "must not contain web links", ["CON001"]),
+        ("comment box empty on calls with a safety flag", "On all other calls the comment box", []),  # the rest
         ("Open the account history for the caller", "Listen to the recording cold", ["CON013"]),
         (
             "Read the caller's ticket in full",

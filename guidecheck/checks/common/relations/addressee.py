@@ -69,6 +69,12 @@ def _addressee(actor: str, text: str) -> str:
     return actor
 
 
+def names_output(actor: str) -> bool:
+    """A compound that names a kind of the output ("moving-home reply", "refusal response"): both rules of a pair
+    that name it address the output's writer, as "the reply" does."""
+    return " " in actor and stem(actor.split()[-1]) in _words().outputs
+
+
 # A short label that opens a sentence: "Then the punctuation point: never touch ...".
 LEADING_LABEL = re.compile(r"^\s*[^:.;!?]{1,40}:\s")
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from ....rules.quantities import limit_named
-from .addressee import addressee
+from .addressee import addressee, names_output
 from .blank_field import blank_field_conflict
 from .case_numbers import in_condition, names_sub_case
 from .claims import Claim
@@ -30,6 +30,7 @@ from .lexicon import content, jaccard, lexicon
 from .opposite_acts import opposite_acts_conflict
 from .permitted_counts import permitted_beyond
 from .reservations import reserved_act
+from .rest_cases import rest_of
 from .restriction import restriction_conflict
 from .same_act import general_ban, keeps_as_is, members_meet, party_nouns, same_act
 from .sequence import orders, sequence_conflict
@@ -69,7 +70,7 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         return j  # "shall return all documents containing X" / "shall not return any X": one act, one thing
     if (
         act
-        and addressee(fa) in ("you", "output")
+        and (addressee(fa) in ("you", "output") or names_output(addressee(fa)))
         and fa.action not in _GENERIC_ACTS
         and fa.object_head
         and (fa.object_head == fb.object_head or members_meet(fa, fb))
@@ -158,6 +159,8 @@ def _different_parties(fa: Claim, fb: Claim) -> bool:
 
 def conditions_compatible(fa: Claim, fb: Claim) -> str:
     """'same', 'exclusive' (cannot both hold / different situations) or 'narrower' (one conditional, one not)."""
+    if rest_of(fa, fb):
+        return "exclusive"  # "On all other frames the comment box is optional": the rest of the cases
     if not fa.condition and not fb.condition:
         return "same"
     if bool(fa.condition) != bool(fb.condition):

@@ -1,0 +1,32 @@
+"""A rule for "all other" cases is the complement of the rule that names the case.
+
+"Please leave the comment box empty on frames with unsafe-act codes" and "On all other frames the comment box is
+optional" cannot clash: the second is about every frame the first is not about. A rule that scopes itself to the
+rest ("all other", "every other", "otherwise", "in all other cases"; not "rate it like any other item") and another that names a case of its own (a
+condition, or a thing narrowed by "with", "that", "which" or "where") hold in different cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claims import Claim
+
+_REST = re.compile(
+    r"\b(?:(?<!like\s)(?<!as\s)(?:all|every|any)\s+other\s+[a-z-]+|otherwise|in\s+(?:all\s+)?other\s+cases"
+    r"|everything\s+else)\b",
+    re.I,
+)
+_NARROWED = re.compile(r"\b(?:with|that|which|where|whose)\b", re.I)
+
+
+def rest_of(fa: Claim, fb: Claim) -> bool:
+    """One rule is for the rest of the cases, the other names a case of its own."""
+    rest = [f for f in (fa, fb) if _REST.search(f.text)]
+    if len(rest) != 1:
+        return False
+    other = fb if rest[0] is fa else fa
+    return bool(other.condition) or bool(_NARROWED.search(other.text))
+
+
+__all__ = ["rest_of"]
