@@ -135,7 +135,11 @@ found = contradictions_fixture(DECKS, "round27_readings")
         ("Only shift leads may add a loyalty voucher", "can include a loyalty voucher", ["CON011"]),
         ("Only team leads may change the reference scores", "you can fix it yourself", ["CON011"]),
         ("must include the link to the online", "must not contain web links", ["CON001"]),
-        ("comment box empty on calls with a safety flag", "On all other calls the comment box", []),  # the rest
+        (
+            "comment box empty on calls with a safety flag",
+            "On all other calls the comment box",
+            [],
+        ),  # the rest
         ("Open the account history for the caller", "Listen to the recording cold", ["CON013"]),
         (
             "Read the caller's ticket in full",
