@@ -28,6 +28,8 @@ Every sentence here was written for this test; the look-alikes must stay quiet.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_output_conflicts_cli import contradictions_fixture
 from test_output_conflicts_cli import pairs_with as _pairs
@@ -93,6 +95,18 @@ DECKS = {
     "Move Home form.\n\n## Comments\n\nPlease leave the comment box empty on calls with a safety flag.\n",
     "replies/faq.md": "# FAQ\n\n**Links?**\n\nMoving-home replies must not contain web links of any kind; give the "
     "customer the phone line instead.\n\n**Comments?**\n\nOn all other calls the comment box is optional.\n",
+    "look/guide.md": "# Commands\n\n## Slots\n\nSlot values never include filler words such as \"the\", \"please\" "
+    "or \"my\".\n\nPhrases such as \"in here\" or \"this room\" are not room names for this project.\n\n## Notes\n\n"
+    "For each command flagged RISKY, write a one-line reason in the Notes field.\n\n## Skips\n\nYou may skip a "
+    "command when most of its words are in a language other than English.\n\nWhen a relative command carries no "
+    "number, leave the value slot empty.\n\n## Tone\n\nA friendly tone never makes up for a wrong device.\n\n"
+    "Be courteous in the project channel.\n\nKeep every reply formal.\n\n## Worked examples\n\nTranscript: "
+    "\"Switch off the porch lights please.\" Home mode: Home, 21:40. Verdict: DEVICE_OFF; device = lights, room = "
+    "porch; no flags; action EXECUTE.\n\nTranscript: \"Make it a bit cooler in here.\" Home mode: Home, 07:15. "
+    "Verdict: ADJUST_VALUE; device = thermostat; no flags; action EXECUTE.\n",
+    "look/faq.md": "# FAQ\n\n**Notes?**\n\nKeep the Notes field empty on RISKY items: the safety team reads the flag "
+    "alone.\n\n**Languages?**\n\nA command spoken in Portuguese, Tagalog or any other language is not a reason to "
+    "skip it; label what you can and pick CLARIFY if the request stays unclear.\n",
     "procedure/guide.md": "# Rating\n\n## Procedure\n\nFollow these steps for every call.\n\n1. Read the caller's "
     "ticket in full.\n2. Open the account history for the caller and read it through.\n3. Listen to the agent's "
     "recording, all the way to the end.\n4. Score Empathy and Accuracy.\n5. You may skip the Accuracy score when "
@@ -153,15 +167,22 @@ def test_round27_pairs(found, a, b, checks):
     assert sorted(set(_pairs(found, a, b))) == checks
 
 
-def test_a_quotation_keeps_its_own_language():
-    from guidecheck.checks.common.relations import output
-    from guidecheck.checks.common.relations.output_language import language_cues
-
-    quoted = "Rationales must quote the exact phrase that triggered the flag, in its original language."
-    assert language_cues(quoted, output.words()) == []
-    assert [m.group(0) for m in language_cues("Write the rationale in English.", output.words())] == [
-        "in English"
-    ]
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        ("Switch off the porch lights please", "Slot values never include filler", []),  # the input's words
+        ("Make it a bit cooler in here", "are not room names", []),  # the rule gives no flag
+        ("write a one-line reason in the Notes field", "Keep the Notes field empty", ["CON001"]),
+        ("You may skip a command when most", "spoken in Portuguese, Tagalog", ["CON001"]),
+        ("relative command carries no number", "spoken in Portuguese, Tagalog", []),  # another case
+        ("friendly tone never makes up", "Keep every reply formal", []),  # weighed, not asked for
+        ("courteous in the project channel", "Keep every reply formal", []),  # conduct, not the output
+    ],
+)
+def test_second_look_readings(found, a, b, checks):
+    """After held-out27's score: its false findings and misses, fixed in general form."""
+    assert sorted(set(_pairs(found, a, b))) == checks
 
 
 def test_it_stands_for_what_the_condition_names(tmp_path):
@@ -181,3 +202,12 @@ def test_n_of_every_m_is_a_quality_bar():
         "To stay on the project, a rater needs at least nine of every ten gold items right."
     )
     assert bar is not None and bar.bar == pytest.approx(0.9)
+
+
+@pytest.mark.slow
+def test_a_transcripts_words_are_no_slot_values(check_json):
+    """held-out27's smart-home deck (scored, dev now): six worked examples quote a transcript with "the" or "please"
+    and give slot values without them; the rule that keeps filler words out of slot values is not broken."""
+    deck = Path(__file__).resolve().parents[1] / "guidelines" / "blind" / "smart-home-commands"
+    messages = [f["message"] for f in check_json(str(deck), extra=("--select", "CON008"))["findings"]]
+    assert not [m for m in messages if "filler words" in m or "are not room names" in m]

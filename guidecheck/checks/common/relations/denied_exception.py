@@ -275,11 +275,24 @@ def _reason_named(refusing: Claim, granted: str, skipped: frozenset[str]) -> boo
     refuses the case its subject names, not one the advice after it shares a word with ("a language you cannot
     read"); a measure and its degree are one ("Length" / "longer than 400 lines"). The thing skipped is no case:
     "seeing a prompt twice is never grounds for skipping it" refuses the repeat, not "a prompt written in a language
-    you cannot read"."""
+    you cannot read"; nor is the item the case is said of ("A command spoken in another language" is no case of "a
+    relative command that carries no number")."""
     m = read_refused_reason(unquoted(refusing.text))
     if m is None:
         return True
+    item = _ITEM_OF_CASE.match(m.group("subject"))
+    if item is not None:  # "A command spoken in another language": the language is the case, not the command
+        skipped = skipped | content(item.group(1))
     return bool(_measured_text(m.group("subject"), skipped) & _measured_text(granted, skipped))
+
+
+# The item a refused case is said of, before the words that make it the case: "A command spoken in another
+# language", "An answer in Spanish, Vietnamese or any other language".
+_ITEM_OF_CASE = re.compile(
+    r"^\s*(?:an?|the|any|each|every)\s+([a-z]+)\s+(?:in|with|that|which|who|where|from|spoken|written|recorded|"
+    r"shot|taken|sent|filed|submitted)\b",
+    re.I,
+)
 
 
 def _measured(words: frozenset[str]) -> frozenset[str]:
@@ -305,7 +318,7 @@ def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, froze
     """(granted case, refused case, the omitted thing's words) when one rule lets raters skip what the other
     forbids skipping in that case."""
     granted = _granted_omission(granting)
-    if granted is None or refusing.condition_text:
+    if granted is None or _conditioned_refusal(refusing):
         return None
     refused = _refused_omission(refusing) or _required_regardless(refusing, _omitted(granting))
     if refused is None:
@@ -322,6 +335,18 @@ def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, froze
             None  # "there's no need to rush the long ones" relaxes rushing, not the clip "never skip" keeps
         )
     return granted, refused[1], thing
+
+
+def _conditioned_refusal(refusing: Claim) -> bool:
+    """The refusal holds in a case of its own. A condition of a later clause is that clause's: "A command in
+    another language is not a reason to skip it; label what you can and pick CLARIFY if the request stays unclear"
+    refuses the language in every case."""
+    cond = refusing.condition_text
+    if not cond:
+        return False
+    text = unquoted(refusing.text)
+    first = re.split(r";\s", text, maxsplit=1)[0]
+    return cond in first or read_refused_reason(first) is None
 
 
 def _omitted(granting: Claim) -> frozenset[str]:

@@ -255,17 +255,38 @@ def _quoted_clash(e: _Example, r: Claim, hit: tuple[str, tuple[int, int]]) -> Re
     REDUNDANT_PHRASE and cannot score above 4"), yet its verdict is above the cap or has no flags."""
     clean = next(((f, m.span()) for f in e.claims for m in [_CLEAN_VERDICT.search(f.text)] if m), None)
     capped = bool(e.score and r.score and math.isinf(r.score.lo) and e.score[1].disjoint(r.score))
-    flags = [o for o, _ in r.outcomes if not o.replace(".", "").isdigit()]
+    # a flag the rule gives to the wording; "... are not room names" withholds one, as "no flags" does
+    flags = [o for o, _ in r.outcomes if not o.replace(".", "").isdigit()] if r.deontic != "F" else []
     if capped and e.score and r.score:
         ef, verdict, span = e.score[0], e.score[1].describe(), e.score[2]
         how = f"caps it at {r.score.describe()}"
-    elif clean and (flags or r.deontic == "F") and not r.penalty:  # "do not penalize "I think"" allows it
+    elif clean and (flags or (r.deontic == "F" and _in_output(e, hit[0]))) and not r.penalty:
+        # "do not penalize "I think"" allows it
         ef, verdict, span = clean[0], quoted(clean[0].text[slice(*clean[1])]), clean[1]
         how = "flags that wording" if flags else "forbids that wording"
     else:
         return None
     why = f"The example {quoted(e.text)} quotes {quoted(hit[0])} and gives {verdict}, but {quoted(as_read(r.rule))} {how}."
     return breaks(r, ef, 0.8, why, hit[1], span)
+
+
+# A quotation the example labels as the task's input ("Transcript: "Turn the lamp off please."", "Query: ..."): a
+# wording the rule forbids in what the rater writes (slot values, a rewrite) may stand in it.
+_INPUT_LABEL = re.compile(
+    r"\b(?:transcript|utterance|command|query|prompt|message|request|question|input|user(?:\s+says)?)\s*:\s*$",
+    re.I,
+)
+
+
+def _in_output(e: _Example, phrase: str) -> bool:
+    """The forbidden wording stands in a quotation that is not labelled as the input."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ".join(m.group(1).split()).lower())
+        for f in e.claims
+        if not (f.score or f.outcomes)
+        for m in _QUOTE.finditer(f.text)
+        if len(m.group(1).split()) >= 3 and not _INPUT_LABEL.search(f.text[: m.start()])
+    )
 
 
 _Quoting = list[tuple[Claim, list[tuple[str, tuple[int, int]]]]]

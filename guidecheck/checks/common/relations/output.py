@@ -143,6 +143,24 @@ _NOUN_SENSE = re.compile(r"\s+of\b", re.I)  # "a particular kind of content" (no
 _CONCEDED = re.compile(r"\b(?:however|no\s+matter\s+how|how\s*ever)\s+$", re.I)
 
 
+# A tone the rule weighs against something else, neither asked for nor forbidden: "A friendly tone never makes up for
+# wrong information", "politeness is no substitute for accuracy", "a warm reply does not excuse a wrong time".
+_NO_AMENDS = re.compile(
+    r"[\w\s,-]{0,30}?\b(?:never|not|no|cannot|can't|does\s+not|doesn't|do\s+not|don't)\s+(?:\w+\s+)?"
+    r"(?:make|makes|made)\s+up\s+for|[\w\s,-]{0,30}?\b(?:is|are)\s+no\s+substitute\s+for"
+    r"|[\w\s,-]{0,30}?\b(?:never|not|cannot|can't|does\s+not|doesn't|do\s+not|don't)\s+(?:excuse|outweigh|compensate)",
+    re.I,
+)
+
+
+_CONDUCT = re.compile(
+    r"\s+(?:(?:in|on)\s+(?:the\s+|our\s+|your\s+)?(?:[\w-]+\s+)?(?:channel|chat|slack|forum|discord|workspace|"
+    r"mailing\s+list)|(?:with|to|towards?)\s+(?:other|fellow|your)\s+(?:raters|annotators|reviewers|colleagues|"
+    r"leads?|team(?:mates)?))\b",
+    re.I,
+)
+
+
 def _is_tone(text: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
     """A tone word, not part of a compound ("eco-friendly"), a quoted phrase or another sense ("keeps drinks
     cold"): words that can mean something else count only where the rule speaks of tone or writing."""
@@ -155,6 +173,10 @@ def _is_tone(text: str, m: re.Match[str], quoted: list[tuple[int, int]]) -> bool
         return False
     if (m.group(0).lower() == "kind" and _NOUN_SENSE.match(text, m.end())) or _CONCEDED.search(before):
         return False  # "a particular kind of content"; "however polite the rest of it is" asks for no tone
+    if _NO_AMENDS.match(text, m.end()) or _CONDUCT.match(text, m.end()):
+        # "A friendly tone never makes up for wrong information": weighed, not asked for; "Be courteous in the
+        # project channel": the rater's conduct with the team, not the output's tone
+        return False
     if m.group(0).lower() in words().tone_free or words().tone_context.search(text):
         return True
     return _MODIFIES_WORDING.match(text, m.end()) is not None  # "simple sentences", "plain words"

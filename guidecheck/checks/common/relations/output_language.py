@@ -1,8 +1,7 @@
 """The output's language in a rule: "Write the summary in Spanish", "Reply in the customer's language".
 
 A language named for something else is no output constraint: the input's ("she wrote to us in Spanish", "The
-source language is always English"), a term kept as it is ("Keep the brand name in English"), a quotation's ("quote
-the exact phrase, in its original language"), a show's script
+source language is always English"), a term kept as it is ("Keep the brand name in English"), a show's script
 ("with the English script open"), or languages listed as examples ("the space before "?" in French, German").
 ``w`` is the output word lists (``output.words()``).
 """
@@ -22,8 +21,6 @@ def _output_language(text: str, m: re.Match[str], w) -> bool:
         return False
     if _THING_NOT_IN.search(text[max(0, m.start() - 40) : m.start()]):
         return False  # "For every review not in English, click Translate": which reviews, not the output
-    if _QUOTED_AS_IS.search(text[max(0, m.start() - 80) : m.start()]):
-        return False  # "Rationales must quote the exact phrase, in its original language": the quote's, not the output's
     if _KEPT_TERM.search(text[max(0, m.start() - 60) : m.start()]):
         return (
             False  # "Keep the brand name 'Ledger Lane' in English": a term left untranslated, not the output
@@ -36,11 +33,6 @@ _THING_NOT_IN = re.compile(
     r"\b(?!(?:do|does|did|must|should|shall|may|might|can|could|will|would|is|are|was|were|be|been|need|needs)\b)"
     r"[a-z]+\s+not\s+$",
     re.I,
-)
-# A quotation keeps its own language ("quote the exact word or phrase that triggered the label, in its original
-# language"): a language named after a verb of quoting, in the same clause, is the quote's.
-_QUOTED_AS_IS = re.compile(
-    r"\b(?:quote|quotes|quoted|quoting|cite|cites|cited|copy|copies|copied)\b[^.;]*$", re.I
 )
 _KEPT_TERM = re.compile(
     r"\b(?:keep|leave|retain|preserve)\s+(?:the\s+|our\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}?"
