@@ -95,14 +95,14 @@ DECKS = {
     "Move Home form.\n\n## Comments\n\nPlease leave the comment box empty on calls with a safety flag.\n",
     "replies/faq.md": "# FAQ\n\n**Links?**\n\nMoving-home replies must not contain web links of any kind; give the "
     "customer the phone line instead.\n\n**Comments?**\n\nOn all other calls the comment box is optional.\n",
-    "look/guide.md": "# Commands\n\n## Slots\n\nSlot values never include filler words such as \"the\", \"please\" "
-    "or \"my\".\n\nPhrases such as \"in here\" or \"this room\" are not room names for this project.\n\n## Notes\n\n"
+    "look/guide.md": '# Commands\n\n## Slots\n\nSlot values never include filler words such as "the", "please" '
+    'or "my".\n\nPhrases such as "in here" or "this room" are not room names for this project.\n\n## Notes\n\n'
     "For each command flagged RISKY, write a one-line reason in the Notes field.\n\n## Skips\n\nYou may skip a "
     "command when most of its words are in a language other than English.\n\nWhen a relative command carries no "
     "number, leave the value slot empty.\n\n## Tone\n\nA friendly tone never makes up for a wrong device.\n\n"
     "Be courteous in the project channel.\n\nKeep every reply formal.\n\n## Worked examples\n\nTranscript: "
-    "\"Switch off the porch lights please.\" Home mode: Home, 21:40. Verdict: DEVICE_OFF; device = lights, room = "
-    "porch; no flags; action EXECUTE.\n\nTranscript: \"Make it a bit cooler in here.\" Home mode: Home, 07:15. "
+    '"Switch off the porch lights please." Home mode: Home, 21:40. Verdict: DEVICE_OFF; device = lights, room = '
+    'porch; no flags; action EXECUTE.\n\nTranscript: "Make it a bit cooler in here." Home mode: Home, 07:15. '
     "Verdict: ADJUST_VALUE; device = thermostat; no flags; action EXECUTE.\n",
     "look/faq.md": "# FAQ\n\n**Notes?**\n\nKeep the Notes field empty on RISKY items: the safety team reads the flag "
     "alone.\n\n**Languages?**\n\nA command spoken in Portuguese, Tagalog or any other language is not a reason to "
