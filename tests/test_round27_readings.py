@@ -89,7 +89,7 @@ DECKS = {
     "is deserved flag the ticket for their shift lead.\n\n## Gold\n\nOnly team leads may change the reference "
     "scores on a gold item.\n",
     "roles/faq.md": "# FAQ\n\n**Vouchers?**\n\nAny annotator can include a loyalty voucher of up to £20 in a reply "
-    "without asking anyone.\n\n**Wrong gold?**\n\nIf you spot a wrong reference score, you can fix it yourself in "
+    "without asking anyone.\n\n**Wrong gold?**\n\nIf you spot a wrong reference score, you can correct it yourself in "
     "the Gold tab.\n",
     "replies/guide.md": "# Replies\n\n## Moving home\n\nEvery moving-home reply must include the link to the online "
     "Move Home form.\n\n## Comments\n\nPlease leave the comment box empty on calls with a safety flag.\n",
@@ -147,7 +147,7 @@ found = contradictions_fixture(DECKS, "round27_readings")
         ("more than one fifth in either direction", "Sizes within 25%", ["CON004"]),
         ("fever is Urgent only at 102°F", "temperature of 100.4°F", ["CON004"]),
         ("Only shift leads may add a loyalty voucher", "can include a loyalty voucher", ["CON011"]),
-        ("Only team leads may change the reference scores", "you can fix it yourself", ["CON011"]),
+        ("Only team leads may change the reference scores", "you can correct it yourself", ["CON011"]),
         ("must include the link to the online", "must not contain web links", ["CON001"]),
         (
             "comment box empty on calls with a safety flag",
