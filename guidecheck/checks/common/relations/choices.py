@@ -108,10 +108,11 @@ def _candidates(x: Choice, y: Choice, word: str) -> bool:
     rx = re.compile(
         rf"\b(?:two|several|multiple|more\s+than\s+one)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(word)}\w*", re.I
     )
-    both = re.compile(
-        r"\bboth\b", re.I
-    )  # "a threshold given both ways" / "appears both as a multiple and as ..."
-    return all(rx.search(c.said) for c in (x, y)) or all(both.search(c.said) for c in (x, y))
+    return all(rx.search(c.said) for c in (x, y)) or all(_BOTH.search(c.said) for c in (x, y))
+
+
+# "a threshold given both ways" / "appears both as a multiple and as ...": one thing that comes two ways.
+_BOTH = re.compile(r"\bboth\b", re.I)
 
 
 def _conflict(x: Choice, y: Choice) -> Conflict | None:

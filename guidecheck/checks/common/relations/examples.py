@@ -234,14 +234,15 @@ def _phrases(r: Claim) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-def _quoted_material(e: _Example) -> list[str]:
-    """What the example quotes as the thing judged (a model's answer), outside its verdict sentences."""
+def _quoted_material(e: _Example, outputs_only: bool = False) -> list[str]:
+    """What the example quotes as the thing judged (a model's answer), outside its verdict sentences;
+    ``outputs_only``: not a quotation it labels as the task's input ("Transcript: ...")."""
     return [
         " ".join(m.group(1).split()).lower()
         for f in e.claims
         if not (f.score or f.outcomes)
         for m in _QUOTE.finditer(f.text)
-        if len(m.group(1).split()) >= 3
+        if len(m.group(1).split()) >= 3 and not (outputs_only and _INPUT_LABEL.search(f.text[: m.start()]))
     ]
 
 
@@ -260,7 +261,11 @@ def _quoted_clash(e: _Example, r: Claim, hit: tuple[str, tuple[int, int]]) -> Re
     if capped and e.score and r.score:
         ef, verdict, span = e.score[0], e.score[1].describe(), e.score[2]
         how = f"caps it at {r.score.describe()}"
-    elif clean and (flags or (r.deontic == "F" and _in_output(e, hit[0]))) and not r.penalty:
+    elif (
+        clean
+        and (flags or (r.deontic == "F" and _uses(_quoted_material(e, outputs_only=True), hit[0])))
+        and not r.penalty
+    ):
         # "do not penalize "I think"" allows it
         ef, verdict, span = clean[0], quoted(clean[0].text[slice(*clean[1])]), clean[1]
         how = "flags that wording" if flags else "forbids that wording"
@@ -276,17 +281,6 @@ _INPUT_LABEL = re.compile(
     r"\b(?:transcript|utterance|command|query|prompt|message|request|question|input|user(?:\s+says)?)\s*:\s*$",
     re.I,
 )
-
-
-def _in_output(e: _Example, phrase: str) -> bool:
-    """The forbidden wording stands in a quotation that is not labelled as the input."""
-    return any(
-        re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ".join(m.group(1).split()).lower())
-        for f in e.claims
-        if not (f.score or f.outcomes)
-        for m in _QUOTE.finditer(f.text)
-        if len(m.group(1).split()) >= 3 and not _INPUT_LABEL.search(f.text[: m.start()])
-    )
 
 
 _Quoting = list[tuple[Claim, list[tuple[str, tuple[int, int]]]]]

@@ -8,9 +8,8 @@ when its section heading, its lead-in or the paragraph just before it names one 
 workflow", "Follow these steps"); an item that only permits ("You may skip this step when ...") is no step. The
 rule's earlier step must match a later item better than it matches the rule's later step, and its later step an
 earlier item (every item tied for best on one side before every item tied on the other); the finding pairs the
-rule with the item the list puts first. Steps
-put before or after every other one ("first", "last") are left to the pair readings: "Score Safety first of the four
-dimensions" is not "Step 4" of the whole task.
+rule with the item the list puts first. Steps put before or after every other one ("first", "last") are left to the
+pair readings: "Score Safety first of the four dimensions" is not "Step 4" of the whole task.
 """
 
 from __future__ import annotations
