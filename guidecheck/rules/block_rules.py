@@ -3,7 +3,8 @@ sentence whose role is ``rule`` (or ``example``), with lead-ins and FAQ question
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from ..model import EXAMPLE, Block, Rule
 from .context import Detection, DocContext
@@ -163,6 +164,8 @@ def sentence_rule(unit: Unit, text: str, state: BlockState, ctx: DocContext, fir
         return None
     if det is None and (not is_example or ends_with_example_lead(text)):
         return None
+    if (answered := _answered_refusal(det, unit, state.context)) is not None:
+        det, unit, text = answered
     det = _priority(det, found.conditions)
     if det is None:
         det = Detection("rubric" if found.labels else "obligation", None, False, "example")
@@ -179,6 +182,26 @@ def sentence_rule(unit: Unit, text: str, state: BlockState, ctx: DocContext, fir
     rule.is_example = is_example
     rule.role = EXAMPLE_ROLE if is_example else RULE
     return rule
+
+
+_INSTRUCTIONS = frozenset({"prohibition", "discouragement", "obligation", "recommendation"})
+
+
+def _answered_refusal(det: Detection | None, unit: Unit, question: str | None):
+    """(detection, unit, text) of an FAQ answer that turns the question down before it gives the instruction, or
+    None. "Q: Can I write my comment in French? A: Please don't: write it in English": the "don't" answers what the
+    question asked; the rule is the instruction after it, given, not forbidden (outside an FAQ answer, "Don't:"
+    opens a list of what is forbidden)."""
+    if question is None or det is None or det.kind not in _INSTRUCTIONS:
+        return None
+    raw = unit.block.text[unit.start : unit.end]
+    m = re.match(lexicon().data["faq"]["refusing_answer"], raw, re.I)
+    if m is None:
+        return None
+    given = Detection(
+        "obligation", det.modality, False, "FAQ answer: refusal, then the instruction", det.verb, True
+    )
+    return given, replace(unit, start=unit.start + m.end()), " ".join(raw[m.end() :].split())
 
 
 def _priority(det: Detection | None, conditions: list[str]) -> Detection | None:

@@ -22,6 +22,7 @@ from .lexicon import content, word_overlap
 from .output_clash import output_conflict
 from .proposition import Side, overriding, side_of, stated_exception
 from .relate import Relation, relate
+from .rest_cases import only_for_another_case
 from .scorer import PairInput, features, outcomes_differ, scorer, stances
 from .text import as_read, find_span, quoted, span_of
 
@@ -192,6 +193,8 @@ def _unexplained(p: PairInput, prob: float) -> Relation | None:
     agree = a * b > 0  # "never mention X" / "leave X out": opposite force, one stance
     if not agree and "F" in pair and pair & {"O", "P"}:
         pos, neg = (fa, fb) if fb.deontic == "F" else (fb, fa)
+        if only_for_another_case(pos, neg):
+            return None
         verb = "requires" if pos.deontic == "O" else "allows"
         why = f"{quoted(as_read(pos.rule))} {verb} what {quoted(as_read(neg.rule))} forbids."
         return Relation(

@@ -19,6 +19,7 @@ from ....rules.refused_reasons import read_refused_reason
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, stem
+from .reason_case import reason_named
 from .text import as_read, find_span, quoted
 
 
@@ -29,7 +30,6 @@ class Words(NamedTuple):
     concession: re.Pattern[str]
     generic: frozenset[str]
     blank: frozenset[str]
-    measures: dict[str, str]
     reason_nouns: frozenset[str]
     may_omit: re.Pattern[str]
 
@@ -44,7 +44,6 @@ def _words() -> Words:
         re.compile(d["concession"], re.I),
         frozenset(data()["refused_exception"]["generic"]),
         frozenset(stem(w) for w in d["blank"]),
-        {stem(k): stem(v) for k, v in d["measures"].items()},
         frozenset(stem(w) for w in d["reason_nouns"]),
         re.compile(d["may_omit"], re.I),
     )
@@ -258,7 +257,7 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
         granted, refused, thing = found
         shared = _case_words(granted, thing) & _case_words(refused, thing)
         skipped = frozenset({granting.object_head} - {None})  # what the grant lets raters skip
-        if not shared - _names(granting.text, refusing.text) or not _reason_named(refusing, granted, skipped):
+        if not shared - _names(granting.text, refusing.text) or not reason_named(refusing, granted, skipped):
             continue
         case = "" if granted == granting.text else f" (“{granted.strip()}”)"
         why = (
@@ -268,50 +267,6 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
         spans = find_span(granting.rule, granted.strip()) + find_span(refusing.rule, refused.strip())
         return Conflict("CON001", 0.85, why, spans, False)
     return None
-
-
-def _reason_named(refusing: Claim, granted: str, skipped: frozenset[str]) -> bool:
-    """A case refused as a reason ("A paywall is never grounds for skipping: rate from whatever text you can see")
-    refuses the case its subject names, not one the advice after it shares a word with ("a language you cannot
-    read"); a measure and its degree are one ("Length" / "longer than 400 lines"). The thing skipped is no case:
-    "seeing a prompt twice is never grounds for skipping it" refuses the repeat, not "a prompt written in a language
-    you cannot read"; nor is the item the case is said of ("A command spoken in another language" is no case of "a
-    relative command that carries no number")."""
-    m = read_refused_reason(unquoted(refusing.text))
-    if m is None:
-        return True
-    item = _ITEM_OF_CASE.match(m.group("subject"))
-    if item is not None:  # "A command spoken in another language": the language is the case, not the command
-        skipped = skipped | content(item.group(1))
-    return bool(_measured_text(m.group("subject"), skipped) & _measured_text(granted, skipped))
-
-
-# The item a refused case is said of, before the words that make it the case: "A command spoken in another
-# language", "An answer in Spanish, Vietnamese or any other language".
-_ITEM_OF_CASE = re.compile(
-    r"^\s*(?:an?|the|any|each|every)\s+([a-z]+)\s+(?:in|with|that|which|who|where|from|spoken|written|recorded|"
-    r"shot|taken|sent|filed|submitted)\b",
-    re.I,
-)
-
-
-def _measured(words: frozenset[str]) -> frozenset[str]:
-    """Words with a degree read as their measure ("long" is length)."""
-    measures = _words().measures
-    return frozenset(measures.get(w, w) for w in words)
-
-
-def _measured_text(text: str, skipped: frozenset[str]) -> frozenset[str]:
-    """The content words of a text but the thing skipped, read as their measures, and the measures its function
-    words name ("comes up again" is a repeat, though "again" is no content word)."""
-    measures = _words().measures
-    words = set(map(stem, _WORD.findall(text.lower()))) - skipped
-    return _measured(content(text.replace("-", " ")) - skipped) | {
-        measures[w] for w in words if w in measures
-    }
-
-
-_WORD = re.compile(r"[a-z]+")
 
 
 def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, frozenset[str]] | None:

@@ -21,6 +21,7 @@ from .claims import Claim
 from .lexicon import data
 from .proposition import is_example_material
 from .relate import Relation, unless_updated
+from .rest_cases import only_for_another_case
 from .text import as_read, quoted
 
 
@@ -92,10 +93,14 @@ def research_relations(claims: list[Claim]) -> list[Relation]:
     out = []
     for ban, bs in bans:
         for allow, as_ in allows:
-            if _shared(bs, as_) and same_project(ban.rule, allow.rule):
+            if (
+                _shared(bs, as_)
+                and same_project(ban.rule, allow.rule)
+                and not only_for_another_case(allow, ban)
+            ):
                 kind = sorted((bs & as_) or (bs | as_) - {"outside"} or {"outside"})[0]
                 why = (
-                    f"{quoted(as_read(ban.rule))} forbids consulting an outside {kind}, but "
+                    f"{quoted(as_read(ban.rule))} forbids consulting an outside {'source' if kind == 'outside' else kind}, but "
                     f"{quoted(as_read(allow.rule))} {'allows' if allow.deontic == 'P' else 'asks for'} it."
                 )
                 out.append(unless_updated("CON001", ban, allow, 0.75, why, []))

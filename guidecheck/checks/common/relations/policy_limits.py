@@ -33,14 +33,14 @@ from itertools import combinations
 from ....rules.bonus_terms import BonusTerm, read_bonus_term
 from ....rules.item_times import ItemTime, read_item_time
 from ....rules.lexicon import lexicon as rules_lexicon
-from ....rules.pay_terms import PayTerm, read_pay_terms
+from ....rules.pay_terms import read_pay_terms
 from ....rules.quality_bars import QualityBar, read_quality_bar, same_measures
 from ....rules.sample_shares import SampleShare, purpose_of, read_sample_share
 from ....rules.time_windows import TimeWindow, read_time_window
 from ....rules.work_pace import WorkPace, read_rushed_floor, read_work_pace
 from ..deck import same_project
 from .claims import Claim
-from .lexicon import base_forms, content, stem
+from .pay_cases import pay_clash, same_pay_case
 from .proposition import is_example_material
 from .relate import Relation
 from .text import as_read, quoted, span_of
@@ -144,59 +144,6 @@ def _past_the_limit(a: ItemTime, b: ItemTime) -> str | None:
     if limit.kind in ("allowed", "minimum") or limit.floor or fine.seconds <= limit.seconds:
         return None
     return "a time one calls fine is past the limit the other sets."
-
-
-@lru_cache(maxsize=1)
-def _generic_items() -> frozenset[str]:
-    return frozenset(stem(w) for w in rules_lexicon().data["pay_terms"]["generic_items"])
-
-
-@lru_cache(maxsize=4096)
-def _paid_for(subject: str) -> frozenset[str]:
-    """What a pay term is about: its subject's words but generic item nouns ("Skipped posts" -> skip), the words
-    of one outcome folded to one ("rejected at audit" / "fails audit")."""
-    fold = _same_outcome()
-    return frozenset(fold.get(w, w) for w in content(base_forms(subject)) - _generic_items())
-
-
-@lru_cache(maxsize=1)
-def _same_outcome() -> dict[str, str]:
-    groups = rules_lexicon().data["pay_terms"]["same_outcome"]
-    return {stem(w): stem(g[0]) for g in groups for w in g}
-
-
-def _same_pay_case(a: PayTerm, b: PayTerm) -> bool:
-    """One kind of item, or one a narrower case of the other ("skips" / "a skip with the reason Failed to load")."""
-    x, y = _paid_for(a.subject), _paid_for(b.subject)
-    return bool(x & y) and (x <= y or y <= x)
-
-
-def _settles(x: PayTerm, y: PayTerm) -> bool:
-    """``x`` states an exception that is ``y``'s case: "Skips are paid at the base rate unless the image is a
-    duplicate" settles "Skips of duplicate images are not paid" (the words ``y``'s subject adds are in the
-    exception), not "Skips are not paid" nor "Skips at audit are not paid"; a narrower case that calls itself
-    the exception ("The one exception: skips because the page will not load are paid") settles the general rule."""
-    if not x.excepting:
-        return False
-    words = _paid_for(x.excepting)
-    extra = _paid_for(y.subject) - _paid_for(x.subject)
-    # "The one exception: skips because the page ...": the words of x's own, narrower case
-    own = _paid_for(x.subject) - _paid_for(y.subject)
-    return bool(extra & words) or bool(own and not extra and own & words)
-
-
-def _pay_clash(a: PayTerm, b: PayTerm) -> str | None:
-    """Why two pay terms of one kind of item disagree, or None. A sentence whose exception is the other's case is
-    the deck settling the case, not a second answer to it."""
-    if _settles(a, b) or _settles(b, a):
-        return None
-    if a.extra is not None and b.extra is not None:
-        return "one pays extra for it and the other does not." if a.extra != b.extra else None
-    if (a.share == 0) != (b.share == 0):
-        return "one pays for it and the other does not."
-    if a.share is not None and b.share is not None and a.share != b.share:
-        return f"two rates, {a.share:g} and {b.share:g} times the base rate."
-    return None
 
 
 def _sample_clash(a: SampleShare, b: SampleShare) -> str | None:
@@ -381,7 +328,7 @@ def policy_relations(claims: list[Claim]) -> list[Relation]:
     return (
         _pairs(claims, read_quality_bar, _bar_clash, bars_comparable)
         + _pairs(claims, read_item_time, _time_clash, rows=True)
-        + _pairs(claims, read_pay_terms, _pay_clash, lambda a, b, ca, cb: _same_pay_case(a, b), rows=True)
+        + _pairs(claims, read_pay_terms, pay_clash, lambda a, b, ca, cb: same_pay_case(a, b), rows=True)
         + _pairs(claims, read_sample_share, _sample_clash, rows=True)
         + _pairs(claims, read_time_window, _window_clash)
         + _pairs(claims, read_work_pace, _pace_clash, rows=True)

@@ -91,7 +91,15 @@ def _reserved_in(text: str) -> tuple[str, tuple[str, ...]] | None:
     group = m.group("group")
     more = _SECOND_ACT.match(text, m.end())
     acts = (act, more.group("act").lower()) if more is not None else (act,)
+    button = _BUTTON_ACT.match(text, m.end()) if act in _PRESSING else None
+    if button is not None:  # "Only Senior Annotators may press Escalate to Clinician": escalating is reserved
+        acts = (*acts, button.group("act").lower())
     return (group, acts) if qualifiers(group) else None
+
+
+# Pressing a control whose name is an act ("press Escalate to Clinician", "click Reject") does that act.
+_PRESSING = frozenset({"press", "click", "tap", "hit", "use", "select"})
+_BUTTON_ACT = re.compile(r"\s*(?:the\s+)?[\"“']?(?P<act>[A-Z][a-z]+)\b")
 
 
 def names_people(group: str) -> bool:
@@ -145,14 +153,17 @@ def verbs_of(text: str) -> set[str]:
     acts = lexicon().act_of
     words = re.findall(r"[A-Za-z]+", text.lower())
     found = {
-        stem(w) for i, w in enumerate(words) if i == 0 or not _not_a_verb_after(words[max(0, i - 4) : i])
+        stem(w)
+        for i, w in enumerate(words)
+        if i == 0 or not _not_a_verb_after(words[max(0, i - 4) : i], "who" in words[max(0, i - 6) : i])
     }
     return found | {acts.get(w, w) for w in found}
 
 
-def _not_a_verb_after(before: list[str]) -> bool:
+def _not_a_verb_after(before: list[str], person_before: bool = False) -> bool:
     """The next word is no act of the reader's: after a determiner ("propose a change"), a copula ("the answer is
-    correct") or another party's modal ("so that an admin can correct it")."""
+    correct") or another party's modal ("so that an admin can correct it"; ``person_before``: the modal follows a
+    relative clause of the subject, "any reviewer who sees a threat should escalate", and is the subject's)."""
     if (
         before[-1] in DETERMINERS
         or before[-1] in _COPULAS
@@ -161,13 +172,13 @@ def _not_a_verb_after(before: list[str]) -> bool:
     ):
         return True  # "17 or more correct verdicts": an adjective after a count
     if len(before) == 4 and before[0] in _PREPOSITIONS:
-        return False  # "Anyone on the team can add": the party is a place the subject is in
+        return False  # "Anyone on the team can add", "any reviewer assigned to the proposal can set"
     return (
-        len(before) >= 3 and before[-3] in ("a", "an", "the") and before[-1] in _MODALS
-    )  # not "any moderator may"
+        not person_before and len(before) >= 3 and before[-3] in ("a", "an", "the") and before[-1] in _MODALS
+    )  # not "any moderator may", nor "any reviewer who sees a threat should"
 
 
-_PREPOSITIONS = frozenset({"on", "in", "of", "from", "with", "at", "across", "within"})
+_PREPOSITIONS = frozenset({"on", "in", "of", "from", "with", "at", "across", "within", "to"})
 
 
 def word_stems(text: str) -> set[str]:

@@ -146,13 +146,18 @@ def _applies(text: str, name: str) -> bool:
 
 def _words_after_act(reserving: Claim, acts: tuple[str, ...], words: set[str]) -> str | None:
     """What the reserved act is done to, when the other rule names two of its words ("add entries to the project
-    gloss list" / "If a gloss is missing from the list, any annotator can add it"); one shared word is chance."""
+    gloss list" / "If a gloss is missing from the list, any annotator can add it"), or one and a kind of thing
+    (a flag, a box); one shared word alone is chance."""
     m = reservation_words().only.match(reserving_sentence(reserving))
     if m is None:
         return None
     after = _reserved_clause(reserving)[m.end() :]
-    shared = (content(after.replace("-", " ")) - act_stems(acts) - _KIND_WORDS) & {stem(w) for w in words}
-    return after.strip() if len(shared) >= 2 else None
+    said = {stem(w) for w in words}
+    shared = (content(after.replace("-", " ")) - act_stems(acts) - _KIND_WORDS) & said
+    # "set the plagiarism flag" / "Tick the plagiarism box ...; any reviewer can set the flag": a word of the name
+    # and a kind of thing both name
+    named = len(shared) == 1 and bool(content(after) & _KIND_WORDS) and bool(said & _KIND_WORDS)
+    return after.strip() if len(shared) >= 2 or named else None
 
 
 # Words that say what kind of thing a name is ("the Not a receipt flag"), not which: two flags share "flag".

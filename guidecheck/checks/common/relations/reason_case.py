@@ -1,0 +1,83 @@
+"""Whether a refusal names the case another rule excuses: the case its subject names ("A paywall is never grounds for
+skipping") or, when the subject is another word for it, the case its next clause names as its own subject ("Poor
+focus never excuses a missing box; a blurred lesion still gets one"). Measures and their degrees are one ("Length" /
+"longer than 400 lines"). Words are data (``data/contradictions.toml``, [denied_exception] measures).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ....rules.refused_reasons import read_refused_reason
+from .claims import Claim, unquoted
+from .lexicon import content, data, stem
+
+
+@lru_cache(maxsize=1)
+def _measures() -> dict[str, str]:
+    return {stem(k): stem(v) for k, v in data()["denied_exception"]["measures"].items()}
+
+
+def reason_named(refusing: Claim, granted: str, skipped: frozenset[str]) -> bool:
+    """A case refused as a reason ("A paywall is never grounds for skipping: rate from whatever text you can see")
+    refuses the case its subject names, not one the advice after it shares a word with ("a language you cannot
+    read"); a measure and its degree are one ("Length" / "longer than 400 lines"). The thing skipped is no case:
+    "seeing a prompt twice is never grounds for skipping it" refuses the repeat, not "a prompt written in a language
+    you cannot read"; nor is the item the case is said of ("A command spoken in another language" is no case of "a
+    relative command that carries no number")."""
+    m = read_refused_reason(unquoted(refusing.text))
+    if m is None:
+        return True
+    item = _ITEM_OF_CASE.match(m.group("subject"))
+    if item is not None:  # "A command spoken in another language": the language is the case, not the command
+        skipped = skipped | content(item.group(1))
+    case = measured_text(granted, skipped)
+    if measured_text(m.group("subject"), skipped) & case:
+        return True
+    # "Poor focus never excuses a missing box; a blurred lesion still gets one": the clause after the refusal
+    # names the case again as its subject, in the grant's words (two of them); advice ("work from the web page")
+    # has no subject to name it
+    rest = unquoted(refusing.text)[m.end() :].split(";", 1)
+    subject = _CLAUSE_SUBJECT.match(rest[1]) if len(rest) == 2 else None
+    return subject is not None and len(measured_text(subject.group(1), skipped) & case) >= 2
+
+
+# The subject of a clause that states what happens to a case: "a blurred lesion still gets one", "intimate-area
+# images are annotated in full".
+_CLAUSE_SUBJECT = re.compile(
+    r"^\s*((?:an?|the|such|these|those|any|every|each)?\s*[^,;:.]{2,60}?)\s+(?:still\s+)?"
+    r"(?:is|are|gets?|must|should|will|stays?|remains?)\b",
+    re.I,
+)
+
+
+# The item a refused case is said of, before the words that make it the case: "A command spoken in another
+# language", "An answer in Spanish, Vietnamese or any other language".
+_ITEM_OF_CASE = re.compile(
+    r"^\s*(?:an?|the|any|each|every)\s+([a-z]+)\s+(?:in|with|that|which|who|where|from|spoken|written|recorded|"
+    r"shot|taken|sent|filed|submitted)\b",
+    re.I,
+)
+
+
+def _measured(words: frozenset[str]) -> frozenset[str]:
+    """Words with a degree read as their measure ("long" is length)."""
+    measures = _measures()
+    return frozenset(measures.get(w, w) for w in words)
+
+
+def measured_text(text: str, skipped: frozenset[str]) -> frozenset[str]:
+    """The content words of a text but the thing skipped, read as their measures, and the measures its function
+    words name ("comes up again" is a repeat, though "again" is no content word)."""
+    measures = _measures()
+    words = set(map(stem, _WORD.findall(text.lower()))) - skipped
+    return _measured(content(text.replace("-", " ")) - skipped) | {
+        measures[w] for w in words if w in measures
+    }
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+__all__ = ["measured_text", "reason_named"]

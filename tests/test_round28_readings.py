@@ -1,0 +1,91 @@
+"""Readings of round 28, from held-out27's misses and false findings (read after it was scored), in general form.
+
+- An FAQ answer that turns the question down before it gives the instruction ("Please don't: write it in English")
+  gives the instruction; outside an FAQ answer, "Don't: ..." still forbids.
+- A permission for one purpose alone ("may be opened only to check a street name") agrees with a ban on another use.
+- A number inside a quotation ("Is the 12 running late?") is the quoted thing's, not a score.
+- Pay for one case said twice: "late" is "after the deadline"; "below 85%" and "under 85% on gold" are one bound.
+- A reservation of a named control ("press Escalate to Legal") reserves its act (escalating); a flag named by a
+  word and its kind ("the duplicate flag") against "Tick the duplicate box; any rater ... can set the flag".
+- A refusal whose next clause names the excused case as its subject ("Speaker age is never a reason to skip a
+  recording; recordings with a child's voice are transcribed in full"); "never excuses a missing X".
+- "Step 2 — Rate ..." is a typed step number before an instruction.
+
+Every sentence here was written for this test; the look-alikes must stay quiet.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_output_conflicts_cli import contradictions_fixture
+from test_output_conflicts_cli import pairs_with as _pairs
+
+DECKS = {
+    "answers/faq.md": "# FAQ\n\nQ: The caller spoke Welsh. Can I write my summary in Welsh?\n\nA: Please don't: "
+    "write your summary in English, and keep it to three sentences.\n\nQ: May I look things up?\n\nA: Outside maps "
+    "may be opened only to check a street name the caller mentions.\n",
+    "answers/guide.md": "# Summaries\n\n## Language\n\nSummaries must be written in English.\n\n## Research\n\nDo "
+    "not search the web for the caller's identity.\n\nDo not open outside maps to check street names.\n\n## Notes\n\n"
+    "Paste the caller's phone number into the note when they ask for a callback.\n",
+    "rides/guide.md": "# Rides\n\n## Scale\n\n| Score | Name | Meaning |\n|---|---|---|\n| 1 | Wrong | The answer "
+    "is wrong. |\n| 3 | Usable | Mostly right. |\n| 5 | Exact | Right in every detail. |\n\n## Example\n\nA rider "
+    'asks: "Is the 12 running late at Mill Road?" The bot gives the live delay. Verdict: 5.\n\n## Pay\n\nA '
+    "batch whose gold accuracy is under 85% is rejected and is not paid.\n\nTranscripts submitted after the "
+    "deadline are still paid, but at 50% of the base rate.\n\nBatches above 90% on gold are paid in full.\n",
+    "rides/faq.md": "# FAQ\n\n**Low batches?**\n\nBatches that come in below 85% on gold are still paid, at half "
+    "the base rate.\n\n**Late work?**\n\nLate transcripts are not paid: once the deadline passes, they earn "
+    "nothing.\n\n**High batches?**\n\nBatches below 90% on gold are not paid in full.\n",
+    "people/guide.md": "# Roles\n\n## Flags\n\nOnly QA leads can set the duplicate flag; a rater who suspects a "
+    "copy should send both ticket numbers to their lead.\n\n## Escalation\n\nOnly senior reviewers may press "
+    "Escalate to Legal; other annotators pass such tickets to a senior.\n\n## Skips\n\nYou may skip a recording "
+    "that contains a child's voice.\n\nIf the audio is too noisy to hear the words, you may leave the transcript "
+    "empty.\n\nSkip as well if the page shows a login wall.\n\n## Steps\n\nStep 2 — Rate the audio quality before "
+    "you fill in any other field.\n",
+    "people/faq.md": "# FAQ\n\n**Duplicates?**\n\nTick the duplicate box under the ticket yourself; any rater "
+    "assigned to the batch can set the flag.\n\n**Threats?**\n\nAny annotator who sees a threat should escalate "
+    "the ticket to legal right away.\n\n**Children?**\n\nSpeaker age is never a reason to skip a recording; recordings "
+    "with a child's voice are transcribed in full.\n\n**Noise?**\n\nBackground noise never excuses a missing "
+    "transcript; a noisy recording still gets one, as close as you can make it.\n\n**Walls?**\n\nMissing audio is "
+    "not grounds for skipping; work from the page and mark the rest as unclear.\n",
+}
+
+found = contradictions_fixture(DECKS, "round28_readings")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        ("write your summary in English", "Summaries must be written in English", []),  # the answer gives it
+        ("may be opened only to check a street name", "search the web for the caller's identity", []),
+        ("may be opened only to check a street name", "Do not open outside maps to check street", ["CON001"]),
+        ("Is the 12 running late", "| 5 | Exact |", []),  # a route, quoted
+        ("gold accuracy is under 85% is rejected", "come in below 85% on gold are still paid", ["CON004"]),
+        ("submitted after the deadline are still paid", "Late transcripts are not paid", ["CON004"]),
+        ("above 90% on gold are paid in full", "below 90% on gold are not paid in full", []),  # two bounds
+        ("Only QA leads can set the duplicate flag", "any rater assigned to the batch can set", ["CON011"]),
+        ("press Escalate to Legal", "should escalate the ticket to legal", ["CON011"]),
+        ("skip a recording that contains a child", "Speaker age is never a reason", ["CON001"]),
+        ("too noisy to hear the words", "Background noise never excuses a missing", ["CON001"]),
+        ("page shows a login wall", "Missing audio is not grounds for skipping", []),  # advice, not the case
+    ],
+)
+def test_round28_pairs(found, a, b, checks):
+    assert sorted(set(_pairs(found, a, b))) == checks
+
+
+def test_a_refusing_answer_gives_its_instruction_and_a_step_number_is_no_part_of_the_rule(tmp_path):
+    from guidecheck.config import load_config
+    from guidecheck.pipeline import run
+
+    (tmp_path / "faq.md").write_text(
+        "# FAQ\n\nQ: Can I leave the note in French?\n\nA: Please don't: write the note in English.\n\n"
+        "## Steps\n\nStep 2 — Rate the audio quality before you fill in any other field.\n\n"
+        "Don't: paste phone numbers into the note.\n"
+    )
+    rules = run([str(tmp_path)], load_config([str(tmp_path)]), only_checks=["CON"]).rules
+    assert [(r.kind, r.text) for r in rules] == [
+        ("obligation", "write the note in English."),
+        ("obligation", "Rate the audio quality before you fill in any other field."),
+        ("prohibition", "Don't: paste phone numbers into the note."),
+    ]
