@@ -10,6 +10,12 @@
 - A refusal whose next clause names the excused case as its subject ("Speaker age is never a reason to skip a
   recording; recordings with a child's voice are transcribed in full"); "never excuses a missing X".
 - "Step 2 — Rate ..." is a typed step number before an instruction.
+- Copying into a field: "paste the timetable rows into the comment box" (rows, code, links are copied text too);
+  "When you flag it, your comment must quote ..." (the field after an opening clause); "keep the listing's own
+  wording out of the comment box" and "Links must never go into the Evidence box" forbid copying whatever the
+  sentence's force.
+- "Begin each summary by naming the forum it was taken from" asks for the forum ("it was" is a relative clause's,
+  not the verb of a gerund subject); "the name of the forum" is the forum.
 
 Every sentence here was written for this test; the look-alikes must stay quiet.
 """
@@ -49,6 +55,20 @@ DECKS = {
     "not grounds for skipping; work from the page and mark the rest as unclear.\n",
 }
 
+DECKS["fields/guide.md"] = (
+    "# Comments\n\n## Quotes\n\nWhen you flag a wrong stop, your comment must quote the exact timetable row you "
+    "checked.\n\nPaste the full URL of every page you used into the Evidence box.\n\nWhen you apply BIAS, paste "
+    "the exact offending phrase into the comment box.\n\n## Summaries\n\nBegin each summary by naming the "
+    "newsletter it was taken from.\n\n## Long quotes\n\nQuote the offending phrase in the comment.\n"
+)
+DECKS["fields/faq.md"] = (
+    "# FAQ\n\n**Rows?**\n\nPlease don't paste timetable rows into the comment box; describe the problem in your "
+    "own words.\n\n**Links?**\n\nLinks must never go into the Evidence box; name the source in plain words.\n\n"
+    "**Wording?**\n\nFor bias flags, keep the posting's own wording out of the comment box.\n\n**Sources?**\n\n"
+    "Leave the name of the newsletter out of the summary.\n\n**Long?**\n\nDon't paste whole paragraphs of the "
+    "answer into the comment.\n"
+)
+
 found = contradictions_fixture(DECKS, "round28_readings")
 
 
@@ -68,6 +88,11 @@ found = contradictions_fixture(DECKS, "round28_readings")
         ("skip a recording that contains a child", "Speaker age is never a reason", ["CON001"]),
         ("too noisy to hear the words", "Background noise never excuses a missing", ["CON001"]),
         ("page shows a login wall", "Missing audio is not grounds for skipping", []),  # advice, not the case
+        ("must quote the exact timetable row", "don't paste timetable rows", ["CON001"]),
+        ("Paste the full URL of every page", "Links must never go into", ["CON001"]),
+        ("paste the exact offending phrase", "keep the posting's own wording out", ["CON001"]),
+        ("naming the newsletter it was taken", "Leave the name of the newsletter out", ["CON001"]),
+        ("Quote the offending phrase in the comment", "Don't paste whole paragraphs", []),  # a short quote
     ],
 )
 def test_round28_pairs(found, a, b, checks):

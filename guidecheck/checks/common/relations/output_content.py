@@ -28,7 +28,11 @@ _AMOUNT = re.compile(
     r"^(?:(?:at least|at most|up to|exactly|no more than)\s+)?(?:\d+|one|two|three|four|five|six|a few|several|some)\s+",
     re.I,
 )
-_GERUND_SUBJECT = re.compile(r"^[^,.;:!?]{0,60}?\b(?:is|are|was|were)\b", re.I)
+# "naming the problem is enough": the gerund is the subject; "naming the forum it was taken from": a relative clause's
+_GERUND_SUBJECT = re.compile(
+    r"^[^,.;:!?]{0,60}?(?<!\bit\s)(?<!\bthey\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)\b(?:is|are|was|were)\b",
+    re.I,
+)
 _RESTRICTION = re.compile(r"(?:unless|when|if|where|that|which|who|except|other than|only|but)\b", re.I)
 
 

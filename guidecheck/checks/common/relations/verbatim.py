@@ -27,6 +27,7 @@ class _Words(NamedTuple):
     copy: re.Pattern[str]
     destination: re.Pattern[str]
     wholesale: re.Pattern[str]
+    kept_out: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +38,7 @@ def _words() -> _Words:
         re.compile(d["copy"], re.I),
         re.compile(d["destination"].replace("FIELDS", fields), re.I),
         re.compile(d["wholesale"], re.I),
+        re.compile(d["kept_out"], re.I),
     )
 
 
@@ -52,13 +54,17 @@ def copying(claim: Claim) -> Copying | None:
     if claim.deontic not in ("O", "F"):
         return None
     text = unquoted(claim.text)
-    m = _words().copy.search(text)
-    if m is None or (claim.deontic == "F" and _words().wholesale.search(text[m.start() : m.end() + 30])):
+    kept_out = _words().kept_out.search(
+        text
+    )  # "keep the wording out of the comment box": a ban, whatever the force
+    m = kept_out or _words().copy.search(text)
+    required = claim.deontic == "O" and kept_out is None
+    if m is None or (not required and _words().wholesale.search(text[m.start() : m.end() + 30])):
         return None  # "Don't paste whole passages ...": a ban on copying wholesale leaves a short quote
     # the field the text goes to, or the one that must quote; singular ("note", not the stem "not")
     found = _words().destination.finditer(text)
     fields = frozenset((f.group("field") or f.group("field2")).lower().rstrip("s") for f in found)
-    return Copying(claim, claim.deontic == "O", fields, m.group(0)) if fields else None
+    return Copying(claim, required, fields, m.group(0)) if fields else None
 
 
 def _conflict(x: Copying, y: Copying) -> Conflict | None:
