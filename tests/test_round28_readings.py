@@ -14,6 +14,9 @@
   "When you flag it, your comment must quote ..." (the field after an opening clause); "keep the listing's own
   wording out of the comment box" and "Links must never go into the Evidence box" forbid copying whatever the
   sentence's force.
+- A control banned outright ("Do not use the Translate button") and used elsewhere ("click Translate first", "cover
+  it with the Redact tool"); a ban narrowed after the name ("Don't press Skip just because ...") and a time ("before
+  pressing Submit") are no such pair.
 - "Begin each summary by naming the forum it was taken from" asks for the forum ("it was" is a relative clause's,
   not the verb of a gerund subject); "the name of the forum" is the forum.
 
@@ -69,6 +72,17 @@ DECKS["fields/faq.md"] = (
     "answer into the comment.\n"
 )
 
+DECKS["tools/guide.md"] = (
+    "# Tools\n\n## Languages\n\nDo not use the Convert button or any outside conversion site.\n\n## Plates\n\n"
+    "Do not run the Blur tool over licence plates: the export blurs them later.\n\n## Skips\n\nDon't press Skip just "
+    "because a clip is long.\n\n## Locking\n\nNever press Submit twice on one item.\n"
+)
+DECKS["tools/faq.md"] = (
+    "# FAQ\n\n**Units?**\n\nFor every recipe in cups, click Convert first and rate the grams it shows.\n\n"
+    "**Plates?**\n\nIf a licence plate is readable, cover it with the Blur tool before you submit.\n\n**Broken?**\n\n"
+    "Press Skip when the video will not load.\n\n**Done?**\n\nRead your labels once more before pressing Submit.\n"
+)
+
 found = contradictions_fixture(DECKS, "round28_readings")
 
 
@@ -93,6 +107,10 @@ found = contradictions_fixture(DECKS, "round28_readings")
         ("paste the exact offending phrase", "keep the posting's own wording out", ["CON001"]),
         ("naming the newsletter it was taken", "Leave the name of the newsletter out", ["CON001"]),
         ("Quote the offending phrase in the comment", "Don't paste whole paragraphs", []),  # a short quote
+        ("Do not use the Convert button", "click Convert first", ["CON001"]),
+        ("Do not run the Blur tool over licence plates", "cover it with the Blur tool", ["CON001"]),
+        ("Don't press Skip just because", "Press Skip when the video", []),  # one use banned
+        ("Never press Submit twice", "before pressing Submit", []),  # a time, not a use
     ],
 )
 def test_round28_pairs(found, a, b, checks):

@@ -14,6 +14,7 @@ from .capped_examples import capped_example_relations
 from .choices import choice_relations
 from .claims import Claim, build_claim
 from .comment_duty import comment_duty_relations
+from .controls import control_relations
 from .cutoffs import cutoff_relations
 from .decide import Scoring
 from .deck_scans import order_relations, refused_case_relations, reservation_relations
@@ -132,7 +133,7 @@ def deck_relations(
 ) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
     definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts,
-    refused cases, written comments required and waived, tie-breaks, disagreements settled, copying into a field, what a field must hold or
+    refused cases, written comments required and waived, tie-breaks, disagreements settled, copying into a field, a control banned and used, what a field must hold or
     leave out, fields left unset, one attribute set to two values, one label given two keys, and label tables'
     numbers, one verdict's cutoff at two numbers, a listed procedure's order. The check run and the pair-set eval both read them here."""
     ordered = order_relations(claims)
@@ -151,6 +152,7 @@ def deck_relations(
         + disagreement_relations(claims)
         + choice_relations(claims)
         + verbatim_relations(claims)
+        + control_relations(claims)
         + field_content_relations(claims)
         + empty_value_relations(claims)
         + set_value_relations(claims)
