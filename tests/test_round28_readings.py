@@ -8,7 +8,8 @@
 - A reservation of a named control ("press Escalate to Legal") reserves its act (escalating); a flag named by a
   word and its kind ("the duplicate flag") against "Tick the duplicate box; any rater ... can set the flag".
 - A refusal whose next clause names the excused case as its subject ("Speaker age is never a reason to skip a
-  recording; recordings with a child's voice are transcribed in full"); "never excuses a missing X".
+  recording; recordings with a child's voice are transcribed in full"); "never excuses a missing X"; a bare "...,
+  and being a trainee is no excuse" after the rule it refuses to relax.
 - "Step 2 — Rate ..." is a typed step number before an instruction.
 - Copying into a field: "paste the timetable rows into the comment box" (rows, code, links are copied text too);
   "When you flag it, your comment must quote ..." (the field after an opening clause); "keep the listing's own
@@ -72,6 +73,13 @@ DECKS["fields/faq.md"] = (
     "answer into the comment.\n"
 )
 
+DECKS["interns/guide.md"] = (
+    "# Interns\n\n## Reasons\n\nInterns in their first month may leave the reason field blank for duplicate "
+    "tickets, because duplicates are only taught in week five.\n"
+)
+DECKS["interns/faq.md"] = (
+    "# FAQ\n\n**Reasons?**\n\nNo ticket may be closed without a reason, and being an intern is no excuse.\n"
+)
 DECKS["tools/guide.md"] = (
     "# Tools\n\n## Languages\n\nDo not use the Convert button or any outside conversion site.\n\n## Plates\n\n"
     "Do not run the Blur tool over licence plates: the export blurs them later.\n\n## Skips\n\nDon't press Skip just "
@@ -107,6 +115,7 @@ found = contradictions_fixture(DECKS, "round28_readings")
         ("paste the exact offending phrase", "keep the posting's own wording out", ["CON001"]),
         ("naming the newsletter it was taken", "Leave the name of the newsletter out", ["CON001"]),
         ("Quote the offending phrase in the comment", "Don't paste whole paragraphs", []),  # a short quote
+        ("Interns in their first month may leave", "being an intern is no excuse", ["CON001"]),
         ("Do not use the Convert button", "click Convert first", ["CON001"]),
         ("Do not run the Blur tool over licence plates", "cover it with the Blur tool", ["CON001"]),
         ("Don't press Skip just because", "Press Skip when the video", []),  # one use banned
