@@ -73,6 +73,15 @@ DECKS["fields/faq.md"] = (
     "answer into the comment.\n"
 )
 
+DECKS["flags/guide.md"] = (
+    "# Flags\n\n## Reserved\n\nOnly QA leads may set the Not a menu flag; raters who suspect a non-menu should "
+    "escalate the photo instead.\n\nOnly QA leads can use the Escalate to Chef flag; raters who are unsure pass the dish on."
+    "\n"
+)
+DECKS["flags/faq.md"] = (
+    "# FAQ\n\n**Edges?**\n\nSet the Cropped flag if any edge of the menu runs outside the photo.\n\n**Escalating?**\n\n"
+    "Escalating does not replace your score, so still pick a label and write your note.\n"
+)
 DECKS["interns/guide.md"] = (
     "# Interns\n\n## Reasons\n\nInterns in their first month may leave the reason field blank for duplicate "
     "tickets, because duplicates are only taught in week five.\n"
@@ -116,6 +125,12 @@ found = contradictions_fixture(DECKS, "round28_readings")
         ("naming the newsletter it was taken", "Leave the name of the newsletter out", ["CON001"]),
         ("Quote the offending phrase in the comment", "Don't paste whole paragraphs", []),  # a short quote
         ("Interns in their first month may leave", "being an intern is no excuse", ["CON001"]),
+        ("set the Not a menu flag", "Set the Cropped flag if any edge of the menu", []),  # another flag
+        (
+            "use the Escalate to Chef flag",
+            "Escalating does not replace your score",
+            [],
+        ),  # a flag, not a button
         ("Do not use the Convert button", "click Convert first", ["CON001"]),
         ("Do not run the Blur tool over licence plates", "cover it with the Blur tool", ["CON001"]),
         ("Don't press Skip just because", "Press Skip when the video", []),  # one use banned

@@ -98,7 +98,7 @@ def _reserved_in(text: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 # Pressing a control whose name is an act ("press Escalate to Clinician", "click Reject") does that act.
-_PRESSING = frozenset({"press", "click", "tap", "hit", "use", "select"})
+_PRESSING = frozenset({"press", "click", "tap", "hit"})  # "use the Escalate to Dietitian flag" applies a flag
 _BUTTON_ACT = re.compile(r"\s*(?:the\s+)?[\"“']?(?P<act>[A-Z][a-z]+)\b")
 
 

@@ -101,7 +101,7 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         if thing and stem(thing.group(1).lower()) in words:
             return thing.group(1)
         return _object_after_act(reserving, words)
-    return _words_after_act(reserving, acts, words)
+    return _words_after_act(reserving, acts, words, other.text)
 
 
 # Where the reserved act puts its object: "add a genre to the taxonomy", "copy rows into the master sheet". The other
@@ -144,7 +144,7 @@ def _applies(text: str, name: str) -> bool:
     return False
 
 
-def _words_after_act(reserving: Claim, acts: tuple[str, ...], words: set[str]) -> str | None:
+def _words_after_act(reserving: Claim, acts: tuple[str, ...], words: set[str], other_text: str) -> str | None:
     """What the reserved act is done to, when the other rule names two of its words ("add entries to the project
     gloss list" / "If a gloss is missing from the list, any annotator can add it"), or one and a kind of thing
     (a flag, a box); one shared word alone is chance."""
@@ -154,10 +154,18 @@ def _words_after_act(reserving: Claim, acts: tuple[str, ...], words: set[str]) -
     after = _reserved_clause(reserving)[m.end() :]
     said = {stem(w) for w in words}
     shared = (content(after.replace("-", " ")) - act_stems(acts) - _KIND_WORDS) & said
-    # "set the plagiarism flag" / "Tick the plagiarism box ...; any reviewer can set the flag": a word of the name
-    # and a kind of thing both name
-    named = len(shared) == 1 and bool(content(after) & _KIND_WORDS) and bool(said & _KIND_WORDS)
+    # "set the plagiarism flag" / "Tick the plagiarism box ...; any reviewer can set the flag": the shared word names
+    # a thing of a kind in both ("Set the Cropped flag if the receipt ..." shares "receipt" but names another flag)
+    named = len(shared) == 1 and bool(shared & _kind_names(after) & _kind_names(other_text))
     return after.strip() if len(shared) >= 2 or named else None
+
+
+_BEFORE_KIND = re.compile(r"\b([a-z][\w-]+)\s+(?:flag|tag|label|checkbox|button|box|field|status)s?\b", re.I)
+
+
+def _kind_names(text: str) -> set[str]:
+    """The stems of the words right before a kind word: "the plagiarism flag", "the plagiarism box" -> plagiar."""
+    return {stem(m.group(1).lower()) for m in _BEFORE_KIND.finditer(text)}
 
 
 # Words that say what kind of thing a name is ("the Not a receipt flag"), not which: two flags share "flag".
