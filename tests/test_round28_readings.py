@@ -156,3 +156,51 @@ def test_a_refusing_answer_gives_its_instruction_and_a_step_number_is_no_part_of
         ("obligation", "Rate the audio quality before you fill in any other field."),
         ("prohibition", "Don't: paste phone numbers into the note."),
     ]
+
+
+SECOND_LOOK = {
+    "names/guide.md": "# Comments\n\nLeave applicant names out of every comment, even when the applicant signs the "
+    "letter.\n\n## Steps\n\nThe review sequence never changes:\n\n- Read the letter.\n- Submit the review.\n\n"
+    "## Deadlines\n\nSubmit each review within 48 hours of claiming it.\n",
+    "names/faq.md": "# FAQ\n\n**No name?**\n\nIf the letter gives no name, begin with the word Applicant.\n\n"
+    "**Reopening?**\n\nYes, any rater may reopen their own submitted review within 24 hours and fix a label.\n",
+}
+
+second = contradictions_fixture(SECOND_LOOK, "round28_second_look")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Leave applicant names out", "begin with the word Applicant"),  # a word, not a name
+        ("Submit the review.", "Submit each review within 48 hours"),  # a step under a description
+        ("reopen their own submitted review within 24 hours", "Submit each review within 48 hours"),
+    ],
+)
+def test_second_look_readings(second, a, b):
+    """After held-out28's score: its false findings, fixed in general form."""
+    assert _pairs(second, a, b) == []
+
+
+def test_a_window_is_for_the_act_named_first():
+    from guidecheck.rules.time_windows import read_time_window
+
+    window = read_time_window("Any rater may reopen their own submitted batch within 24 hours.")
+    assert window is not None and window.act == "reopen"
+
+
+def test_a_negated_statement_about_a_thing_gives_its_items_no_force(tmp_path):
+    from guidecheck.config import load_config
+    from guidecheck.pipeline import run
+
+    (tmp_path / "g.md").write_text(
+        "# Steps\n\nThe batch sequence never changes:\n\n- Submit the batch.\n\nSummaries must not contain:\n\n"
+        "- Emojis.\n\nRaters never use:\n\n- Slang.\n"
+    )
+    rules = run([str(tmp_path)], load_config([str(tmp_path)]), only_checks=["CON"]).rules
+    assert [(r.kind, r.text) for r in rules] == [
+        ("obligation", "Submit the batch."),
+        ("prohibition", "Emojis."),
+        ("prohibition", "Slang."),
+    ]

@@ -69,7 +69,10 @@ def lead_in_parts(det: Detection | None, sent, block: Block) -> dict:
             kind="obligation", modality="must", negated=False, evidence=f"specification lead-in '{text}'"
         )
     elif (
-        det is not None and det.kind not in ("definition", "rubric") and not det.evidence.startswith(EVIDENCE)
+        det is not None
+        and det.kind not in ("definition", "rubric")
+        and not det.evidence.startswith(EVIDENCE)
+        and not _said_of_a_thing(det)
     ):
         # a statement ("The only exception is when ...:") introduces cases; it gives its items no force
         out.update(kind=det.kind, modality=det.modality, negated=det.negated, evidence=f"lead-in '{text}'")
@@ -82,6 +85,25 @@ def lead_in_parts(det: Detection | None, sent, block: Block) -> dict:
     if q:
         out["quantifier"] = q
     return out
+
+
+def _said_of_a_thing(det: Detection) -> bool:
+    """ "The batch sequence never changes:": a statement about a thing, with no modal and no person for its subject,
+    describes the steps below it; its "never" forbids none of them ("Summaries must not contain:" and "Raters never
+    use:" do)."""
+    from .lexicon import lexicon
+
+    verb = det.verb
+    if verb is None or det.imperative or not det.negated or any(c.tag_ == "MD" for c in verb.children):
+        return False  # "These caps take precedence over the table above:" gives its items their force
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    persons = lexicon().persons
+    return (
+        subject is not None
+        and subject.pos_ in ("NOUN", "PROPN")
+        and subject.lower_ not in persons
+        and subject.lemma_.lower() not in persons
+    )
 
 
 def apply_lead(det: Detection | None, block: Block, lead: dict) -> tuple[Detection | None, str | None]:

@@ -77,7 +77,9 @@ def read_time_window(text: str) -> TimeWindow | None:
         m = form.search(text)
         if m is None:
             continue
-        act = next((key for key, rx in w.acts if rx.search(m.group("act"))), None)
+        # the act named first: "reopen their own submitted batch" is a window to reopen, not to submit
+        named = [(found.start(), key) for key, rx in w.acts if (found := rx.search(m.group("act")))]
+        act = min(named)[1] if named else None
         if act is not None:
             cases = frozenset(re.findall(r"[a-z]+", lower)) & w.sub_cases
             return TimeWindow(act, _seconds(m), cases, m.span("n")[:1] + m.span("unit")[1:])

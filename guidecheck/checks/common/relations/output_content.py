@@ -122,8 +122,12 @@ def _topics(phrase: str) -> list[str]:
     return [p for p in re.split(r",\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+", phrase) if p.strip()]
 
 
+# "leave the name of the forum out" / "name the forum": the name of a thing is the thing ("candidate names" is not)
+_NAME_OF = re.compile(r"^\s*(?:the\s+|its\s+|their\s+)?names?\s+of\s+", re.I)
+
+
 def _topic(text: str, pol: str) -> Topic | None:
-    words = content(text, cues().filler)
+    words = content(_NAME_OF.sub("", text), cues().filler)
     return Topic(words, pol, text.strip()) if words else None
 
 
