@@ -10,11 +10,11 @@ other does not, or when they name two rates, unless one states the other's case 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ....rules.lexicon import lexicon as rules_lexicon
 from ....rules.pay_terms import PayTerm
+from ....rules.quantities import find_quantities
 from .lexicon import base_forms, content, stem
 
 
@@ -46,16 +46,11 @@ def same_pay_case(a: PayTerm, b: PayTerm) -> bool:
     return bool(x & y) and (x <= y or y <= x)
 
 
-_BOUND = re.compile(r"\b(?P<side>[a-z]+)\s+(?:than\s+)?(?P<n>\d+(?:\.\d+)?\s*%?)", re.I)
-
-
-def _bound(subject: str) -> tuple[str, str] | None:
-    """The side and number of a bound the subject states ("below 90%", "under 90 %" -> ("under", "90%"))."""
-    m = _BOUND.search(subject)
-    if m is None:
-        return None
-    side = _same_outcome().get(stem(m.group("side").lower()))
-    return (side, m.group("n").replace(" ", "")) if side else None
+@lru_cache(maxsize=4096)
+def _bound(subject: str) -> tuple[str, float, str | None] | None:
+    """The bound the subject states, as the rule reader reads numbers ("below 90%" and "under 90% on audit" ->
+    ("<", 90.0, "%"))."""
+    return next(((q.comparator, q.value, q.unit) for q in find_quantities(subject)), None)
 
 
 def _settles(x: PayTerm, y: PayTerm) -> bool:

@@ -12,12 +12,12 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..deck import same_project
-from .claims import Claim, Interval
+from .claims import Claim, Interval, unquoted
 from .lexicon import content, data, lexicon
 from .relate import Relation
 from .rubric_cases import case_rows_disagree
 from .scale_mentions import mentions_disagree, names_said_disagree
-from .text import as_read, find_span, in_quotation, quoted, span_of
+from .text import as_read, find_span, quoted, span_of
 
 
 def _declarations(claims: list[Claim]) -> list[tuple[Claim, Interval, tuple[int, int]]]:
@@ -223,7 +223,7 @@ def _score_off_scale(f: Claim, ranges: list[_Range]) -> Relation | None:
             v = float(label)
         except ValueError:
             continue
-        if _row_number(f, label) or in_quotation(f.text, span[0]):
+        if _row_number(f, label) or unquoted(f.text)[span[0]] != f.text[span[0]]:
             continue  # "7 | 04:02–04:40 | HEAT": the table's step number; "Can I get on the 9?": a quoted route
         if v != int(v) or v > ceiling:
             continue  # "to get 177", "the readability grade is 6.4": a count or a measure, no score

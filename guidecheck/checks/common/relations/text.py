@@ -42,12 +42,3 @@ def name_at(text: str, name: str, flags: int = 0) -> re.Match[str] | None:
 def find_span(rule: Rule, needle: str) -> list[Span]:
     i = rule.text.lower().find(needle.lower()) if needle else -1
     return [Span(rule.id, i, i + len(needle))] if i >= 0 else []
-
-
-_QUOTATION = re.compile(r"\"[^\"]{2,}\"|“[^”]{2,}”")
-
-
-def in_quotation(text: str, at: int) -> bool:
-    """The position falls inside a quotation: the words of the thing judged ("Can I get on the 9 at Dock Lane?"),
-    not the writer's own."""
-    return any(m.start() < at < m.end() for m in _QUOTATION.finditer(text))
