@@ -19,6 +19,7 @@ from .lexicon import lexicon
 from .pay_terms import read_pay_term
 from .quality_bars import read_quality_bar, same_measures
 from .refused_reasons import read_refused_reason
+from .reserved_acts import read_reservation
 from .sample_shares import read_sample_share
 from .time_windows import read_time_window
 from .work_pace import read_rushed_floor, read_work_pace
@@ -215,6 +216,7 @@ _POLICY_READINGS = (
     (read_rushed_floor, "rushed work statement"),
     (read_bonus_term, "bonus amount statement"),
     (read_ruling, "disagreement ruling statement"),
+    (read_reservation, "reservation statement"),
 )
 
 

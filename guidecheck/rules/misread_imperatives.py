@@ -17,6 +17,9 @@ def _object_openers() -> frozenset[str]:
     return frozenset(lexicon().data["descriptive"]["object_openers"])
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "every", "each", "any", "your"})
+
+
 def misread_imperative(sent, covered: set[int]) -> Detection | None:
     """'Budget two minutes for every clip', 'Stick to what is shown; ...': an instruction whose verb the tagger
     read as a noun. The first word can be a verb (spaCy's own verb index), has no determiner, and is either the
@@ -46,7 +49,16 @@ def misread_imperative(sent, covered: set[int]) -> Detection | None:
             c.dep_ in ("aux", "auxpass") or (c.dep_ == "nsubj" and c.i != first.i) for c in head.children
         )
     )
-    if opens_object and (first.dep_ == "ROOT" or hung_on_imperative):
+    # "Caption an equation read aloud in words": the participle after the object read as the verb, the imperative as
+    # its subject; a bare singular noun right before a determiner is no subject
+    before_participle = (
+        first.dep_ == "nsubj"
+        and first.tag_ == "NN"
+        and head.tag_ in ("VBD", "VBN")
+        and nxt is not None
+        and nxt.lower_ in _DETERMINERS
+    )
+    if opens_object and (first.dep_ == "ROOT" or hung_on_imperative or before_participle):
         return Detection("obligation", "must", False, "imperative (verb read as a noun)", first, True)
     return None
 

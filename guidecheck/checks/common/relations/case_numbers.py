@@ -26,8 +26,18 @@ def names_sub_case(claim: Claim) -> bool:
 
 
 def in_condition(claim: Claim, q) -> bool:
-    """The number stands in the rule's condition: it says which case the rule is about."""
-    return bool(q.text) and q.text in claim.condition_text
+    """The number stands in the rule's condition, or is a band of values in its subject ("Two-digit years from 00 to
+    30 are entered as 20xx"): it says which case the rule is about."""
+    if not q.text:
+        return False
+    if q.text in claim.condition_text:
+        return True
+    subject = _SUBJECT.match(claim.text)
+    return q.upper is not None and subject is not None and q.text in subject.group("subject")
+
+
+# The subject of a statement of what is done to a case: "Two-digit years from 00 to 30 are entered as ...".
+_SUBJECT = re.compile(r"^\s*(?P<subject>[^,;:]{3,80}?)\s+(?:is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.I)
 
 
 __all__ = ["in_condition", "names_sub_case"]

@@ -17,13 +17,14 @@ import numpy as np
 
 from ..deck import same_project
 from .claims import Claim
-from .detectors import _numbers_disjoint
 from .lexicon import content, word_overlap
+from .numeric_limits import numbers_disjoint
 from .output_clash import output_conflict
 from .proposition import Side, overriding, side_of, stated_exception
 from .relate import Relation, relate
 from .rest_cases import only_for_another_case
 from .scorer import PairInput, features, outcomes_differ, scorer, stances
+from .sequence import timed_by
 from .text import as_read, find_span, quoted, span_of
 
 # Pairs this close are scored even without frame evidence (paraphrases, other addressees).
@@ -193,7 +194,7 @@ def _unexplained(p: PairInput, prob: float) -> Relation | None:
     agree = a * b > 0  # "never mention X" / "leave X out": opposite force, one stance
     if not agree and "F" in pair and pair & {"O", "P"}:
         pos, neg = (fa, fb) if fb.deontic == "F" else (fb, fa)
-        if only_for_another_case(pos, neg):
+        if only_for_another_case(pos, neg) or timed_by(pos, neg):
             return None
         verb = "requires" if pos.deontic == "O" else "allows"
         why = f"{quoted(as_read(pos.rule))} {verb} what {quoted(as_read(neg.rule))} forbids."
@@ -214,7 +215,7 @@ def _unexplained(p: PairInput, prob: float) -> Relation | None:
         return Relation(
             "CON001", fa.rule, fb.rule, conf, why, span_of(fa.rule, fa.cue) + span_of(fb.rule, fb.cue)
         )
-    hit = _numbers_disjoint(fa, fb)
+    hit = numbers_disjoint(fa, fb)
     if hit:
         why = f"{quoted(as_read(fa.rule))} asks for {hit[0].text} and {quoted(as_read(fb.rule))} for {hit[1].text}."
         return Relation(

@@ -21,11 +21,14 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import TypeVar
 
+import numpy as np
+
 from ..deck import same_project
 from .claims import Claim
 from .conflict import Conflict
-from .denied_exception import denied_exception, refused_words
+from .denied_exception import denied_exception, refused_words, refuses_by_subject
 from .proposition import is_example_material
+from .refused_exception import refused_exception
 from .relate import Relation, decided
 from .reservations import reserved_act, verbs_of
 from .restriction import restriction_conflict
@@ -99,19 +102,32 @@ def reservation_relations(claims: list[Claim]) -> list[Relation]:
     return out
 
 
-def refused_case_relations(claims: list[Claim]) -> list[Relation]:
+def refused_case_relations(claims: list[Claim], vectors=None) -> list[Relation]:
     """CON001 (or what explains it away) for every rule that refuses a case in words and a rule of the same project
     that excuses it; candidate pairs hold few of them (the excusing rule is about the case, the refusing one about
-    the act)."""
+    the act). With ``vectors`` (the claims' embeddings, in their order), a refusal whose subject is the case
+    ("Approved leave does not excuse a missed quota") is also judged against the rules that share its words, as
+    the candidate pairs judge it: by the two rules' similarity."""
+    row_of = {id(c): i for i, c in enumerate(claims)}
+    unit = _unit_rows(vectors) if vectors is not None and len(vectors) == len(claims) else None
     rules = [c for c in claims if not is_example_material(c)]
     out = []
     for i, j in sorted(_sharing(rules, refused_words, lambda c: c.everything)):
         fa, fb = rules[i], rules[j]
-        found = denied_exception(fa, fb, near=False) if same_project(fa.rule, fb.rule) else None
+        if not same_project(fa.rule, fb.rule):
+            continue
+        found = denied_exception(fa, fb, near=False)
+        if found is None and unit is not None and (refuses_by_subject(fa) or refuses_by_subject(fb)):
+            found = refused_exception(fa, fb, float(unit[row_of[id(fa)]] @ unit[row_of[id(fb)]]))
         rows = _worded(fa) and _worded(fb)  # "Wellbeing | You may skip any item with distressing content ..."
         if found is not None and (rel := decided(fa, fb, found, rows)) is not None:
             out.append(rel)
     return out
+
+
+def _unit_rows(vectors) -> np.ndarray:
+    m = np.asarray(vectors, dtype=np.float32)
+    return m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
 
 
 # A modal word: a table row that holds one states a rule in words of its own, not a description of a label.

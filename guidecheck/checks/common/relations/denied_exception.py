@@ -68,7 +68,24 @@ def refused_words(claim: Claim) -> frozenset[str]:
     m = _words().reason.search(text)
     if m is None and (refused := _refused_omission(claim)) is not None:
         return content(refused[1]) - _words().generic  # "Never skip a blurred image"
+    if m is None and (excused := _EXCUSED_SUBJECT.match(text)) is not None:
+        return content(excused.group("case").replace("-", " ")) - _words().generic
     return content(m.group(0)) - _words().generic if m else frozenset()
+
+
+def refuses_by_subject(claim: Claim) -> bool:
+    """The rule refuses, as its subject, the case it will not excuse ("Approved leave does not excuse a missed
+    quota")."""
+    return _EXCUSED_SUBJECT.match(unquoted(claim.text)) is not None
+
+
+# A case refused as the subject of the refusal: "Approved leave, illness and public holidays do not excuse a missed
+# weekly quota", "Thread length is never a reason for extra time".
+_EXCUSED_SUBJECT = re.compile(
+    r"^\s*(?P<case>[^;:]{3,80}?)\s+(?:(?:(?:do|does)\s+not|don['’]t|doesn['’]t|never)\s+excuses?\b|"
+    r"(?:is|are)\s+(?:never|not|no)\s+(?:an?\s+)?(?:valid\s+|good\s+)?(?:reason|grounds|excuse)\s+for\b)",
+    re.I,
+)
 
 
 def _refused_reason(text: str) -> tuple[str, str] | None:
@@ -181,10 +198,18 @@ def _granted_omission(claim: Claim) -> str | None:
     if claim.deontic == "O" and (
         claim.action in _words().omissions or _THEN_SKIP.search(unquoted(claim.text))
     ):
+        if not claim.condition_text and _SKIP_WHICH.match(unquoted(claim.text)):
+            return claim.text  # "Skip any listing written mostly in Spanish": the object says which
         return claim.condition_text or None  # "If C, mark it Unusable and skip it"
     return None
 
 
+# An order to skip items of a kind, named by what follows the item ("Skip any chat that is not in English", "Skip
+# any listing written mostly in Spanish").
+_SKIP_WHICH = re.compile(
+    r"^\s*(?:[\w-]+:\s+)?skip\s+(?:any|every|each|all)\s+[a-z]+\s+(?:that|which|who|written|recorded|in|with|from)\b",
+    re.I,
+)
 _THEN_SKIP = re.compile(r"(?:,|\band|\bthen)\s+(?:press\s+|click\s+|hit\s+)?skip\b", re.I)
 
 
@@ -194,6 +219,10 @@ def _refused_omission(claim: Claim) -> tuple[str, str] | None:
     text = unquoted(claim.text)
     if (reason := _refused_reason(text)) is not None:
         return reason
+    if (
+        same := _LIKE_ANY_OTHER.search(text)
+    ) is not None:  # "Spanish-language listings are rated like any other"
+        return f"skip {same.group('head')}", same.group("case")
     m = _words().refused_omission.search(text)
     if m is None:
         return None
@@ -206,6 +235,19 @@ def _refused_omission(claim: Claim) -> tuple[str, str] | None:
         # "Never skip a blurred image": the blur is the case, the image the thing
         return f"{text[m.start() : m.end()]} {thing.group('head')}", thing.group("mod")
     return (text[m.start() : case.start()], case.group(0)) if case else None
+
+
+# A case given the task as every other item is ("Spanish-language listings are rated like any other listing",
+# "Bot-flagged accounts: their edits are reviewed in the same way as human edits"): skipping it is refused. The case
+# is the subject (of the sentence or of a clause after a heading, "Section 8 (Skips) Spanish-language listings are
+# ..."); its last word is the item.
+_LIKE_ANY_OTHER = re.compile(
+    r"(?:^\s*|(?<=[:;)])\s+)(?:[\w-]+(?:\s+[\w-]+){0,3}:\s+)?(?P<case>(?:[\w'’-]+\s+){0,6}?(?P<head>[a-z]+))\s+(?:is|are)\s+"
+    r"(?:still\s+|also\s+)?(?:rated|scored|labell?ed|annotated|reviewed|transcribed|tagged|coded|keyed|judged|"
+    r"treated|handled|graded|checked)\s+(?:(?:and|or)\s+[a-z]+ed\s+)?(?:exactly\s+|just\s+)?"
+    r"(?:like\s+(?:any|every|all)\s+other|(?:in\s+)?the\s+same\s+way\s+as)\b",
+    re.I,
+)
 
 
 # A thing of a kind that may not be skipped, the kind named before it: "Non-English messages may not be skipped".
@@ -301,7 +343,7 @@ def _conditioned_refusal(refusing: Claim) -> bool:
         return False
     text = unquoted(refusing.text)
     first = re.split(r";\s", text, maxsplit=1)[0]
-    return cond in first or read_refused_reason(first) is None
+    return cond in first or (read_refused_reason(first) is None and _LIKE_ANY_OTHER.search(first) is None)
 
 
 def _omitted(granting: Claim) -> frozenset[str]:

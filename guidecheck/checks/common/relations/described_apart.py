@@ -22,6 +22,7 @@ from .claims import Claim
 from .conflict import Conflict
 from .lexicon import content, data, scale_words, stem
 from .relate import Relation, decided
+from .reserved_labels import sent_elsewhere
 from .text import as_read, find_span, name_at, quoted
 
 
@@ -180,6 +181,26 @@ def _mentions(claims: list[Claim]) -> dict[str, list[int]]:
     return index
 
 
+def _why(row: Row, claim: Claim, polar: bool) -> str | None:
+    """Why the rule describes the row's label apart from the row: a word of the row it says the opposite of
+    (``polar``), or the row's case sent to another label by the clause after the rule reserves this one."""
+    label = " / ".join(row.names)
+    hit = _clash(row.description, claim.text, row.names) if polar else None
+    if hit is not None:
+        said, against = _surface(claim.text, hit[1]), _surface(row.description, hit[0])
+        return (
+            f"The table describes {label} as {quoted(row.description)}, but {quoted(as_read(claim.rule))} gives "
+            f"it where “{said}” holds, which the table rules out (“{against}”)."
+        )
+    sent = sent_elsewhere(row.names, row.description, claim.text)
+    if sent is None:
+        return None
+    return (
+        f"The table describes {label} as {quoted(row.description)}, but {quoted(as_read(claim.rule))} keeps it for "
+        f"another case and sends that one to {sent[1]} (“{sent[0]}”)."
+    )
+
+
 def described_apart_relations(claims: list[Claim]) -> list[Relation]:
     """CON006 for a label table's row and a rule that describes the same label the opposite way."""
     rows = [r for c in claims if c.rule.kind == "rubric" and c.rule.cells and (r := _row(c))]
@@ -199,17 +220,12 @@ def described_apart_relations(claims: list[Claim]) -> list[Relation]:
             where = next((m for n in row.names if (m := _named(claim.text, n))), None)
             if where is None or not _gives(claim, where):
                 continue
-            if i in other and any(_named(claim.text, n) for n in others):
+            # "Use Weak rather than Poor when ...": a rule that names another label of the table is read only for
+            # the row's case sent to it
+            polar = not (i in other and any(_named(claim.text, n) for n in others))
+            why = _why(row, claim, polar)
+            if why is None:
                 continue
-            hit = _clash(row.description, claim.text, row.names)
-            if hit is None:
-                continue
-            label = " / ".join(row.names)
-            said, against = _surface(claim.text, hit[1]), _surface(row.description, hit[0])
-            why = (
-                f"The table describes {label} as {quoted(row.description)}, but {quoted(as_read(claim.rule))} gives "
-                f"it where “{said}” holds, which the table rules out (“{against}”)."
-            )
             spans = find_span(row.claim.rule, row.description) + find_span(claim.rule, where.group(0))
             found = Conflict("CON006", 0.8, why, spans, False, categorical=True)
             a, b = (row.claim, claim) if row.claim.rule.id < claim.rule.id else (claim, row.claim)

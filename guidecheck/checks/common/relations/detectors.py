@@ -12,14 +12,11 @@ place its specificity calls for, put its words in ``data/contradictions.toml`` a
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 
-from ....rules.quantities import limit_named
 from .addressee import addressee, names_output
 from .blank_field import blank_field_conflict
-from .case_numbers import in_condition, names_sub_case
 from .claims import Claim
 from .conflict import Conflict
 from .distinct_things import named_apart
@@ -27,21 +24,17 @@ from .faq_cases import asked_about
 from .ignored import ignored_conflict
 from .labelled_alike import labelled_alike
 from .lexicon import content, jaccard, lexicon
+from .numeric_limits import numbers_disjoint, numeric_conflict
 from .opposite_acts import opposite_acts_conflict
-from .permitted_counts import permitted_beyond
 from .reservations import reserved_act
 from .rest_cases import rest_of
 from .restriction import restriction_conflict
 from .same_act import general_ban, keeps_as_is, members_meet, party_nouns, same_act
-from .sequence import orders, sequence_conflict
+from .sequence import orders, sequence_conflict, timed_by
 from .sufficiency import enough_conflict, sufficiency_conflict
 from .text import RELATIVE, as_read, find_span, quoted, span_of
-from .thresholds import states_complement, threshold_conflict
-from .work_time import Scope, is_work_time, same_scope, work_item_scope
-
-
-def threshold(name: str) -> float:
-    return lexicon().thresholds[name]
+from .thresholds import threshold_conflict
+from .topic import threshold, topic_match
 
 
 def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
@@ -174,18 +167,6 @@ def conditions_compatible(fa: Claim, fb: Claim) -> str:
     return "exclusive"
 
 
-def topic_match(a: frozenset[str], b: frozenset[str], floor: float, high: float | None = None) -> bool:
-    """Same thing: near-identical words, or one side only adds words to the other (a narrower phrasing).
-
-    When each side has words of its own ("harmless request" / "harmful request", "video post" / "text-only
-    post") the two are about different things unless the overlap is high.
-    """
-    j = jaccard(a, b)
-    if j >= (high if high is not None else threshold("same_topic")):
-        return True
-    return j >= floor and (a <= b or b <= a)
-
-
 def definition_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | str | None:
     if not fa.definition or not fb.definition or fa.definition[0] != fb.definition[0]:
         return None
@@ -194,87 +175,11 @@ def definition_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | str |
     overlap = jaccard(ca, cb)
     if overlap >= threshold("definition_same"):
         return "duplicate"  # (sentence embeddings of "X means ..." are dominated by X: never trusted here)
-    if ca and cb and (ca <= cb or cb <= ca) and not _numbers_disjoint(fa, fb):
+    if ca and cb and (ca <= cb or cb <= ca) and not numbers_disjoint(fa, fb):
         return "duplicate"  # one definition only adds detail to the other
     why = f"The term is defined two ways: {quoted(as_read(fa.rule))} versus {quoted(as_read(fb.rule))}."
     conf = round(0.95 - 0.4 * overlap, 3)
     return Conflict("CON006", conf, why, find_span(fa.rule, da) + find_span(fb.rule, db), False)
-
-
-def _numbers_disjoint(fa: Claim, fb: Claim):
-    """(qa, qb, kept) for two limits of one attribute that disagree: no value meets both (kept False), or the
-    deck names one limit with two values that can both be kept (kept True); else None."""
-    for qa, ia in fa.quantities:
-        for qb, ib in fb.quantities:
-            if qa.attribute != qb.attribute or (in_condition(fa, qa) and in_condition(fb, qb)):
-                continue
-            if states_complement(fa, qa) or states_complement(fb, qb):
-                continue  # "...; anything three seconds or longer is labelled as usual" is no limit
-            if ia.disjoint(ib):
-                return qa, qb, False
-            if _two_limits(qa, ia, qb, ib):
-                return qa, qb, True
-    return None
-
-
-def _bound(iv) -> str | None:
-    """'upper' for an interval open below ("at most 20 minutes"), 'lower' for one open above, else None."""
-    if math.isinf(iv.lo) != math.isinf(iv.hi):
-        return "upper" if math.isinf(iv.lo) else "lower"
-    return None
-
-
-def _two_limits(qa, ia, qb, ib) -> bool:
-    """'Each clip has a hard limit of 1,200 seconds' / 'The time cap per clip is 25 minutes': the deck names its
-    limit and states another value for the same bound elsewhere. Both can be kept, but not both are the limit."""
-    if not (limit_named(qa) or limit_named(qb)) or qa.upper is not None or qb.upper is not None:
-        return False
-    side = _bound(ia)
-    if side is None or side != _bound(ib):
-        return False
-    return ia.hi != ib.hi if side == "upper" else ia.lo != ib.lo
-
-
-_EACH = re.compile(r"\b(?:per|each|every)\s+(?P<noun>[a-z]{2,})\b", re.I)
-
-
-def _scope(claim: Claim, q) -> Scope:
-    """What the limit is counted per: "ad" in "90 seconds on a single ad" and in "two minutes per ad"; for a named
-    limit, wherever the sentence says it ("Each clip has a hard limit of ...", "The time cap per clip is ...")."""
-    i = claim.text.find(q.text) if q.text else -1
-    m = lexicon().quantity_scope.match(claim.text[i + len(q.text) :]) if i >= 0 else None
-    if m is None and limit_named(q):
-        m = _EACH.search(claim.text)
-    return work_item_scope(claim.text, q.attribute, m.group("noun") if m else None)
-
-
-def _numeric(fa: Claim, fb: Claim) -> Conflict | None:
-    hit = _numbers_disjoint(fa, fb) or permitted_beyond(fa, fb)
-    if not hit or any(names_sub_case(f) for f in (fa, fb)):
-        return None
-    filler = lexicon().quantity_filler
-    ca, cb = fa.core - filler, fb.core - filler
-    qa, qb, kept = hit
-    sa, sb = _scope(fa, qa), _scope(fb, qb)
-    same = same_scope(sa, sb)
-    if (
-        kept is None
-    ):  # a count of one named thing: the thing is the topic, unless each counts it per another item
-        same = same or not (sa.noun and sb.noun)
-    if not same and is_work_time(sa) != is_work_time(sb):
-        return None  # the time spent on an item and another time ("Clips longer than 10 minutes")
-    if not same and (not (ca or cb) or not topic_match(ca, cb, threshold("numeric_topic"))):
-        return None
-    unit = qa.unit or qb.unit or qa.attribute
-    tails = {True: "two different values for one limit.", False: f"no {unit} count satisfies both."}
-    allowing = "first" if fa.deontic == "P" else "second"
-    tail = tails.get(kept, f"the {allowing} allows {unit} counts the other rules out.")
-    why = (
-        f"{quoted(as_read(fa.rule))} asks for {qa.text} and {quoted(as_read(fb.rule))} for {qb.text}: {tail}"
-    )
-    spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
-    conf = 0.85 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
-    return Conflict("CON004", conf, why, spans, True, categorical=True)
 
 
 def _outcome_conflict(fa: Claim, fb: Claim, aliases: dict[str, str], cosine: float) -> Conflict | None:
@@ -371,6 +276,8 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     conf = round(min(0.97, 0.55 + 0.3 * topic + 0.15 * strength), 3)
     if code == "CON001":
         pos, neg = (fa, fb) if fb.deontic == "F" or keeping is fb else (fb, fa)
+        if timed_by(pos, neg):
+            return None
         verb = "requires" if pos.deontic == "O" else "allows"
         why = f"{quoted(as_read(pos.rule))} {verb} what {quoted(as_read(neg.rule))} forbids."
     else:
@@ -384,7 +291,7 @@ Detector = Callable[[Claim, Claim, float, dict[str, str]], Conflict | None]
 # Most specific first; see the module docstring. The definition detector is not here: it can also find that
 # two definitions agree (a duplicate), so ``relate`` asks it on its own before these.
 DETECTORS: tuple[Detector, ...] = (
-    lambda fa, fb, cosine, aliases: _numeric(fa, fb),
+    lambda fa, fb, cosine, aliases: numeric_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: threshold_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: restriction_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: sequence_conflict(fa, fb),

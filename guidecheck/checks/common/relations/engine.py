@@ -146,7 +146,7 @@ def deck_relations(
         + research_relations(claims)
         + ordered
         + reservation_relations(claims)
-        + refused_case_relations(claims)
+        + refused_case_relations(claims, vectors)
         + comment_duty_relations(claims)
         + tie_break_relations(claims)
         + disagreement_relations(claims)

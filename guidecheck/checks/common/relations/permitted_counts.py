@@ -1,4 +1,4 @@
-"""A permission to do more of a counted thing than another rule allows (CON004, through ``detectors._numeric``).
+"""A permission to do more of a counted thing than another rule allows (CON004, through ``numeric_limits.numeric_conflict``).
 
 "Raters may pick up to two moods for a clip" and "Choose exactly one mood per clip": the two counts share a value
 (one mood keeps both), so they are not disjoint, but the most the permission allows breaks the other rule. The two

@@ -53,7 +53,13 @@ def _chain(f: Claim) -> _Ranked | None:
         return _inline_chain(f)
     items = [i.strip() for i in _CHAIN_SPLIT.split(m.group("chain")) if i.strip()]
     labels = tuple(i.split()[0] for i in items if re.fullmatch(LABEL_CODE, i.split()[0]))
+    if len(labels) < 3 and all(re.fullmatch(_NAME, i) for i in items):
+        labels = tuple(items)  # "in this order: Safety, then Escalation, then Helpfulness": names of one slot
     return _Ranked(f, labels, "", False) if len(labels) >= 3 else None
+
+
+# A name the deck gives a label or dimension, in title case, up to three words ("Identity Attack").
+_NAME = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
 
 
 # "the class higher in this list wins: Water > Crop > Weed > Soil": names joined by ">" in a sentence that ranks.
@@ -131,6 +137,33 @@ def _first(f: Claim) -> _Ranked | None:
             over = _OVER.search(f.text, m.end()) or _OVER.search(f.text)
             text = over.group("over") if over else ""
             return _Ranked(f, (m.group("x"),), text, bool(_ANY_OTHER.search(f.text)))
+    return _picked(f)
+
+
+# A named item picked for the slot, in title case: "make Identity Attack the primary label", "record Escalation as
+# the Primary Issue", "Factual Accuracy always comes first when you choose the Primary Issue".
+_SLOT_NAME = r"(?i:(?:primary|first|top|main)\s+(?:slot|field|position|place|spot|flag|label|issue|category|tag|code|reason))"
+_PICKED = (
+    re.compile(
+        rf"\b(?i:make|record|choose|pick|select|use|give|mark|enter)\s+(?:it\s+)?(?P<x>{_NAME})\s+(?:(?i:as)\s+)?"
+        rf"(?i:the|its)\s+{_SLOT_NAME}\b"
+    ),
+    re.compile(
+        rf"^\s*(?P<x>{_NAME})\s+(?:(?i:always)\s+)?(?i:comes?|goes?)\s+first\b(?=[^.;]*\b{_SLOT_NAME})"
+    ),
+)
+
+
+def _picked(f: Claim) -> _Ranked | None:
+    """A named item put first: over what its condition names ("When Threat and Identity Attack are tied") or what
+    the sentence says it comes ahead of."""
+    for rx in _PICKED:
+        m = rx.search(f.text)
+        if m is None:
+            continue
+        over = _OVER.search(f.text, m.end())
+        text = over.group("over") if over else (f.condition_text or "")
+        return _Ranked(f, (m.group("x"),), text, bool(_ANY_OTHER.search(f.text)))
     return None
 
 

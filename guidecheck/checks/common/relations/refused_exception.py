@@ -88,6 +88,25 @@ def _subject_grant(claim: Claim) -> tuple[str, bool] | None:
     return (m.group("case"), False) if m else None
 
 
+# A refusal whose subject is the case it refuses ("Approved leave does not excuse a missed quota", "Length is never a
+# reason for extra time").
+_NO_EXCUSE = re.compile(r"\b(?:excuse|reason|grounds)\b", re.I)
+
+
+def _excused_subject(refusing: Claim, refusal: str, granting: Claim) -> tuple[str, bool] | None:
+    """ "Raters on approved leave may fall short of the weekly quota" against "Approved leave does not excuse a missed
+    weekly quota": the permission's subject is the case the refusal's subject names, and it relaxes the very thing
+    refused (every word of "a missed weekly quota" but the miss). A restriction ("can be claimed only by ...")
+    excuses nothing. Judged as a person's qualification is: the two rules share the case and the thing in words."""
+    grant = _subject_grant(granting)
+    if grant is None or _ONLY.search(granting.text):
+        return None
+    after = unquoted(refusing.text)[unquoted(refusing.text).find(refusal) + len(refusal) :]
+    thing = content(re.split(r"[;:.,]", after, maxsplit=1)[0].replace("-", " ")) - _words().generic
+    return (grant[0], True) if thing and thing <= granting.core else None
+
+
+_ONLY = re.compile(r"\bonly\b", re.I)
 _INCLUDED = re.compile(r"\b(?:included|(?:is|are)\s+no\s+exceptions?)\s*$", re.I)
 # The one thing of the item a refusal names ("whatever language the post is in", "no matter which tier"): the case it
 # shuts out. "whatever your own fluency" names the rater, whose qualifications it refuses however they are worded.
@@ -166,6 +185,8 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         if grant is None and refusal and _INCLUDED.search(refusal):
             # "Pop-up stalls can be marked Verified ..." / "...; a pop-up stall is no exception"
             grant = _subject_grant(granting)
+        if grant is None and refusal and _NO_EXCUSE.search(refusal):
+            grant = _excused_subject(refusing, refusal, granting)
         if refusal is None or grant is None or refusing.deontic not in ("O", "F") or refusing.condition:
             continue  # "When nobody names the person, describe them, even if you're sure": its own case only
         case, qualified = grant

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ....index.reserved import act_bases, reservation_patterns
+from ....rules.reserved_acts import participle_base, reservation_forms
 from .claims import Claim, unquoted
 from .lexicon import data, lexicon, stem
 
@@ -81,6 +82,11 @@ def _reserved_in(text: str) -> tuple[str, tuple[str, ...]] | None:
         act = m.group("act").lower()
     elif (m := reservation_words().reserved.match(text)) is not None and names_people(m.group("group")):
         act = m.group("act").lower()  # "Changing a submitted score is reserved for QA reviewers"
+    elif (found := _passive_or_call(text)) is not None:
+        m = found[1]
+        act = participle_base(
+            m.group("act")
+        )  # "Appeals are decided only by ...", "Marking ... is a reviewer decision"
     elif (m := reserved_thing().match(text)) is not None and names_people(m.group("group")):
         acts = tuple(
             sorted(reservation_words().label_verbs)
@@ -95,6 +101,44 @@ def _reserved_in(text: str) -> tuple[str, tuple[str, ...]] | None:
     if button is not None:  # "Only Senior Annotators may press Escalate to Clinician": escalating is reserved
         acts = (*acts, button.group("act").lower())
     return (group, acts) if qualifiers(group) else None
+
+
+def _passive_or_call(text: str) -> tuple[str, re.Match[str]] | None:
+    """(form, match) of a reservation in the passive with its group the only agent, or of an act called one group's
+    decision."""
+    forms = reservation_forms()
+    for name in ("reserved_by", "reserved_call"):
+        m = forms[name].match(text)
+        if m is not None and names_people(m.group("group")):
+            return name, m
+    return None
+
+
+def reserved_what(text: str) -> tuple[str, re.Match[str]] | None:
+    """(form, match) of a reservation that names what the act is done to before the group: "Adding a custom tag to
+    the label set is reserved for ...", "Gold disputes are decided only by ..."."""
+    m = reservation_words().reserved.match(text)
+    return ("reserved", m) if m is not None else _passive_or_call(text)
+
+
+def what_shared(form: str, m: re.Match[str], words: set[str]) -> str | None:
+    """The word of what is reserved that the other rule names: two shared words ("a custom tag to the label set"),
+    one being chance. A passive's subject is the thing itself ("Appeals are decided only by ...", "Gold disputes
+    ..."), and its act is named by the other rule already, so the other rule naming every word of it is enough ("Gold
+    labels" are not any label)."""
+    if form == "reserved_by":
+        thing = _content_words(_OF_THING.split(m.group("what").split("(")[0], maxsplit=1)[0])
+        return thing[-1] if thing and all(stem(w.lower()) in words for w in thing) else None
+    shared = [w for w in _content_words(m.group("what")) if stem(w.lower()) in words]
+    return shared[-1] if len({stem(w.lower()) for w in shared}) >= 2 else None
+
+
+# Where a thing's name ends and what it is of or for begins: "Changes to the banned-word list".
+_OF_THING = re.compile(r"\s(?:to|of|for|in|on|from|with|about)\s", re.I)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in FUNCTION_WORDS]
 
 
 # Pressing a control whose name is an act ("press Escalate to Clinician", "click Reject") does that act.
@@ -119,6 +163,11 @@ def reserved_thing() -> re.Pattern[str]:
 
 
 _SECOND_ACT = re.compile(r"\s+(?:or|and|and/or)\s+(?P<act>[a-z]+)\b", re.I)
+
+
+def verb_stems(acts: tuple[str, ...]) -> set[str]:
+    """The stems of the acts' own verbs, a gerund's too ("Marking" -> mark), with no synonym folded in."""
+    return {stem(f) for act in acts for f in act_bases(act) | {act.lower()}}
 
 
 def act_stems(acts: tuple[str, ...]) -> set[str]:
@@ -221,8 +270,11 @@ __all__ = [
     "reserved",
     "reserved_act",
     "reserved_thing",
+    "reserved_what",
     "reserving_sentence",
     "rule_sentence",
+    "verb_stems",
     "verbs_of",
+    "what_shared",
     "word_stems",
 ]

@@ -19,7 +19,6 @@ from .conflict import Conflict
 from .lexicon import content, lexicon, stem, word_overlap
 from .reservations import (
     DETERMINERS,
-    FUNCTION_WORDS,
     act_stems,
     label_verb_stems,
     names_people,
@@ -27,9 +26,12 @@ from .reservations import (
     reservation_words,
     reserved,
     reserved_thing,
+    reserved_what,
     reserving_sentence,
     rule_sentence,
+    verb_stems,
     verbs_of,
+    what_shared,
     word_stems,
 )
 from .text import as_read, find_span, quoted
@@ -71,7 +73,7 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         or _thing_named(reserving, other)
     )
     other_verbs = {w.lower() for w in re.findall(r"[A-Za-z]+", other.text)} & verbs
-    if names and set(acts) & verbs:
+    if names and verb_stems(acts) & {stem(v) for v in verbs}:  # "Marking ... is reserved": a gerund of one
         # a label verb in any form, as long as it applies the name ("applies the Emergency label")
         names = names if other_verbs else {n for n in names if _applies(other.text, n)}
         if names:
@@ -91,11 +93,9 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         if where is not None and not content(where.group("where").replace("-", " ")) & words:
             return None  # "add a genre to the taxonomy" is reserved, not "add up to two secondary genres"
         return reserving.rule.object or reserving.object_head
-    m = reservation_words().reserved.match(reserving_sentence(reserving))
-    if m is not None:  # "Adding a custom tag to the label set is reserved for ...": the gerund's object
-        what = [w for w in re.findall(r"[A-Za-z]{3,}", m.group("what")) if stem(w.lower()) in words]
-        what = [w for w in what if w.lower() not in FUNCTION_WORDS]
-        return what[-1] if len({stem(w.lower()) for w in what}) >= 2 else None  # one shared word is chance
+    found = reserved_what(reserving_sentence(reserving))
+    if found is not None:  # "Adding a custom tag to the label set is reserved for ...": the gerund's object
+        return what_shared(*found, words)
     if reserving.object_head is None:  # "Once a rating is submitted, only a team lead can change it"
         thing = _THING.search(reserving_sentence(reserving).split(",", 1)[0])
         if thing and stem(thing.group(1).lower()) in words:
@@ -316,14 +316,28 @@ def _everyone(other: Claim) -> tuple[str, bool] | None:
         and addressee(other) == "you"
     ):
         return other.text, False  # told outright; a passive ("reviews ... must be rejected") names no one
+    told = other.deontic in ("O", "P") and not other.rule.negated
+    if told and (m := _YOURSELF.search(_without_alternative(rule_sentence(other)))) is not None:
+        return (
+            m.group(),
+            False,
+        )  # "go ahead and mark it Unsummarisable yourself", whoever the frame's actor is
     return None
 
 
+# The reader told to do the act in person: the act is theirs, not a lead's ("set the status yourself").
+_YOURSELF = re.compile(r"\byourself\b", re.I)
+
+
 def _later_clause(other: Claim, words: str) -> bool:
-    """Everyone is given the act in a clause of its own after a colon or semicolon, so the prohibition of the
-    first clause ("Do not wait for a nurse ...: any annotator ... applies the label") is not its."""
+    """Everyone is given the act in a clause of its own, before or after the prohibition's ("Do not wait for a nurse
+    ...: any annotator ... applies the label"), so the prohibition is not its."""
     i = other.text.find(words.strip(" :;"))
-    return i > 0 and bool(re.search(r"[:;]\s*$", other.text[:i]))
+    if i > 0 and re.search(r"[:;]\s*$", other.text[:i]):
+        return True
+    # "Whoever spots a leaked key raises the flag on the spot — don't wait for audit": the ban is the later clause's
+    cue = other.cue[0] if other.cue else -1
+    return 0 <= i < cue and bool(re.search(r"[;:—–]|\s-\s", other.text[i:cue]))
 
 
 _AFTER = re.compile(r"^\s*(?:once|after)\s+(?P<c>[^,;:]{3,80}),", re.I)

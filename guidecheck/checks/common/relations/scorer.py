@@ -18,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .claims import Claim
-from .detectors import _numbers_disjoint
+from .numeric_limits import numbers_disjoint
 from .output_clash import output_conflict
 from .proposition import Side
 
@@ -122,7 +122,7 @@ def features(p: PairInput) -> np.ndarray:
     pair = {fa.deontic, fb.deontic}
     opposed = float("F" in pair and bool(pair & {"O", "P"}))
     relaxed = float(pair == {"O", "N"})
-    disjoint = float(_numbers_disjoint(fa, fb) is not None)
+    disjoint = float(numbers_disjoint(fa, fb) is not None)
     differ = float(outcomes_differ(fa, fb))
     det_con = float(bool(p.detector and p.detector.startswith("CON")))
     inter = len(fa.core & fb.core)

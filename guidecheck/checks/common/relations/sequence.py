@@ -263,6 +263,8 @@ def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
         return None  # "you may read X before Y" allows an order, it does not require one
     for p in orders(fa.text):
         for q in orders(fb.text):
+            if (p.later_all and _in_a_case(fa)) or (q.later_all and _in_a_case(fb)):
+                continue  # "If you want a label the definitions forbid, re-check your scores first": first then
             if _reversed(p, q):
                 why = (
                     f"{quoted(as_read(fa.rule))} puts “{p.earlier_text}” before “{p.later_text}”, but "
@@ -275,4 +277,18 @@ def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     return None
 
 
-__all__ = ["Order", "orders", "same_step", "same_step_share", "sequence_conflict", "step_words"]
+def _in_a_case(claim: Claim) -> bool:
+    """The rule opens on the case it is for, so its "first" is first in that case, not in the whole task."""
+    cond = claim.condition_text.strip().lower()
+    return bool(cond) and claim.text.lstrip().lower().startswith(cond[:30])
+
+
+def timed_by(pos: Claim, neg: Claim) -> bool:
+    """ "Check the answer for red flags before you give any dimension scores" / "Unscorable answers receive no
+    dimension scores": what the ban is about is the step the first rule orders its act before or after, not its act;
+    the rule asks for no score."""
+    words = step_words(neg.text)
+    return any(len(words & o.later) > max(1, len(words & o.earlier)) for o in orders(pos.text))
+
+
+__all__ = ["Order", "orders", "same_step", "same_step_share", "sequence_conflict", "step_words", "timed_by"]

@@ -1,0 +1,105 @@
+"""Two limits of one attribute that no value meets both (CON004): "Rationales must be at least 25 words long" /
+"no more than 20 words per rationale"; or one limit the deck names with two values. Numbers that say which case a
+rule is about (``case_numbers``) are no limits; a time spent on an item is no other time (``work_time``)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ....rules.quantities import limit_named
+from .case_numbers import in_condition, names_sub_case
+from .claims import Claim
+from .conflict import Conflict
+from .lexicon import lexicon
+from .permitted_counts import permitted_beyond
+from .text import as_read, find_span, quoted
+from .thresholds import states_complement
+from .topic import threshold, topic_match
+from .work_time import Scope, is_work_time, same_scope, work_item_scope
+
+
+def numbers_disjoint(fa: Claim, fb: Claim):
+    """(qa, qb, kept) for two limits of one attribute that disagree: no value meets both (kept False), or the
+    deck names one limit with two values that can both be kept (kept True); else None."""
+    for qa, ia in fa.quantities:
+        for qb, ib in fb.quantities:
+            if qa.attribute != qb.attribute or (in_condition(fa, qa) and in_condition(fb, qb)):
+                continue
+            if states_complement(fa, qa) or states_complement(fb, qb):
+                continue  # "...; anything three seconds or longer is labelled as usual" is no limit
+            if ia.disjoint(ib):
+                return qa, qb, False
+            if _two_limits(qa, ia, qb, ib):
+                return qa, qb, True
+    return None
+
+
+def _bound(iv) -> str | None:
+    """'upper' for an interval open below ("at most 20 minutes"), 'lower' for one open above, else None."""
+    if math.isinf(iv.lo) != math.isinf(iv.hi):
+        return "upper" if math.isinf(iv.lo) else "lower"
+    return None
+
+
+def _two_limits(qa, ia, qb, ib) -> bool:
+    """'Each clip has a hard limit of 1,200 seconds' / 'The time cap per clip is 25 minutes': the deck names its
+    limit and states another value for the same bound elsewhere. Both can be kept, but not both are the limit."""
+    if not (limit_named(qa) or limit_named(qb)) or qa.upper is not None or qb.upper is not None:
+        return False
+    side = _bound(ia)
+    if side is None or side != _bound(ib):
+        return False
+    return ia.hi != ib.hi if side == "upper" else ia.lo != ib.lo
+
+
+_EACH = re.compile(r"\b(?:per|each|every)\s+(?P<noun>[a-z]{2,})\b", re.I)
+
+
+def _scope(claim: Claim, q) -> Scope:
+    """What the limit is counted per: "ad" in "90 seconds on a single ad" and in "two minutes per ad"; for a named
+    limit, wherever the sentence says it ("Each clip has a hard limit of ...", "The time cap per clip is ...")."""
+    i = claim.text.find(q.text) if q.text else -1
+    m = lexicon().quantity_scope.match(claim.text[i + len(q.text) :]) if i >= 0 else None
+    if m is None and limit_named(q):
+        m = _EACH.search(claim.text)
+    return work_item_scope(claim.text, q.attribute, m.group("noun") if m else None)
+
+
+def _per_the_other(sa: Scope, sb: Scope, ca: frozenset[str], cb: frozenset[str]) -> bool:
+    """One limit is counted per the thing the other is about: "no more than 20 words per rationale" and "Rationales
+    must be at least 25 words long"."""
+    return (sa.noun is None and sb.noun in ca) or (sb.noun is None and sa.noun in cb)
+
+
+def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
+    hit = numbers_disjoint(fa, fb) or permitted_beyond(fa, fb)
+    if not hit or any(names_sub_case(f) for f in (fa, fb)):
+        return None
+    filler = lexicon().quantity_filler
+    ca, cb = fa.core - filler, fb.core - filler
+    qa, qb, kept = hit
+    sa, sb = _scope(fa, qa), _scope(fb, qb)
+    same = same_scope(sa, sb)
+    if (
+        kept is None
+    ):  # a count of one named thing: the thing is the topic, unless each counts it per another item
+        same = same or not (sa.noun and sb.noun)
+    if not same and is_work_time(sa) != is_work_time(sb):
+        return None  # the time spent on an item and another time ("Clips longer than 10 minutes")
+    if (
+        not same
+        and not _per_the_other(sa, sb, ca, cb)
+        and (not (ca or cb) or not topic_match(ca, cb, threshold("numeric_topic")))
+    ):
+        return None
+    unit = qa.unit or qb.unit or qa.attribute
+    tails = {True: "two different values for one limit.", False: f"no {unit} count satisfies both."}
+    allowing = "first" if fa.deontic == "P" else "second"
+    tail = tails.get(kept, f"the {allowing} allows {unit} counts the other rules out.")
+    why = (
+        f"{quoted(as_read(fa.rule))} asks for {qa.text} and {quoted(as_read(fb.rule))} for {qb.text}: {tail}"
+    )
+    spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
+    conf = 0.85 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
+    return Conflict("CON004", conf, why, spans, True, categorical=True)
