@@ -228,3 +228,46 @@ def test_a_reservation_stated_as_a_fact_is_a_rule(tmp_path):
         "Appeals are decided only by senior reviewers.",
         "Marking an image BLANK is a reviewer decision.",
     ]
+
+
+SECOND_LOOK = {
+    "menus/guide.md": "# Menus\n\n## Fields\n\nYou may leave the Allergens field empty when the menu has no allergen key "
+    "at all.\n\nYou may skip the Chalk flag on a board menu if every item on it is clearly legible.\n\nYou may skip "
+    "the severity rating when the menu is not in English.\n\n## Roles\n\nOnly Team Leads can mark a whole batch as "
+    "Duplicate.\n\nOnly Reviewers can delete a row that another annotator created.\n\n## Procedure\n\nFollow these "
+    "steps for every menu:\n\n1. Read the whole menu once before you touch any code.\n2. Check the currency.\n3. "
+    "Select the dish codes from the panel on the right.\n4. Set the sentiment for the menu as a whole.\n",
+    "menus/faq.md": "# FAQ\n\n**Allergens?**\n\nA missing allergen key is never a reason to leave Allergens blank.\n\n"
+    "**Chalk?**\n\nDon't drop the Chalk flag because the writing is neat; legibility is never a reason to leave it "
+    "off.\n\n**Language?**\n\nLanguage is never a reason to skip the severity rating.\n\n**Duplicates?**\n\nIf the "
+    "same page turns up twice, flag the later photo as Duplicate page.\n\nAny annotator who spots a repeated batch "
+    "can mark it Duplicate from the batch menu.\n\n**Rows?**\n\nIf you have already added one in a batch you haven't "
+    "submitted, delete it before you submit.\n\n**Order?**\n\nDecide the sentiment before you select any dish code."
+    "\n\nUse the table below, then read the notes under it.\n",
+}
+
+second = contradictions_fixture(SECOND_LOOK, "round29_second_look")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        ("leave the Allergens field empty", "never a reason to leave Allergens blank", ["CON001"]),
+        ("skip the Chalk flag", "legibility is never a reason", ["CON001"]),
+        (
+            "skip the severity rating when the menu is not in English",
+            "Language is never a reason",
+            ["CON001"],
+        ),
+        ("mark a whole batch as Duplicate", "mark it Duplicate from the batch menu", ["CON011"]),
+        ("mark a whole batch as Duplicate", "flag the later photo as Duplicate page", []),  # another thing
+        ("delete a row that another annotator created", "If you have already added one", []),  # one's own
+        ("Select the dish codes from the panel", "Decide the sentiment before", ["CON013"]),
+        ("Read the whole menu once", "Decide the sentiment before", []),  # the nearer tied step is the one
+        ("Read the whole menu once", "read the notes under it", []),  # a verb alone names no step
+    ],
+)
+def test_second_look_readings(second, a, b, checks):
+    """After held-out29's score: its misses and false findings, read in general form."""
+    assert sorted(set(_pairs(second, a, b))) == checks

@@ -19,7 +19,7 @@ from ....rules.refused_reasons import read_refused_reason
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, stem
-from .reason_case import reason_named
+from .reason_case import reason_named, same_measure
 from .text import as_read, find_span, quoted
 
 
@@ -297,7 +297,9 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
         if found is None:
             continue
         granted, refused, thing = found
-        shared = _case_words(granted, thing) & _case_words(refused, thing)
+        shared = _case_words(granted, thing) & _case_words(refused, thing) or same_measure(
+            granted, refused, thing
+        )
         skipped = frozenset({granting.object_head} - {None})  # what the grant lets raters skip
         if not shared - _names(granting.text, refusing.text) or not reason_named(refusing, granted, skipped):
             continue

@@ -15,9 +15,11 @@ pair readings: "Score Safety first of the four dimensions" is not "Step 4" of th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .claims import Claim
 from .conflict import Conflict
+from .lexicon import data
 from .proposition import is_example_material
 from .relate import Relation, decided
 from .sequence import Order, orders, same_step_share, step_words
@@ -85,6 +87,8 @@ def _places(steps: list[frozenset[str]], step: frozenset[str], other: frozenset[
     """The items the step matches best (ties kept), each better than it matches the order's other step. One shared
     word of two ("read the summary" / "write the summary") is no match."""
     need = min(2, len(step))
+    if need == 1 and step <= _generic_verbs():
+        return []  # "read the notes under it": a verb alone names no step of the list
     scored = [
         (x, i)
         for i, s in enumerate(steps)
@@ -94,6 +98,11 @@ def _places(steps: list[frozenset[str]], step: frozenset[str], other: frozenset[
     return [i for x, i in scored if x == best and _overlap(other, steps[i]) < best]
 
 
+@lru_cache(maxsize=1)
+def _generic_verbs() -> frozenset[str]:
+    return step_words(" ".join(data()["sequence"]["generic_step_verbs"]), whole=True)
+
+
 def _conflict(run: list[Claim], steps: list[frozenset[str]], rule: Claim, p: Order) -> Relation | None:
     if _QUOTED.search(p.earlier_text + p.later_text) or _FIRST_TIME.search(p.later_text):
         return None
@@ -101,7 +110,9 @@ def _conflict(run: list[Claim], steps: list[frozenset[str]], rule: Claim, p: Ord
     early, late = _places(steps, later, earlier), _places(steps, earlier, later)
     if not early or not late or max(early) >= min(late):
         return None  # no match, or items tied for a step on both sides of the other
-    item, later_item = run[min(early)], run[max(late)]
+    # of the items tied for the earlier place, the one nearest the later ("before you touch any code" and "Select
+    # the theme codes" both name codes; the second is the step the rule puts after the sentiment)
+    item, later_item = run[max(early)], run[max(late)]
     why = (
         f"{quoted(as_read(rule.rule))} puts “{p.earlier_text}” before “{p.later_text}”, but the listed steps put "
         f"{quoted(as_read(item.rule))} before {quoted(as_read(later_item.rule))}."

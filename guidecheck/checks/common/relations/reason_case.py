@@ -16,7 +16,8 @@ from .lexicon import content, data, stem
 
 @lru_cache(maxsize=1)
 def _measures() -> dict[str, str]:
-    return {stem(k): stem(v) for k, v in data()["denied_exception"]["measures"].items()}
+    named = {stem(k): stem(v) for k, v in data()["denied_exception"]["measures"].items()}
+    return {stem(w): stem("language") for w in data()["output"]["languages"]} | named
 
 
 def reason_named(refusing: Claim, granted: str, skipped: frozenset[str]) -> bool:
@@ -78,6 +79,13 @@ def measured_text(text: str, skipped: frozenset[str]) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-z]+")
+
+
+def same_measure(granted: str, refused: str, thing: frozenset[str]) -> frozenset[str]:
+    """The measures both texts name in words of their own ("if every item is clearly legible" / "legibility is never
+    a reason"; "not in English" / "Language is never a reason")."""
+    names = frozenset(_measures().values())
+    return measured_text(granted, thing) & measured_text(refused, thing) & names
 
 
 __all__ = ["measured_text", "reason_named"]

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ....index.reserved import act_bases, reservation_patterns
 from ....rules.reserved_acts import participle_base, reservation_forms
 from .claims import Claim, unquoted
-from .lexicon import data, lexicon, stem
+from .lexicon import content, data, lexicon, stem
 
 
 class Words(NamedTuple):
@@ -141,6 +141,25 @@ def _content_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in FUNCTION_WORDS]
 
 
+def marks_another_thing(reserving: Claim, other: Claim, name: str) -> bool:
+    """The two rules mark different things with the name: "mark a whole batch as Duplicate" / "flag the later photo
+    as Duplicate page" (a pronoun, "mark it Duplicate", is whatever the sentence is about)."""
+    things = [_marked(unquoted(c.text), name) for c in (reserving, other)]
+    return all(things) and not things[0] & things[1]
+
+
+def _marked(text: str, name: str) -> frozenset[str]:
+    """The words of what a label verb marks with the name, pronouns and determiners aside."""
+    verbs = "|".join(sorted(reservation_words().label_verbs))
+    m = re.search(
+        rf"\b(?:{verbs})(?:s|es|ed|ing)?\s+((?:[\w-]+\s+){{1,4}}?)(?:as\s+)?{re.escape(name)}\b", text, re.I
+    )
+    return frozenset(content(m.group(1))) - _NOT_THINGS if m else frozenset()
+
+
+_NOT_THINGS = frozenset({"whole", "entire", "later", "earlier", "same", "other", "first", "last", "one"})
+
+
 # Pressing a control whose name is an act ("press Escalate to Clinician", "click Reject") does that act.
 _PRESSING = frozenset({"press", "click", "tap", "hit"})  # "use the Escalate to Dietitian flag" applies a flag
 _BUTTON_ACT = re.compile(r"\s*(?:the\s+)?[\"“']?(?P<act>[A-Z][a-z]+)\b")
@@ -264,6 +283,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "act_stems",
     "label_verb_stems",
+    "marks_another_thing",
     "names_people",
     "qualifiers",
     "reservation_words",

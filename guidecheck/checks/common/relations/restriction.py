@@ -21,6 +21,7 @@ from .reservations import (
     DETERMINERS,
     act_stems,
     label_verb_stems,
+    marks_another_thing,
     names_people,
     qualifiers,
     reservation_words,
@@ -76,6 +77,7 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
     if names and verb_stems(acts) & {stem(v) for v in verbs}:  # "Marking ... is reserved": a gerund of one
         # a label verb in any form, as long as it applies the name ("applies the Emergency label")
         names = names if other_verbs else {n for n in names if _applies(other.text, n)}
+        names = {n for n in names if not marks_another_thing(reserving, other, n)}
         if names:
             return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
     # "(... is still a behaviour change)" acts on nothing; "..., but approving it is a Lead's call" is not given
