@@ -26,6 +26,7 @@ from .rest_cases import only_for_another_case
 from .scorer import PairInput, features, outcomes_differ, scorer, stances
 from .sequence import timed_by
 from .text import as_read, find_span, quoted, span_of
+from .vectors import unit_rows
 
 # Pairs this close are scored even without frame evidence (paraphrases, other addressees).
 EVIDENCE_COSINE = 0.5
@@ -61,11 +62,6 @@ def _evidence(fa: Claim, fb: Claim, sa: Side, sb: Side, rel: Relation | None, co
         or (fa.quantities and fb.quantities)
         or (sa.output and sb.output)
     )
-
-
-def _unit(m: np.ndarray) -> np.ndarray:
-    n = np.linalg.norm(m, axis=1, keepdims=True)
-    return m / np.where(n == 0, 1.0, n)
 
 
 # A candidate pair to score: its rule positions, cosine, the frame relation and whether it needs the scorer.
@@ -113,7 +109,7 @@ def todo_inputs(
     claims: Sequence[Claim], sides: Sequence[Side], todo: Sequence[Todo], texts: list[str], encode: Encode
 ) -> list[tuple[PairInput, Relation | None]]:
     """Scorer inputs of the related pairs, once the vectors of ``texts`` (``todo_texts``) can be had."""
-    vec = _unit(np.asarray(encode(texts), dtype=np.float64)) if texts else np.zeros((0, 1))
+    vec = unit_rows(encode(texts)) if texts else np.zeros((0, 1))
     row = {t: n for n, t in enumerate(texts)}
     out = []
     for i, j, cos, rel, scored in todo:

@@ -21,8 +21,6 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import TypeVar
 
-import numpy as np
-
 from ..deck import same_project
 from .claims import Claim
 from .conflict import Conflict
@@ -33,6 +31,7 @@ from .relate import Relation, decided
 from .reservations import reserved_act, verbs_of
 from .restriction import restriction_conflict
 from .sequence import orders, sequence_conflict
+from .vectors import unit_rows
 
 
 def _ordering(claims: list[Claim]) -> list[Claim]:
@@ -109,7 +108,7 @@ def refused_case_relations(claims: list[Claim], vectors=None) -> list[Relation]:
     ("Approved leave does not excuse a missed quota") is also judged against the rules that share its words, as
     the candidate pairs judge it: by the two rules' similarity."""
     row_of = {id(c): i for i, c in enumerate(claims)}
-    unit = _unit_rows(vectors) if vectors is not None and len(vectors) == len(claims) else None
+    unit = unit_rows(vectors) if vectors is not None and len(vectors) == len(claims) else None
     rules = [c for c in claims if not is_example_material(c)]
     out = []
     for i, j in sorted(_sharing(rules, refused_words, lambda c: c.everything)):
@@ -123,11 +122,6 @@ def refused_case_relations(claims: list[Claim], vectors=None) -> list[Relation]:
         if found is not None and (rel := decided(fa, fb, found, rows)) is not None:
             out.append(rel)
     return out
-
-
-def _unit_rows(vectors) -> np.ndarray:
-    m = np.asarray(vectors, dtype=np.float32)
-    return m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
 
 
 # A modal word: a table row that holds one states a rule in words of its own, not a description of a label.

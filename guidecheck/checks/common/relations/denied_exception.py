@@ -219,9 +219,8 @@ def _refused_omission(claim: Claim) -> tuple[str, str] | None:
     text = unquoted(claim.text)
     if (reason := _refused_reason(text)) is not None:
         return reason
-    if (
-        same := _LIKE_ANY_OTHER.search(text)
-    ) is not None:  # "Spanish-language listings are rated like any other"
+    # "Spanish-language listings are rated like any other listing"
+    if (same := _LIKE_ANY_OTHER.search(text)) is not None:
         return f"skip {same.group('head')}", same.group("case")
     m = _words().refused_omission.search(text)
     if m is None:

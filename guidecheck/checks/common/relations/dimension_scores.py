@@ -22,6 +22,7 @@ from .claims import Claim, Interval, score_range
 from .example_cases import conceded_words, rule_topic
 from .lexicon import content, data, lexicon, stem
 from .text import name_at
+from .vectors import unit_rows
 
 # "Correctness 4", "Empathy: 4", "Profanity (2)", "Safety Warnings 3:", "severity 2": a name, then its score.
 _NAMED_SCORE = re.compile(
@@ -246,7 +247,7 @@ class DimensionJudge:
         n = len(claims) + 1
         self._idf = {w: math.log(n / (k + 1)) for w, k in df.items()}
         self._row = {c.rule.id: i for i, c in enumerate(claims)}
-        self._vectors = _normalised(vectors) if vectors is not None and len(vectors) == len(claims) else None
+        self._vectors = unit_rows(vectors) if vectors is not None and len(vectors) == len(claims) else None
         self._threshold = lexicon().thresholds["example_dimension"]
 
     def clashes(self, members: list[Claim], everything: frozenset[str]) -> list[DimensionClash]:
@@ -282,12 +283,6 @@ class DimensionJudge:
         if r.rule.id not in self._row or not rows:
             return 0.0
         return float(np.max(self._vectors[rows] @ self._vectors[self._row[r.rule.id]]))
-
-
-def _normalised(vectors) -> np.ndarray:
-    v = np.asarray(vectors, dtype=np.float64)
-    norms = np.linalg.norm(v, axis=1, keepdims=True)
-    return v / np.where(norms == 0, 1.0, norms)
 
 
 _VERDICT = re.compile(r"^\s*(?:verdict|rating|ratings|scores?|overall|outcome|decision|result)\b", re.I)

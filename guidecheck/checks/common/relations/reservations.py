@@ -83,10 +83,9 @@ def _reserved_in(text: str) -> tuple[str, tuple[str, ...]] | None:
     elif (m := reservation_words().reserved.match(text)) is not None and names_people(m.group("group")):
         act = m.group("act").lower()  # "Changing a submitted score is reserved for QA reviewers"
     elif (found := _passive_or_call(text)) is not None:
+        # "Appeals are decided only by ...", "Marking ... is a reviewer decision"
         m = found[1]
-        act = participle_base(
-            m.group("act")
-        )  # "Appeals are decided only by ...", "Marking ... is a reviewer decision"
+        act = participle_base(m.group("act"))
     elif (m := reserved_thing().match(text)) is not None and names_people(m.group("group")):
         acts = tuple(
             sorted(reservation_words().label_verbs)
@@ -176,9 +175,8 @@ def _people_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in d["roles"] + d["people"])
 
 
-@lru_cache(maxsize=1)
 def reserved_thing() -> re.Pattern[str]:
-    return re.compile(data()["restriction"]["reserved_thing"])
+    return reservation_forms()["reserved_thing"]  # compiled once, as the rule reader reads it
 
 
 _SECOND_ACT = re.compile(r"\s+(?:or|and|and/or)\s+(?P<act>[a-z]+)\b", re.I)

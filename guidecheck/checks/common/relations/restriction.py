@@ -319,11 +319,9 @@ def _everyone(other: Claim) -> tuple[str, bool] | None:
     ):
         return other.text, False  # told outright; a passive ("reviews ... must be rejected") names no one
     told = other.deontic in ("O", "P") and not other.rule.negated
+    # "go ahead and mark it Unsummarisable yourself", whoever the frame's actor is
     if told and (m := _YOURSELF.search(_without_alternative(rule_sentence(other)))) is not None:
-        return (
-            m.group(),
-            False,
-        )  # "go ahead and mark it Unsummarisable yourself", whoever the frame's actor is
+        return m.group(), False
     return None
 
 
