@@ -52,6 +52,7 @@ HELDOUT_SPLITS = (
     "heldout27",
     "heldout28",
     "heldout29",
+    "heldout30",
 )
 
 
@@ -70,7 +71,8 @@ def _splits() -> tuple[str, ...]:
     again), ``heldout22`` (twenty-second: the same again), ``heldout23`` (twenty-third: the same
     again), ``heldout24`` (twenty-fourth: the same again), ``heldout25`` (twenty-fifth: the same
     again), ``heldout26`` (twenty-sixth: the same again), ``heldout27`` (twenty-seventh: the same again),
-    ``heldout28`` (twenty-eighth: the same again), ``heldout29`` (twenty-ninth: the same again).
+    ``heldout28`` (twenty-eighth: the same again), ``heldout29`` (twenty-ninth: the same again), ``heldout30`` (thirtieth: the same
+    again).
     ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name (or several, comma-separated) scores only those, so a fresh split can be scored without re-reading
     the older ones, and the older ones without the fresh one."""
     chosen = os.environ.get("GUIDECHECK_EVAL_HELDOUT", "")
