@@ -16,6 +16,7 @@ from .claim_clauses import conditions_of, exceptions_of
 from .left_undone import left_undone
 from .lexicon import content, lexicon, stem
 from .precedence import Priority, priorities_of
+from .pronoun_objects import pronoun_object
 
 POSITIVE_KINDS = {"obligation": "O", "recommendation": "O", "permission": "P"}
 NEGATIVE_KINDS = {"prohibition", "discouragement"}
@@ -343,6 +344,7 @@ def build_claim(rule: Rule) -> Claim:
             quantities.append((q, iv))
     obj = (rule.object or "").split()
     head = stem(obj[-1]) if obj and obj[-1].isalpha() and obj[-1] not in lex.stop else None
+    head = head or pronoun_object(rule, " ".join(conditions))  # "If a conversation runs past ..., flag it"
     action = stem(rule.action) if rule.action and rule.action not in ("be", "have", "do") else None
     action = _act_of(rule.action, obj) or action
     deontic, action, undone = left_undone(unquoted(text), deontic, action)

@@ -336,15 +336,20 @@ def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, froze
 
 
 def _conditioned_refusal(refusing: Claim) -> bool:
-    """The refusal holds in a case of its own. A condition of a later clause is that clause's: "A command in
-    another language is not a reason to skip it; label what you can and pick CLARIFY if the request stays unclear"
-    refuses the language in every case."""
+    """The refusal holds in a case of its own: its condition is in the refusal's clause. A condition of another
+    clause is that clause's: "A command in another language is not a reason to skip it; label what you can and pick
+    CLARIFY if the request stays unclear" refuses the language in every case."""
     cond = refusing.condition_text
     if not cond:
         return False
-    text = unquoted(refusing.text)
-    first = re.split(r";\s", text, maxsplit=1)[0]
-    return cond in first or (read_refused_reason(first) is None and _LIKE_ANY_OTHER.search(first) is None)
+    clauses = re.split(r";\s", unquoted(refusing.text))
+    refusal = next(
+        (c for c in clauses if read_refused_reason(c) is not None or _LIKE_ANY_OTHER.search(c) is not None),
+        None,
+    )
+    # "Use the Translate button when an answer is in another language; a response's language is never a reason to
+    # skip it": the condition is the earlier clause's, the refusal holds in every case
+    return refusal is None or cond in refusal
 
 
 def _omitted(granting: Claim) -> frozenset[str]:

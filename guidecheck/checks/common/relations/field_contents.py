@@ -106,12 +106,13 @@ def _match(text: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | 
     return next((m for rx in patterns if (m := rx.search(text))), None)
 
 
-def contents(claim: Claim) -> Contents | None:
+def contents(claim: Claim, fields: frozenset[str] = frozenset()) -> Contents | None:
     """The container and content a rule requires or keeps out, or None. A requirement read after a negation in
-    its clause ("Don't type codes into the comment box") keeps the content out."""
+    its clause ("Don't type codes into the comment box") keeps the content out. ``fields``: the names the deck
+    gives its fields ("the Price field"), so that "into Price" names one."""
     text = unquoted(claim.text)
     w = _words()
-    for required, patterns in ((False, w.kept_out), (True, w.required)):
+    for required, patterns in ((False, w.kept_out), (True, w.required + _into_declared(fields))):
         m = _match(text, patterns)
         if m is None:
             continue
@@ -122,8 +123,40 @@ def contents(claim: Claim) -> Contents | None:
             negated = bool(w.negated.search(before)) or (claim.deontic == "F" and not w.negated.search(text))
             span = m.group(0).strip(" ,;:")
             stated = bool(_DUTY.search(text))
-            return Contents(claim, required and not negated, m.group("box").strip(), what, span, stated)
+            box = m.group("box").strip()
+            if box in fields:
+                box = f"the {box} field"
+            return Contents(claim, required and not negated, box, what, span, stated)
     return _row_duty(claim, text)
+
+
+# "the Price field", "a Currency dropdown": a field the deck names by a capitalised name.
+_DECLARED = re.compile(
+    r"\b(?i:the|a|an|each|every|your)\s+((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+(?i:field|box|column|dropdown)s?\b"
+)
+
+
+def declared_fields(claims: list[Claim]) -> frozenset[str]:
+    """The names a deck gives its fields ("The Price field must include ..."): elsewhere the name alone is the
+    field ("Don't type currency symbols into Price")."""
+    return frozenset(m.group(1) for c in claims for m in _DECLARED.finditer(c.text))
+
+
+@lru_cache(maxsize=64)
+def _into_declared(fields: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """An act into a field called by its name alone ("type currency symbols into Price"); the box read is the
+    field's full name, so that it meets "the Price field"."""
+    if not fields:
+        return ()
+    names = "|".join(sorted(map(re.escape, fields), key=len, reverse=True))
+    return (
+        re.compile(
+            r"(?:^|[,;:(]\s*|\b(?:must|should|to|and|then|please|always|never|not|don't|don’t|dont|also|just)\s+)"
+            r"(?:include|put|add|enter|type|paste|write|record|copy|key)\s+(?P<content>[^.;:]+?)\s+(?:in|into)\s+"
+            rf"(?P<box>(?-i:{names}))\b(?!\s+(?i:field|box|column|dropdown))",
+            re.I,
+        ),
+    )
 
 
 def _row_duty(claim: Claim, text: str) -> Contents | None:
@@ -239,9 +272,10 @@ def _conflict(x: Contents, y: Contents) -> Conflict | None:
 
 def field_content_relations(claims: list[Claim]) -> list[Relation]:
     """CON001 (or what explains it away) for a rule that puts a thing into a container and one that keeps it out."""
+    fields = declared_fields(claims)
     found = [
         c
-        for c in map(contents, (c for c in claims if not is_example_material(c) and c.deontic is not None))
+        for c in (contents(c, fields) for c in claims if not is_example_material(c) and c.deontic is not None)
         if c is not None
     ]
     return pairwise(found, lambda c: c.claim, _conflict, rows=True)

@@ -40,7 +40,15 @@ _EXCLUSIONS = (
         r"(?:an?\s+)?(?P<l>[\w-]+)",
         re.I,
     ),
+    # "Don't use GFT for cryptocurrency or wire-transfer requests": the label's name as the deck writes it
+    re.compile(
+        r"\b(?i:do\s+not|don't|don’t|never)\s+(?i:use|apply)\s+(?:the\s+)?(?P<l>[A-Z][\w-]+)\s+(?i:(?:label|tag|code)\s+)?"
+        r"(?i:for|on)\s+(?P<x>[^,;:]{3,60})"
+    ),
 )
+# "GFT covers any request to pay by gift card, prepaid voucher, cryptocurrency, or wire transfer": a label's code
+# and the cases it takes in.
+_COVERS = re.compile(r"^\s*(?P<l>[A-Z][A-Z0-9_-]+)\s+(?:covers|includes)\s+(?P<list>[^.;:]+)")
 # A rule that puts a case in a label: "An animal standing motionless ... is Resting, even though ...", "Tag X as
 # COURT". The label is capitalised as the deck writes label names, and must be one the rule names as an outcome.
 _INCLUSIONS = (
@@ -84,6 +92,8 @@ def _definitions(claims: list[Claim]) -> dict[str, list[tuple[Claim, str, frozen
     """Label -> (its defining rule, a member's words, the member's content) for every member a definition names."""
     out: dict[str, list[tuple[Claim, str, frozenset[str]]]] = {}
     for f in claims:
+        if not f.rule.is_example and f.rule.kind == "definition" and (m := _COVERS.match(f.text)):
+            _add_members(out, _label_key(m.group("l")), f, m.group("list"))
         if f.rule.is_example or not f.outcomes:
             continue
         if f.rule.kind != "rubric":
@@ -97,6 +107,13 @@ def _definitions(claims: list[Claim]) -> dict[str, list[tuple[Claim, str, frozen
                 if words:
                     out.setdefault(label, []).append((f, member.strip(), words))
     return out
+
+
+def _add_members(out: dict, label: str, f: Claim, listed: str) -> None:
+    for member in _SPLIT.split(listed):
+        words = content(member)
+        if words:
+            out.setdefault(label, []).append((f, member.strip(), words))
 
 
 def _stated_members(f: Claim, out: dict[str, list[tuple[Claim, str, frozenset[str]]]]) -> None:
@@ -205,9 +222,9 @@ def member_relations(claims: list[Claim]) -> list[Relation]:
     members = _definitions(claims)
     out: list[Relation] = []
     for f, (label, case_text, case) in exclusions:
-        cases = (
-            [case] if label != ANY_LABEL else [c for part in _SPLIT.split(case_text) if (c := content(part))]
-        )
+        # each case of a list excluded ("cryptocurrency or wire-transfer requests"), and the whole
+        parts = [c for part in _SPLIT.split(case_text) if (c := content(part))]
+        cases = [case, *parts] if label != ANY_LABEL else parts
         candidates = (
             members.get(label, []) if label != ANY_LABEL else [m for ms in members.values() for m in ms]
         )
@@ -226,9 +243,17 @@ def member_relations(claims: list[Claim]) -> list[Relation]:
     return out + [r for r in extra if frozenset((r.a.id, r.b.id)) not in paired]
 
 
+def _label_named(d: Claim) -> str:
+    """The label a definition is of: its first outcome, or the code a "GFT covers ..." sentence opens on."""
+    if d.outcomes:
+        return d.outcomes[0][0]
+    m = _COVERS.match(d.text)
+    return m.group("l") if m else "the label"
+
+
 def _relation(d: Claim, f: Claim, member: str, case: str, label: str | None = None) -> Relation:
     why = (
-        f"{quoted(as_read(d.rule))} counts {quoted(member)} as {label or d.outcomes[0][0]}, but "
+        f"{quoted(as_read(d.rule))} counts {quoted(member)} as {label or _label_named(d)}, but "
         f"{quoted(as_read(f.rule))} says {quoted(case)} is not."
     )
     spans = find_span(d.rule, member) + find_span(f.rule, case)

@@ -15,14 +15,12 @@ pair readings: "Score Safety first of the four dimensions" is not "Step 4" of th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .claims import Claim
 from .conflict import Conflict
-from .lexicon import data
 from .proposition import is_example_material
 from .relate import Relation, decided
-from .sequence import Order, orders, same_step_share, step_words
+from .sequence import Order, generic_step_verbs, orders, same_step_share, step_words
 from .text import as_read, find_span, quoted
 
 _PROCEDURE = re.compile(
@@ -87,7 +85,7 @@ def _places(steps: list[frozenset[str]], step: frozenset[str], other: frozenset[
     """The items the step matches best (ties kept), each better than it matches the order's other step. One shared
     word of two ("read the summary" / "write the summary") is no match."""
     need = min(2, len(step))
-    if need == 1 and step <= _generic_verbs():
+    if need == 1 and step <= generic_step_verbs():
         return []  # "read the notes under it": a verb alone names no step of the list
     scored = [
         (x, i)
@@ -96,11 +94,6 @@ def _places(steps: list[frozenset[str]], step: frozenset[str], other: frozenset[
     ]
     best = max((x for x, _ in scored), default=0.0)
     return [i for x, i in scored if x == best and _overlap(other, steps[i]) < best]
-
-
-@lru_cache(maxsize=1)
-def _generic_verbs() -> frozenset[str]:
-    return step_words(" ".join(data()["sequence"]["generic_step_verbs"]), whole=True)
 
 
 def _conflict(run: list[Claim], steps: list[frozenset[str]], rule: Claim, p: Order) -> Relation | None:

@@ -56,8 +56,8 @@ _CLAUSE_SUBJECT = re.compile(
 # The item a refused case is said of, before the words that make it the case: "A command spoken in another
 # language", "An answer in Spanish, Vietnamese or any other language".
 _ITEM_OF_CASE = re.compile(
-    r"^\s*(?:an?|the|any|each|every)\s+([a-z]+)\s+(?:in|with|that|which|who|where|from|spoken|written|recorded|"
-    r"shot|taken|sent|filed|submitted)\b",
+    r"^\s*(?:an?|the|any|each|every)\s+([a-z]+)(?:\s+(?:in|with|that|which|who|where|from|spoken|written|recorded|"
+    r"shot|taken|sent|filed|submitted)\b|['’]s?\s)",  # "a response's language": the language is the case
     re.I,
 )
 

@@ -76,14 +76,21 @@ def tie_break(claim: Claim) -> TieBreak | None:
         text = ""
     if m is None:
         return None
-    ways = {way: hit for way in _WAYS if (hit := getattr(w, way).search(rest))}
+    ways = _leans(rest)
+    after = bool(ways)
+    if not ways and m.re is w.torn:
+        ways = _leans(_clause_before(text, m.start()))
     if len(ways) != 1:
         return None  # none, or two ("the lower one, unless safety is at stake, then the higher")
     ((leans, found),) = ways.items()
     if m.re is w.tied:  # two things rated side by side: named in the tie, as "two X", or after the lean
         two = re.search(r"\btwo\s+([a-z]{3,})", text)
         named = (
-            m.group("noun") or m.group("noun2") or (two and two.group(1)) or _thing_after(rest, found) or ""
+            m.group("noun")
+            or m.group("noun2")
+            or (two and two.group(1))
+            or (after and _thing_after(rest, found))
+            or ""
         )
         family, noun, kind = "item", stem(named.lower()), frozenset()
         return TieBreak(
@@ -94,6 +101,17 @@ def tie_break(claim: Claim) -> TieBreak | None:
     kind = content(m.group("kind") or "") - w.neutral
     scope = _scope(text[: m.start()])
     return TieBreak(claim, family, noun.rstrip("s"), kind, scope, leans, m.group(0), found.group(0))
+
+
+def _leans(text: str) -> dict[str, re.Match[str]]:
+    w = _words()
+    return {way: hit for way in _WAYS if (hit := getattr(w, way).search(text))}
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The main clause a tie-break states before its choice: "Do round up when you are torn between two severity
+    levels" leans before it names the choice (a lead-in before a colon or an earlier clause is not read)."""
+    return re.split(r"[;:.!?]", text[:at])[-1] if at > 0 else ""
 
 
 def _thing_after(rest: str, lean: re.Match[str]) -> str | None:

@@ -115,11 +115,16 @@ _BEGIN_BY = re.compile(
 # "Always pick the severity first", "Set the type on the original, unsplit criterion first", "Before any other
 # labeling, apply [PII] to ...": a step put before every other one.
 _FIRST = re.compile(
-    r"^\s*(?:always\s+)?(?P<x>[^;:.!?]{3,120}?)\s+first\s*$"
+    r"^\s*(?:always\s+)?(?P<x>[^;:.!?]{3,120}?)\s+first\s*[.!]?\s*$"
     r"|^\s*before\s+(?:any|all)\s+other\s+[\w-]+,\s*(?P<y>[^;:.!?]{3,120})",
     re.I,
 )
 _BY = re.compile(r"\bby\s", re.I)
+_RANKED = re.compile(
+    r"^\s*(?:the\s+)?(?:most|least|highest|lowest|largest|smallest|biggest|longest|shortest|newest|oldest|latest"
+    r"|earliest|strongest|weakest|best|worst)\b",
+    re.I,
+)
 _THEN_CLAUSE = re.compile(r";\s+(?=(?:and\s+)?(?:only\s+)?then\b)", re.I)
 
 
@@ -133,19 +138,23 @@ def _put_first(clause: str) -> list[Order]:
     """The order of a clause that ends "... first" or opens "Before any other X, ..."."""
     m = _FIRST.match(clause)
     text = (m.group("x") or m.group("y")) if m else ""
-    if not text or _DESCRIPTION.search(text) or _BY.search(text):
-        return []  # "The visibility score is always filled in first": a description; "Link by content first": a way
+    if not text or _DESCRIPTION.search(text) or _BY.search(text) or _RANKED.match(text.rsplit(",", 1)[-1]):
+        # "The visibility score is always filled in first": a description; "Link by content first": a way; "Select
+        # the codes, most prominent theme first": an order of the items, not of the steps
+        return []
     return _first_step(text)
 
 
 # A step done after every other one: "Do the Flags panel last, just before you press Submit", "..., once everything
-# else is filled in". An instruction: "last" ends its clause or leads to when ("last, just before ..."), after a
+# else is filled in", "Finally, set the flags once every other field is filled in". An instruction: "last" ends its clause or leads to when ("last, just before ..."), after a
 # step that is no description ("The visibility score is always the last field", "newer than your last shift");
 # "Set the occlusion level as the last step" too.
 _LAST = re.compile(
     r"^\s*(?P<x>[^,;:.!?]{3,80}?)\s+(?:as\s+(?:the|your)\s+(?:very\s+)?)?(?:last|final(?=\s+step))(?:\s+(?:step|thing))?"
     r"\s*(?:$|[,.!]|(?=\s+(?:just|once|after|when)\b))"
-    r"|^\s*(?P<y>[^,;:.!?]{3,80}?),?\s+once\s+everything\s+else\s+is\s+(?:filled\s+in|done|finished|complete)",
+    r"|^\s*(?:(?:finally|lastly),?\s+)?(?P<y>[^;:.!?]{3,80}?),?\s+(?:once|after)\s+(?:everything\s+else|every\s+other"
+    r"\s+[\w-]+|all\s+(?:the\s+)?other\s+[\w-]+)\s+(?:is|are|has\s+been|have\s+been)\s+(?:filled\s+in|done|finished"
+    r"|complete|completed|set|entered)",
     re.I,
 )
 _DESCRIPTION = re.compile(r"\b(?:is|are|was|were|be)\b|\b(?:the|your|their|our|its)\s*$", re.I)
@@ -177,14 +186,28 @@ def _chain(rest: str) -> list[str]:
 
 
 def _pairs(steps: list[str]) -> list[Order]:
-    """Every earlier step before every later one, unless one verb names both ("read X before you read Y")."""
+    """Every earlier step before every later one, unless they are one step: one verb names both ("read X before
+    you read Y"), or they share more than one word. One shared word of two acts is a thing both are about ("Split
+    the section into atomic criteria before you assign any criterion type")."""
     read = [(t, step_words(t)) for t in steps]
     return [
         Order(x, y, tx, ty, bool(_EVERY_OTHER.search(ty)))
         for i, (tx, x) in enumerate(read)
         for ty, y in read[i + 1 :]
-        if x and y and not same_step(x, y)
+        if x and y and not _one_step(tx, x, ty, y)
     ]
+
+
+def _one_step(tx: str, x: frozenset[str], ty: str, y: frozenset[str]) -> bool:
+    if not same_step(x, y):
+        return False
+    return len(x & y) >= 2 or _lead_verb(tx) == _lead_verb(ty)
+
+
+def _lead_verb(text: str) -> str:
+    """The step's first word but a subject: "you assign any criterion type" -> "assign"."""
+    words = re.sub(r"^\s*(?:you|raters?|annotators?|we)\s+", "", text, flags=re.I).split()
+    return stem(words[0].lower()) if words else ""
 
 
 # A later step that is every other action: "before you take any other action on the item". "Before anything else"
@@ -241,10 +264,12 @@ def _reversed(p: Order, q: Order) -> bool:
     # "X before any other action" puts X first: any step put before X breaks it
     if p.later_all or q.later_all:
         first, other = (p, q) if p.later_all else (q, p)
+        generic = generic_step_verbs()  # "Read the spec first" / "... before you read the writer's solution"
         return (
             not other.later_all
             and bool(other.earlier)
             and same_step(first.earlier, other.later)
+            and same_step(first.earlier - generic, other.later - generic)
             and not same_step(first.earlier, other.earlier)
         )
     cross = (word_overlap(p.earlier, q.later), word_overlap(p.later, q.earlier))
@@ -254,7 +279,25 @@ def _reversed(p: Order, q: Order) -> bool:
     # a tie on the weaker side is settled by both sides: "set the Document Risk Rating before you draw any spans"
     # / "the risk rating is the last thing you enter, after every span in the document has been labeled" share
     # "document" straight, but the rating and the spans crosswise
-    return min(cross) > max(straight) or sum(cross) > sum(straight) + 0.5
+    return min(cross) > max(straight) or sum(cross) > sum(straight) + 0.5 or _things_crosswise(p, q)
+
+
+@lru_cache(maxsize=1)
+def generic_step_verbs() -> frozenset[str]:
+    """Verbs that name no step of their own ("read", "open", "check"): data, [sequence] generic_step_verbs."""
+    return step_words(" ".join(data()["sequence"]["generic_step_verbs"]), whole=True)
+
+
+def _things_crosswise(p: Order, q: Order) -> bool:
+    """The things of the two steps swap places and share nothing in place, once the verbs that name no step are
+    set aside: "Read the persona sheet before you open the conversation" / "read the whole conversation first and
+    open the persona sheet only afterwards" (the shared "read" and "open" say nothing of which step is which)."""
+    generic = generic_step_verbs()
+    pe, pl, qe, ql = (x - generic for x in (p.earlier, p.later, q.earlier, q.later))
+    if not (pe and pl and qe and ql):
+        return False
+    cross = min(word_overlap(pe, ql), word_overlap(pl, qe))
+    return cross >= _words().same_step and not (pe & qe) and not (pl & ql)
 
 
 def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
@@ -291,4 +334,13 @@ def timed_by(pos: Claim, neg: Claim) -> bool:
     return any(len(words & o.later) > max(1, len(words & o.earlier)) for o in orders(pos.text))
 
 
-__all__ = ["Order", "orders", "same_step", "same_step_share", "sequence_conflict", "step_words", "timed_by"]
+__all__ = [
+    "Order",
+    "generic_step_verbs",
+    "orders",
+    "same_step",
+    "same_step_share",
+    "sequence_conflict",
+    "step_words",
+    "timed_by",
+]

@@ -12,12 +12,13 @@ where the other withholds it.
 
 from __future__ import annotations
 
+import math
 import re
 
 from ....rules.quantities import Quantity
 from .claims import Claim, Interval, quantity_interval, unquoted
 from .conflict import Conflict
-from .lexicon import stem
+from .lexicon import content, lexicon, stem, word_overlap
 from .same_act import same_act
 from .text import RELATIVE, as_read, find_span, quoted
 
@@ -172,4 +173,77 @@ def threshold_conflict(fa: Claim, fb: Claim) -> Conflict | None:
                     spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
                     conf = 0.8 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
                     return Conflict("CON004", conf, why, spans, False, categorical=True)
+    for label in labels:
+        if (starts := _two_starts(fa, fb)) is not None:
+            qa, qb = starts
+            why = (
+                f"{quoted(as_read(fa.rule))} and {quoted(as_read(fb.rule))} give {label} from two different points "
+                f"({qa.text} / {qb.text}): items between the two get it under one rule only."
+            )
+            return Conflict(
+                "CON004",
+                0.75,
+                why,
+                find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text),
+                False,
+                categorical=True,
+            )
     return None
+
+
+def _two_starts(fa: Claim, fb: Claim) -> tuple[Quantity, Quantity] | None:
+    """Two rules that give one label once a measure of the same thing passes a point, at two points: "Flag a
+    transcript as Unusable if more than 20% of its lines are marked [inaudible]" / "a transcript is Unusable once a
+    third or more of its lines are marked as inaudible". Neither withholds the label in words, but each names the
+    point where it starts, and a rater between the two follows one. The measured thing must be the same (the
+    condition's other words) and neither rule scoped to a case of its own ("For music clips, ...")."""
+    if _scoped(fa) or _scoped(fb):
+        return None
+    for qa, _ in fa.quantities:
+        for qb, _ in fb.quantities:
+            if qa.attribute != qb.attribute or qa.unit != qb.unit:
+                continue
+            ca, cb = _case_clause(fa, qa), _case_clause(fb, qb)
+            if not ca or not cb:
+                continue
+            (ga, wa), (gb, wb) = _regions(fa, qa), _regions(fb, qb)
+            if ga is None or gb is None or wa is not None or wb is not None or not _two_rays(ga, gb):
+                continue
+            if word_overlap(_measured(ca, qa), _measured(cb, qb)) >= 0.5:
+                return qa, qb
+    return None
+
+
+# The clause that states the case a number is in: "if more than 20% of ...", "once a third or more of ...".
+_CASE_MARK = re.compile(r"\b(?:if|when|whenever|once|as\s+soon\s+as|where)\b[^.;,]*", re.I)
+
+
+def _case_clause(claim: Claim, q: Quantity) -> str:
+    """The condition the number is in (the parsed one, or a clause opened by a condition word), else ""."""
+    if q.text and q.text in claim.condition_text:
+        return claim.condition_text
+    m = next((m for m in _CASE_MARK.finditer(claim.text) if q.text and q.text in m.group(0)), None)
+    return m.group(0) if m else ""
+
+
+def _two_rays(a: Interval, b: Interval) -> bool:
+    """Both from a point upwards, or both up to a point, from different points."""
+    if math.isinf(a.hi) and math.isinf(b.hi):
+        return a.lo != b.lo
+    return math.isinf(a.lo) and math.isinf(b.lo) and a.hi != b.hi
+
+
+def _measured(clause: str, q: Quantity) -> frozenset[str]:
+    """The condition's words but the number's: what is measured ("lines", "inaudible")."""
+    return content(clause) - lexicon().quantity_filler - content(q.text) - _SHARE_WORDS
+
+
+_SHARE_WORDS = frozenset({"third", "half", "quart", "fifth", "tenth", "onc", "percent", "more", "less"})
+
+# "For music clips, ...", "In the kids' queue, ...": a rule that opens on a case of its own.
+_SCOPE = re.compile(r"^\s*(?:for|in|on|within|during)\b[^,;:]{3,60},", re.I)
+
+
+def _scoped(claim: Claim) -> bool:
+    """The rule opens on a case of its own ("For podcast episodes, ..."): a stricter or looser subcase."""
+    return bool(_SCOPE.match(claim.text))

@@ -1,0 +1,107 @@
+"""Readings of round 30, from held-out29's misses (read after it was scored) and the older splits', in general form.
+
+- Two rules that give one label once a measure of the same thing passes a point, at two points ("Mark a recording
+  Noisy if more than 20% of its seconds carry music" / "a recording is Noisy once a third or more of its seconds
+  carry music"): neither withholds the label in words, but a rater between the two follows one. A rule scoped to a
+  case of its own ("For podcast episodes, ...") is a stricter subcase, and a measure of another thing is no clash.
+- A tie-break that leans before it names the choice ("Do round up when you are torn between two tone grades").
+- Two steps whose things swap places, once the verbs that name no step ("read", "open") are set aside: "Read the
+  style sheet before you open the transcript" / "read the whole transcript first and open the style sheet only
+  afterwards". Two acts that share one word are two steps ("Split the passage into single claims before you assign
+  any claim type"); "Finally, set the flags once every other field is filled in" does them last; "Always pick the
+  urgency level first." is first with its full stop; "most severe issue first" orders the issues, not the steps.
+- A field the deck names ("The Amount field must include ...") called by its name alone elsewhere ("Don't type
+  currency symbols into Amount"); "In the Notes field, copy ..." puts the thing in the field; "exactly as printed"
+  ends the thing put.
+- A label's code and the cases it takes in ("PAY covers any request to pay by gift card, ..., cryptocurrency") is
+  a definition, and "Don't use PAY for cryptocurrency or wire-transfer requests" leaves a case it named out of it.
+- A refusal in the later clause of a sentence whose earlier clause has a condition ("Use the Translate button when
+  a review is in another language; a review's language is never a reason to skip it") refuses in every case; the
+  item a possessive names ("a review's language") is no case.
+
+- An act whose object is "it" acts on its condition's subject: "If a single call runs past 300 seconds, flag it"
+  flags the call (relations/pronoun_objects.py).
+
+Every sentence here was written for this test; the look-alikes must stay quiet.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_output_conflicts_cli import contradictions_fixture
+from test_output_conflicts_cli import pairs_with as _pairs
+
+DECKS = {
+    "audio/guide.md": "# Audio review\n\n## Noise\n\nMark a recording as Noisy if more than 20% of its seconds carry "
+    "background music.\n\n## Grades\n\nWhen a reply falls between two tone grades, pick the lower one.\n\n"
+    "## Order of work\n\nRead the style sheet before you open the transcript.\n\n## Fields\n\nThe Amount field must "
+    "include the currency symbol exactly as printed, for example $14.\n\nIn the Notes field, copy the order number "
+    "the caller gave.\n\n## Skips\n\nYou may skip a review written entirely in a language other than English; mark it "
+    "SKIP-LANG.\n\nYou may leave the rating field empty when the whole review is a single emoji.\n",
+    "audio/faq.md": "# FAQ\n\n## Noise again\n\nAs a reminder, a recording is Noisy once a third or more of its "
+    "seconds carry background music.\n\nA recording is Garbled once a third or more of its words are cut off.\n\n"
+    "## Podcasts\n\nFor podcast episodes, a recording is Noisy once 10% or more of its seconds carry background "
+    "music.\n\n## Torn?\n\nDo round up when you are torn between two tone grades; a harsh reply costs more than a "
+    "second look.\n\n## Which first?\n\nAlways read the whole transcript first and open the style sheet only "
+    "afterwards.\n\n## Amounts\n\nDon't type currency symbols into Amount; the currency is chosen in the Currency "
+    "dropdown.\n\nDon't type order numbers into the Remarks box.\n\n## Languages\n\nUse the Translate button when a "
+    "review is in another language; a review's language is never a reason to skip it.\n",
+    "steps/guide.md": "# Steps\n\n## Start\n\nRead the style sheet before you open the transcript.\n",
+    "steps/faq.md": "# FAQ\n\n## Again\n\nOpen the style sheet first and read the transcript after it.\n",
+    "flags/guide.md": "# Photos\n\n## Fields\n\nFinally, set the Blur and Crowd flags once every other field is filled "
+    "in.\n\n## Claims\n\nSplit the passage into single claims, one row per claim, before you assign any claim type.\n",
+    "flags/faq.md": "# FAQ\n\n## Flags\n\nSet the flags before you draw any boxes, so flagged photos reach review "
+    "early.\n\n## Types\n\nSet the claim type on the original, unsplit passage first.\n",
+    "flags2/guide.md": "# Photos\n\n## Fields\n\nFinally, set the Blur and Crowd flags once every other field is "
+    "filled in.\n\n## Claims\n\nSplit the passage into single claims, one row per claim, before you assign any claim "
+    "type.\n",
+    "flags2/faq.md": "# FAQ\n\n## Flags\n\nSet the flags after you draw the boxes.\n\n## Types\n\nAssign the claim "
+    "type only after you split the passage.\n",
+    "order/guide.md": "# Tickets\n\n## Urgency\n\nAlways pick the urgency level first.\n\n## Issues\n\nList the issues "
+    "in the comment box, most severe issue first.\n\n## Brief\n\nRead the brief first.\n",
+    "order/faq.md": "# FAQ\n\n## Tags\n\nChoose the topic tags before you pick the urgency level.\n\n## Summary\n\n"
+    "Write the summary before you list the issues.\n\n## Drafts\n\nDraft your answer before you read the reference "
+    "answer.\n",
+    "scam/guide.md": "# Call review\n\n## Labels\n\nThis section covers the payment labels.\n\n### PAY - Unusual "
+    "payment\n\nPAY covers any request to pay by gift card, prepaid voucher, cryptocurrency, or wire transfer.\n",
+    "scam/faq.md": "# FAQ\n\n## Payment\n\n- Don't use PAY for cryptocurrency or wire-transfer requests; PAY is for "
+    "gift cards only.\n- Don't use PAY for refund requests.\n",
+    "chats/guide.md": "# Calls\n\n## Time\n\nFlag a call only once it has run longer than 10 minutes, then move on.\n",
+    "chats/faq.md": "# FAQ\n\n## Long calls\n\nIf a single call runs past 300 seconds, flag it and move on.\n",
+    "chats2/guide.md": "# Calls\n\n## Time\n\nFlag a call only once it has run longer than 10 minutes, then move on.\n",
+    "chats2/faq.md": "# FAQ\n\n## Long calls\n\nIf a single call runs past 900 seconds, flag it and move on.\n",
+}
+
+found = contradictions_fixture(DECKS, "round30_readings")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        ("more than 20% of its seconds", "a recording is Noisy once a third", ["CON004"]),
+        ("more than 20% of its seconds", "Garbled once a third", []),  # another measure, another label
+        ("a recording is Noisy once a third", "For podcast episodes", []),  # a stricter subcase
+        ("more than 20% of its seconds", "For podcast episodes", []),
+        ("pick the lower one", "Do round up when you are torn", ["CON005"]),
+        ("Read the style sheet before", "open the style sheet only afterwards", ["CON013"]),
+        ("Read the style sheet before", "read the transcript after it", []),  # the same order
+        ("The Amount field must include", "into Amount", ["CON001"]),
+        ("copy the order number", "into the Remarks box", []),  # another field
+        ("may skip a review written entirely", "language is never a reason to skip", ["CON001"]),
+        ("single emoji", "language is never a reason to skip", []),  # another case
+        ("once every other field is filled", "Set the flags before you draw", ["CON013"]),
+        ("once every other field is filled", "Set the flags after you draw", []),  # the same order
+        ("one row per claim, before you assign", "unsplit passage first", ["CON013"]),
+        ("one row per claim, before you assign", "only after you split", []),  # the same order
+        ("pick the urgency level first", "Choose the topic tags before", ["CON013"]),
+        ("most severe issue first", "Write the summary before", []),  # an order of the issues
+        ("Read the brief first", "before you read the reference", []),  # "read" names no step
+        ("PAY covers any request", "Don't use PAY for cryptocurrency", ["CON006"]),
+        ("PAY covers any request", "Don't use PAY for refund", []),  # a case the label never took in
+        ("run longer than 10 minutes", "runs past 300 seconds, flag it", ["CON004"]),
+        ("run longer than 10 minutes", "runs past 900 seconds, flag it", []),  # inside the other's range
+    ],
+)
+def test_round30_pairs(found, a, b, checks):
+    assert sorted(set(_pairs(found, a, b))) == checks
