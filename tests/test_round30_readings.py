@@ -105,3 +105,44 @@ found = contradictions_fixture(DECKS, "round30_readings")
 )
 def test_round30_pairs(found, a, b, checks):
     assert sorted(set(_pairs(found, a, b))) == checks
+
+
+# The second look, after held-out30 was scored once (its misses and false findings, read in general form).
+SECOND_LOOK = {
+    "parcels/guide.md": "# Parcels\n\n## Pace\n\nSpend no more than 90 seconds on any single parcel.\n\n## Flags\n\n"
+    "Only team leads may set the road-closure flag, because it hides the road from the map for every user.\n\n"
+    "## Queue\n\nIf a report is still open after 5 minutes, use Flag for Review and move on.\n\n## Bonus\n\n"
+    "Weekly accuracy bonus: $40 for any reviewer whose audit score for the week is 95% or higher.\n\n"
+    "Weekly quality bonus: $0.02 per clip when your gold accuracy for the week is 95% or higher.\n",
+    "parcels/faq.md": "# FAQ\n\n## Time\n\nA single parcel should take at most two minutes from opening to "
+    "submission.\n\nA single working session may not exceed three hours.\n\n## Roads\n\nAny reviewer who spots a "
+    "flooded road should set the road-closure flag straight away.\n\nAny reviewer may set the pothole flag.\n\n"
+    '## Felt at\n\nLeave the field empty rather than work a time out from phrases like "just now" or "a minute '
+    'ago".\n\n## Pay\n\nReviewers who finish the week with an audit score of 95% or better receive a $25 bonus on '
+    "top of their weekly pay.\n\nYou earn $15.00 per hour before any bonus.\n\nWorked example: 1,000 clips at 96% "
+    "gold accuracy earns a $20.00 bonus for that week.\n",
+}
+
+second = contradictions_fixture(SECOND_LOOK, "round30_second_look")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        ("Spend no more than 90 seconds", "take at most two minutes", ["CON004"]),  # two caps on one item
+        ("Spend no more than 90 seconds", "single working session", []),  # a session is no item
+        (
+            "Only team leads may set the road-closure",
+            "flooded road should set",
+            ["CON011"],
+        ),  # the reason aside
+        ("Only team leads may set the road-closure", "may set the pothole flag", []),  # another flag
+        ("still open after 5 minutes", "a minute ago", []),  # a quoted phrase is no time
+        ("Weekly accuracy bonus: $40", "receive a $25 bonus", ["CON004"]),  # the amount before "bonus"
+        ("Weekly accuracy bonus: $40", "before any bonus", []),  # the base pay
+        ("$0.02 per clip", "Worked example: 1,000 clips", []),  # a worked example states no policy
+    ],
+)
+def test_round30_second_look_pairs(second, a, b, checks):
+    assert sorted(set(_pairs(second, a, b))) == checks

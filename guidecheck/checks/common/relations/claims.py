@@ -337,11 +337,12 @@ def build_claim(rule: Rule) -> Claim:
     extra = lex.relax_words if deontic == "N" else frozenset()
     core = content(main, extra)
     cond_text = " ".join(conditions)
-    quantities = []
-    for q in rule.quantities:
-        iv = quantity_interval(q, negate=deontic == "F")
-        if iv is not None:
-            quantities.append((q, iv))
+    quantities = [  # a number quoted ("phrases like 'a minute ago'") is words the rule speaks of, no limit
+        (q, iv)
+        for q in rule.quantities
+        if not (q.text and q.text in text and q.text not in unquoted(text))
+        and (iv := quantity_interval(q, negate=deontic == "F")) is not None
+    ]
     obj = (rule.object or "").split()
     head = stem(obj[-1]) if obj and obj[-1].isalpha() and obj[-1] not in lex.stop else None
     head = head or pronoun_object(rule, " ".join(conditions))  # "If a conversation runs past ..., flag it"

@@ -30,9 +30,22 @@ def numbers_disjoint(fa: Claim, fb: Claim):
                 continue  # "...; anything three seconds or longer is labelled as usual" is no limit
             if ia.disjoint(ib):
                 return qa, qb, False
-            if _two_limits(qa, ia, qb, ib):
+            if _two_limits(qa, ia, qb, ib) or _two_work_caps(fa, qa, ia, fb, qb, ib):
                 return qa, qb, True
     return None
+
+
+def _two_work_caps(fa: Claim, qa, ia, fb: Claim, qb, ib) -> bool:
+    """'Spend no more than 90 seconds on any single bag' / 'A single bag should take at most two minutes': two
+    values for the one cap on the time a rater spends on an item. Both can be kept, but a rater cannot tell which
+    is the limit (a cap for a named sub-case is another case: ``names_sub_case``)."""
+    if qa.attribute != "time" or qa.upper is not None or qb.upper is not None:
+        return False
+    side = _bound(ia)
+    if side is None or side != _bound(ib) or (ia.hi == ib.hi if side == "upper" else ia.lo == ib.lo):
+        return False
+    sa, sb = _scope(fa, qa), _scope(fb, qb)
+    return is_work_time(sa) and is_work_time(sb) and same_scope(sa, sb)
 
 
 def _bound(iv) -> str | None:

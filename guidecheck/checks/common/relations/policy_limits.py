@@ -39,7 +39,7 @@ from ....rules.sample_shares import SampleShare, purpose_of, read_sample_share
 from ....rules.time_windows import TimeWindow, read_time_window
 from ....rules.work_pace import WorkPace, read_rushed_floor, read_work_pace
 from ..deck import same_project
-from .claims import Claim
+from .claims import Claim, unquoted
 from .pay_cases import pay_clash, same_pay_case
 from .proposition import is_example_material
 from .relate import Relation
@@ -222,7 +222,7 @@ def _readings(claims: list[Claim], read, rows: bool = False) -> list[tuple[Claim
     for c in claims:
         if c.rule.is_example or (c.rule.kind == "rubric" and not rows) or is_example_material(c):
             continue
-        found = read(c.text)
+        found = read(unquoted(c.text))  # "phrases like 'a minute ago'" state no time
         if read is read_sample_share and found is not None:
             found = _row_purpose(c, found)
         for reading in found if isinstance(found, tuple) else (found,):

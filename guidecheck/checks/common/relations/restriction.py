@@ -44,6 +44,9 @@ _NAME = re.compile(r"(?<=\S\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 _REASON = re.compile(r"\bfor\s+(?:suspected\s+|possible\s+|a\s+|an\s+)?(?P<why>[a-z][^,.;:()]{3,60})", re.I)
 
 
+_JUSTIFIED = re.compile(r",?\s+\b(?:because|since)\b", re.I)
+
+
 # "reopen a submitted frame for editing": one bare gerund after "for" is what the act is for, not a reason to do it.
 _PURPOSE = re.compile(r"[a-z]+ing", re.I)
 
@@ -56,7 +59,9 @@ def _same_reason(reserving: Claim, other: Claim) -> bool:
     reserved = reservation_words().reserved.match(text) or reserved_thing().match(text)
     # "is reserved for <group>": no reason; a reason is the reserving clause's ("...; writers who think one is
     # deserved flag the ticket for their Team Lead" gives none)
-    m = None if reserved else _REASON.search(re.split(r"[;:]", text, maxsplit=1)[0])
+    # "..., because it hides the trail for every user" justifies the reservation: its "for" names no reason
+    first = _JUSTIFIED.split(re.split(r"[;:]", text, maxsplit=1)[0], maxsplit=1)[0]
+    m = None if reserved else _REASON.search(first)
     if m is None or _PURPOSE.fullmatch(m.group("why").strip()):
         return True
     why = {w[:7] for w in re.findall(r"[a-z]{4,}", m.group("why").lower())}
@@ -177,7 +182,9 @@ _KIND_WORDS = frozenset(
 
 
 # A thing of a kind named before the kind word: "the FAKE flag", "the Urgent tag".
-_KIND_NAMED = re.compile(r"\b([A-Z][\w-]*)\s+(?:flag|tag|label|checkbox|button|box|field|status)s?\b")
+_KIND_NAMED = re.compile(
+    r"\b([A-Z][\w-]*|[a-z]+-[a-z][\w-]*)\s+(?:flag|tag|label|checkbox|button|box|field|status)s?\b"
+)  # "the FAKE flag", "the trail-closure flag"
 
 
 # The name a reserved thing starts with: "Gold Candidate nominations", "The Escalate to Legal flag".
@@ -263,8 +270,9 @@ def _one_word_names(reserving: Claim, other: Claim) -> set[str]:
 
 def _reserved_clause(reserving: Claim) -> str:
     """What is reserved, not the advice after it ("...; a rater who sees something Critical should ...", "..., and
-    nobody else should invent tags")."""
-    return re.split(r"[;:]|,\s+(?:and|but)\s+", reserving_sentence(reserving), maxsplit=1)[0]
+    nobody else should invent tags") nor the reason for it ("..., because it hides the trail from the map")."""
+    clause = re.split(r"[;:]|,\s+(?:and|but)\s+", reserving_sentence(reserving), maxsplit=1)[0]
+    return _JUSTIFIED.split(clause, maxsplit=1)[0]
 
 
 def _lone_capitals(text: str) -> set[str]:

@@ -32,7 +32,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     others = "|".join(map(re.escape, words["work_time_others"]))
     return (
         re.compile(rf"\b(?:{verbs})\b", re.I),
-        re.compile(rf"\b(?:each|every|per|one|a|single|the)\s+(?:single\s+)?(?:{units})\b", re.I),
+        # "each task", "per clip", and a single item of any name ("on any single bag")
+        re.compile(
+            rf"\b(?:each|every|per|one|a|single|the)\s+(?:single\s+)?(?:{units})\b"
+            r"|\b(?:any|each|every|a|one)\s+single\s+(?!(?:work\w*|sessions?|shifts?|sittings?|days?|weeks?|hours?|"
+            r"breaks?|periods?|blocks?)\b)[a-z]{3,}\b",
+            re.I,
+        ),
         re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{others})\b", re.I),
     )
 
