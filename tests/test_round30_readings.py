@@ -146,3 +146,40 @@ second = contradictions_fixture(SECOND_LOOK, "round30_second_look")
 )
 def test_round30_second_look_pairs(second, a, b, checks):
     assert sorted(set(_pairs(second, a, b))) == checks
+
+
+# A further look at held-out30 once dev (after its score, judgment and second look): its remaining false findings and
+# two more misses, read in general form.
+FURTHER_LOOK = {
+    "bags/guide.md": "# Bags\n\n## Devices\n\nBox the device itself as Electronic Device.\n\nDo not use a calculator "
+    "or any electronic device during the task.\n\n## Evidence\n\nUse neutral, factual language in every field you "
+    "write.\n\n## Trail\n\nLook at the path, not the scenery: a snowy peak in the distance says nothing about the "
+    "trail at your feet.\n\n## Pins\n\nYou may leave the pin empty when the report names nothing smaller than a "
+    "country.\n\n## Places\n\nIf two places are equally likely, make the smaller, more specific one Primary.\n",
+    "bags/faq.md": "# FAQ\n\n## Power banks\n\nPower banks always get the Loose Battery label, never Electronic "
+    "Device.\n\n## Sums\n\nYou may use a calculator for the unit conversions.\n\n## Evidence box\n\nThe Evidence box "
+    "must never hold the tenant's own wording; describe what they reported in neutral words of your own.\n\n"
+    "## Runners\n\nRunners are reviewed as long as the photo shows the trail; treat a runner exactly like a hiker.\n\n"
+    "## Country only\n\nNaming only a country is never a reason to leave the map without a pin.\n\nNaming only a "
+    "street is never a reason to leave the map without a pin.\n\n## Ties\n\nWhen two candidate places look equally "
+    "likely, choose the larger area that contains both as Primary.\n",
+}
+
+further = contradictions_fixture(FURTHER_LOOK, "round30_further_look")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        ("Box the device itself", "never Electronic Device", []),  # a label's name, no gadget
+        ("any electronic device during", "may use a calculator", ["CON001"]),
+        ("neutral, factual language", "neutral words of your own", []),  # one tone, asked twice
+        ("says nothing about the trail", "treat a runner exactly", []),  # the input, not the output
+        ("leave the pin empty", "Naming only a country", ["CON001"]),  # "leave the map without a pin"
+        ("leave the pin empty", "Naming only a street", []),  # another case
+        ("make the smaller, more specific one", "choose the larger area", ["CON005"]),
+    ],
+)
+def test_round30_further_look_pairs(further, a, b, checks):
+    assert sorted(set(_pairs(further, a, b))) == checks

@@ -189,7 +189,12 @@ def _imperative(clause: str) -> bool:
     return bool(
         c.verbs.match(head)
         or c.verb_spans.match(head)
-        or re.match(r"(?:be|make|sound|stay|adopt)\b", head, re.I)
+        # "...; describe what they reported in neutral words": a later clause that tells how to word the output
+        or re.match(
+            r"(?:be|make|sound|stay|adopt|describe|explain|summari[sz]e|paraphrase|rephrase|restate)\b",
+            head,
+            re.I,
+        )
     )
 
 

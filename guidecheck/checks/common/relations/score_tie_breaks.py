@@ -32,6 +32,8 @@ class _Words(NamedTuple):
     lenient: re.Pattern[str]
     short: re.Pattern[str]
     long: re.Pattern[str]
+    small: re.Pattern[str]
+    large: re.Pattern[str]
     tied: re.Pattern[str]
     families: dict[str, str]
     neutral: frozenset[str]
@@ -49,6 +51,8 @@ def _words() -> _Words:
         re.compile(d["lenient"], re.I),
         re.compile(d["short"], re.I),
         re.compile(d["long"], re.I),
+        re.compile(d["small"], re.I),
+        re.compile(d["large"], re.I),
         re.compile(d["tied"], re.I),
         families,
         frozenset(content(" ".join(d["neutral"]))),
@@ -84,7 +88,10 @@ def tie_break(claim: Claim) -> TieBreak | None:
         return None  # none, or two ("the lower one, unless safety is at stake, then the higher")
     ((leans, found),) = ways.items()
     if m.re is w.tied:  # two things rated side by side: named in the tie, as "two X", or after the lean
-        two = re.search(r"\btwo\s+([a-z]{3,})", text)
+        # "two candidate places look equally likely": the head of the phrase before its verb
+        two = re.search(
+            r"\btwo\s+(?:[a-z-]+\s+){0,2}?([a-z]{3,})\s+(?:are|is|look|seem|fit|tie)\w*\b", text
+        ) or re.search(r"\btwo\s+([a-z]{3,})", text)
         named = (
             m.group("noun")
             or m.group("noun2")
@@ -121,8 +128,13 @@ def _thing_after(rest: str, lean: re.Match[str]) -> str | None:
 
 
 # The ways a tie-break leans, and the pattern of each; two lean opposite ways only on one axis.
-_WAYS = ("up", "down", "strict", "lenient", "short", "long")
-_OPPOSITE = {frozenset({"up", "down"}), frozenset({"strict", "lenient"}), frozenset({"short", "long"})}
+_WAYS = ("up", "down", "strict", "lenient", "short", "long", "small", "large")
+_OPPOSITE = {
+    frozenset({"up", "down"}),
+    frozenset({"strict", "lenient"}),
+    frozenset({"short", "long"}),
+    frozenset({"small", "large"}),
+}
 
 
 _SCOPE = re.compile(r"\b(?:for|in|on|with|within|under|during)\b(?P<case>[^,:;]+),", re.I)
