@@ -22,8 +22,9 @@ from multiprocessing.connection import Connection
 
 import numpy as np
 
-# How long to wait for the worker before declaring it dead (model load plus a large batch on a slow machine).
-RESULT_TIMEOUT_S = 600.0
+# How long the worker may stay silent before it is declared dead (model load plus a large set of texts on a slow,
+# busy machine: a cold run over every bundled deck encodes sets of urgent requests that took over 600 s here).
+RESULT_TIMEOUT_S = 1800.0
 POLL_S = 0.5
 
 
@@ -202,10 +203,13 @@ class EmbeddingWorker:
         return seq
 
     def result(self, seq: int) -> np.ndarray:
-        waited = 0.0
+        waited = (
+            0.0  # since the process last answered anything: a long queue ahead of this request is no hang
+        )
         while seq not in self._received:
             try:
                 got, status, payload = self._inbox.get(timeout=POLL_S)
+                waited = 0.0
             except queue.Empty:
                 waited += POLL_S
                 if waited < RESULT_TIMEOUT_S:
