@@ -254,6 +254,8 @@ class Embedder:
         self.computed = 0  # distinct texts embedded in this run (bench/ reports it)
         self._worker = None
         self._pending: dict[str, tuple[int, int]] = {}  # text -> (request seq, row in that request)
+        # answers already taken from the worker whose other texts are still pending: the worker answers once
+        self._answered: dict[int, np.ndarray] = {}
         self._unsaved: dict[str, np.ndarray] = {}  # written to the store once, on close()
 
     def warm_up(self) -> None:
@@ -283,6 +285,7 @@ class Embedder:
             self._worker.close()  # a shared process is closed by shared_workers()
         self._worker = None
         self._pending.clear()
+        self._answered.clear()
 
     def _compute(self, texts: list[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
@@ -295,10 +298,14 @@ class Embedder:
             if text in self._pending and self._worker is not None:
                 seq, row = self._pending.pop(text)
                 if seq not in results:
-                    results[seq] = self._worker.result(seq)
+                    answered = self._answered.pop(seq, None)
+                    results[seq] = answered if answered is not None else self._worker.result(seq)
                 out[text] = results[seq][row]
             else:
                 rest.append(text)
+        # a request's other texts, prefetched with these but asked for later, are answered from here
+        still = {seq for seq, _ in self._pending.values()}
+        self._answered.update({seq: v for seq, v in results.items() if seq in still})
         if rest:
             vectors = (
                 self._worker.encode(rest) if self._worker is not None else encode_with(self._model(), rest)
