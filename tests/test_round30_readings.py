@@ -75,38 +75,6 @@ DECKS = {
 found = contradictions_fixture(DECKS, "round30_readings")
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("a", "b", "checks"),
-    [
-        ("more than 20% of its seconds", "a recording is Noisy once a third", ["CON004"]),
-        ("more than 20% of its seconds", "Garbled once a third", []),  # another measure, another label
-        ("a recording is Noisy once a third", "For podcast episodes", []),  # a stricter subcase
-        ("more than 20% of its seconds", "For podcast episodes", []),
-        ("pick the lower one", "Do round up when you are torn", ["CON005"]),
-        ("Read the style sheet before", "open the style sheet only afterwards", ["CON013"]),
-        ("Read the style sheet before", "read the transcript after it", []),  # the same order
-        ("The Amount field must include", "into Amount", ["CON001"]),
-        ("copy the order number", "into the Remarks box", []),  # another field
-        ("may skip a review written entirely", "language is never a reason to skip", ["CON001"]),
-        ("single emoji", "language is never a reason to skip", []),  # another case
-        ("once every other field is filled", "Set the flags before you draw", ["CON013"]),
-        ("once every other field is filled", "Set the flags after you draw", []),  # the same order
-        ("one row per claim, before you assign", "unsplit passage first", ["CON013"]),
-        ("one row per claim, before you assign", "only after you split", []),  # the same order
-        ("pick the urgency level first", "Choose the topic tags before", ["CON013"]),
-        ("most severe issue first", "Write the summary before", []),  # an order of the issues
-        ("Read the brief first", "before you read the reference", []),  # "read" names no step
-        ("PAY covers any request", "Don't use PAY for cryptocurrency", ["CON006"]),
-        ("PAY covers any request", "Don't use PAY for refund", []),  # a case the label never took in
-        ("run longer than 10 minutes", "runs past 300 seconds, flag it", ["CON004"]),
-        ("run longer than 10 minutes", "runs past 900 seconds, flag it", []),  # inside the other's range
-    ],
-)
-def test_round30_pairs(found, a, b, checks):
-    assert sorted(set(_pairs(found, a, b))) == checks
-
-
 # The second look, after held-out30 was scored once (its misses and false findings, read in general form).
 SECOND_LOOK = {
     "parcels/guide.md": "# Parcels\n\n## Pace\n\nSpend no more than 90 seconds on any single parcel.\n\n## Flags\n\n"
@@ -124,28 +92,6 @@ SECOND_LOOK = {
 }
 
 second = contradictions_fixture(SECOND_LOOK, "round30_second_look")
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("a", "b", "checks"),
-    [
-        ("Spend no more than 90 seconds", "take at most two minutes", ["CON004"]),  # two caps on one item
-        ("Spend no more than 90 seconds", "single working session", []),  # a session is no item
-        (
-            "Only team leads may set the road-closure",
-            "flooded road should set",
-            ["CON011"],
-        ),  # the reason aside
-        ("Only team leads may set the road-closure", "may set the pothole flag", []),  # another flag
-        ("still open after 5 minutes", "a minute ago", []),  # a quoted phrase is no time
-        ("Weekly accuracy bonus: $40", "receive a $25 bonus", ["CON004"]),  # the amount before "bonus"
-        ("Weekly accuracy bonus: $40", "before any bonus", []),  # the base pay
-        ("$0.02 per clip", "Worked example: 1,000 clips", []),  # a worked example states no policy
-    ],
-)
-def test_round30_second_look_pairs(second, a, b, checks):
-    assert sorted(set(_pairs(second, a, b))) == checks
 
 
 # A further look at held-out30 once dev (after its score, judgment and second look): its remaining false findings and
@@ -170,16 +116,87 @@ further = contradictions_fixture(FURTHER_LOOK, "round30_further_look")
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("a", "b", "checks"),
+    ("deck", "a", "b", "checks"),
     [
-        ("Box the device itself", "never Electronic Device", []),  # a label's name, no gadget
-        ("any electronic device during", "may use a calculator", ["CON001"]),
-        ("neutral, factual language", "neutral words of your own", []),  # one tone, asked twice
-        ("says nothing about the trail", "treat a runner exactly", []),  # the input, not the output
-        ("leave the pin empty", "Naming only a country", ["CON001"]),  # "leave the map without a pin"
-        ("leave the pin empty", "Naming only a street", []),  # another case
-        ("make the smaller, more specific one", "choose the larger area", ["CON005"]),
+        ("found", "more than 20% of its seconds", "a recording is Noisy once a third", ["CON004"]),
+        (
+            "found",
+            "more than 20% of its seconds",
+            "Garbled once a third",
+            [],
+        ),  # another measure, another label
+        ("found", "a recording is Noisy once a third", "For podcast episodes", []),  # a stricter subcase
+        ("found", "more than 20% of its seconds", "For podcast episodes", []),
+        ("found", "pick the lower one", "Do round up when you are torn", ["CON005"]),
+        ("found", "Read the style sheet before", "open the style sheet only afterwards", ["CON013"]),
+        ("found", "Read the style sheet before", "read the transcript after it", []),  # the same order
+        ("found", "The Amount field must include", "into Amount", ["CON001"]),
+        ("found", "copy the order number", "into the Remarks box", []),  # another field
+        ("found", "may skip a review written entirely", "language is never a reason to skip", ["CON001"]),
+        ("found", "single emoji", "language is never a reason to skip", []),  # another case
+        ("found", "once every other field is filled", "Set the flags before you draw", ["CON013"]),
+        ("found", "once every other field is filled", "Set the flags after you draw", []),  # the same order
+        ("found", "one row per claim, before you assign", "unsplit passage first", ["CON013"]),
+        ("found", "one row per claim, before you assign", "only after you split", []),  # the same order
+        ("found", "pick the urgency level first", "Choose the topic tags before", ["CON013"]),
+        ("found", "most severe issue first", "Write the summary before", []),  # an order of the issues
+        ("found", "Read the brief first", "before you read the reference", []),  # "read" names no step
+        ("found", "PAY covers any request", "Don't use PAY for cryptocurrency", ["CON006"]),
+        ("found", "PAY covers any request", "Don't use PAY for refund", []),  # a case the label never took in
+        ("found", "run longer than 10 minutes", "runs past 300 seconds, flag it", ["CON004"]),
+        (
+            "found",
+            "run longer than 10 minutes",
+            "runs past 900 seconds, flag it",
+            [],
+        ),  # inside the other's range
+        (
+            "second",
+            "Spend no more than 90 seconds",
+            "take at most two minutes",
+            ["CON004"],
+        ),  # two caps on one item
+        ("second", "Spend no more than 90 seconds", "single working session", []),  # a session is no item
+        (
+            "second",
+            "Only team leads may set the road-closure",
+            "flooded road should set",
+            ["CON011"],
+        ),  # the reason aside
+        (
+            "second",
+            "Only team leads may set the road-closure",
+            "may set the pothole flag",
+            [],
+        ),  # another flag
+        ("second", "still open after 5 minutes", "a minute ago", []),  # a quoted phrase is no time
+        (
+            "second",
+            "Weekly accuracy bonus: $40",
+            "receive a $25 bonus",
+            ["CON004"],
+        ),  # the amount before "bonus"
+        ("second", "Weekly accuracy bonus: $40", "before any bonus", []),  # the base pay
+        ("second", "$0.02 per clip", "Worked example: 1,000 clips", []),  # a worked example states no policy
+        ("further", "Box the device itself", "never Electronic Device", []),  # a label's name, no gadget
+        ("further", "any electronic device during", "may use a calculator", ["CON001"]),
+        ("further", "neutral, factual language", "neutral words of your own", []),  # one tone, asked twice
+        (
+            "further",
+            "says nothing about the trail",
+            "treat a runner exactly",
+            [],
+        ),  # the input, not the output
+        (
+            "further",
+            "leave the pin empty",
+            "Naming only a country",
+            ["CON001"],
+        ),  # "leave the map without a pin"
+        ("further", "leave the pin empty", "Naming only a street", []),  # another case
+        ("further", "make the smaller, more specific one", "choose the larger area", ["CON005"]),
     ],
 )
-def test_round30_further_look_pairs(further, a, b, checks):
-    assert sorted(set(_pairs(further, a, b))) == checks
+def test_round30_reading_pairs(request, deck, a, b, checks):
+    """Each pair on its fixture's decks: the checks that report it, none for a look-alike."""
+    assert sorted(set(_pairs(request.getfixturevalue(deck), a, b))) == checks

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .class_treatments import class_treatment
 from .clauses import is_subordinate
 from .context import Detection
 from .label_spotting import LABEL_CODE
@@ -142,6 +143,9 @@ _LABEL_TOKEN = re.compile(rf"^{LABEL_CODE}$")
 def _assigned(comp, labels: list[str]) -> bool:
     """The copula's complement is a score ("is a 3") or a label ("is REPORT_FRAUD", "is an UNSAFE instruction")."""
     if comp.like_num and any(c.dep_ == "det" for c in comp.children):
+        return True
+    # "is urgency 5", "is Level 3": a scale point named by its scale's word and the number right after it
+    if comp.pos_ in ("NOUN", "PROPN") and any(c.like_num and c.i == comp.i + 1 for c in comp.children):
         return True
     # the words on the complement too: "Age" in "Age-restricted" hangs on "restricted"
     near = [comp, *(c for c in comp.children if c.dep_ in ("amod", "compound", "npadvmod"))]
@@ -296,8 +300,12 @@ def _bounded_subject(verb, quantities) -> bool:
 
 
 def _hedged(verb) -> bool:
-    """'Concepts are usually written with English words': a tendency, not a norm."""
-    return any(c.dep_ == "advmod" and c.lower_ in _words()["hedges"] for c in verb.children)
+    """'Concepts are usually written with English words': a tendency, not a norm. After the verb the word says how
+    ('Closure-area photos are approved normally'), not how often."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ in _words()["hedges"] and (c.i < verb.i or verb.lemma_ == "be")
+        for c in verb.children
+    )  # "are usually Transactional": after the copula it still says how often
 
 
 def _starts_mid_sentence(sent) -> bool:
@@ -321,7 +329,11 @@ def descriptive(sent, covered: set[int], labels: list[str], quantities) -> Detec
     if found is not None:
         return found
     for verb in _predicates(sent, covered):
-        found = None if _hedged(verb) else _passive(verb, covered) or _restricted(verb, quantities)
+        found = (
+            None
+            if _hedged(verb)
+            else _passive(verb, covered) or _restricted(verb, quantities) or class_treatment(verb)
+        )
         if found is not None:
             return found
     return None

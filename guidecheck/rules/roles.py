@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .clauses import is_subordinate
-from .context import Detection
+from .context import LEFT_UNDONE, Detection
 from .detect import is_passive, noun_read_as_verb
 from .lexicon import lemma, lexicon
 
@@ -93,8 +93,10 @@ def _actor(det: Detection, verb, passive: bool) -> str | None:
 
 def _object(det: Detection, verb, sent, passive: bool) -> str | None:
     obj = None
-    if passive:
-        obj = noun_phrase(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+    # "Surgeon names remain unlabelled": the things left un-done are what the act is about
+    subject_deps = ("nsubjpass",) if passive else ("nsubj",) if det.evidence == LEFT_UNDONE else ()
+    if subject_deps:
+        obj = noun_phrase(next((c for c in verb.children if c.dep_ in subject_deps), None))
     if obj is None:
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         obj = noun_phrase(dobj) or _referent(dobj, verb)

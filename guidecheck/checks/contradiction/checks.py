@@ -103,7 +103,9 @@ class SameConditionDifferentOutcome(RelationCheck):
     What it does:
         Finds rules with the same condition (or about the same case) that assign different labels or scores, or
         prescribe actions that exclude each other (skip vs rate). Score names and numbers that a rubric table
-        maps to one row are treated as the same label.
+        maps to one row are treated as the same label. A kind of item one rule handles like any other ("Aerial
+        photos go through the normal review flow, the same as any other upload") and another rejects, skips or
+        puts out of scope is one case with two outcomes too.
 
     Why is this bad:
         The outcome depends on which page the rater read; the labels of the same case are split.
@@ -258,7 +260,9 @@ class ExampleContradictsRule(RelationCheck):
         Compares worked examples with the rules about the same thing: an example that deducts for something a
         rule says not to penalize, or gives a score outside the range a rule requires for that case, also for one
         dimension of a verdict that scores several ("Verdict: Correctness 3, Idiom 4" against "must give
-        Correctness 1 to any translation that would not compile").
+        Correctness 1 to any translation that would not compile"), decides the item the other way ("Verdict:
+        approve" against "Photos with any visible watermark are rejected"), or is labeled with the label a rule
+        turns down for its case ("Label: Electronic Device" against "Power banks ..., never Electronic Device").
 
     Why is this bad:
         Raters copy examples more than they read rules; a wrong example teaches the wrong label.

@@ -27,6 +27,7 @@ from .key_bindings import key_binding_relations
 from .label_members import member_relations
 from .lexicon import jaccard, lexicon
 from .listed_steps import listed_step_relations
+from .normal_treatment import normal_treatment_relations
 from .output_pairs import remembered_output_candidates
 from .outside_research import research_relations
 from .policy_limits import policy_relations
@@ -162,6 +163,7 @@ def deck_relations(
         + capped_example_relations(claims)
         + cutoff_relations(claims)
         + listed_step_relations(claims, {r.id for rel in ordered for r in (rel.a, rel.b)})
+        + normal_treatment_relations(claims)
     )
     seen: set[tuple[str, frozenset[str]]] = set()
     out = []

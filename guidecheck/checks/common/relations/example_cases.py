@@ -20,7 +20,7 @@ def states_condition(words: frozenset[str], r: Claim) -> bool:
     ... graded 4" shares "receipt", "total" and "store name" with "Receipts whose total is unreadable are graded 2
     as long as the store name is sharp", but not "unreadable"; the relative clause on the subject is a condition."""
     th = lexicon().thresholds["example_condition"]
-    filler = _condition_filler()
+    filler = _condition_filler() | unmet_alternatives(r.text, words)  # "a watermark, logo or text overlay"
     return all(len((c - filler) & words) / len(c - filler) >= th for c in case_clauses(r) if c - filler)
 
 
@@ -46,10 +46,13 @@ _SUBJECT_CLAUSE = re.compile(
 )
 
 
-# "Any batch with at least one Critical error receives the verdict Reject": the subject names the case.
+# "Any batch with at least one Critical error receives the verdict Reject", "Photos with a visible watermark are
+# rejected": the subject names the case.
 _SUBJECT_CASE = re.compile(
-    r"^\s*(?:any|every|each|an?|all)\s+(?:[\w-]+\s+){1,2}?(?:with|containing|showing|that\s+(?:has|have|contains?|shows?))"
-    r"\s+([^,;:.]{3,80}?)\s+(?:receives?|gets?|is|are|must|should|will)\b",
+    r"^\s*(?:(?:any|every|each|an?|all)\s+(?:[\w-]+\s+){1,2}?|(?:[\w-]+\s+){0,2}?[\w-]+s\s+)"
+    r"(?:with|containing|showing|that\s+(?:has|have|contains?|shows?))"
+    r"\s+((?:[^,;:.]|,(?=\s+(?:[\w-]+,?\s+){0,3}(?:or|and)\s))"
+    r"{3,80}?)\s+(?:receives?|gets?|is|are|must|should|will)\b",
     re.I,
 )
 
@@ -86,10 +89,10 @@ def names_case(r: Claim) -> bool:
     return any(case_clauses(r, bare=False))
 
 
-# "..., however clear the bird is", "..., even if it is only said in passing": what the rule concedes is no part of
+# "..., however clear the bird is", "..., whatever its size", "..., even if it is only said in passing": what the rule concedes is no part of
 # the case it names, so an example need not mention it.
 _CONCESSION = re.compile(
-    r"(?:^|[,;(–—])\s*(?:however|no\s+matter\s+how|even\s+(?:if|when|though)|regardless\s+of|whether\s+or\s+not)"
+    r"(?:^|[,;(–—])\s*(?:however|whatever|no\s+matter\s+how|even\s+(?:if|when|though)|regardless\s+of|whether\s+or\s+not)"
     r"\b[^,;.()–—]*",
     re.I,
 )
@@ -105,10 +108,38 @@ def conceded_words(text: str) -> frozenset[str]:
     return content(" ".join(text[a:b] for a, b in spans)) - content(rest)
 
 
+# "a gas smell, smoke, or a carbon monoxide alarm": a list of alternatives, each up to three words.
+_OR_LIST = re.compile(
+    r"(?:[\w'’-]+\s+){0,2}[\w'’-]+(?:,\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)+,?\s+or\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}[\w'’-]+",
+    re.I,
+)
+_ITEM_BREAK = re.compile(r",\s*(?:or\s+)?|\s+or\s+", re.I)
+
+
+def unmet_alternatives(text: str, words: frozenset[str]) -> frozenset[str]:
+    """Words of the alternatives an example need not name: "Any mention of a gas smell, smoke, or a carbon
+    monoxide alarm is urgency 5" is met by an example of a gas smell, which says nothing of smoke or alarms."""
+    out: set[str] = set()
+    for m in _OR_LIST.finditer(text):
+        items = [i for i in (content(x) for x in _ITEM_BREAK.split(m.group())) if i]
+        met = [i for i in items if i <= words]
+        if len(items) >= 3 and met:
+            out |= frozenset().union(*(i for i in items if i not in met)) - frozenset().union(*met)
+    return frozenset(out)
+
+
 def rule_topic(r: Claim) -> frozenset[str]:
     """What a rule is about: its core, its condition and the case its subject names ("Any batch with at least one
     Critical error receives ...": the label-like "Critical error" is stripped from the core as an outcome)."""
     return r.core | frozenset().union(*case_clauses(r))
 
 
-__all__ = ["case_clauses", "conceded_words", "names_case", "rule_topic", "states_condition"]
+__all__ = [
+    "case_clauses",
+    "conceded_words",
+    "names_case",
+    "rule_topic",
+    "states_condition",
+    "unmet_alternatives",
+]

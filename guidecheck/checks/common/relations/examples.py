@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from ..deck import same_project
 from .claims import Claim, Interval
 from .dimension_scores import DimensionClash, DimensionJudge
-from .example_cases import conceded_words, names_case, rule_topic, states_condition
+from .example_cases import conceded_words, names_case, rule_topic, states_condition, unmet_alternatives
+from .example_decisions import decision_clash, decision_words
 from .example_excuses import breaks, excused
 from .example_groups import example_groups, is_verdict
+from .example_refused_labels import refused_label_clash
 from .lexicon import content, data, lexicon
 from .proposition import is_example_material
 from .relate import Relation
@@ -95,7 +97,9 @@ def _covers(
     covers: dict[int, float] = {}
     for i, shared in sorted(seen.items()):
         r = rules[i]
-        topic = rule_topic(r) - penalty_words - conceded_words(r.text)
+        topic = (
+            rule_topic(r) - penalty_words - conceded_words(r.text) - unmet_alternatives(r.text, e.everything)
+        )
         if topic and shared >= 2 and same_project(r.rule, e.claims[0].rule):
             covers[i] = len(topic & e.everything) / len(topic)
     return covers
@@ -303,7 +307,13 @@ def _clashes(e: _Example, judges: list[tuple[Claim, float]], aliases: dict[str, 
     """Each judging rule the example breaks, by the first kind of verdict they share (deduction, score, label)."""
     found: list[_Found] = []
     for r, cover in judges:
-        rel = _penalty_clash(e, r, cover) or _score_clash(e, r, cover) or _label_clash(e, r, cover, aliases)
+        rel = (
+            _penalty_clash(e, r, cover)
+            or _score_clash(e, r, cover)
+            or _label_clash(e, r, cover, aliases)
+            or (None if _other_case(e, r) else decision_clash(e.claims, e.everything, r, cover))
+            or refused_label_clash(e.claims, e.outcomes, e.everything, r, cover)
+        )
         if rel is not None:
             rel = excused(rel, e, r)
             found.append((0 if rel.code == "CON008" else 1, -cover, rel))
@@ -358,7 +368,8 @@ def example_relations(
         or judge.scores_any(e.claims)
     ]
     postings = _postings(rules)
-    penalty_words = content(" ".join(data()["words"]["penalty"]))
+    # the words of a deduction or a decision are the verdict, not the case: "do not penalize typos" is about typos
+    penalty_words = content(" ".join(data()["words"]["penalty"] + decision_words()))
     quoting = [(r, phrases) for r in rules if (phrases := _phrases(r))]  # read once, not once per example
     out: list[Relation] = []
     for e in examples:

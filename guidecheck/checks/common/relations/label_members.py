@@ -80,6 +80,9 @@ _LEFT_UNTAGGED = re.compile(
     r"|^(?P<y>[^,;:]{3,80}?)\s+(?:is|are)\s+(?:(?:always|to\s+be)\s+)?left\s+un(?:tagged|labell?ed|marked|annotated)\b",
     re.I,
 )
+_FIRST_VERB = re.compile(
+    r"\s+(?:do|does|don't|doesn't|is|are|isn't|aren't|can|cannot|will|may|must|should|have|has)\b", re.I
+)
 # The label key of a case kept out of every label.
 ANY_LABEL = "*"
 
@@ -161,7 +164,8 @@ def _exclusion(f: Claim) -> tuple[str, str, frozenset[str]] | None:
             return _label_key(m.group("l")), x, content(x)
     m = _LEFT_UNTAGGED.search(f.text)
     if m and not f.condition:  # "leave it untagged when ..." is a narrower case, stated as one
-        x = m.group("x") or m.group("y")
+        # "Drug lot numbers do not identify a person and are left untagged": the case is the subject, not its reason
+        x = m.group("x") or _FIRST_VERB.split(m.group("y"), maxsplit=1)[0]
         return ANY_LABEL, x.strip(), content(x)
     named = {_label_key(o) for o, _ in f.outcomes if not o.replace(".", "").isdigit()}
     m = _NEVER_TAGGED.search(f.text)

@@ -7,7 +7,9 @@ pattern is data (``data/contradictions.toml``, [left_undone]).
 
 from __future__ import annotations
 
-from .lexicon import lexicon, stem
+import re
+
+from .lexicon import content, lexicon, stem
 
 # The force of a rule that leaves its act undone, turned: "leave X untagged" forbids tagging X.
 _TURNED = {"O": "F", "P": "N", "F": "O", "N": "P", None: "F"}
@@ -31,4 +33,14 @@ def left_undone(
     return _TURNED[deontic], act, frozenset({act})
 
 
-__all__ = ["left_undone"]
+def leaving_words(text: str) -> frozenset[str]:
+    """The words that say a thing is left un-done ("remain", "unlabelled"), which name no topic of the rule: "Surgeon
+    names remain unlabelled" is about surgeon names and labelling them."""
+    m = lexicon().left_undone.search(text)
+    if not m:
+        return frozenset()
+    said = text[m.start() : m.end()] + re.match(r"\w*", text[m.end() :]).group()
+    return content(said) & (_LEAVING | content(said.split()[-1]))
+
+
+__all__ = ["leaving_words", "left_undone"]

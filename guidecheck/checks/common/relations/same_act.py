@@ -57,8 +57,19 @@ def general_ban(fa: Claim, fb: Claim) -> bool:
 
 def members_meet(fa: Claim, fb: Claim) -> bool:
     """One rule's object is a member the other names for its own: "always open attached photos" / "Do not open
-    attachments such as photos or PDFs"."""
-    return any(x.object_head in _members(y.text) for x, y in ((fa, fb), (fb, fa)) if x.object_head)
+    attachments such as photos or PDFs"; or both objects carry one compound modifier: "open the full-resolution
+    image" / "should not open the full-resolution file" name one thing by two container words."""
+    if any(x.object_head in _members(y.text) for x, y in ((fa, fb), (fb, fa)) if x.object_head):
+        return True
+    ma, mb = _compound_modifier(fa), _compound_modifier(fb)
+    return ma is not None and ma == mb
+
+
+def _compound_modifier(c: Claim) -> str | None:
+    """The hyphenated modifier right before the rule's object ("full-resolution" of "the full-resolution file")."""
+    head = (c.rule.object or "").split()[-1:]  # "resolution image": the parser splits "full-resolution"
+    m = re.search(rf"\b([a-z]+(?:-[a-z]+)+)\s+{re.escape(head[0])}\b", c.text, re.I) if head else None
+    return m.group(1).lower() if m else None
 
 
 def _members(text: str) -> frozenset[str]:

@@ -21,7 +21,7 @@ from .deck_scans import pairwise
 from .lexicon import content, data, stem
 from .proposition import is_example_material
 from .relate import Relation
-from .text import as_read, find_span, quoted
+from .text import as_read, find_span, opening_case, quoted
 
 
 class _Words(NamedTuple):
@@ -137,14 +137,11 @@ _OPPOSITE = {
 }
 
 
-_SCOPE = re.compile(r"\b(?:for|in|on|with|within|under|during)\b(?P<case>[^,:;]+),", re.I)
-
-
 def _scope(before: str) -> frozenset[str]:
     """Words of the case an opening phrase limits the tie-break to ("For safety items, if ..."); a lead-in before a
     colon and the words before the choice ("If a response falls between ...") are no case."""
-    m = _SCOPE.search(before.rpartition(":")[2])
-    return content(m.group("case")) - _words().neutral if m else frozenset()
+    case = opening_case(before.rpartition(":")[2], anywhere=True)
+    return content(case) - _words().neutral if case else frozenset()
 
 
 def _clash(x: TieBreak, y: TieBreak) -> bool:

@@ -42,3 +42,15 @@ def name_at(text: str, name: str, flags: int = 0) -> re.Match[str] | None:
 def find_span(rule: Rule, needle: str) -> list[Span]:
     i = rule.text.lower().find(needle.lower()) if needle else -1
     return [Span(rule.id, i, i + len(needle))] if i >= 0 else []
+
+
+# "For podcast episodes, ...", "In the kids' queue, ...", "With two reviewers, ...": a phrase before a comma that
+# limits what follows to a case of its own.
+_OPENING_CASE = re.compile(r"\b(?:for|in|on|with|within|under|during)\b(?P<case>[^,:;]{3,60}),", re.I)
+
+
+def opening_case(text: str, anywhere: bool = False) -> str | None:
+    """The case words of a phrase that opens a rule on a case ("For safety items, if ..." -> " safety items"); only
+    at the very start unless ``anywhere`` (a tie-break's case may follow a lead-in: "Tie-breaks. For ..., ...")."""
+    m = _OPENING_CASE.search(text) if anywhere else _OPENING_CASE.match(text.lstrip())
+    return m.group("case") if m else None

@@ -20,7 +20,7 @@ from .claims import Claim, Interval, quantity_interval, unquoted
 from .conflict import Conflict
 from .lexicon import content, lexicon, stem, word_overlap
 from .same_act import same_act
-from .text import RELATIVE, as_read, find_span, quoted
+from .text import RELATIVE, as_read, find_span, opening_case, quoted
 
 # "only when ...", "is only rejected when ...", "counts only if ...", "only at 102°F or higher": the label or act
 # nowhere else
@@ -240,10 +240,7 @@ def _measured(clause: str, q: Quantity) -> frozenset[str]:
 
 _SHARE_WORDS = frozenset({"third", "half", "quart", "fifth", "tenth", "onc", "percent", "more", "less"})
 
-# "For music clips, ...", "In the kids' queue, ...": a rule that opens on a case of its own.
-_SCOPE = re.compile(r"^\s*(?:for|in|on|within|during)\b[^,;:]{3,60},", re.I)
-
 
 def _scoped(claim: Claim) -> bool:
     """The rule opens on a case of its own ("For podcast episodes, ..."): a stricter or looser subcase."""
-    return bool(_SCOPE.match(claim.text))
+    return opening_case(claim.text) is not None
