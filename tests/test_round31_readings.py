@@ -149,3 +149,60 @@ def test_round31_pairs(found, a, b, checks):
 def test_what_every_item_is_given_is_a_rule(extract, sentence, kind):  # noqa: F811
     rules = [r for r in extract(f"# Reads\n\n{sentence}\n") if not r["is_example"]]
     assert [r["kind"] for r in rules] == ([kind] if kind else [])
+
+
+# The second look, after held-out31 was scored once (its misses and false findings, read in general form).
+SECOND_LOOK = {
+    "clips/guide.md": "# Clip review\n\n## Time and pace\n\n- Time limit: 3 minutes per clip; if it isn't done by then, "
+    "press Skip.\n\nThe absolute ceiling is five minutes per clip; past that point, skip it.\n\n## Long"
+    " transcripts\n\nIf a transcript takes you more than 40 minutes, set the LONG flag before "
+    "submitting.\n\n## Year field\n\nIf the label says 'NV' or 'Non-Vintage', enter NV in the Year "
+    "field.\n\n## Causes\n\nIf Transit and Packing fit the evidence equally well, choose Transit.\n\n##"
+    " Bonuses\n\nEach escalation that a lead agrees was needed earns a $0.50 bonus.\n\nRaters whose "
+    "accuracy stays above 98% for a month receive a $40 quality bonus.\n",
+    "clips/faq.md": "# FAQ\n\n## Timer\n\nThe task timer allows 3 minutes per clip, which is generous; the median in "
+    "the pilot was just under 2 minutes.\n\n## Long ones\n\nAny transcript that runs past half an hour should carry the LONG "
+    "flag.\n\nAny transcript that runs past 40 minutes should carry the LONG flag.\n\n## Transit and "
+    "Packing both fit. Should I pick Unclear?\n\nWhen Transit and Packing are equally likely, go with "
+    "Packing. Don't use Unclear here; Unclear is for when nothing points anywhere.\n\n## Missing "
+    "years\n\nIf no year appears anywhere on the label and there's no NV marking, leave the Year field "
+    "empty.\n\n## Escalation pay\n\nThe escalation bonus is $0.25 for each escalation a lead agrees was"
+    " needed.\n",
+}
+
+second = contradictions_fixture(SECOND_LOOK, "round31_second_look")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        (
+            "If a transcript takes you more than 40",
+            "runs past half an hour",
+            ["CON004"],
+        ),  # a relative clause's case
+        ("If a transcript takes you more than 40", "runs past 40 minutes", []),  # the same point
+        (
+            "Time limit: 3 minutes per clip",
+            "absolute ceiling is five minutes",
+            ["CON004"],
+        ),  # a glossary item's limit
+        (
+            "Time limit: 3 minutes per clip",
+            "The task timer allows 3 minutes",
+            [],
+        ),  # the same limit, and a median
+        ("enter NV in the Year field", "there's no NV marking", []),  # a case one condition denies
+        ("choose Transit", "go with Packing", ["CON005"]),
+        ("choose Transit", "Don't use Unclear here", []),  # a choice turned down is no pick
+        ("The escalation bonus is $0.25", "earns a $0.50 bonus", ["CON004"]),
+        (
+            "earns a $0.50 bonus",
+            "$40 quality bonus",
+            [],
+        ),  # the bonus each escalation earns is no quality bonus
+    ],
+)
+def test_round31_second_look_pairs(second, a, b, checks):
+    assert sorted(set(_pairs(second, a, b))) == checks

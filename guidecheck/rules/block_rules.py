@@ -51,11 +51,13 @@ def _context(bi: int, block: Block, ctx: DocContext) -> str | None:
 
 def _whole_block_rule(block: Block, why: str, unit: Unit, context: str | None) -> Rule | None:
     from .block_frames import inherited_conditions, make_rule, whole_block_frame
-    from .quantities import find_quantities
+    from .quantities import find_quantities, limit_named
 
     f = whole_block_frame(block, why)
     text = " ".join(block.text[unit.start : unit.end].split())
     quants = find_quantities(text) if f["kind"] == "rubric" and why != "table row" else []
+    if why == "glossary":  # "Time limit: 3 minutes per label": a glossary item that names a limit states it
+        quants = [q for q in find_quantities(text) if limit_named(q)]
     rule = make_rule(
         text=text,
         block=block,

@@ -66,6 +66,18 @@ def _kinds(text: str, at: int) -> frozenset[str]:
     return frozenset() if not last or last in _words().no_kind else frozenset({last})
 
 
+def _earned_by_each(text: str) -> frozenset[str]:
+    """The item that earns a bonus named by none ("Each escalation that the reviewer agrees was warranted earns a
+    $0.50 bonus"): which bonus it is, as "escalation bonus" would say."""
+    m = _EACH.match(text)
+    item = m.group(1).lower().removesuffix("s") if m else ""
+    # "Each rater whose accuracy ..." names who earns it, not which bonus
+    return frozenset({item}) if item and item not in lexicon().persons else frozenset()
+
+
+_EACH = re.compile(r"^\s*(?:each|every)\s+([a-z][a-z-]+)\b", re.I)
+
+
 def _volume(text: str, w: _Words) -> tuple[float | None, str | None]:
     """The count of work a bonus is earned at ("Raters who submit 1,000 or more accepted reviews", "Once you reach
     750 accepted reviews"), and what it counts; (None, None) when the sentence names none."""
@@ -82,7 +94,7 @@ def read_bonus_term(text: str) -> BonusTerm | None:
     b = w.bonus.search(text)
     if b is None:
         return None
-    kinds = _kinds(text, b.start())
+    kinds = _kinds(text, b.start()) or _earned_by_each(text)
     for rx in w.share:
         if (m := rx.search(text)) is not None:
             pct, frac = m.groupdict().get("pct"), m.groupdict().get("frac")

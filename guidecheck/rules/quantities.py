@@ -56,7 +56,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
     nouns = "|".join(re.escape(k) for k in sorted(d["limit_nouns"], key=len, reverse=True))
     p_limit = re.compile(
-        rf"\b(?P<cmp>{nouns})s?\b(?P<mid>(?:\s+(?!(?:is|are|of|not|no)\b)[\w'-]+){{0,4}}?)\s+(?:of|is|are|:)\s+{num}",
+        rf"\b(?P<cmp>{nouns})s?\b(?P<mid>(?:\s+(?!(?:is|are|of|not|no)\b)[\w'-]+){{0,4}}?)(?:\s+(?:of|is|are)|\s*:)\s+{num}",
         re.I,
     )
     return p_before, p_after, p_between, p_limit
@@ -297,7 +297,7 @@ def _limits(scan: _Scan, rx: re.Pattern[str]) -> None:
 
 def limit_named(q: Quantity) -> bool:
     """The quantity was read from a limit noun ("cap per clip is 25 minutes"), so stating it sets a rule."""
-    first = q.text.split(maxsplit=1)[0].lower() if q.text else ""
+    first = re.split(r"[\s:]+", q.text.strip(), maxsplit=1)[0].lower() if q.text else ""  # "limit: 3 minutes"
     return first in _data()["limit_nouns"] or first.rstrip("s") in _data()["limit_nouns"]
 
 

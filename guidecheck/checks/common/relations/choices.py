@@ -84,10 +84,14 @@ _PREFIXED = re.compile(r"\b(?:multi|cross|inter)-([a-z]{3,})", re.I)
 def _pick(main: str) -> str | None:
     """What the main clause picks: the first pick pattern that matches, its `x` trimmed of a trailing reason."""
     for rx in _words().picks:
-        m = rx.search(main)
+        # "Don't use Unclear here": a choice turned down is no pick
+        m = next((m for m in rx.finditer(main) if not _TURNED_DOWN.search(main[: m.start()])), None)
         if m is not None:
             return m.group("x").strip(" ,;:.\"'“”")
     return None
+
+
+_TURNED_DOWN = re.compile(r"(?:\bdo\s+not|\bdon[’']t|\bnever|\bnot)\s*$", re.I)
 
 
 def _meet(x: Choice, y: Choice) -> bool:

@@ -26,7 +26,13 @@ def conditions_of(rule: Rule) -> list[str]:
     found = rule.conditions or [
         m.group(0).strip() for m in lex.condition_clause.finditer(_reason().sub(" ", rule.text))
     ]
-    return [c for c in found if not lex.absolute.search(c)]  # "for any purpose whatsoever"
+    # "for any purpose whatsoever" is no case; "if it isn't done by then" is what follows the rule's own limit
+    return [c for c in found if not lex.absolute.search(c) and not _AFTER_THE_LIMIT.search(c)]
+
+
+# A condition that points back to the rule's own limit ("Time limit: 3 minutes per label; if it isn't done by then,
+# press Skip"): what to do once the limit is reached, not a case that narrows the limit.
+_AFTER_THE_LIMIT = re.compile(r"\b(?:by\s+then|by\s+that\s+(?:time|point)|past\s+that\s+point)\b", re.I)
 
 
 _ONE_NOUN_BEFORE = re.compile(r"\b(?:a|an|another)\s+[a-z-]+\s+$", re.I)

@@ -125,11 +125,27 @@ def _same_case(grant: Unset, filled: Unset) -> bool:
     pair = ((grant, filled), (filled, grant))
     if not (grant.claim.condition_text or filled.claim.condition_text):
         return bool(_case_words(grant.claim.text, grant) & _case_words(filled.claim.text, filled))
+    if _denied_in_one(grant.claim.condition_text, filled.claim.condition_text):
+        return False  # "If the label says 'NV', enter NV" / "If ... there's no NV marking, leave it empty"
     return all(
         _case_words(u.claim.condition_text, u) & _case_words(other.claim.text, other)
         for u, other in pair
         if u.claim.condition_text
     )
+
+
+_DENIED = re.compile(r"\b(?:no|not|without|never)\s+(?:[\w'’-]+\s+){0,1}?([\w'’-]+)", re.I)
+
+
+def _denied_in_one(a: str, b: str) -> bool:
+    """A word one condition denies and the other states: the two name cases no item meets at once."""
+    da, db = _denied(a), _denied(b)
+    return bool(da & (content(b) - db) or db & (content(a) - da))
+
+
+def _denied(condition: str) -> frozenset[str]:
+    """The words a condition denies ("there's no NV marking" denies "NV" and "marking")."""
+    return frozenset(stem(w.lower()) for m in _DENIED.finditer(condition) for w in m.group(0).split()[1:])
 
 
 def _conflict(x: Unset, y: Unset) -> Conflict | None:

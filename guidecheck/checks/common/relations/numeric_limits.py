@@ -30,9 +30,18 @@ def numbers_disjoint(fa: Claim, fb: Claim):
                 continue  # "...; anything three seconds or longer is labelled as usual" is no limit
             if ia.disjoint(ib):
                 return qa, qb, False
-            if _two_limits(qa, ia, qb, ib) or _two_work_caps(fa, qa, ia, fb, qb, ib):
+            if (_two_limits(qa, ia, qb, ib) or _two_work_caps(fa, qa, ia, fb, qb, ib)) and not (
+                _restated(qa, fb) or _restated(qb, fa)
+            ):
                 return qa, qb, True
     return None
+
+
+def _restated(q, other: Claim) -> bool:
+    """The other rule states the limit's own value too ("Time limit per image: 8 minutes" / "The task timer allows
+    8 minutes per image ...; the median in the pilot was just under 5 minutes"): its other number is no limit."""
+    said = re.findall(r"\d[\d,.]*\s*[a-z%]+", q.text.lower())
+    return bool(said) and said[-1] in other.text.lower()
 
 
 def _two_work_caps(fa: Claim, qa, ia, fb: Claim, qb, ib) -> bool:

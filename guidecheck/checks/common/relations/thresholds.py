@@ -216,6 +216,11 @@ def _two_starts(fa: Claim, fb: Claim) -> tuple[Quantity, Quantity] | None:
 
 # The clause that states the case a number is in: "if more than 20% of ...", "once a third or more of ...".
 _CASE_MARK = re.compile(r"\b(?:if|when|whenever|once|as\s+soon\s+as|where)\b[^.;,]*", re.I)
+# A subject whose relative clause states it: "Any document that runs past half an hour" (should carry ...).
+_SUBJECT_CASE = re.compile(
+    r"^[^.;,]*?\b(?:that|which|who|whose)\b[^.;,]*?(?=\s+(?:should|must|is|are|gets?|will|can|may|needs?)\b)",
+    re.I,
+)
 
 
 def _case_clause(claim: Claim, q: Quantity) -> str:
@@ -223,6 +228,8 @@ def _case_clause(claim: Claim, q: Quantity) -> str:
     if q.text and q.text in claim.condition_text:
         return claim.condition_text
     m = next((m for m in _CASE_MARK.finditer(claim.text) if q.text and q.text in m.group(0)), None)
+    if m is None and (m := _SUBJECT_CASE.match(claim.text)) is not None and q.text not in m.group(0):
+        m = None
     return m.group(0) if m else ""
 
 
