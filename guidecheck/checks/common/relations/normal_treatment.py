@@ -64,14 +64,17 @@ def normal_treatment_relations(claims: list[Claim]) -> list[Relation]:
     or leaves unlabelled: most of the kind's words (two at least) are the other rule's."""
     _, special = _patterns()
     rules = [c for c in claims if not is_example_material(c) and c.rule.kind != "rubric"]
+    normal = [c for c in rules if _normal(c)]
+    if not normal:
+        return []
+    special_ones = [(s, m.group()) for s in rules if (m := special.search(s.text)) and not _normal(s)]
     out: list[Relation] = []
-    for n in (c for c in rules if _normal(c)):
+    for n in normal:
         kind, clause = _kind(n)
         if len(kind) < 2:
             continue
-        for s in rules:
-            m = special.search(s.text)
-            if s is n or m is None or _normal(s) or not same_project(n.rule, s.rule):
+        for s, said in special_ones:
+            if not same_project(n.rule, s.rule):
                 continue
             words = s.core | s.condition
             shared = kind & words
@@ -81,7 +84,7 @@ def normal_treatment_relations(claims: list[Claim]) -> list[Relation]:
                 and len(shared) >= 0.6 * len(kind)
                 and len(clause & words) >= 0.6 * len(clause)
             ):
-                out.append(_relation(n, s, m.group()))
+                out.append(_relation(n, s, said))
                 break
     return out
 
