@@ -106,7 +106,7 @@ def blocking_keys(rule: Rule) -> list[str]:
         keys.append(f"object:{head}")
         # "Do not open attachments such as photos or PDFs" is about photos too: it meets "open attached photos"
         keys.extend(f"object:{h}" for h in _members(rule.text) if h != head)
-    if head and rule.kind != "rubric" and (mod := _compound_modifier(rule, head)):
+    if head and rule.kind != "rubric" and (mod := object_modifier(rule)):
         keys.append(f"modifier:{mod}")  # "the full-resolution image" / "the full-resolution file": one thing
     for label in rule.labels:
         norm = " ".join(_WORD.findall(label.lower())) or label.strip().lower()
@@ -121,12 +121,13 @@ def blocking_keys(rule: Rule) -> list[str]:
     return sorted(set(keys))
 
 
-def _compound_modifier(rule: Rule, head: str) -> str | None:
-    """The hyphenated modifier right before the object's head ("full-resolution" of "open the full-resolution
-    file"): two rules whose objects carry it name one thing by two words ("image" / "file")."""
+def object_modifier(rule: Rule) -> str | None:
+    """The hyphenated modifier right before the head of the rule's object ("full-resolution" of "open the
+    full-resolution file"; the parser splits it, so the object reads "resolution file"): two rules whose objects
+    carry it name one thing by two words ("image" / "file"). A blocking key here, and one thing to the act readings."""
     words = (rule.object or "").split()
     m = re.search(rf"\b([a-z]+(?:-[a-z]+)+)\s+{re.escape(words[-1])}\b", rule.text, re.I) if words else None
-    return m.group(1).lower() if m and head else None
+    return m.group(1).lower() if m else None
 
 
 def top_k_pairs(vectors: np.ndarray, k: int, threshold: float) -> dict[tuple[int, int], float]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ....model import Quantity, Rule
 from ....rules.other_numbers import other_number
 from .claim_clauses import conditions_of, exceptions_of
-from .left_undone import leaving_words, left_undone
+from .left_undone import left_undone
 from .lexicon import content, lexicon, stem
 from .precedence import Priority, priorities_of
 from .pronoun_objects import pronoun_object
@@ -348,8 +348,8 @@ def build_claim(rule: Rule) -> Claim:
     head = head or pronoun_object(rule, " ".join(conditions))  # "If a conversation runs past ..., flag it"
     action = stem(rule.action) if rule.action and rule.action not in ("be", "have", "do") else None
     action = _act_of(rule.action, obj) or action
-    deontic, action, undone = left_undone(unquoted(text), deontic, action)
-    core = (core - leaving_words(unquoted(text))) | undone if undone else core
+    deontic, action, undone, leaving = left_undone(unquoted(text), deontic, action)
+    core = (core - leaving) | undone
     action = lexicon().act_of.get(action, action) if action else None
     terminal = rule.action if rule.action in lex.terminal else None
     return Claim(

@@ -19,28 +19,25 @@ _LEAVING = frozenset({"leav", "left", "stay", "remain", "keep", "kept"})
 
 def left_undone(
     text: str, deontic: str | None, action: str | None
-) -> tuple[str | None, str | None, frozenset[str]]:
-    """(force, act, the act's word for the core) of a rule (its text with quotations blanked) whose act is to
-    leave a thing un-done: "Leave 'Id.' cites untagged" forbids tagging them, "You can leave doctors' names
-    untagged" permits not tagging them. A rule whose main act is another ("Tag X and leave Y untagged") keeps
-    its own."""
+) -> tuple[str | None, str | None, frozenset[str], frozenset[str]]:
+    """(force, act, the act's word for the core, the words that only say the thing is left un-done) of a rule (its
+    text with quotations blanked) whose act is to leave a thing un-done: "Leave 'Id.' cites untagged" forbids
+    tagging them, "You can leave doctors' names untagged" permits not tagging them. A rule whose main act is
+    another ("Tag X and leave Y untagged") keeps its own."""
     m = lexicon().left_undone.search(text)
     if not m or (action is not None and action not in _LEAVING):
-        return deontic, action, frozenset()
+        return deontic, action, frozenset(), frozenset()
     verb = m.group("v").lower()
     verb = verb[:-1] if verb[-2:] in ("gg", "ll") else verb
     act = stem(verb[:-1] + "y" if verb.endswith("i") else verb)  # "unclassified"
-    return _TURNED[deontic], act, frozenset({act})
+    return _TURNED[deontic], act, frozenset({act}), _leaving_words(text, m)
 
 
-def leaving_words(text: str) -> frozenset[str]:
+def _leaving_words(text: str, m: re.Match[str]) -> frozenset[str]:
     """The words that say a thing is left un-done ("remain", "unlabelled"), which name no topic of the rule: "Surgeon
     names remain unlabelled" is about surgeon names and labelling them."""
-    m = lexicon().left_undone.search(text)
-    if not m:
-        return frozenset()
     said = text[m.start() : m.end()] + re.match(r"\w*", text[m.end() :]).group()
     return content(said) & (_LEAVING | content(said.split()[-1]))
 
 
-__all__ = ["leaving_words", "left_undone"]
+__all__ = ["left_undone"]

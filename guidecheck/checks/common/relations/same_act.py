@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ....index.pairs import object_modifier
 from ....rules.lexicon import lexicon as rules_lexicon
 from .addressee import LEADING_LABEL, addressee
 from .claims import Claim
@@ -61,15 +62,8 @@ def members_meet(fa: Claim, fb: Claim) -> bool:
     image" / "should not open the full-resolution file" name one thing by two container words."""
     if any(x.object_head in _members(y.text) for x, y in ((fa, fb), (fb, fa)) if x.object_head):
         return True
-    ma, mb = _compound_modifier(fa), _compound_modifier(fb)
+    ma, mb = object_modifier(fa.rule), object_modifier(fb.rule)
     return ma is not None and ma == mb
-
-
-def _compound_modifier(c: Claim) -> str | None:
-    """The hyphenated modifier right before the rule's object ("full-resolution" of "the full-resolution file")."""
-    head = (c.rule.object or "").split()[-1:]  # "resolution image": the parser splits "full-resolution"
-    m = re.search(rf"\b([a-z]+(?:-[a-z]+)+)\s+{re.escape(head[0])}\b", c.text, re.I) if head else None
-    return m.group(1).lower() if m else None
 
 
 def _members(text: str) -> frozenset[str]:
