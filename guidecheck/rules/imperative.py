@@ -86,6 +86,29 @@ def _root_imperative(sent, first, covered: set[int]):
     return None
 
 
+def _after_opening_phrase(sent, covered: set[int]):
+    """The root verb after a long opening phrase that holds its own verb: "For a span that is both a minor's detail
+    and a medical detail, use R4". The tagger reads the verb as a present form; a known instruction verb with no
+    subject, right after the comma that closes a phrase hanging off it, is the instruction."""
+    root = sent.root
+    if (
+        root.i in covered
+        or root.lower_ not in lexicon().imperative_verbs
+        or root.tag_ not in ("VB", "VBP")
+        or root.i - 1 <= sent.start
+        or sent.doc[root.i - 1].text != ","
+        or any(c.dep_ in SUBJECT_DEPS for c in root.children)
+    ):
+        return None
+    opening = [c for c in root.children if c.i < root.i - 1]
+    if not opening or any(c.dep_ not in _OPENING_DEPS for c in opening):
+        return None
+    return root if min(c.left_edge.i for c in opening) == sent.start else None
+
+
+_OPENING_DEPS = ("prep", "advcl", "advmod", "npadvmod")
+
+
 def _first_word_imperative(sent, first, covered: set[int], intro_end: int, skip: frozenset[str]):
     """The first main-clause word as the instruction verb: a base form without subject, or a known instruction
     verb the tagger read as a noun or adjective ("Label the span", "Open ...")."""
@@ -164,6 +187,7 @@ def imperative_verb(sent, covered: set[int]):
         return None
     return (
         _root_imperative(sent, first, covered)
+        or _after_opening_phrase(sent, covered)
         or _first_word_imperative(sent, first, covered, intro_end, skip)
         or _conjoined_imperative(sent, covered)
     )

@@ -13,13 +13,15 @@ The words are data (``data/rules.toml`` [pay_terms]).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import lexicon
 
 _CUE = re.compile(
-    r"\b(?:paid|unpaid|pay|pays|earns?|earning|compensat\w*|credited|receives?|bonus|extra)\b", re.I
+    r"\b(?:paid|unpaid|pay|pays|earns?|earning|compensat\w*|credited|receives?|bonus|extra|deduct\w*|docked|penalty"
+    r"|fined|adds)\b",
+    re.I,
 )
 
 
@@ -33,6 +35,9 @@ class PayTerm:
     excepting: str
     span: tuple[int, int]  # the words that say what it pays
     extra: bool | None = None  # True: paid on top of the rate ("earns a $0.40 bonus"); False: nothing on top
+    amount: float | None = (
+        None  # a fixed amount of money per item ("paid at 0.30 EUR each"), negative if deducted
+    )
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,12 @@ class _Words:
     excepting: re.Pattern[str]
     generic: frozenset[str]
     extra: tuple[tuple[re.Pattern[str], bool], ...]
+    money: re.Pattern[str]
+    money_after: re.Pattern[
+        str
+    ]  # an amount right after the words that say an item is paid: "paid at 0.30 EUR"
+    amount: tuple[re.Pattern[str], ...]
+    deducted: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +71,10 @@ def _words() -> _Words:
         generic=frozenset(d["generic_items"]),
         extra=tuple((re.compile(p, re.I), False) for p in d["no_extra"])
         + tuple((re.compile(p, re.I), True) for p in d["extra"]),
+        money=re.compile(d["money"], re.I),
+        money_after=re.compile(r"\s+(?:at\s+|with\s+)?" + d["money"], re.I),
+        amount=tuple(re.compile(p.replace("MONEY", d["money"]), re.I) for p in d["amount"]),
+        deducted=re.compile(d["deducted"], re.I),
     )
 
 
@@ -92,7 +107,8 @@ def read_pay_term(text: str) -> PayTerm | None:
     for rx, on_top in w.extra:  # before "unpaid": "does not earn anything extra" still pays the rate
         m = rx.search(text)
         if m and _names_a_thing(m.group("subj")):
-            return PayTerm(_bare(m.group("subj")), None, _exception(text), m.span("pay"), on_top)
+            term = PayTerm(_bare(m.group("subj")), None, _exception(text), m.span("pay"), on_top)
+            return _with_amount(term, text)
     for rx in w.unpaid:
         m = rx.search(text)
         if m and _names_a_thing(m.group("subj")):
@@ -104,8 +120,39 @@ def read_pay_term(text: str) -> PayTerm | None:
         subject = " ".join(x for x in (m.groupdict().get("lead"), m.group("subj")) if x)
         if _names_a_thing(subject):
             rate = m.groupdict().get("rate") or ""
-            return PayTerm(_bare(subject), _share(rate), _exception(text), m.span("pay"))
+            return _with_amount(PayTerm(_bare(subject), _share(rate), _exception(text), m.span("pay")), text)
+    return _amount_term(text)
+
+
+def _money(m: re.Match[str]) -> float:
+    """The amount a money match names, in whole units of its currency ("50 cents" is 0.5)."""
+    raw = (m.group("amt") or m.group("amt2")).replace(",", ".")
+    cents = (m.group("cur") or "").lower().startswith("cent")
+    return float(raw) / 100 if cents else float(raw)
+
+
+def _amount_term(text: str) -> PayTerm | None:
+    """A fixed amount for one kind of item: "Records you handle as second validator are paid at 0.30 EUR each",
+    "Each missed span is deducted at $2.00"; a deduction is a negative amount."""
+    w = _words()
+    for rx in w.amount:
+        m = rx.search(text)
+        if m is None or not _names_a_thing(m.group("subj")):
+            continue
+        pay = m.group("pay")
+        value = _money(w.money.search(pay))
+        sign = -1.0 if w.deducted.search(pay) else 1.0
+        return PayTerm(_bare(m.group("subj")), None, _exception(text), m.span("pay"), None, sign * value)
     return None
+
+
+def _with_amount(term: PayTerm, text: str) -> PayTerm:
+    """A pay term whose rate is a fixed amount ("are paid at 0.30 EUR each") carries that amount."""
+    w = _words()
+    m = w.money.search(text, *term.span) or w.money_after.match(text, term.span[1])
+    if m is None or term.amount is not None:
+        return term
+    return replace(term, amount=_money(m))
 
 
 def _exception(text: str) -> str:
@@ -136,6 +183,7 @@ def read_pay_terms(text: str) -> tuple[PayTerm, ...]:
                     term.excepting,
                     (term.span[0] + start, term.span[1] + start),
                     term.extra,
+                    term.amount,
                 )
             )
     return tuple(terms)

@@ -31,6 +31,7 @@ class _Patterns(NamedTuple):
     ban: re.Pattern[str]
     narrowed: re.Pattern[str]
     timed: re.Pattern[str]
+    tool_ban: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,7 @@ def _patterns() -> _Patterns:
         re.compile(d["ban"].replace("USE", use)),
         re.compile(d["narrowed"], re.I),
         re.compile(d["timed"], re.I),
+        re.compile(d["tool_ban"]),
     )
 
 
@@ -58,7 +60,7 @@ def control_use(claim: Claim) -> ControlUse | None:
     text = unquoted(claim.text)
     p = _patterns()
     if claim.deontic == "F":
-        m = p.ban.search(text)
+        m = p.ban.search(text) or p.tool_ban.search(text)
         rest = re.split(r"[.;:]", text[m.end() :], maxsplit=1)[0] if m else ""
         if m is None or p.narrowed.search(rest):
             return None
@@ -96,7 +98,21 @@ def control_relations(claims: list[Claim]) -> list[Relation]:
         for u in (control_use(c),)
         if u is not None
     ]
-    return pairwise(found, lambda u: u.claim, _conflict)
+    return pairwise(found + _acts_of_banned_tools(claims, found), lambda u: u.claim, _conflict)
+
+
+def _acts_of_banned_tools(claims: list[Claim], found: list[ControlUse]) -> list[ControlUse]:
+    """Rules that do what a banned tool does ("Raters must zoom into every customer photo" uses "the zoom tool")."""
+    tools = {u.name.lower() for u in found if u.banned and u.name.islower()}
+    return [
+        ControlUse(c, False, c.rule.action, c.rule.action)
+        for c in claims
+        if tools
+        and c.deontic in ("O", "P")
+        and (c.rule.action or "").lower() in tools
+        and not c.rule.is_example
+        and not is_example_material(c)
+    ]
 
 
 __all__ = ["ControlUse", "control_relations", "control_use"]

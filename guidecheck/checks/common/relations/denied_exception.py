@@ -19,7 +19,7 @@ from ....rules.refused_reasons import read_refused_reason
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, stem
-from .reason_case import reason_named, same_measure
+from .reason_case import reason_named, refused_subject, same_measure
 from .text import as_read, find_span, quoted
 
 
@@ -300,7 +300,8 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
             granted, refused, thing
         )
         skipped = frozenset({granting.object_head} - {None})  # what the grant lets raters skip
-        if not shared - _names(granting.text, refusing.text) or not reason_named(refusing, granted, skipped):
+        names = _names(granting.text, refusing.text) - refused_subject(refusing)
+        if not shared - names or not reason_named(refusing, granted, skipped):
             continue
         case = "" if granted == granting.text else f" (“{granted.strip()}”)"
         why = (
@@ -326,8 +327,13 @@ def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, froze
     )
     if not thing and _refused_reason(unquoted(refusing.text)) is not None:
         return granted, refused[1], thing  # "X is no reason to skip": skipping anything
-    if not thing & content(granting.text.replace("-", " ")):
+    said = content(granting.text.replace("-", " "))
+    if not thing & said:
         return None  # "never skip the audio check" says nothing of skipping a clip
+    obj = content((granting.rule.object or "").replace("-", " "))
+    own = thing - obj
+    if granting.object_head in thing and obj - thing and own and not own & said:
+        return None  # "skip the address check" / "never skip the weight check": two checks
     if not _omits(granting) and not thing & content(granting.rule.object or ""):
         return (
             None  # "there's no need to rush the long ones" relaxes rushing, not the clip "never skip" keeps

@@ -15,13 +15,36 @@ from .claims import Claim
 from .lexicon import content, data, lexicon, stem
 
 
-def states_condition(words: frozenset[str], r: Claim) -> bool:
+def states_condition(words: frozenset[str], r: Claim, said: str = "") -> bool:
     """The example names most of each of the rule's conditions, not only its topic: "a clear photo of a receipt
     ... graded 4" shares "receipt", "total" and "store name" with "Receipts whose total is unreadable are graded 2
-    as long as the store name is sharp", but not "unreadable"; the relative clause on the subject is a condition."""
+    as long as the store name is sharp", but not "unreadable"; the relative clause on the subject is a condition.
+    An example whose text (``said``) states a negated condition's verb plainly states its opposite."""
     th = lexicon().thresholds["example_condition"]
     filler = _condition_filler() | unmet_alternatives(r.text, words)  # "a watermark, logo or text overlay"
-    return all(len((c - filler) & words) / len(c - filler) >= th for c in case_clauses(r) if c - filler)
+    named = all(len((c - filler) & words) / len(c - filler) >= th for c in case_clauses(r) if c - filler)
+    return named and not (said and _states_opposite(said, r))
+
+
+# A verb a condition negates: "a reply that doesn't match the Policy Card", "when the total is not printed".
+_NEGATED_VERB = re.compile(
+    r"\b(?:(?:does|do|did|is|are|was|were|has|have)\s+not|(?:does|do|did|is|are|was|were|has|have)n['’]t)\s+"
+    r"(?:been\s+|be\s+)?(?P<verb>[a-z]{3,})\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|without)\b|n['’]t\b", re.I)
+_SENTENCE = re.compile(r"[^.!?;]+")
+
+
+def _states_opposite(said: str, r: Claim) -> bool:
+    """The rule's case negates a verb ("that doesn't match the Policy Card") and the example says it plainly, in a
+    sentence with no negation ("Everything matches the Policy Card"): the example is of the other case."""
+    case = r.condition_text or r.text
+    verbs = {stem(m.group("verb").lower()) for m in _NEGATED_VERB.finditer(case)}
+    if not verbs:
+        return False
+    plain = (s for s in _SENTENCE.findall(said) if not _NEGATION.search(s))
+    return any(verbs & {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", s)} for s in plain)
 
 
 @lru_cache(maxsize=1)

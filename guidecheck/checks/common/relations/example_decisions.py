@@ -68,7 +68,8 @@ def decision_clash(
     it is a case of: the rule names a case ("Photos with any visible watermark ... are rejected"), the example
     states it, and its verdict line takes the other side ("Verdict: approve and tag WET")."""
     decided = rule_decision(r)
-    if decided is None or cover < 0.6 or not names_case(r) or not states_condition(everything, r):
+    said = " ".join(f.text for f in claims)
+    if decided is None or cover < 0.6 or not names_case(r) or not states_condition(everything, r, said):
         return None
     given = next(((f, v) for f in claims if (v := verdict_decision(f.text))), None)
     if given is None or given[1][0] == decided[0]:

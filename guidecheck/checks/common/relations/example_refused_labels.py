@@ -32,7 +32,7 @@ def refused_label_clash(
 ) -> Relation | None:
     """The example (its sentences ``claims``, its named labels ``labels``, its words ``everything``) is given a label
     the rule turns down for the case the example states."""
-    if cover < 0.6 or not states_condition(everything, r):
+    if cover < 0.6 or not states_condition(everything, r, " ".join(f.text for f in claims)):
         return None
     refused = {m.group("label").lower(): m.span("label") for m in _TURNED_DOWN.finditer(r.text)}
     if not refused or not _subject_stated(r, claims, refused):

@@ -188,7 +188,7 @@ def _score_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
 def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -> Relation | None:
     """The example is labeled with none of the labels a conditional rule requires (score and name are one)."""
     if not (e.outcomes and r.outcomes and r.deontic == "O" and names_case(r) and cover >= 0.6) or not (
-        states_condition(e.everything, r)
+        states_condition(e.everything, r, e.text)
     ):
         return None
     if _ONLY_IN_CASE.search(r.text) or _other_case(e, r):

@@ -4,12 +4,13 @@ Each pay term says what it pays for (its subject: "Skipped posts", "A batch whos
 the share of the base rate. Two are about one case when their subjects name one kind of item (generic item nouns
 aside, one outcome's words folded to one: "rejected at audit" / "fails audit", "late" / "after the deadline"), one
 a narrower case of the other, or one bound ("below 90%" / "under 90% on audit"). They disagree when one pays and the
-other does not, or when they name two rates, unless one states the other's case as its exception. Words are data
+other does not, or when they name two rates or two fixed amounts, unless one states the other's case as its exception. Words are data
 (``data/rules.toml`` [pay_terms]).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ....rules.lexicon import lexicon as rules_lexicon
@@ -40,10 +41,41 @@ def _same_outcome() -> dict[str, str]:
 def same_pay_case(a: PayTerm, b: PayTerm) -> bool:
     """One kind of item, or one a narrower case of the other ("skips" / "a skip with the reason Failed to load")."""
     x, y = _paid_for(a.subject), _paid_for(b.subject)
+    amounts = a.amount is not None and b.amount is not None
+    if amounts and not (_one_item(a.subject) and _one_item(b.subject)):
+        return False  # "A full batch of 25 conversations pays $11.25" is 25 times the per-item amount
     ba, bb = _bound(a.subject), _bound(b.subject)
     if ba is not None and bb is not None:  # "below 90%" / "under 90% on audit"; "above 95%" is another case
         return bool(x & y) and ba == bb
-    return bool(x & y) and (x <= y or y <= x)
+    if (a.amount is None) != (b.amount is None) and (a.extra is None or b.extra is None):
+        # a fixed amount against a share of the rate: one kind of item only ("Each rated story pays $0.55" is not
+        # "Skipped stories are never paid", though the rating is no word of what is paid for)
+        return bool(x) and x == y
+    if amounts and _denied(a.subject) != _denied(b.subject):
+        return False  # "Photos with no faces to blur" / "Photos where you blur at least one face"
+    if bool(x & y) and (x <= y or y <= x):
+        return True
+    # two fixed amounts for one kind of work said two ways: "Records you handle as second validator" / "each record
+    # you close as second validator" share most of their words
+    return amounts and len(x & y) >= 2 and len(x & y) * 2 >= len(x | y)
+
+
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|batch(?:es)?|sets?|weeks?|"
+    r"months?|days?|hours?|shifts?)\b",
+    re.I,
+)
+_DENIED = re.compile(r"\b(?:no|not|without|none|zero|never)\b|n['’]t\b", re.I)
+
+
+def _one_item(subject: str) -> bool:
+    """The subject is one item, not a count or a period of them ("a full batch of 25 ...", "at least 500 ... in a
+    week")."""
+    return _COUNTED.search(subject) is None
+
+
+def _denied(subject: str) -> bool:
+    return _DENIED.search(subject) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -72,6 +104,15 @@ def pay_clash(a: PayTerm, b: PayTerm) -> str | None:
     the deck settling the case, not a second answer to it."""
     if _settles(a, b) or _settles(b, a):
         return None
+    if (
+        a.amount is not None
+        and b.amount is not None
+        and a.amount != b.amount
+        and (a.amount > 0) == (b.amount > 0)
+    ):
+        return f"two amounts, {_money(a.amount)} and {_money(b.amount)}."
+    if (a.amount or 0) < 0 or (b.amount or 0) < 0:  # a deduction is no answer to what the item pays
+        return None
     if a.extra is not None and b.extra is not None:
         return "one pays extra for it and the other does not." if a.extra != b.extra else None
     if (a.share == 0) != (b.share == 0):
@@ -79,6 +120,11 @@ def pay_clash(a: PayTerm, b: PayTerm) -> str | None:
     if a.share is not None and b.share is not None and a.share != b.share:
         return f"two rates, {a.share:g} and {b.share:g} times the base rate."
     return None
+
+
+def _money(amount: float) -> str:
+    """An amount as a deck writes it: 0.3 -> "0.30"; a deduction by its size."""
+    return f"{abs(amount):.2f}"
 
 
 __all__ = ["pay_clash", "same_pay_case"]

@@ -20,6 +20,13 @@ def _measures() -> dict[str, str]:
     return {stem(w): stem("language") for w in data()["output"]["languages"]} | named
 
 
+def refused_subject(refusing: Claim) -> frozenset[str]:
+    """The words of a refusal's subject when the subject is the case refused ("A Verified Recorder badge is never a
+    reason to skip the date check"): a name there is the case itself, not a name both rules are about."""
+    m = read_refused_reason(unquoted(refusing.text))
+    return content(m.group("subject")) if m is not None and m.group("subject") else frozenset()
+
+
 def reason_named(refusing: Claim, granted: str, skipped: frozenset[str]) -> bool:
     """A case refused as a reason ("A paywall is never grounds for skipping: rate from whatever text you can see")
     refuses the case its subject names, not one the advice after it shares a word with ("a language you cannot
@@ -88,4 +95,4 @@ def same_measure(granted: str, refused: str, thing: frozenset[str]) -> frozenset
     return measured_text(granted, thing) & measured_text(refused, thing) & names
 
 
-__all__ = ["measured_text", "reason_named"]
+__all__ = ["measured_text", "reason_named", "refused_subject"]

@@ -32,6 +32,9 @@ _DEFINES = re.compile(
     r"|is\s+any\s+[\w-]+\s+(?:in\s+which|where|that|whose)\b)",
     re.I,
 )
+# "..., so MISMATCH starts at a difference of 1.0 or more": where a label starts is where it begins to apply, and
+# below that point it does not
+_STARTS = re.compile(r"\b(?:starts|begins|kicks\s+in|applies)\s+(?:only\s+)?(?:at|from)\b", re.I)
 # A code that names a label ("OCC2", "NEAR_MISS", "TR1"): capitals with a digit or an underscore.
 _CODE = re.compile(r"(?<![\w-])[A-Z][A-Z]*(?:_[A-Z0-9]+|[0-9])[A-Z0-9_]*(?![\w-])")
 
@@ -45,6 +48,8 @@ def _regions(claim: Claim, q: Quantity) -> tuple[Interval | None, Interval | Non
     # "only when ..." withholds the label elsewhere, and so does a definition: "Heavy occlusion (OCC2) applies when
     # half or more of the object is hidden" says where OCC2 is and, by being its definition, where it is not
     give = quantity_interval(q, negate=False)
+    if (starts := _starts(claim, q)) is not None:
+        return (give, quantity_interval(q, negate=True)) if starts else (None, give)
     if states_complement(claim, q):  # "...; anything three seconds or longer is labelled in the usual way"
         return None, give
     only = (
@@ -53,6 +58,16 @@ def _regions(claim: Claim, q: Quantity) -> tuple[Interval | None, Interval | Non
         or bool(_DEFINES.search(unquoted(claim.text)))
     )
     return give, quantity_interval(q, negate=True) if only else _complement(claim, q)
+
+
+def _starts(claim: Claim, q: Quantity) -> bool | None:
+    """With "... so MISMATCH starts at 1.0 or more": True for the number where the label starts (it applies from
+    there and not below), False for a number before it ("gaps under one full point are rounding noise, so ..."
+    names where it does not apply); None when the rule says no such thing."""
+    text = unquoted(claim.text)
+    m = _STARTS.search(text)
+    at = text.find(q.text) if q.text and m is not None else -1
+    return None if at < 0 else at >= m.end()
 
 
 def _kin(claim: Claim, q: Quantity) -> list[Quantity]:
