@@ -126,3 +126,56 @@ def test_round32_pairs(found, a, b, checks):
 def test_an_instruction_after_a_long_opening_phrase(extract, sentence, kind):  # noqa: F811
     rules = [r for r in extract(f"# Tags\n\n{sentence}\n") if not r["is_example"]]
     assert [r["kind"] for r in rules] == ([kind] if kind else [])
+
+
+# The second look, after held-out32 was scored once (its misses and false findings, read in general form).
+SECOND_LOOK = {
+    "shelf/guide.md": "# Shelf audit\n\n## Lookups\n\nYou may skip the barcode lookup when the product already carries "
+    "the green Checked badge.\n\n## Comments\n\nFor every Severity 3 photo, write a short comment describing the "
+    "damage.\n\n## Labels\n\nType the brand name into the Brand field exactly as printed.\n\n## Ties\n\nIf you can't "
+    "decide between two adjacent grades, go with the lower one.\n\n## Escalation\n\nOnce a grade is submitted, only a "
+    "QA lead can change it.\n\nEscalate when:\n\n- you need to change a grade you have already submitted.\n\n## "
+    "Pay\n\nA product you flag as Unreadable pays $0.30 each.\n\nA Severity 3 escalation earns a 50-cent bonus on top "
+    "of the photo rate.\n\n## Languages\n\nFill in Brand and Size, then Language.\n\nLabels in more than one language "
+    "get a code for each, main language first.\n\nSet the size on the original, unsplit label first.\n\n## Queue\n\n"
+    "Unclaimed tasks expire from the queue after 48 hours.\n\n## Sites\n\nOn repeat visits you may open the earlier "
+    "audit for the same site and compare the two.\n",
+    "shelf/faq.md": "# FAQ\n\n## Badges\n\nA Checked badge is never a reason to skip the barcode lookup, since badges "
+    "are not refreshed when the catalogue changes.\n\n## Severity 3 comments\n\nLeave the comment box empty on Severity "
+    "3 photos, because the escalation form already has the details.\n\n## Brands\n\nBrand names never go in the Brand "
+    "field; put them in Notes.\n\n## Borderline grades\n\nFor products on the line between two grades, pick the "
+    "higher of the two.\n\n## Unreadable\n\nUnreadable flags are paid at the full per-product rate of $0.85, because "
+    "you still had to open the photo.\n\n## Escalation pay\n\nEach Severity 3 escalation that QA confirms earns a "
+    "$0.35 bonus on top of the photo rate.\n\n## Refreshers\n\nScores below 90% for two weeks in a row lead to a "
+    "refresher session.\n\n## Lookups\n\nDo not use outside lookup services such as Street View to check a site.\n",
+}
+
+second = contradictions_fixture(SECOND_LOOK, "round32_second_look")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        (
+            "skip the barcode lookup",
+            "A Checked badge is never",
+            ["CON001"],
+        ),  # the reason's condition is no case
+        ("For every Severity 3 photo, write", "Leave the comment box empty", ["CON001"]),  # an opening phrase
+        ("Type the brand name into the Brand", "Brand names never go in", ["CON001"]),
+        ("go with the lower one", "on the line between two grades", ["CON005"]),
+        ("only a QA lead can change it", "you need to change a grade", []),  # a case of escalating, no grant
+        ("Unreadable pays $0.30", "rate of $0.85", ["CON004"]),  # the whole amount of the rate
+        ("Fill in Brand and Size, then Language", "main language first", []),  # an order of the codes
+        ("Fill in Brand and Size, then Language", "unsplit label first", []),
+        ("expire from the queue after 48 hours", "two weeks in a row", []),  # a count of weeks, no time limit
+        (
+            "open the earlier audit for the same site",
+            "outside lookup services",
+            [],
+        ),  # a site audited, no web site
+    ],
+)
+def test_round32_second_look_pairs(second, a, b, checks):
+    assert sorted(set(_pairs(second, a, b))) == checks

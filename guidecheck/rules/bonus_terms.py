@@ -70,12 +70,19 @@ def _earned_by_each(text: str) -> frozenset[str]:
     """The item that earns a bonus named by none ("Each escalation that the reviewer agrees was warranted earns a
     $0.50 bonus"): which bonus it is, as "escalation bonus" would say."""
     m = _EACH.match(text)
-    item = m.group(1).lower().removesuffix("s") if m else ""
+    item = (m.group(1) or m.group(2)).lower().removesuffix("s") if m else ""
     # "Each rater whose accuracy ..." names who earns it, not which bonus
     return frozenset({item}) if item and item not in lexicon().persons else frozenset()
 
 
-_EACH = re.compile(r"^\s*(?:each|every)\s+([a-z][a-z-]+)\b", re.I)
+# "Each escalation that ...", "Each Site Safety escalation earns ...": the item is the last word before the verb or
+# the relative pronoun
+_EACH = re.compile(
+    r"^\s*(?:each|every)\s+(?:[A-Za-z][\w-]*\s+){0,3}?([a-z][a-z-]+)\s+"
+    r"(?:that|which|who|whose|you|earns?|gets?|receives?|pays?|adds?|is|are|will|can)\b"
+    r"|^\s*(?:each|every)\s+([a-z][a-z-]+)\b",
+    re.I,
+)
 
 
 def _volume(text: str, w: _Words) -> tuple[float | None, str | None]:

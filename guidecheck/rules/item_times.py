@@ -96,7 +96,11 @@ def read_item_time(text: str) -> ItemTime | None:
         kinds.remove("deadline")
     if len(kinds) != 1 or w.sub_case.search(w.covered_cases.sub("", text)):
         return None
-    times = [(_seconds(m), m.span()) for m in w.time.finditer(text) if not _ORDINAL.match(text, m.start())]
+    times = [
+        (_seconds(m), m.span())
+        for m in w.time.finditer(text)
+        if not _ORDINAL.match(text, m.start()) and not _IN_A_ROW.match(text, m.end())
+    ]
     times = _range_start(text, times) if kinds[0] == "allowed" else times
     # "the timer allows 8 minutes per image; the median was just under 5 minutes": the limit's clause
     if len({s for s, _ in times}) > 1:
@@ -112,6 +116,8 @@ def read_item_time(text: str) -> ItemTime | None:
 
 
 _REASON = re.compile(r",\s*(?:since|because|as)\b", re.I)
+# "below 90% for two weeks in a row": a count of periods, no time an item takes
+_IN_A_ROW = re.compile(r"\s+(?:in\s+a\s+row|running|consecutively|straight)\b", re.I)
 _RANGE = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:to|or|-|–)\s+", re.I)
 
 

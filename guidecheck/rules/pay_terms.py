@@ -149,10 +149,17 @@ def _amount_term(text: str) -> PayTerm | None:
 def _with_amount(term: PayTerm, text: str) -> PayTerm:
     """A pay term whose rate is a fixed amount ("are paid at 0.30 EUR each") carries that amount."""
     w = _words()
-    m = w.money.search(text, *term.span) or w.money_after.match(text, term.span[1])
-    if m is None or term.amount is not None:
-        return term
+    m = w.money.search(text, term.span[0])  # the whole amount, where the rate phrase may stop at its "."
+    if m is None or m.start() >= term.span[1]:
+        m = w.money_after.match(text, term.span[1])
+    if m is None or term.amount is not None or _ON_TOP.search(text, term.span[0], m.start()):
+        return (
+            term  # "the normal per-task rate plus a $0.15 escalation bonus": the amount is on top of the rate
+        )
     return replace(term, amount=_money(m))
+
+
+_ON_TOP = re.compile(r"\b(?:plus|on\s+top|bonus|extra|additional)\b", re.I)
 
 
 def _exception(text: str) -> str:

@@ -336,7 +336,14 @@ _DIFFER_BY = re.compile(
 def _as_difference(q: Quantity, text: str, start: int) -> Quantity:
     if _APART.match(text, start + len(q.text)) or _DIFFER_BY.search(text[max(0, start - 30) : start]):
         return replace(q, attribute="difference")
+    if q.attribute == "time" and _IN_A_ROW.match(text, start + len(q.text)):
+        return replace(
+            q, attribute="streak"
+        )  # "below 90% for two weeks in a row": how many periods, not a time
     return q
+
+
+_IN_A_ROW = re.compile(r"\s+(?:in\s+a\s+row|running|consecutively|straight)\b", re.I)
 
 
 @lru_cache(maxsize=1)

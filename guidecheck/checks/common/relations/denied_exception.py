@@ -19,7 +19,7 @@ from ....rules.refused_reasons import read_refused_reason
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, stem
-from .reason_case import reason_named, refused_subject, same_measure
+from .reason_case import names_in, reason_named, refused_subject, same_measure
 from .text import as_read, find_span, quoted
 
 
@@ -140,21 +140,6 @@ def _same_thing(forbidding: Claim, granting: Claim) -> bool:
     )
 
 
-_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+\b")
-
-
-def _names(*texts: str) -> frozenset[str]:
-    """Stems of the names in the texts: capitalised words inside a sentence ("because Ava's voice ..."), but not
-    languages ("written in English" names a case)."""
-    found = frozenset(w for t in texts for m in _NAME.finditer(t) for w in content(m.group(0)))
-    return found - _languages()
-
-
-@lru_cache(maxsize=1)
-def _languages() -> frozenset[str]:
-    return frozenset(stem(w) for w in data()["output"]["languages"])
-
-
 def denied_exception(fa: Claim, fb: Claim, near: bool = True) -> Conflict | None:
     """A ``Conflict`` when one rule's exception is a case the other rule refuses to excuse. ``near``: the two rules
     are embedding neighbours. Rules found apart by the whole-deck scan must say more: a condition one rule sets and
@@ -168,7 +153,7 @@ def denied_exception(fa: Claim, fb: Claim, near: bool = True) -> Conflict | None
         if case is None or not _undoes(forbidding, granting) or not _same_thing(forbidding, granting):
             continue
         shared = content(granting.exception_text) & content(case) - {forbidding.object_head}
-        if not shared - _names(granting.text, forbidding.text):  # "Ava" names the bot both rules are about
+        if not shared - names_in(granting.text, forbidding.text):  # "Ava" names the bot both rules are about
             continue
         why = (
             f"{quoted(as_read(granting.rule))} makes an exception (“{granting.exception_text}”) that "
@@ -300,7 +285,7 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
             granted, refused, thing
         )
         skipped = frozenset({granting.object_head} - {None})  # what the grant lets raters skip
-        names = _names(granting.text, refusing.text) - refused_subject(refusing)
+        names = names_in(granting.text, refusing.text) - refused_subject(refusing)
         if not shared - names or not reason_named(refusing, granted, skipped):
             continue
         case = "" if granted == granting.text else f" (“{granted.strip()}”)"
@@ -354,8 +339,14 @@ def _conditioned_refusal(refusing: Claim) -> bool:
         None,
     )
     # "Use the Translate button when an answer is in another language; a response's language is never a reason to
-    # skip it": the condition is the earlier clause's, the refusal holds in every case
+    # skip it": the condition is the earlier clause's, the refusal holds in every case; so in "..., since badges are
+    # not refreshed when the authority file changes" it is the reason's
+    if refusal is not None and (why := _RATIONALE.search(refusal)) is not None:
+        refusal = refusal[: why.start()]
     return refusal is None or cond in refusal
+
+
+_RATIONALE = re.compile(r",?\s+\b(?:since|because)\b\s", re.I)
 
 
 def _omitted(granting: Claim) -> frozenset[str]:

@@ -64,9 +64,17 @@ def named_scores(text: str) -> list[DimensionScore]:
 
 
 def _plausible(text: str, m: re.Match[str]) -> bool:
-    """A score on a rating scale: at most 10, not a time ("start 00:12.4") or a section number ("see 7.5")."""
+    """A score on a rating scale: at most 10, not a time ("start 00:12.4"), a section number ("see 7.5") or a day of
+    a date ("Claim priority date: 3 March 2019")."""
     v = float(m.group("v"))
-    return v <= 10 and v == int(v) and not re.match(r"[:.]\d", text[m.end("v") :])
+    after = text[m.end("v") :]
+    return v <= 10 and v == int(v) and not re.match(r"[:.]\d", after) and not _MONTH.match(after)
+
+
+_MONTH = re.compile(
+    r"\s*(?:of\s+)?(?:(?:January|February|March|April|June|July|August|September|October|November|December|Jan|Feb"
+    r"|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|May\s+\d{4})"
+)
 
 
 def deck_dimensions(examples: list[list[Claim]], rules: list[Claim]) -> frozenset[str]:

@@ -61,8 +61,8 @@ def same_pay_case(a: PayTerm, b: PayTerm) -> bool:
 
 
 _COUNTED = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|batch(?:es)?|sets?|weeks?|"
-    r"months?|days?|hours?|shifts?)\b",
+    r"\b(?:(?<!severity\s)(?<!level\s)(?<!grade\s)(?<!score\s)(?<!tier\s)(?<!priority\s)\d+|two|three|four|five"
+    r"|six|seven|eight|nine|ten|twenty|fifty|hundred|batch(?:es)?|sets?|weeks?|months?|days?|hours?|shifts?)\b",
     re.I,
 )
 _DENIED = re.compile(r"\b(?:no|not|without|none|zero|never)\b|n['’]t\b", re.I)
@@ -70,7 +70,7 @@ _DENIED = re.compile(r"\b(?:no|not|without|none|zero|never)\b|n['’]t\b", re.I)
 
 def _one_item(subject: str) -> bool:
     """The subject is one item, not a count or a period of them ("a full batch of 25 ...", "at least 500 ... in a
-    week")."""
+    week"); a scale point is no count ("a Severity 4 escalation")."""
     return _COUNTED.search(subject) is None
 
 

@@ -20,6 +20,21 @@ def _measures() -> dict[str, str]:
     return {stem(w): stem("language") for w in data()["output"]["languages"]} | named
 
 
+_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+\b")
+
+
+def names_in(*texts: str) -> frozenset[str]:
+    """Stems of the names in the texts: capitalised words inside a sentence ("because Ava's voice ..."), but not
+    languages ("written in English" names a case)."""
+    found = frozenset(w for t in texts for m in _NAME.finditer(t) for w in content(m.group(0)))
+    return found - _languages()
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    return frozenset(stem(w) for w in data()["output"]["languages"])
+
+
 def refused_subject(refusing: Claim) -> frozenset[str]:
     """The words of a refusal's subject when the subject is the case refused ("A Verified Recorder badge is never a
     reason to skip the date check"): a name there is the case itself, not a name both rules are about."""
@@ -95,4 +110,4 @@ def same_measure(granted: str, refused: str, thing: frozenset[str]) -> frozenset
     return measured_text(granted, thing) & measured_text(refused, thing) & names
 
 
-__all__ = ["measured_text", "reason_named", "refused_subject"]
+__all__ = ["measured_text", "names_in", "reason_named", "refused_subject"]

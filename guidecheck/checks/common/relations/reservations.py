@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ....index.reserved import act_bases, reservation_patterns
 from ....rules.reserved_acts import participle_base, reservation_forms
 from .claims import Claim, unquoted
-from .lexicon import content, data, lexicon, stem
+from .lexicon import content, data, lexicon, stem, word_overlap
 
 
 class Words(NamedTuple):
@@ -276,10 +276,40 @@ def label_verb_stems() -> frozenset[str]:
 _UI_VERBS = frozenset({"press", "click", "hit", "tap", "tick"})
 
 
+_AFTER = re.compile(r"^\s*(?:once|after)\s+(?P<c>[^,;:]{3,80}),", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|before)\s+(?P<c>[^,;:.]{3,80})", re.I)
+
+
+def before_and_after(reserving: Claim, other: Claim) -> bool:
+    """ "Once a batch has closed, only Team Leads can change its labels" and "You can change your segments until
+    the batch closes": the act is reserved after the moment the other rule's freedom ends."""
+    after, until = _AFTER.match(reserving.text), _UNTIL.search(other.text)
+    if after is None or until is None:
+        return False
+    # words compared on their first five letters: "After submission" / "until you press Submit"
+    first, second = ({w[:5] for w in content(m.group("c"))} for m in (after, until))
+    return word_overlap(frozenset(first), frozenset(second)) >= 0.5
+
+
+# A list lead-in that names when to act, not who may ("Escalate when: you need to correct a grade you have already
+# submitted"): its items are the cases, not acts given to the reader.
+_CASE_LEAD = re.compile(
+    r"^\s*[^:;.]{0,40}\b(?:when|if|whenever|in\s+(?:these|the\s+following)\s+cases)\s*:\s", re.I
+)
+
+
+def states_case(claim: Claim) -> bool:
+    """The rule is an item under a lead-in that says when to do something: a case, not a grant."""
+    return bool(
+        _CASE_LEAD.match(claim.text) or _CASE_LEAD.match((claim.rule.lead_in or "").rstrip(" :") + ": ")
+    )
+
+
 __all__ = [
     "DETERMINERS",
     "FUNCTION_WORDS",
     "act_stems",
+    "before_and_after",
     "label_verb_stems",
     "marks_another_thing",
     "names_people",
@@ -291,6 +321,7 @@ __all__ = [
     "reserved_what",
     "reserving_sentence",
     "rule_sentence",
+    "states_case",
     "verb_stems",
     "verbs_of",
     "what_shared",

@@ -16,10 +16,11 @@ import re
 from .addressee import addressee
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .lexicon import content, lexicon, stem, word_overlap
+from .lexicon import content, lexicon, stem
 from .reservations import (
     DETERMINERS,
     act_stems,
+    before_and_after,
     label_verb_stems,
     marks_another_thing,
     names_people,
@@ -30,6 +31,7 @@ from .reservations import (
     reserved_what,
     reserving_sentence,
     rule_sentence,
+    states_case,
     verb_stems,
     verbs_of,
     what_shared,
@@ -352,26 +354,11 @@ def _later_clause(other: Claim, words: str) -> bool:
     return 0 <= i < cue and bool(re.search(r"[;:—–]|\s-\s", other.text[i:cue]))
 
 
-_AFTER = re.compile(r"^\s*(?:once|after)\s+(?P<c>[^,;:]{3,80}),", re.I)
-_UNTIL = re.compile(r"\b(?:until|till|before)\s+(?P<c>[^,;:.]{3,80})", re.I)
-
-
-def _before_and_after(reserving: Claim, other: Claim) -> bool:
-    """ "Once a batch has closed, only Team Leads can change its labels" and "You can change your segments until
-    the batch closes": the act is reserved after the moment the other rule's freedom ends."""
-    after, until = _AFTER.match(reserving.text), _UNTIL.search(other.text)
-    if after is None or until is None:
-        return False
-    # words compared on their first five letters: "After submission" / "until you press Submit"
-    first, second = ({w[:5] for w in content(m.group("c"))} for m in (after, until))
-    return word_overlap(frozenset(first), frozenset(second)) >= 0.5
-
-
 def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` (CON011) when one rule reserves an act that the other gives or requires of everyone."""
     for reserving, other in ((fa, fb), (fb, fa)):
         got = reserved(reserving)
-        if got is None or reserved(other) is not None:
+        if got is None or reserved(other) is not None or states_case(other):
             continue
         group, acts = got
         everyone = _everyone(other)
@@ -383,7 +370,7 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
             _main_clause(_without_alternative(everyone[0]))
         ):
             continue  # the other rule is about the same group ("Every senior reviewer must ...")
-        if not _same_reason(reserving, other) or _before_and_after(reserving, other):
+        if not _same_reason(reserving, other) or before_and_after(reserving, other):
             continue
         if reservation_words().others_work.search(reserving.text) and reservation_words().own_work.search(
             other.text

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ....rules.lexicon import lexicon as rules_lexicon
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, stem, word_overlap
@@ -138,11 +139,35 @@ def _put_first(clause: str) -> list[Order]:
     """The order of a clause that ends "... first" or opens "Before any other X, ..."."""
     m = _FIRST.match(clause)
     text = (m.group("x") or m.group("y")) if m else ""
-    if not text or _DESCRIPTION.search(text) or _BY.search(text) or _RANKED.match(text.rsplit(",", 1)[-1]):
+    tail = text.rsplit(",", 1)[-1]
+    if (
+        not text
+        or _DESCRIPTION.search(text)
+        or _BY.search(text)
+        or _RANKED.match(tail)
+        or _item_order(text, tail)
+    ):
         # "The visibility score is always filled in first": a description; "Link by content first": a way; "Select
-        # the codes, most prominent theme first": an order of the items, not of the steps
+        # the codes, most prominent theme first", "get a code for each, main language first": an order of the
+        # items, not of the steps
         return []
     return _first_step(text)
+
+
+def _item_order(text: str, tail: str) -> bool:
+    """A short phrase after the clause's last comma that orders the things just named ("get a code for each, main
+    language first"), not the rest of a noun phrase ("on the original, unsplit criterion first")."""
+    words, before = tail.split(), text.rsplit(",", 1)[0].split()
+    return (
+        "," in text
+        and 0 < len(words) <= 3
+        and words[0].lower() not in rules_lexicon().imperative_verbs
+        and bool(before)
+        and _NAMED_THINGS.fullmatch(before[-1]) is not None
+    )
+
+
+_NAMED_THINGS = re.compile(r"each|all|both|them|[a-z]+[^s]s", re.I)
 
 
 # A step done after every other one: "Do the Flags panel last, just before you press Submit", "..., once everything
