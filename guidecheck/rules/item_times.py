@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .quantities import number_words
+from .quantities import number_words, periods_in_a_row
 
 _UNIT = re.compile(r"\b(?:sec|min|hour|hr|day|week)", re.I)
 
@@ -99,7 +99,7 @@ def read_item_time(text: str) -> ItemTime | None:
     times = [
         (_seconds(m), m.span())
         for m in w.time.finditer(text)
-        if not _ORDINAL.match(text, m.start()) and not _IN_A_ROW.match(text, m.end())
+        if not _ORDINAL.match(text, m.start()) and not periods_in_a_row(text, m.end())
     ]
     times = _range_start(text, times) if kinds[0] == "allowed" else times
     # "the timer allows 8 minutes per image; the median was just under 5 minutes": the limit's clause
@@ -116,8 +116,6 @@ def read_item_time(text: str) -> ItemTime | None:
 
 
 _REASON = re.compile(r",\s*(?:since|because|as)\b", re.I)
-# "below 90% for two weeks in a row": a count of periods, no time an item takes
-_IN_A_ROW = re.compile(r"\s+(?:in\s+a\s+row|running|consecutively|straight)\b", re.I)
 _RANGE = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:to|or|-|–)\s+", re.I)
 
 

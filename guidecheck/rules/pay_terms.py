@@ -35,9 +35,8 @@ class PayTerm:
     excepting: str
     span: tuple[int, int]  # the words that say what it pays
     extra: bool | None = None  # True: paid on top of the rate ("earns a $0.40 bonus"); False: nothing on top
-    amount: float | None = (
-        None  # a fixed amount of money per item ("paid at 0.30 EUR each"), negative if deducted
-    )
+    # a fixed amount of money per item ("paid at 0.30 EUR each"), negative if deducted
+    amount: float | None = None
 
 
 @dataclass(frozen=True)
@@ -51,9 +50,8 @@ class _Words:
     generic: frozenset[str]
     extra: tuple[tuple[re.Pattern[str], bool], ...]
     money: re.Pattern[str]
-    money_after: re.Pattern[
-        str
-    ]  # an amount right after the words that say an item is paid: "paid at 0.30 EUR"
+    # an amount right after the words that say an item is paid: "paid at 0.30 EUR"
+    money_after: re.Pattern[str]
     amount: tuple[re.Pattern[str], ...]
     deducted: re.Pattern[str]
 
@@ -139,9 +137,8 @@ def _amount_term(text: str) -> PayTerm | None:
         m = rx.search(text)
         if m is None or not _names_a_thing(m.group("subj")):
             continue
-        pay = m.group("pay")
-        value = _money(w.money.search(pay))
-        sign = -1.0 if w.deducted.search(pay) else 1.0
+        sign = -1.0 if w.deducted.search(m.group("pay")) else 1.0
+        value = _money(m)  # each pattern holds the money pattern once: its groups are the amount's
         return PayTerm(_bare(m.group("subj")), None, _exception(text), m.span("pay"), None, sign * value)
     return None
 
@@ -152,10 +149,9 @@ def _with_amount(term: PayTerm, text: str) -> PayTerm:
     m = w.money.search(text, term.span[0])  # the whole amount, where the rate phrase may stop at its "."
     if m is None or m.start() >= term.span[1]:
         m = w.money_after.match(text, term.span[1])
+    # "the normal per-task rate plus a $0.15 escalation bonus": the amount is on top of the rate
     if m is None or term.amount is not None or _ON_TOP.search(text, term.span[0], m.start()):
-        return (
-            term  # "the normal per-task rate plus a $0.15 escalation bonus": the amount is on top of the rate
-        )
+        return term
     return replace(term, amount=_money(m))
 
 

@@ -318,7 +318,7 @@ def find_quantities(
     _limits(scan, p_limit)
     share = _share_after()
     return [
-        _as_difference(q, text, start)
+        _in_context(q, text, start)
         for start, q in sorted(scan.found, key=lambda x: x[0])
         if not (q.unit is None and share.match(text, start + len(q.text)))
     ]
@@ -333,14 +333,19 @@ _DIFFER_BY = re.compile(
 )
 
 
-def _as_difference(q: Quantity, text: str, start: int) -> Quantity:
+def _in_context(q: Quantity, text: str, start: int) -> Quantity:
+    """The quantity as the words around it read it: the size of a difference, or a run of periods."""
     if _APART.match(text, start + len(q.text)) or _DIFFER_BY.search(text[max(0, start - 30) : start]):
         return replace(q, attribute="difference")
-    if q.attribute == "time" and _IN_A_ROW.match(text, start + len(q.text)):
-        return replace(
-            q, attribute="streak"
-        )  # "below 90% for two weeks in a row": how many periods, not a time
+    if q.attribute == "time" and periods_in_a_row(text, start + len(q.text)):
+        return replace(q, attribute="streak")
     return q
+
+
+def periods_in_a_row(text: str, end: int) -> bool:
+    """The time that ends at ``end`` counts periods in a row ("below 90% for two weeks in a row"): how many, not how
+    long anything takes."""
+    return _IN_A_ROW.match(text, end) is not None
 
 
 _IN_A_ROW = re.compile(r"\s+(?:in\s+a\s+row|running|consecutively|straight)\b", re.I)
@@ -358,4 +363,4 @@ def _share_after() -> re.Pattern[str]:
     )
 
 
-__all__ = ["find_quantities", "limit_named"]
+__all__ = ["find_quantities", "limit_named", "periods_in_a_row"]

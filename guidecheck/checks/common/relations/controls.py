@@ -104,11 +104,12 @@ def control_relations(claims: list[Claim]) -> list[Relation]:
 def _acts_of_banned_tools(claims: list[Claim], found: list[ControlUse]) -> list[ControlUse]:
     """Rules that do what a banned tool does ("Raters must zoom into every customer photo" uses "the zoom tool")."""
     tools = {u.name.lower() for u in found if u.banned and u.name.islower()}
+    if not tools:
+        return []
     return [
         ControlUse(c, False, c.rule.action, c.rule.action)
         for c in claims
-        if tools
-        and c.deontic in ("O", "P")
+        if c.deontic in ("O", "P")
         and (c.rule.action or "").lower() in tools
         and not c.rule.is_example
         and not is_example_material(c)

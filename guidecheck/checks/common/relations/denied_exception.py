@@ -20,7 +20,7 @@ from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, stem
 from .reason_case import names_in, reason_named, refused_subject, same_measure
-from .text import as_read, find_span, quoted
+from .text import as_read, find_span, quoted, without_reason
 
 
 class Words(NamedTuple):
@@ -341,12 +341,7 @@ def _conditioned_refusal(refusing: Claim) -> bool:
     # "Use the Translate button when an answer is in another language; a response's language is never a reason to
     # skip it": the condition is the earlier clause's, the refusal holds in every case; so in "..., since badges are
     # not refreshed when the authority file changes" it is the reason's
-    if refusal is not None and (why := _RATIONALE.search(refusal)) is not None:
-        refusal = refusal[: why.start()]
-    return refusal is None or cond in refusal
-
-
-_RATIONALE = re.compile(r",?\s+\b(?:since|because)\b\s", re.I)
+    return refusal is None or cond in without_reason(refusal)
 
 
 def _omitted(granting: Claim) -> frozenset[str]:

@@ -37,22 +37,13 @@ from .reservations import (
     what_shared,
     word_stems,
 )
-from .text import as_read, find_span, quoted
+from .text import as_read, find_span, quoted, without_reason
 
 # A capitalised name of two words or more, not at the start of the sentence: "the Security Risk flag".
 _NAME = re.compile(r"(?<=\S\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 
 
 _REASON = re.compile(r"\bfor\s+(?:suspected\s+|possible\s+|a\s+|an\s+)?(?P<why>[a-z][^,.;:()]{3,60})", re.I)
-
-_JUSTIFIED = re.compile(r",?\s+\b(?:because|since)\b", re.I)
-
-
-def _unjustified(clause: str) -> str:
-    """The clause without the reason given for it: "..., because it hides the trail for every user" justifies a
-    reservation, so its "for" names no reason to act and its words name nothing reserved."""
-    return _JUSTIFIED.split(clause, maxsplit=1)[0]
-
 
 # "reopen a submitted frame for editing": one bare gerund after "for" is what the act is for, not a reason to do it.
 _PURPOSE = re.compile(r"[a-z]+ing", re.I)
@@ -66,7 +57,7 @@ def _same_reason(reserving: Claim, other: Claim) -> bool:
     reserved = reservation_words().reserved.match(text) or reserved_thing().match(text)
     # "is reserved for <group>": no reason; a reason is the reserving clause's ("...; writers who think one is
     # deserved flag the ticket for their Team Lead" gives none)
-    first = _unjustified(re.split(r"[;:]", text, maxsplit=1)[0])
+    first = without_reason(re.split(r"[;:]", text, maxsplit=1)[0])
     m = None if reserved else _REASON.search(first)
     if m is None or _PURPOSE.fullmatch(m.group("why").strip()):
         return True
@@ -278,7 +269,7 @@ def _reserved_clause(reserving: Claim) -> str:
     """What is reserved, not the advice after it ("...; a rater who sees something Critical should ...", "..., and
     nobody else should invent tags") nor the reason for it ("..., because it hides the trail from the map")."""
     clause = re.split(r"[;:]|,\s+(?:and|but)\s+", reserving_sentence(reserving), maxsplit=1)[0]
-    return _unjustified(clause)
+    return without_reason(clause)
 
 
 def _lone_capitals(text: str) -> set[str]:

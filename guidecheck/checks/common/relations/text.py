@@ -54,3 +54,14 @@ def opening_case(text: str, anywhere: bool = False) -> str | None:
     at the very start unless ``anywhere`` (a tie-break's case may follow a lead-in: "Tie-breaks. For ..., ...")."""
     m = _OPENING_CASE.search(text) if anywhere else _OPENING_CASE.match(text.lstrip())
     return m.group("case") if m else None
+
+
+# The reason given for a clause: "..., because it hides the trail for every user", "..., since badges are not
+# refreshed when the authority file changes".
+_REASON_GIVEN = re.compile(r",?\s+\b(?:because|since)\b", re.I)
+
+
+def without_reason(clause: str) -> str:
+    """The clause without the reason given for it: what the reason says (its "for", its "when") is no part of what
+    the clause reserves, refuses or names."""
+    return _REASON_GIVEN.split(clause, maxsplit=1)[0]
