@@ -109,13 +109,13 @@ def read_item_time(text: str) -> ItemTime | None:
         return None  # "calls over 25 minutes of audio need 15 to 20 minutes": which is the limit?
     seconds, span = times[0]
     floor = kinds[0] == "give_up" and bool(w.floor.search(text))
-    # "..., since many of the opinions in the new batches run long": a reason names no scope
     scoped = _REASON.split(w.returned_to.sub("", text), maxsplit=1)[0]
     per_batch = bool(w.batch.search(scoped))
     return ItemTime(kinds[0], seconds, "batch" if per_batch else "item", span, floor)
 
 
-_REASON = re.compile(r",\s*(?:since|because|as)\b", re.I)
+# "..., since ..." and "... so it does not hold up the batch": a reason or a purpose names no scope
+_REASON = re.compile(r",\s*(?:since|because|as)\b|\s+so\s+(?:that\s+)?(?:it|they|you|the|nothing)\b", re.I)
 _RANGE = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:to|or|-|–)\s+", re.I)
 
 

@@ -181,7 +181,7 @@ def _mentions(claims: list[Claim]) -> dict[str, list[int]]:
     return index
 
 
-def _why(row: Row, claim: Claim, polar: bool) -> str | None:
+def _why(row: Row, claim: Claim, polar: bool, table: frozenset[str] = frozenset()) -> str | None:
     """Why the rule describes the row's label apart from the row: a word of the row it says the opposite of
     (``polar``), or the row's case sent to another label by the clause after the rule reserves this one."""
     label = " / ".join(row.names)
@@ -192,7 +192,7 @@ def _why(row: Row, claim: Claim, polar: bool) -> str | None:
             f"The table describes {label} as {quoted(row.description)}, but {quoted(as_read(claim.rule))} gives "
             f"it where “{said}” holds, which the table rules out (“{against}”)."
         )
-    sent = sent_elsewhere(row.names, row.description, claim.text)
+    sent = sent_elsewhere(row.names, row.description, claim.text, table)
     if sent is None:
         return None
     return (
@@ -223,7 +223,7 @@ def described_apart_relations(claims: list[Claim]) -> list[Relation]:
             # "Use Weak rather than Poor when ...": a rule that names another label of the table is read only for
             # the row's case sent to it
             polar = not (i in other and any(_named(claim.text, n) for n in others))
-            why = _why(row, claim, polar)
+            why = _why(row, claim, polar, frozenset(others))
             if why is None:
                 continue
             spans = find_span(row.claim.rule, row.description) + find_span(claim.rule, where.group(0))

@@ -16,16 +16,22 @@ import re
 from .lexicon import content
 from .text import name_at
 
-_RESERVED = re.compile(r"\b(?:is|are)\s+(?:reserved|kept)\s+(?:only\s+)?for\b", re.I)
+# "is reserved for", "is kept only for", "is only for", "is used only for": the label held for one case.
+_RESERVED = re.compile(
+    r"\b(?:is|are)\s+(?:(?:reserved|kept|used|meant)\s+(?:only\s+)?|only\s+(?:used\s+|meant\s+)?)for\b", re.I
+)
 # Another label in the clause: a code ("UNKNOWN", "BILLING-QUERY") or a bracketed tag ("[unclear]").
 _LABEL = re.compile(r"(?<![\w\[-])(?:[A-Z]{2,}[A-Z0-9]*(?:[_-][A-Z0-9]+)*)(?![\w-])|\[[a-z][a-z -]{1,20}\]")
 # Of the clause's words (the other label's aside), at least this share must be the row's.
 _SHARE = 1 / 3
 
 
-def sent_elsewhere(names: tuple[str, ...], description: str, text: str) -> tuple[str, str] | None:
+def sent_elsewhere(
+    names: tuple[str, ...], description: str, text: str, table: frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
     """(the clause, the other label) when ``text`` keeps a label of ``names`` for one case and sends the case the
-    row's ``description`` gives it to another label."""
+    row's ``description`` gives it to another label: a code, a bracketed tag, or a name of another row of the same
+    table (``table``: "...; a dented box with undamaged contents is labeled Cosmetic only")."""
     m = _RESERVED.search(text)
     if m is None or not any(name_at(text[: m.start()], n) for n in names):
         return None
@@ -34,9 +40,10 @@ def sent_elsewhere(names: tuple[str, ...], description: str, text: str) -> tuple
         return None
     clause = parts[1].strip()
     others = [o for o in _LABEL.findall(clause) if o not in names]
+    others += [t for t in sorted(table) if t not in names and name_at(clause, t)]
     if not others:
         return None
-    words = content(_LABEL.sub(" ", clause).replace("-", " "))
+    words = content(_LABEL.sub(" ", clause).replace("-", " ")) - {w for t in table for w in content(t)}
     shared = words & content(description.replace("-", " "))
     if len(shared) < 2 or len(shared) < _SHARE * len(words):
         return None

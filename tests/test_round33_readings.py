@@ -1,0 +1,99 @@
+"""Readings of round 33, from the misses of the blind splits already scored (read in general form).
+
+- The time a rater may stay on one item before giving it up, however a deck words the point of giving up: "stuck on
+  for a quarter of an hour", "kept you busy for more than eight minutes", "still not finished after 12 minutes", a
+  per-task "time cap" that "once you pass it" sends the task to a skip, and the hand-off acts "set/get/use the ...
+  flag" and "move on". Two such points for one item disagree (CON004); the same point in other units does not. A
+  skip reason named "Too Complex" is no sub-case of complex items, and a purpose clause ("so it does not hold up
+  the batch") names no batch limit.
+- A label kept "only for" one case, whose next clause sends the case its table row describes to another label of
+  the same table ("Crushed is only for ...; a dented box with undamaged contents is labeled Cosmetic only"),
+  describes that label apart from its row (CON006).
+
+Every sentence here was written for this test; the look-alikes must stay quiet.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_output_conflicts_cli import contradictions_fixture
+from test_output_conflicts_cli import pairs_with as _pairs
+
+from guidecheck.rules.item_times import read_item_time
+
+DECKS = {
+    "meters/guide.md": "# Meter photo review\n\n## Time on a photo\n\nIf a meter photo is still not finished after 9 "
+    "minutes, set the Stuck flag and move on to the next one.\n\nIf an invoice is still open after 6 minutes, use "
+    "Ask Lead and move on to the next one.\n\nIf a single reading is taking you longer than four minutes, skip it "
+    "with reason Too Complex.\n\n## Grades\n\n| Grade | Meaning |\n|---|---|\n| Smashed | The meter glass is "
+    "cracked, chipped or missing, whether or not the dial can still be read. |\n| Scuffed only | Marks on the "
+    "casing that do not affect reading the dial. |\n| Clean | No visible damage. |\n",
+    "meters/faq.md": "# FAQ\n\n## Stuck photos\n\nAny meter photo you have been stuck on for a quarter of an hour "
+    "should get the Stuck flag so it does not hold up the batch.\n\n## Invoices\n\nYou should use Ask Lead on any "
+    "invoice that has kept you busy for more than 360 seconds.\n\n## Readings\n\nThe per-reading time cap is 400 "
+    "seconds; once you pass it, skip the reading with reason Too Complex.\n\n## Smashed\n\nSmashed is only for "
+    "meters whose dial can no longer be read; a cracked glass over a readable dial is graded Scuffed only.\n\n"
+    "## Clean\n\nClean is only for meters with no damage at all; a meter with a small sticker is still Clean.\n",
+}
+
+found = contradictions_fixture(DECKS, "round33_readings")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("a", "b", "checks"),
+    [
+        ("still not finished after 9", "quarter of an hour", ["CON004"]),  # two points to give up one photo
+        ("still open after 6 minutes", "more than 360 seconds", []),  # the same point in seconds
+        ("longer than four minutes", "time cap is 400 seconds", ["CON004"]),
+        (
+            "The meter glass is cracked",
+            "Smashed is only for",
+            ["CON006"],
+        ),  # the row's case sent to Scuffed only
+        ("No visible damage", "Clean is only for", []),  # the next clause keeps the case in the label
+    ],
+)
+def test_round33_pairs(found, a, b, checks):
+    assert sorted(set(_pairs(found, a, b))) == checks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "seconds", "scope"),
+    [
+        (
+            "Anything you have been stuck on for a quarter of an hour should get the Help flag so it does not hold up "
+            "the batch.",
+            "give_up",
+            900.0,
+            "item",
+        ),
+        (
+            "You should use Flag for Review on any report that has kept you busy for more than eight minutes.",
+            "give_up",
+            480.0,
+            "item",
+        ),
+        (
+            "The per-task time cap is 420 seconds; once you pass it, skip the task with reason Too Complex.",
+            "give_up",
+            420.0,
+            "item",
+        ),
+        (
+            "If a record is still not finished after 12 minutes, set the Help flag and move on.",
+            "give_up",
+            720.0,
+            "item",
+        ),
+        (
+            "Complex tasks may take up to 20 minutes before you skip them.",
+            None,
+            None,
+            None,
+        ),  # a sub-case's own limit
+    ],
+)
+def test_a_point_to_give_up_an_item(sentence, kind, seconds, scope):
+    got = read_item_time(sentence)
+    assert (got.kind, got.seconds, got.scope) == (kind, seconds, scope) if kind else got is None
