@@ -6,6 +6,10 @@
   flag" and "move on". Two such points for one item disagree (CON004); the same point in other units does not. A
   skip reason named "Too Complex" is no sub-case of complex items, and a purpose clause ("so it does not hold up
   the batch") names no batch limit.
+- A case that is two things at once ("both a refund request and a delivery complaint", "archived and also press
+  releases", "a delivery complaint and a refund request come in the same message") settled with two outcomes
+  ("route it to REFUNDS" / "the ticket goes to DELIVERY"; "PR handling takes priority" / "the archive procedure
+  has priority") leaves the rater two answers (CON005).
 - A label kept "only for" one case, whose next clause sends the case its table row describes to another label of
   the same table ("Crushed is only for ...; a dented box with undamaged contents is labeled Cosmetic only"),
   describes that label apart from its row (CON006).
@@ -34,6 +38,14 @@ DECKS = {
     "seconds; once you pass it, skip the reading with reason Too Complex.\n\n## Smashed\n\nSmashed is only for "
     "meters whose dial can no longer be read; a cracked glass over a readable dial is graded Scuffed only.\n\n"
     "## Clean\n\nClean is only for meters with no damage at all; a meter with a small sticker is still Clean.\n",
+    "tickets/guide.md": "# Ticket routing\n\n## Mixed messages\n\nWhen one message raises both a refund request and a "
+    "delivery complaint, route it to REFUNDS.\n\nWhen one message raises both a refund request and a login problem, "
+    "route it to ACCOUNTS.\n\n## Archived pages\n\nWhen a page is both archived and a press release, PR handling "
+    "takes priority over the archive procedure.\n",
+    "tickets/faq.md": "# FAQ\n\n## Two problems in one message\n\nWhenever a delivery complaint and a refund request "
+    "come in the same message, the delivery side takes priority and the ticket goes to DELIVERY.\n\n## Refund "
+    "first?\n\nIf a message is both a refund request and a delivery complaint, REFUNDS takes priority.\n\n## Old "
+    "pages\n\nPages that are archived and also press releases: the archive procedure has priority.\n",
 }
 
 found = contradictions_fixture(DECKS, "round33_readings")
@@ -52,6 +64,14 @@ found = contradictions_fixture(DECKS, "round33_readings")
             ["CON006"],
         ),  # the row's case sent to Scuffed only
         ("No visible damage", "Clean is only for", []),  # the next clause keeps the case in the label
+        (
+            "route it to REFUNDS",
+            "the ticket goes to DELIVERY",
+            ["CON005"],
+        ),  # one two-member case, two outcomes
+        ("route it to ACCOUNTS", "the ticket goes to DELIVERY", []),  # a login problem is another case
+        ("route it to REFUNDS", "REFUNDS takes priority", []),  # the same outcome
+        ("PR handling takes priority", "the archive procedure has priority", ["CON005"]),
     ],
 )
 def test_round33_pairs(found, a, b, checks):

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository root, for bench/
+
 from bench.train_pair_scorer import fit_logistic
 from guidecheck.checks.common.relations.decide import decide, pair_todo, todo_inputs, todo_texts
 from guidecheck.checks.common.relations.engine import _encoder, claims_of

@@ -20,6 +20,7 @@ from .decide import Scoring
 from .deck_scans import order_relations, refused_case_relations, reservation_relations
 from .described_apart import described_apart_relations
 from .disagreement_rulings import disagreement_relations
+from .dual_cases import dual_case_relations
 from .empty_value import empty_value_relations
 from .examples import example_relations
 from .field_contents import field_content_relations
@@ -134,7 +135,7 @@ def deck_relations(
 ) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
     definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts,
-    refused cases, written comments required and waived, tie-breaks, disagreements settled, copying into a field, a control banned and used, what a field must hold or
+    refused cases, written comments required and waived, tie-breaks, disagreements settled, cases of two things settled, copying into a field, a control banned and used, what a field must hold or
     leave out, fields left unset, one attribute set to two values, one label given two keys, and label tables'
     numbers, one verdict's cutoff at two numbers, a listed procedure's order. The check run and the pair-set eval both read them here."""
     ordered = order_relations(claims)
@@ -151,6 +152,7 @@ def deck_relations(
         + comment_duty_relations(claims)
         + tie_break_relations(claims)
         + disagreement_relations(claims)
+        + dual_case_relations(claims)
         + choice_relations(claims)
         + verbatim_relations(claims)
         + control_relations(claims)
