@@ -10,6 +10,8 @@
   releases", "a delivery complaint and a refund request come in the same message") settled with two outcomes
   ("route it to REFUNDS" / "the ticket goes to DELIVERY"; "PR handling takes priority" / "the archive procedure
   has priority") leaves the rater two answers (CON005).
+- An act reserved to a group and done with a named control ("send a meter photo to the Audit queue with the
+  Escalate button") is the act of pressing it ("Any reviewer can press Escalate when ...", CON011).
 - A label kept "only for" one case, whose next clause sends the case its table row describes to another label of
   the same table ("Crushed is only for ...; a dented box with undamaged contents is labeled Cosmetic only"),
   describes that label apart from its row (CON006).
@@ -37,6 +39,9 @@ DECKS = {
     "invoice that has kept you busy for more than 360 seconds.\n\n## Readings\n\nThe per-reading time cap is 400 "
     "seconds; once you pass it, skip the reading with reason Too Complex.\n\n## Smashed\n\nSmashed is only for "
     "meters whose dial can no longer be read; a cracked glass over a readable dial is graded Scuffed only.\n\n"
+    "## Escalating\n\nOnly Shift Leads may send a meter photo to the Audit queue with the Escalate button.\n\nAny "
+    "reviewer can press Escalate when the meter seal is broken.\n\nAny reviewer can press Skip when the meter seal is "
+    "missing.\n\n"
     "## Clean\n\nClean is only for meters with no damage at all; a meter with a small sticker is still Clean.\n",
     "tickets/guide.md": "# Ticket routing\n\n## Mixed messages\n\nWhen one message raises both a refund request and a "
     "delivery complaint, route it to REFUNDS.\n\nWhen one message raises both a refund request and a login problem, "
@@ -64,6 +69,12 @@ found = contradictions_fixture(DECKS, "round33_readings")
             ["CON006"],
         ),  # the row's case sent to Scuffed only
         ("No visible damage", "Clean is only for", []),  # the next clause keeps the case in the label
+        (
+            "with the Escalate button",
+            "press Escalate when",
+            ["CON011"],
+        ),  # one control pressed under two verbs
+        ("with the Escalate button", "press Skip when", []),  # another control
         (
             "route it to REFUNDS",
             "the ticket goes to DELIVERY",

@@ -71,6 +71,12 @@ def control_use(claim: Claim) -> ControlUse | None:
     return ControlUse(claim, False, _name(m), m.group(0)) if m else None
 
 
+def controls_used(text: str) -> set[str]:
+    """The names of the controls a text presses or uses ("with the Escalate button", "press Escalate"), lower case:
+    one control pressed under two verbs ("send it on with the Escalate button" / "press Escalate") is one act."""
+    return {_name(m).lower() for m in _patterns().use.finditer(unquoted(text))}
+
+
 def _name(m: re.Match[str]) -> str:
     return m.group("name") or m.group("name2")
 
@@ -116,4 +122,4 @@ def _acts_of_banned_tools(claims: list[Claim], found: list[ControlUse]) -> list[
     ]
 
 
-__all__ = ["ControlUse", "control_relations", "control_use"]
+__all__ = ["ControlUse", "control_relations", "control_use", "controls_used"]

@@ -87,7 +87,7 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
     main = _NOT_THIS.sub(" ", main)  # "go back through the batch rather than fixing only ...": not given
     if not act_stems(acts) & verbs_of(_TIME_CLAUSE.sub(" ", main)):
         # "until the batch closes" times the act; "set the FAKE flag" is still "apply the FAKE flag"
-        return _named_flag_applied(reserving, acts, other)
+        return _named_flag_applied(reserving, acts, other) or _same_control(reserving, other)
     words = word_stems(other.text)
     if reserving.object_head and reserving.object_head in words & word_stems(_reserved_clause(reserving)):
         name = _KIND_NAMED.search(_reserved_clause(reserving))
@@ -136,6 +136,18 @@ def _named_flag_applied(reserving: Claim, acts: tuple[str, ...], other: Claim) -
         return None
     name = _KIND_NAMED.search(_reserved_clause(reserving))
     return name.group(0) if name is not None and _applies(other.text, name.group(0)) else None
+
+
+def _same_control(reserving: Claim, other: Claim) -> str | None:
+    """A named control the reserved act is done with and the other rule presses ("send a bag to the SME queue with
+    the Escalate button" / "Any rater can press Escalate"): the same act, whatever the verbs."""
+    from .controls import controls_used  # controls reads the deck through relate, which imports this module
+
+    shared = controls_used(_reserved_clause(reserving)) & controls_used(other.text)
+    if not shared:
+        return None
+    name = min(shared, key=lambda n: (-len(n), n))
+    return next((m.group(0) for m in re.finditer(re.escape(name), other.text, re.I)), name)
 
 
 def _applies(text: str, name: str) -> bool:
