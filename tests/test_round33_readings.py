@@ -12,6 +12,7 @@
   has priority") leaves the rater two answers (CON005).
 - An act reserved to a group and done with a named control ("send a meter photo to the Audit queue with the
   Escalate button") is the act of pressing it ("Any reviewer can press Escalate when ...", CON011).
+- "X first, and only once that is set, Y" and "X first and Y last" put X before Y (CON013).
 - A label kept "only for" one case, whose next clause sends the case its table row describes to another label of
   the same table ("Crushed is only for ...; a dented box with undamaged contents is labeled Cosmetic only"),
   describes that label apart from its row (CON006).
@@ -34,7 +35,9 @@ DECKS = {
     "with reason Too Complex.\n\n## Grades\n\n| Grade | Meaning |\n|---|---|\n| Smashed | The meter glass is "
     "cracked, chipped or missing, whether or not the dial can still be read. |\n| Scuffed only | Marks on the "
     "casing that do not affect reading the dial. |\n| Clean | No visible damage. |\n",
-    "meters/faq.md": "# FAQ\n\n## Stuck photos\n\nAny meter photo you have been stuck on for a quarter of an hour "
+    "meters/faq.md": "# FAQ\n\n## Grading order\n\nSettle on the damage grade before you look at the region list.\n\nDecide whether each "
+    "photo is Accept, Retake or Reject before you touch any of the meter fields.\n\nDecide on the damage grade "
+    "before you write the comment.\n\n## Stuck photos\n\nAny meter photo you have been stuck on for a quarter of an hour "
     "should get the Stuck flag so it does not hold up the batch.\n\n## Invoices\n\nYou should use Ask Lead on any "
     "invoice that has kept you busy for more than 360 seconds.\n\n## Readings\n\nThe per-reading time cap is 400 "
     "seconds; once you pass it, skip the reading with reason Too Complex.\n\n## Smashed\n\nSmashed is only for "
@@ -42,6 +45,8 @@ DECKS = {
     "## Escalating\n\nOnly Shift Leads may send a meter photo to the Audit queue with the Escalate button.\n\nAny "
     "reviewer can press Escalate when the meter seal is broken.\n\nAny reviewer can press Skip when the meter seal is "
     "missing.\n\n"
+    "## Order of work\n\nPick the region code first, and only once that is set, decide on the damage grade.\n\n"
+    "Fill in all of the meter fields first and make the accept, retake or reject call last.\n\n"
     "## Clean\n\nClean is only for meters with no damage at all; a meter with a small sticker is still Clean.\n",
     "tickets/guide.md": "# Ticket routing\n\n## Mixed messages\n\nWhen one message raises both a refund request and a "
     "delivery complaint, route it to REFUNDS.\n\nWhen one message raises both a refund request and a login problem, "
@@ -75,6 +80,9 @@ found = contradictions_fixture(DECKS, "round33_readings")
             ["CON011"],
         ),  # one control pressed under two verbs
         ("with the Escalate button", "press Skip when", []),  # another control
+        ("Pick the region code first", "Settle on the damage grade", ["CON013"]),  # "only once that is set"
+        ("Fill in all of the meter fields first", "Decide whether each photo", ["CON013"]),  # "... last"
+        ("Pick the region code first", "before you write the comment", []),  # other steps
         (
             "route it to REFUNDS",
             "the ticket goes to DELIVERY",
