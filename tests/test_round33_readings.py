@@ -13,6 +13,9 @@
 - An act reserved to a group and done with a named control ("send a meter photo to the Audit queue with the
   Escalate button") is the act of pressing it ("Any reviewer can press Escalate when ...", CON011).
 - "X first, and only once that is set, Y" and "X first and Y last" put X before Y (CON013).
+- A part one rule lets raters leave out in a case ("You may skip the dial fields when you grade a meter photo 0")
+  and another requires with that case named as included ("Even a meter photo graded 0 needs every dial field
+  filled in", "... still needs a written note", "Every item gets ..., and that includes ...") (CON001).
 - A label kept "only for" one case, whose next clause sends the case its table row describes to another label of
   the same table ("Crushed is only for ...; a dented box with undamaged contents is labeled Cosmetic only"),
   describes that label apart from its row (CON006).
@@ -29,13 +32,17 @@ from test_output_conflicts_cli import pairs_with as _pairs
 from guidecheck.rules.item_times import read_item_time
 
 DECKS = {
-    "meters/guide.md": "# Meter photo review\n\n## Time on a photo\n\nIf a meter photo is still not finished after 9 "
+    "meters/guide.md": "# Meter photo review\n\n## Skipping parts\n\nYou may skip the dial fields when you grade a meter photo 0; there is nothing to "
+    "read.\n\nYou may leave the rationale empty when the seal is clean and no flag is set.\n\nYou may skip the serial "
+    "number when you grade a meter photo 0.\n\n## Time on a photo\n\nIf a meter photo is still not finished after 9 "
     "minutes, set the Stuck flag and move on to the next one.\n\nIf an invoice is still open after 6 minutes, use "
     "Ask Lead and move on to the next one.\n\nIf a single reading is taking you longer than four minutes, skip it "
     "with reason Too Complex.\n\n## Grades\n\n| Grade | Meaning |\n|---|---|\n| Smashed | The meter glass is "
     "cracked, chipped or missing, whether or not the dial can still be read. |\n| Scuffed only | Marks on the "
     "casing that do not affect reading the dial. |\n| Clean | No visible damage. |\n",
-    "meters/faq.md": "# FAQ\n\n## Grading order\n\nSettle on the damage grade before you look at the region list.\n\nDecide whether each "
+    "meters/faq.md": "# FAQ\n\n## Zero readings\n\nEven a meter photo graded 0 needs every dial field filled in, because QA checks the "
+    "zero against them.\n\nYes — a photo with a clean seal and no flags still needs a written rationale.\n\n## Seals\n\nEven "
+    "a meter photo graded 0 needs a seal check.\n\n## Grading order\n\nSettle on the damage grade before you look at the region list.\n\nDecide whether each "
     "photo is Accept, Retake or Reject before you touch any of the meter fields.\n\nDecide on the damage grade "
     "before you write the comment.\n\n## Stuck photos\n\nAny meter photo you have been stuck on for a quarter of an hour "
     "should get the Stuck flag so it does not hold up the batch.\n\n## Invoices\n\nYou should use Ask Lead on any "
@@ -80,6 +87,10 @@ found = contradictions_fixture(DECKS, "round33_readings")
             ["CON011"],
         ),  # one control pressed under two verbs
         ("with the Escalate button", "press Skip when", []),  # another control
+        ("You may skip the dial fields", "needs every dial field", ["CON001"]),  # the case named as included
+        ("You may leave the rationale empty", "still needs a written rationale", ["CON001"]),
+        ("You may skip the serial number", "needs every dial field", []),  # another part
+        ("You may skip the serial number", "needs a seal check", []),
         ("Pick the region code first", "Settle on the damage grade", ["CON013"]),  # "only once that is set"
         ("Fill in all of the meter fields first", "Decide whether each photo", ["CON013"]),  # "... last"
         ("Pick the region code first", "before you write the comment", []),  # other steps

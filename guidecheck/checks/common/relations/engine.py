@@ -24,6 +24,7 @@ from .dual_cases import dual_case_relations
 from .empty_value import empty_value_relations
 from .examples import example_relations
 from .field_contents import field_content_relations
+from .included_cases import included_case_relations
 from .key_bindings import key_binding_relations
 from .label_members import member_relations
 from .lexicon import jaccard, lexicon
@@ -135,7 +136,7 @@ def deck_relations(
 ) -> list[Relation]:
     """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
     definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts,
-    refused cases, written comments required and waived, tie-breaks, disagreements settled, cases of two things settled, copying into a field, a control banned and used, what a field must hold or
+    refused cases, written comments required and waived, tie-breaks, disagreements settled, cases of two things settled, parts left out in a case that another rule requires with it included, copying into a field, a control banned and used, what a field must hold or
     leave out, fields left unset, one attribute set to two values, one label given two keys, and label tables'
     numbers, one verdict's cutoff at two numbers, a listed procedure's order. The check run and the pair-set eval both read them here."""
     ordered = order_relations(claims)
@@ -153,6 +154,7 @@ def deck_relations(
         + tie_break_relations(claims)
         + disagreement_relations(claims)
         + dual_case_relations(claims)
+        + included_case_relations(claims)
         + choice_relations(claims)
         + verbatim_relations(claims)
         + control_relations(claims)
