@@ -154,4 +154,18 @@ def pairwise(
     return out
 
 
-__all__ = ["order_relations", "pairwise", "refused_case_relations", "reservation_relations"]
+def scan_pairs(
+    claims: list[Claim], read: Callable[[Claim], T | None], conflict: Callable[[T, T], Conflict | None]
+) -> list[Relation]:
+    """``pairwise`` over what ``read`` finds in every rule of the deck that is not example material, each reading
+    carrying its rule as ``.claim``: the shape of the whole-deck readers (a form read in each rule, every two
+    readings compared)."""
+    found = [
+        r
+        for c in claims
+        if not c.rule.is_example and not is_example_material(c) and (r := read(c)) is not None
+    ]
+    return pairwise(found, lambda r: r.claim, conflict)
+
+
+__all__ = ["order_relations", "pairwise", "refused_case_relations", "reservation_relations", "scan_pairs"]

@@ -20,9 +20,8 @@ from typing import NamedTuple
 from ....model import Span
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .deck_scans import pairwise
+from .deck_scans import scan_pairs
 from .lexicon import content, data
-from .proposition import is_example_material
 from .relate import Relation
 from .text import as_read, quoted
 
@@ -100,12 +99,12 @@ def _conflict(x: Dual, y: Dual) -> Conflict | None:
 
 def dual_case_relations(claims: list[Claim]) -> list[Relation]:
     """CON005 for every two rules of one project that settle one two-member case with different outcomes."""
-    found = [
-        Dual(c, *read)
-        for c in claims
-        if not is_example_material(c) and (read := read_dual(unquoted(c.text))) is not None
-    ]
-    return pairwise(found, lambda t: t.claim, _conflict)
+    return scan_pairs(claims, _dual_of, _conflict)
+
+
+def _dual_of(claim: Claim) -> Dual | None:
+    read = read_dual(unquoted(claim.text))
+    return Dual(claim, *read) if read is not None else None
 
 
 __all__ = ["dual_case_relations", "read_dual"]

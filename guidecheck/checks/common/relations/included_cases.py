@@ -19,9 +19,8 @@ from typing import NamedTuple
 
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .deck_scans import pairwise
+from .deck_scans import scan_pairs
 from .lexicon import content, data
-from .proposition import is_example_material
 from .relate import Relation, stated_together
 from .text import as_read, find_span, quoted
 
@@ -82,12 +81,7 @@ def _conflict(x: Reading, y: Reading) -> Conflict | None:
 
 def included_case_relations(claims: list[Claim]) -> list[Relation]:
     """CON001 for a part left out in a case by one rule and required, that case included, by another."""
-    found = [
-        r
-        for c in claims
-        if not c.rule.is_example and not is_example_material(c) and (r := read_included(c)) is not None
-    ]
-    return pairwise(found, lambda r: r.claim, _conflict)
+    return scan_pairs(claims, read_included, _conflict)
 
 
 __all__ = ["included_case_relations", "read_included"]
