@@ -16,6 +16,8 @@
 - A part one rule lets raters leave out in a case ("You may skip the dial fields when you grade a meter photo 0")
   and another requires with that case named as included ("Even a meter photo graded 0 needs every dial field
   filled in", "... still needs a written note", "Every item gets ..., and that includes ...") (CON001).
+- A field one rule fills and another bans filling at all ("Do not enter anything in the Install Date box"), and a
+  field named by what it holds ("write a comment" / "Leave the comment field empty") (CON001).
 - A label kept "only for" one case, whose next clause sends the case its table row describes to another label of
   the same table ("Crushed is only for ...; a dented box with undamaged contents is labeled Cosmetic only"),
   describes that label apart from its row (CON006).
@@ -32,7 +34,9 @@ from test_output_conflicts_cli import pairs_with as _pairs
 from guidecheck.rules.item_times import read_item_time
 
 DECKS = {
-    "meters/guide.md": "# Meter photo review\n\n## Skipping parts\n\nYou may skip the dial fields when you grade a meter photo 0; there is nothing to "
+    "meters/guide.md": "# Meter photo review\n\n## Fields\n\nType the install date printed on the meter plate into the Install Date box at the start of "
+    "every task.\n\nType the serial number into the Serial box at the start of every task.\n\nBefore you submit any photo "
+    "graded 3, write a comment naming the damage.\n\nBefore you submit any photo graded 3, write a short rationale.\n\n## Skipping parts\n\nYou may skip the dial fields when you grade a meter photo 0; there is nothing to "
     "read.\n\nYou may leave the rationale empty when the seal is clean and no flag is set.\n\nYou may skip the serial "
     "number when you grade a meter photo 0.\n\n## Time on a photo\n\nIf a meter photo is still not finished after 9 "
     "minutes, set the Stuck flag and move on to the next one.\n\nIf an invoice is still open after 6 minutes, use "
@@ -40,7 +44,8 @@ DECKS = {
     "with reason Too Complex.\n\n## Grades\n\n| Grade | Meaning |\n|---|---|\n| Smashed | The meter glass is "
     "cracked, chipped or missing, whether or not the dial can still be read. |\n| Scuffed only | Marks on the "
     "casing that do not affect reading the dial. |\n| Clean | No visible damage. |\n",
-    "meters/faq.md": "# FAQ\n\n## Zero readings\n\nEven a meter photo graded 0 needs every dial field filled in, because QA checks the "
+    "meters/faq.md": "# FAQ\n\n## Boxes\n\nDo not enter anything in the Install Date box, since it is filled from the work order.\n\n"
+    "Leave the comment field empty on Grade 3 photos; the field team writes those up.\n\n## Zero readings\n\nEven a meter photo graded 0 needs every dial field filled in, because QA checks the "
     "zero against them.\n\nYes — a photo with a clean seal and no flags still needs a written rationale.\n\n## Seals\n\nEven "
     "a meter photo graded 0 needs a seal check.\n\n## Grading order\n\nSettle on the damage grade before you look at the region list.\n\nDecide whether each "
     "photo is Accept, Retake or Reject before you touch any of the meter fields.\n\nDecide on the damage grade "
@@ -91,6 +96,18 @@ found = contradictions_fixture(DECKS, "round33_readings")
         ("You may leave the rationale empty", "still needs a written rationale", ["CON001"]),
         ("You may skip the serial number", "needs every dial field", []),  # another part
         ("You may skip the serial number", "needs a seal check", []),
+        (
+            "into the Install Date box",
+            "Do not enter anything in the Install Date box",
+            ["CON001"],
+        ),  # a ban on any
+        ("into the Serial box", "Do not enter anything in the Install Date box", []),  # another box
+        (
+            "write a comment naming",
+            "Leave the comment field empty",
+            ["CON001"],
+        ),  # a field named by what it holds
+        ("write a short rationale", "Leave the comment field empty", []),
         ("Pick the region code first", "Settle on the damage grade", ["CON013"]),  # "only once that is set"
         ("Fill in all of the meter fields first", "Decide whether each photo", ["CON013"]),  # "... last"
         ("Pick the region code first", "before you write the comment", []),  # other steps

@@ -24,14 +24,13 @@ from .text import as_read, find_span, quoted
 class Words(NamedTuple):
     blank: tuple[re.Pattern[str], ...]
     fill: tuple[re.Pattern[str], ...]
+    blank_banned: tuple[re.Pattern[str], ...]  # "Do not enter anything in the X box": blank, in a prohibition
 
 
 @lru_cache(maxsize=1)
 def _words() -> Words:
     d = data()["blank_field"]
-    return Words(
-        tuple(re.compile(x, re.I) for x in d["blank"]), tuple(re.compile(x, re.I) for x in d["fill"])
-    )
+    return Words(*(tuple(re.compile(x, re.I) for x in d[k]) for k in ("blank", "fill", "blank_banned")))
 
 
 def fill_patterns() -> tuple[re.Pattern[str], ...]:
@@ -57,9 +56,16 @@ def _field(rx: re.Pattern[str], text: str) -> Field | None:
 
 
 def _same_field(a: Field, b: Field) -> bool:
-    """The same field: each names the other's head word, and most of the smaller name is in the other."""
+    """The same field: each names the other's head word, and most of the smaller name is in the other; or one names
+    the field by what it holds ("write a comment" / "the comment field")."""
     shared = a.words & b.words
-    return a.head in b.words and b.head in a.words and len(shared) / min(len(a.words), len(b.words)) >= 0.5
+    if a.head in b.words and b.head in a.words and len(shared) / min(len(a.words), len(b.words)) >= 0.5:
+        return True
+    held_a, held_b = a.words - _CONTAINERS, b.words - _CONTAINERS
+    return bool(held_a) and held_a == held_b and (a.words != held_a) != (b.words != held_b)
+
+
+_CONTAINERS = frozenset(content("field box"))
 
 
 def _one_reader(fa: Claim, fb: Claim) -> bool:
@@ -92,12 +98,15 @@ def _case_named_by_both(fa: Claim, fb: Claim) -> bool:
 
 
 def blank_field_conflict(fa: Claim, fb: Claim) -> Conflict | None:
-    """A ``Conflict`` when one obligation fills a field that another leaves blank."""
-    if fa.deontic != "O" or fb.deontic != "O" or not _one_reader(fa, fb):
+    """A ``Conflict`` when one obligation fills a field that another leaves blank, or bans filling at all."""
+    if {fa.deontic, fb.deontic} - {"O", "F"} or not _one_reader(fa, fb):
         return None
     w = _words()
     for blanking, filling in ((fa, fb), (fb, fa)):
-        blank = next((f for rx in w.blank if (f := _field(rx, blanking.text))), None)
+        if filling.deontic != "O":
+            continue
+        blanks = w.blank if blanking.deontic == "O" else w.blank_banned
+        blank = next((f for rx in blanks if (f := _field(rx, blanking.text))), None)
         fill = next((f for rx in w.fill if (f := _field(rx, filling.text))), None)
         if blank is None or fill is None:
             continue
