@@ -18,6 +18,11 @@
   filled in", "... still needs a written note", "Every item gets ..., and that includes ...") (CON001).
 - A field one rule fills and another bans filling at all ("Do not enter anything in the Install Date box"), and a
   field named by what it holds ("write a comment" / "Leave the comment field empty") (CON001).
+- A ban on leaving something undone ("Do not: Skip the ruler overlay on cracks") asks for it, as the rule that
+  requires it does: no conflict.
+- An exemption ("Temporary meters ... are exempt from the structured fields", "...; night photos are the only
+  exception") refused in other words ("Being temporary is never grounds for leaving the structured fields empty",
+  "Night photos are not exempt from the full-zoom check", "A verified badge changes nothing about ...") (CON001).
 - A label kept "only for" one case, whose next clause sends the case its table row describes to another label of
   the same table ("Crushed is only for ...; a dented box with undamaged contents is labeled Cosmetic only"),
   describes that label apart from its row (CON006).
@@ -34,7 +39,10 @@ from test_output_conflicts_cli import pairs_with as _pairs
 from guidecheck.rules.item_times import read_item_time
 
 DECKS = {
-    "meters/guide.md": "# Meter photo review\n\n## Fields\n\nType the install date printed on the meter plate into the Install Date box at the start of "
+    "meters/guide.md": "# Meter photo review\n\n## Exemptions\n\nTemporary meters, such as site-hire units or loan meters, are exempt from the structured "
+    "fields: transcribe the reading and leave the rest blank.\n\nCheck every photo at full zoom before you submit "
+    "it; night photos are the only exception.\n\n## Measuring\n\nMeasure every crack in the glass with the ruler overlay.\n\nMeasure every dent in the casing "
+    "with the ruler overlay.\n\n## Fields\n\nType the install date printed on the meter plate into the Install Date box at the start of "
     "every task.\n\nType the serial number into the Serial box at the start of every task.\n\nBefore you submit any photo "
     "graded 3, write a comment naming the damage.\n\nBefore you submit any photo graded 3, write a short rationale.\n\n## Skipping parts\n\nYou may skip the dial fields when you grade a meter photo 0; there is nothing to "
     "read.\n\nYou may leave the rationale empty when the seal is clean and no flag is set.\n\nYou may skip the serial "
@@ -44,7 +52,10 @@ DECKS = {
     "with reason Too Complex.\n\n## Grades\n\n| Grade | Meaning |\n|---|---|\n| Smashed | The meter glass is "
     "cracked, chipped or missing, whether or not the dial can still be read. |\n| Scuffed only | Marks on the "
     "casing that do not affect reading the dial. |\n| Clean | No visible damage. |\n",
-    "meters/faq.md": "# FAQ\n\n## Boxes\n\nDo not enter anything in the Install Date box, since it is filled from the work order.\n\n"
+    "meters/faq.md": "# FAQ\n\n## Temporary meters\n\nYes. Being temporary is never grounds for leaving the structured fields empty.\n\n"
+    "## Night photos\n\nNight photos are not exempt from the full-zoom check; open every one at full zoom.\n\nNight "
+    "photos are not exempt from the glare check.\n\n## Common mistakes\n\nDo not:\n\n- Skip the ruler overlay on cracks in the glass.\n- Use the ruler "
+    "overlay on dents in the casing.\n\n## Boxes\n\nDo not enter anything in the Install Date box, since it is filled from the work order.\n\n"
     "Leave the comment field empty on Grade 3 photos; the field team writes those up.\n\n## Zero readings\n\nEven a meter photo graded 0 needs every dial field filled in, because QA checks the "
     "zero against them.\n\nYes — a photo with a clean seal and no flags still needs a written rationale.\n\n## Seals\n\nEven "
     "a meter photo graded 0 needs a seal check.\n\n## Grading order\n\nSettle on the damage grade before you look at the region list.\n\nDecide whether each "
@@ -108,6 +119,15 @@ found = contradictions_fixture(DECKS, "round33_readings")
             ["CON001"],
         ),  # a field named by what it holds
         ("write a short rationale", "Leave the comment field empty", []),
+        ("Measure every crack in the glass", "Skip the ruler overlay", []),  # a ban on skipping asks for it
+        ("Measure every dent in the casing", "overlay on dents in the casing", ["CON001"]),
+        (
+            "are exempt from the structured",
+            "Being temporary is never grounds",
+            ["CON001"],
+        ),  # an exemption refused
+        ("night photos are the only exception", "not exempt from the full-zoom check", ["CON001"]),
+        ("night photos are the only exception", "not exempt from the glare check", []),  # another check
         ("Pick the region code first", "Settle on the damage grade", ["CON013"]),  # "only once that is set"
         ("Fill in all of the meter fields first", "Decide whether each photo", ["CON013"]),  # "... last"
         ("Pick the region code first", "before you write the comment", []),  # other steps

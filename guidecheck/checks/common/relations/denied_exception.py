@@ -19,7 +19,7 @@ from ....rules.refused_reasons import read_refused_reason
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, stem
-from .reason_case import names_in, reason_named, refused_subject, same_measure
+from .reason_case import exempt_case, names_in, other_exemption, reason_named, refused_subject, same_measure
 from .text import as_read, find_span, quoted, without_reason
 
 
@@ -102,7 +102,7 @@ def _omits(claim: Claim) -> bool:
     """The rule's act leaves something undone, or a second act does ("If C, mark it Unusable and skip it"), or,
     when its act was not read (a table row "LANG | ... you may skip it with this code"), its words let raters
     skip."""
-    if claim.action in _words().omissions or _THEN_SKIP.search(unquoted(claim.text)):
+    if claim.action in _words().omissions or _THEN_SKIP.search(unquoted(claim.text)) or exempt_case(claim):
         return True  # "If C, mark it Unusable and skip it": the second act
     if _LEFT_UNDONE.search(unquoted(claim.text)):
         return True  # "annotators may leave them unlabeled"
@@ -178,6 +178,8 @@ def _granted_omission(claim: Claim) -> str | None:
     obscured by glare" (a permission to omit: the whole rule is its case) or "If you rate a transcript 1, skip
     segmentation" (an omission ordered for a case: its condition). A relaxed rule ("You may leave the box
     unticked", "need not tick the box") permits the omission whatever its verb."""
+    if (exempt := exempt_case(claim)) is not None:
+        return exempt
     if claim.deontic == "N" or (claim.deontic == "P" and _omits(claim)):
         return claim.condition_text or claim.text
     if claim.deontic == "O" and (
@@ -281,6 +283,8 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
         if found is None:
             continue
         granted, refused, thing = found
+        if other_exemption(granting, refusing):
+            continue
         shared = _case_words(granted, thing) & _case_words(refused, thing) or same_measure(
             granted, refused, thing
         )

@@ -26,6 +26,7 @@ from .labelled_alike import labelled_alike
 from .lexicon import content, jaccard, lexicon
 from .numeric_limits import numbers_disjoint, numeric_conflict
 from .opposite_acts import opposite_acts_conflict
+from .proposition import side_of
 from .reservations import reserved_act
 from .rest_cases import rest_of
 from .restriction import restriction_conflict
@@ -276,7 +277,7 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     conf = round(min(0.97, 0.55 + 0.3 * topic + 0.15 * strength), 3)
     if code == "CON001":
         pos, neg = (fa, fb) if fb.deontic == "F" or keeping is fb else (fb, fa)
-        if timed_by(pos, neg):
+        if timed_by(pos, neg) or (keeping is None and _lean_alike(pos, neg)):
             return None
         verb = "requires" if pos.deontic == "O" else "allows"
         why = f"{quoted(as_read(pos.rule))} {verb} what {quoted(as_read(neg.rule))} forbids."
@@ -284,6 +285,13 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         o, n = (fa, fb) if fa.deontic == "O" else (fb, fa)
         why = f"{quoted(as_read(o.rule))} is an obligation, but {quoted(as_read(n.rule))} lets raters leave it out."
     return Conflict(code, conf, why, spans, True)
+
+
+def _lean_alike(pos: Claim, neg: Claim) -> bool:
+    """A prohibition of leaving something undone asks for it ("Do not: Skip the ruler overlay on cracks" /
+    "Measure every crack with the ruler overlay"), and a rule that asks for an absence forbids the thing ("Old
+    repair patch, intact: no box" / "Old repairs in good condition are not boxed"): the two lean the same way."""
+    return side_of(neg).absence != side_of(pos).absence
 
 
 Detector = Callable[[Claim, Claim, float, dict[str, str]], Conflict | None]

@@ -110,4 +110,40 @@ def same_measure(granted: str, refused: str, thing: frozenset[str]) -> frozenset
     return measured_text(granted, thing) & measured_text(refused, thing) & names
 
 
-__all__ = ["measured_text", "names_in", "reason_named", "refused_subject"]
+# "Temporary signs, such as paper notices, are exempt from the structured fields", "...; tip-camera thumbnail sets are
+# the only exception": the case excused is the subject.
+_EXEMPT = re.compile(
+    r"^\s*(?P<case>[^;:]{3,100}?)\s+(?:is|are)\s+(?:also\s+)?exempt(?:ed)?\s+from\b"
+    r"|[;:]\s*(?P<only>[^,;:]{3,80}?)\s+(?:is|are)\s+the\s+only\s+exceptions?\b",
+    re.I,
+)
+# What a refusal says the case is still held to: "Night photos are not exempt from the glare check".
+_NOT_EXEMPT_FROM = re.compile(r"\bnot\s+exempt(?:ed)?\s+from\s+(?P<thing>[^,;:.]{2,60})", re.I)
+# Words of any step, which name no step of their own.
+_ANY_STEP = frozenset(content("check checks pass step steps review field fields task tasks the"))
+
+
+def exempt_case(claim: Claim) -> str | None:
+    """The case an exemption excuses, or None."""
+    m = _EXEMPT.search(unquoted(claim.text))
+    return (m.group("case") or m.group("only")) if m else None
+
+
+def other_exemption(granting: Claim, refusing: Claim) -> bool:
+    """The refusal holds the case to another step than the one the grant excuses it from ("night photos are the only
+    exception" to the full-zoom check / "Night photos are not exempt from the glare check")."""
+    m = _NOT_EXEMPT_FROM.search(unquoted(refusing.text))
+    if m is None or exempt_case(granting) is None:
+        return False
+    thing = content(m.group("thing").replace("-", " ")) - _ANY_STEP
+    return bool(thing) and not thing & content(unquoted(granting.text).replace("-", " "))
+
+
+__all__ = [
+    "exempt_case",
+    "measured_text",
+    "names_in",
+    "other_exemption",
+    "reason_named",
+    "refused_subject",
+]
