@@ -23,6 +23,7 @@
 - An exemption ("Temporary meters ... are exempt from the structured fields", "...; night photos are the only
   exception") refused in other words ("Being temporary is never grounds for leaving the structured fields empty",
   "Night photos are not exempt from the full-zoom check", "A verified badge changes nothing about ...") (CON001).
+- A tie named as "equally well supported" or "fits two grades equally" is a tie-break's choice (CON005).
 - A label kept "only for" one case, whose next clause sends the case its table row describes to another label of
   the same table ("Crushed is only for ...; a dented box with undamaged contents is labeled Cosmetic only"),
   describes that label apart from its row (CON006).
@@ -39,7 +40,7 @@ from test_output_conflicts_cli import pairs_with as _pairs
 from guidecheck.rules.item_times import read_item_time
 
 DECKS = {
-    "meters/guide.md": "# Meter photo review\n\n## Exemptions\n\nTemporary meters, such as site-hire units or loan meters, are exempt from the structured "
+    "meters/guide.md": "# Meter photo review\n\n## Ties\n\nWhen two grades are equally well supported, take the higher grade.\n\n## Exemptions\n\nTemporary meters, such as site-hire units or loan meters, are exempt from the structured "
     "fields: transcribe the reading and leave the rest blank.\n\nCheck every photo at full zoom before you submit "
     "it; night photos are the only exception.\n\n## Measuring\n\nMeasure every crack in the glass with the ruler overlay.\n\nMeasure every dent in the casing "
     "with the ruler overlay.\n\n## Fields\n\nType the install date printed on the meter plate into the Install Date box at the start of "
@@ -52,7 +53,8 @@ DECKS = {
     "with reason Too Complex.\n\n## Grades\n\n| Grade | Meaning |\n|---|---|\n| Smashed | The meter glass is "
     "cracked, chipped or missing, whether or not the dial can still be read. |\n| Scuffed only | Marks on the "
     "casing that do not affect reading the dial. |\n| Clean | No visible damage. |\n",
-    "meters/faq.md": "# FAQ\n\n## Temporary meters\n\nYes. Being temporary is never grounds for leaving the structured fields empty.\n\n"
+    "meters/faq.md": "# FAQ\n\n## Equal fits\n\nIf the photo fits two grades equally, give the lower grade.\n\nIf the photo fits two "
+    "grades equally, give the lower grade only after asking a lead.\n\n## Temporary meters\n\nYes. Being temporary is never grounds for leaving the structured fields empty.\n\n"
     "## Night photos\n\nNight photos are not exempt from the full-zoom check; open every one at full zoom.\n\nNight "
     "photos are not exempt from the glare check.\n\n## Common mistakes\n\nDo not:\n\n- Skip the ruler overlay on cracks in the glass.\n- Use the ruler "
     "overlay on dents in the casing.\n\n## Boxes\n\nDo not enter anything in the Install Date box, since it is filled from the work order.\n\n"
@@ -128,6 +130,7 @@ found = contradictions_fixture(DECKS, "round33_readings")
         ),  # an exemption refused
         ("night photos are the only exception", "not exempt from the full-zoom check", ["CON001"]),
         ("night photos are the only exception", "not exempt from the glare check", []),  # another check
+        ("equally well supported", "If the photo fits two grades equally, give the lower grade.", ["CON005"]),
         ("Pick the region code first", "Settle on the damage grade", ["CON013"]),  # "only once that is set"
         ("Fill in all of the meter fields first", "Decide whether each photo", ["CON013"]),  # "... last"
         ("Pick the region code first", "before you write the comment", []),  # other steps
