@@ -24,6 +24,8 @@
   exception") refused in other words ("Being temporary is never grounds for leaving the structured fields empty",
   "Night photos are not exempt from the full-zoom check", "A verified badge changes nothing about ...") (CON001).
 - A tie named as "equally well supported" or "fits two grades equally" is a tie-break's choice (CON005).
+- "Do not use the TIME skip before a declaration has been open for 10 minutes" is the least time before skipping,
+  which a point to skip before it contradicts (CON004).
 - A label kept "only for" one case, whose next clause sends the case its table row describes to another label of
   the same table ("Crushed is only for ...; a dented box with undamaged contents is labeled Cosmetic only"),
   describes that label apart from its row (CON006).
