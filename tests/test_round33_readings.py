@@ -178,6 +178,7 @@ def test_round33_pairs(found, a, b, checks):
             720.0,
             "item",
         ),
+        ("Do not use the SLOW skip before a record has been open for 10 minutes.", "give_up", 600.0, "item"),
         (
             "Complex tasks may take up to 20 minutes before you skip them.",
             None,
