@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .addressee import addressee, names_output
 from .blank_field import blank_field_conflict
@@ -23,10 +24,9 @@ from .distinct_things import named_apart
 from .faq_cases import asked_about
 from .ignored import ignored_conflict
 from .labelled_alike import labelled_alike
-from .lexicon import content, jaccard, lexicon
+from .lexicon import content, data, jaccard, lexicon, stem
 from .numeric_limits import numbers_disjoint, numeric_conflict
 from .opposite_acts import opposite_acts_conflict
-from .proposition import side_of
 from .reservations import reserved_act
 from .rest_cases import rest_of
 from .restriction import restriction_conflict
@@ -288,10 +288,16 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
 
 
 def _lean_alike(pos: Claim, neg: Claim) -> bool:
-    """A prohibition of leaving something undone asks for it ("Do not: Skip the ruler overlay on cracks" /
-    "Measure every crack with the ruler overlay"), and a rule that asks for an absence forbids the thing ("Old
-    repair patch, intact: no box" / "Old repairs in good condition are not boxed"): the two lean the same way."""
-    return side_of(neg).absence != side_of(pos).absence
+    """A prohibition of leaving something undone asks for it: "Do not: Skip the ruler overlay on cracks" and "Measure
+    every crack with the ruler overlay" lean the same way. Only an act of omission counts ("must delete the data" /
+    "is prohibited from destroying the data" is a clash: deleting is an act of its own)."""
+    return neg.action in _omission_acts() and pos.action not in _omission_acts()
+
+
+@lru_cache(maxsize=1)
+def _omission_acts() -> frozenset[str]:
+    words = data()["denied_exception"]["omissions"]
+    return frozenset(words) | frozenset(stem(w) for w in words)
 
 
 Detector = Callable[[Claim, Claim, float, dict[str, str]], Conflict | None]
