@@ -98,6 +98,11 @@ def _refused_reason(text: str) -> tuple[str, str] | None:
     return text[m.end("subject") : m.end()], text.strip(" ;.")
 
 
+def omission_acts() -> frozenset[str]:
+    """The acts that leave something undone (skip, omit, leave, ...), as a claim's stemmed action names them."""
+    return _words().omissions
+
+
 def _omits(claim: Claim) -> bool:
     """The rule's act leaves something undone, or a second act does ("If C, mark it Unusable and skip it"), or,
     when its act was not read (a table row "LANG | ... you may skip it with this code"), its words let raters
@@ -384,4 +389,4 @@ def _names_the_case(refused: str, granted: str, thing: frozenset[str]) -> bool:
     return bool(words) and len(words & _case_words(granted, thing)) * 2 >= len(words)
 
 
-__all__ = ["denied_exception", "refused_words"]
+__all__ = ["denied_exception", "omission_acts", "refused_words"]

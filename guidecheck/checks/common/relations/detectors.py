@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from .addressee import addressee, names_output
 from .blank_field import blank_field_conflict
 from .claims import Claim
 from .conflict import Conflict
+from .denied_exception import omission_acts
 from .distinct_things import named_apart
 from .faq_cases import asked_about
 from .ignored import ignored_conflict
 from .labelled_alike import labelled_alike
-from .lexicon import content, data, jaccard, lexicon, stem
+from .lexicon import content, jaccard, lexicon
 from .numeric_limits import numbers_disjoint, numeric_conflict
 from .opposite_acts import opposite_acts_conflict
 from .reservations import reserved_act
@@ -291,13 +291,7 @@ def _lean_alike(pos: Claim, neg: Claim) -> bool:
     """A prohibition of leaving something undone asks for it: "Do not: Skip the ruler overlay on cracks" and "Measure
     every crack with the ruler overlay" lean the same way. Only an act of omission counts ("must delete the data" /
     "is prohibited from destroying the data" is a clash: deleting is an act of its own)."""
-    return neg.action in _omission_acts() and pos.action not in _omission_acts()
-
-
-@lru_cache(maxsize=1)
-def _omission_acts() -> frozenset[str]:
-    words = data()["denied_exception"]["omissions"]
-    return frozenset(words) | frozenset(stem(w) for w in words)
+    return neg.action in omission_acts() and pos.action not in omission_acts()
 
 
 Detector = Callable[[Claim, Claim, float, dict[str, str]], Conflict | None]

@@ -55,24 +55,24 @@ class Dual(NamedTuple):
 _BREAK = re.compile(r"[,:;]\s|\s[—–-]\s")
 
 
-def read_dual(text: str) -> tuple[tuple[frozenset[str], frozenset[str]], str, tuple[int, int]] | None:
-    """(members, outcome, outcome span) of a rule that settles a case of two members, or None."""
+def read_dual(claim: Claim) -> Dual | None:
+    """A rule's two-member case and the outcome it settles it with, or None."""
+    text = unquoted(claim.text)
     w = _words()
     brk = _BREAK.search(text)
     if brk is None:
         return None
-    case = text[: brk.start()]
-    m = next((m for rx in w.members if (m := rx.search(case))), None)
+    m = next((m for rx in w.members if (m := rx.search(text[: brk.start()]))), None)
     if m is None:
         return None
-    members = tuple(content(m.group(g)) - w.generic for g in ("a", "b"))
-    if not all(members):
+    a, b = (content(m.group(g)) - w.generic for g in ("a", "b"))
+    if not (a and b):
         return None
-    tail = text[brk.end() :]
+    tail = text[brk.end() :]  # searched on its own: an outcome pattern may be anchored at the tail's start
     for rx in w.outcomes:
         if (o := rx.search(tail)) is not None:
             start, end = o.span("out")
-            return (members[0], members[1]), o.group("out"), (brk.end() + start, brk.end() + end)
+            return Dual(claim, (a, b), o.group("out"), (brk.end() + start, brk.end() + end))
     return None
 
 
@@ -99,12 +99,7 @@ def _conflict(x: Dual, y: Dual) -> Conflict | None:
 
 def dual_case_relations(claims: list[Claim]) -> list[Relation]:
     """CON005 for every two rules of one project that settle one two-member case with different outcomes."""
-    return scan_pairs(claims, _dual_of, _conflict)
-
-
-def _dual_of(claim: Claim) -> Dual | None:
-    read = read_dual(unquoted(claim.text))
-    return Dual(claim, *read) if read is not None else None
+    return scan_pairs(claims, read_dual, _conflict)
 
 
 __all__ = ["dual_case_relations", "read_dual"]
