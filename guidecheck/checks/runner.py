@@ -40,7 +40,7 @@ def prepare(
         return {}
     from .common.relations.readings import READINGS, read_rules
 
-    return {READINGS: read_rules(rules, [d.path for d in documents], cache, sides=spare_time)}
+    return {READINGS: read_rules(rules, [d.path for d in documents], cache, spare_time)}
 
 
 def run_checks(

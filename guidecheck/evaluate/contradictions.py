@@ -187,7 +187,7 @@ def _pair_docs(pairs: list[dict[str, Any]], folder: Path) -> list[Path]:
 def _pair_scores(corpus: Path, pairs: list[dict[str, Any]], notes: list[str]) -> dict[str, Any]:
     from ..cache import Cache
     from ..checks.common.relations.claims import build_claim
-    from ..checks.common.relations.engine import deck_relations
+    from ..checks.common.relations.deck_readers import deck_relations
     from ..checks.common.relations.relate import relate
     from ..config import load_config
     from ..index.embed import Embedder

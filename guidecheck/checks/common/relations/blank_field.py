@@ -45,7 +45,9 @@ class Field(NamedTuple):
     head: str  # its last content word: "field"
 
 
+@lru_cache(maxsize=1 << 16)
 def _field(rx: re.Pattern[str], text: str) -> Field | None:
+    """The field the text names in ``rx``'s place, read once per rule (every pair the rule is in asks)."""
     m = rx.search(unquoted(text))
     if m is None:
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ....model import Quantity, Rule
 from ....rules.other_numbers import other_number
@@ -107,9 +108,10 @@ def _first(rx: re.Pattern[str], text: str) -> tuple[int, int] | None:
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
+@lru_cache(maxsize=1 << 14)
 def unquoted(text: str) -> str:
-    """The text with its quotations blanked, same length: a quoted line ("We can't wait to see you", "Still
-    stuck?") is the output's wording, not the rule's force, contrast cue or sanction."""
+    """The text with its quotations blanked, same length: a quoted line ("Still stuck?") is the output's wording,
+    not the rule's force, contrast cue or sanction. Remembered: the pair loop asks it once per pair."""
     return _blanked(_QUOTED, text)
 
 

@@ -10,38 +10,14 @@ from ....cache import key
 from ....index import Index
 from ...base import CheckContext
 from ..deck import same_project
-from .capped_examples import capped_example_relations
-from .choices import choice_relations
 from .claims import Claim, build_claim
-from .comment_duty import comment_duty_relations
-from .controls import control_relations
-from .cutoffs import cutoff_relations
 from .decide import Scoring
-from .deck_scans import order_relations, refused_case_relations, reservation_relations
-from .described_apart import described_apart_relations
-from .disagreement_rulings import disagreement_relations
-from .dual_cases import dual_case_relations
-from .empty_value import empty_value_relations
-from .examples import example_relations
-from .field_contents import field_content_relations
-from .included_cases import included_case_relations
-from .key_bindings import key_binding_relations
-from .label_members import member_relations
+from .deck_readers import deck_relations
 from .lexicon import jaccard, lexicon
-from .listed_steps import listed_step_relations
-from .normal_treatment import normal_treatment_relations
 from .output_pairs import remembered_output_candidates
-from .outside_research import research_relations
-from .policy_limits import policy_relations
-from .rankings import ranking_relations
 from .readings import READINGS, Readings, read_rules
 from .relate import Relation, rubric_aliases
-from .row_thresholds import row_threshold_relations
-from .scales import scale_relations
-from .score_tie_breaks import tie_break_relations
-from .set_values import set_value_relations
 from .text import quoted
-from .verbatim import verbatim_relations
 from .verdicts import VerdictTable, table_relations, uncached_pairs
 
 
@@ -131,55 +107,6 @@ def _verdicts(index: Index, config, aliases: dict[str, str]) -> VerdictTable:
     return VerdictTable(getattr(embedder, "cache", None), key("verdict-context", *context))
 
 
-def deck_relations(
-    claims: list[Claim], aliases: dict[str, str] | None = None, vectors=None
-) -> list[Relation]:
-    """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
-    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts,
-    refused cases, written comments required and waived, tie-breaks, disagreements settled, cases of two things settled, parts left out in a case that another rule requires with it included, copying into a field, a control banned and used, what a field must hold or
-    leave out, fields left unset, one attribute set to two values, one label given two keys, and label tables'
-    numbers, one verdict's cutoff at two numbers, a listed procedure's order. The check run and the pair-set eval both read them here."""
-    ordered = order_relations(claims)
-    found = (
-        scale_relations(claims)
-        + example_relations(claims, aliases, vectors)
-        + member_relations(claims)
-        + ranking_relations(claims)
-        + policy_relations(claims)
-        + research_relations(claims)
-        + ordered
-        + reservation_relations(claims)
-        + refused_case_relations(claims, vectors)
-        + comment_duty_relations(claims)
-        + tie_break_relations(claims)
-        + disagreement_relations(claims)
-        + dual_case_relations(claims)
-        + included_case_relations(claims)
-        + choice_relations(claims)
-        + verbatim_relations(claims)
-        + control_relations(claims)
-        + field_content_relations(claims)
-        + empty_value_relations(claims)
-        + set_value_relations(claims)
-        + key_binding_relations(claims)
-        + row_threshold_relations(claims)
-        + described_apart_relations(claims)
-        + capped_example_relations(claims)
-        + cutoff_relations(claims)
-        + listed_step_relations(claims, {r.id for rel in ordered for r in (rel.a, rel.b)})
-        + normal_treatment_relations(claims)
-    )
-    seen: set[tuple[str, frozenset[str]]] = set()
-    out = []
-    # one pair one finding: "quote the exact line" / "never copy text" is copying and what a field holds
-    for rel in found:
-        key = (rel.code, frozenset((rel.a.id, rel.b.id)))
-        if key not in seen:
-            seen.add(key)
-            out.append(rel)
-    return out
-
-
 def _classify(index: Index, config, readings: Readings) -> list[Relation]:
     """Claims and verdicts of rules and pairs the last run over these paths saw come from the cache. The texts
     the scorer compares go to the embedding process first; the scale and example relations, which need no
@@ -197,7 +124,7 @@ def _classify(index: Index, config, readings: Readings) -> list[Relation]:
     scoring = Scoring(claims, readings.sides(), todo, aliases) if todo else None
     if scoring is not None and index.embedder is not None:
         index.embedder.prefetch(scoring.texts, urgent=True)
-    later = deck_relations(claims, aliases, index.vectors)
+    later = deck_relations(claims, aliases, index.vectors, readings.deck_parts())
     out = table_relations(
         index.rules, pairs, keys, table, scoring.relations(_encoder(index)) if scoring else []
     )

@@ -140,12 +140,19 @@ _OR_LIST = re.compile(
 _ITEM_BREAK = re.compile(r",\s*(?:or\s+)?|\s+or\s+", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _alternatives(text: str) -> tuple[tuple[frozenset[str], ...], ...]:
+    """The words of each alternative of each list of alternatives in the text, read once per text (every example
+    near a rule asks again)."""
+    lists = (_ITEM_BREAK.split(m.group()) for m in _OR_LIST.finditer(text))
+    return tuple(tuple(i for i in (content(x) for x in items) if i) for items in lists)
+
+
 def unmet_alternatives(text: str, words: frozenset[str]) -> frozenset[str]:
     """Words of the alternatives an example need not name: "Any mention of a gas smell, smoke, or a carbon
     monoxide alarm is urgency 5" is met by an example of a gas smell, which says nothing of smoke or alarms."""
     out: set[str] = set()
-    for m in _OR_LIST.finditer(text):
-        items = [i for i in (content(x) for x in _ITEM_BREAK.split(m.group())) if i]
+    for items in _alternatives(text):
         met = [i for i in items if i <= words]
         if len(items) >= 3 and met:
             out |= frozenset().union(*(i for i in items if i not in met)) - frozenset().union(*met)

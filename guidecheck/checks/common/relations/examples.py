@@ -82,25 +82,28 @@ def _postings(rules: list[Claim]) -> dict[str, list[int]]:
     return postings
 
 
-def _covers(
-    e: _Example, rules: list[Claim], postings: dict[str, list[int]], penalty_words: frozenset[str]
-) -> dict[int, float]:
-    """Share of each rule's topic the example mentions, for rules sharing at least two words with it.
+def _topics(rules: list[Claim], penalty_words: frozenset[str]) -> list[frozenset[str]]:
+    """Each rule's topic as every example meets it, read once: the penalty vocabulary is not topic ("do not
+    penalize typos" is about typos, so an example that docks a point for something else does not cover it), nor
+    are the words only its concessive clause uses."""
+    return [rule_topic(r) - penalty_words - conceded_words(r.text) for r in rules]
 
-    The penalty vocabulary is not topic: "do not penalize typos" is about typos, so an example that docks a
-    point for something else does not cover it.
-    """
+
+def _covers(
+    e: _Example, rules: list[Claim], postings: dict[str, list[int]], topics: list[frozenset[str]]
+) -> dict[int, float]:
+    """Share of each rule's topic the example mentions, for rules sharing at least two words with it."""
     seen: dict[int, int] = defaultdict(int)
     for w in e.everything:
         for i in postings.get(w, ()):
             seen[i] += 1
     covers: dict[int, float] = {}
     for i, shared in sorted(seen.items()):
+        if shared < 2:
+            continue
         r = rules[i]
-        topic = (
-            rule_topic(r) - penalty_words - conceded_words(r.text) - unmet_alternatives(r.text, e.everything)
-        )
-        if topic and shared >= 2 and same_project(r.rule, e.claims[0].rule):
+        topic = topics[i] - unmet_alternatives(r.text, e.everything)
+        if topic and same_project(r.rule, e.claims[0].rule):
             covers[i] = len(topic & e.everything) / len(topic)
     return covers
 
@@ -370,10 +373,11 @@ def example_relations(
     postings = _postings(rules)
     # the words of a deduction or a decision are the verdict, not the case: "do not penalize typos" is about typos
     penalty_words = content(" ".join(data()["words"]["penalty"] + decision_words()))
+    topics = _topics(rules, penalty_words)
     quoting = [(r, phrases) for r in rules if (phrases := _phrases(r))]  # read once, not once per example
     out: list[Relation] = []
     for e in examples:
-        judges = _judging_rules(_covers(e, rules, postings, penalty_words), rules)
+        judges = _judging_rules(_covers(e, rules, postings, topics), rules)
         found = _clashes(e, judges, aliases or {})
         for r, hit in _quoted_hits(e, quoting, {r.rule.id for r, _ in judges}):
             rel = _quoted_clash(e, r, hit)

@@ -24,6 +24,7 @@ from .claims import Claim, unquoted
 from .conflict import Conflict
 from .deck_scans import pairwise
 from .lexicon import content, data, stem
+from .memo import search
 from .proposition import is_example_material
 from .relate import Relation, stated_together
 from .text import as_read, find_span, quoted
@@ -103,7 +104,7 @@ _DUTY = re.compile(r"\b(?:must|never|shall|required|do\s+not|don't|don’t)\b", 
 
 
 def _match(text: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
-    return next((m for rx in patterns if (m := rx.search(text))), None)
+    return next((m for rx in patterns if (m := search(rx, text))), None)
 
 
 def contents(claim: Claim, fields: frozenset[str] = frozenset()) -> Contents | None:

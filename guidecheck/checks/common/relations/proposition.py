@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .claims import Claim, unquoted
 from .lexicon import data, lexicon, phrase_pattern, stem
+from .memo import search
 from .output import OutputFrame, output_frame
 
 
@@ -86,7 +87,7 @@ def is_example_material(claim: Claim) -> bool:
     """Example material: marked as an example, a speaker turn, a sample or transcript line, a narrative about
     a person (a case vignette). A plain descriptive sentence is not: guidelines state rules in the present tense."""
     rule = claim.rule
-    if rule.is_example or any(rx.search(rule.text) for rx in cues().example):
+    if rule.is_example or any(search(rx, rule.text) for rx in cues().example):
         return True
     short = len(rule.text.split()) <= cues().heading_words and not rule.lead_in
     return short and claim.deontic is None and not claim.outcomes  # a heading or navigation text

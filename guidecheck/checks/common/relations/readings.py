@@ -1,4 +1,5 @@
-"""What the relation classifier reads of each rule on its own, before any pair: digest, claim, side.
+"""What the relation classifier reads of each rule on its own, before any pair: digest, claim, side; and what the
+whole-deck readers that need no vector find in the claims.
 
 None of it needs a vector, so the pipeline builds it (``runner.prepare``) while the embedding process is still
 encoding the rule texts, instead of the checks building it after the index while the second core idles (about 2
@@ -14,6 +15,7 @@ from ....cache import Cache
 from ....model import Rule
 from .claim_memo import remembered_claims
 from .claims import Claim
+from .deck_readers import DeckParts, claim_relations
 from .proposition import Side, side_of
 from .verdicts import rule_digest
 
@@ -27,6 +29,7 @@ class Readings:
     digests: list[str]
     claims: list[Claim]
     _sides: list[Side] | None = field(default=None, repr=False)
+    _deck: DeckParts | None = field(default=None, repr=False)
 
     def sides(self) -> list[Side]:
         """Every claim's side, built on first use (a re-check whose verdicts are all cached needs none)."""
@@ -34,16 +37,23 @@ class Readings:
             self._sides = [side_of(c) for c in self.claims]
         return self._sides
 
+    def deck_parts(self) -> DeckParts:
+        """What the whole-deck readers that need no vector find in the claims, read on first use."""
+        if self._deck is None:
+            self._deck = claim_relations(self.claims)
+        return self._deck
+
 
 def read_rules(
-    rules: Sequence[Rule], paths: Sequence[str], cache: Cache | None, sides: bool = False
+    rules: Sequence[Rule], paths: Sequence[str], cache: Cache | None, spare_time: bool = False
 ) -> Readings:
     """Digests and claims of ``rules`` (claims of rules seen by the last run over ``paths`` come from the cache);
-    ``sides``: build the sides now too (the caller has time to spare: the embedding process is still busy)."""
+    ``spare_time``: build the sides and the deck readers' parts now too (the embedding process is still busy)."""
     digests = [rule_digest(r) for r in rules]
     readings = Readings(rules, digests, remembered_claims(rules, digests, cache, paths))
-    if sides:
+    if spare_time:
         readings.sides()
+        readings.deck_parts()
     return readings
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from ....rules.refused_reasons import read_refused_reason
 from .claims import Claim, unquoted
 from .lexicon import content, data, stem
+from .memo import search
 
 
 @lru_cache(maxsize=1)
@@ -125,14 +126,14 @@ _ANY_STEP = frozenset(content("check checks pass step steps review field fields 
 
 def exempt_case(claim: Claim) -> str | None:
     """The case an exemption excuses, or None."""
-    m = _EXEMPT.search(unquoted(claim.text))
+    m = search(_EXEMPT, unquoted(claim.text))
     return (m.group("case") or m.group("only")) if m else None
 
 
 def other_exemption(granting: Claim, refusing: Claim) -> bool:
     """The refusal holds the case to another step than the one the grant excuses it from ("night photos are the only
     exception" to the full-zoom check / "Night photos are not exempt from the glare check")."""
-    m = _NOT_EXEMPT_FROM.search(unquoted(refusing.text))
+    m = search(_NOT_EXEMPT_FROM, unquoted(refusing.text))
     if m is None or exempt_case(granting) is None:
         return False
     thing = content(m.group("thing").replace("-", " ")) - _ANY_STEP

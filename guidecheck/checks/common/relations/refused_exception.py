@@ -24,6 +24,7 @@ from typing import NamedTuple
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, lexicon, word_overlap
+from .memo import search
 from .text import as_read, find_span, quoted
 
 
@@ -55,7 +56,12 @@ def _words() -> Words:
 
 def _refusal(claim: Claim) -> str | None:
     """The words by which a rule shuts out every exception, if it has them."""
-    text = unquoted(claim.text)
+    return _refusal_words(claim.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _refusal_words(text: str) -> str | None:
+    text = unquoted(text)
     m = _words().refusal.search(text) or lexicon().absolute.search(text)
     return m.group(0) if m else None
 
@@ -65,7 +71,7 @@ def _grant(claim: Claim) -> tuple[str, bool] | None:
     exception, its condition, or the subject a permission is conceded to ("... can still earn a Tone 4")."""
     if claim.deontic not in ("O", "P", None) or _refusal(claim):
         return None
-    m = _words().qualified.search(unquoted(claim.text))
+    m = search(_words().qualified, unquoted(claim.text))
     if m:
         return m.group(0), True
     if (m := _exemption(claim)) is not None:

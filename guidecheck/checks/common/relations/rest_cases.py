@@ -13,6 +13,7 @@ import re
 
 from .claims import Claim
 from .lexicon import content
+from .memo import search
 
 _REST = re.compile(
     r"\b(?:(?<!like\s)(?<!as\s)(?:all|every|any)\s+other\s+[a-z-]+|otherwise|in\s+(?:all\s+)?other\s+cases"
@@ -24,11 +25,11 @@ _NARROWED = re.compile(r"\b(?:with|that|which|where|whose)\b", re.I)
 
 def rest_of(fa: Claim, fb: Claim) -> bool:
     """One rule is for the rest of the cases, the other names a case of its own."""
-    rest = [f for f in (fa, fb) if _REST.search(f.text)]
+    rest = [f for f in (fa, fb) if search(_REST, f.text)]
     if len(rest) != 1:
         return False
     other = fb if rest[0] is fa else fa
-    return bool(other.condition) or bool(_NARROWED.search(other.text))
+    return bool(other.condition) or bool(search(_NARROWED, other.text))
 
 
 __all__ = ["rest_of"]

@@ -22,6 +22,7 @@ import re
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, lexicon, stem
+from .memo import search
 from .text import as_read, find_span, quoted
 from .thresholds import shared_labels
 
@@ -39,7 +40,7 @@ _NO_REASON = re.compile(
 def _denial(denying: Claim, requiring: Claim) -> re.Match[str] | None:
     """The clause of ``denying`` that calls ``requiring``'s case not enough for ``requiring``'s act, if any."""
     text = unquoted(denying.text)
-    m = _NO_REASON.search(text)
+    m = search(_NO_REASON, text)
     if m is not None:
         act = stem(m.group("act").lower())
         # the act's name, as the claims name it ("report" for "escalate")
@@ -47,7 +48,7 @@ def _denial(denying: Claim, requiring: Claim) -> re.Match[str] | None:
         same_act = requiring.action is not None and act == requiring.action
         # or the same label applied by another verb: "flag Escalation needed" / "tick Escalation needed"
         return m if same_act or shared_labels(denying, requiring) else None
-    m = _MERELY.search(text) if denying.deontic == "F" else None
+    m = search(_MERELY, text) if denying.deontic == "F" else None
     same_act = requiring.action is not None and requiring.action == denying.action
     return m if m is not None and (same_act or shared_labels(denying, requiring)) else None
 
@@ -88,7 +89,7 @@ def enough_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     if cosine < _CLOSE:
         return None
     for yes, no in ((fa, fb), (fb, fa)):
-        m, n = _ENOUGH.search(unquoted(yes.text)), _NOT_ENOUGH.search(unquoted(no.text))
+        m, n = search(_ENOUGH, unquoted(yes.text)), search(_NOT_ENOUGH, unquoted(no.text))
         if m is None or n is None or stem(m.group("act").lower()) != stem(n.group("act").lower()):
             continue
         if not content(m.group("thing")) & content(n.group("thing")):
