@@ -1,5 +1,6 @@
-"""The relation classifier's per-rule readings are built by the pipeline before the index (runner.prepare), while
-the embedding process still encodes the rules; the findings must be those of readings built by the checks."""
+"""The relation classifier's per-rule readings, and what the whole-deck readers that need no vector find, are built
+by the pipeline before the index (runner.prepare), while the embedding process still encodes the rules; the findings
+must be those of readings built by the checks."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def _deck(tmp_path):
         "content-safety.html",
     ):  # a deck whose rules relate (a REL001 among them)
         shutil.copy(GUIDELINES / "rules" / name, deck / name)
+    for path in (GUIDELINES / "contradictions" / "chatbot-rating").iterdir():  # worked examples, label tables
+        shutil.copy(path, deck / path.name)
     return deck
 
 
@@ -31,6 +34,7 @@ def test_prepare_reads_the_rules_only_for_checks_that_read_relations(tmp_path):
     assert prepare([], [], config, cache, ["AMB001"]) == {}
     readings = prepare([], [], config, cache, ["CON001"], spare_time=True)[READINGS]
     assert readings.claims == [] and readings.sides() == []
+    assert readings.deck_parts() and not any(readings.deck_parts().values())
 
 
 def _findings(deck, cache_dir) -> list[dict]:
@@ -52,5 +56,6 @@ def test_prepared_readings_give_the_findings_of_readings_built_by_the_checks(tmp
     deck = _deck(tmp_path)
     prepared = _findings(deck, tmp_path / "cache-1")
     assert any(f["check"].startswith(("CON", "REL")) for f in prepared)
+    assert {"CON006", "CON008"} <= {f["check"] for f in prepared}  # found by whole-deck readers
     monkeypatch.setattr(runner, "prepare", lambda *args, **kwargs: {})  # the checks read the rules themselves
     assert _findings(deck, tmp_path / "cache-2") == prepared

@@ -21,6 +21,13 @@ _DATED_TITLE = re.compile(
 )
 
 
+# The title of a numbered entry or section, its text on the next line: "E2. Coat colour", "E-06 Section 5.3 (Fees)",
+# "5.3 Scoring rules". A code with a letter or a second level: "2. Rate the reply" is a numbered list item.
+_NUMBERED_TITLE = re.compile(
+    r"^(?:[A-Z]{1,3}-?\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?)\s+(?P<title>[A-Z](?:[^.!?:;]|(?<=\d)\.(?=\d)){0,80})$"
+)
+
+
 def _heading_at(line: str, stripped: str, nxt: str, has_sections: bool) -> tuple[str, int] | None:
     """The heading a line outside a paragraph starts, as (title, level): underlined, #-prefixed or capitals."""
     if _UNDERLINE.match(nxt) and len(stripped) < 100 and not _BULLET.match(line):
@@ -29,6 +36,13 @@ def _heading_at(line: str, stripped: str, nxt: str, has_sections: bool) -> tuple
     if hashed:
         return hashed.group(2), len(hashed.group(1))
     if nxt.strip() and _DATED_TITLE.match(stripped) and len(stripped.split()) <= 10:
+        return stripped, 2 if has_sections else 1
+    if (
+        nxt.strip()
+        and not _BULLET.match(nxt)
+        and _NUMBERED_TITLE.match(stripped)
+        and len(stripped.split()) <= 8
+    ):
         return stripped, 2 if has_sections else 1
     # "DO NOT:" in capitals introduces a list; it is a lead-in, not a section title.
     if (

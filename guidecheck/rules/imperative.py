@@ -8,6 +8,8 @@ verbs of ``data/rules.toml`` ([imperative] verbs) are trusted over those tags.
 
 from __future__ import annotations
 
+import re
+
 from .field_label import field_label
 from .lexicon import lexicon
 
@@ -168,6 +170,45 @@ def _conjoined_imperative(sent, covered: set[int]):
     return None
 
 
+# A version or date before the colon of a changelog entry: "v3.3", "2.1.4", "2024-05-02", "[12 May 2024]".
+_VERSION_LABEL = re.compile(r"\s*(?:v\d|\d+\.\d|\d{4}-\d{2}-\d{2}|\[)", re.I)
+
+
+def _imperative_after_break(sent, covered: set[int], skip: frozenset[str]):
+    """'The declaration comes first: do not read past the title page': an instruction after a colon or semicolon
+    that the tagger hangs on the statement before it (as a clause of its subject), so no conjunct is found."""
+    cut = next((t for t in sent if t.text in (":", ";") and t.i not in covered), None)
+    if cut is None or _VERSION_LABEL.match(sent.doc[sent.start : cut.i].text):
+        return None  # "v3.3: rewrote the flag section": a changelog entry tells what was done
+    if sent.text.rstrip().endswith(":"):
+        return None  # "...; consider these descriptions for edge cases:" introduces a list, often of examples
+    rest = [t for t in sent.doc[cut.i + 1 : sent.end] if t.i not in covered and not t.is_space]
+    first = next((t for t in rest if not _skipped(t, skip)), None)
+    # a "subject" before the break is the title the tagger hung on the verb ("Tie-break for two nodes: take ...")
+    if (
+        first is None
+        or first.lower_ == "be"
+        or any(c.dep_ in SUBJECT_DEPS and c.i > cut.i for c in first.children)
+    ):
+        return None
+    nxt = sent.doc[first.i + 1] if first.i + 1 < sent.end else None
+    # "...: correct, complete, about the right place" lists qualities; an instruction's verb takes its object
+    if nxt is None or nxt.is_punct or nxt.tag_ == "MD" or nxt.lemma_ == "be" or nxt.tag_ == "POS":
+        return None
+    known = first.lower_ in lexicon().imperative_verbs and first.tag_ not in ("VBZ", "VBD", "VBN", "VBG")
+    return first if first.tag_ == "VB" or known else None
+
+
+def _interjection(token) -> bool:
+    """'Please', 'OK', 'Note,': words before an instruction. A known instruction verb the tagger calls an
+    interjection and that takes its object ("In your rationale, quote the exact words") is the instruction itself."""
+    if token.dep_ != "intj":
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    # "Note, however, ...": a verb set off by a comma is an interjection; one that takes its object is not
+    return token.lower_ not in lexicon().imperative_verbs or after is None or after.is_punct
+
+
 def _skipped(token, skip: frozenset[str]) -> bool:
     """A word before an instruction's verb: "Please", "always", "Do not", emphatic "Do check". "Do" before its
     object is the verb itself ("Do the Flags panel last")."""
@@ -182,7 +223,7 @@ def imperative_verb(sent, covered: set[int]):
     skip = lexicon().words["imperative_skip"]
     covered = covered | field_label(sent)
     main, intro_end = _intro_end(sent, covered, main_tokens(sent, covered))
-    first = next((t for t in main if not _skipped(t, skip) and t.dep_ not in ("intj",)), None)
+    first = next((t for t in main if not _skipped(t, skip) and not _interjection(t)), None)
     if first is None:
         return None
     return (
@@ -190,6 +231,7 @@ def imperative_verb(sent, covered: set[int]):
         or _after_opening_phrase(sent, covered)
         or _first_word_imperative(sent, first, covered, intro_end, skip)
         or _conjoined_imperative(sent, covered)
+        or _imperative_after_break(sent, covered, skip)
     )
 
 

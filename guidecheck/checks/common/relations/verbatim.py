@@ -28,6 +28,7 @@ class _Words(NamedTuple):
     destination: re.Pattern[str]
     wholesale: re.Pattern[str]
     kept_out: re.Pattern[str]
+    links: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +40,7 @@ def _words() -> _Words:
         re.compile(d["destination"].replace("FIELDS", fields), re.I),
         re.compile(d["wholesale"], re.I),
         re.compile(d["kept_out"], re.I),
+        re.compile(d["links"], re.I),
     )
 
 
@@ -47,6 +49,7 @@ class Copying(NamedTuple):
     required: bool
     fields: frozenset[str]
     words: str  # the copying words, for the message
+    links: bool  # what is copied is a link or URL, not the source's words
 
 
 def copying(claim: Claim) -> Copying | None:
@@ -64,11 +67,14 @@ def copying(claim: Claim) -> Copying | None:
     # the field the text goes to, or the one that must quote; singular ("note", not the stem "not")
     found = _words().destination.finditer(text)
     fields = frozenset((f.group("field") or f.group("field2")).lower().rstrip("s") for f in found)
-    return Copying(claim, required, fields, m.group(0)) if fields else None
+    links = (
+        _words().links.search(text) is not None
+    )  # "backed by a link to the source, pasted into the rationale"
+    return Copying(claim, required, fields, m.group(0), links) if fields else None
 
 
 def _conflict(x: Copying, y: Copying) -> Conflict | None:
-    if x.required == y.required or not x.fields & y.fields:
+    if x.required == y.required or not x.fields & y.fields or x.links != y.links:
         return None
     req, ban = (x, y) if x.required else (y, x)
     why = (
