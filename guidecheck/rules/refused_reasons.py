@@ -19,13 +19,18 @@ from .lexicon import lexicon
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     d = lexicon().data["refused_reasons"]
-    return tuple(re.compile(d[k], re.I) for k in ("pattern", "after"))
+    return tuple(re.compile(d[k], re.I) for k in ("words", "pattern", "after"))
 
 
+@lru_cache(maxsize=1 << 14)
 def read_refused_reason(text: str) -> re.Match[str] | None:
     """The refusal in a sentence: the match, whose group ``subject`` is the case refused ("Photos that fail to load
-    do not justify a skip"; "Skipping is not allowed for transcription noise")."""
-    return next((m for rx in _patterns() if (m := rx.search(text))), None)
+    do not justify a skip"; "Skipping is not allowed for transcription noise"). Remembered: the whole-deck scans ask
+    it of the same rules many times."""
+    words, *patterns = _patterns()
+    if words.search(text) is None:
+        return None
+    return next((m for rx in patterns if (m := rx.search(text))), None)
 
 
 __all__ = ["read_refused_reason"]
