@@ -165,10 +165,33 @@ def rule_topic(r: Claim) -> frozenset[str]:
     return r.core | frozenset().union(*case_clauses(r))
 
 
+def other_degree(example: frozenset[str], rule: frozenset[str]) -> bool:
+    """The example is the opposite degree of the rule's case: a "Minor error" against "a Major error must ..." (the
+    rule's case may be named by a label: "labelled Major error")."""
+    rule_has, example_has = _degrees(rule), _degrees(example)
+    return any(
+        x in rule_has and x not in example_has and y in example_has
+        for a, b in lexicon().case_opposites
+        for x, y in ((a, b), (b, a))
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _degrees(words: frozenset[str]) -> frozenset[str]:
+    """The degree words of the case opposites a text has (or their comparatives), read once per text."""
+    return frozenset(w for pair in lexicon().case_opposites for w in pair if _has(words, w))
+
+
+def _has(words: frozenset[str], w: str) -> bool:
+    """The word or its comparative ("warm", "warmer", "hotter", "longer")."""
+    return any(f in words for f in (w, f"{w}er", f"{w}r", f"{w}{w[-1:]}er"))
+
+
 __all__ = [
     "case_clauses",
     "conceded_words",
     "names_case",
+    "other_degree",
     "rule_topic",
     "states_condition",
     "unmet_alternatives",

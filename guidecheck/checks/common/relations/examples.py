@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from ..deck import same_project
 from .claims import Claim, Interval
 from .dimension_scores import DimensionClash, DimensionJudge
-from .example_cases import conceded_words, names_case, rule_topic, states_condition, unmet_alternatives
+from .example_cases import (
+    conceded_words,
+    names_case,
+    other_degree,
+    rule_topic,
+    states_condition,
+    unmet_alternatives,
+)
 from .example_decisions import decision_clash, decision_words
 from .example_excuses import breaks, excused
 from .example_groups import example_groups, is_verdict
@@ -147,21 +154,6 @@ def _penalty_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
     return breaks(r, ef, 0.7 + 0.25 * cover, why, r.penalty, span)
 
 
-def _other_case(e: _Example, r: Claim) -> bool:
-    """The example is the opposite degree of the rule's case: a "Minor error" against "a Major error must ..."."""
-    words = r.everything  # "labelled Major error": the case may be named by a label
-    return any(
-        (_has(words, x) and not _has(e.everything, x) and _has(e.everything, y))
-        for a, b in lexicon().case_opposites
-        for x, y in ((a, b), (b, a))
-    )
-
-
-def _has(words: frozenset[str], w: str) -> bool:
-    """The word or its comparative ("warm", "warmer", "hotter", "longer")."""
-    return any(f in words for f in (w, f"{w}er", f"{w}r", f"{w}{w[-1:]}er"))
-
-
 _SCORED_THING = re.compile(
     r"\b(?:every|each|any|all|for)\s+(?:[\w-]+\s+){1,3}?(?:(?:that|which)\s+(?:is|are|was|were|gets?|got|receives?)\s+)?"
     r"(?:scored|rated|graded|given)\s*$",
@@ -178,7 +170,9 @@ def _score_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
     """The example gives a score outside the range the rule requires for this case."""
     if not (
         e.score and r.score and r.deontic in ("O", None) and cover >= 0.6 and e.score[1].disjoint(r.score)
-    ) or (_other_case(e, r) or _score_is_case(r) or not states_condition(e.everything, r)):
+    ) or (
+        other_degree(e.everything, r.everything) or _score_is_case(r) or not states_condition(e.everything, r)
+    ):
         return None
     ef, iv, span = e.score
     why = (
@@ -194,7 +188,7 @@ def _label_clash(e: _Example, r: Claim, cover: float, aliases: dict[str, str]) -
         states_condition(e.everything, r, e.text)
     ):
         return None
-    if _ONLY_IN_CASE.search(r.text) or _other_case(e, r):
+    if _ONLY_IN_CASE.search(r.text) or other_degree(e.everything, r.everything):
         return None  # "Select About the same only when ...": the case is needed for the label, not given it
     names = {aliases.get(o.lower(), o.lower()) for _, o, _ in e.outcomes}
     required = [
@@ -314,7 +308,11 @@ def _clashes(e: _Example, judges: list[tuple[Claim, float]], aliases: dict[str, 
             _penalty_clash(e, r, cover)
             or _score_clash(e, r, cover)
             or _label_clash(e, r, cover, aliases)
-            or (None if _other_case(e, r) else decision_clash(e.claims, e.everything, r, cover))
+            or (
+                None
+                if other_degree(e.everything, r.everything)
+                else decision_clash(e.claims, e.everything, r, cover)
+            )
             or refused_label_clash(e.claims, e.outcomes, e.everything, r, cover)
         )
         if rel is not None:
@@ -385,7 +383,9 @@ def example_relations(
                 found.append((0, -1.0, rel))
         for c in judge.clashes(e.claims, e.everything):
             # a "Minor slip" example is no case of a rule about a "Major slip", as for an unnamed score
-            if same_project(c.rule.rule, e.claims[0].rule) and not _other_case(e, c.rule):
+            if same_project(c.rule.rule, e.claims[0].rule) and not other_degree(
+                e.everything, c.rule.everything
+            ):
                 rel = _dimension_clash(e, c)
                 found.append((0 if rel.code == "CON008" else 1, -c.strength / 2, rel))
         out.extend(_best(found))

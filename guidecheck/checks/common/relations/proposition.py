@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from .claims import Claim, unquoted
 from .lexicon import data, lexicon, phrase_pattern, stem
-from .memo import search
 from .output import OutputFrame, output_frame
 
 
@@ -87,10 +86,18 @@ def is_example_material(claim: Claim) -> bool:
     """Example material: marked as an example, a speaker turn, a sample or transcript line, a narrative about
     a person (a case vignette). A plain descriptive sentence is not: guidelines state rules in the present tense."""
     rule = claim.rule
-    if rule.is_example or any(search(rx, rule.text) for rx in cues().example):
+    return rule.is_example or _example_or_heading(
+        rule.text, bool(rule.lead_in), claim.deontic, bool(claim.outcomes)
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _example_or_heading(text: str, lead_in: bool, deontic: str | None, outcomes: bool) -> bool:
+    """Read once per rule: every pair the rule is in asks."""
+    if any(rx.search(text) for rx in cues().example):
         return True
-    short = len(rule.text.split()) <= cues().heading_words and not rule.lead_in
-    return short and claim.deontic is None and not claim.outcomes  # a heading or navigation text
+    short = len(text.split()) <= cues().heading_words and not lead_in
+    return short and deontic is None and not outcomes  # a heading or navigation text
 
 
 def _order(rule_id: str) -> int | None:

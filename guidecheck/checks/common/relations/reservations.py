@@ -76,7 +76,9 @@ def reserving_sentence(claim: Claim) -> str:
     return next((t for t in _reservation_texts(claim) if _reserved_in(t) is not None), rule_sentence(claim))
 
 
+@lru_cache(maxsize=1 << 16)
 def _reserved_in(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """Read once per text: the pair loop asks it of both rules of every pair."""
     m = reservation_words().only.match(text)
     if m:
         act = m.group("act").lower()
