@@ -10,7 +10,7 @@ from ..config import Config
 from ..index import Index
 from ..model import Document, Finding, Rule
 from .base import CheckContext
-from .common.deck import build_decks
+from .common.deck import build_decks, use_layout
 from .registry import all_checks, enabled
 
 
@@ -40,6 +40,7 @@ def prepare(
         return {}
     from .common.relations.readings import READINGS, read_rules
 
+    use_layout(config)  # the whole-deck readers read now never compare two decks the ``decks`` setting names
     return {READINGS: read_rules(rules, [d.path for d in documents], cache, spare_time)}
 
 
