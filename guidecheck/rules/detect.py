@@ -23,7 +23,7 @@ from .fragments import (
     so_clause,
     stated_rule,
 )
-from .imperative import SUBJECT_DEPS, imperative_verb, main_tokens
+from .imperative import SUBJECT_DEPS, imperative_after_statement, imperative_verb, main_tokens
 from .lexicon import lemma, lexicon
 from .parties import is_party, is_requester
 
@@ -253,7 +253,9 @@ def _cue_detection(
 def _imperative_detection(sent, covered: set[int]) -> Detection | None:
     """An instruction without a cue word: obligation, prohibition ("Do not ...") or discouragement ("Avoid ...")."""
     lex = lexicon()
-    imp = imperative_verb(sent, covered)
+    imp, evidence = imperative_verb(sent, covered), "imperative"
+    if imp is None:
+        imp, evidence = imperative_after_statement(sent, covered), "imperative after a statement"
     if imp is None or _commentary(imp):
         return None
     lower = sent.text.strip().lower()
@@ -265,7 +267,7 @@ def _imperative_detection(sent, covered: set[int]) -> Detection | None:
     )
     if lemma(imp) in lex.words["discouragement_verbs"] or lower.startswith(lex.discouragement_starts):
         return Detection("discouragement", "should", True, "imperative 'avoid'", _governed_verb(imp), True)
-    return Detection("prohibition" if neg else "obligation", "must", neg, "imperative", imp, True)
+    return Detection("prohibition" if neg else "obligation", "must", neg, evidence, imp, True)
 
 
 def _copula_definition(sent, dep_matches, covered: set[int]) -> Detection | None:

@@ -174,6 +174,10 @@ def _conjoined_imperative(sent, covered: set[int]):
 _VERSION_LABEL = re.compile(r"\s*(?:v\d|\d+\.\d|\d{4}-\d{2}-\d{2}|\[)", re.I)
 
 
+# Verbs that point the reader elsewhere ("...; see the next section", "...: refer to Appendix B").
+_POINTERS = frozenset({"see", "refer", "cf"})
+
+
 def _imperative_after_break(sent, covered: set[int], skip: frozenset[str]):
     """'The declaration comes first: do not read past the title page': an instruction after a colon or semicolon
     that the tagger hangs on the statement before it (as a clause of its subject), so no conjunct is found."""
@@ -184,6 +188,8 @@ def _imperative_after_break(sent, covered: set[int], skip: frozenset[str]):
         return None  # "...; consider these descriptions for edge cases:" introduces a list, often of examples
     rest = [t for t in sent.doc[cut.i + 1 : sent.end] if t.i not in covered and not t.is_space]
     first = next((t for t in rest if not _skipped(t, skip)), None)
+    if first is not None and first.lower_ in _POINTERS:
+        return None  # "...; see the next section": a pointer to other text, no instruction
     # a "subject" before the break is the title the tagger hung on the verb ("Tie-break for two nodes: take ...")
     if (
         first is None
@@ -231,8 +237,16 @@ def imperative_verb(sent, covered: set[int]):
         or _after_opening_phrase(sent, covered)
         or _first_word_imperative(sent, first, covered, intro_end, skip)
         or _conjoined_imperative(sent, covered)
-        or _imperative_after_break(sent, covered, skip)
     )
 
 
-__all__ = ["SUBJECT_DEPS", "imperative_verb", "main_tokens"]
+def imperative_after_statement(sent, covered: set[int]):
+    """The verb of an instruction after a colon or semicolon that follows a statement, when no other reading found
+    an instruction ("Some calls are in two languages; transcribe each language as spoken"). The statement describes
+    the material: what it says sets no threshold (AMB006 reads only the instruction)."""
+    if imperative_verb(sent, covered) is not None:
+        return None
+    return _imperative_after_break(sent, covered | field_label(sent), lexicon().words["imperative_skip"])
+
+
+__all__ = ["SUBJECT_DEPS", "imperative_after_statement", "imperative_verb", "main_tokens"]
