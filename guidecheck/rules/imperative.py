@@ -241,11 +241,9 @@ def imperative_verb(sent, covered: set[int]):
 
 
 def imperative_after_statement(sent, covered: set[int]):
-    """The verb of an instruction after a colon or semicolon that follows a statement, when no other reading found
-    an instruction ("Some calls are in two languages; transcribe each language as spoken"). The statement describes
-    the material: what it says sets no threshold (AMB006 reads only the instruction)."""
-    if imperative_verb(sent, covered) is not None:
-        return None
+    """The verb of an instruction after a colon or semicolon that follows a statement ("Some calls are in two
+    languages; transcribe each language as spoken"). Asked only where ``imperative_verb`` found none (its one caller,
+    ``detect``, asks that first). The statement describes the material: it sets no threshold (AMB006)."""
     return _imperative_after_break(sent, covered | field_label(sent), lexicon().words["imperative_skip"])
 
 
