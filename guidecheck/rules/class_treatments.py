@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from .context import Detection
+from .context import OUT_OF_SCOPE, Detection
 from .lexicon import lemma, lexicon
 from .predicate_parts import detection as _detection
 from .predicate_parts import generic as _generic
+from .predicate_parts import negated
 from .predicate_parts import subject as _subject
 from .predicate_parts import tense as _tense
 from .predicate_parts import words as _words
@@ -23,7 +24,7 @@ from .predicate_parts import words as _words
 
 def class_treatment(verb) -> Detection | None:
     """The rule a statement of how a class of items is treated makes, or None."""
-    return _universal(verb) or _left_undone(verb) or _normal_treatment(verb)
+    return _universal(verb) or _left_undone(verb) or _normal_treatment(verb) or _out_of_scope(verb)
 
 
 def _universal(verb) -> Detection | None:
@@ -82,6 +83,35 @@ def _left_undone(verb) -> Detection | None:
 
 
 _UNDONE = re.compile(lexicon().data["descriptive"]["undone_words"])
+
+
+def _out_of_scope(verb) -> Detection | None:
+    """'Drone shots are out of scope', 'Preseason games fall outside the client's scope', 'Sponsored posts are
+    outside the project': a class of items put outside the work is a rule not to annotate it, which a rule that
+    handles the class like any other reverses. A statement that something is not out of scope, or was, rules
+    nothing here."""
+    verbs = _words()["scope_verbs"]
+    if (lemma(verb) not in verbs and verb.lemma_.lower() not in verbs) or not any(
+        _outside_the_work(p) for p in verb.children if p.dep_ == "prep"
+    ):
+        return None
+    subj = _subject(verb)
+    if subj is None or _tense(verb) != "present" or not _generic(subj) or negated(verb):
+        return None
+    return Detection("prohibition", "must", True, OUT_OF_SCOPE, verb)
+
+
+def _outside_the_work(prep) -> bool:
+    """'outside the project', 'beyond the scope of these guidelines', 'out of scope'."""
+    if prep.lower_ == "out":
+        prep = next((c for c in prep.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if prep is None:
+            return False
+    elif prep.lower_ not in ("outside", "beyond"):
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    words = _words()["scope_nouns"] if prep.lower_ != "of" else ["scope"]
+    return obj is not None and lemma(obj) in words
 
 
 __all__ = ["class_treatment"]

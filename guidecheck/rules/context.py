@@ -28,6 +28,7 @@ class DocContext:
 # The evidence of the "left un-done" reading of rules/descriptive.py ("Surgeon names remain unlabelled"): the
 # subject of such a rule is its act's object (rules/roles.py).
 LEFT_UNDONE = "descriptive (left undone)"
+OUT_OF_SCOPE = "descriptive (out of scope)"
 
 
 @dataclass

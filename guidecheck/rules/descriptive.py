@@ -27,6 +27,7 @@ from .predicate_parts import tense as _tense
 from .predicate_parts import verb_lemma as _verb_lemma
 from .predicate_parts import words as _words
 from .quantities import limit_named
+from .role_practice import role_practice
 
 _BLOCKING_CLAUSES = ("relcl", "acl", "advcl", "amod", "pcomp", "xcomp", "csubj", "csubjpass", "pobj")
 
@@ -328,15 +329,17 @@ def descriptive(sent, covered: set[int], labels: list[str], quantities) -> Detec
         return None
     if found is not None:
         return found
+    practices = []
     for verb in _predicates(sent, covered):
-        found = (
-            None
-            if _hedged(verb)
-            else _passive(verb, covered) or _restricted(verb, quantities) or class_treatment(verb)
-        )
+        if _hedged(verb):
+            continue
+        found = _passive(verb, covered) or _restricted(verb, quantities) or class_treatment(verb)
         if found is not None:
             return found
-    return None
+        if (practice := role_practice(verb)) is not None:
+            practices.append(practice)
+    # "Reviewers do not edit labels; a reviewer who disagrees sends the task back": the ban is the rule
+    return next((p for p in practices if p.negated), practices[0] if practices else None)
 
 
 # Evidence of the detections made here: a lead-in detected this way gives its list items no force.

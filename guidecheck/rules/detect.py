@@ -26,6 +26,7 @@ from .fragments import (
 from .imperative import SUBJECT_DEPS, imperative_after_statement, imperative_verb, main_tokens
 from .lexicon import lemma, lexicon
 from .parties import is_party, is_requester
+from .role_practice import antecedent
 
 # Cue families in the order they win when a sentence has several in its main clause.
 CUE_ORDER = (
@@ -212,6 +213,7 @@ def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
             subj = next((c for c in anchor.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             subj = noun_read_as_verb(verb)
+        subj = antecedent(subj)
         from .descriptive import share_subject
 
         return not share_subject(verb) and bool(
@@ -228,12 +230,13 @@ def _cue_detection(
 ) -> Detection | None:
     """The kind stated by the first cue (in CUE_ORDER) of the main clause that applies; the scale cue alone
     (``scale``) comes after imperatives: "Rate each answer on a scale from 1 to 5" is an instruction."""
-    for cue, anchor in _cue_matches(sent, matches, covered):
-        if (cue.name == "scale") != scale:
-            continue
-        verb = _governed_verb(anchor)
-        if not _cue_applies(cue, anchor, verb, labels, constrained):
-            continue
+    found = [
+        (cue, anchor, verb)
+        for cue, anchor in _cue_matches(sent, matches, covered)
+        if (cue.name == "scale") == scale
+        and _cue_applies(cue, anchor, verb := _governed_verb(anchor), labels, constrained)
+    ]
+    for cue, anchor, verb in _restriction_first(found):
         neg = _negated(anchor, verb) if cue.name not in ("never",) else True
         neg = neg and not cue.bound
         kind = cue.negated_kind if neg else cue.kind
@@ -248,6 +251,17 @@ def _cue_detection(
             kind, modality, neg and kind != "priority", f"cue '{cue.name}'", verb, _subjectless(verb, sent)
         )
     return None
+
+
+def _restriction_first(found: list) -> list:
+    """ "Adjudicators may overturn any score, but they may not edit the wording of a clue": of one permission cue
+    said twice, the negated one is the rule a rater can break, so it states the sentence's kind (as "must not"
+    already does over "may")."""
+    if not found or found[0][0].kind != "permission" or _negated(found[0][1], found[0][2]):
+        return found
+    first = found[0][0].name
+    restriction = next((f for f in found[1:] if f[0].name == first and _negated(f[1], f[2])), None)
+    return found if restriction is None else [restriction]
 
 
 def _imperative_detection(sent, covered: set[int]) -> Detection | None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .clauses import is_subordinate
-from .context import LEFT_UNDONE, Detection
+from .context import LEFT_UNDONE, OUT_OF_SCOPE, Detection
 from .detect import is_passive, noun_read_as_verb
 from .lexicon import lemma, lexicon
+from .role_practice import antecedent
 
 NOUNISH = frozenset({"NOUN", "PROPN"})
 
@@ -76,7 +77,7 @@ def _subject(verb):
 
 
 def _actor(det: Detection, verb, passive: bool) -> str | None:
-    subj = _subject(verb)
+    subj = antecedent(_subject(verb))  # "Leads may reopen a task, but they may not edit it": the leads
     if det.imperative:
         return "you"
     noun = noun_read_as_verb(verb)
@@ -93,8 +94,11 @@ def _actor(det: Detection, verb, passive: bool) -> str | None:
 
 def _object(det: Detection, verb, sent, passive: bool) -> str | None:
     obj = None
-    # "Surgeon names remain unlabelled": the things left un-done are what the act is about
-    subject_deps = ("nsubjpass",) if passive else ("nsubj",) if det.evidence == LEFT_UNDONE else ()
+    # "Surgeon names remain unlabelled", "Drone shots are out of scope": the things left un-done are what the act
+    # is about
+    subject_deps = (
+        ("nsubjpass",) if passive else ("nsubj",) if det.evidence in (LEFT_UNDONE, OUT_OF_SCOPE) else ()
+    )
     if subject_deps:
         obj = noun_phrase(next((c for c in verb.children if c.dep_ in subject_deps), None))
     if obj is None:

@@ -27,6 +27,7 @@ from .scorer import PairInput, features, outcomes_differ, scorer, stances
 from .sequence import timed_by
 from .text import as_read, find_span, quoted, span_of
 from .vectors import unit_rows
+from .verbatim import leaves_the_copy_allowed
 
 # Pairs this close are scored even without frame evidence (paraphrases, other addressees).
 EVIDENCE_COSINE = 0.5
@@ -190,7 +191,7 @@ def _unexplained(p: PairInput, prob: float) -> Relation | None:
     agree = a * b > 0  # "never mention X" / "leave X out": opposite force, one stance
     if not agree and "F" in pair and pair & {"O", "P"}:
         pos, neg = (fa, fb) if fb.deontic == "F" else (fb, fa)
-        if only_for_another_case(pos, neg) or timed_by(pos, neg):
+        if only_for_another_case(pos, neg) or timed_by(pos, neg) or leaves_the_copy_allowed(pos, neg):
             return None
         verb = "requires" if pos.deontic == "O" else "allows"
         why = f"{quoted(as_read(pos.rule))} {verb} what {quoted(as_read(neg.rule))} forbids."

@@ -24,7 +24,7 @@ from .distinct_things import named_apart
 from .faq_cases import asked_about
 from .ignored import ignored_conflict
 from .labelled_alike import labelled_alike
-from .lexicon import content, jaccard, lexicon
+from .lexicon import content, jaccard, lexicon, stem
 from .numeric_limits import numbers_disjoint, numeric_conflict
 from .opposite_acts import opposite_acts_conflict
 from .reservations import reserved_act
@@ -75,6 +75,10 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         # "Every response must name a recognized medical source" / "The assistant's answers should not name
         # sources": one addressee, one act, one thing, worded apart
         return max(j, threshold("same_topic_frames"))
+    if act and _one_named_actor(fa, fb) and _object_words_meet(fa, fb):
+        # "Reviewers can change your label directly" / "Reviewers do not edit annotator labels": one named actor,
+        # one act (through act_synonyms), one thing, worded apart
+        return max(j, threshold("same_topic_frames"))
     if (
         _parties(fa, fb)
         and act
@@ -85,6 +89,18 @@ def _same_topic(fa: Claim, fb: Claim, cosine: float) -> float:
         # "may make two backup copies of the Software" / "is prohibited from copying the Software"
         return max(j, threshold("same_topic_frames"))
     return 0.0
+
+
+def _one_named_actor(fa: Claim, fb: Claim) -> bool:
+    """Both rules name the same actor, not the reader: "Reviewers can ..." / "Reviewers do not ..."."""
+    a, b = ((f.rule.actor or "").lower() for f in (fa, fb))
+    return bool(a) and a == b and a != "you"
+
+
+def _object_words_meet(fa: Claim, fb: Claim) -> bool:
+    """The two objects share a noun, label words included ("your label and checkpoint ticks" / "annotator labels")."""
+    a, b = (f.rule.object or "" for f in (fa, fb))
+    return bool({stem(w) for w in a.lower().split()} & {stem(w) for w in b.lower().split()})
 
 
 # Acts that say little of their own: "The <bk> tag cannot be used with ..." / "The <tc> tag may be used with ...".
@@ -268,6 +284,7 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         return None
     # imported here: field_contents reads the deck through relate, which imports this module
     from .field_contents import in_other_containers
+    from .verbatim import leaves_the_copy_allowed
 
     if in_other_containers(fa, fb):
         return None  # "in the Order field" / "into the Remarks box"
@@ -277,7 +294,11 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     conf = round(min(0.97, 0.55 + 0.3 * topic + 0.15 * strength), 3)
     if code == "CON001":
         pos, neg = (fa, fb) if fb.deontic == "F" or keeping is fb else (fb, fa)
-        if timed_by(pos, neg) or (keeping is None and _lean_alike(pos, neg)):
+        if (
+            timed_by(pos, neg)
+            or (keeping is None and _lean_alike(pos, neg))
+            or leaves_the_copy_allowed(pos, neg)
+        ):
             return None
         verb = "requires" if pos.deontic == "O" else "allows"
         why = f"{quoted(as_read(pos.rule))} {verb} what {quoted(as_read(neg.rule))} forbids."

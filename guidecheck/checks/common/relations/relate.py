@@ -209,7 +209,7 @@ def _narrowing_clause(fa: Claim, fb: Claim) -> tuple[Claim, str] | None:
     """The relative clause by which one rule narrows the thing both are about ("Traffic lights whose faces point
     away from the camera are not annotated" / "Annotate traffic lights"): a case of its own, like a condition.
     Only one of the two may have one, and the other's object must be the thing it narrows."""
-    found = [(f, m) for f in (fa, fb) if (m := RELATIVE.search(f.text))]
+    found = [(f, m) for f in (fa, fb) if (m := _main_relative(f.text))]
     if len(found) != 1:
         return None
     narrow, m = found[0]
@@ -225,6 +225,14 @@ def _narrowing_clause(fa: Claim, fb: Claim) -> tuple[Claim, str] | None:
     if not words or len(words & other.everything) / len(words) >= 0.5:
         return None
     return narrow, clause
+
+
+def _main_relative(text: str) -> re.Match[str] | None:
+    """A relative clause of the rule's own clause: after a semicolon or colon another statement begins ("Moderators
+    do not edit posts; a moderator who disagrees asks ..."), whose clause narrows nothing of the rule."""
+    cut = re.search(r"[;:]\s", text)
+    m = RELATIVE.search(text, 0, cut.start() if cut else len(text))
+    return m
 
 
 # Where a relative clause gives way to its sentence: a comma, or the main verb after the clause's own words.

@@ -29,6 +29,7 @@ class _Words(NamedTuple):
     wholesale: re.Pattern[str]
     kept_out: re.Pattern[str]
     links: re.Pattern[str]
+    wholesale_copy: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +42,7 @@ def _words() -> _Words:
         re.compile(d["wholesale"], re.I),
         re.compile(d["kept_out"], re.I),
         re.compile(d["links"], re.I),
+        re.compile(d["wholesale_copy"], re.I),
     )
 
 
@@ -73,6 +75,29 @@ def copying(claim: Claim) -> Copying | None:
     return Copying(claim, required, fields, m.group(0), links) if fields else None
 
 
+def _copied(claim: Claim) -> tuple[bool, bool] | None:
+    """Whether a rule's copying is wholesale ("whole stretches of the transcript") and of links, or None when it
+    names no copying."""
+    text = unquoted(claim.text)
+    links = _words().links.search(text) is not None
+    if _words().wholesale_copy.search(text):
+        return True, links
+    m = _words().copy.search(text)
+    if m is None:
+        return None
+    return _words().wholesale.search(text[m.start() : m.end() + 30]) is not None, links
+
+
+def leaves_the_copy_allowed(pos: Claim, neg: Claim) -> bool:
+    """A ban on copying wholesale or on pasting links leaves a short quote of the source's words allowed, whichever
+    reading pairs the two rules ("Don't paste whole stretches of the transcript into the rationale" / "In the
+    rationale, quote the exact line"): the field need not be named for the copying words to tell the scope."""
+    required, banned = _copied(pos), _copied(neg)
+    if required is None or banned is None:
+        return False
+    return (banned[0] and not required[0]) or banned[1] != required[1]
+
+
 def _conflict(x: Copying, y: Copying) -> Conflict | None:
     if x.required == y.required or not x.fields & y.fields or x.links != y.links:
         return None
@@ -91,4 +116,4 @@ def verbatim_relations(claims: list[Claim]) -> list[Relation]:
     return pairwise(found, lambda c: c.claim, _conflict)
 
 
-__all__ = ["Copying", "copying", "verbatim_relations"]
+__all__ = ["Copying", "copying", "leaves_the_copy_allowed", "verbatim_relations"]
