@@ -11,6 +11,8 @@ sentences no rule matched on the blind splits already scored:
   not change member tags") is a CON001;
 - a tie settled by naming the answer ("When a moderator cannot decide between A and B, the label should be B")
   against one that picks another answer for the same tie (CON005);
+- a reference book or an image search asked for ("check it in a standard dictionary", "run a reverse image search")
+  against a ban on outside sources or on looking anything up (CON001);
 - a class of items put outside the work ("Trade fairs fall outside the client's scope") is a rule that another
   handling the class like any other reverses (CON003).
 
@@ -114,7 +116,13 @@ DECKS = {
     "edit them.\n\nModerators do not merge threads.\n\nTrade fairs and expos fall outside the client's scope; if a "
     "batch holds one, send it back.\n",
 }
-found = contradictions_fixture(DECKS, "round35_roles")
+RESEARCH = {
+    "spelling/guide.md": "# Spelling\n\nWhen a spelling looks wrong, always check it in a standard dictionary before "
+    "you score.\n\n# Photos\n\nBefore you rate a listing, run a reverse image search on its main photo.\n",
+    "spelling/faq.md": "# FAQ\n\nDuring a session, do not consult outside sources of any kind, dictionaries "
+    "included.\n\nNever look anything up outside the labeling tool.\n",
+}
+found = contradictions_fixture({**DECKS, **RESEARCH}, "round35_roles")
 
 
 def test_one_actor_allowed_and_forbidden_one_act_worded_apart(found):
@@ -127,6 +135,11 @@ def test_another_role_forbidden_the_act_is_no_clash(found):
 
 def test_a_tie_settled_by_naming_the_label_it_should_be(found):
     assert _pairs(found, "Mark it Needs Review", "the label should be Spam") == ["CON005"]
+
+
+def test_a_reference_book_or_an_image_search_asked_for_and_outside_sources_banned(found):
+    assert _pairs(found, "check it in a standard dictionary", "do not consult outside sources") == ["CON001"]
+    assert _pairs(found, "run a reverse image search", "Never look anything up") == ["CON001"]
 
 
 def test_a_class_handled_like_any_other_and_put_outside_the_work(found):
