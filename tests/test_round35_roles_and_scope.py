@@ -66,6 +66,11 @@ def test_what_a_role_may_not_do_is_the_rule(extract, sentence, frame):  # noqa: 
         assert frames[0] == frame
 
 
+def test_a_negation_inside_the_permissions_case_leaves_it_a_permission(extract):  # noqa: F811
+    sentence = "You may skip a song when its words are in a language you don't read and you cannot tell what they say."
+    assert _frames(extract, sentence) == [("permission", "you", "skip")]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

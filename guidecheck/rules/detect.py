@@ -259,9 +259,21 @@ def _restriction_first(found: list) -> list:
     already does over "may")."""
     if not found or found[0][0].kind != "permission" or _negated(found[0][1], found[0][2]):
         return found
-    first = found[0][0].name
-    restriction = next((f for f in found[1:] if f[0].name == first and _negated(f[1], f[2])), None)
+    first, verb = found[0][0].name, found[0][2]
+    restriction = next(
+        (f for f in found[1:] if f[0].name == first and _negated(f[1], f[2]) and _coordinate(f[2], verb)),
+        None,
+    )
     return found if restriction is None else [restriction]
+
+
+def _coordinate(verb, first) -> bool:
+    """The negated verb is a main clause set against the permission's ("may overturn ..., but may not edit ..."),
+    not a part of its case ("may skip a clip when ... and you cannot tell whether ...", which the parser may also
+    hang on the main verb): a "but", "yet" or semicolon stands between them."""
+    joined = (verb.dep_ == "conj" and verb.head.i == first.i) or verb.dep_ == "ROOT"
+    lo, hi = sorted((verb.i, first.i))
+    return joined and any(t.lower_ in ("but", "yet", ";") for t in verb.doc[lo:hi])
 
 
 def _imperative_detection(sent, covered: set[int]) -> Detection | None:
