@@ -29,6 +29,7 @@ class _Words(NamedTuple):
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     excepting: re.Pattern[str]
     denied: re.Pattern[str]
+    ban_acts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +40,7 @@ def _words() -> _Words:
         tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in kinds.items()),
         re.compile(d["excepting"], re.I),
         re.compile(d["denied"], re.I),
+        frozenset(d["ban_acts"]),
     )
 
 
@@ -62,6 +64,15 @@ def _banned_outright(text: str) -> bool:
     )
 
 
+def _ban(c: Claim) -> bool:
+    """A ban on consulting: a prohibition whose act is one of looking, using or leaving the tool ("Don't look
+    anything up outside the task tool"), or a source named right after a negation. "Outside sources disagree with
+    each other, and we can't audit what you saw there" gives the ban's reason; its "can't" bans no consulting."""
+    return (c.deontic == "F" and (c.rule.action or "").lower() in _words().ban_acts) or _banned_outright(
+        c.text
+    )
+
+
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
     """One kind of source; "outside sources" names every kind but a calculator, which is a tool, not a source."""
     return bool(a & b) or ("outside" in a and bool(b - _TOOLS)) or ("outside" in b and bool(a - _TOOLS))
@@ -82,7 +93,7 @@ def research_relations(claims: list[Claim]) -> list[Relation]:
         for found in (sources(c.text),)
         if found
     ]
-    bans = [(c, s) for c, s in read if (c.deontic == "F" or _banned_outright(c.text)) and not c.exception]
+    bans = [(c, s) for c, s in read if _ban(c) and not c.exception]
     w = _words()
     allows = [  # a permission, or an order to consult it ("look it up on GOV.UK before you score")
         (c, s if c.deontic == "P" else s - {"outside"})
