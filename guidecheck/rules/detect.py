@@ -10,6 +10,8 @@ Whole blocks (table rows, rubric lines, glossary items) are decided in ``block_f
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..model import Block
 from .clauses import is_subordinate
 from .context import Detection, DocContext
@@ -230,41 +232,42 @@ def _cue_detection(
 ) -> Detection | None:
     """The kind stated by the first cue (in CUE_ORDER) of the main clause that applies; the scale cue alone
     (``scale``) comes after imperatives: "Rate each answer on a scale from 1 to 5" is an instruction."""
-    found = [
+    applicable = (
         (cue, anchor, verb)
         for cue, anchor in _cue_matches(sent, matches, covered)
         if (cue.name == "scale") == scale
         and _cue_applies(cue, anchor, verb := _governed_verb(anchor), labels, constrained)
-    ]
-    for cue, anchor, verb in _restriction_first(found):
-        neg = _negated(anchor, verb) if cue.name not in ("never",) else True
-        neg = neg and not cue.bound
-        kind = cue.negated_kind if neg else cue.kind
-        modality = cue.negated_modality if neg else cue.modality
-        discouraging = lexicon().words["discouragement_verbs"]
-        avoids = lemma(anchor.head) in discouraging or lemma(verb) in discouraging
-        if avoids and kind in ("recommendation", "obligation"):
-            kind = "discouragement"
-        if cue.name == "never":
-            modality = "must"
-        return Detection(
-            kind, modality, neg and kind != "priority", f"cue '{cue.name}'", verb, _subjectless(verb, sent)
-        )
-    return None
+    )
+    first = next(applicable, None)
+    if first is None:
+        return None
+    cue, anchor, verb = _restriction_after(first, applicable)
+    neg = _negated(anchor, verb) if cue.name not in ("never",) else True
+    neg = neg and not cue.bound
+    kind = cue.negated_kind if neg else cue.kind
+    modality = cue.negated_modality if neg else cue.modality
+    discouraging = lexicon().words["discouragement_verbs"]
+    avoids = lemma(anchor.head) in discouraging or lemma(verb) in discouraging
+    if avoids and kind in ("recommendation", "obligation"):
+        kind = "discouragement"
+    if cue.name == "never":
+        modality = "must"
+    return Detection(
+        kind, modality, neg and kind != "priority", f"cue '{cue.name}'", verb, _subjectless(verb, sent)
+    )
 
 
-def _restriction_first(found: list) -> list:
+def _restriction_after(first: tuple, rest: Iterator[tuple]) -> tuple:
     """ "Adjudicators may overturn any score, but they may not edit the wording of a clue": of one permission cue
     said twice, the negated one is the rule a rater can break, so it states the sentence's kind (as "must not"
-    already does over "may")."""
-    if not found or found[0][0].kind != "permission" or _negated(found[0][1], found[0][2]):
-        return found
-    first, verb = found[0][0].name, found[0][2]
-    restriction = next(
-        (f for f in found[1:] if f[0].name == first and _negated(f[1], f[2]) and _coordinate(f[2], verb)),
-        None,
+    already does over "may"). The later matches are read only after a plain permission."""
+    cue, anchor, verb = first
+    if cue.kind != "permission" or _negated(anchor, verb):
+        return first
+    return next(
+        (f for f in rest if f[0].name == cue.name and _negated(f[1], f[2]) and _coordinate(f[2], verb)),
+        first,
     )
-    return found if restriction is None else [restriction]
 
 
 def _coordinate(verb, first) -> bool:

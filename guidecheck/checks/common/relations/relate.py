@@ -231,8 +231,7 @@ def _main_relative(text: str) -> re.Match[str] | None:
     """A relative clause of the rule's own clause: after a semicolon or colon another statement begins ("Moderators
     do not edit posts; a moderator who disagrees asks ..."), whose clause narrows nothing of the rule."""
     cut = re.search(r"[;:]\s", text)
-    m = RELATIVE.search(text, 0, cut.start() if cut else len(text))
-    return m
+    return RELATIVE.search(text, 0, cut.start() if cut else len(text))
 
 
 # Where a relative clause gives way to its sentence: a comma, or the main verb after the clause's own words.
