@@ -58,6 +58,7 @@ HELDOUT_SPLITS = (
     "heldout33",
     "heldout34",
     "heldout35",
+    "heldout36",
 )
 
 
