@@ -30,7 +30,8 @@ from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and e
 pytestmark = pytest.mark.slow  # loads spaCy
 
 
-def _frames(extract, sentence: str) -> list[tuple[str, str | None, str | None]]:  # noqa: F811
+def kind_actor_action(extract, sentence: str) -> list[tuple[str, str | None, str | None]]:  # noqa: F811
+    """(kind, actor, action) of each rule extracted from one sentence under a heading; examples left out."""
     rules = extract(f"# Rules\n\n{sentence}\n")
     return [(r["kind"], r["actor"], r["action"]) for r in rules if not r["is_example"]]
 
@@ -58,7 +59,7 @@ def _frames(extract, sentence: str) -> list[tuple[str, str | None, str | None]]:
     ],
 )
 def test_what_a_role_may_not_do_is_the_rule(extract, sentence, frame):  # noqa: F811
-    frames = _frames(extract, sentence)
+    frames = kind_actor_action(extract, sentence)
     assert len(frames) == 1
     if frame is None:  # the ban of the first clause, not the practice of the second
         assert frames[0][0] == "prohibition" and frames[0][2] == "edit"
@@ -68,7 +69,7 @@ def test_what_a_role_may_not_do_is_the_rule(extract, sentence, frame):  # noqa: 
 
 def test_a_negation_inside_the_permissions_case_leaves_it_a_permission(extract):  # noqa: F811
     sentence = "You may skip a song when its words are in a language you don't read and you cannot tell what they say."
-    assert _frames(extract, sentence) == [("permission", "you", "skip")]
+    assert kind_actor_action(extract, sentence) == [("permission", "you", "skip")]
 
 
 @pytest.mark.parametrize(
@@ -83,7 +84,7 @@ def test_a_negation_inside_the_permissions_case_leaves_it_a_permission(extract):
     ],
 )
 def test_what_a_role_sees_or_tends_to_do_is_no_rule(extract, sentence):  # noqa: F811
-    assert _frames(extract, sentence) == []
+    assert kind_actor_action(extract, sentence) == []
 
 
 @pytest.mark.parametrize(
@@ -108,7 +109,7 @@ def test_a_class_outside_the_work_is_a_rule(extract, sentence, thing):  # noqa: 
     ],
 )
 def test_statements_about_scope_that_rule_nothing(extract, sentence):  # noqa: F811
-    assert _frames(extract, sentence) == []
+    assert kind_actor_action(extract, sentence) == []
 
 
 DECKS = {

@@ -193,9 +193,12 @@ def _exemption(sent, covered: set[int]) -> Detection | None:
     """'Song lyrics are exempt from the reading-speed limit' lets a generic case leave a rule unfollowed (a
     permission not to); 'No cue is exempt from the minimum duration' holds every case to it (an obligation)."""
     for tok in sent:
-        if tok.lemma_ != "be" or tok.i in covered or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+        if _excused_participle(tok) and tok.i not in covered:
+            comp = tok  # "No station is excused from the check": the participle is both verb and word
+        elif tok.lemma_ != "be" or tok.i in covered or tok.dep_ not in ("ROOT", "ccomp", "conj"):
             continue
-        comp = next((c for c in tok.children if c.dep_ == "acomp"), None)
+        else:
+            comp = next((c for c in tok.children if c.dep_ == "acomp"), None)
         tense = _tense(tok)
         if comp is None or comp.lower_ not in _words()["exemption_words"] or tense is None:
             continue
@@ -206,6 +209,16 @@ def _exemption(sent, covered: set[int]) -> Detection | None:
             return Detection("obligation", "must", False, "descriptive (exemption)", tok)
         return Detection("permission", "may", True, "descriptive (exemption)", tok)
     return None
+
+
+def _excused_participle(tok) -> bool:
+    """A passive exemption word as the main verb ("No station is excused from the flat-line check")."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.lower_ in _words()["exemption_words"]
+        and tok.dep_ in ("ROOT", "ccomp", "conj")
+        and any(c.dep_ == "auxpass" for c in tok.children)
+    )
 
 
 def _misparsed_main_verb(tok) -> bool:

@@ -66,6 +66,13 @@ def _person(tok) -> bool:
     return tok.lower_ in lex.persons or tok.lemma_.lower() in lex.persons or is_party(tok)
 
 
+def _persons_act(verb) -> bool:
+    """A verb of ranking ("override", "beat") done by a person under a modal ("Raters may override the suggested
+    price"): the act of changing a value, not a statement that one criterion outranks another."""
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return modal and any(c.dep_ in _SUBJ and _person(c) for c in verb.children)
+
+
 def noun_read_as_verb(verb):
     """The plural noun the parser read as the sentence's verb before a modal ("Only team leads may apply ...":
     "leads" the root, "apply" its complement): no verb is followed by a modal, so it is the subject."""
@@ -73,13 +80,20 @@ def noun_read_as_verb(verb):
     after = verb.doc[head.i + 1] if head.i + 1 < len(verb.doc) else None
     if (
         verb.dep_ == "ccomp"
-        and head.dep_ == "ROOT"
+        and (head.dep_ == "ROOT" or (head.dep_ == "ccomp" and _before_semicolon(head)))
         and head.tag_ == "VBZ"
         and after is not None
         and after.tag_ == "MD"
     ):
         return head
     return None
+
+
+def _before_semicolon(tok) -> bool:
+    """The token's clause ends at a semicolon that starts the root's own clause ("Only team leads may mark ...; if
+    something looks odd, message your lead": the parser hangs the first clause under the second)."""
+    root = tok.sent.root
+    return any(t.text == ";" for t in tok.doc[tok.i : root.i])
 
 
 def _generic_plural(tok) -> bool:
@@ -124,7 +138,10 @@ def _negated(tok, verb) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in ("not", "n't", "never", "no"):
         return True
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # the subject of the cue's own verb counts too: "No reviewer is allowed to edit ..." ("reviewer" is allowed's)
+    subj = next(
+        (c for t in (verb, tok, tok.head) for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None
+    )
     return subj is not None and (
         subj.lower_ in ("none", "nothing", "nobody")  # "so none should be named"
         or any(c.lower_ in ("no", "none", "neither") and c.dep_ == "det" for c in subj.children)
@@ -164,6 +181,8 @@ def _cue_matches(sent, matches, covered: set[int]):
         anchor = sent.doc[end + cue.anchor if cue.anchor < 0 else min(start + cue.anchor, end - 1)]
         if name == "priority" and sent.doc[start].lower_ in ("first", "firstly"):
             anchor = sent.doc[start]
+        if name == "priority" and _persons_act(anchor):
+            continue  # "No rater may override a price in the table": a person's act, not one criterion's rank
         if anchor.i in covered or (is_subordinate(anchor) and name not in ("priority",)):
             continue
         out.append((cue, anchor))

@@ -56,7 +56,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
     nouns = "|".join(re.escape(k) for k in sorted(d["limit_nouns"], key=len, reverse=True))
     p_limit = re.compile(
-        rf"\b(?P<cmp>{nouns})s?\b(?P<mid>(?:\s+(?!(?:is|are|of|not|no)\b)[\w'-]+){{0,4}}?)(?:\s+(?:of|is|are)|\s*:)\s+{num}",
+        rf"\b(?P<cmp>{nouns})s?\b(?P<mid>(?:\s+(?!(?:is|are|of|not|no)\b)[\w'-]+){{0,6}}?)(?:\s+(?:of|is|are)|\s*:)\s+{num}",
         re.I,
     )
     return p_before, p_after, p_between, p_limit
@@ -141,6 +141,8 @@ def _make(
 ) -> Quantity:
     if scale != 1 and attribute == "time":
         unit = "second"
+    if attribute == "distance":
+        unit = "metre"  # "0.25 m" and "15 cm" compare
     if unit is None and attribute == _data()["defaults"]["attribute"] and 0 < value < 1 and upper is None:
         attribute = _data()["defaults"][
             "fraction_attribute"

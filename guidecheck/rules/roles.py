@@ -158,6 +158,14 @@ def _avoided_gerund(verb, action, obj):
     return action, obj
 
 
+def _phrasal(verb, action: str | None) -> str | None:
+    """The act a verb and its particle name together ("leave out" omits; data: rules.toml [phrasal_acts])."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if action is None or prt is None:
+        return action
+    return lexicon().data.get("phrasal_acts", {}).get(f"{action} {prt}", action)
+
+
 def frame_parts(det: Detection, sent) -> tuple[str | None, str | None, str | None]:
     """(actor, action, object) of a detected rule from its parse."""
     verb = det.verb
@@ -169,6 +177,7 @@ def frame_parts(det: Detection, sent) -> tuple[str | None, str | None, str | Non
     actor = _actor(det, verb, passive)
     obj = _object(det, verb, sent, passive)
     action = lemma(verb) if verb.pos_ in ("VERB", "AUX") or det.imperative else None
+    action = _phrasal(verb, action)
     action, obj = _clausal_subject(verb, action, obj)
     action, obj = _avoided_gerund(verb, action, obj)
     if det.kind == "definition" and det.evidence == "copula definition":

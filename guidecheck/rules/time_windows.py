@@ -40,6 +40,7 @@ class _Words:
     units: dict[str, float]
     settled: re.Pattern[str]
     sub_cases: frozenset[str]
+    others: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,7 @@ def _words() -> _Words:
         units={k: float(v) for k, v in d["units"].items()},
         settled=re.compile(d["settled"], re.I),
         sub_cases=frozenset(d["sub_cases"]),
+        others=re.compile(d["others"], re.I),
     )
 
 
@@ -77,6 +79,8 @@ def read_time_window(text: str) -> TimeWindow | None:
         m = form.search(text)
         if m is None:
             continue
+        if w.others.search(m.group("act")):
+            return None  # "Team leads aim to close disputes within a week": the leads' time, not the rater's
         # the act named first: "reopen their own submitted batch" is a window to reopen, not to submit
         named = [(found.start(), key) for key, rx in w.acts if (found := rx.search(m.group("act")))]
         act = min(named)[1] if named else None

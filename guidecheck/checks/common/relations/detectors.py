@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ....rules.item_times import read_item_time
 from .addressee import addressee, names_output
 from .blank_field import blank_field_conflict
 from .claims import Claim
@@ -149,6 +150,13 @@ def _opposite_cases(fa: Claim, fb: Claim) -> bool:
 _NOT = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 
 
+def _tool_timer(c: Claim) -> bool:
+    """The sentence states what the tool does when time runs out ("Claimed posts you have not submitted are released
+    back to the queue after 90 minutes"): a fact of the task's mechanics, no duty or permission of the rater."""
+    timed = read_item_time(c.text) if c.deontic != "F" else None
+    return timed is not None and timed.kind == "timeout"
+
+
 def _objects_meet(fa: Claim, fb: Claim) -> bool:
     """The two acts are done to the same thing: one rule's object is named in the other ("make two backup
     copies of the Software" / "copying the Software")."""
@@ -281,6 +289,8 @@ def _deontic(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         return None
     topic = _same_topic(fa, fb, cosine)
     if not topic or _different_parties(fa, fb) or _opposite_cases(fa, fb) or named_apart(fa, fb):
+        return None
+    if _tool_timer(fa) or _tool_timer(fb):
         return None
     # imported here: field_contents reads the deck through relate, which imports this module
     from .field_contents import in_other_containers

@@ -3,7 +3,10 @@
 A ban and an obligation with one verb and one head noun still speak of different things when each enumerates its
 members and the lists share none ("Draw the remaining field boxes: store name, date, subtotal" / "Boxes are not
 drawn for barcodes, QR codes or the store's return policy"), or when each places its thing at another point of a
-sequence ("Rate the highlighted turn" / "Don't rate the earlier turns"). Patterns and words are data
+sequence ("Rate the highlighted turn" / "Don't rate the earlier turns"), or qualify the thing their subjects' cases
+name by words the other lacks ("Photos that carry a date or time watermark" / "Photos that carry a stock-photo
+watermark"), or by what the reader does with it ("a show you host" / "shows you listen to as a fan"). Patterns and
+words are data
 (``data/contradictions.toml`` [distinct_things]).
 """
 
@@ -17,9 +20,13 @@ from .lexicon import content, data, stem
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[re.Pattern[str], frozenset[str]]:
+def _words() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     d = data()["distinct_things"]
-    return re.compile(d["members"], re.I), frozenset(stem(w) for w in d["positions"])
+    return (
+        re.compile(d["members"], re.I),
+        frozenset(stem(w) for w in d["positions"]),
+        frozenset(d["modifier_stops"]),
+    )
 
 
 _ITEM_BREAK = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
@@ -63,9 +70,61 @@ _SUBJECT = re.compile(
 )
 
 
+# The case a rule's subject names: "Photos that carry a date or time watermark from the phone camera should ...",
+# "Clips with a stock-photo watermark must ...".
+_SUBJECT_KIND = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:that|which|who|whose|with|showing|containing)\s+(?P<case>[^,;:()]{3,80}?)"
+    r"(?=\s*[,;:(]|\s+(?:should|must|may|can|cannot|can't|are|is|will|need|needs|get|gets)\b)",
+    re.I,
+)
+
+
+def _modifiers(words: list[str], at: int) -> frozenset[str]:
+    """The words before ``words[at]`` that say which kind of it: "a date or time watermark" -> date, time."""
+    out = []
+    for w in reversed(words[max(0, at - 4) : at]):
+        if w in _words()[2]:
+            break
+        out.append(w)
+    return frozenset(w for w in out if w not in ("or", "and"))
+
+
+def _case_kinds_apart(fa: Claim, fb: Claim) -> bool:
+    """The two subjects name different kinds of one thing ("Photos that carry a date or time watermark" / "Photos
+    that carry a stock-photo watermark"): each case qualifies the thing both name, and by words the other lacks."""
+    ma, mb = _SUBJECT_KIND.match(fa.text), _SUBJECT_KIND.match(fb.text)
+    if ma is None or mb is None:
+        return False
+    wa, wb = (re.findall(r"[\w'’-]+", m.group("case").lower()) for m in (ma, mb))
+    for i, w in enumerate(wa):
+        if len(w) < 3 or w in _words()[2] or w not in wb:
+            continue
+        a, b = _modifiers(wa, i), _modifiers(wb, wb.index(w))
+        if a and b and not ({stem(x) for x in a} & {stem(x) for x in b}):
+            return True
+    return False
+
+
+# A thing and the case a clause with a personal subject names on it: "episodes of a show you host, produce or work
+# on", "shows you simply listen to as a fan".
+_PERSON_CASE = re.compile(r"\b(?P<noun>[A-Za-z][\w-]+)\s+(?:you|they|we)\s+(?P<case>[^,;:.()]{3,60})", re.I)
+
+
+def _person_cases_apart(fa: Claim, fb: Claim) -> bool:
+    """Both rules name a case of one thing by what the reader does with it, and the cases share no word ("a show you
+    host, produce or work on" / "shows you simply listen to as a fan"): two cases."""
+    ca = {stem(m.group("noun").lower()): content(m.group("case")) for m in _PERSON_CASE.finditer(fa.text)}
+    for m in _PERSON_CASE.finditer(fb.text):
+        case = ca.get(stem(m.group("noun").lower()))
+        if case and (other := content(m.group("case"))) and not case & other:
+            return True
+    return False
+
+
 def named_apart(fa: Claim, fb: Claim) -> bool:
     """Each rule lists its members and no member is shared, each places its thing elsewhere in a sequence, or each
-    names its own kind of the thing as the subject ("Non-English messages" / "Test messages")."""
+    names its own kind of the thing as the subject ("Non-English messages" / "Test messages") or in the case its
+    subject names ("Photos that carry a date watermark" / "Photos that carry a stock-photo watermark")."""
     ma, mb = _members(fa), _members(fb)
     if len(ma) > 1 and len(mb) > 1 and not _shared_member(ma, mb):
         return True
@@ -73,7 +132,7 @@ def named_apart(fa: Claim, fb: Claim) -> bool:
     if pa and pb and not (pa & pb):
         return True
     ka, kb = _subject_kind(fa), _subject_kind(fb)
-    return bool(ka and kb and not (ka & kb))
+    return bool(ka and kb and not (ka & kb)) or _case_kinds_apart(fa, fb) or _person_cases_apart(fa, fb)
 
 
 __all__ = ["named_apart"]

@@ -23,7 +23,7 @@ def states_condition(words: frozenset[str], r: Claim, said: str = "") -> bool:
     th = lexicon().thresholds["example_condition"]
     filler = _condition_filler() | unmet_alternatives(r.text, words)  # "a watermark, logo or text overlay"
     named = all(len((c - filler) & words) / len(c - filler) >= th for c in case_clauses(r) if c - filler)
-    return named and not (said and _states_opposite(said, r))
+    return named and not (said and (_states_opposite(said, r) or _below_threshold(said, r)))
 
 
 # A verb a condition negates: "a reply that doesn't match the Policy Card", "when the total is not printed".
@@ -45,6 +45,54 @@ def _states_opposite(said: str, r: Claim) -> bool:
         return False
     plain = (s for s in _SENTENCE.findall(said) if not _NEGATION.search(s))
     return any(verbs & {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", s)} for s in plain)
+
+
+# A number with what it counts, as an example states it: "about 8% lower", "a 12-minute clip", "$410".
+_MEASURE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*|-)(%|percent\b|per\s+cent\b|[A-Za-z]+)")
+# Measures an example states in digits ("8%", "12 minutes"); counts it often states in words ("two errors").
+_STATED_IN_DIGITS = ("percent", "time", "distance")
+_BOUNDS = {">": float.__gt__, ">=": float.__ge__, "<": float.__lt__, "<=": float.__le__}
+
+
+def _measure_key(q) -> tuple[str, str]:
+    """What a quantity measures, in one unit: "8%" and "8 percent" are one measure."""
+    return (q.attribute, "%" if q.attribute == "percent" else (q.unit or ""))
+
+
+@lru_cache(maxsize=4096)
+def stated_measures(text: str) -> tuple[tuple[tuple[str, str], float], ...]:
+    """Each number an example states with its unit, in the unit a rule's limit is read in ("12 minutes" as 720
+    seconds), so a limit and an example's figure compare."""
+    from ....rules.quantities import find_quantities
+
+    found = []
+    for m in _MEASURE.finditer(text):
+        for q in find_quantities(f"exactly {m.group(1)} {m.group(2)}"):
+            found.append((_measure_key(q), q.value))
+    return tuple(found)
+
+
+def _below_threshold(said: str, r: Claim) -> bool:
+    """The rule's case is a threshold ("when its total is more than 25% above or below your figure") and the example
+    states no figure of that measure past it ("about 8% lower", or no percentage at all): the example is of a case
+    under the threshold, or does not say which, so it cannot break the rule. (The case's other words are usually
+    all in the example: the estimate, its total, the rough figure.)"""
+    from ....rules.quantities import find_quantities
+
+    limits = [
+        q
+        for q in find_quantities(r.condition_text or r.text)
+        if q.comparator in _BOUNDS and q.attribute in _STATED_IN_DIGITS
+    ]
+    if not limits:
+        return False
+    stated = stated_measures(said)
+    return not any(
+        _BOUNDS[q.comparator](float(v), float(q.value))
+        for q in limits
+        for k, v in stated
+        if k == _measure_key(q)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -85,7 +85,7 @@ def _scope(claim: Claim, q) -> Scope:
     m = lexicon().quantity_scope.match(claim.text[i + len(q.text) :]) if i >= 0 else None
     if m is None and limit_named(q):
         m = _EACH.search(claim.text)
-    return work_item_scope(claim.text, q.attribute, m.group("noun") if m else None)
+    return work_item_scope(claim.text, q.attribute, m.group("noun") if m else None, max(i, 0))
 
 
 def _per_the_other(sa: Scope, sb: Scope, ca: frozenset[str], cb: frozenset[str]) -> bool:
@@ -107,8 +107,9 @@ def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
         kept is None
     ):  # a count of one named thing: the thing is the topic, unless each counts it per another item
         same = same or not (sa.noun and sb.noun)
-    if not same and is_work_time(sa) != is_work_time(sb):
-        return None  # the time spent on an item and another time ("Clips longer than 10 minutes")
+    if not same and (is_work_time(sa) or is_work_time(sb)):
+        # the time spent on an item and another time ("Clips longer than 10 minutes"), or another role's time
+        return None
     if (
         not same
         and not _per_the_other(sa, sb, ca, cb)

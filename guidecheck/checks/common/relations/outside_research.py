@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ..deck import same_project
 from .claims import Claim
 from .lexicon import data
-from .proposition import is_example_material
+from .proposition import is_example_material, sanctions
 from .relate import Relation, unless_updated
 from .rest_cases import only_for_another_case
 from .text import as_read, quoted
@@ -85,7 +85,8 @@ def research_relations(claims: list[Claim]) -> list[Relation]:
     """CON001 for every ban on consulting an outside source and a permission of the same kind of source, or an order
     to consult one by a verb of consulting it ("open the link", "look it up on GOV.UK"): "external websites" in an
     order names what an item holds ("If a review links to an external website, reject it"), or the ban's sanction
-    ("Tasks completed with an outside tool are rejected")."""
+    ("Tasks completed with an outside tool are rejected", "Tasks whose log shows a visit to a price-lookup site are
+    rejected and not paid": an order whose act is a sanction sanctions the consulting it names)."""
     read = [
         (c, found)
         for c in claims
@@ -98,7 +99,10 @@ def research_relations(claims: list[Claim]) -> list[Relation]:
     allows = [  # a permission, or an order to consult it ("look it up on GOV.UK before you score")
         (c, s if c.deontic == "P" else s - {"outside"})
         for c, s in read
-        if (c.deontic == "P" or (c.deontic == "O" and s - {"outside"} and not _banned_outright(c.text)))
+        if (
+            c.deontic == "P"
+            or (c.deontic == "O" and s - {"outside"} and not _banned_outright(c.text) and not sanctions(c))
+        )
         and not (w.excepting.search(c.text) or w.denied.search(c.text))
     ]
     out = []

@@ -132,7 +132,7 @@ def _absence(neutral: str) -> bool:
     return any(rx.search(neutral) for rx in cues().absence)
 
 
-def _sanction(claim: Claim) -> bool:
+def sanctions(claim: Claim) -> bool:
     """The rule sanctions a behaviour: a deduction, a sanction phrase ("counts as an error", "mark down"), or a
     sanction word that is the rule's own act, object or outcome ("... must be flagged", "Do not use the Outdated
     flag", "gets a Fail"). A sanction word elsewhere names something else ("one bullet for each flag applied"). Words inside a quoted phrase ("Healthy
@@ -155,11 +155,11 @@ def side_of(claim: Claim) -> Side:
     return Side(
         neutral=neutral,
         example=is_example_material(claim),
-        sanction=_sanction(claim),
+        sanction=sanctions(claim),
         restrict=bool(c.restrict.search(text)),
         output=output_frame(claim),
         absence=_absence(neutral),
     )
 
 
-__all__ = ["Side", "cues", "is_example_material", "neutral_text", "side_of", "stated_exception"]
+__all__ = ["Side", "cues", "is_example_material", "neutral_text", "sanctions", "side_of", "stated_exception"]

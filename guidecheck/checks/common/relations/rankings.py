@@ -22,8 +22,10 @@ from .relate import Relation, unless_updated
 from .text import as_read, find_span, quoted
 
 _CHAIN = re.compile(
-    r"(?:order\s+of\s+(?:precedence|priority)(?:\s+is)?|in\s+(?:this|the\s+following)\s+order)\s*:?\s+"
-    r"(?P<chain>[^.;]+)",
+    r"(?:order\s+of\s+(?:precedence|priority)(?:\s+is)?|in\s+(?:this|the\s+following)\s+order"
+    # "Priority order when two labels fit: A, then B", "use this priority: A, B, C"
+    r"|(?:priority|precedence)\s+order\b[^.;:]{0,40}?:|(?:this|the\s+following)\s+(?:priority|precedence|order)\s*:)"
+    r"\s*:?\s+(?P<chain>[^.;]+)",
     re.I,
 )
 _CHAIN_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:then\s+|last(?:ly)?\s+)?|\s+then\s+|\s*>\s*)", re.I)
@@ -33,6 +35,11 @@ _FIRST = (
         rf"(?P<x>\b{LABEL_CODE}\b)[^.;]{{0,30}}?\b(?:goes|go|belongs|takes|take|gets|get)\b[^.;]{{0,12}}?\b{_SLOT}"
     ),
     re.compile(rf"\b(?i:put)\s+(?P<x>{LABEL_CODE})\s+(?i:in|into)\s+the\s+{_SLOT}"),
+    # "DSH wins over any other flag": first in every slot it shares
+    re.compile(
+        rf"(?P<x>\b{LABEL_CODE}\b)\s+(?i:always\s+)?(?i:wins?|takes?\s+precedence|comes?\s+first)\s+"
+        r"(?i:over|ahead\s+of)\s+(?i:any|every|all)\s+other\b"
+    ),
 )
 # What the first item wins over: "even if a temperature issue ...", "even over a privacy flag", "both X and Y".
 _OVER = re.compile(r"\b(?:even\s+(?:if|when|over)|over|ahead\s+of|both)\b(?P<over>[^.;]{0,60})", re.I)
@@ -73,6 +80,9 @@ _FIRST_THEN = re.compile(
     r"\b(?P<chain>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+first(?:\s*,\s*(?:and\s+)?then\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?){2,})"
 )
 _SLOT_WORDS = re.compile(r"\b(?:primary|priority|precedence)\b", re.I)
+# Label codes in a chain of "then" ("SPK, then FLT, then DSH") in a sentence that says which comes first.
+_CODE_THEN = re.compile(rf"(?P<chain>\b{LABEL_CODE}\b(?:\s*,\s*(?:and\s+)?then\s+\b{LABEL_CODE}\b){{2,}})")
+_COMES_FIRST = re.compile(r"\b(?:comes?|goes?|listed|appears?)\s+first\b|\b(?:priority|precedence)\b", re.I)
 
 
 # "REPORT_FRAUD always wins, followed by CARD_LOST_STOLEN, DISPUTE_TRANSACTION and COMPLAINT in that order": the
@@ -101,6 +111,11 @@ def _inline_chain(f: Claim) -> _Ranked | None:
     m = _ARROW.search(f.text)
     if m is not None and _RANKS.search(f.text):
         return _Ranked(f, tuple(i.strip() for i in m.group().split(">")), "", False)
+    m = _CODE_THEN.search(f.text)
+    if m is not None and _COMES_FIRST.search(
+        f.text
+    ):  # "the flag that comes first in the table (SPK, then FLT, ...)"
+        return _Ranked(f, tuple(i.strip() for i in _AND_THEN.split(m.group("chain")) if i.strip()), "", False)
     m = _FIRST_THEN.search(f.text)
     if m is not None and _SLOT_WORDS.search(f.text):
         items = re.split(r"\s+first\s*,\s*(?:and\s+)?then\s+|\s*,\s*(?:and\s+)?then\s+", m.group("chain"))
@@ -175,8 +190,23 @@ def _named(item: str, words: str) -> bool:
     )
 
 
+def _lists_clash(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
+    """Two ranked lists of three or more of the same items that order two of them the other way ("HARASSMENT, then
+    SHARED_ANSWER, then SPAM" / "SHARED_ANSWER, HARASSMENT, SPAM")."""
+    shared = [i for i in a if i in b]
+    if len(shared) < 3:
+        return None
+    for n, x in enumerate(shared):
+        for y in shared[n + 1 :]:
+            if b.index(y) < b.index(x):
+                return f"ranks {x} above {y}, the other {y} above {x}"
+    return None
+
+
 def _clash(a: _Ranked, b: _Ranked) -> str | None:
     """Why two rankings cannot both hold, or None."""
+    if len(a.order) > 1 and len(b.order) > 1:
+        return _lists_clash(a.order, b.order)
     if len(a.order) > 1 and len(b.order) == 1:
         a, b = b, a
     if len(a.order) == 1 and len(b.order) > 1:  # a puts one item first; b ranks a list

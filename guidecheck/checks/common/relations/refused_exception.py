@@ -69,7 +69,7 @@ def _refusal_words(text: str) -> str | None:
 def _grant(claim: Claim) -> tuple[str, bool] | None:
     """(the case a rule excuses, whether it is a person's qualification): a qualification, the rule's stated
     exception, its condition, or the subject a permission is conceded to ("... can still earn a Tone 4")."""
-    if claim.deontic not in ("O", "P", None) or _refusal(claim):
+    if claim.deontic not in ("O", "P", "N", None) or _refusal(claim):
         return None
     m = search(_words().qualified, unquoted(claim.text))
     if m:

@@ -151,11 +151,10 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
         if cond == "exclusive":
             return None
         narrowing = _narrowing(fa, fb, cond)
-        if (
-            narrowing is not None
-            and not _absolute(fb if narrowing[0] is fa else fa)
-            and (code not in _UNSCOPED or stated_together(a, b))
-        ):
+        shut_out = narrowing is not None and _absolute(fb if narrowing[0] is fa else fa)
+        # the general rule shuts out the narrower case in words ("Never post replies, not even to ..."): stated
+        categorical = categorical or shut_out
+        if narrowing is not None and not shut_out and (code not in _UNSCOPED or stated_together(a, b)):
             narrow, clause = narrowing
             general = fb if narrow is fa else fa
             return Relation(

@@ -357,6 +357,16 @@ def _later_clause(other: Claim, words: str) -> bool:
     return 0 <= i < cue and bool(re.search(r"[;:—–]|\s-\s", other.text[i:cue]))
 
 
+def _before_act(clause: str, acts: tuple[str, ...]) -> str:
+    """The clause up to the act: who does it ("Every senior reviewer must lock ..."), not whom a later act is for
+    ("lock the thread yourself and then leave a note for the senior moderator")."""
+    stems = act_stems(acts)
+    at = next(
+        (m.start() for m in re.finditer(r"[A-Za-z]+", clause) if stem(m.group(0).lower()) in stems), None
+    )
+    return clause if at is None else clause[:at]
+
+
 def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     """A ``Conflict`` (CON011) when one rule reserves an act that the other gives or requires of everyone."""
     for reserving, other in ((fa, fb), (fb, fa)):
@@ -370,7 +380,7 @@ def restriction_conflict(fa: Claim, fb: Claim) -> Conflict | None:
         ):
             continue
         if not everyone[1] and qualifiers(group) & word_stems(
-            _main_clause(_without_alternative(everyone[0]))
+            _before_act(_main_clause(_without_alternative(everyone[0])), acts)
         ):
             continue  # the other rule is about the same group ("Every senior reviewer must ...")
         if not _same_reason(reserving, other) or before_and_after(reserving, other):

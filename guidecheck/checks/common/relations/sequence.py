@@ -80,6 +80,7 @@ def orders(text: str) -> tuple[Order, ...]:
     found: list[Order] = []
     firsts: list[Order] = []
     joined = _THEN_CLAUSE.sub(", ", unquoted(text))  # "Write X first; then write Y" is one order
+    joined = _AROUND.sub("around", joined)  # "compare the mean before and after the step": no order
     for clause in re.split(r"[;:]|\.\s|\s[-–—]\s", joined):  # a dash sets off an aside
         if not _ORDER_WORD.search(clause):
             continue  # every pattern needs one of these words; most clauses have none, and the patterns are slow
@@ -246,9 +247,15 @@ _EVERY_OTHER = re.compile(
 # A step that is a count or a duration ("after two attempts", "two days after ..."): "after" measures time there.
 _MEASURE = re.compile(
     r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\b"
-    r"|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)$",
+    r"|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?)$"
+    # a wait ("allow 96 hours rather than 48 before treating a step as a shift"): a time, not a step
+    r"|\b(?:allow|wait|give\s+it|leave\s+it)\s+(?:[\w-]+\s+){0,3}?(?:\d+|a\s+few|several|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty)\s+(?:full\s+)?(?:seconds?|minutes?|"
+    r"hours?|days?|weeks?|months?)\b",
     re.I,
 )
+# Both sides of one point: "the mean residual before and after any suspected step".
+_AROUND = re.compile(r"\bbefore\s+(?:and|or)\s+after\b|\bafter\s+(?:and|or)\s+before\b", re.I)
 
 
 # A case the step is done in, not part of the step: "If anything here doesn't match what your lead told you, ask ...".

@@ -59,13 +59,20 @@ def same_scope(a: Scope, b: Scope) -> bool:
     return a.noun is not None and a.noun == b.noun
 
 
-def work_item_scope(text: str, attribute: str, noun: str | None) -> Scope:
+# Where the clause that holds a limit begins: "Raise a flag on the task you are working on and a QA lead will reply
+# within one working day" times the lead's reply, not the rater's work.
+_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|but|while|then)\s+", re.I)
+
+
+def work_item_scope(text: str, attribute: str, noun: str | None, at: int = 0) -> Scope:
     """The scope of a limit: the time spent working on one item ("90 seconds on a single ad" when the sentence says
-    how the rater works on it), else the noun its words name, if any."""
+    how the rater works on it), else the noun its words name, if any. ``at``: where the limit stands; a clause of
+    its own whose subject is another role ("and a QA lead will reply within one working day") is that role's time."""
     verb, unit, other = _patterns()
     item = unit.search(text)
     if attribute == "time" and verb.search(text) and item and (noun is None or unit.search(f"a {noun}")):
-        who = "another role" if other.search(text) else "the rater"
+        clause = _CLAUSE_BREAK.split(text[:at])[-1] if at else ""
+        who = "another role" if other.search(text) or (clause and other.search(clause)) else "the rater"
         return Scope(stem((noun or item.group(0).split()[-1]).lower()), who)
     return Scope(stem(noun.lower()) if noun else None)
 
