@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ....rules.item_times import read_item_time
 from .addressee import addressee, names_output
@@ -153,7 +154,13 @@ _NOT = re.compile(r"\b(?:not|never|no)\b|n't\b", re.I)
 def _tool_timer(c: Claim) -> bool:
     """The sentence states what the tool does when time runs out ("Claimed posts you have not submitted are released
     back to the queue after 90 minutes"): a fact of the task's mechanics, no duty or permission of the rater."""
-    timed = read_item_time(c.text) if c.deontic != "F" else None
+    return c.deontic != "F" and _states_timeout(c.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _states_timeout(text: str) -> bool:
+    """Read once per rule text: the pair loop asks of a rule in every pair it is in."""
+    timed = read_item_time(text)
     return timed is not None and timed.kind == "timeout"
 
 

@@ -72,18 +72,23 @@ def stated_measures(text: str) -> tuple[tuple[tuple[str, str], float], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=4096)
+def _thresholds(case: str) -> tuple:
+    """The bounds a rule's case sets on a measure examples state in digits, read once per rule (every example near
+    the rule asks)."""
+    from ....rules.quantities import find_quantities
+
+    return tuple(
+        q for q in find_quantities(case) if q.comparator in _BOUNDS and q.attribute in _STATED_IN_DIGITS
+    )
+
+
 def _below_threshold(said: str, r: Claim) -> bool:
     """The rule's case is a threshold ("when its total is more than 25% above or below your figure") and the example
     states no figure of that measure past it ("about 8% lower", or no percentage at all): the example is of a case
     under the threshold, or does not say which, so it cannot break the rule. (The case's other words are usually
     all in the example: the estimate, its total, the rough figure.)"""
-    from ....rules.quantities import find_quantities
-
-    limits = [
-        q
-        for q in find_quantities(r.condition_text or r.text)
-        if q.comparator in _BOUNDS and q.attribute in _STATED_IN_DIGITS
-    ]
+    limits = _thresholds(r.condition_text or r.text)
     if not limits:
         return False
     stated = stated_measures(said)
