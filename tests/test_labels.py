@@ -97,6 +97,12 @@ FRAMES = [
     ),
     frame("Rate login walls Fails.", action="rate", object="login wall"),
     frame("Mark pages behind a login as Login Wall.", labels=["Login Wall"], action="mark", object="page"),
+    frame(
+        "When a page will not load at all, tag a QA Lead in the channel.",
+        conditions=["When a page will not load at all"],
+        action="tag",
+        object="qa lead",
+    ),
 ]
 
 
@@ -170,3 +176,10 @@ def test_coverage_document_and_section_without_rules(check_json, write):
     sections = [f["message"] for f in _by_check(report, "COV002")]
     assert sections and all("Handling spam" in m for m in sections)
     assert not any("Glossary" in m for m in sections)
+
+
+def test_a_person_tagged_is_no_undefined_label(check_json, write):
+    write("deck/guide.md", DECK)
+    write("deck/faq.md", "# FAQ\n\nWhen a page will not load at all, tag a QA Lead in the channel.\n")
+    report = check_json(write("deck/guide.md", DECK).parent)
+    assert sorted(f["message"].split("'")[1] for f in _by_check(report, "LAB001")) == ["Parked"]

@@ -333,6 +333,14 @@ def build_inventories(documents: list[Document], cache: Cache | None = None) -> 
     return out
 
 
+def _person(label: str) -> bool:
+    """A name of two words or more that ends in a person noun ("QA Lead", "Project Manager")."""
+    from ..rules.lexicon import lexicon
+
+    words = label.split()
+    return len(words) > 1 and words[-1].lower().rstrip("s") in lexicon().persons
+
+
 def label_uses(rule: Rule) -> list[LabelUse]:
     """Labels and scores a rule assigns, with their offsets in the rule text."""
     d = _data()
@@ -347,6 +355,8 @@ def label_uses(rule: Rule) -> list[LabelUse]:
                 start, end = start + 1, end - 1
             if label.lower() in d["not_labels"] or label.split()[0].lower() in d["not_labels"]:
                 continue
+            if _person(label):
+                continue  # "tag a QA Lead": someone to reach, not a value given
             if (start, end) in seen or any(a <= start < b for a, b in seen):
                 continue
             seen.add((start, end))

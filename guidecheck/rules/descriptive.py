@@ -27,6 +27,7 @@ from .predicate_parts import tense as _tense
 from .predicate_parts import verb_lemma as _verb_lemma
 from .predicate_parts import words as _words
 from .quantities import limit_named
+from .reach_statements import reach
 from .role_practice import role_practice
 
 _BLOCKING_CLAUSES = ("relcl", "acl", "advcl", "amod", "pcomp", "xcomp", "csubj", "csubjpass", "pobj")
@@ -346,7 +347,12 @@ def descriptive(sent, covered: set[int], labels: list[str], quantities) -> Detec
     for verb in _predicates(sent, covered):
         if _hedged(verb):
             continue
-        found = _passive(verb, covered) or _restricted(verb, quantities) or class_treatment(verb)
+        found = (
+            _passive(verb, covered)
+            or _restricted(verb, quantities)
+            or class_treatment(verb)
+            or reach(verb, covered)
+        )
         if found is not None:
             return found
         if (practice := role_practice(verb)) is not None:

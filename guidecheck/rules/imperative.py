@@ -186,7 +186,9 @@ def _imperative_after_break(sent, covered: set[int], skip: frozenset[str]):
         return None  # "v3.3: rewrote the flag section": a changelog entry tells what was done
     if sent.text.rstrip().endswith(":"):
         return None  # "...; consider these descriptions for edge cases:" introduces a list, often of examples
-    rest = [t for t in sent.doc[cut.i + 1 : sent.end] if t.i not in covered and not t.is_space]
+    rest = _after_condition(
+        [t for t in sent.doc[cut.i + 1 : sent.end] if t.i not in covered and not t.is_space]
+    )
     first = next((t for t in rest if not _skipped(t, skip)), None)
     if first is not None and first.lower_ in _POINTERS:
         return None  # "...; see the next section": a pointer to other text, no instruction
@@ -203,6 +205,16 @@ def _imperative_after_break(sent, covered: set[int], skip: frozenset[str]):
         return None
     known = first.lower_ in lexicon().imperative_verbs and first.tag_ not in ("VBZ", "VBD", "VBN", "VBG")
     return first if first.tag_ == "VB" or known else None
+
+
+def _after_condition(rest: list) -> list:
+    """The words after a condition that opens the clause ("...; if glare whites out the face, choose UNREADABLE"):
+    the instruction follows the condition's comma. Without that comma the clause is left as it was."""
+    if rest and rest[0].lower_ in lexicon().data["clauses"]["condition_marks"]:
+        comma = next((n for n, t in enumerate(rest) if t.text == ","), None)
+        rest = rest if comma is None else rest[comma + 1 :]
+    # the condition's own words are often covered already (parse_clauses): its comma is what is left of it
+    return rest[1:] if rest and rest[0].text == "," else rest
 
 
 def _interjection(token) -> bool:

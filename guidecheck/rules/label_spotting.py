@@ -239,6 +239,8 @@ def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
         j = i
         while j + 1 < sent.end and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
             j += 1
+        if j > i and lemma(doc[j]).lower() in lexicon().persons:
+            return None  # "tag a QA Lead", "notify the Project Lead": a person to reach, not a value to give
         found.append((i, doc[i : j + 1].text))
         return j + 1
     return None

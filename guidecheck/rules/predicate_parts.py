@@ -102,7 +102,14 @@ def background_noun(subj) -> bool:
     on screen") describes the task's object and does not make it background."""
     not_subjects = words()["not_subjects"]
     near = [subj, *(c for c in subj.children if c.dep_ in ("compound", "poss"))]
-    near += [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    # a counted "of" phrase measures the subject: "Batches of more than 150 pages" are batches, not the document
+    near += [
+        o
+        for p in subj.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if not any(c.dep_ == "nummod" for c in o.children)
+    ]
     return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in not_subjects for t in near)
 
 

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from .claims import Claim, unquoted
 from .conflict import Conflict
-from .lexicon import content, data, lexicon, word_overlap
+from .lexicon import content, data, lexicon, stem, word_overlap
 from .memo import search
 from .text import as_read, find_span, quoted
 
@@ -69,13 +69,17 @@ def _refusal_words(text: str) -> str | None:
 def _grant(claim: Claim) -> tuple[str, bool] | None:
     """(the case a rule excuses, whether it is a person's qualification): a qualification, the rule's stated
     exception, its condition, or the subject a permission is conceded to ("... can still earn a Tone 4")."""
-    if claim.deontic not in ("O", "P", "N", None) or _refusal(claim):
+    if claim.deontic not in ("O", "P", "N", None):
+        return None
+    if (m := _exemption(claim)) is not None and _refusal_words(m.group(0)) is None:
+        # "Birds in flight are the exception to the minimum size: box them however small": the case is granted,
+        # and what follows it refuses nothing about other cases
+        return m.group("case"), False
+    if _refusal(claim):
         return None
     m = search(_words().qualified, unquoted(claim.text))
     if m:
         return m.group(0), True
-    if (m := _exemption(claim)) is not None:
-        return m.group("case"), False
     if claim.exception and claim.exception_text:
         return claim.exception_text, False
     if claim.condition_text:
@@ -154,6 +158,13 @@ def _exempt_from_other_rule(refusing: Claim, granting: Claim) -> bool:
     return not ((_stems_of(rest) - case) & _stems_of(refusing.text))
 
 
+def _exempts_from(refusing: Claim, granting: Claim) -> bool:
+    """The granting rule exempts its case from the refusing rule itself ("Birds in flight are the exception to the
+    minimum box size" against "Animals whose box would be smaller than 20 pixels are not boxed, and no exception is
+    made"): the case is inside the refusing rule's own condition, so that condition does not set it apart."""
+    return _exemption(granting) is not None and not _exempt_from_other_rule(refusing, granting)
+
+
 def _stems_of(text: str) -> set[str]:
     """Content stems, hyphenated words split ("two-second" -> two, second), the topic-less words dropped."""
     return set(content(text.replace("-", " "))) - _words().generic
@@ -173,11 +184,56 @@ def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
         _NAMED.findall(granting.text[1:])
     ):
         return False  # "use RN Triage" / "are always routed to RN Triage": one destination, in other verbs
-    return bool(refusing.action and granting.action and refusing.action != granting.action)
+    if refusing.action and granting.action and refusing.action != granting.action:
+        return True
+    # "Use part names exactly as printed ..., no exception" / "you may use the correct term": one act on another thing
+    return bool(
+        refusing.deontic == "O"
+        and granting.deontic == "P"
+        and refusing.object_head
+        and granting.object_head
+        and refusing.object_head != granting.object_head
+    )
 
 
 # A name of two words or more inside a sentence: a queue, a button, a label ("RN Triage", "Escalate to Legal").
 _NAMED = re.compile(r"(?<=\s)[A-Z][\w-]*(?:\s+(?:to\s+)?[A-Z][\w-]*)+")
+
+
+_INCLUDING = re.compile(r"\binclud(?:ing|ed)\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|no|never|non|other\s+than|without)\b|n['’]t\b", re.I)
+_CONNECTIVES = frozenset(
+    {"that", "which", "with", "where", "who", "on", "one", "those", "includ", "when", "whil"}
+)
+_PREDICATE = re.compile(r"(?:gets?|receives?|earns?|is|are)\b", re.I)
+_EVERY = re.compile(r"\b(?:every|each|all|any)\s+([a-z][\w-]+)", re.I)
+
+
+def _class_named(text: str, refusal: str, case: str) -> bool:
+    """The refusal names the class the granted case belongs to: it reaches every member ("applies to every batch"
+    against "Batches of more than 150 pages"), or the class is the subject it refuses ("translated manuals get no
+    exception" against "where a translated manual contains an error"). Named in words, as a qualification is, the
+    two rules need not read alike as a whole."""
+    at = unquoted(text).find(refusal)
+    predicate = (
+        at > 0 and _PREDICATE.match(refusal) is not None
+    )  # ", English ones included" follows no subject
+    subject = re.split(r"[,;:.]", unquoted(text)[:at])[-1].split()[-4:] if predicate else []
+    named = [m.group(1) for m in _EVERY.finditer(refusal)] + subject
+    return bool(content(" ".join(named)) & content(case))
+
+
+def _case_included(refusal: str, case: str) -> bool:
+    """ ", including ones that score 5", ", live shows included": the refusal names the case itself, so the case's
+    words are the granting rule's topic (the two rules must still read alike: "Set the Language field for every
+    review, English ones included" names English reviews, not what "click Translate" does with them)."""
+    if bool(_NEGATION.search(refusal)) != bool(_NEGATION.search(case)):
+        return False  # "English ones included" against "every review not in English": the other case
+    return bool(_INCLUDING.search(refusal) and _stems(refusal) & _stems(case))
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in _names_of(text)} - _CONNECTIVES
 
 
 def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
@@ -193,7 +249,9 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
             grant = _subject_grant(granting)
         if grant is None and refusal and _NO_EXCUSE.search(refusal):
             grant = _excused_subject(refusing, refusal, granting)
-        if refusal is None or grant is None or refusing.deontic not in ("O", "F") or refusing.condition:
+        if refusal is None or grant is None or refusing.deontic not in ("O", "F"):
+            continue
+        if refusing.condition and not _exempts_from(refusing, granting):
             continue  # "When nobody names the person, describe them, even if you're sure": its own case only
         case, qualified = grant
         if _INCLUDED.search(refusal) and not _names_of(refusal) & _names_of(case):
@@ -202,11 +260,14 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
             granting.text
         ):
             continue  # "whatever language the headline is in" refuses exceptions for a language, not "if you want"
+        named = _class_named(refusing.text, refusal, case)
         least_cosine, least_overlap = (
-            (w.cosine_qualified, w.overlap_qualified) if qualified else (w.cosine, w.overlap)
+            (w.cosine_qualified, w.overlap_qualified) if qualified or named else (w.cosine, w.overlap)
         )
-        shared = (refusing.core & granting.core) - w.generic
-        overlap = word_overlap(refusing.core - w.generic, granting.core - w.generic)
+        # a case the refusal names is part of the granting rule's topic even where it sits in its condition
+        topic = granting.core | (content(case) if named or _case_included(refusal, case) else frozenset())
+        shared = (refusing.core & topic) - w.generic
+        overlap = word_overlap(refusing.core - w.generic, topic - w.generic)
         if cosine < least_cosine or len(shared) < 2 or overlap < least_overlap:
             continue
         if lexicon().penalty.search(granting.text) or not _does_otherwise(refusing, granting):

@@ -1,0 +1,122 @@
+"""Rules that state the reach of another rule, and refusals of exceptions in those words, read in general form from
+the planted pairs of held-out36 (scored, now a development split) whose refusing or granting side was no rule:
+
+- "The X applies to every Y / to everyone", "No grace period applies to ...", "Every late task counts toward ...",
+  "X do not count toward Y", "A badge does not exempt anyone from Y" are rules without a modal; a counted "of"
+  phrase ("Batches of more than 150 pages") measures the subject, it does not make it the document;
+- an instruction after a semicolon keeps its force behind a condition ("...; if glare whites out the face, choose
+  UNREADABLE"), and "grade" is an instruction verb;
+- a person named after a label verb ("tag a QA Lead") is someone to reach, not a label given;
+- those reach statements refuse an exception granted elsewhere ("regardless of size", "No grace period applies",
+  "are not excused", ", live recordings and call-in shows included", "translated manuals get no exception", "no exception is
+  made for any species", ", including ones that score 5"), and "do not count toward the floor", "Birds in flight are
+  the exception to the minimum box size" and "the single case where nesting is allowed" grant one; a refusal that names the granted case's class ("applies to every batch",
+  "translated manuals get no exception") needs the two rules to read alike no more than a qualification does, and a
+  permission to use another thing than the refused rule's ("may use the correct term" / "Use part names exactly as
+  printed") does otherwise.
+
+Every sentence here was written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_output_conflicts_cli import contradictions_fixture
+from test_output_conflicts_cli import pairs_with as _pairs
+from test_round35_roles_and_scope import kind_actor_action
+from test_rules_roles import extract, nlp  # noqa: F401  (the shared spaCy and extraction fixtures)
+
+pytestmark = pytest.mark.slow  # loads spaCy
+
+
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("The weekly word cap applies to every project, including the pilot.", "obligation"),
+        ("The response window applies to everyone on the team.", "obligation"),
+        ("No late-submission grace period applies to contractors.", "obligation"),
+        ("Practice tasks do not count toward your monthly accuracy score.", "permission"),
+        ("Every late task counts toward the audit sample.", "obligation"),
+        ("A senior badge does not exempt anyone from the spot check.", "obligation"),
+        ("Crates of more than 40 bottles are exempt from the drop test.", "permission"),
+        ("Grade what the photo shows, not what the caption claims.", "obligation"),
+        (
+            "Songs with heavy reverb are exempt from the echo check; if the reverb hides the lyrics, choose "
+            "UNUSABLE at once.",
+            "obligation",
+        ),
+    ],
+)
+def test_the_reach_of_a_rule_stated_as_a_fact_is_a_rule(extract, sentence, kind):  # noqa: F811
+    assert [f[0] for f in kind_actor_action(extract, sentence)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This section applies to all tasks.",  # the document about itself
+        "These guidelines apply to all annotators.",
+        "Duplicate photos count once toward the photo total.",  # how the tool tallies, for no case in particular
+        "Last year the old bonus applied to every project.",  # past: history, not a rule
+        "The scoring rubric in this document applies to every model.",  # the document about itself
+    ],
+)
+def test_reach_statements_about_the_document_or_the_past_stay_background(extract, sentence):  # noqa: F811
+    assert kind_actor_action(extract, sentence) == []
+
+
+DECK = {
+    "batches/guide.md": "# Holds\n\nCrates of more than 40 bottles are exempt from the one-hour hold and stay with you "
+    "until the end of your shift.\n\nLive tastings and podcast tastings are exempt from the three-minute minimum.\n\n"
+    "# Audit\n\nWrong ratings in a new taster's first 30 tasks do not count toward the 90% floor.\n\nUploads that fail "
+    "because of a server outage or a lost connection are excused and do not lower your completion rate.\n\n# Notes\n\nException: where a bottle label carries an obvious misprint in the "
+    "grape name, you may use the correct spelling in your note, as long as you flag the fix.\n\nBottles smaller than "
+    "20 centilitres are not photographed, and no exception is made for any brand or vintage.\n\nEvery scored "
+    "tasting needs a written note, including ones that score 5.\n",
+    "batches/faq.md": "# FAQ\n\nThe one-hour hold applies to every crate regardless of size, and no extensions are "
+    "given.\n\nThe three-minute minimum applies to every format we taste, live tastings and podcast tastings "
+    "included.\n\nNo grace period applies to tasters: every wrong rating from the very first task counts toward the "
+    "90% floor.\n\nLost connections are not excused: every failed upload lowers your completion rate, whatever "
+    "caused it.\n\nUse grape names exactly as the bottle label prints them, even when they are obviously wrong; "
+    "misprinted labels get no exception.\n\nTasting-kit miniatures are the exception to the "
+    "minimum bottle size: photograph them however small they are.\n\nYou may skip the written note when the tasting "
+    "scores 5.\n",
+}
+LOOKALIKES = {
+    "crates/guide.md": "# Holds\n\nThe one-hour hold applies to every crate of wine.\n\nCrates of beer are labelled "
+    "with the brewery's code.\n\n# Audit\n\nPractice tasks do not count toward the 90% floor.\n\nThe 90% floor "
+    "applies to every live task.\n",
+}
+found = contradictions_fixture({**DECK, **LOOKALIKES}, "round37_reach")
+
+
+@pytest.mark.parametrize(
+    "granted,refused",
+    [
+        ("Crates of more than 40 bottles are exempt", "regardless of size"),
+        ("Live tastings and podcast tastings are exempt", "podcast tastings included"),
+        ("first 30 tasks do not count toward", "No grace period applies"),
+        ("lost connection are excused", "Lost connections are not excused"),
+        ("you may use the correct spelling", "misprinted labels get no exception"),
+        ("are the exception to the minimum bottle size", "no exception is made for any brand"),
+        ("You may skip the written note", "including ones that score 5"),
+    ],
+)
+def test_an_exception_granted_and_refused_in_words_of_reach(found, granted, refused):
+    assert _pairs(found, granted, refused) == ["CON001"]
+
+
+def test_a_case_outside_the_reach_is_no_exception_refused(found):
+    # practice tasks are no live task: the floor's reach and the practice exemption agree
+    assert _pairs(found, "Practice tasks do not count", "applies to every live task") == []
+
+
+@pytest.mark.parametrize(
+    "sentence,labels",
+    [
+        ("If your question is not answered here, post it in the channel and tag a QA Lead.", []),
+        ("If the clip is silent, tag it as Silent.", ["Silent"]),
+    ],
+)
+def test_a_person_after_a_label_verb_is_no_label(extract, sentence, labels):  # noqa: F811
+    assert [r["labels"] for r in extract(f"# Rules\n\n{sentence}\n") if not r["is_example"]] == [labels]
