@@ -6,6 +6,10 @@ the planted pairs of held-out36 (scored, now a development split) whose refusing
   phrase ("Batches of more than 150 pages") measures the subject, it does not make it the document;
 - an instruction after a semicolon keeps its force behind a condition ("...; if glare whites out the face, choose
   UNREADABLE"), and "grade" is an instruction verb;
+- a disagreement settled by whoever "decides" ("the reviewer with the higher audit score decides", "the project
+  scientist makes the final decision") or by "the stricter of the two labels";
+- a limit whose measure stands before it as a compound ("a 12-minute time cap", "a 500-word limit"), and "raised
+  from 20 to 30 words" is a change of limit, not a range;
 - a person named after a label verb ("tag a QA Lead") is someone to reach, not a label given;
 - those reach statements refuse an exception granted elsewhere ("regardless of size", "No grace period applies",
   "are not excused", ", live recordings and call-in shows included", "translated manuals get no exception", "no exception is
@@ -120,3 +124,69 @@ def test_a_case_outside_the_reach_is_no_exception_refused(found):
 )
 def test_a_person_after_a_label_verb_is_no_label(extract, sentence, labels):  # noqa: F811
     assert [r["labels"] for r in extract(f"# Rules\n\n{sentence}\n") if not r["is_example"]] == [labels]
+
+
+TIES = {
+    "tasting/guide.md": "# Disagreements\n\nWhen two tasters disagree on a wine's Aroma score, the taster with the "
+    "higher audit score over the last month decides.\n\nIf two tasters disagree on a wine's Colour label, the "
+    "stricter of the two labels stands.\n",
+    "tasting/faq.md": "# FAQ\n\nIf two tasters disagree on a wine's Aroma score, neither call stands, and the head "
+    "sommelier makes the final decision.\n\nWhen two tasters disagree on a wine's Colour label, the senior taster "
+    "decides.\n",
+}
+ties = contradictions_fixture(TIES, "round37_ties")
+
+
+@pytest.mark.parametrize(
+    "one,other",
+    [
+        ("the higher audit score over the last month decides", "the head sommelier makes the final decision"),
+        ("the stricter of the two labels stands", "the senior taster decides"),
+    ],
+)
+def test_one_disagreement_settled_by_whoever_decides_and_by_the_stricter_label(ties, one, other):
+    assert _pairs(ties, one, other) == ["CON005"]
+
+
+def test_two_disagreements_about_different_scales_are_two_cases(ties):
+    assert (
+        _pairs(ties, "the higher audit score over the last month decides", "the senior taster decides") == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text,reading",
+    [
+        ("Replies have a 500-word limit.", ("length", "<=", 500.0)),
+        ("Each clip has a 30-second maximum.", ("time", "<=", 30.0)),
+        ("Each writing task has a 12-minute time cap.", ("time", "<=", 720.0)),
+        ("Use a 2-point scale.", None),  # a scale's size, no limit
+        (
+            "The comment minimum was raised from 20 to 30 words.",
+            None,
+        ),  # a change of limit, no range of lengths
+    ],
+)
+def test_a_limit_whose_measure_stands_before_it_as_a_compound(text, reading):
+    from guidecheck.rules.quantities import find_quantities
+
+    found = [(q.attribute, q.comparator, q.value) for q in find_quantities(text)]
+    assert found == ([reading] if reading else [])
+
+
+CAPS = {
+    "wine/guide.md": "# Time\n\nEach tasting has a 12-minute time cap; the timer is shown above the notes.\n",
+    "wine/faq.md": "# FAQ\n\nDo not spend more than 8 minutes on a single tasting.\n",
+}
+caps = contradictions_fixture(CAPS, "round37_caps")
+
+
+def test_a_compound_time_cap_against_another_limit_of_the_same_time(caps):
+    assert _pairs(caps, "12-minute time cap", "more than 8 minutes") == ["CON004"]
+
+
+def test_a_limit_raised_from_one_figure_to_another_bounds_no_output():
+    from guidecheck.checks.common.relations.output_counts import output_counts
+
+    assert output_counts("The comment minimum was raised from 20 to 30 words.", None) == ()
+    assert [b.text for b in output_counts("Write 20 to 30 words.", None)][:1] == ["20 to 30 words"]

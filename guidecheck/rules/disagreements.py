@@ -51,6 +51,8 @@ def _words() -> _Words:
         rf"\b(?:{people})(?:'|’s|'s)?\b[^.;:]{{0,80}}?\b(?:{d['situation']})\b"
         rf"|\b(?:{people.replace('?', '')})\s+(?:{d['situation']})\b"
         rf"|\b(?:{d['situation']})\s+(?:between|among)\s+(?:\w+\s+){{0,2}}(?:{people})\b"
+        # "If two tasters disagree": two of any kind of people, whatever the project calls them
+        rf"|\btwo\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*s\s+(?:{d['situation']})\b"
     )
     return _Words(
         situation=re.compile(situation, re.I),
@@ -77,6 +79,10 @@ def read_ruling(text: str, context: str = "") -> Ruling | None:
             if _negated(text, m.start()):
                 continue
             who = _group(_who(m)) if family == "person" else ""
+            if family == "person" and not who and (m.groupdict().get("who3") or m.groupdict().get("who5")):
+                who = _named(
+                    _who(m)
+                )  # "the project scientist makes the final decision": whoever acts decides
             if family == "person" and not who:
                 continue
             rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
@@ -90,7 +96,13 @@ def read_ruling(text: str, context: str = "") -> Ruling | None:
 
 
 def _who(m: re.Match[str]) -> str:
-    return next((g for g in (m.groupdict().get(k) for k in ("who", "who2", "who3", "who4")) if g), "")
+    return next((g for g in (m.groupdict().get(k) for k in ("who", "who2", "who3", "who4", "who5")) if g), "")
+
+
+def _named(who: str) -> str:
+    """The person an act names as the one who decides, by the last word of its name ("the project scientist")."""
+    words = re.findall(r"[A-Za-z]+", who)
+    return words[-1].lower().rstrip("s") if words else ""
 
 
 def _group(who: str) -> str:
@@ -115,7 +127,9 @@ def _negated(text: str, at: int) -> bool:
 _SCALE_WORDS = r"(?:scores?|ratings?|grades?|marks?|labels?)"
 _CAPITAL = re.compile(rf"(?<=\S\s)([A-Z][\w-]+)\s+{_SCALE_WORDS}\b")
 _ON = re.compile(
-    r"\b(?:on|about|over|for|in)\s+(?:the\s+|a\s+|an\s+|one\s+|their\s+)?(?:same\s+)?([A-Za-z][\w-]+)"
+    # "on a wine's Aroma score": what of the wine they disagree on, not the wine
+    r"\b(?:on|about|over|for|in)\s+(?:the\s+|a\s+|an\s+|one\s+|their\s+)?(?:same\s+)?(?:[A-Za-z][\w-]+['’]s\s+)?"
+    r"([A-Za-z][\w-]+)"
 )
 _BEFORE = re.compile(rf"\b(?:a|the|their|two|its)\s+([a-z][\w-]+)\s+{_SCALE_WORDS}\b")
 

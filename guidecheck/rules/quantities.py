@@ -59,7 +59,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         rf"\b(?P<cmp>{nouns})s?\b(?P<mid>(?:\s+(?!(?:is|are|of|not|no)\b)[\w'-]+){{0,6}}?)(?:\s+(?:of|is|are)|\s*:)\s+{num}",
         re.I,
     )
-    return p_before, p_after, p_between, p_limit
+    # "a 12-minute time cap", "a 500-word limit": the measure written as a compound before the limit noun
+    p_compound = re.compile(
+        rf"(?<![\w.-]){num}[-\s](?P<u1>[A-Za-z]+)\s+(?:[\w'-]+\s+){{0,2}}?(?P<cmp>{nouns})s?\b", re.I
+    )
+    return p_before, p_after, p_between, p_limit, p_compound
 
 
 def _number(raw: str) -> float:
@@ -235,14 +239,26 @@ def _fractions(scan: _Scan) -> None:
 
 
 def _betweens(scan: _Scan, rx: re.Pattern[str]) -> None:
-    """'between 50 and 100 words'."""
+    """'between 50 and 100 words'; not 'raised from 20 to 30 words', a change from one limit to another."""
     for m in rx.finditer(scan.text):
+        if changed_before(scan.text, m.start()):
+            continue
         unit, attr, scale, end = scan.unit_at(m.end())
         if m.group("u1"):
             unit, attr, scale, _ = scan.unit_at(m.start("u1"))
         text = scan.text[m.start() : end].strip()
         q = _make(attr, "between", _number(m.group("a")), unit, scale, text, _number(m.group("b")))
         scan.add(m.start(), end, q)
+
+
+_CHANGED = re.compile(
+    r"\b(?:raised|lowered|increased|decreased|reduced|changed|moved|cut|extended)\s+(?:from\s+)?$", re.I
+)
+
+
+def changed_before(text: str, start: int) -> bool:
+    """The figures at ``start`` follow "raised (from)": a limit changed from one value to another, no range."""
+    return _CHANGED.search(text, max(0, start - 25), start) is not None
 
 
 def _afters(scan: _Scan, rx: re.Pattern[str]) -> None:
@@ -297,10 +313,25 @@ def _limits(scan: _Scan, rx: re.Pattern[str]) -> None:
         scan.add(m.start(), max(end, m.end()), _make(attr, cmp, _number(m.group("n")), unit, scale, text))
 
 
+def _compound_limits(scan: _Scan, rx: re.Pattern[str]) -> None:
+    """'a 12-minute time cap', 'a 500-word limit', 'a 30-second maximum': a limit named by a noun whose measure
+    stands before it as a compound; the word after the number must be a unit."""
+    for m in rx.finditer(scan.text):
+        if not scan.free(m.start(), m.end()):
+            continue
+        unit, attr, scale, _ = scan.unit_at(m.start("u1"))
+        if unit is None:
+            continue
+        cmp = _data()["limit_nouns"][m.group("cmp").lower()]
+        scan.add(m.start(), m.end(), _make(attr, cmp, _number(m.group("n")), unit, scale, m.group(0)))
+
+
 def limit_named(q: Quantity) -> bool:
     """The quantity was read from a limit noun ("cap per clip is 25 minutes"), so stating it sets a rule."""
     first = re.split(r"[\s:]+", q.text.strip(), maxsplit=1)[0].lower() if q.text else ""  # "limit: 3 minutes"
-    return first in _data()["limit_nouns"] or first.rstrip("s") in _data()["limit_nouns"]
+    last = q.text.strip().rsplit(maxsplit=1)[-1].lower() if q.text else ""  # "a 12-minute time cap"
+    nouns = _data()["limit_nouns"]
+    return any(w in nouns or w.rstrip("s") in nouns for w in (first, last))
 
 
 def find_quantities(
@@ -311,13 +342,14 @@ def find_quantities(
     ``lemma``/``is_noun`` come from the spaCy parse when available, so unknown units are lemmatised and only
     nouns become units. Ranges are read first, then "N or more", then "at least N": a longer reading wins.
     """
-    p_before, p_after, p_between, p_limit = _patterns()
+    p_before, p_after, p_between, p_limit, p_compound = _patterns()
     scan = _Scan(text, lemma, is_noun)
     _fractions(scan)
     _betweens(scan, p_between)
     _afters(scan, p_after)
     _befores(scan, p_before)
     _limits(scan, p_limit)
+    _compound_limits(scan, p_compound)
     share = _share_after()
     return [
         _in_context(q, text, start)

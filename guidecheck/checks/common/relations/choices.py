@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ....rules.disagreements import read_ruling
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .deck_scans import pairwise
@@ -55,8 +56,12 @@ class Choice(NamedTuple):
 
 
 def choice(claim: Claim) -> Choice | None:
-    """The choice a rule settles, or None: no situation in which more than one answer fits, or no pick."""
+    """The choice a rule settles, or None: no situation in which more than one answer fits, or no pick. Two people's
+    differing answers settled by a ruling ("the senior taster decides") are the disagreement reader's, which reads
+    which answers they are about (``disagreement_rulings``)."""
     w, text = _words(), unquoted(claim.text)
+    if read_ruling(text, claim.rule.context or "") is not None:
+        return None
     lead = w.lead.match(text)
     situations = [x for x in (lead.group("s") or lead.group("t"), lead.group("u")) if x] if lead else []
     if claim.rule.context:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ....rules.quantities import number_words
+from ....rules.quantities import changed_before, number_words
 from .lexicon import data, phrase_pattern
 from .output_phrases import mention_polarity
 
@@ -229,6 +229,8 @@ def _bounds(text: str, pol: str | None) -> list[Bound]:
         iv, unit = _interval(m), _unit(m.group("unit"))
         if not iv or not unit or any(s <= m.start() < e for s, e in spans) or not _about_output(text, m):
             continue
+        if changed_before(text, m.start()):
+            continue  # "Rationale minimum raised from 20 to 30 words": a change of limit, not a range
         if mention_polarity(text, m.span(), pol, verb=False) == "-" or _TOO.match(text, m.end()):
             iv = _complement(iv)  # "never more than 4", "anything over four sentences is too long"
         elif iv[0] == iv[1] and _subset(text, m):
