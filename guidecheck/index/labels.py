@@ -333,12 +333,11 @@ def build_inventories(documents: list[Document], cache: Cache | None = None) -> 
     return out
 
 
-def _person(label: str) -> bool:
-    """A name of two words or more that ends in a person noun ("QA Lead", "Project Manager")."""
-    from ..rules.lexicon import lexicon
+def _person_name(label: str) -> bool:
+    """rules.lexicon.is_person_name, imported on use: reading the report's labels must not load the rule layer."""
+    from ..rules.lexicon import is_person_name
 
-    words = label.split()
-    return len(words) > 1 and words[-1].lower().rstrip("s") in lexicon().persons
+    return is_person_name(label)
 
 
 def label_uses(rule: Rule) -> list[LabelUse]:
@@ -355,7 +354,7 @@ def label_uses(rule: Rule) -> list[LabelUse]:
                 start, end = start + 1, end - 1
             if label.lower() in d["not_labels"] or label.split()[0].lower() in d["not_labels"]:
                 continue
-            if _person(label):
+            if _person_name(label):
                 continue  # "tag a QA Lead": someone to reach, not a value given
             if (start, end) in seen or any(a <= start < b for a, b in seen):
                 continue

@@ -64,6 +64,7 @@ def _words() -> _Words:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def read_ruling(text: str, context: str = "") -> Ruling | None:
     """The ruling a sentence gives for a disagreement it names, or None. A ruling said with "not" ("the lead
     does not override the vote") is no ruling of its own. ``context`` is the question an FAQ answer answers ("Two
@@ -80,9 +81,8 @@ def read_ruling(text: str, context: str = "") -> Ruling | None:
                 continue
             who = _group(_who(m)) if family == "person" else ""
             if family == "person" and not who and (m.groupdict().get("who3") or m.groupdict().get("who5")):
-                who = _named(
-                    _who(m)
-                )  # "the project scientist makes the final decision": whoever acts decides
+                # "the project scientist makes the final decision": whoever acts decides
+                who = _named(_who(m))
             if family == "person" and not who:
                 continue
             rest = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]

@@ -6,7 +6,7 @@ import re
 
 from ..model import Block
 from .context import DocContext
-from .lexicon import lemma, lexicon
+from .lexicon import is_person_name, lemma, lexicon
 from .other_numbers import SCALE_SCORE, numbers_other
 from .roles import NOUNISH
 
@@ -239,7 +239,7 @@ def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
         j = i
         while j + 1 < sent.end and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
             j += 1
-        if j > i and lemma(doc[j]).lower() in lexicon().persons:
+        if is_person_name(doc[i : j + 1].text):
             return None  # "tag a QA Lead", "notify the Project Lead": a person to reach, not a value to give
         found.append((i, doc[i : j + 1].text))
         return j + 1

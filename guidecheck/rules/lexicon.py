@@ -188,4 +188,11 @@ def matchers(nlp) -> tuple[Any, Any]:
     return _MATCHERS[key]
 
 
-__all__ = ["Cue", "Lexicon", "lemma", "lexicon", "matchers", "verb_index"]
+def is_person_name(name: str) -> bool:
+    """A name of two words or more that ends in a person noun ("QA Lead", "Project Leads"): someone a rule tells the
+    reader to reach, not a label or value it gives."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower().rstrip("s") in lexicon().persons
+
+
+__all__ = ["Cue", "Lexicon", "is_person_name", "lemma", "lexicon", "matchers", "verb_index"]

@@ -14,7 +14,9 @@ _QUOTES = frozenset({'"', "“", "'", "‘", "``"})
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def words() -> dict[str, frozenset[str]]:
+    """The [descriptive] word lists as sets, built once: every modal-free sentence asks for them per predicate."""
     return {k: frozenset(v) for k, v in lexicon().data["descriptive"].items() if isinstance(v, list)}
 
 

@@ -142,7 +142,13 @@ _STILL = re.compile(r"\b(?:can|may|could|might)\s+still\b", re.I)
 def _exemption(claim: Claim) -> re.Match[str] | None:
     """A rule that exempts a case (group ``case``) from another rule ("Forced narrative cues are exempt from the
     minimum duration")."""
-    return _words().exemption.match(unquoted(claim.text))
+    return _exemption_of(claim.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _exemption_of(text: str) -> re.Match[str] | None:
+    """Read once per text: a pair asks it of both rules, and every candidate pair of a rule asks again."""
+    return _words().exemption.match(unquoted(text))
 
 
 def _exempt_from_other_rule(refusing: Claim, granting: Claim) -> bool:
@@ -214,11 +220,11 @@ def _class_named(text: str, refusal: str, case: str) -> bool:
     against "Batches of more than 150 pages"), or the class is the subject it refuses ("translated manuals get no
     exception" against "where a translated manual contains an error"). Named in words, as a qualification is, the
     two rules need not read alike as a whole."""
-    at = unquoted(text).find(refusal)
-    predicate = (
-        at > 0 and _PREDICATE.match(refusal) is not None
-    )  # ", English ones included" follows no subject
-    subject = re.split(r"[,;:.]", unquoted(text)[:at])[-1].split()[-4:] if predicate else []
+    plain = unquoted(text)
+    at = plain.find(refusal)
+    # the words before a predicate refusal are its subject; ", English ones included" follows no subject
+    predicate = at > 0 and _PREDICATE.match(refusal) is not None
+    subject = re.split(r"[,;:.]", plain[:at])[-1].split()[-4:] if predicate else []
     named = [m.group(1) for m in _EVERY.finditer(refusal)] + subject
     return bool(content(" ".join(named)) & content(case))
 
@@ -229,10 +235,11 @@ def _case_included(refusal: str, case: str) -> bool:
     review, English ones included" names English reviews, not what "click Translate" does with them)."""
     if bool(_NEGATION.search(refusal)) != bool(_NEGATION.search(case)):
         return False  # "English ones included" against "every review not in English": the other case
-    return bool(_INCLUDING.search(refusal) and _stems(refusal) & _stems(case))
+    return bool(_INCLUDING.search(refusal) and _word_stems(refusal) & _word_stems(case))
 
 
-def _stems(text: str) -> set[str]:
+def _word_stems(text: str) -> set[str]:
+    """Stems of the words as written (``_stems_of`` reads content words, which drop "score" and "ones")."""
     return {stem(w) for w in _names_of(text)} - _CONNECTIVES
 
 
