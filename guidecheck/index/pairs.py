@@ -82,7 +82,7 @@ def _head(phrase: str | None) -> str | None:
 
 
 _SUCH_AS = re.compile(
-    r"\b(?:such\s+as|including|e\.g\.,?)\s+([^;:.()]{2,60}?)"
+    r"\b(?:such\s+as|including|e\.g\.,?|whether\s+(?:it\s+is|they\s+are|it's))\s+([^;:.()]{2,60}?)"
     r"(?=,\s*(?:even|when|if|unless|because|since|as|so|but|which|who|where|while|though|although)\b|[;:.()]|$)",
     re.I,
 )
@@ -99,6 +99,26 @@ def _members(text: str) -> set[str]:
     return out
 
 
+# Any list of examples, "like" and "whether it is" included: two rules that name two of the same members ("Filler
+# words such as um, uh and er" / "hesitation sounds like um or uh") speak of one class, whatever its name.
+MEMBER_LIST = re.compile(
+    r"\b(?:such\s+as|like|including|e\.g\.,?|whether\s+(?:it\s+is|they\s+are|it's))\s+([^;:.()]{2,60}?)"
+    r"(?=,\s*(?:even|when|if|unless|because|since|as|so|but|which|who|where|while|though|although)\b|[;:.()]|$)",
+    re.I,
+)
+MAX_MEMBERS = 6  # a longer list is a catalogue, not a class named by its members
+
+
+def _member_pairs(text: str) -> list[str]:
+    """Keys for every two members of one list of examples, so that two rules sharing two members meet."""
+    keys = []
+    for m in MEMBER_LIST.finditer(text):
+        heads = sorted({h for part in re.split(r",|\bor\b|\band\b", m.group(1)) if (h := _head(part))})
+        if 2 <= len(heads) <= MAX_MEMBERS:
+            keys.extend(f"members:{a}+{b}" for i, a in enumerate(heads) for b in heads[i + 1 :])
+    return keys
+
+
 def blocking_keys(rule: Rule) -> list[str]:
     keys = []
     head = _head(rule.object)
@@ -106,6 +126,8 @@ def blocking_keys(rule: Rule) -> list[str]:
         keys.append(f"object:{head}")
         # "Do not open attachments such as photos or PDFs" is about photos too: it meets "open attached photos"
         keys.extend(f"object:{h}" for h in _members(rule.text) if h != head)
+    if rule.kind != "rubric":
+        keys.extend(_member_pairs(rule.text))
     if head and rule.kind != "rubric" and (mod := object_modifier(rule)):
         keys.append(f"modifier:{mod}")  # "the full-resolution image" / "the full-resolution file": one thing
     for label in rule.labels:

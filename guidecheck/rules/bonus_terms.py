@@ -110,8 +110,22 @@ def read_bonus_term(text: str) -> BonusTerm | None:
     for rx in w.amount:
         if (m := rx.search(text)) is not None:
             per = (m.group("per") or "").lower() or None
-            return BonusTerm(kinds, None, float(m.group("usd")), per, m.span(), *_volume(text, w))
+            return BonusTerm(
+                kinds, None, _changed_to(text, m) or float(m.group("usd")), per, m.span(), *_volume(text, w)
+            )
     return None
+
+
+def _changed_to(text: str, m: re.Match[str]) -> float | None:
+    """The new amount of "The bonus went up from $2.00 to $3.00": the figure after "to", not the old one."""
+    if not _FROM.search(text, max(0, m.start("usd") - 12), m.start("usd")):
+        return None
+    to = _TO.match(text, m.end("usd"))
+    return float(to.group(1)) if to else None
+
+
+_FROM = re.compile(r"\bfrom\s+\$\s?$", re.I)
+_TO = re.compile(r"\s+to\s+\$\s?(\d+(?:\.\d{1,2})?)", re.I)
 
 
 __all__ = ["BonusTerm", "read_bonus_term"]

@@ -46,7 +46,9 @@ class DeonticFlip(RelationCheck):
         one rule puts into a note, field, span or ticket and another keeps out of it ("Your triage note must name
         the device model" / "Keep device details out of the triage note"); a field one rule lets go unset ("You
         may leave Severity blank for Praise") and another never does ("Severity is never optional"); a case
-        excused by one rule and refused as a reason by another ("Length is never a reason to skip").
+        excused by one rule and refused as a reason by another ("Length is never a reason to skip"); one mark for
+        each item against one mark for them all ("Give each branch of a forked crack its own box" / "A forked
+        crack stays one object: draw a single box that takes in every branch").
 
     Why is this bad:
         A rater cannot follow both. Whichever rule they read last decides their label, so two raters with the
@@ -170,7 +172,9 @@ class PriorityConflict(RelationCheck):
         message raises several concerns, go by the one mentioned first"); and one disagreement between two people's
         answers settled two ways ("When two reviewers disagree on a quality score, the lower score is kept" / "If
         reviewers' quality scores differ, the senior reviewer's score stands"), unless the two name different scales
-        or point gaps that do not meet.
+        or point gaps that do not meet; one situation whose winner two rules name differently ("If one table backs
+        the figure and another disputes it, the disputing table prevails" / "... the backing table takes
+        priority"), and "label the request, not the complaint" under a situation that names both.
 
     Why is this bad:
         Priority rules exist for the hard cases; if they disagree, exactly the hard cases are labelled at random.

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..deck import same_project
+from .case_numbers import before_force
 from .claims import Claim
 from .lexicon import content, word_overlap
 from .numeric_limits import numbers_disjoint
@@ -262,7 +263,7 @@ def _output_relation(p: PairInput, prob: float) -> Relation | None:
     kind, wa, wb = hit
     fa, fb = p.fa, p.fb
     if (
-        (kind == "count" and _sections_apart(fa, fb))
+        (kind == "count" and (_sections_apart(fa, fb) or (before_force(fa, wa) and before_force(fb, wb))))
         or _SCOPED_ONLY.search(fa.text)
         or _SCOPED_ONLY.search(fb.text)
     ):

@@ -24,6 +24,7 @@ from .conflict import Conflict
 from .denied_exception import omission_acts
 from .distinct_things import named_apart
 from .faq_cases import asked_about
+from .granularity import granularity_conflict
 from .ignored import ignored_conflict
 from .labelled_alike import labelled_alike
 from .lexicon import content, jaccard, lexicon, stem
@@ -344,6 +345,7 @@ DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: blank_field_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: ignored_conflict(fa, fb, cosine),
     lambda fa, fb, cosine, aliases: opposite_acts_conflict(fa, fb, cosine),
+    lambda fa, fb, cosine, aliases: granularity_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: sufficiency_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: enough_conflict(fa, fb, cosine),
     lambda fa, fb, cosine, aliases: _outcome_conflict(fa, fb, aliases, cosine),

@@ -78,20 +78,24 @@ def _thresholds(case: str) -> tuple:
     the rule asks)."""
     from ....rules.quantities import find_quantities
 
-    return tuple(
-        q for q in find_quantities(case) if q.comparator in _BOUNDS and q.attribute in _STATED_IN_DIGITS
-    )
+    return tuple(q for q in find_quantities(case) if q.comparator in _BOUNDS)
 
 
 def _below_threshold(said: str, r: Claim) -> bool:
     """The rule's case is a threshold ("when its total is more than 25% above or below your figure") and the example
     states no figure of that measure past it ("about 8% lower", or no percentage at all): the example is of a case
     under the threshold, or does not say which, so it cannot break the rule. (The case's other words are usually
-    all in the example: the estimate, its total, the rough figure.)"""
-    limits = _thresholds(r.condition_text or r.text)
+    all in the example: the estimate, its total, the rough figure.) A count an example may state in words ("two
+    errors") counts only when the example states it in digits ("A 150-word passage" is no passage "of fewer than
+    25 words")."""
+    stated = stated_measures(said)
+    limits = [
+        q
+        for q in _thresholds(r.condition_text or r.text)
+        if q.attribute in _STATED_IN_DIGITS or any(k == _measure_key(q) for k, _ in stated)
+    ]
     if not limits:
         return False
-    stated = stated_measures(said)
     return not any(
         _BOUNDS[q.comparator](float(v), float(q.value))
         for q in limits

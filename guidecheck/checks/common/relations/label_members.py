@@ -68,8 +68,10 @@ _INCLUSIONS = (
 )
 # "DATE is for calendar dates only; a clock time such as 14:30 is never tagged": the case is left out of the one
 # label the sentence names.
+# "Language interpreters get their own label, INT, and are never labelled TP": a second predicate of the subject.
 _NEVER_TAGGED = re.compile(
-    r"(?:^|;\s*)(?P<x>[^,;]{3,80}?)\s+(?:is|are)\s+(?:never|not)\s+(?:tagged|labell?ed|marked|annotated)\b",
+    r"(?:^|;\s*)(?P<x>[^,;]{3,80}?)\s+(?:(?:get|gets|have|has|take|takes|receive|receives)\s[^;.]{0,60}?,?\s+and\s+)?"
+    r"(?:is|are)\s+(?:never|not)\s+(?:tagged|labell?ed|marked|annotated)\b",
     re.I,
 )
 

@@ -58,6 +58,7 @@ class _Cues:
     each: re.Pattern[str]
     governs: re.Pattern[str]
     not_output_after: re.Pattern[str]
+    work_before: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def cues() -> _Cues:
         presence=re.compile(d["presence"].format(**fmt), re.I),
         governs=re.compile(d["governs"], re.I),
         not_output_after=re.compile(d["not_output_after"].format(**fmt), re.I),
+        work_before=re.compile(d["work_before"], re.I),
         each=re.compile(
             r"\b(?:each|every|per|no|any)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<item>[a-z][\w-]*)", re.I
         ),
@@ -129,8 +131,10 @@ def _about_output(text: str, m: re.Match[str]) -> bool:
     """A count of the written output, not of the text being annotated ("if one word contains two errors"): it
     has a comparator ("at least", "20-30", "100+", "or fewer") or a writing verb governs it ("write three
     paragraphs", "reply in one sentence", "should contain five items"). A rate ("fewer than one item in twenty") or
-    a workload ("120 items per rater") is neither."""
-    if cues().not_output_after.match(text, m.end()):
+    a workload ("120 items per rater", "grade at least 40 citations per week") is neither."""
+    if cues().not_output_after.match(text, m.end()) or cues().work_before.search(
+        text[max(0, m.start() - 40) : m.start()]
+    ):
         return False
     if m.group("pre") or m.group("n2") or m.group("plus") or (m.group("post") or "").strip():
         return True

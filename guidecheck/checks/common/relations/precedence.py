@@ -12,16 +12,17 @@ Patterns are data (``data/contradictions.toml`` [priority]).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .conflict import Conflict
-from .lexicon import content, lexicon
+from .lexicon import content, data, lexicon, stem
 from .text import as_read, find_span, quoted
 
 # The guideline itself, however a deck names it.
 THIS_DOCUMENT = "<this document>"
 _SELF = re.compile(
     r"^(?:(?:this|these|the|our|its)\s+)?(?:(?:main|written|published|official|current|whole|project|rating|"
-    r"annotation)\s+)*(?:guide|guides|guideline|guidelines|rubric|document|deck|manual|handbook|instructions|spec|specs|"
+    r"annotation|training|labell?ing|task)\s+)*(?:guide|guides|guideline|guidelines|rubric|document|deck|manual|handbook|instructions|spec|specs|"
     r"specification)$",
     re.I,
 )
@@ -33,13 +34,23 @@ _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 _NOTE = frozenset({"note"})
 
 
+@lru_cache(maxsize=1)
+def _forms() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Source roles, choices between two named things, and winners of a situation (data/contradictions.toml)."""
+    d = data()["priority"]
+    roles = re.compile(r"\b(?:" + "|".join(map(re.escape, d["source_roles"])) + r")\b", re.I)
+    return roles, re.compile(d["choice_over"], re.I), re.compile(d["situation_winner"], re.I)
+
+
 def side_words(text: str) -> frozenset[str]:
     """The words that name one side: the guideline itself as one token, else its content words. "Note" is a cue
-    word elsewhere ("Note: ..."), but here it names a source ("the client note", "the show notes"), so it counts."""
+    word elsewhere ("Note: ..."), but here it names a source ("the client note", "the show notes"), so it counts;
+    so do the people a source comes from ("a reviewer's comment"), which the content reader drops as role words."""
     phrase = text.strip().rstrip(".,;:")
     if _SELF.match(phrase):
         return frozenset({THIS_DOCUMENT})
-    return content(phrase) | (_NOTE if _NOTE_WORD.search(phrase) else frozenset())
+    roles = frozenset(stem(m.lower()) for m in _forms()[0].findall(phrase))
+    return content(phrase) | roles | (_NOTE if _NOTE_WORD.search(phrase) else frozenset())
 
 
 def _winner_of_conflict(text: str) -> tuple[frozenset[str], frozenset[str], str, str] | None:
@@ -49,7 +60,9 @@ def _winner_of_conflict(text: str) -> tuple[frozenset[str], frozenset[str], str,
         if not m:
             continue
         groups = m.groupdict()
-        named = groups.get("w") or groups.get("w2") or groups.get("w3") or groups.get("w4")
+        named = (
+            groups.get("w") or groups.get("w2") or groups.get("w3") or groups.get("w4") or groups.get("w5")
+        )
         x, y, w = side_words(m.group("x")), side_words(m.group("y")), side_words(named or "")
         only_x, only_y = x - y, y - x  # "a car box and a bike box": the words that tell the two apart
         if w and (w & only_y) and not (w & only_x):
@@ -86,12 +99,54 @@ def priorities_of(text: str, context: str | None = None) -> tuple[Priority, ...]
     found = tuple(r for p in parts if (r := priority_of(p)) is not None) if len(parts) > 1 else ()
     if not found and (whole := priority_of(text)) is not None:
         found = (whole,)
+    if not found and (choice := _choice_over(text)) is not None:
+        found = (choice,)
     if not found and context and (m := _BOTH.match(text)):
         names = list(dict.fromkeys(_CODE.findall(context)))
         if len(names) == 2 and m.group("w") in names:
             loser = names[1 - names.index(m.group("w"))]
             found = ((side_words(m.group("w")), side_words(loser), m.group("w"), loser),)
     return found
+
+
+def _choice_over(text: str) -> Priority | None:
+    """ "When one turn has both a complaint and a request, label the request, not the complaint": the first over the
+    second, when the situation names both (else "label it X, not Y" corrects a wording, it ranks nothing)."""
+    m = _forms()[1].search(text)
+    if m is None:
+        return None
+    situation, w, ln = content(m.group("s")), side_words(m.group("w")), side_words(m.group("l"))
+    if not (w & situation and ln & situation) or w & ln:
+        return None
+    return w, ln, m.group("w").strip(), m.group("l").strip()
+
+
+@lru_cache(maxsize=1 << 14)
+def situation_winner(text: str) -> tuple[frozenset[str], frozenset[str], str] | None:
+    """(situation words, winner words, winner text) of "If one passage supports the claim and another contradicts
+    it, the contradicting passage prevails": a winner with no loser named, the other being the situation's."""
+    m = _forms()[2].search(text)
+    if m is None:
+        return None
+    return content(m.group("s")), side_words(m.group("w")), m.group("w").strip()
+
+
+def _winners_clash(fa, fb) -> Conflict | None:
+    """One situation, two winners: each rule's winner is named by a word of the other rule's situation that the
+    other winner lacks ("the contradicting passage prevails" / "the supporting passage takes priority")."""
+    a, b = situation_winner(fa.text), situation_winner(fb.text)
+    if a is None or b is None or len(a[0] & b[0]) < 2:
+        return None
+    only_a, only_b = a[1] - b[1], b[1] - a[1]
+    if not (only_a & b[0] and only_b & a[0]):
+        return None
+    why = (
+        f"{quoted(as_read(fa.rule))} lets {a[2]} win, but {quoted(as_read(fb.rule))} lets {b[2]} win in the same "
+        "situation."
+    )
+    return Conflict(
+        "CON005", 0.85, why, find_span(fa.rule, a[2]) + find_span(fb.rule, b[2]), False, categorical=True
+    )
 
 
 def priority_of(text: str) -> Priority | None:
@@ -120,7 +175,7 @@ def priority_conflict(fa, fb) -> Conflict | None:
         for pb in fb.priorities:
             if (found := _rankings_clash(fa, fb, pa, pb)) is not None:
                 return found
-    return None
+    return _winners_clash(fa, fb)
 
 
 def _rankings_clash(fa, fb, pa: tuple, pb: tuple) -> Conflict | None:

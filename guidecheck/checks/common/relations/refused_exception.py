@@ -124,6 +124,8 @@ _WHATEVER = re.compile(
     r"\b(?:whatever|no\s+matter\s+(?:what|which)|regardless\s+of(?:\s+the)?)\s+(?!(?:you|your|they|their|it|its|his|her|our)\b)([a-z]{3,})",
     re.I,
 )
+# "whatever the reason for returning them", "whatever the circumstances": the case named is every case.
+_ANY_CASE = re.compile(r"\s*(?:reasons?|purposes?|causes?|circumstances?)\b", re.I)
 
 
 def _names_of(text: str) -> set[str]:
@@ -182,6 +184,8 @@ def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
     always does: it lets its case leave the rule unfollowed."""
     if (refusing.deontic == "F" and granting.deontic in ("O", "P")) or _exemption(granting) is not None:
         return True
+    if granting.action and re.search(rf"\bun{re.escape(granting.action[:4])}", refusing.text, re.I):
+        return True  # "are left unboxed" / "may be boxed": the refusing rule undoes the granted act
     outs = {o.lower() for o, _ in refusing.outcomes}
     gouts = {o.lower() for o, _ in granting.outcomes}
     if outs and gouts and not outs & gouts:
@@ -243,6 +247,71 @@ def _word_stems(text: str) -> set[str]:
     return {stem(w) for w in _names_of(text)} - _CONNECTIVES
 
 
+def _names_other_case(refusing: Claim, refusal: str, granting: Claim) -> bool:
+    """The refusal shuts out one kind of case ("whatever language the headline is in") that the granting rule does
+    not name. Refusal words that stop at "whatever the" name no case, unless the rule goes on with a reason or a
+    circumstance ("whatever the reason for returning them"), which is every case."""
+    named = _WHATEVER.search(refusal)
+    if named is None:
+        return False
+    if named.group(1).lower() == "the":
+        text = unquoted(refusing.text)
+        at = text.find(refusal)
+        return not (at >= 0 and _ANY_CASE.match(text, at + len(refusal)))
+    return not content(named.group(1)) & content(granting.text)
+
+
+def _confined(refusing: Claim, refusal: str) -> bool:
+    """The refusing rule's condition confines its refusal: both sit in one clause. "Extensions are not granted
+    under any circumstances; if you cannot finish, release the batch" refuses every extension; its condition is the
+    next clause's."""
+    if not refusing.condition:
+        return False
+    cond = refusing.condition_text or ""
+    text = unquoted(refusing.text)
+    return not cond or _clause_at(text, text.find(refusal)) == _clause_at(text, text.find(cond))
+
+
+def _clause_at(text: str, at: int) -> int:
+    """Which semicolon clause of the text a position falls in (-1 when the position is unknown)."""
+    return -1 if at < 0 else text.count(";", 0, at)
+
+
+def _refusing_words(refusing: Claim, refusal: str) -> frozenset[str]:
+    """The topic of the refusing rule: its core, and the statement its refusal introduces after a colon ("Netted
+    rows get no exception: fruit behind hail netting is skipped ..."), which says what admits no exception."""
+    text = unquoted(refusing.text)
+    at = text.find(refusal)
+    colon = text.find(":", at + len(refusal)) if at >= 0 else -1
+    if colon < 0 or text[at + len(refusal) : colon].strip():
+        return refusing.core
+    return refusing.core | content(text[colon + 1 :])
+
+
+def _refuses_the_grant(refusing: Claim, refusal: str, granting: Claim) -> bool:
+    """The refusal's subject is the very thing the granting rule lets raters have ("Extensions to the batch time
+    limit are not granted under any circumstances" / "you can request a 30-minute extension"): one word names
+    the shared topic."""
+    head = granting.object_head
+    text = unquoted(refusing.text)
+    subject = text[: max(0, text.find(refusal))]
+    named = {stem(w) for w in re.findall(r"[a-z]+", subject.lower()[:40])}
+    return bool(head and granting.deontic == "P" and _GRANTED.search(subject) and stem(head) in named)
+
+
+def _exception_named_twice(refusal: str, granting: Claim) -> bool:
+    """Both rules say "exception": one refuses any ("Netted rows get no exception"), the other grants one ("as an
+    exception, fruit seen through hail netting may be boxed"). The word states the clash; the topic need only meet."""
+    return bool(_EXCEPTION_WORD.search(refusal) and _EXCEPTION_WORD.search(unquoted(granting.text)))
+
+
+_EXCEPTION_WORD = re.compile(r"\bexceptions?\b", re.I)
+# A refusal that withholds a thing ("are not granted", "is not given", "are never allowed").
+_GRANTED = re.compile(
+    r"\b(?:is|are)\s+(?:not|never)\s+(?:granted|given|allowed|approved|offered|available)\b", re.I
+)
+
+
 def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
     """A ``Conflict`` when one rule excuses a case of what the other says admits no exception."""
     w = _words()
@@ -258,24 +327,30 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
             grant = _excused_subject(refusing, refusal, granting)
         if refusal is None or grant is None or refusing.deontic not in ("O", "F"):
             continue
-        if refusing.condition and not _exempts_from(refusing, granting):
+        if _confined(refusing, refusal) and not _exempts_from(refusing, granting):
             continue  # "When nobody names the person, describe them, even if you're sure": its own case only
         case, qualified = grant
         if _INCLUDED.search(refusal) and not _names_of(refusal) & _names_of(case):
             continue  # ", Remove verdicts included" (or "Remove verdicts are no exception") refuses that case only
-        if (named := _WHATEVER.search(refusal)) is not None and not content(named.group(1)) & content(
-            granting.text
-        ):
+        if _names_other_case(refusing, refusal, granting):
             continue  # "whatever language the headline is in" refuses exceptions for a language, not "if you want"
         named = _class_named(refusing.text, refusal, case)
+        strong = (
+            qualified
+            or named
+            or _exception_named_twice(refusal, granting)
+            or _refuses_the_grant(refusing, refusal, granting)
+        )
         least_cosine, least_overlap = (
-            (w.cosine_qualified, w.overlap_qualified) if qualified or named else (w.cosine, w.overlap)
+            (w.cosine_qualified, w.overlap_qualified) if strong else (w.cosine, w.overlap)
         )
         # a case the refusal names is part of the granting rule's topic even where it sits in its condition
         topic = granting.core | (content(case) if named or _case_included(refusal, case) else frozenset())
-        shared = (refusing.core & topic) - w.generic
-        overlap = word_overlap(refusing.core - w.generic, topic - w.generic)
-        if cosine < least_cosine or len(shared) < 2 or overlap < least_overlap:
+        words = _refusing_words(refusing, refusal)
+        shared = (words & topic) - w.generic
+        overlap = word_overlap(words - w.generic, topic - w.generic)
+        enough = 1 if _refuses_the_grant(refusing, refusal, granting) else 2
+        if cosine < least_cosine or len(shared) < enough or overlap < least_overlap:
             continue
         if lexicon().penalty.search(granting.text) or not _does_otherwise(refusing, granting):
             continue

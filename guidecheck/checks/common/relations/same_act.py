@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ....index.pairs import object_modifier
+from ....index.pairs import MEMBER_LIST, object_modifier
 from ....rules.lexicon import lexicon as rules_lexicon
 from .addressee import LEADING_LABEL, addressee
 from .claims import Claim
@@ -50,6 +50,9 @@ def general_ban(fa: Claim, fb: Claim) -> bool:
     predicate = (
         main[at.end() :] if at else main
     )  # the subject ("The assistant's answers") is no way of acting
+    predicate = _SUCH_AS.sub(
+        " ", predicate
+    )  # "hesitation sounds like um or uh": the members name the thing banned
     extra = (
         content(predicate) - {neg.action, stem(verb), neg.object_head} - other.core - lexicon().relax_words
     )
@@ -62,6 +65,9 @@ def members_meet(fa: Claim, fb: Claim) -> bool:
     image" / "should not open the full-resolution file" name one thing by two container words."""
     if any(x.object_head in _members(y.text) for x, y in ((fa, fb), (fb, fa)) if x.object_head):
         return True
+    ea, eb = _members(fa.text), _members(fb.text)
+    if len(ea & eb) >= 2:
+        return True  # "Filler words such as um, uh and er" / "hesitation sounds like um or uh": one class by its members
     ma, mb = object_modifier(fa.rule), object_modifier(fb.rule)
     return ma is not None and ma == mb
 
@@ -71,11 +77,7 @@ def _members(text: str) -> frozenset[str]:
     return frozenset().union(*(content(m.group(1)) for m in _SUCH_AS.finditer(text)))
 
 
-_SUCH_AS = re.compile(
-    r"\b(?:such\s+as|like|including|e\.g\.,?)\s+([^;:.()]{2,60}?)"
-    r"(?=,\s*(?:even|when|if|unless|because|since|as|so|but|which|who|where|while|though|although)\b|[;:.()]|$)",
-    re.I,
-)
+_SUCH_AS = MEMBER_LIST  # "such as", "like", "including", "e.g.", "whether it is": a list of examples
 
 
 # (A label that opens the sentence, "The casing rule: never touch ...", is not its main clause.)

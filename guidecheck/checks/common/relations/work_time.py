@@ -64,6 +64,10 @@ def same_scope(a: Scope, b: Scope) -> bool:
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|but|while|then)\s+", re.I)
 
 
+# "you receive feedback on each item within two working days": a time the rater waits for, someone else's work.
+_RECEIVED = re.compile(r"\b(?:receive[sd]?|hear\s+back|(?:is|are)\s+(?:returned|sent\s+back))\b", re.I)
+
+
 def work_item_scope(text: str, attribute: str, noun: str | None, at: int = 0) -> Scope:
     """The scope of a limit: the time spent working on one item ("90 seconds on a single ad" when the sentence says
     how the rater works on it), else the noun its words name, if any. ``at``: where the limit stands; a clause of
@@ -72,7 +76,9 @@ def work_item_scope(text: str, attribute: str, noun: str | None, at: int = 0) ->
     item = unit.search(text)
     if attribute == "time" and verb.search(text) and item and (noun is None or unit.search(f"a {noun}")):
         clause = _CLAUSE_BREAK.split(text[:at])[-1] if at else ""
-        who = "another role" if other.search(text) or (clause and other.search(clause)) else "the rater"
+        before = clause or text[:at]
+        named = other.search(text) or (clause and other.search(clause)) or (at and _RECEIVED.search(before))
+        who = "another role" if named else "the rater"
         return Scope(stem((noun or item.group(0).split()[-1]).lower()), who)
     return Scope(stem(noun.lower()) if noun else None)
 
