@@ -81,31 +81,33 @@ def _head(phrase: str | None) -> str | None:
     return None if head in GENERIC_HEADS or head.isdigit() else head
 
 
-_SUCH_AS = re.compile(
-    r"\b(?:such\s+as|including|e\.g\.,?|whether\s+(?:it\s+is|they\s+are|it's))\s+([^;:.()]{2,60}?)"
-    r"(?=,\s*(?:even|when|if|unless|because|since|as|so|but|which|who|where|while|though|although)\b|[;:.()]|$)",
-    re.I,
-)
+def _list_after(intro: str) -> re.Pattern[str]:
+    """A list of examples after one of ``intro``'s words, up to the clause it sits in ("such as photos or PDFs")."""
+    return re.compile(
+        rf"\b(?:{intro})\s+([^;:.()]{{2,60}}?)"
+        r"(?=,\s*(?:even|when|if|unless|because|since|as|so|but|which|who|where|while|though|although)\b|[;:.()]|$)",
+        re.I,
+    )
+
+
+_WHETHER = r"whether\s+(?:it\s+is|they\s+are|it's)"
+# The examples a rule gives of its object; "like" is left out here, where one member is enough to meet a head.
+_SUCH_AS = _list_after(rf"such\s+as|including|e\.g\.,?|{_WHETHER}")
+
+
+def _listed_heads(listed: str) -> set[str]:
+    """The heads of the members of one list ("photos, PDFs or scans" -> photo, pdf, scan)."""
+    return {h for part in re.split(r",|\bor\b|\band\b", listed) if (h := _head(part))}
 
 
 def _members(text: str) -> set[str]:
     """The heads of the examples a rule gives of its object ("such as photos or PDFs" -> photo, pdf)."""
-    out = set()
-    for m in _SUCH_AS.finditer(text):
-        for part in re.split(r",|\bor\b|\band\b", m.group(1)):
-            h = _head(part)
-            if h:
-                out.add(h)
-    return out
+    return set().union(*(_listed_heads(m.group(1)) for m in _SUCH_AS.finditer(text)))
 
 
 # Any list of examples, "like" and "whether it is" included: two rules that name two of the same members ("Filler
 # words such as um, uh and er" / "hesitation sounds like um or uh") speak of one class, whatever its name.
-MEMBER_LIST = re.compile(
-    r"\b(?:such\s+as|like|including|e\.g\.,?|whether\s+(?:it\s+is|they\s+are|it's))\s+([^;:.()]{2,60}?)"
-    r"(?=,\s*(?:even|when|if|unless|because|since|as|so|but|which|who|where|while|though|although)\b|[;:.()]|$)",
-    re.I,
-)
+MEMBER_LIST = _list_after(rf"such\s+as|like|including|e\.g\.,?|{_WHETHER}")
 MAX_MEMBERS = 6  # a longer list is a catalogue, not a class named by its members
 
 
@@ -113,7 +115,7 @@ def _member_pairs(text: str) -> list[str]:
     """Keys for every two members of one list of examples, so that two rules sharing two members meet."""
     keys = []
     for m in MEMBER_LIST.finditer(text):
-        heads = sorted({h for part in re.split(r",|\bor\b|\band\b", m.group(1)) if (h := _head(part))})
+        heads = sorted(_listed_heads(m.group(1)))
         if 2 <= len(heads) <= MAX_MEMBERS:
             keys.extend(f"members:{a}+{b}" for i, a in enumerate(heads) for b in heads[i + 1 :])
     return keys

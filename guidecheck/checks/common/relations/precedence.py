@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from .conflict import Conflict
 from .lexicon import content, data, lexicon, stem
@@ -34,12 +35,18 @@ _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 _NOTE = frozenset({"note"})
 
 
+class _Forms(NamedTuple):
+    roles: re.Pattern[str]  # the people a source comes from ("a reviewer's comment")
+    choice_over: re.Pattern[str]  # "label the request, not the complaint" under a situation naming both
+    situation_winner: re.Pattern[str]  # "..., the contradicting passage prevails", no loser named
+
+
 @lru_cache(maxsize=1)
-def _forms() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _forms() -> _Forms:
     """Source roles, choices between two named things, and winners of a situation (data/contradictions.toml)."""
     d = data()["priority"]
     roles = re.compile(r"\b(?:" + "|".join(map(re.escape, d["source_roles"])) + r")\b", re.I)
-    return roles, re.compile(d["choice_over"], re.I), re.compile(d["situation_winner"], re.I)
+    return _Forms(roles, re.compile(d["choice_over"], re.I), re.compile(d["situation_winner"], re.I))
 
 
 def side_words(text: str) -> frozenset[str]:
@@ -49,7 +56,7 @@ def side_words(text: str) -> frozenset[str]:
     phrase = text.strip().rstrip(".,;:")
     if _SELF.match(phrase):
         return frozenset({THIS_DOCUMENT})
-    roles = frozenset(stem(m.lower()) for m in _forms()[0].findall(phrase))
+    roles = frozenset(stem(m.lower()) for m in _forms().roles.findall(phrase))
     return content(phrase) | roles | (_NOTE if _NOTE_WORD.search(phrase) else frozenset())
 
 
@@ -112,7 +119,7 @@ def priorities_of(text: str, context: str | None = None) -> tuple[Priority, ...]
 def _choice_over(text: str) -> Priority | None:
     """ "When one turn has both a complaint and a request, label the request, not the complaint": the first over the
     second, when the situation names both (else "label it X, not Y" corrects a wording, it ranks nothing)."""
-    m = _forms()[1].search(text)
+    m = _forms().choice_over.search(text)
     if m is None:
         return None
     situation, w, ln = content(m.group("s")), side_words(m.group("w")), side_words(m.group("l"))
@@ -125,7 +132,7 @@ def _choice_over(text: str) -> Priority | None:
 def situation_winner(text: str) -> tuple[frozenset[str], frozenset[str], str] | None:
     """(situation words, winner words, winner text) of "If one passage supports the claim and another contradicts
     it, the contradicting passage prevails": a winner with no loser named, the other being the situation's."""
-    m = _forms()[2].search(text)
+    m = _forms().situation_winner.search(text)
     if m is None:
         return None
     return content(m.group("s")), side_words(m.group("w")), m.group("w").strip()

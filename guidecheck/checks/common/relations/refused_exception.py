@@ -335,12 +335,8 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         if _names_other_case(refusing, refusal, granting):
             continue  # "whatever language the headline is in" refuses exceptions for a language, not "if you want"
         named = _class_named(refusing.text, refusal, case)
-        strong = (
-            qualified
-            or named
-            or _exception_named_twice(refusal, granting)
-            or _refuses_the_grant(refusing, refusal, granting)
-        )
+        the_grant = _refuses_the_grant(refusing, refusal, granting)
+        strong = qualified or named or the_grant or _exception_named_twice(refusal, granting)
         least_cosine, least_overlap = (
             (w.cosine_qualified, w.overlap_qualified) if strong else (w.cosine, w.overlap)
         )
@@ -349,7 +345,7 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         words = _refusing_words(refusing, refusal)
         shared = (words & topic) - w.generic
         overlap = word_overlap(words - w.generic, topic - w.generic)
-        enough = 1 if _refuses_the_grant(refusing, refusal, granting) else 2
+        enough = 1 if the_grant else 2  # the refused thing is the granted one: that word is the topic
         if cosine < least_cosine or len(shared) < enough or overlap < least_overlap:
             continue
         if lexicon().penalty.search(granting.text) or not _does_otherwise(refusing, granting):
