@@ -13,6 +13,7 @@ from .embed import Embedder
 from .glossary import GlossaryEntry, build_glossaries
 from .labels import Inventory, build_inventories
 from .pairs import Pair, candidate_pairs
+from .projects import project_scopes, use_layout
 
 
 @dataclass
@@ -43,5 +44,9 @@ def build_index(
     # Built before the vectors are waited for: on a cold run the embedding process is still encoding.
     glossaries, inventories = build_glossaries(documents), build_inventories(documents, cache)
     vectors = embedder.encode([r.text for r in rules])
-    pairs = candidate_pairs(rules, vectors, config.top_k, config.similarity_threshold, cache=cache)
+    use_layout(config)
+    scopes = project_scopes([r.path for r in rules])
+    pairs = candidate_pairs(
+        rules, vectors, config.top_k, config.similarity_threshold, cache=cache, scopes=scopes
+    )
     return Index(documents, rules, vectors, pairs, embedder, glossaries=glossaries, inventories=inventories)

@@ -22,14 +22,39 @@ EXPANSION_SEARCH_MIN = 96  # max(96, 8k): 99.8 % of the exact neighbours on clus
 def ann_top_k_pairs(vectors: np.ndarray, k: int, threshold: float) -> dict[tuple[int, int], float]:
     """Each row's k most similar other rows at or above the threshold, as (a < b) -> cosine (approximate)."""
     n = vectors.shape[0]
-    if n < 2 or k < 1:
-        return {}
-    try:
-        from usearch.index import Index
-    except ImportError:  # usearch missing: exact, only slower
+    every = np.arange(n)
+    found = _search(vectors, every, every, k)
+    if found is None:  # usearch missing: exact, only slower
         from .pairs import top_k_pairs
 
         return top_k_pairs(vectors, k, threshold)
+    a, b, sims = found
+    sel = sims >= threshold
+    return dict(zip(zip(a[sel].tolist(), b[sel].tolist()), sims[sel].tolist()))
+
+
+def ann_row_pairs(vectors: np.ndarray, rows: np.ndarray, cols: np.ndarray, k: int, threshold: float) -> set:
+    """(a < b) pairs: each of ``rows``' k most similar ``cols`` (itself left out) at or above the threshold."""
+    found = _search(vectors, rows, cols, k)
+    if found is None:
+        from .pairs import _row_top_k
+
+        return _row_top_k(vectors, rows, cols, k, threshold)
+    a, b, sims = found
+    sel = sims >= threshold
+    return set(zip(a[sel].tolist(), b[sel].tolist()))
+
+
+def _search(vectors: np.ndarray, rows: np.ndarray, cols: np.ndarray, k: int):
+    """(a, b, cosine) arrays, a < b, of each row's k nearest columns by an HNSW index over the columns; None
+    when usearch is not installed."""
+    if len(cols) < 2 or k < 1 or not len(rows):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    try:
+        from usearch.index import Index
+    except ImportError:
+        return None
     data = np.ascontiguousarray(vectors, dtype=np.float32)
     index = Index(
         ndim=data.shape[1],
@@ -38,13 +63,11 @@ def ann_top_k_pairs(vectors: np.ndarray, k: int, threshold: float) -> dict[tuple
         expansion_add=EXPANSION_ADD,
         expansion_search=max(EXPANSION_SEARCH_MIN, 8 * k),
     )
-    index.add(np.arange(n), data, threads=1)  # one thread: a deterministic graph
-    k = min(k + 1, n)  # the row itself comes back as its own nearest neighbour
-    labels = index.search(data, k, threads=os.cpu_count() or 1).keys.astype(np.int64)
-    rows = np.repeat(np.arange(n), k)
-    cols = labels.reshape(-1)
-    keep = (rows != cols) & (cols >= 0) & (cols < n)  # short result rows are padded with sentinel keys
-    a, b = np.minimum(rows, cols)[keep], np.maximum(rows, cols)[keep]
-    sims = np.einsum("ij,ij->i", data[a], data[b])
-    sel = sims >= threshold
-    return dict(zip(zip(a[sel].tolist(), b[sel].tolist()), sims[sel].tolist()))
+    index.add(cols, data[cols], threads=1)  # one thread: a deterministic graph
+    k = min(k + 1, len(cols))  # the row itself comes back as its own nearest neighbour
+    labels = index.search(data[rows], k, threads=os.cpu_count() or 1).keys.astype(np.int64)
+    from_rows = np.repeat(rows, k)
+    to = labels.reshape(-1)
+    keep = (from_rows != to) & np.isin(to, cols)  # short result rows are padded with sentinel keys
+    a, b = np.minimum(from_rows, to)[keep], np.maximum(from_rows, to)[keep]
+    return a, b, np.einsum("ij,ij->i", data[a], data[b])

@@ -4,7 +4,9 @@ Never a Python loop over all pairs: similarities are computed a block of rows at
 row above the threshold survive (numpy argpartition); blocking keys (same object head, label value, numeric
 attribute, defined term, capitalised name) add pairs the embeddings miss, e.g. "at least 50 words" / "under 40 words", and an
 act reserved to a group is paired with every rule that names it (``reserved.py``). Pairs are formed within and
-across documents alike.
+across the documents of one project alike, and never across projects (``projects.py``): a rule's neighbours
+and group places are taken among the rules it may be compared with, so a deck's pairs do not depend on which
+other decks share the run.
 
 The exact product grows with n²: from ANN_MIN_RULES rules on, the neighbours come from an HNSW index
 (usearch, ``ann.py``) instead, built single-threaded so the same rules give the same pairs.
@@ -21,6 +23,7 @@ import numpy as np
 
 from ..cache import Cache, code_version, key
 from ..model import Rule
+from .projects import Scopes
 from .reserved import reserved_act_pairs
 
 ROW_BLOCK = 1024
@@ -213,6 +216,58 @@ def neighbour_pairs(
     return top_k_pairs(vectors, k, threshold)
 
 
+def _row_top_k(vectors: np.ndarray, rows: np.ndarray, cols: np.ndarray, k: int, threshold: float) -> set:
+    """(a < b) pairs: each row's k most similar columns (itself left out) at or above the threshold, exactly."""
+    k = min(k, len(cols) - 1)
+    if k < 1 or not len(rows):
+        return set()
+    where = np.full(vectors.shape[0], -1)
+    where[cols] = np.arange(len(cols))
+    found: set[tuple[int, int]] = set()
+    for start in range(0, len(rows), ROW_BLOCK):
+        part = rows[start : start + ROW_BLOCK]
+        block = vectors[part] @ vectors[cols].T
+        own = where[part]
+        block[np.flatnonzero(own >= 0), own[own >= 0]] = -1.0  # no self pairs
+        top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+        r_sel, c_sel = np.nonzero(np.take_along_axis(block, top, axis=1) >= threshold)
+        a, b = part[r_sel], cols[top[r_sel, c_sel]]
+        found.update(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist()))
+    return found
+
+
+def scoped_neighbour_pairs(
+    vectors: np.ndarray, scopes: Scopes, k: int, threshold: float, ann_min_rules: int = ANN_MIN_RULES
+) -> set[tuple[int, int]]:
+    """Each rule's top-k among the rules of its own project only (``projects.Scopes``): a rule of another
+    deck never takes a place in its neighbours, so a deck gets the same pairs alone as beside others."""
+    found: set[tuple[int, int]] = set()
+    for rows, cols in scopes.groups():
+        if len(cols) >= ann_min_rules:
+            from .ann import ann_row_pairs
+
+            found |= ann_row_pairs(vectors, rows, cols, k, threshold)
+        else:
+            found |= _row_top_k(vectors, rows, cols, k, threshold)
+    return found
+
+
+def _scoped_group_pairs(members: list[int], vectors: np.ndarray, cache: Cache | None, scopes: Scopes) -> list:
+    """``_group_pairs`` of a blocking group, taken within each project: a member meets only the members its
+    project may be compared with, and only they compete for its GROUP_TOP places in a large group."""
+    out: list[tuple[int, int, float]] = []
+    for mine, meeting in scopes.split(np.asarray(members)):
+        sub = meeting.tolist()
+        if len(sub) < 2:
+            continue
+        mine_set = set(mine.tolist())
+        for a, b, s in _remembered_group_pairs(sub, vectors, cache):
+            # a large group's pairs run from a member to its nearest; a small group's are every pair
+            if a in mine_set or (len(sub) <= MAX_GROUP and b in mine_set):
+                out.append((a, b, s))
+    return out
+
+
 def _remembered_group_pairs(members: list[int], vectors: np.ndarray, cache: Cache | None) -> list:
     """``_group_pairs`` of a group over MAX_GROUP members, from the cache when a run grouped the same vectors in
     the same order before (a re-check after an edit changes a few groups). The result depends on nothing else,
@@ -232,6 +287,16 @@ def _remembered_group_pairs(members: list[int], vectors: np.ndarray, cache: Cach
     return found
 
 
+def _exact_similarities(vectors: np.ndarray, pairs: list[tuple[int, int]]) -> list[float]:
+    """Each pair's cosine from its two vectors alone (float64 sum, kept at float32 precision), whichever
+    product found it: a pair's value must not depend on the block or group it was found in."""
+    if not pairs or not len(vectors):
+        return [0.0] * len(pairs)
+    a, b = (np.asarray(x) for x in zip(*pairs))
+    sims = np.einsum("ij,ij->i", vectors[a].astype(np.float64), vectors[b].astype(np.float64))
+    return sims.astype(np.float32).tolist()
+
+
 def candidate_pairs(
     rules: list[Rule],
     vectors: np.ndarray,
@@ -239,25 +304,34 @@ def candidate_pairs(
     threshold: float,
     ann_min_rules: int = ANN_MIN_RULES,
     cache: Cache | None = None,
+    scopes: Scopes | None = None,
 ) -> list[Pair]:
-    sims = neighbour_pairs(vectors, k, threshold, ann_min_rules)
-    pairs: dict[tuple[int, int], Pair] = {ab: Pair(ab[0], ab[1], s, ["embedding"]) for ab, s in sims.items()}
+    """Neighbours and blocking-key pairs. ``scopes``: which rules may meet (``projects.project_scopes``); when
+    some may not, each rule's neighbours and group places are taken among those it may meet only."""
+    if scopes is not None and scopes.everyone_meets:
+        scopes = None
+    if scopes is None:
+        found = set(neighbour_pairs(vectors, k, threshold, ann_min_rules))
+    else:
+        found = scoped_neighbour_pairs(vectors, scopes, k, threshold, ann_min_rules)
+    reasons: dict[tuple[int, int], list[str]] = {ab: ["embedding"] for ab in found}
+    for ab in reserved_act_pairs(rules, scopes.may_meet if scopes else None):
+        reasons.setdefault(ab, ["reserved-act"])
     groups: dict[str, list[int]] = defaultdict(list)
     for i, rule in enumerate(rules):
         for bk in blocking_keys(rule):
             groups[bk].append(i)
-    for ab in reserved_act_pairs(rules):
-        if ab not in pairs:
-            s = float(vectors[ab[0]] @ vectors[ab[1]]) if len(vectors) else 0.0
-            pairs[ab] = Pair(ab[0], ab[1], s, ["reserved-act"])
     for bk, members in sorted(groups.items()):
         if len(members) < 2:
             continue
-        for a, b, s in _remembered_group_pairs(members, vectors, cache):
-            ab = (a, b) if a < b else (b, a)
-            if ab in pairs:
-                if bk not in pairs[ab].reasons:
-                    pairs[ab].reasons.append(bk)
-            else:
-                pairs[ab] = Pair(ab[0], ab[1], float(s), [bk])
-    return [pairs[ab] for ab in sorted(pairs)]
+        found_in_group = (
+            _remembered_group_pairs(members, vectors, cache)
+            if scopes is None
+            else _scoped_group_pairs(members, vectors, cache, scopes)
+        )
+        for a, b, _ in found_in_group:
+            why = reasons.setdefault((a, b) if a < b else (b, a), [])
+            if bk not in why:
+                why.append(bk)
+    order = sorted(reasons)
+    return [Pair(a, b, s, reasons[(a, b)]) for (a, b), s in zip(order, _exact_similarities(vectors, order))]

@@ -11,6 +11,7 @@ that names its verb in any form (reopen, reopens, reopened, reopening) or a syno
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -67,14 +68,19 @@ def reserved_act(text: str) -> set[str] | None:
     return None
 
 
-def reserved_act_pairs(rules: list[Rule]) -> list[tuple[int, int]]:
-    """(a, b) index pairs, a < b: each reserving rule with the rules that name its act."""
+def reserved_act_pairs(
+    rules: list[Rule], may_meet: Callable[[int, int], bool] | None = None
+) -> list[tuple[int, int]]:
+    """(a, b) index pairs, a < b: each reserving rule with the rules that name its act (and that ``may_meet``
+    it: a rule of another project never takes one of the MAX_PER_ACT places)."""
     reserving = [(i, forms) for i, r in enumerate(rules) if (forms := reserved_act(r.text))]
     if not reserving:
         return []
     words = [{w.lower() for w in _WORD.findall(r.text)} for r in rules]  # once, not once per reservation
     out: set[tuple[int, int]] = set()
     for i, forms in reserving:
-        naming = [j for j, ws in enumerate(words) if j != i and forms & ws]
+        naming = [
+            j for j, ws in enumerate(words) if j != i and forms & ws and (may_meet is None or may_meet(i, j))
+        ]
         out.update((min(i, j), max(i, j)) for j in naming[:MAX_PER_ACT])
     return sorted(out)

@@ -21,7 +21,7 @@ _DATED_TITLE = re.compile(
 )
 
 
-# The title of a numbered entry or section, its text on the next line: "E2. Coat colour", "E-06 Section 5.3 (Fees)",
+# The title of a numbered entry or section, its text on the next line or after a blank one: "E2. Coat colour", "E-06 Section 5.3 (Fees)",
 # "5.3 Scoring rules". A code with a letter or a second level: "2. Rate the reply" is a numbered list item.
 _NUMBERED_TITLE = re.compile(
     r"^(?:[A-Z]{1,3}-?\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?)\s+(?P<title>[A-Z](?:[^.!?:;]|(?<=\d)\.(?=\d)){0,80})$"
@@ -37,12 +37,9 @@ def _heading_at(line: str, stripped: str, nxt: str, has_sections: bool) -> tuple
         return hashed.group(2), len(hashed.group(1))
     if nxt.strip() and _DATED_TITLE.match(stripped) and len(stripped.split()) <= 10:
         return stripped, 2 if has_sections else 1
-    if (
-        nxt.strip()
-        and not _BULLET.match(nxt)
-        and _NUMBERED_TITLE.match(stripped)
-        and len(stripped.split()) <= 8
-    ):
+    # its text on the next line, or after a blank line: "A5. Corrected worked example" alone on its line, with no
+    # closing stop, is no sentence of a paragraph
+    if not _BULLET.match(nxt) and _NUMBERED_TITLE.match(stripped) and len(stripped.split()) <= 8:
         return stripped, 2 if has_sections else 1
     # "DO NOT:" in capitals introduces a list; it is a lead-in, not a section title.
     if (

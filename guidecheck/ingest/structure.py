@@ -43,7 +43,8 @@ def patterns() -> dict[str, list[re.Pattern[str]]]:
 
 
 # A section number before a heading's words: "8. Worked examples", "4.2 Don'ts", "B) Examples".
-_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H][.)])\s+")
+# "8.", "5.3", "B)", and an entry code "A5." or "E-3"
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H][.)]|[A-Z]{1,3}-?\d+(?:\.\d+)*[.)]?)\s+")
 
 
 def _bare(text: str) -> str:

@@ -186,8 +186,16 @@ def _cue_matches(sent, matches, covered: set[int]):
         if anchor.i in covered or (is_subordinate(anchor) and name not in ("priority",)):
             continue
         out.append((cue, anchor))
-    out.sort(key=lambda ca: (CUE_ORDER.index(ca[0].name) if ca[0].name in CUE_ORDER else 99, ca[1].i))
+    out.sort(key=lambda ca: (_rank(ca[0].name, ca[1], sent), ca[1].i))
     return out
+
+
+def _rank(name: str, anchor, sent) -> int:
+    """A cue's place in CUE_ORDER. A "Never" that opens the sentence is its imperative ("Never tick the box
+    yourself; ..., and the box should stay unticked"): the instruction, ranked with "must" before any later modal."""
+    if name == "never" and anchor.i <= sent.start + 1 and sent.doc[sent.start].lower_ == "never":
+        return CUE_ORDER.index("must")
+    return CUE_ORDER.index(name) if name in CUE_ORDER else 99
 
 
 def _possibility(verb) -> bool:
@@ -210,6 +218,17 @@ def _commentary(verb) -> bool:
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     return any(c.dep_ == "ccomp" for c in verb.children) or (
         nxt is not None and nxt.lower_ in (":", "that", "how", "whether")
+    )
+
+
+def _nothing(subj, anchor, verb) -> bool:
+    """'Nothing that identifies the contract may go in the Notes field': no thing at all may, a ban on whoever
+    puts it there. "can" says what is possible ('Nothing can be heard on the clip'), and so does a passive."""
+    return (
+        subj.lower_ in ("nothing", "none")
+        and anchor.lower_ == "may"
+        and not is_passive(verb)
+        and not _possibility(verb)
     )
 
 
@@ -239,7 +258,7 @@ def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
 
         return not share_subject(verb) and bool(
             (is_passive(verb) and not _possibility(verb))
-            or (subj is not None and (_person(subj) or _generic_plural(subj)))
+            or (subj is not None and (_person(subj) or _generic_plural(subj) or _nothing(subj, anchor, verb)))
             or labels
             or constrained
         )

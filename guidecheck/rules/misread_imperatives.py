@@ -119,4 +119,53 @@ def imperative_after_opener(sent, covered: set[int]) -> Detection | None:
     return Detection("obligation", "must", False, "imperative after an opening phrase", verb, True)
 
 
-__all__ = ["imperative_after_opener", "imperative_after_statement", "misread_imperative"]
+_NEGATORS = frozenset({"not", "n't", "never"})
+
+
+def _subordinate_opening(sent) -> bool:
+    """The sentence opens on a subordinate clause: 'When you ...', 'Even if the ...', 'Once the clip ...'."""
+    data = lexicon().data["clauses"]
+    marks = (
+        set(data["condition_marks"]) | set(data["exception_marks"]) | {"after", "before", "while", "though"}
+    )
+    words = [t.lower_ for t in sent if not (t.is_space or t.is_punct)][:2]
+    if not words:
+        return False
+    return words[0] in marks or (words[0] in data["concessive"] and len(words) > 1 and words[1] in marks)
+
+
+def imperative_after_clause(sent, covered: set[int]) -> Detection | None:
+    """'Even when you grade an image U4, box any plastic you can still make out': after an opening subordinate
+    clause and its comma, a base-form verb the parser joined to the clause's own verb (or hung under a later
+    verb) instead of making it the root. No subject of its own: it is the instruction, as in 'When X, do Y'."""
+    root = sent.root
+    if not _subordinate_opening(sent) or (root.tag_ == "VB" and root.i not in covered):
+        return None
+    comma = next((t for t in sent if t.text == ","), None)
+    if comma is None or comma.i + 1 >= sent.end:
+        return None
+    verb, neg = sent.doc[comma.i + 1], False
+    if verb.lower_ in ("do", "never") and verb.i + 1 < sent.end:
+        nxt = sent.doc[verb.i + 1]
+        neg = verb.lower_ == "never" or nxt.lower_ in _NEGATORS
+        if verb.lower_ == "do" and neg:
+            verb = sent.doc[nxt.i + 1] if nxt.i + 1 < sent.end else nxt
+        elif verb.lower_ == "never":
+            verb = nxt
+    if (
+        verb.tag_ not in ("VB", "VBP")  # 'box' after the comma tagged as a present verb with no subject
+        or verb.dep_ == "ROOT"
+        or verb.lower_ not in verb_index(sent.doc.vocab)
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") and c.i > comma.i for c in verb.children)
+    ):
+        return None
+    kind = "prohibition" if neg else "obligation"
+    return Detection(kind, "must", neg, "imperative after an opening clause", verb, True)
+
+
+__all__ = [
+    "imperative_after_clause",
+    "imperative_after_opener",
+    "imperative_after_statement",
+    "misread_imperative",
+]

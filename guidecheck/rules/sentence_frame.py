@@ -53,7 +53,12 @@ def detect_sentence(sent, state, ctx: DocContext) -> Found:
     from .descriptive import descriptive
     from .detect import detect
     from .label_spotting import labels_in
-    from .misread_imperatives import imperative_after_opener, imperative_after_statement, misread_imperative
+    from .misread_imperatives import (
+        imperative_after_clause,
+        imperative_after_opener,
+        imperative_after_statement,
+        misread_imperative,
+    )
     from .quantities import find_quantities
 
     vocab = sent.doc.vocab
@@ -70,6 +75,7 @@ def detect_sentence(sent, state, ctx: DocContext) -> Found:
             misread_imperative(sent, covered)
             or imperative_after_statement(sent, covered)
             or imperative_after_opener(sent, covered)
+            or imperative_after_clause(sent, covered)
             or descriptive(sent, covered, labels, quantities)
         )
     scale = any(name == "scale" for name, _, _ in s_matches)

@@ -3,88 +3,23 @@
 A definition in guide.md counts for a use in faq.md, so label inventories, glossaries and defined terms are
 merged over a deck's files. ``run_checks`` builds every Deck once and hands them to the checks on the context.
 
-The ``decks`` setting names several decks inside one folder (``chatbot: chatbot-*.md, search: search/**``).
-A glob is matched against a file's path below a folder, the nearest folder first; the deck is that folder
-plus the name. Files no glob names stay in their folder's deck. Rules of two named decks are never compared.
+Which files make one deck, and which rules may be compared at all, is ``index/projects.py``: the candidate
+pairs follow the same relation.
 """
 
 from __future__ import annotations
 
-import fnmatch
 import re
-from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import PurePath
 
 from ...config import Config
 from ...index import Index
 from ...index.glossary import GlossaryEntry, normal_term
 from ...index.labels import Inventory, merged
+from ...index.projects import deck_key, same_project, use_layout
 from ...model import Rule
 
-
-@dataclass(frozen=True)
-class Layout:
-    """The ``decks`` setting: (name, globs) pairs, in the order written. Empty: one deck per folder."""
-
-    named: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-
-# The layout of the run in progress; build_decks sets it from the configuration before any check asks.
-_LAYOUT: ContextVar[Layout | None] = ContextVar("deck_layout", default=None)
-_FOLDERS = Layout()
-
-
-def _layout() -> Layout:
-    return _LAYOUT.get() or _FOLDERS
-
-
-def use_layout(config: Config) -> Layout:
-    """Make the configuration's ``decks`` setting the one ``deck_key`` and ``same_project`` follow."""
-    layout = Layout(tuple((name, tuple(globs)) for name, globs in config.values.get("decks", {}).items()))
-    _LAYOUT.set(layout)
-    return layout
-
-
-@cache
-def _named_deck(layout: Layout, path: str) -> str | None:
-    """``folder::name`` of the named deck ``path`` belongs to, or None (its folder's deck)."""
-    parts = path.split("/")
-    for cut in range(len(parts) - 1, -1, -1):  # nearest folder first
-        below = "/".join(parts[cut:])
-        for name, globs in layout.named:
-            if any(fnmatch.fnmatchcase(below, g) for g in globs):
-                return "/".join(parts[:cut]) + "::" + name
-    return None
-
-
-def deck_key(path: str) -> str:
-    """A deck is the folder its files sit in, or a deck the ``decks`` setting names inside a folder."""
-    return _deck_of(_layout(), path)
-
-
-@cache
-def _deck_of(layout: Layout, path: str) -> str:
-    return _named_deck(layout, path) or PurePath(path).parent.as_posix()
-
-
-def same_project(a: Rule, b: Rule) -> bool:
-    """Whether two rules may be compared for conflicts: the same folder, or one folder inside the other, and
-    not two different named decks.
-
-    This is wider than one Deck on purpose: errata in ``deck/updates/`` speak about ``deck/``. Sibling folders
-    (``guidelines/chatbot/`` and ``guidelines/search/``) are separate projects whose scales and labels are
-    allowed to differ; comparing them would report every difference as a conflict. Two decks the ``decks``
-    setting names are separate projects in the same way, even in one folder.
-    """
-    layout = _layout()
-    if layout.named:
-        na, nb = _named_deck(layout, a.path), _named_deck(layout, b.path)
-        if na and nb and na != nb:
-            return False
-    da, db = a.path.rpartition("/")[0], b.path.rpartition("/")[0]
-    return da == db or da.startswith(db + "/") or db.startswith(da + "/") or not da or not db
+__all__ = ["Deck", "build_decks", "deck_key", "rules_by_path", "same_project", "use_layout"]
 
 
 @dataclass

@@ -140,7 +140,9 @@ class NumericConflict(RelationCheck):
         against "Skips with an approved reason are paid at the base rate"), what a bonus pays ("10% on top of base
         pay" against "a flat $25 per week"), the planned pace ("45 seconds per review" against "a 40-review batch
         takes about 20 minutes") or a label table's number against a rule that gives the label at another,
-        unless one of the two states the exception.
+        unless one of the two states the exception. Also one act required for items in one band of a measure and
+        forbidden for items in another band that meets it ("Do not box any object smaller than 12 pixels" /
+        "Objects of 8 pixels or more must be boxed": an 8-to-12-pixel object).
 
     Why is this bad:
         Whatever the rater does breaks one of the limits; reviewers reject compliant work.

@@ -350,7 +350,7 @@ def build_claim(rule: Rule) -> Claim:
     head = head or pronoun_object(rule, " ".join(conditions))  # "If a conversation runs past ..., flag it"
     action = stem(rule.action) if rule.action and rule.action not in ("be", "have", "do") else None
     action = _act_of(rule.action, obj) or action
-    deontic, action, undone, leaving = left_undone(unquoted(text), deontic, action)
+    deontic, action, undone, leaving = left_undone(unquoted(text), deontic, action, cue)
     core = (core - leaving) | undone
     action = lexicon().act_of.get(action, action) if action else None
     terminal = rule.action if rule.action in lex.terminal else None

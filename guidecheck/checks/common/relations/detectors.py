@@ -19,6 +19,7 @@ from functools import lru_cache
 from ....rules.item_times import read_item_time
 from .addressee import addressee, names_output
 from .blank_field import blank_field_conflict
+from .case_bands import case_band_conflict
 from .claims import Claim
 from .conflict import Conflict
 from .denied_exception import omission_acts
@@ -339,6 +340,7 @@ Detector = Callable[[Claim, Claim, float, dict[str, str]], Conflict | None]
 # two definitions agree (a duplicate), so ``relate`` asks it on its own before these.
 DETECTORS: tuple[Detector, ...] = (
     lambda fa, fb, cosine, aliases: numeric_conflict(fa, fb),
+    lambda fa, fb, cosine, aliases: case_band_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: threshold_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: restriction_conflict(fa, fb),
     lambda fa, fb, cosine, aliases: sequence_conflict(fa, fb),

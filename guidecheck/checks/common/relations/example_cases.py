@@ -88,6 +88,8 @@ def _below_threshold(said: str, r: Claim) -> bool:
     all in the example: the estimate, its total, the rough figure.) A count an example may state in words ("two
     errors") counts only when the example states it in digits ("A 150-word passage" is no passage "of fewer than
     25 words")."""
+    if _count_unmet(said, r):
+        return True
     stated = stated_measures(said)
     limits = [
         q
@@ -102,6 +104,42 @@ def _below_threshold(said: str, r: Claim) -> bool:
         for k, v in stated
         if k == _measure_key(q)
     )
+
+
+_COUNT_WORDS = {
+    "one": 1,
+    "a single": 1,
+    "two": 2,
+    "both": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_COUNT = "|".join(sorted(map(re.escape, _COUNT_WORDS), key=len, reverse=True))
+
+
+def _count_unmet(said: str, r: Claim) -> bool:
+    """The rule's case is a count of at least two of a thing ("missing three or more Core Terms", "at least two
+    Critical errors") and the example states no such count that reaches it, in digits or words ("covered every Core
+    Term except governing law"): it does not show the case, so it cannot break the rule."""
+    for q in _thresholds(r.condition_text or r.text):
+        if q.attribute != "count" or not q.unit or q.comparator not in (">", ">=") or q.value < 2:
+            continue
+        counted = rf"\b(\d+|{_COUNT})\s+(?:[\w-]+\s+){{0,2}}?{re.escape(q.unit)}"
+        told = [
+            float(m.group(1)) if m.group(1).isdigit() else float(_COUNT_WORDS[m.group(1).lower()])
+            for m in re.finditer(counted, said, re.I)
+        ]
+        if not any(_BOUNDS[q.comparator](v, float(q.value)) for v in told):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

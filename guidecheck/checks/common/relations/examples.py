@@ -171,7 +171,9 @@ def _score_clash(e: _Example, r: Claim, cover: float) -> Relation | None:
     if not (
         e.score and r.score and r.deontic in ("O", None) and cover >= 0.6 and e.score[1].disjoint(r.score)
     ) or (
-        other_degree(e.everything, r.everything) or _score_is_case(r) or not states_condition(e.everything, r)
+        other_degree(e.everything, r.everything)
+        or _score_is_case(r)
+        or not states_condition(e.everything, r, e.text)
     ):
         return None
     ef, iv, span = e.score

@@ -18,18 +18,22 @@ _LEAVING = frozenset({"leav", "left", "stay", "remain", "keep", "kept"})
 
 
 def left_undone(
-    text: str, deontic: str | None, action: str | None
+    text: str, deontic: str | None, action: str | None, cue: tuple[int, int] | None = None
 ) -> tuple[str | None, str | None, frozenset[str], frozenset[str]]:
     """(force, act, the act's word for the core, the words that only say the thing is left un-done) of a rule (its
     text with quotations blanked) whose act is to leave a thing un-done: "Leave 'Id.' cites untagged" forbids
     tagging them, "You can leave doctors' names untagged" permits not tagging them. A rule whose main act is
-    another ("Tag X and leave Y untagged") keeps its own."""
+    another ("Tag X and leave Y untagged") keeps its own. A prohibition in a clause of its own before the un-done
+    words ("Never tick the box yourself; ... the box should stay unticked") already forbids the act: the two
+    clauses say one thing, and the force is not turned twice."""
     m = lexicon().left_undone.search(text)
     if not m or (action is not None and action not in _LEAVING):
         return deontic, action, frozenset(), frozenset()
     verb = m.group("v").lower()
     verb = verb[:-1] if verb[-2:] in ("gg", "ll") else verb
     act = stem(verb[:-1] + "y" if verb.endswith("i") else verb)  # "unclassified"
+    if deontic == "F" and cue is not None and ";" in text[cue[1] : m.start()]:
+        return deontic, act, frozenset({act}), _leaving_words(text, m)
     return _TURNED[deontic], act, frozenset({act}), _leaving_words(text, m)
 
 

@@ -60,9 +60,16 @@ class Family:
     evidence: re.Pattern[str]  # what shows a member in a required phrase or topic
 
 
+_PARTICLE_OBJECTS = ("it", "them", "this", "that", "these", "those")
+
+
 def _not_after(words: list[str]) -> str:
-    """A lookbehind per word: the match does not end right after one of them ("point out", "find out")."""
-    return "".join(rf"(?<!\b{re.escape(w)})" for w in words)
+    """A lookbehind per word: the match does not end right after one of them ("point out", "find out"), or after
+    one of them and a pronoun ("an admin will sort it out")."""
+    return "".join(
+        rf"(?<!\b{re.escape(w)})" + "".join(rf"(?<!\b{re.escape(w)} {p})" for p in _PARTICLE_OBJECTS)
+        for w in words
+    )
 
 
 @lru_cache(maxsize=1)

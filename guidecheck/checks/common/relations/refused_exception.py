@@ -88,13 +88,22 @@ def _grant(claim: Claim) -> tuple[str, bool] | None:
     return (claim.text[: still.start()].strip(), False) if still and still.start() > 0 else None
 
 
-_SUBJECT_MAY = re.compile(r"^(?P<case>[^,;:.]{3,80}?)\s+(?:can|may|could)\s+(?:still\s+|also\s+)?\w", re.I)
+_SUBJECT_MAY = re.compile(
+    r"^(?P<case>[^,;:.]{3,80}?)\s+(?P<modal>can|may|could)\s+(?:still\s+|also\s+)?\w", re.I
+)
 
 
-def _subject_grant(claim: Claim) -> tuple[str, bool] | None:
+_CLAUSE_OPENER = re.compile(r"\b(?:what|which|that|who|whatever|where|when|if|unless)\b", re.I)
+
+
+def _subject_grant(claim: Claim, relaxed: bool = False) -> tuple[str, bool] | None:
     """The subject a permission is given to ("Pop-up stalls with no fixed address can be marked Verified from their
-    social page alone"), as the case it excuses, when a refusal names that case."""
-    m = _SUBJECT_MAY.search(unquoted(claim.text)) if claim.deontic == "P" else None
+    social page alone"), as the case it excuses, when a refusal names that case. ``relaxed``: a permission not to
+    act ("may skip") excuses too."""
+    granting = ("P", "N") if relaxed else ("P",)
+    m = _SUBJECT_MAY.search(unquoted(claim.text)) if claim.deontic in granting else None
+    if m and relaxed and _CLAUSE_OPENER.search(m.group("case")):
+        return None  # "Grade severity only from what you can see": a modal inside a clause, no grant
     return (m.group("case"), False) if m else None
 
 
@@ -117,6 +126,10 @@ def _excused_subject(refusing: Claim, refusal: str, granting: Claim) -> tuple[st
 
 
 _ONLY = re.compile(r"\bonly\b", re.I)
+# A refusal of an exemption itself: "Night-time images are not exempt from ...", "No station is excused from ...".
+_NOT_EXEMPT = re.compile(
+    r"\b(?:not|no\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are))\s+(?:exempt(?:ed)?|excused|spared)\b", re.I
+)
 _INCLUDED = re.compile(r"\b(?:included|(?:is|are)\s+no\s+exceptions?)\s*$", re.I)
 # The one thing of the item a refusal names ("whatever language the post is in", "no matter which tier"): the case it
 # shuts out. "whatever your own fluency" names the rater, whose qualifications it refuses however they are worded.
@@ -183,6 +196,8 @@ def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
     against "gets flagged Non-English"; "transcribe the Spanish" against "is never transcribed". An exemption
     always does: it lets its case leave the rule unfollowed."""
     if (refusing.deontic == "F" and granting.deontic in ("O", "P")) or _exemption(granting) is not None:
+        return True
+    if _past_the_limit(refusing, granting):
         return True
     if granting.action and re.search(rf"\bun{re.escape(granting.action[:4])}", refusing.text, re.I):
         return True  # "are left unboxed" / "may be boxed": the refusing rule undoes the granted act
@@ -299,6 +314,19 @@ def _refuses_the_grant(refusing: Claim, refusal: str, granting: Claim) -> bool:
     return bool(head and granting.deontic == "P" and _GRANTED.search(subject) and stem(head) in named)
 
 
+# "even if the seven days have passed", "after the 48 hours are up": a grant that goes past a limit it names
+_PAST = r"\b(?:even\s+(?:if|when|though)|after|once|past|beyond)\b[^.;]{{0,40}}?\b{limit}\b"
+
+
+def _past_the_limit(refusing: Claim, granting: Claim) -> bool:
+    """The granting rule lets its case act past the refusing rule's own limit ("Disputes must be filed within seven
+    days ..., and late disputes are not considered under any circumstances" / "... may file a dispute on their
+    return, even if the seven days have passed"): the same act, done beyond the number the refusal holds to."""
+    text = unquoted(granting.text)
+    limits = {" ".join(q.text.lower().split()[-2:]) for q, _ in refusing.quantities if q.text}
+    return any(re.search(_PAST.format(limit=re.escape(limit)), text, re.I) for limit in limits)
+
+
 def _exception_named_twice(refusal: str, granting: Claim) -> bool:
     """Both rules say "exception": one refuses any ("Netted rows get no exception"), the other grants one ("as an
     exception, fruit seen through hail netting may be boxed"). The word states the clash; the topic need only meet."""
@@ -325,6 +353,10 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
             grant = _subject_grant(granting)
         if grant is None and refusal and _NO_EXCUSE.search(refusal):
             grant = _excused_subject(refusing, refusal, granting)
+        if grant is None and refusal and _NOT_EXEMPT.search(refusal):
+            # "Night-time river images are not exempt from the no-skip rule" / "Raters on river batches may skip
+            # images taken at night": the permission is the exemption refused
+            grant = _subject_grant(granting, relaxed=True)
         if refusal is None or grant is None or refusing.deontic not in ("O", "F"):
             continue
         if _confined(refusing, refusal) and not _exempts_from(refusing, granting):
@@ -336,7 +368,8 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
             continue  # "whatever language the headline is in" refuses exceptions for a language, not "if you want"
         named = _class_named(refusing.text, refusal, case)
         the_grant = _refuses_the_grant(refusing, refusal, granting)
-        strong = qualified or named or the_grant or _exception_named_twice(refusal, granting)
+        past = _past_the_limit(refusing, granting)
+        strong = qualified or named or the_grant or past or _exception_named_twice(refusal, granting)
         least_cosine, least_overlap = (
             (w.cosine_qualified, w.overlap_qualified) if strong else (w.cosine, w.overlap)
         )
@@ -345,7 +378,10 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         words = _refusing_words(refusing, refusal)
         shared = (words & topic) - w.generic
         overlap = word_overlap(words - w.generic, topic - w.generic)
-        enough = 1 if the_grant else 2  # the refused thing is the granted one: that word is the topic
+        # the refused thing is the granted one, or the grant goes past the refused limit: that word is the topic
+        enough = 1 if the_grant or past else 2
+        if past:
+            least_overlap = 0.0  # the limit named on both sides is the shared topic, with the act
         if cosine < least_cosine or len(shared) < enough or overlap < least_overlap:
             continue
         if lexicon().penalty.search(granting.text) or not _does_otherwise(refusing, granting):
