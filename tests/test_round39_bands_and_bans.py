@@ -201,11 +201,12 @@ def test_an_instruction_the_parser_joined_to_an_opening_clause_is_read():
     "sentence,action",
     [
         ("Handwritten totals are extracted exactly as printed.", "extract"),
-        ("Faces in the background are blurred before upload.", "blur"),
+        ("Faces in the background are masked before upload.", "mask"),
         ("Damaged parcels are ticked in the Damage column.", "tick"),
     ],
 )
 def test_a_task_verb_in_the_present_passive_states_a_rule(tmp_path, sentence, action):
+    """A description of the document or the tool in the same form states none (below)."""
     from guidecheck.config import load_config
     from guidecheck.pipeline import run
 
@@ -214,3 +215,21 @@ def test_a_task_verb_in_the_present_passive_states_a_rule(tmp_path, sentence, ac
     folder = str(tmp_path / "deck")
     rules = run([folder], load_config([folder]), ["CON001"]).rules
     assert [(r.kind, r.action) for r in rules] == [("obligation", action)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Entries are listed oldest first.",
+        "The relevant portion is highlighted in red.",
+        "Sometimes the line between two labels is blurred.",
+    ],
+)
+def test_a_passive_that_describes_the_document_states_no_rule(tmp_path, sentence):
+    from guidecheck.config import load_config
+    from guidecheck.pipeline import run
+
+    (tmp_path / "deck").mkdir()
+    (tmp_path / "deck" / "guide.md").write_text(f"# Notes\n\n{sentence}\n", encoding="utf-8")
+    folder = str(tmp_path / "deck")
+    assert run([folder], load_config([folder]), ["CON001"]).rules == []

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ....model import Quantity, Rule
-from ....rules.other_numbers import other_number
 from .claim_clauses import conditions_of, exceptions_of
 from .left_undone import left_undone
 from .lexicon import content, lexicon, stem
+from .outcomes import rule_outcomes
 from .precedence import Priority, priorities_of
 from .pronoun_objects import pronoun_object
 
@@ -190,48 +190,6 @@ def _clause_spans(text: str, clauses: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-_REFERENCE = re.compile(
-    r"\b(?:sections?|steps?|tables?|pages?|figures?|fig\.|chapters?|parts?|appendix|items?|questions?|rules?|"
-    r"slides?|rows?|columns?|lines?|paragraphs?|examples?|tasks?|versions?|phases?|rounds?|weeks?|days?|hours?|"
-    r"minutes?)\s*(?:no\.\s*|#\s*)?$",
-    re.I,
-)
-
-
-def _outcomes(rule: Rule, text: str) -> list[tuple[str, tuple[int, int]]]:
-    """Labels the rule assigns, with their position: numbers and names, never quoted example text."""
-    out: list[tuple[str, tuple[int, int]]] = []
-    for rx in lexicon().usage + lexicon().bounds + lexicon().names:
-        for m in rx.finditer(text):
-            v = m.group("v")
-            if v.isdigit() and _REFERENCE.search(text[: m.start("v")]):
-                continue  # "using the rubric in Section 8": a number that names a part of the document
-            if v.isdigit() and _SCALE_END.search(text[max(0, m.start("v") - 16) : m.start("v")]):
-                continue  # "a score from 1 to 5": the end of the scale, not a score the rule gives
-            if v.isdigit() and other_number(text, m.start("v"), m.end("v")):
-                continue  # "for being 10 or 20 words outside the range", "points 6 to 8"
-            if _REFUSED_LABEL.search(text[max(0, m.start("v") - 16) : m.start("v")]):
-                continue  # "labeled EDU_SPAN rather than SKILL": the label it does not get
-            if not any(v.lower() == o[0].lower() for o in out):
-                out.append((v, m.span("v")))
-    low = text.lower()
-    for label in rule.labels:
-        lab = label.strip()
-        if not lab or len(lab.split()) > 4 or any(lab.lower() == o[0].lower() for o in out):
-            continue
-        i = text.rfind(lab)
-        i = i if i >= 0 else low.rfind(lab.lower())
-        if i >= 0 and not _REFUSED_LABEL.search(text[max(0, i - 16) : i]):
-            out.append((lab, (i, i + len(lab))))
-    return out
-
-
-# Words right before a label that refuse it: "rather than SKILL", "instead of Complaint", "not as Spam".
-_REFUSED_LABEL = re.compile(
-    r"\b(?:rather\s+than|instead\s+of|(?:and|but)\s+not|not\s+as|never\s+as)\s+(?:an?\s+|the\s+)?$", re.I
-)
-
-
 def _score(
     text: str, outcomes: list[tuple[str, tuple[int, int]]]
 ) -> tuple[Interval | None, tuple[int, int] | None]:
@@ -266,7 +224,6 @@ def score_range(
 
 
 _CAPPED = re.compile(r"\b(?:caps?|capped|capping)\s+(?:[\w'’-]+\s+){0,4}?at\s*$", re.I)
-_SCALE_END = re.compile(r"\bfrom\s+\d+\s*(?:to|-|–)\s*$", re.I)
 _RANGE_END = re.compile(r"\b\d+(?:\.\d+)?\s*(?:to|-|–|and)\s*$", re.I)
 _RANGE_START = re.compile(r"\s*(?:to|-|–)\s*\d", re.I)
 _ABOVE = re.compile(
@@ -325,7 +282,7 @@ def build_claim(rule: Rule) -> Claim:
     cond_spans = _clause_spans(text, conditions)
     exc_spans = _clause_spans(text, exceptions)
     deontic, cue = _deontic(rule, text, cond_spans + exc_spans)
-    outcomes = _outcomes(rule, text)
+    outcomes = rule_outcomes(rule, text)
     score, score_span = _score(text, outcomes)
     cue_spans = [
         m.span() for rx in (lex.relax, lex.prohibit, lex.oblige, lex.permit) for m in rx.finditer(text)

@@ -266,6 +266,12 @@ def _place(text: str) -> str:
     return singular(" ".join(m.group("p").lower().split())) if m else ""
 
 
+# A purpose clause running up to the tone word: "... so that it reads as plain words", "... so it sounds friendly".
+_PURPOSE = re.compile(
+    r"\bso\s+(?:that\s+)?(?:it|they|the\s+[\w-]+)\s+(?:reads?|sounds?|comes?\s+across)\b[^,;:.]*$", re.I
+)
+
+
 def _tones(
     text: str, pol: str | None, phrases: list[tuple[str, str, str]]
 ) -> tuple[tuple[int, str, str, str], ...]:
@@ -277,6 +283,8 @@ def _tones(
         for pole, rx in (("a", a), ("b", b)):
             m = next((m for m in rx.finditer(text) if _is_tone(text, m, quoted)), None)
             tone_pol = (mention_polarity(text, m.span(), pol, verb=False) or pol) if m else None
+            if m and _PURPOSE.search(text[: m.start()]):
+                tone_pol = "+"  # "Remove the codes so that it reads as plain words": the tone is the aim
             if m and tone_pol:
                 tones.append((axis, pole, tone_pol, m.group(0)))
     pronouns = [p for p, s, _ in phrases if s == "-" and p in w.first_person]

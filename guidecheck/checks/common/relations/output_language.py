@@ -19,8 +19,12 @@ def _output_language(text: str, m: re.Match[str], w) -> bool:
     into = m.group(0).lower().startswith("into")
     if not into and w.input_verbs.search(text[max(0, m.start() - 30) : m.start()]):
         return False
-    if _THING_NOT_IN.search(text[max(0, m.start() - 40) : m.start()]):
-        return False  # "For every review not in English, click Translate": which reviews, not the output
+    if _THING_NOT_IN.search(text[max(0, m.start() - 40) : m.start()]) or _THING_THAT_IS.search(
+        text[max(0, m.start() - 40) : m.start()]
+    ):
+        # "For every review not in English, click Translate", "every bundle that is not in English is skipped":
+        # which inputs, not the output
+        return False
     if _KEPT_TERM.search(text[max(0, m.start() - 60) : m.start()]):
         return (
             False  # "Keep the brand name 'Ledger Lane' in English": a term left untranslated, not the output
@@ -32,6 +36,11 @@ def _output_language(text: str, m: re.Match[str], w) -> bool:
 _THING_NOT_IN = re.compile(
     r"\b(?!(?:do|does|did|must|should|shall|may|might|can|could|will|would|is|are|was|were|be|been|need|needs)\b)"
     r"[a-z]+\s+not\s+$",
+    re.I,
+)
+# A relative clause on a thing right before the cue: "every bundle that is not in English", "posts which are in".
+_THING_THAT_IS = re.compile(
+    r"\b[a-z]+\s+(?:that|which)\s+(?:is|are|was|were)\s+(?:not\s+)?(?:(?:written|mainly|mostly|entirely)\s+)*$",
     re.I,
 )
 _KEPT_TERM = re.compile(

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from .claims import Claim, unquoted
 from .conflict import Conflict
+from .grant_reach import accepts_the_grant, past_the_limit
 from .lexicon import content, data, lexicon, stem, word_overlap
 from .memo import search
 from .text import as_read, find_span, quoted
@@ -197,7 +198,7 @@ def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
     always does: it lets its case leave the rule unfollowed."""
     if (refusing.deontic == "F" and granting.deontic in ("O", "P")) or _exemption(granting) is not None:
         return True
-    if _past_the_limit(refusing, granting):
+    if past_the_limit(refusing, granting):
         return True
     if granting.action and re.search(rf"\bun{re.escape(granting.action[:4])}", refusing.text, re.I):
         return True  # "are left unboxed" / "may be boxed": the refusing rule undoes the granted act
@@ -314,19 +315,6 @@ def _refuses_the_grant(refusing: Claim, refusal: str, granting: Claim) -> bool:
     return bool(head and granting.deontic == "P" and _GRANTED.search(subject) and stem(head) in named)
 
 
-# "even if the seven days have passed", "after the 48 hours are up": a grant that goes past a limit it names
-_PAST = r"\b(?:even\s+(?:if|when|though)|after|once|past|beyond)\b[^.;]{{0,40}}?\b{limit}\b"
-
-
-def _past_the_limit(refusing: Claim, granting: Claim) -> bool:
-    """The granting rule lets its case act past the refusing rule's own limit ("Disputes must be filed within seven
-    days ..., and late disputes are not considered under any circumstances" / "... may file a dispute on their
-    return, even if the seven days have passed"): the same act, done beyond the number the refusal holds to."""
-    text = unquoted(granting.text)
-    limits = {" ".join(q.text.lower().split()[-2:]) for q, _ in refusing.quantities if q.text}
-    return any(re.search(_PAST.format(limit=re.escape(limit)), text, re.I) for limit in limits)
-
-
 def _exception_named_twice(refusal: str, granting: Claim) -> bool:
     """Both rules say "exception": one refuses any ("Netted rows get no exception"), the other grants one ("as an
     exception, fruit seen through hail netting may be boxed"). The word states the clash; the topic need only meet."""
@@ -364,11 +352,11 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
         case, qualified = grant
         if _INCLUDED.search(refusal) and not _names_of(refusal) & _names_of(case):
             continue  # ", Remove verdicts included" (or "Remove verdicts are no exception") refuses that case only
-        if _names_other_case(refusing, refusal, granting):
+        if _names_other_case(refusing, refusal, granting) or accepts_the_grant(refusing, granting):
             continue  # "whatever language the headline is in" refuses exceptions for a language, not "if you want"
         named = _class_named(refusing.text, refusal, case)
         the_grant = _refuses_the_grant(refusing, refusal, granting)
-        past = _past_the_limit(refusing, granting)
+        past = past_the_limit(refusing, granting)
         strong = qualified or named or the_grant or past or _exception_named_twice(refusal, granting)
         least_cosine, least_overlap = (
             (w.cosine_qualified, w.overlap_qualified) if strong else (w.cosine, w.overlap)
