@@ -18,6 +18,7 @@ from typing import NamedTuple
 from ....rules.refused_reasons import read_refused_reason
 from .claims import Claim, unquoted
 from .conflict import Conflict
+from .grant_reach import accepts_the_grant
 from .lexicon import content, data, stem
 from .reason_case import exempt_case, names_in, other_exemption, reason_named, refused_subject, same_measure
 from .text import as_read, find_span, quoted, without_reason
@@ -288,8 +289,8 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
         if found is None:
             continue
         granted, refused, thing = found
-        if other_exemption(granting, refusing):
-            continue
+        if other_exemption(granting, refusing) or accepts_the_grant(refusing, granting):
+            continue  # "... the only skip reasons we accept are WRONG_DOC and NON_LATIN" / "Skip with NON_LATIN if"
         shared = _case_words(granted, thing) & _case_words(refused, thing) or same_measure(
             granted, refused, thing
         )
