@@ -44,3 +44,17 @@ def test_headings_that_name_examples_open_example_sections(tmp_path, title):
     path.write_text(f"# Guide\n\n## {title}\n\nThe caption was vague, so it got a 2.\n", encoding="utf-8")
     kinds = {b.text: b.kind for b in read_document(path, path.name).blocks}
     assert kinds["The caption was vague, so it got a 2."] == "example"
+
+
+def test_a_document_titled_calibration_examples_keeps_its_instructions(tmp_path):
+    from guidecheck.ingest import read_document
+
+    path = tmp_path / "calibration.md"
+    path.write_text(
+        "# Calibration examples\n\nUse these examples in the weekly calibration session.\n\n## Examples\n\n"
+        "The reply was vague, so it got a 2.\n",
+        encoding="utf-8",
+    )
+    kinds = {b.text: b.kind for b in read_document(path, path.name).blocks}
+    assert kinds["Use these examples in the weekly calibration session."] == "paragraph"
+    assert kinds["The reply was vague, so it got a 2."] == "example"

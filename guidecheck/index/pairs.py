@@ -292,8 +292,8 @@ def _exact_similarities(vectors: np.ndarray, pairs: list[tuple[int, int]]) -> li
     product found it: a pair's value must not depend on the block or group it was found in."""
     if not pairs or not len(vectors):
         return [0.0] * len(pairs)
-    a, b = (np.asarray(x) for x in zip(*pairs))
-    sims = np.einsum("ij,ij->i", vectors[a].astype(np.float64), vectors[b].astype(np.float64))
+    ab = np.array(pairs, dtype=np.int64)
+    sims = np.einsum("ij,ij->i", vectors[ab[:, 0]], vectors[ab[:, 1]], dtype=np.float64)
     return sims.astype(np.float32).tolist()
 
 
