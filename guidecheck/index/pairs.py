@@ -224,9 +224,10 @@ def _row_top_k(vectors: np.ndarray, rows: np.ndarray, cols: np.ndarray, k: int, 
     where = np.full(vectors.shape[0], -1)
     where[cols] = np.arange(len(cols))
     found: set[tuple[int, int]] = set()
+    targets = vectors[cols].T  # gathered once, not once per block of rows
     for start in range(0, len(rows), ROW_BLOCK):
         part = rows[start : start + ROW_BLOCK]
-        block = vectors[part] @ vectors[cols].T
+        block = vectors[part] @ targets
         own = where[part]
         block[np.flatnonzero(own >= 0), own[own >= 0]] = -1.0  # no self pairs
         top = np.argpartition(-block, k - 1, axis=1)[:, :k]

@@ -115,12 +115,8 @@ class Scopes:
         return bool(self.meet.all())
 
     def groups(self) -> list[tuple[np.ndarray, np.ndarray]]:
-        """(rows, columns) index arrays, one per pattern, in a fixed order."""
-        pattern = self.pattern_of[self.of_rule]
-        return [
-            (np.flatnonzero(pattern == p), np.flatnonzero(self.meet[scope][self.of_rule]))
-            for p, scope in enumerate(self.representative)
-        ]
+        """(rows, columns) index arrays, one per pattern, in a fixed order: ``split`` of every rule."""
+        return self.split(np.arange(len(self.of_rule)))
 
     def split(self, members: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """The same for a subset of the rules (a blocking group): (its rules of one pattern, its rules they may

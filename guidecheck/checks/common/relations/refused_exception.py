@@ -192,13 +192,13 @@ def _stems_of(text: str) -> set[str]:
     return set(content(text.replace("-", " "))) - _words().generic
 
 
-def _does_otherwise(refusing: Claim, granting: Claim) -> bool:
+def _does_otherwise(refusing: Claim, granting: Claim, past: bool) -> bool:
     """The granting rule asks for another act, outcome or force than the refusing one: "may label ... in full"
     against "gets flagged Non-English"; "transcribe the Spanish" against "is never transcribed". An exemption
-    always does: it lets its case leave the rule unfollowed."""
+    always does: it lets its case leave the rule unfollowed; so does a grant past the refused limit (``past``)."""
     if (refusing.deontic == "F" and granting.deontic in ("O", "P")) or _exemption(granting) is not None:
         return True
-    if past_the_limit(refusing, granting):
+    if past:  # the grant goes past the refusing rule's own limit (``past_the_limit``)
         return True
     if granting.action and re.search(rf"\bun{re.escape(granting.action[:4])}", refusing.text, re.I):
         return True  # "are left unboxed" / "may be boxed": the refusing rule undoes the granted act
@@ -372,7 +372,7 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
             least_overlap = 0.0  # the limit named on both sides is the shared topic, with the act
         if cosine < least_cosine or len(shared) < enough or overlap < least_overlap:
             continue
-        if lexicon().penalty.search(granting.text) or not _does_otherwise(refusing, granting):
+        if lexicon().penalty.search(granting.text) or not _does_otherwise(refusing, granting, past):
             continue
         if _exempt_from_other_rule(refusing, granting):
             continue
