@@ -29,7 +29,7 @@ def _isolated_cache(tmp_path_factory):
 
 # The test decks are about these checks; on real guidelines they are opt-in (data/policy.toml), so every run in a
 # test selects them, subprocesses and Dask workers included. Tests marked `real_policy` see the shipped defaults.
-CHECKS_UNDER_TEST = "CON001,CON003,LAB001,LAB003"
+CHECKS_UNDER_TEST = "CON001,CON003,CON007,CON008,CON010,LAB001,LAB003"
 
 
 @pytest.fixture(autouse=True)

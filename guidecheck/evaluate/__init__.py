@@ -18,6 +18,7 @@ EVALUATORS: dict[str, str] = {
     "contradictions": "contradictions",
     "ambiguity": "ambiguity",
     "real": "real",  # real public guidelines (../shared/realdecks) with blind labels
+    "judged": "judged",  # blind verdicts on each fresh split's findings, per check (nothing is run)
 }
 
 

@@ -1,0 +1,103 @@
+"""Precision of each check on fresh text, as blind readers judged it when each held-out split was scored.
+
+Each round adds a held-out split of blind rater decks (guidelines/blind/, written by authors who never saw the code)
+and scores it once. A reader who never saw the code then judges every finding of that scoring run, seeing only
+the documents and the finding: ``real`` or not (guidelines/labels/heldout<N>-finding-judgments.jsonl). Those
+verdicts are the one record of how each check behaves on text it was never tuned on: later rounds fix what they
+show, so re-running today's code on an old split measures the fixes, not the check. This family adds them up per
+check and compares them with the default-on policy (data/policy.toml): a check whose judged findings on fresh
+splits are more often wrong than real (``min_blind_precision``, over at least ``min_blind_judged`` of them) is
+opt-in whatever the real corpus says, since a check that rarely fires on the real decks is judged there on a
+handful of findings or none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+_FILE = re.compile(r"heldout(\d+)-finding-judgments\.jsonl$")
+
+
+def judgment_files(corpus: Path) -> list[Path]:
+    """The per-split judgment files, oldest split first."""
+    found = [p for p in (corpus / "labels").glob("heldout*-finding-judgments.jsonl") if _FILE.search(p.name)]
+    return sorted(found, key=lambda p: int(_FILE.search(p.name).group(1)))
+
+
+def tally(corpus: Path) -> dict[str, dict[str, Any]]:
+    """Per check: judged findings, how many were real, the splits they came from, and real / judged."""
+    counts: dict[str, dict[str, Any]] = defaultdict(lambda: {"judged": 0, "real": 0, "splits": set()})
+    for path in judgment_files(corpus):
+        for line in path.read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            entry = counts[row["check"]]
+            entry["judged"] += 1
+            entry["real"] += row["verdict"] == "real"
+            entry["splits"].add(row["split"])
+    return {
+        code: {
+            "judged": e["judged"],
+            "real": e["real"],
+            "splits": len(e["splits"]),
+            "precision": round(e["real"] / e["judged"], 4),
+        }
+        for code, e in sorted(counts.items())
+    }
+
+
+def decides(entry: dict[str, Any], policy: dict[str, Any]) -> bool:
+    """Whether a check has enough judged fresh findings for them to settle its default."""
+    return entry["judged"] >= int(policy["min_blind_judged"])
+
+
+def disagreements(per_check: dict[str, dict[str, Any]]) -> list[str]:
+    """Checks whose default the judged fresh findings contradict: on by default below the bar."""
+    from ..checks.registry import on_by_default, policy
+
+    rules = policy()
+    bar = float(rules["min_blind_precision"])
+    return [
+        f"{code} is on by default, but {e['real']} of its {e['judged']} judged findings on fresh splits were real"
+        f" ({e['precision']:.2f} < {bar:.2f})"
+        for code, e in per_check.items()
+        if on_by_default(code) and decides(e, rules) and e["precision"] < bar
+    ]
+
+
+def evaluate(corpus: Path) -> dict[str, Any]:
+    """``guidecheck eval --family judged``: reads the verdicts only; nothing is run."""
+    from ..checks.registry import on_by_default
+
+    per_check = tally(corpus)
+    metrics = {
+        f"fresh splits {code}": {
+            "precision": e["precision"],
+            "tp": e["real"],
+            "fp": e["judged"] - e["real"],
+            "n": e["judged"],
+            "splits": e["splits"],
+            "on_by_default": on_by_default(code),
+        }
+        for code, e in per_check.items()
+    }
+    for name, chosen in (
+        ("default set", [c for c in per_check if on_by_default(c)]),
+        ("every check", per_check),
+    ):
+        real = sum(per_check[c]["real"] for c in chosen)
+        judged = sum(per_check[c]["judged"] for c in chosen)
+        metrics[f"fresh splits, {name}"] = {
+            "precision": round(real / judged, 4) if judged else None,
+            "tp": real,
+            "fp": judged - real,
+            "n": judged,
+        }
+    files = judgment_files(corpus)
+    notes = [f"verdicts of {len(files)} held-out splits, each judged blind when it was scored"]
+    return {"metrics": metrics, "notes": notes + disagreements(per_check)}
