@@ -105,6 +105,20 @@ def orders(text: str) -> tuple[Order, ...]:
     return tuple(found if found else firsts)
 
 
+# A step a sentence forbids at a point of the work: "Do not score the answer before you have read it", "Annotators may
+# not change the flag once the tile is submitted". The ban says when the act may not happen, not an order of two steps
+# the rater takes ("can't" / "cannot" say what a rater is unable to do: "after adjusting contrast you cannot tell").
+_BANNED = re.compile(
+    r"^(?:[^,]{0,40}?\s)?(?:do\s+not|don't|never|(?:may|must|should|shall)\s+not|(?:must|should)n't)\s", re.I
+)
+
+
+def banned_step(order: Order) -> bool:
+    """Exactly one of the two steps read is forbidden in its own clause ("until" clauses drop the ban: "Never open
+    the notes until you have listened" is read as listening first, and compared)."""
+    return sum(bool(_BANNED.search(t)) for t in (order.earlier_text, order.later_text)) == 1
+
+
 # A step done before every other one: "Begin each task by reading the explanation in full", "Start every clip with
 # a first listen".
 _BEGIN_BY = re.compile(
@@ -338,6 +352,9 @@ def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
         return None  # "you may read X before Y" allows an order, it does not require one
     for p in orders(fa.text):
         for q in orders(fb.text):
+            if banned_step(p) or banned_step(q):
+                continue  # a ban on a point of the work orders no two steps (read the other way round, it matched
+                # unrelated steps: "Don't discuss responses before both passes" / "Read the response before coding")
             if (p.later_all and _in_a_case(fa)) or (q.later_all and _in_a_case(fb)):
                 continue  # "If you want a label the definitions forbid, re-check your scores first": first then
             if _reversed(p, q):
@@ -361,9 +378,13 @@ def _in_a_case(claim: Claim) -> bool:
 def timed_by(pos: Claim, neg: Claim) -> bool:
     """ "Check the answer for red flags before you give any dimension scores" / "Unscorable answers receive no
     dimension scores": what the ban is about is the step the first rule orders its act before or after, not its act;
-    the rule asks for no score."""
+    the rule asks for no score. Or the ban is on a point of the work, not on the act ("Do not score the answer
+    before you have read it" / "Score the answer")."""
     words = step_words(neg.text)
-    return any(len(words & o.later) > max(1, len(words & o.earlier)) for o in orders(pos.text))
+    if any(len(words & o.later) > max(1, len(words & o.earlier)) for o in orders(pos.text)):
+        return True
+    # "Do not score the answer before you have read it" / "Score the answer": the ban is on its timing, not its act
+    return any(banned_step(o) for o in orders(neg.text))
 
 
 __all__ = [
