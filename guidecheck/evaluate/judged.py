@@ -28,18 +28,22 @@ def judgment_files(corpus: Path) -> list[Path]:
     return sorted(found, key=lambda p: int(_FILE.search(p.name).group(1)))
 
 
+def verdict_rows(corpus: Path) -> list[dict[str, Any]]:
+    """Every verdict of every judged split, oldest split first."""
+    rows = []
+    for path in judgment_files(corpus):
+        rows += [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return rows
+
+
 def tally(corpus: Path) -> dict[str, dict[str, Any]]:
     """Per check: judged findings, how many were real, the splits they came from, and real / judged."""
     counts: dict[str, dict[str, Any]] = defaultdict(lambda: {"judged": 0, "real": 0, "splits": set()})
-    for path in judgment_files(corpus):
-        for line in path.read_text("utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            entry = counts[row["check"]]
-            entry["judged"] += 1
-            entry["real"] += row["verdict"] == "real"
-            entry["splits"].add(row["split"])
+    for row in verdict_rows(corpus):
+        entry = counts[row["check"]]
+        entry["judged"] += 1
+        entry["real"] += row["verdict"] == "real"
+        entry["splits"].add(row["split"])
     return {
         code: {
             "judged": e["judged"],
