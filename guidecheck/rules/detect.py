@@ -55,7 +55,11 @@ CUE_ORDER = (
     "label assignment",
     "definition",
     "scale",
+    "label restriction",
 )
+# Cues read after the imperatives: "Rate each answer on a scale from 1 to 5" is an instruction, and so is "...; leave
+# OCCLUDED off" after "OCCLUDED is only for ...".
+LATE_CUES = frozenset(("scale", "label restriction"))
 
 
 _SUBJ = SUBJECT_DEPS
@@ -268,12 +272,12 @@ def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
 def _cue_detection(
     sent, matches, covered: set[int], labels, constrained: bool, scale: bool
 ) -> Detection | None:
-    """The kind stated by the first cue (in CUE_ORDER) of the main clause that applies; the scale cue alone
-    (``scale``) comes after imperatives: "Rate each answer on a scale from 1 to 5" is an instruction."""
+    """The kind stated by the first cue (in CUE_ORDER) of the main clause that applies; the late cues alone
+    (``scale``: LATE_CUES) come after imperatives: "Rate each answer on a scale from 1 to 5" is an instruction."""
     applicable = (
         (cue, anchor, verb)
         for cue, anchor in _cue_matches(sent, matches, covered)
-        if (cue.name == "scale") == scale
+        if (cue.name in LATE_CUES) == scale
         and _cue_applies(cue, anchor, verb := _governed_verb(anchor), labels, constrained)
     )
     first = next(applicable, None)

@@ -209,7 +209,10 @@ class DefinitionDivergence(RelationCheck):
         "a clock time is never tagged", "an animal that is standing is never Resting"). And a label table's row
         against a rule that gives the same label where the row says the opposite ("| 2 | Weak | Core facts are
         missing |" / "Give a listing Quality 2 when every core fact is there"; "it is not being treated" / "even
-        if it is still being treated").
+        if it is still being treated"). And a case one sentence takes into a label in so many words ("| STRANDED |
+        ..., whether or not it is injured |", "Porpoises in discarded line are also labelled ENTANGLED") that
+        another keeps out ("STRANDED is only for animals that are injured", "ENTANGLED is reserved for animals in
+        active gear: porpoises in discarded line are logged as DEBRIS", "..., not DECEASED").
 
     Why is this bad:
         Raters who learned one definition label different items than raters who learned the other.

@@ -25,6 +25,7 @@ from .field_contents import field_content_relations
 from .included_cases import included_case_relations
 from .key_bindings import key_binding_relations
 from .label_members import member_relations
+from .label_scope import scope_relations
 from .listed_steps import listed_step_relations
 from .normal_treatment import normal_treatment_relations
 from .outside_research import research_relations
@@ -43,6 +44,7 @@ DeckParts = dict[str, list[Relation]]
 _CLAIMS_ALONE = {
     "scales": scale_relations,
     "members": member_relations,
+    "scopes": scope_relations,
     "rankings": ranking_relations,
     "policies": policy_relations,
     "research": research_relations,
@@ -84,8 +86,8 @@ def deck_relations(
     settled, parts left out in a case that another rule requires with it included, copying into a field, a control
     banned and used, what a field must hold or leave out, fields left unset, one attribute set to two values, one
     label given two keys, and label tables' numbers, one verdict's cutoff at two numbers, a listed procedure's
-    order. The check run and the pair-set eval both read them here. ``parts``: what ``claim_relations`` read of
-    the same claims earlier."""
+    order, a label's scope stated two ways. The check run and the pair-set eval both read them here. ``parts``:
+    what ``claim_relations`` read of the same claims earlier."""
     p = parts if parts is not None else claim_relations(claims)
     found = (
         p["scales"]
@@ -115,6 +117,7 @@ def deck_relations(
         + p["cutoffs"]
         + p["listed_steps"]
         + p["normal_treatment"]
+        + p["scopes"]  # last: a pair another reader names keeps its words
     )
     seen: set[tuple[str, frozenset[str]]] = set()
     out = []
