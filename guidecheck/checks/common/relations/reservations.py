@@ -278,14 +278,20 @@ def label_verb_stems() -> frozenset[str]:
 _UI_VERBS = frozenset({"press", "click", "hit", "tap", "tick"})
 
 
-_AFTER = re.compile(r"^\s*(?:once|after)\s+(?P<c>[^,;:]{3,80}),", re.I)
+# The moment after which the act is reserved, opening the sentence ("Once a batch has closed, only ...") or closing it
+# ("Only QA reviewers can change a row after it has been submitted").
+_AFTER = (
+    re.compile(r"^\s*(?:once|after)\s+(?P<c>[^,;:]{3,80}),", re.I),
+    re.compile(r"\b(?:once|after)\s+(?P<c>[^,;:.]{3,80}?)\s*[.!]?\s*$", re.I),
+)
 _UNTIL = re.compile(r"\b(?:until|till|before)\s+(?P<c>[^,;:.]{3,80})", re.I)
 
 
 def before_and_after(reserving: Claim, other: Claim) -> bool:
     """ "Once a batch has closed, only Team Leads can change its labels" and "You can change your segments until
     the batch closes": the act is reserved after the moment the other rule's freedom ends."""
-    after, until = _AFTER.match(reserving.text), _UNTIL.search(other.text)
+    after = next((m for rx in _AFTER if (m := rx.search(reserving.text))), None)
+    until = _UNTIL.search(other.text)
     if after is None or until is None:
         return False
     # words compared on their first five letters: "After submission" / "until you press Submit"
