@@ -270,14 +270,14 @@ def _cue_applies(cue, anchor, verb, labels, constrained: bool) -> bool:
 
 
 def _cue_detection(
-    sent, matches, covered: set[int], labels, constrained: bool, scale: bool
+    sent, matches, covered: set[int], labels, constrained: bool, late: bool
 ) -> Detection | None:
     """The kind stated by the first cue (in CUE_ORDER) of the main clause that applies; the late cues alone
-    (``scale``: LATE_CUES) come after imperatives: "Rate each answer on a scale from 1 to 5" is an instruction."""
+    (``late``: LATE_CUES) come after imperatives: "Rate each answer on a scale from 1 to 5" is an instruction."""
     applicable = (
         (cue, anchor, verb)
         for cue, anchor in _cue_matches(sent, matches, covered)
-        if (cue.name in LATE_CUES) == scale
+        if (cue.name in LATE_CUES) == late
         and _cue_applies(cue, anchor, verb := _governed_verb(anchor), labels, constrained)
     )
     first = next(applicable, None)
@@ -378,9 +378,9 @@ def detect(
     """
     covered = covered | quoted_tokens(sent)
     return (
-        _cue_detection(sent, matches, covered, labels, constrained, scale=False)
+        _cue_detection(sent, matches, covered, labels, constrained, late=False)
         or _imperative_detection(sent, covered)
-        or _cue_detection(sent, matches, covered, labels, constrained, scale=True)
+        or _cue_detection(sent, matches, covered, labels, constrained, late=True)
         or _copula_definition(sent, dep_matches, covered)
         or no_fragment(sent, covered)
         or opener_with(sent, covered)

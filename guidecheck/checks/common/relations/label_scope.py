@@ -231,11 +231,8 @@ def clash(x: Scope, y: Scope) -> bool:
     if x.claim.rule.id == y.claim.rule.id or not same_project(x.claim.rule, y.claim.rule):
         return False
     inside, outside = (x, y) if x.inside else (y, x)
-    if not _kept_out(inside, outside):
-        return False
-    return not stated_together(
-        x.claim.rule, y.claim.rule
-    )  # the rule and its own scope, stated in one section
+    # a sentence in the rule's own section is its scope
+    return _kept_out(inside, outside) and not stated_together(x.claim.rule, y.claim.rule)
 
 
 def _relation(x: Scope, y: Scope) -> Relation:
@@ -250,20 +247,16 @@ def _relation(x: Scope, y: Scope) -> Relation:
 
 
 def _project_labels(claims: list[Claim]) -> dict[str, dict[str, str]]:
-    """Each deck folder's labels, with those of the folders of its project (one inside the other: errata in
+    """Each document's labels, with those of the documents of its project (``same_project``: errata in
     ``deck/updates/`` speak of ``deck/``'s labels); sibling projects' labels are not read."""
-    folders: dict[str, list[Claim]] = defaultdict(list)
+    documents: dict[str, list[Claim]] = defaultdict(list)
     for f in claims:
-        folders[f.rule.path.rpartition("/")[0]].append(f)
-    own = {folder: deck_labels(members) for folder, members in folders.items()}
+        documents[f.rule.path].append(f)
+    own = {path: (members[0].rule, deck_labels(members)) for path, members in documents.items()}
     return {
-        folder: {k: v for other, labels in own.items() if _nested(folder, other) for k, v in labels.items()}
-        for folder in own
+        path: {k: v for other, labels in own.values() if same_project(rule, other) for k, v in labels.items()}
+        for path, (rule, _) in own.items()
     }
-
-
-def _nested(a: str, b: str) -> bool:
-    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
 
 
 def scope_relations(claims: list[Claim]) -> list[Relation]:
@@ -271,7 +264,7 @@ def scope_relations(claims: list[Claim]) -> list[Relation]:
     labels_of = _project_labels(claims)
     by_label: dict[str, list[Scope]] = defaultdict(list)
     for f in claims:
-        labels = labels_of[f.rule.path.rpartition("/")[0]]
+        labels = labels_of[f.rule.path]
         if labels and (s := read_scope(f, labels)):
             by_label[_key(s.label)].append(s)
     out: list[Relation] = []
