@@ -212,7 +212,10 @@ class DefinitionDivergence(RelationCheck):
         if it is still being treated"). And a case one sentence takes into a label in so many words ("| STRANDED |
         ..., whether or not it is injured |", "Porpoises in discarded line are also labelled ENTANGLED") that
         another keeps out ("STRANDED is only for animals that are injured", "ENTANGLED is reserved for animals in
-        active gear: porpoises in discarded line are logged as DEBRIS", "..., not DECEASED").
+        active gear: porpoises in discarded line are logged as DEBRIS", "..., not DECEASED"). And a scale whose
+        ends are set the opposite ways: one point called both ends ("On the Difficulty scale, 1 means very easy" /
+        "a Difficulty of 1 is our hardest rating") or one end put at two points ("3 is the most dangerous" /
+        "Severity 1 marks the worst acts").
 
     Why is this bad:
         Raters who learned one definition label different items than raters who learned the other.
@@ -272,6 +275,8 @@ class ExampleContradictsRule(RelationCheck):
         Correctness 1 to any translation that would not compile"), decides the item the other way ("Verdict:
         approve" against "Photos with any visible watermark are rejected"), or is labeled with the label a rule
         turns down for its case ("Label: Electronic Device" against "Power banks ..., never Electronic Device").
+        Also an example that gives, as its reason, what the rule says does not matter ("Verdict: 3, because the
+        rest of the answer is fluent" against "... gets Accuracy 1, however fluent the rest of the answer is").
 
     Why is this bad:
         Raters copy examples more than they read rules; a wrong example teaches the wrong label.

@@ -33,6 +33,7 @@ from .policy_limits import policy_relations
 from .rankings import ranking_relations
 from .relate import Relation
 from .row_thresholds import row_threshold_relations
+from .scale_direction import direction_relations
 from .scales import scale_relations
 from .score_tie_breaks import tie_break_relations
 from .set_values import set_value_relations
@@ -45,6 +46,7 @@ _CLAIMS_ALONE = {
     "scales": scale_relations,
     "members": member_relations,
     "scopes": scope_relations,
+    "directions": direction_relations,
     "rankings": ranking_relations,
     "policies": policy_relations,
     "research": research_relations,
@@ -117,6 +119,7 @@ def deck_relations(
         + p["cutoffs"]
         + p["listed_steps"]
         + p["normal_treatment"]
+        + p["directions"]
         + p["scopes"]  # last: a pair another reader names keeps its words
     )
     seen: set[tuple[str, frozenset[str]]] = set()

@@ -280,9 +280,25 @@ class DimensionJudge:
         ranged = self._ranged_dimensions
         return bool(ranged) and any(d.dimension in ranged for _, d in example_scores(members))
 
-    def _weighted(self, words: frozenset[str], everything: frozenset[str]) -> float:
-        total = sum(self._idf.get(w, 0.0) for w in words)
-        return sum(self._idf.get(w, 0.0) for w in words & everything) / total if total else 0.0
+    def affinity(
+        self,
+        r: Claim,
+        words: frozenset[str],
+        members: list[Claim],
+        everything: frozenset[str],
+        idf: dict[str, float] | None = None,
+    ) -> float:
+        """How surely an example is of a rule's case (0..2), as for a dimension score: the rarity-weighted share of
+        the case ``words`` the example uses (rarity in ``idf``, else in the whole run) plus the cosine of the rule
+        to the example's nearest sentence."""
+        return self._weighted(words, everything, idf) + self._nearest(r, members)
+
+    def _weighted(
+        self, words: frozenset[str], everything: frozenset[str], idf: dict[str, float] | None = None
+    ) -> float:
+        idf = self._idf if idf is None else idf
+        total = sum(idf.get(w, 0.0) for w in words)
+        return sum(idf.get(w, 0.0) for w in words & everything) / total if total else 0.0
 
     def _nearest(self, r: Claim, members: list[Claim]) -> float:
         if self._vectors is None:

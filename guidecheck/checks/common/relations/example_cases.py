@@ -38,13 +38,37 @@ _SENTENCE = re.compile(r"[^.!?;]+")
 
 def _states_opposite(said: str, r: Claim) -> bool:
     """The rule's case negates a verb ("that doesn't match the Policy Card") and the example says it plainly, in a
-    sentence with no negation ("Everything matches the Policy Card"): the example is of the other case."""
+    sentence with no negation ("Everything matches the Policy Card"): the example is of the other case. So when
+    the case denies a thing by name (``states_what_the_case_denies``)."""
     case = r.condition_text or r.text
     verbs = {stem(m.group("verb").lower()) for m in _NEGATED_VERB.finditer(case)}
+    if states_what_the_case_denies(said, r):
+        return True
     if not verbs:
         return False
     plain = (s for s in _SENTENCE.findall(said) if not _NEGATION.search(s))
     return any(verbs & {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", s)} for s in plain)
+
+
+# What a rule's case denies by name: "Claims with no delivery scan on file", "a receipt without a store name".
+_DENIED = re.compile(r"\b(?:no|without)\s+(?P<what>(?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
+# Where a rule without a condition clause turns from its case to its verdict: "Claims with ... are labeled ...".
+_CASE_END = re.compile(r"\b(?:is|are|must|should|gets?|receives?|goes|go|caps?)\b", re.I)
+
+
+def states_what_the_case_denies(said: str, r: Claim) -> bool:
+    """The example says plainly, in a sentence with no negation, what the rule's case denies ("The pharmacist
+    signature is on the form" against "A refund claim with no pharmacist signature is ..."): it is an example of
+    the other case."""
+    if r.condition_text:
+        case = r.condition_text
+    else:
+        m = _CASE_END.search(r.text)
+        case = r.text[: m.start()] if m else ""
+    denied = frozenset().union(*(content(m.group("what")) for m in _DENIED.finditer(case)))
+    if not denied:
+        return False
+    return any(denied & content(s) for s in _SENTENCE.findall(said) if not _NEGATION.search(s))
 
 
 # A number with what it counts, as an example states it: "about 8% lower", "a 12-minute clip", "$410".
@@ -216,10 +240,15 @@ _CONCESSION = re.compile(
 )
 
 
+def concession_spans(text: str) -> list[tuple[int, int]]:
+    """Where the rule's concessive clauses are ("..., whatever its width")."""
+    return [m.span() for m in _CONCESSION.finditer(text)]
+
+
 @lru_cache(maxsize=4096)
 def conceded_words(text: str) -> frozenset[str]:
     """Words only a concessive clause of the rule uses."""
-    spans = [m.span() for m in _CONCESSION.finditer(text)]
+    spans = concession_spans(text)
     if not spans:
         return frozenset()
     rest = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
@@ -285,9 +314,11 @@ def _has(words: frozenset[str], w: str) -> bool:
 __all__ = [
     "case_clauses",
     "conceded_words",
+    "concession_spans",
     "names_case",
     "other_degree",
     "rule_topic",
     "states_condition",
+    "states_what_the_case_denies",
     "unmet_alternatives",
 ]

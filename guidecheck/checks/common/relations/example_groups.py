@@ -60,6 +60,11 @@ def _example_key(f: Claim) -> tuple:
 _VERDICT_START = re.compile(r"^\s*(?:verdict|rating|score|label|overall|outcome|decision)\b", re.I)
 
 
+def opens_example(text: str) -> bool:
+    """The sentence starts a worked example ("Example 3: ...", "Clip 5 - A boy ...")."""
+    return bool(_EXAMPLE_START.match(text))
+
+
 def is_verdict(f: Claim) -> bool:
     """The sentence opens with what the example was given: "Verdict: ...", "Rating: 3"."""
     return bool(_VERDICT_START.match(f.text))

@@ -23,6 +23,7 @@ from .example_cases import (
     states_condition,
     unmet_alternatives,
 )
+from .example_concessions import ProjectRarity, conceded_clashes, conceding
 from .example_decisions import decision_clash, decision_words
 from .example_excuses import breaks, excused
 from .example_groups import example_groups, is_verdict
@@ -375,10 +376,12 @@ def example_relations(
     penalty_words = content(" ".join(data()["words"]["penalty"] + decision_words()))
     topics = _topics(rules, penalty_words)
     quoting = [(r, phrases) for r in rules if (phrases := _phrases(r))]  # read once, not once per example
+    concessions = conceding(rules)  # (position, rule, conceded words)
+    rarity = ProjectRarity(claims)
     out: list[Relation] = []
     for e in examples:
         judges = _judging_rules(_covers(e, rules, postings, topics), rules)
-        found = _clashes(e, judges, aliases or {})
+        found = _clashes(e, judges, aliases or {}) or conceded_clashes(e, concessions, topics, judge, rarity)
         for r, hit in _quoted_hits(e, quoting, {r.rule.id for r, _ in judges}):
             rel = _quoted_clash(e, r, hit)
             if rel is not None:
