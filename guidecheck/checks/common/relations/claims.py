@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from ....model import Quantity, Rule
 from .claim_clauses import conditions_of, exceptions_of
@@ -211,6 +212,8 @@ def _score(
                 return iv, (s, e)
         if _CAPPED.search(text[max(0, s - 48) : s]):  # "caps the accuracy score at 2"
             return Interval(-math.inf, v), (s, e)
+        if (choice := _next_scores(text[e:], v)) is not None:  # "must get Correction Accuracy 1 or 2"
+            return Interval(v, choice[0]), (s, e + choice[1])
         bound = _compared(text[max(0, s - 32) : s], v)
         return bound or Interval(v, v), (s, e)
     return None, None
@@ -221,6 +224,21 @@ def score_range(
 ) -> tuple[Interval | None, tuple[int, int] | None]:
     """The range one number of the text asks for, read as the rule's score is ("no higher than 2" -> (-inf, 2])."""
     return _score(text, [(value, span)])
+
+
+# "1 or 2", "3, 4 or 5": the next scores of a choice, each one above the last.
+_CHOICE = re.compile(r"(?:\s*,\s*\d{1,2}(?!\d|\.\d|%))*\s*,?\s+or\s+\d{1,2}(?!\d|\.\d|%)", re.I)
+
+
+def _next_scores(after: str, v: float) -> tuple[float, int] | None:
+    """(the highest score, where the choice ends) when the score opens a choice of neighbouring scores."""
+    m = _CHOICE.match(after)
+    if m is None:
+        return None
+    values = [v, *map(float, re.findall(r"\d{1,2}", m.group()))]
+    if any(b - a != 1 for a, b in pairwise(values)):
+        return None  # "1 or 5": two ends, not a band
+    return values[-1], m.end()
 
 
 _CAPPED = re.compile(r"\b(?:caps?|capped|capping)\s+(?:[\w'’-]+\s+){0,4}?at\s*$", re.I)
