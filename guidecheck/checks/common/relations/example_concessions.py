@@ -4,9 +4,10 @@
 only one older device model is mentioned, so 3 rather than 4": the rule concedes a consideration ("however clear
 the bird is", "whatever its width", "even when the hulls touch") to say that its verdict stands anyway. An example
 of the rule's case that weighs that consideration and lands elsewhere breaks the rule. The concession is where a
-deck foresees the reasoning of the example that breaks it, so the example must share the conceded word and a word
-of the case, not most of the case: the strict test of the other example readers (``states_condition``) would ask
-for the case's every word, and an example that argues its way out of a rule seldom restates it.
+deck foresees the reasoning of the example that breaks it, so the example must give the conceded word as a reason
+and be near the case by rare words and meaning, not name most of the case: the strict test of the other example
+readers (``states_condition``) asks for the case's every word, and an example that argues its way out of a rule
+seldom restates it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Protocol
 
+from ....model import Rule
 from ..deck import same_project
 from .claims import Claim, Interval
 from .dimension_scores import DimensionJudge
@@ -71,7 +73,7 @@ class ProjectRarity:
             self._by_path[c.rule.path].append(c)
         self._read: dict[str, dict[str, float]] = {}
 
-    def idf(self, rule) -> dict[str, float]:
+    def idf(self, rule: Rule) -> dict[str, float]:
         if rule.path not in self._read:
             members = [c for cs in self._by_path.values() if same_project(cs[0].rule, rule) for c in cs]
             df = Counter(w for c in members for w in c.everything)
@@ -80,7 +82,11 @@ class ProjectRarity:
         return self._read[rule.path]
 
 
-def conceding(rules: list[Claim]) -> list[tuple[int, Claim, frozenset[str]]]:
+# A rule that concedes a consideration: (its position among the breakable rules, the rule, the conceded words).
+Concession = tuple[int, Claim, frozenset[str]]
+
+
+def conceding(rules: list[Claim]) -> list[Concession]:
     """(position, rule, conceded words) of each rule that gives a verdict and concedes a consideration."""
     out = []
     for i, r in enumerate(rules):
@@ -92,7 +98,11 @@ def conceding(rules: list[Claim]) -> list[tuple[int, Claim, frozenset[str]]]:
 
 
 def conceded_clashes(
-    e: _Example, concessions, topics: list[frozenset[str]], judge: DimensionJudge, rarity: ProjectRarity
+    e: _Example,
+    concessions: list[Concession],
+    topics: list[frozenset[str]],
+    judge: DimensionJudge,
+    rarity: ProjectRarity,
 ) -> list[tuple[int, float, Relation]]:
     """Clashes with rules whose conceded consideration the example weighs, as (0 for a contradiction, 1 when
     explained away, minus a cover; the relation), when no rule the example covers is broken. The example must still
@@ -250,4 +260,4 @@ def _concession(r: Claim) -> str:
     return f"“{r.text[slice(*spans[0])].strip(' ,;(–—')}”"
 
 
-__all__ = ["ProjectRarity", "conceded_clash", "conceded_clashes", "conceding"]
+__all__ = ["Concession", "ProjectRarity", "conceded_clash", "conceded_clashes", "conceding"]
