@@ -237,6 +237,14 @@ def ranged_rules(rules: list[Claim], dimensions: frozenset[str]) -> RuleRanges:
     return out
 
 
+def word_rarity(claims: list[Claim]) -> dict[str, float]:
+    """How rare each word is among the sentences (inverse document frequency): a deck about legal answers says
+    "legal" everywhere and "lawyer" rarely."""
+    df = Counter(w for c in claims for w in c.everything)
+    n = len(claims) + 1
+    return {w: math.log(n / (k + 1)) for w, k in df.items()}
+
+
 class DimensionJudge:
     """The deck's dimension ranges, read once, and what makes an example's case the rule's: the share of the
     rule's case words the example uses, each word weighted by how rare it is in the deck (a deck about legal
@@ -251,9 +259,7 @@ class DimensionJudge:
         # each rule's case words and the dimensions it ranges, read once per deck, not once per example
         self._ranged = [(r, ranges, case_words(r, self.dimensions)) for r, ranges in ranged]
         self._ranged_dimensions = {d for _, ranges in ranged for d, _, _ in ranges}
-        df = Counter(w for c in claims for w in c.everything)
-        n = len(claims) + 1
-        self._idf = {w: math.log(n / (k + 1)) for w, k in df.items()}
+        self._idf = word_rarity(claims)
         self._row = {c.rule.id: i for i, c in enumerate(claims)}
         self._vectors = unit_rows(vectors) if vectors is not None and len(vectors) == len(claims) else None
         self._threshold = lexicon().thresholds["example_dimension"]

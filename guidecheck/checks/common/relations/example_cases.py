@@ -40,10 +40,10 @@ def _states_opposite(said: str, r: Claim) -> bool:
     """The rule's case negates a verb ("that doesn't match the Policy Card") and the example says it plainly, in a
     sentence with no negation ("Everything matches the Policy Card"): the example is of the other case. So when
     the case denies a thing by name (``states_what_the_case_denies``)."""
-    case = r.condition_text or r.text
-    verbs = {stem(m.group("verb").lower()) for m in _NEGATED_VERB.finditer(case)}
     if states_what_the_case_denies(said, r):
         return True
+    case = r.condition_text or r.text
+    verbs = {stem(m.group("verb").lower()) for m in _NEGATED_VERB.finditer(case)}
     if not verbs:
         return False
     plain = (s for s in _SENTENCE.findall(said) if not _NEGATION.search(s))

@@ -12,20 +12,19 @@ seldom restates it.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Protocol
 
 from ....model import Rule
 from ..deck import same_project
 from .claims import Claim, Interval
-from .dimension_scores import DimensionJudge
+from .dimension_scores import DimensionJudge, word_rarity
 from .example_cases import conceded_words, concession_spans, other_degree, states_what_the_case_denies
 from .example_excuses import breaks, excused
 from .lexicon import content, data, lexicon, stem
 from .relate import Relation
-from .text import as_read, quoted
+from .text import as_read, name_at, quoted
 
 
 class _Example(Protocol):
@@ -76,9 +75,7 @@ class ProjectRarity:
     def idf(self, rule: Rule) -> dict[str, float]:
         if rule.path not in self._read:
             members = [c for cs in self._by_path.values() if same_project(cs[0].rule, rule) for c in cs]
-            df = Counter(w for c in members for w in c.everything)
-            n = len(members) + 1
-            self._read[rule.path] = {w: math.log(n / (k + 1)) for w, k in df.items()}
+            self._read[rule.path] = word_rarity(members)
         return self._read[rule.path]
 
 
@@ -168,12 +165,7 @@ def _verdict_at(r: Claim) -> int:
 def _case_labels_named(e: _Example, r: Claim) -> bool:
     """A label in the rule's case ("Whenever Identity Attack applies, ...") is the whole case: the example must
     name it."""
-    said = e.text.lower()
-    return all(_names(said, o) for o, span in r.outcomes if span[1] <= _verdict_at(r))
-
-
-def _names(said: str, label: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(label.lower())}(?![\w-])", said) is not None
+    return all(name_at(e.text, o, re.I) for o, span in r.outcomes if span[1] <= _verdict_at(r))
 
 
 def _conceded_to(r: Claim, span: tuple[int, int]) -> bool:
@@ -213,8 +205,7 @@ def _label_clash(e: _Example, r: Claim, cited: frozenset[str]) -> Relation | Non
     ]
     if not (required and e.outcomes) or r.deontic != "O":
         return None
-    said = e.text.lower()
-    if any(_names(said, o) for o, _ in required):
+    if any(name_at(e.text, o, re.I) for o, _ in required):
         return None  # the example decides the rule's own label ("..., so it is not Level 3")
     given = _graded_against(e, r, required[0])
     if given is False:

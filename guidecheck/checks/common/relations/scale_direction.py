@@ -109,9 +109,8 @@ def ends(claim: Claim) -> list[End]:
 def _name_patterns() -> tuple[re.Pattern[str], ...]:
     nouns = "|".join(_words()["scale_nouns"])
     return (
-        re.compile(
-            rf"\b(?P<w>[A-Za-z][\w-]+)\s+(?:{nouns})\b", re.I
-        ),  # "the Difficulty scale", "focus grade"
+        # "the Difficulty scale", "focus grade"
+        re.compile(rf"\b(?P<w>[A-Za-z][\w-]+)\s+(?:{nouns})\b", re.I),
         re.compile(r"\b(?P<w>[A-Z][a-z][\w-]*)\s+(?:of\s+)?\d{1,2}\b"),  # "Severity 1", "a Difficulty of 1"
         re.compile(r"\b(?P<w>[A-Z][a-z][\w-]*)\s+(?:runs|goes|counts|ranges)\b"),  # "Severity runs from 1"
     )
@@ -155,7 +154,11 @@ def _states_scale(f: Claim) -> bool:
 
 def direction_relations(claims: list[Claim]) -> list[Relation]:
     """CON006 for two sentences that set the same scale's ends the opposite ways."""
-    read = [(e, names) for f in claims if _states_scale(f) for e in ends(f) if (names := scale_names(f.text))]
+    read = []
+    for f in claims:
+        placed = ends(f) if _states_scale(f) else []
+        names = scale_names(f.text) if placed else frozenset()  # read once a sentence, not once an end
+        read += [(e, names) for e in placed if names]
     found: dict[frozenset[str], Relation] = {}  # one finding a pair of sentences
     for (x, nx), (y, ny) in combinations(read, 2):
         key = frozenset((x.claim.rule.id, y.claim.rule.id))
