@@ -26,6 +26,7 @@ from .included_cases import included_case_relations
 from .key_bindings import key_binding_relations
 from .label_members import member_relations
 from .label_scope import scope_relations
+from .language_scope import language_scope_relations
 from .listed_steps import listed_step_relations
 from .normal_treatment import normal_treatment_relations
 from .outside_research import research_relations
@@ -38,6 +39,7 @@ from .scales import scale_relations
 from .score_tie_breaks import tie_break_relations
 from .set_values import set_value_relations
 from .verbatim import verbatim_relations
+from .work_scope import work_scope_relations
 
 # What the readers that need no vector found, by reader.
 DeckParts = dict[str, list[Relation]]
@@ -68,6 +70,8 @@ _CLAIMS_ALONE = {
     "capped_examples": capped_example_relations,
     "cutoffs": cutoff_relations,
     "normal_treatment": normal_treatment_relations,
+    "work_scopes": work_scope_relations,
+    "language_scopes": language_scope_relations,
 }
 
 
@@ -88,7 +92,7 @@ def deck_relations(
     settled, parts left out in a case that another rule requires with it included, copying into a field, a control
     banned and used, what a field must hold or leave out, fields left unset, one attribute set to two values, one
     label given two keys, and label tables' numbers, one verdict's cutoff at two numbers, a listed procedure's
-    order, a label's scope stated two ways. The check run and the pair-set eval both read them here. ``parts``:
+    order, a class of items (or items in another language) put inside and outside the work, a label's scope stated two ways. The check run and the pair-set eval both read them here. ``parts``:
     what ``claim_relations`` read of the same claims earlier."""
     p = parts if parts is not None else claim_relations(claims)
     found = (
@@ -119,6 +123,8 @@ def deck_relations(
         + p["cutoffs"]
         + p["listed_steps"]
         + p["normal_treatment"]
+        + p["work_scopes"]
+        + p["language_scopes"]
         + p["directions"]
         + p["scopes"]  # last: a pair another reader names keeps its words
     )

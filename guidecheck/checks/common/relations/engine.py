@@ -132,12 +132,27 @@ def _classify(index: Index, config, readings: Readings) -> list[Relation]:
     out = [r for r in out if "output" in r.evidence or frozenset((r.a.id, r.b.id)) not in output_only]
     taken = {(r.code, frozenset((r.a.id, r.b.id))) for r in out}
     out.extend(r for r in later if (r.code, frozenset((r.a.id, r.b.id))) not in taken)  # a pair reported once
+    out = _superseded_dropped(out)
     if config is not None and getattr(config, "nli_model", ""):
         taken = {(r.a.id, r.b.id) for r in out}
         nli = _nli_relations(index, claims, taken, config)
         out.extend(nli)
         _boost(out, index, claims, config)
     return out
+
+
+# A check whose reading of a pair says more than an opt-in check's reading of the same pair: "keeps items in another
+# language out of the work" says why "excuses a case that ... refuses" and "handles these items like any other" clash.
+_SUPERSEDES = {"CON014": frozenset({"CON001", "CON003"})}
+
+
+def _superseded_dropped(rels: list[Relation]) -> list[Relation]:
+    """The relations, less those of a check another check's relation of the same pair supersedes."""
+    over: dict[frozenset[str], set[str]] = {}
+    for r in rels:
+        if r.code in _SUPERSEDES:
+            over.setdefault(frozenset((r.a.id, r.b.id)), set()).update(_SUPERSEDES[r.code])
+    return [r for r in rels if r.code not in over.get(frozenset((r.a.id, r.b.id)), ())]
 
 
 def _boost(rels: list[Relation], index: Index, claims: list[Claim], config) -> None:
