@@ -91,3 +91,9 @@ def test_a_gerund_noun_is_the_head_of_its_class():
         "Tag each chalk drawing on the pavement as Graffiti.",
         "Chalk drawings on the pavement fall outside the project.",
     )
+
+
+def test_a_class_kept_out_under_a_condition_of_its_own_is_a_restriction():
+    assert not _kept_out(
+        "Box the parked trailers.", "You should not box the parked trailers when the road is closed."
+    )

@@ -181,6 +181,14 @@ def _same_class(inside: Stance, outside: Stance) -> bool:
     return len(left_out) <= 0.25 * len(outside.words) and not (left_out and own)
 
 
+def _narrowed(inside: Stance, outside: Stance) -> bool:
+    """The rule that keeps the class out does so under a condition the other rule does not name: a rule and its
+    restriction ("Rate the query" / "You should not score the query when two labels apply")."""
+    case = outside.claim.condition - _generic()
+    named = inside.claim.condition | inside.claim.core | inside.words
+    return bool(case) and len([w for w in case if not _named_in(w, named)]) > 0.25 * len(case)
+
+
 def _excepted(x: Stance, y: Stance) -> bool:
     """Either rule states an exception to itself: a rule and its own scope."""
     exception = _regex("exception")
@@ -194,6 +202,7 @@ def _clash(x: Stance, y: Stance) -> bool:
         and same_project(x.claim.rule, y.claim.rule)
         and not stated_together(x.claim.rule, y.claim.rule)
         and _same_class(*((x, y) if x.inside else (y, x)))
+        and not _narrowed(*((x, y) if x.inside else (y, x)))
         and not _excepted(x, y)
     )
 
