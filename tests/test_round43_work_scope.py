@@ -97,3 +97,18 @@ def test_a_class_kept_out_under_a_condition_of_its_own_is_a_restriction():
     assert not _kept_out(
         "Box the parked trailers.", "You should not box the parked trailers when the road is closed."
     )
+
+
+def test_a_stance_read_past_a_parenthesis_still_marks_its_class():
+    rules = [
+        Rule(
+            "R1",
+            "Restarts (throw-ins and corners) are never boxed.",
+            Location("a/guide.md"),
+            kind="prohibition",
+        ),
+        Rule("R2", "Box every restart on the pitch.", Location("a/faq.md"), kind="obligation"),
+    ]
+    (found,) = work_scope_relations([build_claim(r) for r in rules])
+    marked = {s.rule: rules[0 if s.rule == "R1" else 1].text[s.start : s.end] for s in found.spans}
+    assert marked["R1"] == "Restarts"

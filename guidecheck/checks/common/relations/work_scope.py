@@ -214,7 +214,12 @@ def _relation(x: Stance, y: Stance) -> Relation:
         f"{quoted(as_read(inside.claim.rule))} works on {quoted(inside.phrase, 80)} ({quoted(inside.said, 60)}), but "
         f"{quoted(as_read(outside.claim.rule))} keeps {quoted(outside.phrase, 80)} out ({quoted(outside.said, 60)})."
     )
-    spans = find_span(inside.claim.rule, inside.said) + find_span(outside.claim.rule, outside.said)
+    # a stance read past a parenthesis is not in the rule's text as written: its class is
+    spans = [
+        span
+        for s in (inside, outside)
+        for span in find_span(s.claim.rule, s.said) or find_span(s.claim.rule, s.phrase)
+    ]
     return unless_updated("CON014", first.claim, second.claim, 0.7, why, spans)
 
 
