@@ -305,11 +305,15 @@ found = contradictions_fixture(DECKS, "round21_readings")
     [
         ("12-minute timer", "600 seconds", ["CON004"]),
         ("10-minute timer", "600 seconds", []),  # the same limit in other units
-        ("Do not skip a clip because its speaker", "Speakers not in English: you may skip", ["CON001"]),
+        (
+            "Do not skip a clip because its speaker",
+            "Speakers not in English: you may skip",
+            ["CON014"],
+        ),  # another language
         (
             "language other than English can be skipped",
             "Don't skip a clip because it is in another",
-            ["CON001"],
+            ["CON014"],  # CON014 supersedes CON001's reading of a language skip
         ),
         ("rejected in QA review are not paid", "paid at 50% of the base rate", ["CON004"]),
         ("rejected at audit are not paid", "unless they were rejected for copied text", ["CON004"]),

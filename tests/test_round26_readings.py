@@ -125,7 +125,7 @@ found = contradictions_fixture(DECKS, "round26_readings")
 @pytest.mark.parametrize(
     ("a", "b", "checks"),
     [
-        ("mainly in a language other than English", "largely in Spanish", ["CON001"]),
+        ("mainly in a language other than English", "largely in Spanish", ["CON014"]),  # another language
         ("comes up again during your shift", "seeing a recipe twice", ["CON001"]),
         ("seeing a recipe twice", "in a language other than English", []),  # the thing skipped is no case
         ("photos load after a refresh", "Photos that fail to load do not justify", ["CON001"]),
@@ -161,7 +161,7 @@ found = contradictions_fixture(DECKS, "round26_readings")
             [],
         ),  # another item
         ("garbled by transcription errors", "Skipping is not allowed for transcription noise", ["CON001"]),
-        ("Messages not written in English", "Non-English messages may not be skipped", ["CON001"]),
+        ("Messages not written in English", "Non-English messages may not be skipped", ["CON014"]),
         ("Messages not written in English", "Long messages may not be skipped", []),  # another case
         (
             "You may stop watching a clip once",

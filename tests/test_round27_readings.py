@@ -174,7 +174,7 @@ def test_round27_pairs(found, a, b, checks):
         ("Switch off the porch lights please", "Slot values never include filler", []),  # the input's words
         ("Make it a bit cooler in here", "are not room names", []),  # the rule gives no flag
         ("write a one-line reason in the Notes field", "Keep the Notes field empty", ["CON001"]),
-        ("You may skip a command when most", "spoken in Portuguese, Tagalog", ["CON001"]),
+        ("You may skip a command when most", "spoken in Portuguese, Tagalog", ["CON014"]),  # another language
         ("relative command carries no number", "spoken in Portuguese, Tagalog", []),  # another case
         ("friendly tone never makes up", "Keep every reply formal", []),  # weighed, not asked for
         ("courteous in the project channel", "Keep every reply formal", []),  # conduct, not the output

@@ -258,7 +258,7 @@ second = contradictions_fixture(SECOND_LOOK, "round29_second_look")
         (
             "skip the severity rating when the menu is not in English",
             "Language is never a reason",
-            ["CON001"],
+            ["CON014"],  # CON014 supersedes CON001's reading of a language skip
         ),
         ("mark a whole batch as Duplicate", "mark it Duplicate from the batch menu", ["CON011"]),
         ("mark a whole batch as Duplicate", "flag the later photo as Duplicate page", []),  # another thing

@@ -132,7 +132,7 @@ further = contradictions_fixture(FURTHER_LOOK, "round30_further_look")
         ("found", "Read the style sheet before", "read the transcript after it", []),  # the same order
         ("found", "The Amount field must include", "into Amount", ["CON001"]),
         ("found", "copy the order number", "into the Remarks box", []),  # another field
-        ("found", "may skip a review written entirely", "language is never a reason to skip", ["CON001"]),
+        ("found", "may skip a review written entirely", "language is never a reason to skip", ["CON014"]),
         ("found", "single emoji", "language is never a reason to skip", []),  # another case
         ("found", "once every other field is filled", "Set the flags before you draw", ["CON013"]),
         ("found", "once every other field is filled", "Set the flags after you draw", []),  # the same order

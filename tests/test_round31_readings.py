@@ -105,8 +105,8 @@ found = contradictions_fixture(DECKS, "round31_readings")
         (
             "Rate it like any other chat",
             "Skip any chat written in Spanish",
-            ["CON003"],
-        ),  # the question's kind
+            ["CON014"],
+        ),  # the question's kind: CON014 supersedes CON003's reading of a language skip
         ("still rated normally", "tick BROKEN", []),  # another kind of image, and no treatment of its own
         ("Night photos are reviewed", "Drone and other aerial shots", []),  # another kind
         (
