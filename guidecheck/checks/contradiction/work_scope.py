@@ -15,9 +15,9 @@ class WorkScopeConflict(RelationCheck):
         scope, "not a reason to skip") or kept out (out of scope, not tagged, left untagged, skipped). Two rules
         clash when they take opposite stances on the same class: the same head noun, and the class kept out named
         in full by the rule that works on it; for items in another language, the language is the class. A general
-        rule against a narrower class kept out, a stance that names a label ("not tagged as DATE"), a rule that
-        states its own exception, a few words of another language in an English item, two permissions, and two
-        rules of one section do not count.
+        rule against a narrower class kept out, a class kept out under a condition the other rule does not name, a
+        stance that names a label ("not tagged as DATE"), a rule that states its own exception, a few words of
+        another language in an English item, two permissions, and two rules of one section do not count.
 
     Why is this bad:
         Raters who read one page annotate what raters who read the other leave out, so the data set holds the
