@@ -71,6 +71,18 @@ def contradictions_fixture(decks: dict[str, str], name: str):
     return found
 
 
+def guide_and_faq_claims(guide: str, faq: str):
+    """The claims of two rules a deck states in different files and sections, for a whole-deck reader's test."""
+    from guidecheck.checks.common.relations.claims import build_claim
+    from guidecheck.model import Location, Rule
+
+    rules = [
+        Rule("R1", guide, Location("deck/guide.md"), kind="obligation", section=("Guide",)),
+        Rule("R2", faq, Location("deck/faq.md"), kind="obligation", section=("Questions",)),
+    ]
+    return [build_claim(r) for r in rules]
+
+
 def pairs_with(found, *words):
     """The checks of the reported pairs whose two rules hold every one of ``words`` between them."""
     return [check for check, pair in found if all(any(w in t for t in pair) for w in words)]

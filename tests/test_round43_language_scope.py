@@ -11,12 +11,10 @@ was written for this test.
 from __future__ import annotations
 
 import pytest
-from test_output_conflicts_cli import contradictions_fixture
+from test_output_conflicts_cli import contradictions_fixture, guide_and_faq_claims
 from test_output_conflicts_cli import pairs_with as _pairs
 
-from guidecheck.checks.common.relations.claims import build_claim
 from guidecheck.checks.common.relations.language_scope import language_scope_relations
-from guidecheck.model import Location, Rule
 
 DECK = {
     "recipes/guide.md": "# Before you start\n\n"
@@ -43,11 +41,7 @@ def test_a_skip_allowed_and_a_skip_refused_clash(found):
 
 
 def _clash(guide: str, faq: str) -> bool:
-    rules = [
-        Rule("R1", guide, Location("deck/guide.md"), kind="obligation", section=("Scope",)),
-        Rule("R2", faq, Location("deck/faq.md"), kind="obligation", section=("Questions",)),
-    ]
-    return bool(language_scope_relations([build_claim(r) for r in rules]))
+    return bool(language_scope_relations(guide_and_faq_claims(guide, faq)))
 
 
 def test_the_reader_sees_a_skip_refused_across_files():

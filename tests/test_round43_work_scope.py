@@ -11,7 +11,7 @@ their own, and a rule that states its own exception are no conflict. Every sente
 from __future__ import annotations
 
 import pytest
-from test_output_conflicts_cli import contradictions_fixture
+from test_output_conflicts_cli import contradictions_fixture, guide_and_faq_claims
 from test_output_conflicts_cli import pairs_with as _pairs
 
 from guidecheck.checks.common.relations.claims import build_claim
@@ -50,11 +50,7 @@ def test_a_class_tagged_and_put_outside_the_project_clashes(found):
 def _kept_out(guide: str, faq: str) -> bool:
     """Whether the reader puts the two rules' class inside and outside the work (the pairwise CON001 detector,
     opt-in, reads such pairs on its own terms)."""
-    rules = [
-        Rule("R1", guide, Location("street/guide.md"), kind="obligation", section=("What to box",)),
-        Rule("R2", faq, Location("street/faq.md"), kind="obligation", section=("Questions",)),
-    ]
-    return bool(work_scope_relations([build_claim(r) for r in rules]))
+    return bool(work_scope_relations(guide_and_faq_claims(guide, faq)))
 
 
 def test_the_reader_sees_a_class_kept_out_across_files():

@@ -92,8 +92,9 @@ def deck_relations(
     settled, parts left out in a case that another rule requires with it included, copying into a field, a control
     banned and used, what a field must hold or leave out, fields left unset, one attribute set to two values, one
     label given two keys, and label tables' numbers, one verdict's cutoff at two numbers, a listed procedure's
-    order, a class of items (or items in another language) put inside and outside the work, a label's scope stated two ways. The check run and the pair-set eval both read them here. ``parts``:
-    what ``claim_relations`` read of the same claims earlier."""
+    order, a class of items (or items in another language) put inside and outside the work, a label's scope stated
+    two ways. The check run and the pair-set eval both read them here. ``parts``: what ``claim_relations`` read of
+    the same claims earlier."""
     p = parts if parts is not None else claim_relations(claims)
     found = (
         p["scales"]

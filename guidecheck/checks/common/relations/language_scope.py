@@ -68,12 +68,13 @@ def read_stance(c: Claim) -> LanguageStance | None:
         m = _rx(key).search(plain)
         if m:
             exempt = _rx("exempt").search(text)
+            refuses = bool(_rx("refuses").search(text))
             return LanguageStance(
                 c,
                 kept_out,
                 key != "not_skipped" and bool(_rx("permits").search(text)),  # a refused skip is a duty
-                bool(_rx("refuses").search(text)),
-                bool(_rx("excepted").search(text)) and not _rx("refuses").search(text),
+                refuses,
+                bool(_rx("excepted").search(text)) and not refuses,
                 _languages(text),
                 _languages(exempt.group(0)) if exempt else frozenset(),
                 m.group(0),

@@ -10,7 +10,9 @@ is worded anew.
 Each clause is read for a stance on a class: in (the class is worked on: tagged, boxed, rated, in scope) or out (out
 of scope, not tagged, left untagged, skipped, ignored), with the act's family (annotating, rating, entering,
 blurring; a scope statement stands for every act). Two stances clash when they are opposite, of one family, on
-the same class: the same head noun, and most of the smaller class's words shared. An out stance that names a label
+the same class: the same head noun, and the class kept out named in full by the rule that works on it (a general rule
+against a narrower class kept out is a rule and its restriction; so is a class kept out under a condition the other
+rule does not name). An out stance that names a label
 ("not tagged as DATE") scopes the label, not the work (``label_scope``'s); a side that states an exception, or two
 sides in one section, are a rule and its own scope. Patterns are data (``data/contradictions.toml`` [work_scope]).
 """
@@ -152,11 +154,11 @@ def _stance(c: Claim, inside: bool, m: re.Match[str], phrase: str, subject: bool
     if _regex("share").match(phrase) or _regex("measured").search(phrase):
         return None
     head = _head(phrase)
-    # "notes" stems to a stop word: the head counts as a class word all the same
-    coded = {w.lower() for w in _CODE.findall(phrase)}  # "the answers to Q2": a code is a class word
-    words = (content(phrase) - _generic()) | coded | ({head} if head else set())
-    if head is None or head in _generic() or not words or head not in words:
+    if head is None or head in _generic():
         return None
+    coded = {w.lower() for w in _CODE.findall(phrase)}  # "the answers to Q2": a code is a class word
+    # "notes" stems to a stop word: the head counts as a class word all the same
+    words = (content(phrase) - _generic()) | coded | {head}
     verb = m.groupdict().get("v")
     return Stance(c, inside, _family(verb), phrase, head, words, m.group(0).strip())
 
@@ -196,13 +198,15 @@ def _excepted(x: Stance, y: Stance) -> bool:
 
 
 def _clash(x: Stance, y: Stance) -> bool:
+    if x.inside == y.inside:
+        return False
+    inside, outside = (x, y) if x.inside else (y, x)
     return (
-        x.inside != y.inside
-        and (x.family == y.family or "scope" in (x.family, y.family))
+        (x.family == y.family or "scope" in (x.family, y.family))
         and same_project(x.claim.rule, y.claim.rule)
         and not stated_together(x.claim.rule, y.claim.rule)
-        and _same_class(*((x, y) if x.inside else (y, x)))
-        and not _narrowed(*((x, y) if x.inside else (y, x)))
+        and _same_class(inside, outside)
+        and not _narrowed(inside, outside)
         and not _excepted(x, y)
     )
 
