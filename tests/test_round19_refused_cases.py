@@ -1,4 +1,4 @@
-"""A case one rule excuses and another refuses in words (CON001), and tie-breaks between two neighbouring points
+"""A case one rule excuses and another refuses in words (CON016 since round 44, CON001 before), and tie-breaks between two neighbouring points
 that lean opposite ways (CON005), round 19.
 
 "You may leave the consent box unticked for walk-in donors" against "Never skip the consent box, even when the
@@ -70,19 +70,19 @@ found = contradictions_fixture(DECKS, "round19")
 
 @pytest.mark.slow
 def test_a_permission_to_skip_against_a_ban_that_refuses_its_case(found):
-    assert _pairs(found, "unticked for walk-in donors", "Never skip the consent box") == ["CON001"]
+    assert _pairs(found, "unticked for walk-in donors", "Never skip the consent box") == ["CON016"]
 
 
 @pytest.mark.slow
 def test_leaving_a_field_blank_or_skipping_a_required_check_refused_for_the_case(found):
-    assert _pairs(found, "leave the accent field empty", "Never leave the accent field blank") == ["CON001"]
-    assert _pairs(found, "you can skip the spelling check", "spelling check is mandatory") == ["CON001"]
+    assert _pairs(found, "leave the accent field empty", "Never leave the accent field blank") == ["CON016"]
+    assert _pairs(found, "you can skip the spelling check", "spelling check is mandatory") == ["CON016"]
 
 
 @pytest.mark.slow
 def test_a_condition_granted_against_the_same_condition_conceded(found):
     assert _pairs(found, "do not flag it as missing", "even if it appears in the signature block") == [
-        "CON001"
+        "CON016"
     ]
 
 

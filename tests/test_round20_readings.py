@@ -207,7 +207,7 @@ found = contradictions_fixture(DECKS, "round20_readings")
         ("Bus > Car > Bike", "the car box takes precedence", []),  # the same order twice
         ("Clipping first, then", "the music flag should be the primary one", ["CON005"]),
         ("before you draw any boxes", "Safety panel last", ["CON013"]),
-        ("leave the Speaker field empty", "that includes silent clips", ["CON001"]),
+        ("leave the Speaker field empty", "that includes silent clips", ["CON016"]),
         ("because it is long or noisy", "no need to rush", []),
         ("after you draw every box", "Safety panel last", []),
     ],

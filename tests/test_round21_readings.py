@@ -319,7 +319,7 @@ found = contradictions_fixture(DECKS, "round21_readings")
         ("rejected at audit are not paid", "unless they were rejected for copied text", ["CON004"]),
         ("rejected for copied text are not paid", "still paid at half", []),  # the exception's own case
         ("reserved for Level 2 raters and QA leads", "Any rater, new or experienced", ["CON011"]),
-        ("You may skip the Remarks box", "even on URGENT batches", ["CON001"]),
+        ("You may skip the Remarks box", "even on URGENT batches", ["CON016"]),
         (
             "For every review not in English",
             "Write your triage note in English",

@@ -287,12 +287,12 @@ found = contradictions_fixture(DECKS, "round22_readings")
         ("ADDR_SPAN must include", "keep them out of every labeled span", ["CON001"]),
         ("You may leave Priority blank", "Priority is never optional", ["CON001"]),
         ("You may enter N/A for Region", "Region is never N/A", []),  # billing tickets only
-        ("Noisy calls may be skipped", "Background noise is never a reason", ["CON001"]),
+        ("Noisy calls may be skipped", "Background noise is never a reason", ["CON016"]),
         ("full card number", "blurry photo is never a reason", []),  # totals, not the card number
-        ("you may copy the caption straight", "not even for a short clip", ["CON001"]),
-        ("so dark that nothing", "Never skip a dark photo", ["CON001"]),
-        ("unless the file is longer than 10 pages", "without reading every page", ["CON001"]),
-        ("you can leave off the ALLERGEN flag", "Don't drop the ALLERGEN flag", ["CON001"]),
+        ("you may copy the caption straight", "not even for a short clip", ["CON016"]),
+        ("so dark that nothing", "Never skip a dark photo", ["CON016"]),
+        ("unless the file is longer than 10 pages", "without reading every page", ["CON016"]),
+        ("you can leave off the ALLERGEN flag", "Don't drop the ALLERGEN flag", ["CON016"]),
         ("torn in half", "Never skip a receipt outright", []),  # no case refused, the exception scopes it
         ("Look up similar keywords", "Pick the category first", ["CON013"]),
         ("Set the urgency flag first", "Draw the spans before anything else", ["CON013"]),

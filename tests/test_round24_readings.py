@@ -173,7 +173,7 @@ found = contradictions_fixture(DECKS, "round24_readings")
         ("Write every justification in English", "Justifications go in the same language", ["CON010"]),
         ("Include the brand name in the span", "Brand names are never part of the span", ["CON001"]),
         ("Include the price in the note", "The review date is never part of the span", []),  # another thing
-        ("skip tickets over 900 words", "length is never grounds for skipping", ["CON001"]),
+        ("skip tickets over 900 words", "length is never grounds for skipping", ["CON016"]),
         (
             "written in a language you do not read",
             "length is never grounds for skipping",

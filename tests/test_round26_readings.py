@@ -126,11 +126,11 @@ found = contradictions_fixture(DECKS, "round26_readings")
     ("a", "b", "checks"),
     [
         ("mainly in a language other than English", "largely in Spanish", ["CON014"]),  # another language
-        ("comes up again during your shift", "seeing a recipe twice", ["CON001"]),
+        ("comes up again during your shift", "seeing a recipe twice", ["CON016"]),
         ("seeing a recipe twice", "in a language other than English", []),  # the thing skipped is no case
-        ("photos load after a refresh", "Photos that fail to load do not justify", ["CON001"]),
-        ("leave the taste score blank", "no excuse for leaving the taste score empty", ["CON001"]),
-        ("whenever a section of the note", "because of copied-forward text", ["CON001"]),
+        ("photos load after a refresh", "Photos that fail to load do not justify", ["CON016"]),
+        ("leave the taste score blank", "no excuse for leaving the taste score empty", ["CON016"]),
+        ("whenever a section of the note", "because of copied-forward text", ["CON016"]),
         ("only if the linked tag shows", "just because a tag is a different colour", []),  # a sibling case
         ("85% or higher to keep your place", "falls below 0.9", ["CON004"]),
         ("Only after the label, category", "Score the refusal text first", ["CON013"]),
@@ -160,13 +160,13 @@ found = contradictions_fixture(DECKS, "round26_readings")
             "photo submitted in under ten seconds",
             [],
         ),  # another item
-        ("garbled by transcription errors", "Skipping is not allowed for transcription noise", ["CON001"]),
+        ("garbled by transcription errors", "Skipping is not allowed for transcription noise", ["CON016"]),
         ("Messages not written in English", "Non-English messages may not be skipped", ["CON014"]),
         ("Messages not written in English", "Long messages may not be skipped", []),  # another case
         (
             "You may stop watching a clip once",
             "Never stop a clip early",
-            ["CON001"],
+            ["CON016"],
         ),  # stopping leaves watching undone
         ("Stop the timer when you finish", "Never stop a clip early", []),
         ("its severity cannot exceed 1", "Verdict: Profanity (2)", ["CON008"]),

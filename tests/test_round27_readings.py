@@ -129,9 +129,9 @@ found = contradictions_fixture(DECKS, "round27_readings")
         ("fits two hazard codes", "the one with the higher risk wins", ["CON005"]),
         ("two dialects fit equally well", "suggest different dialects", []),  # a tie and a disagreement
         ("Only shift leads may reopen", "Any annotator can reopen their own", ["CON011"]),
-        ("contact the seller directly", "must never message sellers, not even to ask", ["CON001"]),
+        ("contact the seller directly", "must never message sellers, not even to ask", ["CON016"]),
         ("write a better answer in the Rewrite field", "Rewrite field must be left blank", ["CON001"]),
-        ("you may leave the clarity score blank", "no excuse for a blank clarity score", ["CON001"]),
+        ("you may leave the clarity score blank", "no excuse for a blank clarity score", ["CON016"]),
         ("shorter than 10 seconds is too short", "under 0.25 minutes is too short", ["CON004"]),
         (
             "shorter than 30 seconds is too short to be useful",

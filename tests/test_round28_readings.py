@@ -116,15 +116,15 @@ found = contradictions_fixture(DECKS, "round28_readings")
         ("above 90% on gold are paid in full", "below 90% on gold are not paid in full", []),  # two bounds
         ("Only QA leads can set the duplicate flag", "any rater assigned to the batch can set", ["CON011"]),
         ("press Escalate to Legal", "should escalate the ticket to legal", ["CON011"]),
-        ("skip a recording that contains a child", "Speaker age is never a reason", ["CON001"]),
-        ("too noisy to hear the words", "Background noise never excuses a missing", ["CON001"]),
+        ("skip a recording that contains a child", "Speaker age is never a reason", ["CON016"]),
+        ("too noisy to hear the words", "Background noise never excuses a missing", ["CON016"]),
         ("page shows a login wall", "Missing audio is not grounds for skipping", []),  # advice, not the case
         ("must quote the exact timetable row", "don't paste timetable rows", ["CON001"]),
         ("Paste the full URL of every page", "Links must never go into", ["CON001"]),
         ("paste the exact offending phrase", "keep the posting's own wording out", ["CON001"]),
         ("naming the newsletter it was taken", "Leave the name of the newsletter out", ["CON001"]),
         ("Quote the offending phrase in the comment", "Don't paste whole paragraphs", []),  # a short quote
-        ("Interns in their first month may leave", "being an intern is no excuse", ["CON001"]),
+        ("Interns in their first month may leave", "being an intern is no excuse", ["CON016"]),
         ("set the Not a menu flag", "Set the Cropped flag if any edge of the menu", []),  # another flag
         (
             "use the Escalate to Chef flag",

@@ -165,7 +165,7 @@ found = contradictions_fixture(DECKS, "round29_readings")
         (
             "Skip any review written mostly in a language",
             "French-language reviews are rated like",
-            ["CON001"],
+            ["CON016"],
         ),
         (
             "Skip any review that quotes a competitor",
@@ -181,7 +181,7 @@ found = contradictions_fixture(DECKS, "round29_readings")
         ("fail an accuracy audit are rejected", "Audit failures are paid", ["CON004"]),
         ("+15% of base pay", "extra 10% on top", ["CON004"]),
         ("+10% of base pay", "extra 10% on top", []),  # one bonus said twice
-        ("photo failed to load, you may leave Clarity", "doesn't excuse you from Clarity", ["CON001"]),
+        ("photo failed to load, you may leave Clarity", "doesn't excuse you from Clarity", ["CON016"]),
         (
             "caption is in French, you may leave Grammar",
             "doesn't excuse you from Clarity",
@@ -253,8 +253,8 @@ second = contradictions_fixture(SECOND_LOOK, "round29_second_look")
 @pytest.mark.parametrize(
     ("a", "b", "checks"),
     [
-        ("leave the Allergens field empty", "never a reason to leave Allergens blank", ["CON001"]),
-        ("skip the Chalk flag", "legibility is never a reason", ["CON001"]),
+        ("leave the Allergens field empty", "never a reason to leave Allergens blank", ["CON016"]),
+        ("skip the Chalk flag", "legibility is never a reason", ["CON016"]),
         (
             "skip the severity rating when the menu is not in English",
             "Language is never a reason",

@@ -191,7 +191,7 @@ further = contradictions_fixture(FURTHER_LOOK, "round30_further_look")
             "further",
             "leave the pin empty",
             "Naming only a country",
-            ["CON001"],
+            ["CON016"],
         ),  # "leave the map without a pin"
         ("further", "leave the pin empty", "Naming only a street", []),  # another case
         ("further", "make the smaller, more specific one", "choose the larger area", ["CON005"]),

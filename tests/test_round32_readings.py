@@ -85,10 +85,10 @@ found = contradictions_fixture(DECKS, "round32_readings")
         (
             "skip the address check",
             "never a reason to skip the address check",
-            ["CON001"],
+            ["CON016"],
         ),  # a name is the case
         ("skip the address check", "never a reason to skip the weight check", []),  # another check
-        ("skip the photo check", "earns no exemption", ["CON001"]),
+        ("skip the photo check", "earns no exemption", ["CON016"]),
         ("Only Senior Verifiers", "apply the Lost status", ["CON011"]),  # any verifier
         ("Only Senior Verifiers", "apply the Delayed status", []),  # another status
         ("Apply RATE_ERROR", "Verdict: 4, no flags", []),  # the example's price matches: the other case
@@ -160,7 +160,7 @@ second = contradictions_fixture(SECOND_LOOK, "round32_second_look")
         (
             "skip the barcode lookup",
             "A Checked badge is never",
-            ["CON001"],
+            ["CON016"],
         ),  # the reason's condition is no case
         ("For every Severity 3 photo, write", "Leave the comment box empty", ["CON001"]),  # an opening phrase
         ("Type the brand name into the Brand", "Brand names never go in", ["CON001"]),

@@ -128,9 +128,9 @@ found = contradictions_fixture(DECKS, "round33_readings")
         (
             "are exempt from the structured",
             "Being temporary is never grounds",
-            ["CON001"],
+            ["CON016"],
         ),  # an exemption refused
-        ("night photos are the only exception", "not exempt from the full-zoom check", ["CON001"]),
+        ("night photos are the only exception", "not exempt from the full-zoom check", ["CON016"]),
         ("night photos are the only exception", "not exempt from the glare check", []),  # another check
         ("equally well supported", "If the photo fits two grades equally, give the lower grade.", ["CON005"]),
         ("Pick the region code first", "Settle on the damage grade", ["CON013"]),  # "only once that is set"

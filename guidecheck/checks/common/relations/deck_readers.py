@@ -20,6 +20,7 @@ from .described_apart import described_apart_relations
 from .disagreement_rulings import disagreement_relations
 from .dual_cases import dual_case_relations
 from .empty_value import empty_value_relations
+from .entry_forms import entry_form_relations
 from .examples import example_relations
 from .field_contents import field_content_relations
 from .included_cases import included_case_relations
@@ -72,6 +73,7 @@ _CLAIMS_ALONE = {
     "normal_treatment": normal_treatment_relations,
     "work_scopes": work_scope_relations,
     "language_scopes": language_scope_relations,
+    "entry_forms": entry_form_relations,
 }
 
 
@@ -92,7 +94,7 @@ def deck_relations(
     settled, parts left out in a case that another rule requires with it included, copying into a field, a control
     banned and used, what a field must hold or leave out, fields left unset, one attribute set to two values, one
     label given two keys, and label tables' numbers, one verdict's cutoff at two numbers, a listed procedure's
-    order, a class of items (or items in another language) put inside and outside the work, a label's scope stated
+    order, a class of items (or items in another language) put inside and outside the work, one value entered in two forms, a label's scope stated
     two ways. The check run and the pair-set eval both read them here. ``parts``: what ``claim_relations`` read of
     the same claims earlier."""
     p = parts if parts is not None else claim_relations(claims)
@@ -126,6 +128,7 @@ def deck_relations(
         + p["normal_treatment"]
         + p["work_scopes"]
         + p["language_scopes"]
+        + p["entry_forms"]
         + p["directions"]
         + p["scopes"]  # last: a pair another reader names keeps its words
     )

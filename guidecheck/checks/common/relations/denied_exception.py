@@ -1,4 +1,4 @@
-"""An exception one rule grants that another rule forbids (CON001).
+"""An exception one rule grants that another rule forbids (CON016).
 
 "Write a rationale for every task, unless you gave Resolution 5 and Tone 3 with no flags" lets raters leave the
 rationale out in that case; "Do not skip the rationale on a task just because it earned top scores and no flags"
@@ -21,6 +21,16 @@ from .conflict import Conflict
 from .grant_reach import accepts_the_grant
 from .lexicon import content, data, stem
 from .reason_case import exempt_case, names_in, other_exemption, reason_named, refused_subject, same_measure
+from .refusal_forms import (
+    CONCESSION_AT_START,
+    LIKE_ANY_OTHER,
+    MODIFIED_THING,
+    NOT_A_NOUN,
+    PASSIVE_REFUSAL,
+    clause_before,
+    conceded_before,
+    refused_after_concession,
+)
 from .text import as_read, find_span, quoted, without_reason
 
 
@@ -33,6 +43,7 @@ class Words(NamedTuple):
     blank: frozenset[str]
     reason_nouns: frozenset[str]
     may_omit: re.Pattern[str]
+    process: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +58,7 @@ def _words() -> Words:
         frozenset(stem(w) for w in d["blank"]),
         frozenset(stem(w) for w in d["reason_nouns"]),
         re.compile(d["may_omit"], re.I),
+        frozenset(stem(w) for w in d["process"]),
     )
 
 
@@ -166,7 +178,7 @@ def denied_exception(fa: Claim, fb: Claim, near: bool = True) -> Conflict | None
             f"{quoted(as_read(forbidding.rule))} refuses (“{case.strip()}”)."
         )
         spans = find_span(granting.rule, granting.exception_text) + find_span(forbidding.rule, case.strip())
-        return Conflict("CON001", 0.85, why, spans, False)
+        return Conflict("CON016", 0.85, why, spans, False)
     return _granted_case_refused(fa, fb, near)
 
 
@@ -213,48 +225,22 @@ def _refused_omission(claim: Claim) -> tuple[str, str] | None:
     if (reason := _refused_reason(text)) is not None:
         return reason
     # "Spanish-language listings are rated like any other listing"
-    if (same := _LIKE_ANY_OTHER.search(text)) is not None:
+    if (same := LIKE_ANY_OTHER.search(text)) is not None:
         return f"skip {same.group('head')}", same.group("case")
     m = _words().refused_omission.search(text)
     if m is None:
         return None
-    passive = _PASSIVE_REFUSAL.match(text)
+    passive = PASSIVE_REFUSAL.match(text)
     if passive is not None and passive.group("case").strip():  # "Non-English messages may not be skipped"
         return text[passive.start("head") : passive.end()], passive.group("case").strip()
     case = _words().reason.search(text, m.end())
-    thing = _MODIFIED_THING.match(text, m.end()) if case is None else None
-    if thing is not None and not _NOT_A_NOUN.match(thing.group("head")):
+    if case is None and (conceded := conceded_before(text, m.start())) is not None:
+        return refused_after_concession(text, m, conceded)
+    thing = MODIFIED_THING.match(text, m.end()) if case is None else None
+    if thing is not None and not NOT_A_NOUN.match(thing.group("head")):
         # "Never skip a blurred image": the blur is the case, the image the thing
         return f"{text[m.start() : m.end()]} {thing.group('head')}", thing.group("mod")
     return (text[m.start() : case.start()], case.group(0)) if case else None
-
-
-# A case given the task as every other item is ("Spanish-language listings are rated like any other listing",
-# "Bot-flagged accounts: their edits are reviewed in the same way as human edits"): skipping it is refused. The case
-# is the subject (of the sentence or of a clause after a heading, "Section 8 (Skips) Spanish-language listings are
-# ..."); its last word is the item.
-_LIKE_ANY_OTHER = re.compile(
-    r"(?:^\s*|(?<=[:;)])\s+)(?:[\w-]+(?:\s+[\w-]+){0,3}:\s+)?(?P<case>(?:[\w'’-]+\s+){0,6}?(?P<head>[a-z]+))\s+(?:is|are)\s+"
-    r"(?:still\s+|also\s+)?(?:rated|scored|labell?ed|annotated|reviewed|transcribed|tagged|coded|keyed|judged|"
-    r"treated|handled|graded|checked)\s+(?:(?:and|or)\s+[a-z]+ed\s+)?(?:exactly\s+|just\s+)?"
-    r"(?:like\s+(?:any|every|all)\s+other|(?:in\s+)?the\s+same\s+way\s+as)\b",
-    re.I,
-)
-
-
-# A thing of a kind that may not be skipped, the kind named before it: "Non-English messages may not be skipped".
-_PASSIVE_REFUSAL = re.compile(
-    r"^\s*(?P<case>(?:[\w'’-]+\s+){1,4}?)(?P<head>[a-z]+)\s+(?:may|must|can|should|are|is)\s+(?:not|never)\s+"
-    r"(?:be\s+)?(?:skipped|omitted|left\s+out|passed\s+over)\b",
-    re.I,
-)
-
-
-# The thing after a refused omission, when a word before its noun says which ("a blurred image", "a dark clip").
-_MODIFIED_THING = re.compile(
-    r"\s+(?:an?|the|any)\s+(?P<mod>[a-z-]+)\s+(?P<head>[a-z]+)\b(?=\s*(?:[,:;.]|$))", re.I
-)
-_NOT_A_NOUN = re.compile(r"^(?:outright|again|anyway|altogether|entirely|completely|\w+ly)$", re.I)
 
 
 def _required_regardless(claim: Claim, thing: frozenset[str]) -> tuple[str, str] | None:
@@ -263,8 +249,14 @@ def _required_regardless(claim: Claim, thing: frozenset[str]) -> tuple[str, str]
     text = unquoted(claim.text)
     if claim.deontic != "O" or claim.action in _words().omissions or not thing:
         return None
+    if (conceded := CONCESSION_AT_START.match(text)) is not None:
+        # "Even for flaws confined to test files, the CWE field must be filled": the case conceded first
+        clause = re.split(r"[;:]", text[conceded.end() :], maxsplit=1)[0]
+        if (thing - _words().process or thing) <= content(clause.replace("-", " ")):
+            return " ".join(sorted(thing)), conceded.group("case")
+        return None
     case = _words().reason.search(text)
-    if case is None or not thing <= content(text[: case.start()].replace("-", " ")):
+    if case is None or not thing <= content(clause_before(text, case.start()).replace("-", " ")):
         return None  # the thing is required before the case is refused, not named after it
     return " ".join(sorted(thing)), case.group(0)
 
@@ -280,6 +272,9 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
     "Flag it ..., even if it appears in the header" (one act, opposite forces, the condition conceded)."""
     if _stated_together(fa.rule.path, fa.rule.section, fb.rule.path, fb.rule.section):
         return None  # the refusal qualifies the grant beside it ("the first instance must be annotated")
+    # imported here: field_contents reads the deck through deck_scans, which imports this module
+    from .field_contents import in_other_containers
+
     for granting, refusing in ((fa, fb), (fb, fa)):
         if not near and not _omits(granting) and granting.deontic != "P":
             continue
@@ -291,6 +286,8 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
         granted, refused, thing = found
         if other_exemption(granting, refusing) or accepts_the_grant(refusing, granting):
             continue  # "... the only skip reasons we accept are WRONG_DOC and NON_LATIN" / "Skip with NON_LATIN if"
+        if in_other_containers(granting, refusing):
+            continue  # "type the value into the Corrected Value box" / "never type an SSN into a comment"
         shared = _case_words(granted, thing) & _case_words(refused, thing) or same_measure(
             granted, refused, thing
         )
@@ -304,7 +301,7 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
             f"{quoted(as_read(refusing.rule))} refuses (“{refused.strip()}”)."
         )
         spans = find_span(granting.rule, granted.strip()) + find_span(refusing.rule, refused.strip())
-        return Conflict("CON001", 0.85, why, spans, False)
+        return Conflict("CON016", 0.85, why, spans, False)
     return None
 
 
@@ -345,7 +342,7 @@ def _conditioned_refusal(refusing: Claim) -> bool:
         return False
     clauses = re.split(r";\s", unquoted(refusing.text))
     refusal = next(
-        (c for c in clauses if read_refused_reason(c) is not None or _LIKE_ANY_OTHER.search(c) is not None),
+        (c for c in clauses if read_refused_reason(c) is not None or LIKE_ANY_OTHER.search(c) is not None),
         None,
     )
     # "Use the Translate button when an answer is in another language; a response's language is never a reason to

@@ -142,8 +142,9 @@ def _classify(index: Index, config, readings: Readings) -> list[Relation]:
 
 
 # A check whose reading of a pair says more than an opt-in check's reading of the same pair: "keeps items in another
-# language out of the work" says why "excuses a case that ... refuses" and "handles these items like any other" clash.
-_SUPERSEDES = {"CON014": frozenset({"CON001", "CON003"})}
+# language out of the work" says why "excuses a case that ... refuses" and "handles these items like any other" clash;
+# "excuses a case that ... refuses" says why a field left blank and a comment required clash.
+_SUPERSEDES = {"CON014": frozenset({"CON001", "CON003", "CON016"}), "CON016": frozenset({"CON001"})}
 
 
 def _superseded_dropped(rels: list[Relation]) -> list[Relation]:

@@ -1,0 +1,39 @@
+"""CON016: an exception one rule grants that another rule refuses."""
+
+from __future__ import annotations
+
+from ..registry import register
+from .checks import RelationCheck
+
+
+@register
+class RefusedException(RelationCheck):
+    """An exception one rule grants that another rule refuses in words.
+
+    What it does:
+        Pairs a rule that excuses a case ("You may skip the brood score when the frame holds only honey",
+        "Write a rationale for every task, unless you gave the top scores") with a rule that refuses that very
+        case as a reason ("Even on honey frames with no brood, never leave the brood score blank", "Do not skip
+        the rationale just because a task earned top scores"), whichever comes first in the sentence. The refusing
+        rule must leave the granted act required (or forbid it again), be about the same thing and name a word
+        of the granted case. A refusal with a condition of its own, a refusal stated beside the grant in one
+        section, and a rule that accepts the grant do not count.
+
+    Why is this bad:
+        The usual reading of an exception is that it scopes the rule, so each page reads well alone; but raters
+        who read the grant skip what raters who read the refusal do, and reviewers reject one group's work.
+
+    Example:
+        You may skip the redaction pass on calls tagged NO_CONTENT.
+        ...
+        Even when a call is tagged NO_CONTENT, never skip the redaction pass.
+
+    Use instead:
+        Keep the exception or the refusal; where an update withdraws the exception, say that it replaces it.
+    """
+
+    code = "CON016"
+    name = "refused-exception"
+    category = "contradiction"
+    severity = "error"
+    fix = "Keep the exception or the refusal, or say which one replaces the other."
