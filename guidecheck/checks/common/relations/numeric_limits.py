@@ -11,7 +11,7 @@ from ....rules.quantities import limit_named
 from .case_numbers import in_condition, names_sub_case
 from .claims import Claim
 from .conflict import Conflict
-from .lexicon import lexicon
+from .lexicon import content, lexicon
 from .permitted_counts import permitted_beyond
 from .text import as_read, find_span, quoted
 from .thresholds import states_complement
@@ -94,6 +94,66 @@ def _per_the_other(sa: Scope, sb: Scope, ca: frozenset[str], cb: frozenset[str])
     return (sa.noun is None and sb.noun in ca) or (sb.noun is None and sa.noun in cb)
 
 
+def _same_thing_measured(fa: Claim, qa, fb: Claim, qb) -> bool:
+    """Both limits measure one thing, named right before the number or inside the named limit: "Do not create a
+    segment shorter than 5 seconds" / "The minimum segment length is 8 seconds" (the words of a named limit are the
+    limit's, so neither rule's other words say what both are about)."""
+    ma, mb = _measured(fa, qa), _measured(fb, qb)
+    return ma is not None and ma == mb
+
+
+def _measured(claim: Claim, q) -> str | None:
+    """The stem of the thing a limit measures: the last content word of a named limit before its verb ("minimum
+    segment length is" -> segment), else the word right before the quantity ("a segment shorter than")."""
+    if limit_named(q):
+        name = re.split(r"\s+(?:is|are|of)\b|:", q.text, maxsplit=1)[0]
+        words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in _MEASURE_WORDS]
+    else:
+        i = claim.text.find(q.text) if q.text else -1
+        words = re.findall(r"[a-z]+", claim.text[: max(i, 0)].lower())[-1:]
+    said = content(" ".join(words[-1:])) - _MEASURE_WORDS
+    return next(iter(said)) if said else None
+
+
+# Words that name a limit or its measure, not the thing measured.
+_MEASURE_WORDS = frozenset(
+    {
+        "minimum",
+        "maximum",
+        "min",
+        "max",
+        "limit",
+        "cap",
+        "ceiling",
+        "window",
+        "deadline",
+        "cutoff",
+        "cut",
+        "off",
+        "length",
+        "duration",
+        "size",
+        "time",
+        "count",
+        "number",
+        "total",
+        "shortest",
+        "longest",
+        "smallest",
+        "largest",
+        "allowed",
+        "permitted",
+        "hard",
+        "overall",
+        "lengths",
+        "durations",
+        "sizes",
+        "limits",
+        "caps",
+    }
+)
+
+
 def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     hit = numbers_disjoint(fa, fb) or permitted_beyond(fa, fb)
     if not hit or any(names_sub_case(f) for f in (fa, fb)):
@@ -102,7 +162,7 @@ def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     ca, cb = fa.core - filler, fb.core - filler
     qa, qb, kept = hit
     sa, sb = _scope(fa, qa), _scope(fb, qb)
-    same = same_scope(sa, sb)
+    same = same_scope(sa, sb) or (kept is True and _same_thing_measured(fa, qa, fb, qb))
     if (
         kept is None
     ):  # a count of one named thing: the thing is the topic, unless each counts it per another item
