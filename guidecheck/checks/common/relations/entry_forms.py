@@ -37,9 +37,8 @@ class Mapping(NamedTuple):
 
 @cache
 def _regex(name: str) -> re.Pattern[str]:
-    return re.compile(
-        data()["entry_form"][name], re.I if name in ("negated", "enter", "becomes", "entered") else 0
-    )
+    """A pattern of [entry_form]; field names are matched by their capitals, so only "negated" ignores case."""
+    return re.compile(data()["entry_form"][name], re.I if name == "negated" else 0)
 
 
 @cache
