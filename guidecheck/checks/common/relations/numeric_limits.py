@@ -94,6 +94,15 @@ def _per_the_other(sa: Scope, sb: Scope, ca: frozenset[str], cb: frozenset[str])
     return (sa.noun is None and sb.noun in ca) or (sb.noun is None and sa.noun in cb)
 
 
+def _due(claim: Claim) -> bool:
+    """The rule sets when something is due, not how long it may take: a deadline and a cap on working time are two
+    limits even when both count hours per item."""
+    return _DUE.search(claim.text) is not None
+
+
+_DUE = re.compile(r"\b(?:due|deadlines?|turnaround)\b", re.I)
+
+
 def _same_thing_measured(fa: Claim, qa, fb: Claim, qb) -> bool:
     """Both limits measure one thing, named right before the number or inside the named limit: "Do not create a
     segment shorter than 5 seconds" / "The minimum segment length is 8 seconds" (the words of a named limit are the
@@ -161,6 +170,8 @@ def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     filler = lexicon().quantity_filler
     ca, cb = fa.core - filler, fb.core - filler
     qa, qb, kept = hit
+    if kept is True and _due(fa) != _due(fb):
+        return None  # "Memos are due within 48 hours of claim" / "The time cap is two hours per memo": two limits
     sa, sb = _scope(fa, qa), _scope(fb, qb)
     same = same_scope(sa, sb) or (kept is True and _same_thing_measured(fa, qa, fb, qb))
     if (
