@@ -39,7 +39,9 @@ def test_minimums_of_two_things_do_not(found):
 
 
 def test_two_caps_on_the_time_per_ticket_clash(found):
-    assert _pairs(found, "time cap is three hours per ticket", "hard limit per ticket is 90 minutes") == ["CON004"]
+    assert _pairs(found, "time cap is three hours per ticket", "hard limit per ticket is 90 minutes") == [
+        "CON004"
+    ]
 
 
 def test_a_due_time_and_a_cap_on_working_time_are_two_limits(found):
