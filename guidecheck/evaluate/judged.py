@@ -36,13 +36,11 @@ def verdict_rows(corpus: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def current_code(row: dict[str, Any]) -> str:
+def current_code(row: dict[str, Any], recoded: list[dict[str, Any]]) -> str:
     """The check that reports a judged finding today. A reading moved to a check of its own keeps its verdicts: the
-    finding as judged is the one the new check emits (``[[recoded]]`` in data/policy.toml names it by the words of
-    its message)."""
-    from ..checks.registry import policy
-
-    for moved in policy().get("recoded", []):
+    finding as judged is the one the new check emits (``recoded``: ``[[recoded]]`` of data/policy.toml, which names
+    it by the words of its message)."""
+    for moved in recoded:
         if row["check"] == moved["check"] and re.search(moved["message"], row["message"]):
             return str(moved["now"])
     return str(row["check"])
@@ -50,9 +48,12 @@ def current_code(row: dict[str, Any]) -> str:
 
 def tally(corpus: Path) -> dict[str, dict[str, Any]]:
     """Per check: judged findings, how many were real, the splits they came from, and real / judged."""
+    from ..checks.registry import policy
+
+    recoded = policy().get("recoded", [])
     counts: dict[str, dict[str, Any]] = defaultdict(lambda: {"judged": 0, "real": 0, "splits": set()})
     for row in verdict_rows(corpus):
-        entry = counts[current_code(row)]
+        entry = counts[current_code(row, recoded)]
         entry["judged"] += 1
         entry["real"] += row["verdict"] == "real"
         entry["splits"].add(row["split"])

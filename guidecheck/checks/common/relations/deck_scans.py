@@ -154,6 +154,23 @@ def pairwise(
     return out
 
 
+def grouped_pairs(
+    groups: Iterable[list[T]], claim: Callable[[T], Claim], related: Callable[[T, T], bool]
+) -> list[tuple[T, T]]:
+    """Every two readings of one group (readings that share a key: a class's head noun, a value) from two rules for
+    which ``related`` holds, the first such pair of each two rules only: the shape of the readers that compare
+    readings within their key, not every two readings of the deck."""
+    out: list[tuple[T, T]] = []
+    seen: set[frozenset[str]] = set()
+    for group in groups:
+        for x, y in combinations(group, 2):
+            key = frozenset((claim(x).rule.id, claim(y).rule.id))
+            if len(key) == 2 and key not in seen and related(x, y):
+                seen.add(key)
+                out.append((x, y))
+    return out
+
+
 def scan_pairs(
     claims: list[Claim], read: Callable[[Claim], T | None], conflict: Callable[[T, T], Conflict | None]
 ) -> list[Relation]:
@@ -168,4 +185,11 @@ def scan_pairs(
     return pairwise(found, lambda r: r.claim, conflict)
 
 
-__all__ = ["order_relations", "pairwise", "refused_case_relations", "reservation_relations", "scan_pairs"]
+__all__ = [
+    "grouped_pairs",
+    "order_relations",
+    "pairwise",
+    "refused_case_relations",
+    "reservation_relations",
+    "scan_pairs",
+]

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from ..deck import same_project
 from .claims import Claim
+from .deck_scans import grouped_pairs
 from .lexicon import data
 from .proposition import is_example_material
 from .relate import Relation, unless_updated
@@ -58,6 +59,11 @@ def _elided_pattern() -> re.Pattern[str]:
     return re.compile(rf"{data()['entry_form']['elided']}(?P<x>{lit})\s+as\s+(?P<y>{lit})", re.I)
 
 
+@cache
+def _not_values() -> frozenset[str]:
+    return frozenset(data()["entry_form"]["not_values"])
+
+
 def _bare(literal: str) -> str:
     return literal.strip("'\"‘’“”").strip()
 
@@ -68,7 +74,7 @@ def _is_literal(word: str) -> bool:
         return True
     if any(ch.isdigit() for ch in word):
         return True
-    if word.lower() in data()["entry_form"]["not_values"]:
+    if word.lower() in _not_values():
         return False
     if word[:1].isupper() and len(word) <= 4 and word[1:].islower():
         return True  # "St", "Ave", "Rd"
@@ -77,9 +83,7 @@ def _is_literal(word: str) -> bool:
 
 def _is_form(word: str) -> bool:
     """The form a value is entered in: a literal, or a word written with a capital ("Street", "Road")."""
-    return _is_literal(word) or (
-        word[:1].isupper() and word.lower() not in data()["entry_form"]["not_values"]
-    )
+    return _is_literal(word) or (word[:1].isupper() and word.lower() not in _not_values())
 
 
 def _shown_to_avoid(clause: str, start: int) -> bool:
@@ -97,7 +101,6 @@ def _clauses(text: str) -> list[str]:
 def _mappings_of(claim: Claim) -> list[Mapping]:
     out = []
     for clause in _clauses(claim.rule.text):
-        end = 0
         for m in _mappings_pattern().finditer(clause):
             if _shown_to_avoid(clause, m.start()) or _RANGE_END.search(clause[: m.start()]):
                 continue
@@ -150,18 +153,11 @@ def entry_form_relations(claims: list[Claim]) -> list[Relation]:
             continue
         for mapping in _mappings_of(c):
             by_value.setdefault(mapping.value, []).append(mapping)
-    out: list[Relation] = []
-    seen: set[frozenset[str]] = set()
-    for group in by_value.values():
-        for i, x in enumerate(group):
-            for y in group[i + 1 :]:
-                key = frozenset((x.claim.rule.id, y.claim.rule.id))
-                if len(key) < 2 or key in seen or x.form == y.form:
-                    continue
-                if same_project(x.claim.rule, y.claim.rule) and not _apart(x, y):
-                    seen.add(key)
-                    out.append(_relation(x, y))
-    return out
+    return [_relation(x, y) for x, y in grouped_pairs(by_value.values(), lambda m: m.claim, _clash)]
+
+
+def _clash(x: Mapping, y: Mapping) -> bool:
+    return x.form != y.form and same_project(x.claim.rule, y.claim.rule) and not _apart(x, y)
 
 
 __all__ = ["entry_form_relations"]

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from ....rules.quantities import limit_named
 from .case_numbers import in_condition, names_sub_case
 from .claims import Claim
 from .conflict import Conflict
-from .lexicon import content, lexicon
+from .lexicon import content, data, lexicon
 from .permitted_counts import permitted_beyond
 from .text import as_read, find_span, quoted
 from .thresholds import states_complement
@@ -97,10 +98,12 @@ def _per_the_other(sa: Scope, sb: Scope, ca: frozenset[str], cb: frozenset[str])
 def _due(claim: Claim) -> bool:
     """The rule sets when something is due, not how long it may take: a deadline and a cap on working time are two
     limits even when both count hours per item."""
-    return _DUE.search(claim.text) is not None
+    return _due_words().search(claim.text) is not None
 
 
-_DUE = re.compile(r"\b(?:due|deadlines?|turnaround)\b", re.I)
+@lru_cache(maxsize=1)
+def _due_words() -> re.Pattern[str]:
+    return re.compile(data()["numeric_limits"]["due"], re.I)
 
 
 def _same_thing_measured(fa: Claim, qa, fb: Claim, qb) -> bool:
@@ -116,51 +119,18 @@ def _measured(claim: Claim, q) -> str | None:
     segment length is" -> segment), else the word right before the quantity ("a segment shorter than")."""
     if limit_named(q):
         name = re.split(r"\s+(?:is|are|of)\b|:", q.text, maxsplit=1)[0]
-        words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in _MEASURE_WORDS]
+        words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in _measure_words()]
     else:
         i = claim.text.find(q.text) if q.text else -1
         words = re.findall(r"[a-z]+", claim.text[: max(i, 0)].lower())[-1:]
-    said = content(" ".join(words[-1:])) - _MEASURE_WORDS
+    said = content(" ".join(words[-1:])) - _measure_words()
     return next(iter(said)) if said else None
 
 
-# Words that name a limit or its measure, not the thing measured.
-_MEASURE_WORDS = frozenset(
-    {
-        "minimum",
-        "maximum",
-        "min",
-        "max",
-        "limit",
-        "cap",
-        "ceiling",
-        "window",
-        "deadline",
-        "cutoff",
-        "cut",
-        "off",
-        "length",
-        "duration",
-        "size",
-        "time",
-        "count",
-        "number",
-        "total",
-        "shortest",
-        "longest",
-        "smallest",
-        "largest",
-        "allowed",
-        "permitted",
-        "hard",
-        "overall",
-        "lengths",
-        "durations",
-        "sizes",
-        "limits",
-        "caps",
-    }
-)
+@lru_cache(maxsize=1)
+def _measure_words() -> frozenset[str]:
+    """Words that name a limit or its measure, not the thing measured (data: [numeric_limits] measure_words)."""
+    return frozenset(data()["numeric_limits"]["measure_words"])
 
 
 def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from ..deck import same_project
 from .claims import Claim, unquoted
+from .deck_scans import grouped_pairs
 from .lexicon import content, data, stem
 from .proposition import is_example_material
 from .relate import Relation, stated_together, unless_updated
@@ -232,19 +233,10 @@ def work_scope_relations(claims: list[Claim]) -> list[Relation]:
     stances = [
         s for c in claims if not is_example_material(c) and c.rule.kind != "rubric" for s in _stances_of(c)
     ]
-    out: list[Relation] = []
-    seen: set[frozenset[str]] = set()
     by_head: dict[str, list[Stance]] = {}
     for s in stances:
         by_head.setdefault(s.head, []).append(s)
-    for group in by_head.values():
-        for i, x in enumerate(group):
-            for y in group[i + 1 :]:
-                key = frozenset((x.claim.rule.id, y.claim.rule.id))
-                if key not in seen and len(key) == 2 and _clash(x, y):
-                    seen.add(key)
-                    out.append(_relation(x, y))
-    return out
+    return [_relation(x, y) for x, y in grouped_pairs(by_head.values(), lambda s: s.claim, _clash)]
 
 
 __all__ = ["work_scope_relations"]
