@@ -143,6 +143,7 @@ def _role(text: str, state: BlockState, first: bool, inherits: bool, cue: bool) 
 
 def sentence_rule(unit: Unit, text: str, state: BlockState, ctx: DocContext, first: bool) -> Rule | None:
     """The rule (or example) one sentence states, or None when its role is not rule or example."""
+    from .clause_scope import in_rule_clause
     from .lead_ins import apply_lead, inherits_lead, lead_in_parts, lead_key
     from .sentence_frame import detect_sentence, frame_of
 
@@ -171,6 +172,7 @@ def sentence_rule(unit: Unit, text: str, state: BlockState, ctx: DocContext, fir
     det = _priority(det, found.conditions)
     if det is None:
         det = Detection("rubric" if found.labels else "obligation", None, False, "example")
+    found.conditions = in_rule_clause(found.conditions, sent, det.verb)
     actor, action, obj = frame_of(det, sent, lead, inherited_action)
     if not is_example:
         decided = parse_role(det, actor, action, text)

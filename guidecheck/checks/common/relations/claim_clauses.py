@@ -24,10 +24,19 @@ def conditions_of(rule: Rule) -> list[str]:
     """The rule's conditions, or those its words state outside its reason; none that only says "whatever"."""
     lex = lexicon()
     found = rule.conditions or [
-        m.group(0).strip() for m in lex.condition_clause.finditer(_reason().sub(" ", rule.text))
+        m.group(0).strip()
+        for m in lex.condition_clause.finditer(_reason().sub(" ", _first_clause(rule.text)))
     ]
     # "for any purpose whatsoever" is no case; "if it isn't done by then" is what follows the rule's own limit
     return [c for c in found if not lex.absolute.search(c) and not _AFTER_THE_LIMIT.search(c)]
+
+
+def _first_clause(text: str) -> str:
+    """The words the rule's own clause may hold a condition in: a condition after a semicolon opens or closes the
+    next instruction ("Only leads may set the flag; if you think a call needs it, message your lead"), and the
+    extraction keeps it out of the rule's conditions (``rules/clause_scope.py``); looking for one in the words again
+    would bring it back."""
+    return re.split(r";\s", text, maxsplit=1)[0]
 
 
 # A condition that points back to the rule's own limit ("Time limit: 3 minutes per label; if it isn't done by then,

@@ -15,6 +15,7 @@ from .conflict import Conflict
 from .lexicon import content, data, lexicon
 from .permitted_counts import permitted_beyond
 from .text import as_read, find_span, quoted
+from .thresholds import _describes_thing as describes_thing  # read as the threshold rules read it
 from .thresholds import states_complement
 from .topic import threshold, topic_match
 from .work_time import Scope, is_work_time, same_scope, work_item_scope
@@ -31,9 +32,10 @@ def numbers_disjoint(fa: Claim, fb: Claim):
                 continue  # "...; anything three seconds or longer is labelled as usual" is no limit
             if ia.disjoint(ib):
                 return qa, qb, False
-            if (_two_limits(qa, ia, qb, ib) or _two_work_caps(fa, qa, ia, fb, qb, ib)) and not (
-                _restated(qa, fb) or _restated(qb, fa)
-            ):
+            if (
+                (_two_limits(qa, ia, qb, ib) and not _names_a_case(fa, qa, fb, qb))
+                or _two_work_caps(fa, qa, ia, fb, qb, ib)
+            ) and not (_restated(qa, fb) or _restated(qb, fa)):
                 return qa, qb, True
     return None
 
@@ -56,6 +58,27 @@ def _two_work_caps(fa: Claim, qa, ia, fb: Claim, qb, ib) -> bool:
         return False
     sa, sb = _scope(fa, qa), _scope(fb, qb)
     return is_work_time(sa) and is_work_time(sb) and same_scope(sa, sb)
+
+
+def _names_a_case(fa: Claim, qa, fb: Claim, qb) -> bool:
+    """The value beside a named limit says which things the rule's act is done to, not how far the act may go:
+    "Items submitted less than two minutes after opening are rejected" names the items it rejects (a floor, if
+    anything), not a second value for "a hard limit of 12 minutes"."""
+    return any(
+        not limit_named(q) and (describes_thing(f, q) or _in_subject(f, q)) for f, q in ((fa, qa), (fb, qb))
+    )
+
+
+# The sentence's main predicate: a number before it stands in the subject ("Items submitted less than two minutes
+# after opening are rejected"), one after it states the predicate's value ("The hard cap per item is 240 seconds").
+_PREDICATE = re.compile(r"\s(?:is|are|gets?|goes|go|counts?|must|should|may|can|will|has|have)\s", re.I)
+
+
+def _in_subject(claim: Claim, q) -> bool:
+    clause = re.split(r"[;:]\s", claim.text, maxsplit=1)[0]
+    at = clause.find(q.text) if q.text else -1
+    predicate = _PREDICATE.search(clause)
+    return at > 0 and predicate is not None and at < predicate.start()
 
 
 def _bound(iv) -> str | None:

@@ -22,9 +22,14 @@ from .lexicon import content, lexicon, stem, word_overlap
 from .same_act import same_act
 from .text import RELATIVE, as_read, find_span, opening_case, quoted
 
-# "only when ...", "is only rejected when ...", "counts only if ...", "only at 102°F or higher": the label or act
-# nowhere else
-_ONLY = re.compile(r"\bonly\s+(?:for|at|from|above|over|(?:[a-z]+\s+){0,2}?(?:when|if|once|after))\b", re.I)
+# "only when ...", "is only rejected when ...", "counts only if ...", "only at 102°F or higher", and "only" on the
+# subject ("Only transcripts with fewer than two turns qualify for the TOO_SHORT skip"): the label or act nowhere
+# else
+_ONLY = re.compile(
+    r"\bonly\s+(?:for|at|from|above|over|(?:[a-z]+\s+){0,2}?(?:when|if|once|after))\b"
+    r"|^\s*only\s+(?!if\b|when\b)(?:[\w'’-]+\s+){1,8}?(?:qualify|qualifies|counts?|gets?|receives?|earns?)\b",
+    re.I,
+)
 # "Heavy occlusion (OCC2) applies when half or more of the object is hidden": a label's definition by its number
 # "A near-miss is any event in which the time-to-collision falls below 1.5 seconds": so is "is any X in which"
 _DEFINES = re.compile(
