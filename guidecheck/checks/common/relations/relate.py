@@ -26,6 +26,7 @@ from .doubt import doubt_default
 from .lexicon import content, lexicon
 from .precedence import priority_conflict
 from .refused_exception import refused_exception
+from .standing_reason import standing_reason
 from .text import RELATIVE, as_read, find_span, quoted
 
 
@@ -151,9 +152,14 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
         if cond == "exclusive":
             return None
         narrowing = _narrowing(fa, fb, cond)
-        shut_out = narrowing is not None and _absolute(fb if narrowing[0] is fa else fa)
+        general = fb if narrowing is not None and narrowing[0] is fa else fa
+        shut_out = narrowing is not None and _absolute(general)
         # the general rule shuts out the narrower case in words ("Never post replies, not even to ..."): stated
         categorical = categorical or shut_out
+        if narrowing is not None and not shut_out and code in _REASONED:
+            reasoned = _against_reason(general, *narrowing, spans, (a, b))
+            if reasoned is not None:
+                return reasoned
         if narrowing is not None and not shut_out and (code not in _UNSCOPED or stated_together(a, b)):
             narrow, clause = narrowing
             general = fb if narrow is fa else fa
@@ -254,6 +260,28 @@ def _absolute(general: Claim) -> bool:
     """The general rule shuts out every exception ("under no circumstances", "for any purpose whatsoever"): a
     narrower rule or an exception stated elsewhere contradicts it instead of scoping it."""
     return bool(lexicon().absolute.search(general.text))
+
+
+# The forces whose narrower case a standing reason leaves no room for (CON017).
+_REASONED = ("CON001", "CON002")
+
+
+def _against_reason(
+    general: Claim, narrow: Claim, clause: str, spans: list[Span], order: tuple[Rule, Rule]
+) -> Relation | None:
+    """CON017 when the general rule gives a reason that holds in every case and the narrower rule is stated apart
+    from it (``standing_reason``), else None: the narrower case is then no exception the deck allows."""
+    if stated_together(general.rule, narrow.rule):
+        return None
+    reason = standing_reason(general, narrow)
+    if reason is None:
+        return None
+    why = (
+        f"{quoted(as_read(general.rule))} holds in every case for its reason (“{reason}”), but "
+        f"{quoted(as_read(narrow.rule))} does otherwise for “{clause}”."
+    )
+    spans = spans + find_span(general.rule, reason) + find_span(narrow.rule, clause)
+    return Relation("CON017", *order, 0.8, why, spans, evidence={"categorical": True})
 
 
 def relate(fa: Claim, fb: Claim, cosine: float, aliases: dict[str, str] | None = None) -> Relation | None:
