@@ -33,21 +33,21 @@ def _active(report: dict) -> list[str]:
 
 def test_next_line_comment_suppresses_a_contradiction_with_one_rule_marked(cli, write, tmp_path):
     text = CONFLICT.replace(
-        ALWAYS, f"<!-- guidecheck-disable-next-line CON001 -- checklist wins -->\n{ALWAYS}"
+        ALWAYS, f"<!-- guidecheck-disable-next-line CON018 -- checklist wins -->\n{ALWAYS}"
     )
     deck = write("ner.md", text)
     assert cli("check", deck).exit_code == 0  # suppressed: not counted toward --fail-on
     report = _json(cli, deck)
     validate(report)
-    con = next(f for f in report["findings"] if f["check"] == "CON001")
+    con = next(f for f in report["findings"] if f["check"] == "CON018")
     assert con["suppressed"] == {"kind": "inSource", "reason": "checklist wins", "by": f"{deck.as_posix()}:5"}
-    assert report["summary"]["suppressed"] == 1 and "CON001" not in report["summary"]["by_check"]
+    assert report["summary"]["suppressed"] == 1 and "CON018" not in report["summary"]["by_check"]
     assert "1 suppressed" in cli("check", deck).stdout
     sarif_path = tmp_path / "r.sarif"
     cli("check", deck, "-o", sarif_path, "--fail-on", "never")
     sarif = json.loads(sarif_path.read_text())
     jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text()))
-    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "CON001")
+    result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "CON018")
     assert result["suppressions"] == [
         {
             "kind": "inSource",
@@ -96,13 +96,13 @@ def test_pptx_slide_notes(cli, tmp_path):
             {
                 "title": "Spans",
                 "bullets": [(ALWAYS, 0)],
-                "notes": "guidecheck-disable-next-line CON001 -- intended",
+                "notes": "guidecheck-disable-next-line CON018 -- intended",
             },
             {"title": "Checklist", "bullets": [(NEVER, 0)]},
         ],
     )
     report = _json(cli, deck)
-    con = next(f for f in report["findings"] if f["check"] == "CON001")
+    con = next(f for f in report["findings"] if f["check"] == "CON018")
     assert con["suppressed"]["reason"] == "intended" and con["suppressed"]["by"].endswith("slide 1 (notes)")
 
 
@@ -114,7 +114,7 @@ def test_docx_word_comment(cli, tmp_path):
     doc.add_heading("Entity annotation", 1)
     doc.add_heading("Spans", 2)
     marked = doc.add_paragraph(ALWAYS)
-    doc.add_comment(marked.runs, "guidecheck-disable-next-line CON001 -- checklist wins", author="Maria")
+    doc.add_comment(marked.runs, "guidecheck-disable-next-line CON018 -- checklist wins", author="Maria")
     doc.add_heading("Review checklist", 2)
     doc.add_paragraph(NEVER)
     doc.add_paragraph("Raters must flag every span they are unsure of.")
@@ -123,7 +123,7 @@ def test_docx_word_comment(cli, tmp_path):
     doc.save(deck)
     assert cli("check", deck).exit_code == 0  # the one error is suppressed
     report = _json(cli, deck)
-    con = next(f for f in report["findings"] if f["check"] == "CON001")
+    con = next(f for f in report["findings"] if f["check"] == "CON018")
     assert con["suppressed"]["kind"] == "inSource" and con["suppressed"]["reason"] == "checklist wins"
     assert not any("guidecheck-disable" in r["text"] for r in report["rules"])
     unused = [f["message"] for f in report["findings"] if f["check"] == "GC100"]
@@ -134,14 +134,14 @@ def test_docx_word_comment(cli, tmp_path):
 
 def test_ignore_file_suppresses_by_fingerprint_and_reports_stale_entries(cli, write, tmp_path):
     deck = write("deck/ner.md", CONFLICT)
-    fp = next(f["fingerprint"] for f in _json(cli, deck)["findings"] if f["check"] == "CON001")
+    fp = next(f["fingerprint"] for f in _json(cli, deck)["findings"] if f["check"] == "CON018")
     write(
         "deck/.guidecheck-ignore.toml",
         f'[[ignore]]\nfingerprint = "{fp}"\nreason = "known"\naccepted_by = "maria"\n\n'
         '[[ignore]]\nfingerprint = "0000000000000000"\nreason = "old"\n',
     )
     report = _json(cli, tmp_path / "deck")
-    con = next(f for f in report["findings"] if f["check"] == "CON001")
+    con = next(f for f in report["findings"] if f["check"] == "CON018")
     assert con["suppressed"]["kind"] == "external" and "accepted by maria" in con["suppressed"]["by"]
     assert any(f["check"] == "GC100" and "0000000000000000" in f["message"] for f in report["findings"])
 
@@ -150,17 +150,17 @@ def test_baseline_survives_moves_and_not_rewording(cli, write, tmp_path):
     deck = write("deck/guide.md", CONFLICT)
     base = tmp_path / "base.json"
     assert cli("baseline", tmp_path / "deck", "-o", base).exit_code == 0
-    assert "CON001" in base.read_text()
+    assert "CON018" in base.read_text()
     result = cli("check", tmp_path / "deck", "--baseline", base)
     assert result.exit_code == 0 and "baselined" in result.stdout
     # lines inserted above, and one rule moved to another file of the deck
     deck.write_text("# Entity annotation\n\nIntro line.\n\nMore intro.\n\n## Spans\n\n" + ALWAYS + "\n")
     write("deck/checklist.md", "# Review checklist\n\n" + NEVER + "\n")
     moved = _json(cli, tmp_path / "deck", "--baseline", base)
-    assert "CON001" not in _active(moved) and moved["summary"]["baselined"] >= 1
+    assert "CON018" not in _active(moved) and moved["summary"]["baselined"] >= 1
     write("deck/checklist.md", "# Review checklist\n\nNever include the determiner in any entity span.\n")
     reworded = _json(cli, tmp_path / "deck", "--baseline", base)
-    assert "CON001" in _active(reworded)
+    assert "CON018" in _active(reworded)
 
 
 def test_diff_of_two_folders(cli, write, tmp_path):
@@ -181,7 +181,7 @@ def test_diff_of_two_folders(cli, write, tmp_path):
         "Raters must read the entire response before they rate it."
     ]
     assert NEVER in [r["text"] for r in diff["rules"]["added"]]
-    assert [f["check"] for f in diff["findings"]["new"]] == ["CON001"]
+    assert [f["check"] for f in diff["findings"]["new"]] == ["CON018"]
     assert "Reworded rules (1)" in cli("diff", tmp_path / "old", tmp_path / "new").stdout
     assert "rules reworded" in (tmp_path / "diff.html").read_text()
 
@@ -200,7 +200,7 @@ def test_diff_between_git_revisions(cli, write, tmp_path):
         "diff", "--git", "HEAD~1..HEAD", tmp_path / "repo" / "guides", "-f", "json", "--fail-on", "never"
     )
     diff = json.loads(result.stdout)
-    assert [f["check"] for f in diff["findings"]["new"]] == ["CON001"]
+    assert [f["check"] for f in diff["findings"]["new"]] == ["CON018"]
     assert diff["findings"]["new"][0]["path"].endswith("repo/guides/guide.md")
     # the revision is kept under the cache by content, so a second diff reads its findings from the run cache
     again = cli(
@@ -229,8 +229,8 @@ def test_action_script_writes_summary_sarif_and_outputs(write, tmp_path):
         [str(REPO / "scripts/ci/guidecheck-action.sh")], env=env, capture_output=True, text=True
     )
     assert run.returncode == 1, run.stderr
-    assert "::error file=" in run.stdout and "CON001" in run.stdout
-    assert summary.read_text().startswith("### guidecheck") and "error CON001" in summary.read_text()
+    assert "::error file=" in run.stdout and "CON018" in run.stdout
+    assert summary.read_text().startswith("### guidecheck") and "error CON018" in summary.read_text()
     assert output.read_text().splitlines() == [f"sarif-file={tmp_path / 'out.sarif'}", "exit-code=1"]
     jsonschema.validate(
         json.loads((tmp_path / "out.sarif").read_text()), json.loads(SARIF_SCHEMA.read_text())
@@ -258,7 +258,7 @@ def test_pre_commit_try_repo(write, tmp_path):
     cmd = [str(pre_commit), "try-repo", str(repo), "guidecheck", "--all-files"]
     run = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True)
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "CON001" in run.stdout
+    assert "CON018" in run.stdout
     (work / "ner.md").write_text(CONFLICT.replace("Never include", "Always include"))
     again = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True)
     assert again.returncode == 0, again.stdout

@@ -62,7 +62,7 @@ def _names_both_rules(cli, deck) -> None:
     result = cli("check", deck)
     assert result.exit_code == 1
     line = next(ln for ln in result.stdout.splitlines() if " error " in ln)
-    assert line.startswith(f"{deck.as_posix()}:5: error CON001 ")
+    assert line.startswith(f"{deck.as_posix()}:5: error CON018 ")
     assert "Always include the determiner in the entity span." in line
     assert "Never include the determiner in the entity span." in line
 
@@ -144,7 +144,7 @@ def test_select_takes_comma_separated_checks_as_repeated_ones(cli, write, frames
     args = ("check", deck, "--format", "json", "--fail-on", "never")
     repeated = json.loads(cli(*args, "--select", "CON", "--select", "REL").stdout)["findings"]
     comma = json.loads(cli(*args, "--select", "con,REL").stdout)["findings"]
-    assert [f["check"] for f in repeated] == ["CON001"]
+    assert [f["check"] for f in repeated] == ["CON018"]
     assert comma == repeated
 
 
@@ -169,7 +169,7 @@ def test_unreadable_document_is_not_a_tool_failure(cli, write, tmp_path, frames)
     assert status["empty.md"] == ("error", "the file is empty")
     assert status["old.doc"][0] == "error" and ".docx" in status["old.doc"][1]
     assert status["good.md"] == ("ok", None)
-    assert any(f["check"] == "CON001" for f in report["findings"])
+    assert any(f["check"] == "CON018" for f in report["findings"])
     assert cli("check", tmp_path / "deck").exit_code == 1  # the good deck still decides the exit code
     assert good.read_text() == CONFLICT  # input never modified
 
@@ -264,4 +264,4 @@ def test_warm_run_reuses_findings_but_never_stale_ones(cli, write, tmp_path, fra
     (tmp_path / "setup.cfg").unlink()
     deck.write_text(CONFLICT.replace("Never include", "Always include"))  # edited deck: no stale conflict
     edited = json.loads(cli("check", deck, "-f", "json", "--fail-on", "never").stdout)
-    assert not any(f["check"] == "CON001" for f in edited["findings"])
+    assert not any(f["check"] == "CON018" for f in edited["findings"])

@@ -50,7 +50,7 @@ def test_deontic_flip_across_files_with_do_dont_lead_in(write, check_json, frame
         "# FAQ\n\n## Spans\n\nDon't:\n\n- include determiners in entity spans\n- copy text from the page\n",
     )
     report = check_json(guide.parent)
-    found = _by_check(report)["CON001"]
+    found = _by_check(report)["CON018"]
     assert len(found) == 1
     finding, (a, b) = found[0]
     assert {a["path"].rsplit("/", 1)[-1], b["path"].rsplit("/", 1)[-1]} == {"guide.md", "faq.md"}
@@ -64,7 +64,7 @@ def test_deontic_flip_across_files_with_do_dont_lead_in(write, check_json, frame
     }
     assert places == {("guide.md", 5), ("faq.md", 7)}
     a, b = (a, b) if a["path"].endswith("guide.md") else (b, a)
-    assert _marked(finding, a) == ["Always"]
+    assert _marked(finding, a) == ["Always", "the determiner"]  # the force and the thing put in
     assert _marked(finding, b) == []  # its force is the "Don't:" lead-in, which the report marks
     assert 0.6 <= finding["confidence"] <= 0.99
 

@@ -25,18 +25,18 @@ def _two_decks(write) -> None:
 
 def test_without_the_setting_one_folder_is_one_deck(cli, write, tmp_path):
     _two_decks(write)
-    assert "CON001" in _checks(cli, tmp_path / "deck")
+    assert "CON018" in _checks(cli, tmp_path / "deck")
 
 
 def test_setup_cfg_decks_are_not_compared_with_each_other(cli, write, tmp_path):
     _two_decks(write)
     write("deck/setup.cfg", "[guidecheck]\ndecks = chatbot: chatbot-*.md, search: search/**\n")
-    assert "CON001" not in _checks(cli, tmp_path / "deck")
+    assert "CON018" not in _checks(cli, tmp_path / "deck")
     # two files of one named deck are still compared
     write("deck/chatbot-faq.md", f"# Chatbot FAQ\n\n## Spans\n\n{NEVER}\n")
     result = cli("check", tmp_path / "deck")
     assert result.exit_code == 1
-    assert "CON001" in result.stdout and "chatbot-faq.md" in result.stdout
+    assert "CON018" in result.stdout and "chatbot-faq.md" in result.stdout
 
 
 def test_pyproject_table_names_the_decks(cli, write, tmp_path):
@@ -45,7 +45,7 @@ def test_pyproject_table_names_the_decks(cli, write, tmp_path):
         "deck/pyproject.toml",
         '[tool.guidecheck.decks]\nchatbot = ["chatbot-*.md"]\nsearch = "search/**"\n',
     )
-    assert "CON001" not in _checks(cli, tmp_path / "deck")
+    assert "CON018" not in _checks(cli, tmp_path / "deck")
 
 
 def test_a_malformed_decks_setting_is_a_usage_error(cli, write, tmp_path):

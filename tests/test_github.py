@@ -114,5 +114,8 @@ def test_cli_github_output_is_exact(cli, write, fake_models):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert len(lines) == len(report["findings"])
-    con = next(f for f in report["findings"] if f["check"] == "CON001")
-    assert f"::error file={deck.as_posix()},line=5,title=CON001 deontic-flip::{con['message']}" in lines
+    con = next(f for f in report["findings"] if f["check"] == "CON018")
+    assert (
+        f"::error file={deck.as_posix()},line=5,title=CON018 field-content-conflict::{con['message']}"
+        in lines
+    )

@@ -107,7 +107,7 @@ def _esc(s: str) -> str:
 def test_contradiction_side_by_side_with_locations_sections_and_marks(cli, write, tmp_path):
     deck = write("search.md", DECK)
     html, report = _html_and_json(cli, tmp_path, deck)
-    con = next(f for f in report["findings"] if f["check"] == "CON001")
+    con = next(f for f in report["findings"] if f["check"] == "CON018")
     card = _card(html, con["id"])
     assert 'class="sides pair"' in card
     assert f"{deck.as_posix()}:5</a>" in card and f"{deck.as_posix()}:10</a>" in card
@@ -115,7 +115,7 @@ def test_contradiction_side_by_side_with_locations_sections_and_marks(cli, write
     assert "<li>Search result rating</li><li>Style</li>" in card
     assert "Listed under “<mark>Do not:</mark>”" in card
     assert "<mark>Always</mark>" in card and "<mark>publication date</mark>" in card
-    assert 'href="#check-CON001"' in card
+    assert 'href="#check-CON018"' in card
     assert f'href="#{con["id"]}"' in card
     assert "confidence " + f"{round(con['confidence'] * 100)}%" in card
 

@@ -1,4 +1,4 @@
-"""Copying text word for word into a field, required by one rule and forbidden by another (CON001), round 19.
+"""Copying text word for word into a field, required by one rule and forbidden by another (CON001 until round 45, CON018 since), round 19.
 
 "Every reason must quote the exact line of the transcript that shows the problem" against "Never copy text from
 the transcript into the reason box": a quote is a copy, whatever the copied thing is called. The field must be the
@@ -35,7 +35,7 @@ found = contradictions_fixture(DECKS, "round19_verbatim")
 
 @pytest.mark.slow
 def test_a_required_quote_against_a_ban_on_copying_into_the_same_field(found):
-    assert _pairs(found, "must quote the exact line", "Never copy text from the transcript") == ["CON001"]
+    assert _pairs(found, "must quote the exact line", "Never copy text from the transcript") == ["CON018"]
 
 
 @pytest.mark.slow

@@ -281,10 +281,10 @@ found = contradictions_fixture(DECKS, "round22_readings")
 @pytest.mark.parametrize(
     ("a", "b", "checks"),
     [
-        ("must list the browser name", "Keep browser details out", ["CON001"]),
+        ("must list the browser name", "Keep browser details out", ["CON018"]),
         ("in the Order field", "into the Remarks box", []),  # two fields
-        ("Must include any coupon code", "Don't type coupon codes", ["CON001"]),
-        ("ADDR_SPAN must include", "keep them out of every labeled span", ["CON001"]),
+        ("Must include any coupon code", "Don't type coupon codes", ["CON018"]),
+        ("ADDR_SPAN must include", "keep them out of every labeled span", ["CON018"]),
         ("You may leave Priority blank", "Priority is never optional", ["CON001"]),
         ("You may enter N/A for Region", "Region is never N/A", []),  # billing tickets only
         ("Noisy calls may be skipped", "Background noise is never a reason", ["CON016"]),
@@ -327,9 +327,9 @@ found = contradictions_fixture(DECKS, "round22_readings")
         ("add entries to the shared glossary", "any annotator can add it", ["CON011"]),
         ("add entries to the shared glossary", "add a comment to the ticket", []),  # another thing
         ("Only native speakers may assign", "every post-editor", ["CON011"]),
-        ("always include the batch ID", "into any free-text box", ["CON001"]),
-        ("must begin with the serial number", "such as the serial number", ["CON001"]),
-        ("must name the maker", "leave them out of the long description", ["CON001"]),
+        ("always include the batch ID", "into any free-text box", ["CON018"]),
+        ("must begin with the serial number", "such as the serial number", ["CON018"]),
+        ("must name the maker", "leave them out of the long description", ["CON018"]),
         ("labeled ATTACHMENT rather than BODY", "Cover letters are tagged as BODY", ["CON003"]),
         # held-out22's false findings, fixed in general form after its score (each in other words here)
         ("Level 4 is reserved for the Delete action", "Choose the level (1-4)", []),  # a score for an action

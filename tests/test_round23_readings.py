@@ -116,9 +116,9 @@ found = contradictions_fixture(DECKS, "round23_readings")
         ("Faithfulness must be 2 or lower", "Verdict: Faithfulness 4", ["CON008"]),
         ("Faithfulness must be 2 or lower", "Verdict: Faithfulness 5", []),  # another case
         ("Every Faithfulness score of 1", "Verdict: Faithfulness 4", []),  # the score names the case
-        ("give the hh:mm timestamp", "Leave timestamps out of escalation tickets", ["CON001"]),
-        ("must include the caller's exact words", "Caller wording must not be reproduced", ["CON001"]),
-        ("the ticket number in round brackets", "Ticket numbers must not appear", ["CON001"]),
+        ("give the hh:mm timestamp", "Leave timestamps out of escalation tickets", ["CON018"]),
+        ("must include the caller's exact words", "Caller wording must not be reproduced", ["CON018"]),
+        ("the ticket number in round brackets", "Ticket numbers must not appear", ["CON018"]),
         ("Only QA leads may assign the Urgent", "any rater applies the Urgent label", ["CON011"]),
         ("Only QA leads may assign the Urgent", "Press 2 for Urgent", []),  # a key, not the act left to all
         (

@@ -171,7 +171,7 @@ found = contradictions_fixture(DECKS, "round24_readings")
         ("Severity field to 3 when", "Severity field to 4 when", []),  # a minor and a major injury
         ("Glare flag to yes when sunlight", "set the Glare flag to no", []),  # no sunlight: another case
         ("Write every justification in English", "Justifications go in the same language", ["CON010"]),
-        ("Include the brand name in the span", "Brand names are never part of the span", ["CON001"]),
+        ("Include the brand name in the span", "Brand names are never part of the span", ["CON018"]),
         ("Include the price in the note", "The review date is never part of the span", []),  # another thing
         ("skip tickets over 900 words", "length is never grounds for skipping", ["CON016"]),
         (

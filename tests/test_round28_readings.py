@@ -119,9 +119,9 @@ found = contradictions_fixture(DECKS, "round28_readings")
         ("skip a recording that contains a child", "Speaker age is never a reason", ["CON016"]),
         ("too noisy to hear the words", "Background noise never excuses a missing", ["CON016"]),
         ("page shows a login wall", "Missing audio is not grounds for skipping", []),  # advice, not the case
-        ("must quote the exact timetable row", "don't paste timetable rows", ["CON001"]),
-        ("Paste the full URL of every page", "Links must never go into", ["CON001"]),
-        ("paste the exact offending phrase", "keep the posting's own wording out", ["CON001"]),
+        ("must quote the exact timetable row", "don't paste timetable rows", ["CON018"]),
+        ("Paste the full URL of every page", "Links must never go into", ["CON018"]),
+        ("paste the exact offending phrase", "keep the posting's own wording out", ["CON018"]),
         ("naming the newsletter it was taken", "Leave the name of the newsletter out", ["CON001"]),
         ("Quote the offending phrase in the comment", "Don't paste whole paragraphs", []),  # a short quote
         ("Interns in their first month may leave", "being an intern is no excuse", ["CON016"]),

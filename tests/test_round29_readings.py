@@ -154,13 +154,13 @@ found = contradictions_fixture(DECKS, "round29_readings")
         ("can be claimed only by senior agents", "never a reason for extra time", []),  # a restriction
         ("in this order: Threat, Identity Attack", "make Identity Attack the primary", ["CON005"]),
         ("in this order: Threat, Identity Attack", "make Insult the primary", []),  # the list's own order
-        ("your note must quote, in double quotes", "Don't copy the bot's wording", ["CON001"]),
+        ("your note must quote, in double quotes", "Don't copy the bot's wording", ["CON018"]),
         (
             "paste the offending line into the comment box",
             "Never reproduce confidential customer information in a",
-            ["CON001"],
+            ["CON018"],
         ),
-        ("A Spam label must be backed by a link", "Do not paste URLs into the rationale", ["CON001"]),
+        ("A Spam label must be backed by a link", "Do not paste URLs into the rationale", ["CON018"]),
         ("paste the offending line into the comment box", "in the evidence field", []),  # another field
         (
             "Skip any review written mostly in a language",

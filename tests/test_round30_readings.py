@@ -130,7 +130,7 @@ further = contradictions_fixture(FURTHER_LOOK, "round30_further_look")
         ("found", "pick the lower one", "Do round up when you are torn", ["CON005"]),
         ("found", "Read the style sheet before", "open the style sheet only afterwards", ["CON013"]),
         ("found", "Read the style sheet before", "read the transcript after it", []),  # the same order
-        ("found", "The Amount field must include", "into Amount", ["CON001"]),
+        ("found", "The Amount field must include", "into Amount", ["CON018"]),
         ("found", "copy the order number", "into the Remarks box", []),  # another field
         ("found", "may skip a review written entirely", "language is never a reason to skip", ["CON014"]),
         ("found", "single emoji", "language is never a reason to skip", []),  # another case

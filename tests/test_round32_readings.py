@@ -92,7 +92,7 @@ found = contradictions_fixture(DECKS, "round32_readings")
         ("Only Senior Verifiers", "apply the Lost status", ["CON011"]),  # any verifier
         ("Only Senior Verifiers", "apply the Delayed status", []),  # another status
         ("Apply RATE_ERROR", "Verdict: 4, no flags", []),  # the example's price matches: the other case
-        ("paste the ticket number", "Never put ticket numbers", ["CON001"]),  # a place in the Notes field
+        ("paste the ticket number", "Never put ticket numbers", ["CON018"]),  # a place in the Notes field
         ("paste the queue name", "Never put ticket numbers", []),  # another field, another thing
         ("Every ABUSE flag must come with", "Leave the comment box empty", ["CON001"]),
         ("Every SPAM flag must come with", "Leave the comment box empty", []),  # another flag
@@ -162,7 +162,7 @@ second = contradictions_fixture(SECOND_LOOK, "round32_second_look")
             "A Checked badge is never",
             ["CON016"],
         ),  # the reason's condition is no case
-        ("For every Severity 3 photo, write", "Leave the comment box empty", ["CON001"]),  # an opening phrase
+        ("For every Severity 3 photo, write", "Leave the comment box empty", ["CON018"]),  # an opening phrase
         ("Type the brand name into the Brand", "Brand names never go in", ["CON001"]),
         ("go with the lower one", "on the line between two grades", ["CON005"]),
         ("only a QA lead can change it", "you need to change a grade", []),  # a case of escalating, no grant

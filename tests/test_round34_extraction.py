@@ -6,7 +6,7 @@ matched on the blind splits already scored (read in general form, not per senten
   comes first: do not open ...", "Ties between two tags: choose ...");
 - a plain-text entry whose numbered title is on the line above its text ("E4. Background noise");
 - a ban on pasting URLs into a field clashes with a link required there, not with a quote of the source's words
-  (CON001: the copying reading asks what is copied).
+  (CON018 since round 45: the copying reading asks what is copied).
 
 Their look-alikes stay what they were: "Note: ..." states something, "Please" is no instruction of its own, a
 list of qualities after a colon is no instruction ("...: correct, complete, on time"), a changelog's past tense
@@ -103,7 +103,7 @@ found = contradictions_fixture(LINK_DECKS, "round34_links")
 
 
 def test_a_link_required_in_a_field_clashes_with_a_ban_on_pasting_urls_there(found):
-    assert _pairs(found, "link to the spam report", "paste URLs") == ["CON001"]
+    assert _pairs(found, "link to the spam report", "paste URLs") == ["CON018"]
 
 
 def test_a_quote_of_the_source_words_does_not_clash_with_a_ban_on_urls(found):

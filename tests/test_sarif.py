@@ -65,11 +65,11 @@ def test_sarif_validates_and_has_one_rule_per_check(deck_reports):
 def test_contradiction_result_points_at_both_rules(deck_reports):
     deck, report, doc = deck_reports
     run = doc["runs"][0]
-    finding = next(f for f in report["findings"] if f["check"] == "CON001")
-    result = next(r for r in run["results"] if r["ruleId"] == "CON001")
+    finding = next(f for f in report["findings"] if f["check"] == "CON018")
+    result = next(r for r in run["results"] if r["ruleId"] == "CON018")
     assert result["level"] == "error"
     assert result["message"]["text"] == finding["message"]
-    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "CON001"
+    assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "CON018"
     physical = result["locations"][0]["physicalLocation"]
     assert physical["artifactLocation"]["uri"] == deck.as_posix()
     assert physical["region"]["startLine"] == 5

@@ -48,8 +48,8 @@ def test_lines_grouped_per_document_with_summary(cli, write, fake_models):
     out = result.stdout
     assert not ANSI.search(out)  # not a terminal
     lines = out.splitlines()
-    con = next(i for i, ln in enumerate(lines) if " CON001 " in ln)
-    assert lines[con].startswith(f"{deck.as_posix()}:5: error CON001 ")
+    con = next(i for i, ln in enumerate(lines) if " CON018 " in ln)
+    assert lines[con].startswith(f"{deck.as_posix()}:5: error CON018 ")
     assert lines[con + 1] == f"    other rule: {deck.as_posix()}:9"
     amb = next(i for i, ln in enumerate(lines) if " AMB001 " in ln)
     assert lines[amb].startswith(f"{other.as_posix()}:3: warning AMB001 'appropriate'")
@@ -137,7 +137,7 @@ def test_tty_gets_colour_and_no_color_turns_it_off(write, _isolated_cache):
     coloured = _run_on_tty(["check", str(deck), "--fail-on", "never"], env)
     assert "\x1b[31merror\x1b[0m" in coloured
     plain = _run_on_tty(["check", str(deck), "--fail-on", "never"], {**env, "NO_COLOR": "1"})
-    assert "CON001" in plain and not ANSI.search(plain)
+    assert "CON018" in plain and not ANSI.search(plain)
 
 
 class _Stream(io.StringIO):

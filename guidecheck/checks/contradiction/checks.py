@@ -1,4 +1,4 @@
-"""Registered contradiction checks (CON001-CON010; CON011, CON012, CON013, CON014, CON015, CON016 and the relations REL001-REL003 in their modules).
+"""Registered contradiction checks (CON001-CON010; CON011, CON012, CON013, CON014, CON015, CON016, CON017, CON018 and the relations REL001-REL003 in their modules).
 
 Each check reports one relation type of the shared classifier (engine.relations), so an exception or an
 update suppresses a conflict the same way whichever frame found it.

@@ -251,7 +251,8 @@ def _outcome_conflict(fa: Claim, fb: Claim, aliases: dict[str, str], cosine: flo
     if perm and {fa.deontic, fb.deontic} & {"O", "F"}:
         o, p = (fa, fb) if fa.deontic != "P" else (fb, fa)
         lo, lp = (la, lb) if o is fa else (lb, la)
-        why = f"{quoted(as_read(o.rule))} requires {lo}, but {quoted(as_read(p.rule))} still allows {lp}."
+        verb = "rules out" if o.deontic == "F" else "requires"  # the force as the rule states it
+        why = f"{quoted(as_read(o.rule))} {verb} {lo}, but {quoted(as_read(p.rule))} still allows {lp}."
         return Conflict("CON002", 0.9, why, spans, False)
     if fa.deontic in ("O", None) and fb.deontic in ("O", None):
         situation = f"“{fa.condition_text}”" if fa.condition_text else "the same case"

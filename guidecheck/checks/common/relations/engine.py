@@ -144,7 +144,12 @@ def _classify(index: Index, config, readings: Readings) -> list[Relation]:
 # A check whose reading of a pair says more than an opt-in check's reading of the same pair: "keeps items in another
 # language out of the work" says why "excuses a case that ... refuses" and "handles these items like any other" clash;
 # "excuses a case that ... refuses" says why a field left blank and a comment required clash.
-_SUPERSEDES = {"CON014": frozenset({"CON001", "CON003", "CON016"}), "CON016": frozenset({"CON001"})}
+_SUPERSEDES = {
+    "CON014": frozenset({"CON001", "CON003", "CON016", "CON017"}),
+    "CON016": frozenset({"CON001", "CON017"}),
+    "CON017": frozenset({"CON001"}),
+    "CON018": frozenset({"CON001"}),
+}
 
 
 def _superseded_dropped(rels: list[Relation]) -> list[Relation]:

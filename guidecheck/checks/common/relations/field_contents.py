@@ -1,4 +1,4 @@
-"""A thing one rule puts into a note, field, span or ticket and another keeps out of it (CON001).
+"""A thing one rule puts into a note, field, span or ticket and another keeps out of it (CON018).
 
 "Your triage note must name the device model and OS version" and "Keep device and OS details out of the triage
 note" cannot both be followed; nor can "Notes field: Must include any promo code or vanity URL" and "Don't type
@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ....model import Span
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .deck_scans import pairwise
@@ -27,7 +28,7 @@ from .lexicon import content, data, stem
 from .memo import search
 from .proposition import is_example_material
 from .relate import Relation, stated_together
-from .text import as_read, find_span, quoted
+from .text import as_read, find_span, quoted, span_of
 
 
 class _Words(NamedTuple):
@@ -267,12 +268,21 @@ def _conflict(x: Contents, y: Contents) -> Conflict | None:
         f"{quoted(as_read(put.claim.rule))} puts {put.content} into {put.box}, but "
         f"{quoted(as_read(out.claim.rule))} keeps {out.content} out of {out.box}."
     )
-    spans = find_span(x.claim.rule, x.span) + find_span(y.claim.rule, y.span)
-    return Conflict("CON001", 0.8, why, spans, False, categorical=True)
+    spans = [sp for c in (x, y) for sp in _marks(c)]
+    return Conflict("CON018", 0.8, why, spans, False, categorical=True)
+
+
+def _marks(c: Contents) -> list[Span]:
+    """The rule's force word and the thing it puts in or keeps out. A list item whose force comes from its lead-in
+    ("Don't:") gets none: the report marks the lead-in, as for the other flips of force."""
+    rule = c.claim.rule
+    if rule.lead_in and rule.polarity:
+        return []
+    return span_of(rule, c.claim.cue) + (find_span(rule, c.content) or find_span(rule, c.span))
 
 
 def field_content_relations(claims: list[Claim]) -> list[Relation]:
-    """CON001 (or what explains it away) for a rule that puts a thing into a container and one that keeps it out."""
+    """CON018 (or what explains it away) for a rule that puts a thing into a container and one that keeps it out."""
     fields = declared_fields(claims)
     found = [
         c

@@ -1,4 +1,4 @@
-"""Copying text word for word into a field, required by one rule and forbidden by another (CON001).
+"""Copying text word for word into a field, required by one rule and forbidden by another (CON018).
 
 "Your comment must quote the exact sentence from the summary that contains the error" and "Never copy text from
 the claim record or the summary into the comment box" cannot both be followed: the quote is a copy. The two
@@ -107,11 +107,11 @@ def _conflict(x: Copying, y: Copying) -> Conflict | None:
         f"(“{req.words}”), but {quoted(as_read(ban.claim.rule))} forbids it (“{ban.words}”)."
     )
     spans = find_span(x.claim.rule, x.words) + find_span(y.claim.rule, y.words)
-    return Conflict("CON001", 0.8, why, spans, False, categorical=True)
+    return Conflict("CON018", 0.8, why, spans, False, categorical=True)
 
 
 def verbatim_relations(claims: list[Claim]) -> list[Relation]:
-    """CON001 (or what explains it away) for a rule that requires copying into a field and one that forbids it."""
+    """CON018 (or what explains it away) for a rule that requires copying into a field and one that forbids it."""
     found = [c for c in map(copying, (c for c in claims if not is_example_material(c))) if c is not None]
     return pairwise(found, lambda c: c.claim, _conflict)
 
