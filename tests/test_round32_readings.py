@@ -162,8 +162,8 @@ second = contradictions_fixture(SECOND_LOOK, "round32_second_look")
             "A Checked badge is never",
             ["CON016"],
         ),  # the reason's condition is no case
-        ("For every Severity 3 photo, write", "Leave the comment box empty", ["CON018"]),  # an opening phrase
-        ("Type the brand name into the Brand", "Brand names never go in", ["CON001"]),
+        ("For every Severity 3 photo, write", "Leave the comment box empty", ["CON001"]),  # an opening phrase
+        ("Type the brand name into the Brand", "Brand names never go in", ["CON018"]),
         ("go with the lower one", "on the line between two grades", ["CON005"]),
         ("only a QA lead can change it", "you need to change a grade", []),  # a case of escalating, no grant
         ("Unreadable pays $0.30", "rate of $0.85", ["CON004"]),  # the whole amount of the rate
