@@ -15,8 +15,7 @@ from .conflict import Conflict
 from .lexicon import content, data, lexicon
 from .permitted_counts import permitted_beyond
 from .text import as_read, find_span, quoted
-from .thresholds import _describes_thing as describes_thing  # read as the threshold rules read it
-from .thresholds import states_complement
+from .thresholds import describes_thing, states_complement
 from .topic import threshold, topic_match
 from .work_time import Scope, is_work_time, same_scope, work_item_scope
 

@@ -162,7 +162,6 @@ def _explained_away(fa: Claim, fb: Claim, found: Conflict) -> Relation | None:
                 return reasoned
         if narrowing is not None and not shut_out and (code not in _UNSCOPED or stated_together(a, b)):
             narrow, clause = narrowing
-            general = fb if narrow is fa else fa
             return Relation(
                 "REL001",
                 a,

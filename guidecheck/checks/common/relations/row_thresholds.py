@@ -20,7 +20,7 @@ from .claims import Claim, Interval, quantity_interval
 from .conflict import Conflict
 from .relate import Relation, decided
 from .text import as_read, find_span, quoted
-from .thresholds import _describes_thing, _regions  # the rule's side is read as any threshold rule's
+from .thresholds import _regions, describes_thing  # the rule's side is read as any threshold rule's
 
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _EXAMPLE = re.compile(r"\s*(?:examples?|e\.g\.|for example|eg)\b", re.I)
@@ -58,7 +58,7 @@ def _names_case(rule: Claim, q: Quantity, label: str) -> bool:
     visible"), not after it as what the labelled item must hold ("Steps labelled COMBINE must list at least one
     ingredient")."""
     at, named = rule.text.find(q.text), rule.text.lower().find(label.lower())
-    return (0 <= at < named) or _describes_thing(rule, q)
+    return (0 <= at < named) or describes_thing(rule, q)
 
 
 def _meets(a: Interval | None, b: Interval | None, whole: bool = False) -> bool:

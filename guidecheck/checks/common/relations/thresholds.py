@@ -152,7 +152,7 @@ def _shared_acts(fa: Claim, fb: Claim) -> list[str]:
     return [f"{fa.rule.action} {fa.rule.object}".strip()]
 
 
-def _describes_thing(claim: Claim, q: Quantity) -> bool:
+def describes_thing(claim: Claim, q: Quantity) -> bool:
     """The number says which things the act applies to, not how much of the act to do: it stands before the act
     ("Pedestrians shorter than 12 pixels are not boxed") or in a relative clause ("every pedestrian whose height
     is 8 px or more") or in the rule's condition ("is rejected when more than three gold items are wrong"), never
@@ -182,7 +182,7 @@ def threshold_conflict(fa: Claim, fb: Claim) -> Conflict | None:
             for qb, _ in fb.quantities:
                 if qa.attribute != qb.attribute or (qa.attribute == "count" and qa.unit != qb.unit):
                     continue  # "more than one flag" and "up to 18 months" count two things
-                if not labels and not (_describes_thing(fa, qa) and _describes_thing(fb, qb)):
+                if not labels and not (describes_thing(fa, qa) and describes_thing(fb, qb)):
                     continue
                 (ga, wa), (gb, wb) = _regions(fa, qa), _regions(fb, qb)
                 if _meet(ga, wb) or _meet(gb, wa):
