@@ -234,11 +234,22 @@ def policy_statement(sent, covered: set[int]) -> Detection | None:
             "prohibition", "must", True, "refused reason statement", _skip_token(sent, refused), False
         )
     for read, what in _POLICY_READINGS:
-        if read(text) is not None:
-            return Detection("obligation", "must", False, what, sent.root, False)
+        if (found := read(text)) is not None:
+            return Detection("obligation", "must", False, what, _token_at(sent, found), False)
     if same_measures([sent.text]):  # "Your audit score is shown as Gold Agreement on the dashboard"
         return Detection("definition", None, False, "second name of a measure", sent.root, False)
     return None
+
+
+def _token_at(sent, found):
+    """The token where a reading found its limit ("a hard limit of 10 minutes"), else the sentence's root: the
+    clause of that token is the rule's, so a condition of a later clause ("...; the form locks when the timer runs
+    out") is not read as the limit's (``clause_scope``). The parser may root such a sentence in its last clause."""
+    span = getattr(found, "span", None)
+    if not isinstance(span, tuple):
+        return sent.root
+    base = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    return next((t for t in sent if t.idx >= base + span[0]), sent.root)
 
 
 def _skip_token(sent, refused: re.Match[str]):

@@ -30,7 +30,7 @@ class ItemTime:
     # (the time to finish one in)
     kind: str
     seconds: float
-    scope: str  # "item" or "batch"
+    scope: str  # "item", "batch" or "session" (a login's idle time)
     span: tuple[int, int]  # the time's characters in the sentence
     floor: bool = False  # a give-up time that is the least time before skipping, not the point to skip
 
@@ -39,6 +39,7 @@ class ItemTime:
 class _Words:
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     batch: re.Pattern[str]
+    session: re.Pattern[str]
     sub_case: re.Pattern[str]
     time: re.Pattern[str]
     floor: re.Pattern[str]
@@ -55,6 +56,7 @@ def _words() -> _Words:
     return _Words(
         kinds=tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in d["kinds"].items()),
         batch=re.compile(rf"\b(?:{d['batch']})\b", re.I),
+        session=re.compile(rf"\b(?:{d['session']})\b", re.I),
         sub_case=re.compile(rf"\b(?:{d['sub_case']})\b", re.I),
         floor=re.compile(rf"\b(?:{d['give_up_floor']})\b", re.I),
         covered_cases=re.compile(d["covered_cases"], re.I),
@@ -110,8 +112,8 @@ def read_item_time(text: str) -> ItemTime | None:
     seconds, span = times[0]
     floor = kinds[0] == "give_up" and bool(w.floor.search(text))
     scoped = _REASON.split(w.returned_to.sub("", text), maxsplit=1)[0]
-    per_batch = bool(w.batch.search(scoped))
-    return ItemTime(kinds[0], seconds, "batch" if per_batch else "item", span, floor)
+    scope = "session" if w.session.search(scoped) else "batch" if w.batch.search(scoped) else "item"
+    return ItemTime(kinds[0], seconds, scope, span, floor)
 
 
 # "..., since ..." and "... so it does not hold up the batch": a reason or a purpose names no scope

@@ -6,6 +6,7 @@ import re
 
 from ..model import Block
 from .context import DocContext
+from .label_names import noun_after_name
 from .lexicon import is_person_name, lemma, lexicon
 from .other_numbers import SCALE_SCORE, numbers_other
 from .roles import NOUNISH
@@ -241,6 +242,7 @@ def _one_label(doc, i: int, sent, found: list[tuple[int, str]]) -> int | None:
             j += 1
         if is_person_name(doc[i : j + 1].text):
             return None  # "tag a QA Lead", "notify the Project Lead": a person to reach, not a value to give
+        j = noun_after_name(doc, i, j, sent)
         found.append((i, doc[i : j + 1].text))
         return j + 1
     return None
@@ -344,6 +346,8 @@ def _after_as(sent, found: list[tuple[int, str]]) -> None:
                 not t.like_num and j + 1 < sent.end and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha
             ):
                 j += 1
+            if not t.like_num:
+                j = noun_after_name(doc, i, j, sent)
             found.append((i, doc[i : j + 1].text))
 
 

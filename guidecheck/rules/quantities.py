@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
 import tomllib
 
 from ..model import Quantity
+from .quantity_context import in_context, periods_in_a_row
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*|%")
 _DEGREES = re.compile(r"\s*°\s*([FCfc])\b")
@@ -290,6 +290,8 @@ def _befores(scan: _Scan, rx: re.Pattern[str]) -> None:
         if not scan.free(m.start(), m.end()):
             continue
         unit, attr, scale, end = scan.unit_at(m.end())
+        if m.group("cmp").lower() == "under" and unit in _data()["filed_under"]:
+            continue  # "under two categories": filed under them, not fewer
         end = max(end, m.end())
         cmp = _data()["before"][m.group("cmp").lower()]
         text = scan.text[m.start() : end].strip()
@@ -352,37 +354,10 @@ def find_quantities(
     _compound_limits(scan, p_compound)
     share = _share_after()
     return [
-        _in_context(q, text, start)
+        in_context(q, text, start)
         for start, q in sorted(scan.found, key=lambda x: x[0])
         if not (q.unit is None and share.match(text, start + len(q.text)))
     ]
-
-
-# "two or more points apart", "scores that differ by two or more points", "a gap of 2 points": the size of a
-# difference between two values, not a bound on the value itself.
-_APART = re.compile(r"\s*apart\b", re.I)
-_DIFFER_BY = re.compile(
-    r"(?:\bdiffer(?:s|ed|ing)?|\bdiverge[sd]?|\bvar(?:y|ies))\s+by\s+$|\b(?:gap|difference|spread)\s+of\s+$",
-    re.I,
-)
-
-
-def _in_context(q: Quantity, text: str, start: int) -> Quantity:
-    """The quantity as the words around it read it: the size of a difference, or a run of periods."""
-    if _APART.match(text, start + len(q.text)) or _DIFFER_BY.search(text[max(0, start - 30) : start]):
-        return replace(q, attribute="difference")
-    if q.attribute == "time" and periods_in_a_row(text, start + len(q.text)):
-        return replace(q, attribute="streak")
-    return q
-
-
-def periods_in_a_row(text: str, end: int) -> bool:
-    """The time that ends at ``end`` counts periods in a row ("below 90% for two weeks in a row"): how many, not how
-    long anything takes."""
-    return _IN_A_ROW.match(text, end) is not None
-
-
-_IN_A_ROW = re.compile(r"\s+(?:in\s+a\s+row|running|consecutively|straight)\b", re.I)
 
 
 @lru_cache(maxsize=1)

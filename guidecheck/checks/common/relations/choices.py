@@ -73,8 +73,10 @@ def choice(claim: Claim) -> Choice | None:
         claim.text[lead.end() :] if lead else claim.text
     )  # a quoted option is a pick ("select “No preference”")
     pick = _pick(main)
-    if pick is None or _TO_DO.search(pick):
-        return None  # "Use RGB to find the defect and thermal to decide": a division of work, not one pick
+    if pick is None or _TO_DO.search(pick) or _CLAUSE.match(pick):
+        # "Use RGB to find the defect and thermal to decide": a division of work, not one pick; "regrade a pick if
+        # they think the grade is wrong", "... so the annotator sees why": a case or a purpose, not what is picked
+        return None
     words = frozenset(t.lower() for t in re.findall(r"[\w'-]+", pick)) - w.generic
     said_all = " ".join(situations)
     situation = content(said_all + " " + " ".join(_PREFIXED.findall(said_all))) - w.cue_words
@@ -82,6 +84,7 @@ def choice(claim: Claim) -> Choice | None:
 
 
 _TO_DO = re.compile(r"\bto\s+[a-z]+\b", re.I)
+_CLAUSE = re.compile(r"(?:if|when|whenever|unless|so|because|since|as|while|until)\b", re.I)
 # "Multi-category clips": the clips of more than one category.
 _PREFIXED = re.compile(r"\b(?:multi|cross|inter)-([a-z]{3,})", re.I)
 

@@ -30,14 +30,20 @@ from .refused_exception import refused_exception
 from .relate import Relation, decided
 from .reservations import reserved_act, verbs_of
 from .restriction import restriction_conflict
-from .sequence import orders, sequence_conflict
+from .sequence import defines_a_label, orders, sequence_conflict
 from .vectors import unit_rows
 
 
 def _ordering(claims: list[Claim]) -> list[Claim]:
-    """The rules that state an order of steps and require it (an example or a permission orders nothing)."""
+    """The rules that state an order of steps and require it (an example, a permission or a table row that defines a
+    label orders nothing)."""
     return [
-        c for c in claims if orders(c.text) and c.deontic not in ("N", "P") and not is_example_material(c)
+        c
+        for c in claims
+        if orders(c.text)
+        and c.deontic not in ("N", "P")
+        and not is_example_material(c)
+        and not defines_a_label(c)
     ]
 
 

@@ -31,6 +31,7 @@ class Words(NamedTuple):
     negation: re.Pattern[str]
     predicate: re.Pattern[str]
     not_before: re.Pattern[str]
+    denied_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,7 @@ def _words() -> Words:
         re.compile(d["negation"], re.I),
         re.compile(d["predicate"], re.I),
         re.compile(d["not_before"], re.I),
+        re.compile(d["denied_after"], re.I),
     )
 
 
@@ -84,8 +86,11 @@ def _named(text: str, name: str) -> re.Match[str] | None:
 
 
 def _denied(text: str) -> frozenset[str]:
-    """The words a text denies: within three words after "not", "no", "never" or "n't"."""
-    return frozenset(w for m in _words().negation.finditer(text) for w in content(m.group("scope")))
+    """The words a text denies: within three words after "not", "no", "never" or "n't", and a state said and then
+    denied ("should be present and is not")."""
+    w = _words()
+    after = {x for m in w.denied_after.finditer(text) for x in content(m.group("word"))}
+    return frozenset(x for m in w.negation.finditer(text) for x in content(m.group("scope"))) | after
 
 
 def _predicates(text: str) -> tuple[frozenset[str], frozenset[str]]:

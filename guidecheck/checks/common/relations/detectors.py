@@ -216,6 +216,28 @@ def definition_conflict(fa: Claim, fb: Claim, cosine: float) -> Conflict | str |
     return Conflict("CON006", conf, why, find_span(fa.rule, da) + find_span(fb.rule, db), False)
 
 
+# A negation right before the label a rule names: "Partial cracks ... are not Rail break", "is never a 2".
+_REFUSED_BEFORE = re.compile(
+    r"\b(?:not|never|no\s+longer)\s+(?:be\s+)?(?:(?:labell?ed|marked|tagged|rated|scored)\s+)?(?:an?\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _label_refused(claim: Claim) -> bool:
+    """Whether the rule names its first label only to deny it, so the message says "rules out" whatever its force."""
+    start = claim.outcomes[0][1][0] if claim.outcomes else 0
+    return bool(claim.outcomes) and bool(_REFUSED_BEFORE.search(claim.text[max(0, start - 32) : start]))
+
+
+def _forbids_label(claim: Claim) -> bool:
+    """A prohibition whose label sits in the clause it forbids ("Never mark a parody Spam"), not in a later clause
+    that gives it ("... is never a reason to waive the photo; without that photo the evidence is Insufficient")."""
+    if claim.deontic != "F" or not claim.outcomes:
+        return False
+    cue = claim.cue[0] if claim.cue else 0
+    return ";" not in claim.text[cue : claim.outcomes[0][1][0]]
+
+
 def _outcome_conflict(fa: Claim, fb: Claim, aliases: dict[str, str], cosine: float) -> Conflict | None:
     """Same situation, different label or score (CON003), or a permission outside an obligation's range (CON002).
     A rule that orders steps names what to do, not a label ("Score Correctness first, then Idiom")."""
@@ -251,7 +273,7 @@ def _outcome_conflict(fa: Claim, fb: Claim, aliases: dict[str, str], cosine: flo
     if perm and {fa.deontic, fb.deontic} & {"O", "F"}:
         o, p = (fa, fb) if fa.deontic != "P" else (fb, fa)
         lo, lp = (la, lb) if o is fa else (lb, la)
-        verb = "rules out" if o.deontic == "F" else "requires"  # the force as the rule states it
+        verb = "rules out" if _forbids_label(o) or _label_refused(o) else "requires"
         why = f"{quoted(as_read(o.rule))} {verb} {lo}, but {quoted(as_read(p.rule))} still allows {lp}."
         return Conflict("CON002", 0.9, why, spans, False)
     if fa.deontic in ("O", None) and fb.deontic in ("O", None):

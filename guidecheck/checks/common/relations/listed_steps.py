@@ -20,7 +20,7 @@ from .claims import Claim
 from .conflict import Conflict
 from .proposition import is_example_material
 from .relate import Relation, decided
-from .sequence import Order, generic_step_verbs, orders, same_step_share, step_words
+from .sequence import Order, defines_a_label, generic_step_verbs, orders, same_step_share, step_words
 from .text import as_read, find_span, quoted
 
 _PROCEDURE = re.compile(
@@ -125,7 +125,10 @@ def listed_step_relations(claims: list[Claim], reported: set[str] = frozenset())
     ordering = [
         (c, o)
         for c in claims
-        if c.rule.id not in reported and c.deontic not in ("N", "P") and not is_example_material(c)
+        if c.rule.id not in reported
+        and c.deontic not in ("N", "P")
+        and not is_example_material(c)
+        and not defines_a_label(c)
         for o in orders(c.text)
         if not (o.earlier_all or o.later_all)
     ]

@@ -8,6 +8,7 @@ import math
 import re
 from functools import lru_cache
 
+from ....rules.lexicon import lexicon as rules_lexicon
 from ....rules.quantities import limit_named
 from .case_numbers import in_condition, names_sub_case
 from .claims import Claim
@@ -16,6 +17,7 @@ from .lexicon import content, data, lexicon
 from .permitted_counts import permitted_beyond
 from .text import as_read, find_span, quoted
 from .thresholds import describes_thing, states_complement
+from .titles import titled_apart
 from .topic import threshold, topic_match
 from .work_time import Scope, is_work_time, same_scope, work_item_scope
 
@@ -150,18 +152,44 @@ def _measured(claim: Claim, q) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    """Words of units ("day", "words"): a named limit's unit names how it is measured, not what it limits."""
+    return frozenset(rules_lexicon().words["measure_units"])
+
+
+@lru_cache(maxsize=1)
 def _measure_words() -> frozenset[str]:
     """Words that name a limit or its measure, not the thing measured (data: [numeric_limits] measure_words)."""
     return frozenset(data()["numeric_limits"]["measure_words"])
 
 
+def _titled_apart(fa: Claim, qa, fb: Claim, qb) -> bool:
+    """The two numbers belong to things named apart ("Level 1 means ..." / "Level 3 means ...")."""
+    return titled_apart(fa.text, fa.text.find(qa.text), fb.text, fb.text.find(qb.text))
+
+
+def _limit_topic(claim: Claim, q) -> frozenset[str]:
+    """What the limit is about: the rule's core, with its condition when the number stands there ("The word counter
+    turns red once a single-panel caption passes the 75-word limit") and the words of a named limit ("The weekly
+    minimum to remain on the active roster is 25 tasks"), which the core leaves out with the number."""
+    if not limit_named(q):
+        return claim.core
+    said = re.sub(r"[\d-]+", " ", q.text).lower().split()
+    named = content(" ".join(w for w in said if w not in _measure_words() and w not in _units()))
+    # "passes the 75-word limit" states the limit in the condition; "reach one of the caps" states no figure
+    stated = in_condition(claim, q) and re.search(r"\d", q.text)
+    return (claim.everything if stated else claim.core) | named
+
+
 def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     hit = numbers_disjoint(fa, fb) or permitted_beyond(fa, fb)
-    if not hit or any(names_sub_case(f) for f in (fa, fb)):
+    if not hit or any(names_sub_case(f) for f in (fa, fb)) or _titled_apart(fa, hit[0], fb, hit[1]):
         return None
     filler = lexicon().quantity_filler
-    ca, cb = fa.core - filler, fb.core - filler
     qa, qb, kept = hit
+    ca, cb = _limit_topic(fa, qa) - filler, _limit_topic(fb, qb) - filler
+    if (limit_named(qa) or limit_named(qb)) and qa.unit and qa.unit == qb.unit:
+        ca, cb = ca | content(qa.unit), cb | content(qb.unit)  # "a limit of 60 words" / "the 75-word limit"
     if kept is True and _due(fa) != _due(fb):
         return None  # "Memos are due within 48 hours of claim" / "The time cap is two hours per memo": two limits
     sa, sb = _scope(fa, qa), _scope(fb, qb)
@@ -188,4 +216,6 @@ def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     )
     spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
     conf = 0.85 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
-    return Conflict("CON004", conf, why, spans, True, categorical=True)
+    # "once a caption passes the 75-word limit" states the limit: no narrower case of the other rule
+    cased = not any(limit_named(q) and in_condition(f, q) for f, q in ((fa, qa), (fb, qb)))
+    return Conflict("CON004", conf, why, spans, cased, categorical=True)

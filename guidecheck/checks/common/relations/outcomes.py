@@ -49,6 +49,8 @@ def rule_outcomes(rule: Rule, text: str) -> list[tuple[str, tuple[int, int]]]:
         i = i if i >= 0 else low.rfind(lab.lower())
         if i >= 0 and not _REFUSED_LABEL.search(text[max(0, i - 16) : i]):
             out.append((lab, (i, i + len(lab))))
+    # "Loose" inside "Loose debris": the longer name read at the same place is the label
+    out = [(v, sp) for v, sp in out if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for _, o in out)]
     return _given_first(out, text)
 
 

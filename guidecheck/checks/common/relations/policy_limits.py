@@ -44,6 +44,7 @@ from .pay_cases import pay_clash, same_pay_case
 from .proposition import is_example_material
 from .relate import Relation
 from .text import as_read, quoted, span_of
+from .titles import titled_apart
 
 
 def _percent(x: float) -> str:
@@ -264,6 +265,8 @@ def _pairs(
     for (ca, a), (cb, b) in combinations(_readings(claims, read, rows), 2):
         if ca is cb or not (same_project(ca.rule, cb.rule) and comparable(a, b, ca, cb)):
             continue
+        if titled_apart(ca.text, a.span[0], cb.text, b.span[0]):
+            continue  # "Quality bonus: ... 90%" / "Volume bonus: ... 85%": two bonuses, each with its bar
         why = clash(a, b)
         if why is not None:
             out.append(_explained(ca, a, cb, b, why, ca, cb))
@@ -284,7 +287,13 @@ def _across(claims: list[Claim], read_a, read_b, clash) -> list[Relation]:
     out = []
     for ca, a in _readings(claims, read_a):
         for cb, b in _readings(claims, read_b):
-            if ca is cb or not same_project(ca.rule, cb.rule) or (why := clash(a, b)) is None:
+            if (
+                ca is cb
+                or not same_project(ca.rule, cb.rule)
+                or titled_apart(ca.text, a.span[0], cb.text, b.span[0])
+            ):
+                continue
+            if (why := clash(a, b)) is None:
                 continue
             first, second = (ca, cb) if ca.rule.id < cb.rule.id else (cb, ca)
             out.append(_explained(ca, a, cb, b, why, first, second))

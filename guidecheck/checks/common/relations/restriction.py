@@ -17,13 +17,13 @@ from .addressee import addressee
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, lexicon, stem
+from .reader_acts import readers_clauses
 from .reservations import (
     DETERMINERS,
     act_stems,
     before_and_after,
     label_verb_stems,
     marks_another_thing,
-    names_people,
     qualifiers,
     reservation_words,
     reserved,
@@ -83,16 +83,19 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         if names:
             return min(names, key=lambda n: (-len(n), n))  # the fullest name ("Security Risk", not "Risk")
     # "(... is still a behaviour change)" acts on nothing; "..., but approving it is a Lead's call" is not given
-    main = _ASIDE.sub(" ", _readers_clauses(_BUT.split(other.text, maxsplit=1)[0]))
+    main = _ASIDE.sub(" ", readers_clauses(_BUT.split(other.text, maxsplit=1)[0]))
     main = _NOT_THIS.sub(" ", main)  # "go back through the batch rather than fixing only ...": not given
     if not act_stems(acts) & verbs_of(_TIME_CLAUSE.sub(" ", main)):
         # "until the batch closes" times the act; "set the FAKE flag" is still "apply the FAKE flag"
         return _named_flag_applied(reserving, acts, other) or _same_control(reserving, other)
     words = word_stems(other.text)
     if reserving.object_head and reserving.object_head in words & word_stems(_reserved_clause(reserving)):
-        name = _KIND_NAMED.search(_reserved_clause(reserving))
+        name = _KIND_NAMED.search(_reserved_clause(reserving)) or _KIND_VALUE.search(
+            _reserved_clause(reserving)
+        )
         if name is not None and reserving.object_head in _KIND_WORDS and name.group(1) not in other.text:
-            return None  # "set the FAKE flag" is reserved, not "set any flag that applies"
+            return None  # "set the FAKE flag" is reserved, not "set any flag that applies"; "set a report's status
+            # to Duplicate" is, not "Set the status and submit"
         where = _DESTINATION.search(_reserved_clause(reserving))
         if where is not None and not content(where.group("where").replace("-", " ")) & words:
             return None  # "add a genre to the taxonomy" is reserved, not "add up to two secondary genres"
@@ -102,6 +105,9 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         return what_shared(*found, words)
     if reserving.object_head is None:  # "Once a rating is submitted, only a team lead can change it"
         thing = _THING.search(reserving_sentence(reserving).split(",", 1)[0])
+        group = reserved(reserving)
+        if thing and group and stem(thing.group(1).lower()) in word_stems(group[0]):
+            thing = None  # "The Final Price box is reserved for the pricing team": the group, no thing
         if thing and stem(thing.group(1).lower()) in words:
             return thing.group(1)
         return _object_after_act(reserving, words)
@@ -113,20 +119,6 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
 _DESTINATION = re.compile(
     r"\b(?:to|into|onto|from)\s+(?:the|a|an|our|this|that)\s+(?P<where>(?:[\w-]+\s+)?[a-z][\w-]+)\b", re.I
 )
-
-
-# A later clause with a thing for its subject: "Rate each product on its own merits; the other products in the list
-# do not change its score" gives the reader no act of changing.
-_THING_SUBJECT = re.compile(
-    r"^\s*(?:the|its|their|this|that|these|those|other|a|an)\s+(?:[\w'’-]+\s+){0,3}", re.I
-)
-
-
-def _readers_clauses(text: str) -> str:
-    """The clauses whose acts are the reader's: the first, and each later one whose subject is not a thing."""
-    first, *rest = text.split(";")
-    kept = [c for c in rest if not ((m := _THING_SUBJECT.match(c)) and not names_people(m.group(0)))]
-    return ";".join([first, *kept])
 
 
 def _named_flag_applied(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str | None:
@@ -196,6 +188,10 @@ _KIND_NAMED = re.compile(
 )  # "the FAKE flag", "the trail-closure flag"
 
 
+# A thing of a kind named by the value it is set to: "set a report's status to Duplicate".
+_KIND_VALUE = re.compile(r"\b(?:flag|tag|label|status|field|box)s?\s+(?:to|as)\s+([A-Z][\w-]*)")
+
+
 # The name a reserved thing starts with: "Gold Candidate nominations", "The Escalate to Legal flag".
 _THING_NAME = re.compile(r"^[A-Z][\w-]*(?:\s+(?:to\s+|of\s+)?[A-Z][\w-]*)*")
 
@@ -224,10 +220,12 @@ def _object_after_act(reserving: Claim, words: set[str]) -> str | None:
     after = _AFTER_ACT.match(text[m.end() :])
     if after is None:
         return None
+    group = reserved(reserving)
+    people = word_stems(group[0]) if group else set()  # "reserved for the pricing team": the group, no object
     for w in after.group("what").split():
         if w.lower() in _NOT_OBJECT:
             return None
-        if w.lower() not in DETERMINERS and len(w) > 3 and stem(w.lower()) in words:
+        if w.lower() not in DETERMINERS and len(w) > 3 and stem(w.lower()) in words - people:
             return w
     return None
 
@@ -280,7 +278,7 @@ def _one_word_names(reserving: Claim, other: Claim) -> set[str]:
 def _reserved_clause(reserving: Claim) -> str:
     """What is reserved, not the advice after it ("...; a rater who sees something Critical should ...", "..., and
     nobody else should invent tags") nor the reason for it ("..., because it hides the trail from the map")."""
-    clause = re.split(r"[;:]|,\s+(?:and|but)\s+", reserving_sentence(reserving), maxsplit=1)[0]
+    clause = re.split(r"[;:]|,\s+(?:and|but|so)\s+", reserving_sentence(reserving), maxsplit=1)[0]
     return without_reason(clause)
 
 

@@ -14,10 +14,10 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ....rules.lexicon import lexicon as rules_lexicon
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, stem, word_overlap
+from .step_phrases import orders_items, written_things
 from .text import as_read, find_span, quoted
 
 
@@ -98,7 +98,8 @@ def orders(text: str) -> tuple[Order, ...]:
         found += _done_last(clause)  # "Do the Flags panel last, just before you press Submit": both
         begun = _BEGIN_BY.match(clause)
         if begun is not None:
-            found += _first_step(begun.group("x"))
+            if begun.group("thing").lower() not in written_things():
+                found += _first_step(begun.group("x"))
         else:
             firsts += _put_first(clause)
     # "Assign the urgency label first; only after urgency is set do you choose Topic tags": first of those two only
@@ -122,7 +123,7 @@ def banned_step(order: Order) -> bool:
 # A step done before every other one: "Begin each task by reading the explanation in full", "Start every clip with
 # a first listen".
 _BEGIN_BY = re.compile(
-    r"^\s*(?:[\w-]+(?:\s+[\w-]+){0,2}:\s+)?(?:always\s+)?(?:begin|start)\s+(?:each|every|the|your|a|an)\s+[\w-]+"
+    r"^\s*(?:[\w-]+(?:\s+[\w-]+){0,2}:\s+)?(?:always\s+)?(?:begin|start)\s+(?:each|every|the|your|a|an)\s+(?P<thing>[\w-]+)"
     r"\s+(?:by|with)\s+(?P<x>[^,;:.!?]{3,80})",
     re.I,
 )
@@ -136,11 +137,6 @@ _FIRST = re.compile(
     re.I,
 )
 _BY = re.compile(r"\bby\s", re.I)
-_RANKED = re.compile(
-    r"^\s*(?:the\s+)?(?:most|least|highest|lowest|largest|smallest|biggest|longest|shortest|newest|oldest|latest"
-    r"|earliest|strongest|weakest|best|worst)\b",
-    re.I,
-)
 _THEN_CLAUSE = re.compile(r";\s+(?=(?:and\s+)?(?:only\s+)?then\b)", re.I)
 
 
@@ -155,34 +151,12 @@ def _put_first(clause: str) -> list[Order]:
     m = _FIRST.match(clause)
     text = (m.group("x") or m.group("y")) if m else ""
     tail = text.rsplit(",", 1)[-1]
-    if (
-        not text
-        or _DESCRIPTION.search(text)
-        or _BY.search(text)
-        or _RANKED.match(tail)
-        or _item_order(text, tail)
-    ):
+    if not text or _DESCRIPTION.search(text) or _BY.search(text) or orders_items(text, tail):
         # "The visibility score is always filled in first": a description; "Link by content first": a way; "Select
         # the codes, most prominent theme first", "get a code for each, main language first": an order of the
         # items, not of the steps
         return []
     return _first_step(text)
-
-
-def _item_order(text: str, tail: str) -> bool:
-    """A short phrase after the clause's last comma that orders the things just named ("get a code for each, main
-    language first"), not the rest of a noun phrase ("on the original, unsplit criterion first")."""
-    words, before = tail.split(), text.rsplit(",", 1)[0].split()
-    return (
-        "," in text
-        and 0 < len(words) <= 3
-        and words[0].lower() not in rules_lexicon().imperative_verbs
-        and bool(before)
-        and _NAMED_THINGS.fullmatch(before[-1]) is not None
-    )
-
-
-_NAMED_THINGS = re.compile(r"each|all|both|them|[a-z]+[^s]s", re.I)
 
 
 # A step done after every other one: "Do the Flags panel last, just before you press Submit", "..., once everything
@@ -369,6 +343,16 @@ def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     return None
 
 
+def defines_a_label(claim: Claim) -> bool:
+    """A table row whose first cell is the label it gives ("RI | Rising: the count started after low water and ...
+    before high water"): its "before" and "after" describe the case the label is for, not steps of the work. A row
+    of a procedure table starts with its step's number."""
+    if claim.rule.kind != "rubric" or not claim.outcomes:
+        return False
+    first = claim.text.split("|", 1)[0].strip()
+    return not first.isdigit() and any(first == o for o, _ in claim.outcomes)
+
+
 def _in_a_case(claim: Claim) -> bool:
     """The rule opens on the case it is for, so its "first" is first in that case, not in the whole task."""
     cond = claim.condition_text.strip().lower()
@@ -389,6 +373,7 @@ def timed_by(pos: Claim, neg: Claim) -> bool:
 
 __all__ = [
     "Order",
+    "defines_a_label",
     "generic_step_verbs",
     "orders",
     "same_step",
