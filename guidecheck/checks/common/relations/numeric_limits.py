@@ -176,9 +176,13 @@ def _limit_topic(claim: Claim, q) -> frozenset[str]:
         return claim.core
     said = re.sub(r"[\d-]+", " ", q.text).lower().split()
     named = content(" ".join(w for w in said if w not in _measure_words() and w not in _units()))
-    # "passes the 75-word limit" states the limit in the condition; "reach one of the caps" states no figure
-    stated = in_condition(claim, q) and re.search(r"\d", q.text)
-    return (claim.everything if stated else claim.core) | named
+    return (claim.everything if _stated_in_condition(claim, q) else claim.core) | named
+
+
+def _stated_in_condition(claim: Claim, q) -> bool:
+    """A named limit with its figure in the rule's condition: "once a caption passes the 75-word limit" states the
+    limit; "when you reach one of the caps" states no figure."""
+    return limit_named(q) and in_condition(claim, q) and re.search(r"\d", q.text) is not None
 
 
 def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
@@ -188,7 +192,7 @@ def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     filler = lexicon().quantity_filler
     qa, qb, kept = hit
     ca, cb = _limit_topic(fa, qa) - filler, _limit_topic(fb, qb) - filler
-    if (limit_named(qa) or limit_named(qb)) and qa.unit and qa.unit == qb.unit:
+    if (_stated_in_condition(fa, qa) or _stated_in_condition(fb, qb)) and qa.unit and qa.unit == qb.unit:
         ca, cb = ca | content(qa.unit), cb | content(qb.unit)  # "a limit of 60 words" / "the 75-word limit"
     if kept is True and _due(fa) != _due(fb):
         return None  # "Memos are due within 48 hours of claim" / "The time cap is two hours per memo": two limits
@@ -217,5 +221,5 @@ def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
     conf = 0.85 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
     # "once a caption passes the 75-word limit" states the limit: no narrower case of the other rule
-    cased = not any(limit_named(q) and in_condition(f, q) for f, q in ((fa, qa), (fb, qb)))
+    cased = not any(_stated_in_condition(f, q) for f, q in ((fa, qa), (fb, qb)))
     return Conflict("CON004", conf, why, spans, cased, categorical=True)
