@@ -105,8 +105,7 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
         return what_shared(*found, words)
     if reserving.object_head is None:  # "Once a rating is submitted, only a team lead can change it"
         thing = _THING.search(reserving_sentence(reserving).split(",", 1)[0])
-        group = reserved(reserving)
-        if thing and group and stem(thing.group(1).lower()) in word_stems(group[0]):
+        if thing and stem(thing.group(1).lower()) in _group_words(reserving):
             thing = None  # "The Final Price box is reserved for the pricing team": the group, no thing
         if thing and stem(thing.group(1).lower()) in words:
             return thing.group(1)
@@ -220,8 +219,7 @@ def _object_after_act(reserving: Claim, words: set[str]) -> str | None:
     after = _AFTER_ACT.match(text[m.end() :])
     if after is None:
         return None
-    group = reserved(reserving)
-    people = word_stems(group[0]) if group else set()  # "reserved for the pricing team": the group, no object
+    people = _group_words(reserving)  # "reserved for the pricing team": the group, no object
     for w in after.group("what").split():
         if w.lower() in _NOT_OBJECT:
             return None
@@ -265,14 +263,15 @@ _CAPITAL = re.compile(r"(?<=[\w,;:)]\s)[A-Z][a-z]{3,}\b")
 def _one_word_names(reserving: Claim, other: Claim) -> set[str]:
     """One-word names both rules use inside their sentences ("set a file's status to Unworkable" / "set a file to
     Unworkable"), other than the words of the reserved group ("Tier", "Level") and the roles."""
-    group = reserved(reserving)
-    skip = word_stems(group[0]) if group else set()
+    skip = _group_words(reserving) | reservation_words().roles | lexicon().stop
     found = [_lone_capitals(_reserved_clause(reserving)), _lone_capitals(unquoted(other.text))]
-    return {
-        w
-        for w in found[0] & found[1]
-        if stem(w.lower()) not in skip | reservation_words().roles | lexicon().stop
-    }
+    return {w for w in found[0] & found[1] if stem(w.lower()) not in skip}
+
+
+def _group_words(reserving: Claim) -> set[str]:
+    """The word stems of the group an act is reserved to, which never name the thing reserved."""
+    group = reserved(reserving)
+    return word_stems(group[0]) if group else set()
 
 
 def _reserved_clause(reserving: Claim) -> str:
