@@ -22,16 +22,20 @@ BLANK_TOKENIZER = "guidecheck.blank_tokenizer.v1"
 PROGRESS_COMPONENT = "guidecheck_parse_progress"
 _ON_PARSED: ContextVar[Callable[[int], None] | None] = ContextVar("guidecheck_on_parsed", default=None)
 _ENDS = frozenset(".!?:;")
+_JOINS = frozenset({"=", "+", "&", "×", "<", ">", "<=", ">=", "≤", "≥"})
 
 
 def line_sentences(doc):
-    """Start a sentence after 'end-of-sentence punctuation + newline'; never split elsewhere."""
+    """Start a sentence after 'end-of-sentence punctuation + newline'. Never after a sign that joins two things on
+    one line ("you mark Exploitable = Yes in the sandbox"): the parser alone cut such sentences at the sign."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             before = doc[tok.i - 2] if prev.is_space and tok.i >= 2 else prev
             if before.text[-1:] in _ENDS:
                 tok.is_sent_start = True
+        elif prev.text in _JOINS:
+            tok.is_sent_start = False
     return doc
 
 

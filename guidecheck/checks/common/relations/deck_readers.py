@@ -23,6 +23,7 @@ from .empty_value import empty_value_relations
 from .entry_forms import entry_form_relations
 from .examples import example_relations
 from .field_contents import field_content_relations
+from .included_acts import included_act_relations
 from .included_cases import included_case_relations
 from .key_bindings import key_binding_relations
 from .label_members import member_relations
@@ -59,6 +60,7 @@ _CLAIMS_ALONE = {
     "disagreements": disagreement_relations,
     "dual_cases": dual_case_relations,
     "included_cases": included_case_relations,
+    "included_acts": included_act_relations,
     "choices": choice_relations,
     "verbatim": verbatim_relations,
     "controls": control_relations,
@@ -113,6 +115,7 @@ def deck_relations(
         + p["disagreements"]
         + p["dual_cases"]
         + p["included_cases"]
+        + p["included_acts"]
         + p["choices"]
         + p["verbatim"]
         + p["controls"]

@@ -183,12 +183,16 @@ def scan_pairs(
     """``pairwise`` over what ``read`` finds in every rule of the deck that is not example material, each reading
     carrying its rule as ``.claim``: the shape of the whole-deck readers (a form read in each rule, every two
     readings compared)."""
-    found = [
+    return pairwise(scan_readings(claims, read), lambda r: r.claim, conflict)
+
+
+def scan_readings(claims: list[Claim], read: Callable[[Claim], T | None]) -> list[T]:
+    """What ``read`` finds in every rule of the deck that is not example material."""
+    return [
         r
         for c in claims
         if not c.rule.is_example and not is_example_material(c) and (r := read(c)) is not None
     ]
-    return pairwise(found, lambda r: r.claim, conflict)
 
 
 __all__ = [
@@ -198,4 +202,5 @@ __all__ = [
     "refused_case_relations",
     "reservation_relations",
     "scan_pairs",
+    "scan_readings",
 ]

@@ -116,6 +116,11 @@ def omission_acts() -> frozenset[str]:
     return _words().omissions
 
 
+def forbids_omission(text: str) -> bool:
+    """The text forbids leaving something undone ("never skip it", "must not be left blank")."""
+    return _words().refused_omission.search(text) is not None
+
+
 def _omits(claim: Claim) -> bool:
     """The rule's act leaves something undone, or a second act does ("If C, mark it Unusable and skip it"), or,
     when its act was not read (a table row "LANG | ... you may skip it with this code"), its words let raters
@@ -387,4 +392,4 @@ def _names_the_case(refused: str, granted: str, thing: frozenset[str]) -> bool:
     return bool(words) and len(words & _case_words(granted, thing)) * 2 >= len(words)
 
 
-__all__ = ["denied_exception", "omission_acts", "refused_words"]
+__all__ = ["denied_exception", "forbids_omission", "omission_acts", "refused_words"]

@@ -135,4 +135,19 @@ def named_apart(fa: Claim, fb: Claim) -> bool:
     return bool(ka and kb and not (ka & kb)) or _case_kinds_apart(fa, fb) or _person_cases_apart(fa, fb)
 
 
-__all__ = ["named_apart"]
+def heads_qualified_apart(fa: Claim, fb: Claim) -> bool:
+    """Both rules qualify the thing they share by words the other rule never uses ("Red digits on a water meter are
+    never entered" / "enter the five black digits before the decimal point"): two kinds of one thing."""
+    head = stem((fa.rule.object or "").split()[-1:][0].lower()) if fa.rule.object else ""
+    if not head or head != stem((fb.rule.object or "").split()[-1:][0].lower() if fb.rule.object else ""):
+        return False
+    mods = []
+    for claim in (fa, fb):
+        words = re.findall(r"[\w'’-]+", unquoted(claim.text).lower())
+        at = next((i for i, w in enumerate(words) if stem(w) == head), None)
+        mods.append({stem(w) for w in _modifiers(words, at)} if at is not None else set())
+    ma, mb = mods
+    return bool(ma and mb) and not (ma & fb.everything or mb & fa.everything or ma & mb)
+
+
+__all__ = ["heads_qualified_apart", "named_apart"]
