@@ -26,6 +26,7 @@ from .field_contents import field_content_relations
 from .included_acts import included_act_relations
 from .included_cases import included_case_relations
 from .key_bindings import key_binding_relations
+from .label_lists import label_list_relations
 from .label_members import member_relations
 from .label_scope import scope_relations
 from .language_scope import language_scope_relations
@@ -49,6 +50,7 @@ DeckParts = dict[str, list[Relation]]
 _CLAIMS_ALONE = {
     "scales": scale_relations,
     "members": member_relations,
+    "label_lists": label_list_relations,
     "scopes": scope_relations,
     "directions": direction_relations,
     "rankings": ranking_relations,
@@ -104,6 +106,7 @@ def deck_relations(
         p["scales"]
         + example_relations(claims, aliases, vectors)
         + p["members"]
+        + p["label_lists"]
         + p["rankings"]
         + p["policies"]
         + p["research"]
