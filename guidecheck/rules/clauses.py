@@ -184,6 +184,8 @@ def clause_from_lead(text: str) -> str | None:
     """'When a span is ambiguous:' -> 'when a span is ambiguous' (a lead-in or heading that states a condition)."""
     lex = lexicon()
     t = " ".join(text.split()).strip().rstrip(":").strip()
+    if lex.framing_lead.match(t):
+        return None  # "When you place boundaries, follow these rules": the task itself, not a case of it
     first = t.split(" ", 1)[0].lower() if t else ""
     two = " ".join(t.lower().split()[:3])
     if (

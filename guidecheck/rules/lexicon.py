@@ -51,6 +51,7 @@ class Lexicon:
     exception_phrases: tuple[str, ...]
     scope_prepositions: tuple[str, ...]
     scope_objects_exclude: frozenset[str]
+    framing_lead: re.Pattern[str]
     concessive: frozenset[str]
     concessive_openers: tuple[str, ...]
     timing_marks: frozenset[str]
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         exception_phrases=_longest_first(cl["exception_phrases"]),
         scope_prepositions=_longest_first(cl["scope_prepositions"]),
         scope_objects_exclude=frozenset(cl["scope_objects_exclude"]),
+        framing_lead=re.compile(cl["framing_lead"], re.I),
         concessive=frozenset(cl["concessive"]),
         concessive_openers=_longest_first(cl["concessive_openers"]),
         timing_marks=frozenset(cl["timing_marks"]),
