@@ -35,6 +35,7 @@ from .normal_treatment import normal_treatment_relations
 from .outside_research import research_relations
 from .policy_limits import policy_relations
 from .rankings import ranking_relations
+from .refused_alternatives import refused_alternative_relations
 from .relate import Relation
 from .row_thresholds import row_threshold_relations
 from .scale_direction import direction_relations
@@ -64,6 +65,7 @@ _CLAIMS_ALONE = {
     "included_cases": included_case_relations,
     "included_acts": included_act_relations,
     "choices": choice_relations,
+    "refused_alternatives": refused_alternative_relations,
     "verbatim": verbatim_relations,
     "controls": control_relations,
     "field_contents": field_content_relations,
@@ -120,6 +122,7 @@ def deck_relations(
         + p["included_cases"]
         + p["included_acts"]
         + p["choices"]
+        + p["refused_alternatives"]
         + p["verbatim"]
         + p["controls"]
         + p["field_contents"]
