@@ -94,15 +94,13 @@ def claim_relations(claims: list[Claim]) -> DeckParts:
 def deck_relations(
     claims: list[Claim], aliases: dict[str, str] | None = None, vectors=None, parts: DeckParts | None = None
 ) -> list[Relation]:
-    """Relations read from the whole deck, not from candidate pairs: the rating scales, worked examples, label
-    definitions, rankings, quality bars, item time limits, pay terms, outside research, step orders, reserved acts,
-    refused cases, written comments required and waived, tie-breaks, disagreements settled, cases of two things
-    settled, parts left out in a case that another rule requires with it included, copying into a field, a control
-    banned and used, what a field must hold or leave out, fields left unset, one attribute set to two values, one
-    label given two keys, and label tables' numbers, one verdict's cutoff at two numbers, a listed procedure's
-    order, a class of items (or items in another language) put inside and outside the work, one value entered in two forms, a label's scope stated
-    two ways. The check run and the pair-set eval both read them here. ``parts``: what ``claim_relations`` read of
-    the same claims earlier."""
+    """Relations read from the whole deck, not from candidate pairs: scales, worked examples, label definitions
+    and lists, rankings, quality bars, item times, pay terms, outside research, step orders, reserved acts, refused
+    cases and acts named as included, comments required and waived, tie-breaks, disagreements, cases of two things,
+    parts left out in an included case, options picked and refused, copying into a field, controls banned and used,
+    field contents, fields left unset, one attribute set two ways, one label given two keys, label tables' numbers,
+    cutoffs, a listed procedure's order, work and language scopes, entry forms, a label's scope stated two ways.
+    The check run and the pair-set eval both read them here. ``parts``: what ``claim_relations`` read earlier."""
     p = parts if parts is not None else claim_relations(claims)
     found = (
         p["scales"]

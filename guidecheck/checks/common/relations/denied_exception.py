@@ -20,7 +20,7 @@ from .claims import Claim, unquoted
 from .conflict import Conflict
 from .grant_reach import accepts_the_grant
 from .lexicon import content, data, stem
-from .reason_case import exempt_case, names_in, other_exemption, reason_named, refused_subject, same_measure
+from .reason_case import case_names, exempt_case, names_in, other_exemption, reason_named, same_measure
 from .refusal_forms import (
     CONCESSION_AT_START,
     LIKE_ANY_OTHER,
@@ -297,7 +297,7 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
             granted, refused, thing
         )
         skipped = frozenset({granting.object_head} - {None})  # what the grant lets raters skip
-        names = names_in(granting.text, refusing.text) - refused_subject(refusing)
+        names = case_names(granting, refusing, granted, refused)
         if not shared - names or not reason_named(refusing, granted, skipped):
             continue
         case = "" if granted == granting.text else f" (“{granted.strip()}”)"

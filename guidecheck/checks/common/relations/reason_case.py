@@ -36,6 +36,27 @@ def _languages() -> frozenset[str]:
     return frozenset(stem(w) for w in data()["output"]["languages"])
 
 
+def labels_given(case: str) -> frozenset[str]:
+    """The words of a label the case gives its item ("when a story is a Hard Reject", "when you have marked the
+    photo Unusable"): the case itself, not a name both rules are about."""
+    return frozenset(w for m in _GIVEN.finditer(case) for w in content(m.group("n")))
+
+
+_GIVEN = re.compile(
+    r"\b(?:is|are|was|were|be|been|mark(?:ed)?|label(?:l)?ed|tagged|rated|graded|scored)\s+(?:as\s+)?"
+    r"(?:(?:the|a|an|this|that|it|them|[a-z]+)\s+){0,2}?(?P<n>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+)
+
+
+def case_names(granting: Claim, refusing: Claim, granted: str, refused: str) -> frozenset[str]:
+    """The words no shared case can rest on: the names both rules are about, less the refusal's subject and the
+    labels the granted case gives (either is the case itself); but a label's word the refusal does not write as a
+    name ("hard to rate" against "is a Hard Reject") is not that label."""
+    given = labels_given(granted)
+    names = names_in(granting.text, refusing.text) - refused_subject(refusing) - given
+    return names | (given - names_in(refused))
+
+
 def refused_subject(refusing: Claim) -> frozenset[str]:
     """The words of a refusal's subject when the subject is the case refused ("A Verified Recorder badge is never a
     reason to skip the date check"): a name there is the case itself, not a name both rules are about."""
@@ -141,7 +162,9 @@ def other_exemption(granting: Claim, refusing: Claim) -> bool:
 
 
 __all__ = [
+    "case_names",
     "exempt_case",
+    "labels_given",
     "measured_text",
     "names_in",
     "other_exemption",

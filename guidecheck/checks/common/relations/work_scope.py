@@ -130,7 +130,7 @@ def _stances_of(c: Claim) -> list[Stance]:
     for clause in _clauses(c.text):
         for inside, rx in _patterns():
             m = rx.search(clause)
-            if not m or (_regex("labelled_as").match(clause[m.end() :]) and not inside):
+            if not m or (not inside and _names_a_label(clause, m)):
                 continue
             # a subject ends at its verb; an object or an included class at a purpose, condition or label
             phrases = [(m.group("c"), m.start("c") == 0)] + [
@@ -142,6 +142,16 @@ def _stances_of(c: Claim) -> list[Stance]:
                     out.append(stance)
             break
     return out
+
+
+def _names_a_label(clause: str, m: re.Match[str]) -> bool:
+    """An out stance whose act gives a label ("not tagged as DATE", "Do not label a point as coral just because a
+    recruit is nearby"): the label's scope, not the work's. The label follows the match, or the class phrase inside
+    it."""
+    if _regex("labelled_as").match(clause[m.end() :]):
+        return True
+    cut = _regex("phrase_end").search(m.group("c"))
+    return cut is not None and _regex("labelled_as").match(m.group("c")[cut.start() :]) is not None
 
 
 def _included(rest: str) -> list[str]:
