@@ -176,7 +176,9 @@ class PriorityConflict(RelationCheck):
         reviewers' quality scores differ, the senior reviewer's score stands"), unless the two name different scales
         or point gaps that do not meet; one situation whose winner two rules name differently ("If one table backs
         the figure and another disputes it, the disputing table prevails" / "... the backing table takes
-        priority"), and "label the request, not the complaint" under a situation that names both.
+        priority"), and "label the request, not the complaint" under a situation that names both; and one option
+        picked over another in words and the other picked elsewhere ("Take the weather fields from the
+        start-of-count box, not the end-of-count box" / "Use the end-of-count weather box").
 
     Why is this bad:
         Priority rules exist for the hard cases; if they disagree, exactly the hard cases are labelled at random.
@@ -215,7 +217,9 @@ class DefinitionDivergence(RelationCheck):
         active gear: porpoises in discarded line are logged as DEBRIS", "..., not DECEASED"). And a scale whose
         ends are set the opposite ways: one point called both ends ("On the Difficulty scale, 1 means very easy" /
         "a Difficulty of 1 is our hardest rating") or one end put at two points ("3 is the most dangerous" /
-        "Severity 1 marks the worst acts").
+        "Severity 1 marks the worst acts"). And a member one label's definition list names that another rule gives
+        another label of the same list ("Moored: tied to a quay, pier, mooring buoy or another vessel" / "A ship
+        riding on a mooring buoy is Anchored").
 
     Why is this bad:
         Raters who learned one definition label different items than raters who learned the other.

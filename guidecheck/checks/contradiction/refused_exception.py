@@ -17,7 +17,9 @@ class RefusedException(RelationCheck):
         the rationale just because a task earned top scores"), whichever comes first in the sentence. The refusing
         rule must leave the granted act required (or forbid it again), be about the same thing and name a word
         of the granted case. A refusal with a condition of its own, a refusal stated beside the grant in one
-        section, and a rule that accepts the grant do not count.
+        section, and a rule that accepts the grant do not count. Also any other act a rule asks for in a case that
+        another rule forbids with that case named as included ("If a suggestion contains a live credential, paste
+        it into the Rationale field" / "Never copy a credential into any field, the Rationale field included").
 
     Why is this bad:
         The usual reading of an exception is that it scopes the rule, so each page reads well alone; but raters
