@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .claims import Claim, unquoted
 from .lexicon import content, data, stem
+from .text import LIST_BREAK
 
 
 @lru_cache(maxsize=1)
@@ -29,15 +30,12 @@ def _words() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     )
 
 
-_ITEM_BREAK = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
-
-
 def _members(claim: Claim) -> list[frozenset[str]]:
     """The content words of each listed member ("store name", "date", ...), or none without a list."""
     m = _words()[0].search(unquoted(claim.text))
     if m is None:
         return []
-    return [w for item in _ITEM_BREAK.split(m.group("list")) if (w := content(item))]
+    return [w for item in LIST_BREAK.split(m.group("list")) if (w := content(item))]
 
 
 def _shared_member(ma: list[frozenset[str]], mb: list[frozenset[str]]) -> bool:
@@ -138,8 +136,8 @@ def named_apart(fa: Claim, fb: Claim) -> bool:
 def heads_qualified_apart(fa: Claim, fb: Claim) -> bool:
     """Both rules qualify the thing they share by words the other rule never uses ("Red digits on a water meter are
     never entered" / "enter the five black digits before the decimal point"): two kinds of one thing."""
-    head = stem((fa.rule.object or "").split()[-1:][0].lower()) if fa.rule.object else ""
-    if not head or head != stem((fb.rule.object or "").split()[-1:][0].lower() if fb.rule.object else ""):
+    head = _object_head(fa)
+    if not head or head != _object_head(fb):
         return False
     mods = []
     for claim in (fa, fb):
@@ -148,6 +146,12 @@ def heads_qualified_apart(fa: Claim, fb: Claim) -> bool:
         mods.append({stem(w) for w in _modifiers(words, at)} if at is not None else set())
     ma, mb = mods
     return bool(ma and mb) and not (ma & fb.everything or mb & fa.everything or ma & mb)
+
+
+def _object_head(claim: Claim) -> str:
+    """The stem of the last word of the rule's object, as written ("" without one)."""
+    words = (claim.rule.object or "").split()
+    return stem(words[-1].lower()) if words else ""
 
 
 __all__ = ["heads_qualified_apart", "named_apart"]

@@ -27,11 +27,12 @@ from typing import NamedTuple
 
 from .claims import Claim, unquoted
 from .conflict import Conflict
+from .deck_scans import scan_readings
 from .denied_exception import forbids_omission, omission_acts
 from .distinct_things import heads_qualified_apart
 from .lexicon import content, data, stem
 from .relate import Relation, decided, stated_together
-from .text import as_read, find_span, quoted
+from .text import LIST_BREAK, as_read, find_span, quoted
 
 
 class _Patterns(NamedTuple):
@@ -94,10 +95,7 @@ def read_act(claim: Claim) -> Reading | None:
 
 def _alternatives(case: str, thing: frozenset[str]) -> tuple[frozenset[str], ...]:
     """The words of each alternative of an included case: "faces seen in mirrors or shop windows" names two."""
-    return tuple(w for part in _OR.split(case) if (w := _words(part, thing)))
-
-
-_OR = re.compile(r",\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+", re.I)
+    return tuple(w for part in LIST_BREAK.split(case) if (w := _words(part, thing)))
 
 
 def _own_condition(claim: Claim, conceded: str) -> bool:
@@ -151,8 +149,6 @@ def _conflict(refusal: Reading, other: Reading) -> Conflict | None:
 def included_act_relations(claims: list[Claim]) -> list[Relation]:
     """CON016 for every rule that names a case as included in its act and a rule that acts the other way in that
     case; the rules compared are those of one act only."""
-    from .deck_scans import scan_readings
-
     readings = scan_readings(claims, read_act)
     by_act: dict[str, list[Reading]] = defaultdict(list)
     for r in readings:

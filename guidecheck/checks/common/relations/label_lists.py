@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from ..deck import same_project
 from .claims import Claim
-from .label_members import _inclusion, _label_key
+from .label_members import label_inclusion, label_key
 from .lexicon import content
 from .relate import Relation
-from .text import as_read, find_span, quoted
+from .text import LIST_BREAK, as_read, find_span, quoted
 
 
 class Entry(NamedTuple):
@@ -33,7 +34,6 @@ class Entry(NamedTuple):
 # "Moored: tied to a quay, pier, mooring buoy or another vessel.", "| Moored | tied to a quay, pier ... |": a label's
 # name (one to four capitalised or coded words) and its description.
 _ENTRY = re.compile(r"^\s*\|?\s*(?P<l>[A-Z][\w'’-]*(?:[ /][A-Za-z][\w'’-]*){0,3}?)\s*(?::|\|)\s+(?P<d>[^|]+)")
-_ITEM = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
 _MEMBERS = re.compile(r"\b(?:including|such\s+as|e\.g\.,?|for\s+example,?)\s+(?P<list>[^.;:|()]+)", re.I)
 _ITEM_WORDS = 5
 
@@ -45,8 +45,8 @@ def _members(description: str) -> list[str]:
     head = re.split(r"[.;(]", description, maxsplit=1)[0]
     if _DENIED.search(head):
         return []
-    out = [m for x in _MEMBERS.finditer(description) for m in _ITEM.split(x.group("list")) if m.strip()]
-    items = [i.strip() for i in _ITEM.split(head) if i.strip()]
+    out = [m for x in _MEMBERS.finditer(description) for m in LIST_BREAK.split(x.group("list")) if m.strip()]
+    items = [i.strip() for i in LIST_BREAK.split(head) if i.strip()]
     if len(items) >= 3 and all(len(i.split()) <= _ITEM_WORDS for i in items):
         out += items
     return out
@@ -62,10 +62,12 @@ def _named(member: str, case_text: str) -> bool:
     return bool(_pairs(member) & _pairs(case_text))
 
 
-def _pairs(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=1 << 12)
+def _pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Two content words in a row, as the text says them (read once per text: each case meets every member)."""
     words = [w for w in (content(t) for t in re.findall(r"[\w'’-]+", text)) if w]
     flat = [next(iter(w)) for w in words]
-    return set(pairwise(flat))
+    return frozenset(pairwise(flat))
 
 
 def _entry(claim: Claim) -> Entry | None:
@@ -75,7 +77,7 @@ def _entry(claim: Claim) -> Entry | None:
     m = _ENTRY.match(claim.text)
     if m is None:
         return None
-    return Entry(claim, _label_key(m.group("l")), m.group("l").strip(), _members(m.group("d")))
+    return Entry(claim, label_key(m.group("l")), m.group("l").strip(), _members(m.group("d")))
 
 
 def _lists(claims: list[Claim]) -> list[list[Entry]]:
@@ -94,7 +96,12 @@ def label_list_relations(claims: list[Claim]) -> list[Relation]:
         return []
     out: list[Relation] = []
     for g in claims:
-        if g.rule.is_example or g.rule.kind == "rubric" or g.deontic == "F" or (got := _inclusion(g)) is None:
+        if (
+            g.rule.is_example
+            or g.rule.kind == "rubric"
+            or g.deontic == "F"
+            or (got := label_inclusion(g)) is None
+        ):
             continue
         key, case_text, _ = got
         if _CONCEDED.search(g.text):
@@ -120,7 +127,7 @@ def _listed_elsewhere(entries: list[Entry], key: str, g: Claim, case_text: str) 
 
 
 def _relation(e: Entry, member: str, g: Claim, case_text: str, key: str) -> Relation:
-    given = next((o for o, _ in g.outcomes if _label_key(o) == key), "another label")
+    given = next((o for o, _ in g.outcomes if label_key(o) == key), "another label")
     why = (
         f"{quoted(as_read(e.claim.rule))} lists {quoted(member.strip())} under {e.name}, but "
         f"{quoted(as_read(g.rule))} gives {quoted(case_text)} {given}."

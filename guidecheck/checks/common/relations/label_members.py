@@ -14,7 +14,7 @@ from ..deck import same_project
 from .claims import Claim
 from .lexicon import content, stem
 from .relate import Relation
-from .text import as_read, find_span, quoted
+from .text import LIST_BREAK, as_read, find_span, quoted
 
 # "..., including A, B and C" / "such as A or B": the cases a definition names as members.
 _MEMBERS = re.compile(
@@ -25,7 +25,6 @@ _MEMBERS = re.compile(
 _ENUMERATION = re.compile(r"^(?P<list>[^.;:|()—–]{3,400}?)(?=[.;:|]|$)")
 _ENUM_ITEM_WORDS = 5
 _CATCH_ALL = re.compile(r"\b(?:any|every|all)\s+other\b|\banything\b|\betc\b", re.I)
-_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
 # "X is not a fee", "X is not a broken link" (a two-word name: its first word is the key), "X are not termination terms", "X does not count as FEE", "do not label X as FEE".
 _EXCLUSIONS = (
     re.compile(
@@ -89,7 +88,7 @@ _FIRST_VERB = re.compile(
 ANY_LABEL = "*"
 
 
-def _label_key(name: str) -> str:
+def label_key(name: str) -> str:
     return stem(name.strip().lower().replace("_", " ").split()[0]) if name.strip() else ""
 
 
@@ -98,16 +97,16 @@ def _definitions(claims: list[Claim]) -> dict[str, list[tuple[Claim, str, frozen
     out: dict[str, list[tuple[Claim, str, frozenset[str]]]] = {}
     for f in claims:
         if not f.rule.is_example and f.rule.kind == "definition" and (m := _COVERS.match(f.text)):
-            _add_members(out, _label_key(m.group("l")), f, m.group("list"))
+            _add_members(out, label_key(m.group("l")), f, m.group("list"))
         if f.rule.is_example or not f.outcomes:
             continue
         if f.rule.kind != "rubric":
             _stated_members(f, out)
             continue
-        label = _label_key(f.outcomes[0][0])
+        label = label_key(f.outcomes[0][0])
         lists = [m.group("list") for m in _MEMBERS.finditer(f.text)] + _enumerated(f)
         for listed in lists:
-            for member in _SPLIT.split(listed):
+            for member in LIST_BREAK.split(listed):
                 words = content(member)
                 if words:
                     out.setdefault(label, []).append((f, member.strip(), words))
@@ -115,7 +114,7 @@ def _definitions(claims: list[Claim]) -> dict[str, list[tuple[Claim, str, frozen
 
 
 def _add_members(out: dict, label: str, f: Claim, listed: str) -> None:
-    for member in _SPLIT.split(listed):
+    for member in LIST_BREAK.split(listed):
         words = content(member)
         if words:
             out.setdefault(label, []).append((f, member.strip(), words))
@@ -124,13 +123,13 @@ def _add_members(out: dict, label: str, f: Claim, listed: str) -> None:
 def _stated_members(f: Claim, out: dict[str, list[tuple[Claim, str, frozenset[str]]]]) -> None:
     """The cases a rule (not a rubric row) puts in a label by name: "Short forms ..., including 'Id.' and 'Id. at
     114', are tagged CASE_CITATION", "Names of clinicians, nurses, therapists and other staff are ... tagged NAME"."""
-    got = _inclusion(f)
+    got = label_inclusion(f)
     if got is None:
         return
     label, case_text, _ = got
     listed = [m.group("list") for m in _MEMBERS.finditer(case_text)] or [case_text]
     for part in listed:
-        for member in _SPLIT.split(part):
+        for member in LIST_BREAK.split(part):
             words = content(member)
             if words:
                 out.setdefault(label, []).append((f, member.strip(), words))
@@ -163,13 +162,13 @@ def _exclusion(f: Claim) -> tuple[str, str, frozenset[str]] | None:
         m = rx.search(f.text)
         if m:
             x = re.sub(r"^(?:yes|no|note)\s*[:,-]\s*", "", m.group("x").strip(), flags=re.I)
-            return _label_key(m.group("l")), x, content(x)
+            return label_key(m.group("l")), x, content(x)
     m = _LEFT_UNTAGGED.search(f.text)
     if m and not f.condition:  # "leave it untagged when ..." is a narrower case, stated as one
         # "Drug lot numbers do not identify a person and are left untagged": the case is the subject, not its reason
         x = m.group("x") or _FIRST_VERB.split(m.group("y"), maxsplit=1)[0]
         return ANY_LABEL, x.strip(), content(x)
-    named = {_label_key(o) for o, _ in f.outcomes if not o.replace(".", "").isdigit()}
+    named = {label_key(o) for o, _ in f.outcomes if not o.replace(".", "").isdigit()}
     m = _NEVER_TAGGED.search(f.text)
     if m and len(named) == 1:
         x = re.sub(r"^(?:a|an|the)\s+", "", m.group("x").strip(), flags=re.I)
@@ -177,13 +176,13 @@ def _exclusion(f: Claim) -> tuple[str, str, frozenset[str]] | None:
     return None
 
 
-def _inclusion(f: Claim) -> tuple[str, str, frozenset[str]] | None:
+def label_inclusion(f: Claim) -> tuple[str, str, frozenset[str]] | None:
     """(label key, the case's words, their content) when the rule puts a case in a label it names."""
-    named = {_label_key(o) for o, _ in f.outcomes}
+    named = {label_key(o) for o, _ in f.outcomes}
     for rx in _INCLUSIONS:
         m = rx.match(f.text)
-        if m and _label_key(m.group("l")) in named:
-            return _label_key(m.group("l")), m.group("x").strip(), content(m.group("x"))
+        if m and label_key(m.group("l")) in named:
+            return label_key(m.group("l")), m.group("x").strip(), content(m.group("x"))
     return None
 
 
@@ -192,13 +191,13 @@ def _sub_case_relations(claims: list[Claim], exclusions: list[tuple[Claim, tuple
     ("an animal that is standing is never Resting" / "An animal standing motionless ... is Resting"): every word
     of the excluded case is in the included one. An exclusion with its own exception ("unless ...") allows it."""
     out: list[Relation] = []
-    inclusions = [(g, got) for g in claims if _rule_like(g) and (got := _inclusion(g))]
+    inclusions = [(g, got) for g in claims if _rule_like(g) and (got := label_inclusion(g))]
     for f, (label, case_text, case) in exclusions:
         if f.exception or len(case) < 2:
             continue
         for g, (glabel, gtext, gcase) in inclusions:
             if glabel == label and g.rule.id != f.rule.id and case <= gcase and same_project(g.rule, f.rule):
-                name = next(o for o, _ in g.outcomes if _label_key(o) == label)
+                name = next(o for o, _ in g.outcomes if label_key(o) == label)
                 out.append(_relation(g, f, gtext, case_text, name))
                 break
     return out
@@ -229,7 +228,7 @@ def member_relations(claims: list[Claim]) -> list[Relation]:
     out: list[Relation] = []
     for f, (label, case_text, case) in exclusions:
         # each case of a list excluded ("cryptocurrency or wire-transfer requests"), and the whole
-        parts = [c for part in _SPLIT.split(case_text) if (c := content(part))]
+        parts = [c for part in LIST_BREAK.split(case_text) if (c := content(part))]
         cases = [case, *parts] if label != ANY_LABEL else parts
         candidates = (
             members.get(label, []) if label != ANY_LABEL else [m for ms in members.values() for m in ms]
@@ -270,4 +269,4 @@ def _relation(d: Claim, f: Claim, member: str, case: str, label: str | None = No
     return Relation("CON006", d.rule, f.rule, 0.85, why, spans)
 
 
-__all__ = ["member_relations"]
+__all__ = ["label_inclusion", "label_key", "member_relations"]

@@ -169,11 +169,13 @@ def refused_alternative_relations(claims: list[Claim]) -> list[Relation]:
     picks = scan_readings(claims, read_pick)
     if not picks:
         return []
-    rules = scan_readings(claims, lambda c: c if c.deontic == "O" else None)
+    # each order's words, read once: every pick is matched against every order
+    orders = scan_readings(claims, lambda c: c if c.deontic == "O" else None)
+    said = [(c, c.everything | content(c.text.replace("-", " "))) for c in orders]
     out: list[Relation] = []
     for pick in picks:
-        for other in rules:
-            if not pick.refused <= other.everything | content(other.text.replace("-", " ")):
+        for other, words in said:
+            if not pick.refused <= words:
                 continue
             found = _conflict(pick, other)
             if found is not None:

@@ -15,6 +15,10 @@ RELATIVE = re.compile(
 )
 
 
+# Where one item of a written list ends: "a quay, pier, mooring buoy or another vessel".
+LIST_BREAK = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", re.I)
+
+
 def quoted(text: str, limit: int = 160) -> str:
     """A rule quoted in its own words (long ones shortened in the middle)."""
     t = " ".join(text.split())
