@@ -19,6 +19,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from ..checks.common.relations.refusal_case import refusal_names_case
+
 _FILE = re.compile(r"heldout(\d+)-finding-judgments\.jsonl$")
 
 
@@ -41,9 +43,19 @@ def current_code(row: dict[str, Any], recoded: list[dict[str, Any]]) -> str:
     finding as judged is the one the new check emits (``recoded``: ``[[recoded]]`` of data/policy.toml, which names
     it by the words of its message)."""
     for moved in recoded:
-        if row["check"] == moved["check"] and re.search(moved["message"], row["message"]):
+        m = re.search(moved["message"], row["message"]) if row["check"] == moved["check"] else None
+        if m is not None and _holds(moved.get("when"), m):
             return str(moved["now"])
     return str(row["check"])
+
+
+def _holds(reading: str | None, m: re.Match[str]) -> bool:
+    """A move that holds for some findings of a form only: the reading that decides it, asked of the message's
+    groups ("refusal_names_case": the refusal's clause names the excused case)."""
+    if reading is None:
+        return True
+    readings = {"refusal_names_case": lambda g: refusal_names_case(g["rule"], g["refusal"], g["case"])}
+    return bool(readings[reading](m.groupdict()))
 
 
 def tally(corpus: Path) -> dict[str, dict[str, Any]]:

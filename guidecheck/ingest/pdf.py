@@ -144,8 +144,22 @@ def _is_heading(line: _Line, body: float, ratio: float) -> bool:
         )
         and len(line.text) <= 120
         and not line.text.endswith((".", ",", ";"))
-        and not _BULLET.match(line.text)
+        and not _NUMBER_ONLY.match(line.text)
+        and not (_BULLET.match(line.text) and not _numbered_title(line, body, ratio))
     )
+
+
+def _numbered_title(line: _Line, body: float, ratio: float) -> bool:
+    """A numbered line in a heading's font is a numbered heading ("12. Pay and Schedule" at 14 pt over 10 pt body
+    text), not a list item; a bullet glyph never is."""
+    return bool(body and line.size >= body * ratio and _SECTION_NUMBER.match(line.text))
+
+
+# "12. Pay and Schedule", "3.1 Onboarding": a section number before a title.
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-Z]")
+# A step number alone on its line, the step's text on the next ("1" / "Read the case caption ..."): no heading; set
+# apart in bold or large type, it starts the step's list item.
+_NUMBER_ONLY = re.compile(r"^\s*\(?\d{1,3}[.)]?\s*$")
 
 
 def _heading(
@@ -211,18 +225,23 @@ def _blocks(pages: list[_Page], path: str) -> list[Block]:
             para, kind = [], PARAGRAPH
 
         prev: _Line | None = None
+        step = False  # the line before was a step number alone: this line is the step's item
         for line in page.lines:
             if _is_heading(line, body, ratio):
                 flush()
                 _heading(blocks, sections, line, prev, Location(path, page=page.number))
-                prev = line
+                prev, step = line, False
+                continue
+            if _NUMBER_ONLY.match(line.text) and (line.bold or (body and line.size >= body * ratio)):
+                flush()  # a step number set apart in bold or large type
+                prev, step = line, True
                 continue
             if para and (_new_paragraph(prev, line) or para[-1].text.endswith(":")):
                 flush()
             if not para:
-                kind = LIST_ITEM if _BULLET.match(line.text) else PARAGRAPH
+                kind = LIST_ITEM if step or _BULLET.match(line.text) else PARAGRAPH
             para.append(line)
-            prev = line
+            prev, step = line, False
         flush()
     return blocks
 

@@ -54,6 +54,7 @@ class _Words:
     money_after: re.Pattern[str]
     amount: tuple[re.Pattern[str], ...]
     deducted: re.Pattern[str]
+    included: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def _words() -> _Words:
         money_after=re.compile(r"\s+(?:at\s+|with\s+)?" + d["money"], re.I),
         amount=tuple(re.compile(p.replace("MONEY", d["money"]), re.I) for p in d["amount"]),
         deducted=re.compile(d["deducted"], re.I),
+        included=re.compile(d["included"], re.I),
     )
 
 
@@ -104,8 +106,9 @@ def read_pay_term(text: str) -> PayTerm | None:
     w = _words()
     for rx, on_top in w.extra:  # before "unpaid": "does not earn anything extra" still pays the rate
         m = rx.search(text)
-        if m and _names_a_thing(m.group("subj")):
-            term = PayTerm(_bare(m.group("subj")), None, _exception(text), m.span("pay"), on_top)
+        subject = " ".join(x for x in (m.groupdict().get("lead"), m.group("subj")) if x) if m else ""
+        if m and _names_a_thing(subject):
+            term = PayTerm(_bare(subject), None, _exception(text), m.span("pay"), on_top)
             return _with_amount(term, text)
     for rx in w.unpaid:
         m = rx.search(text)
@@ -169,10 +172,11 @@ _CLAUSES = re.compile(r"[^;]+")
 
 def read_pay_terms(text: str) -> tuple[PayTerm, ...]:
     """Every pay term a sentence states, one per clause between semicolons ("Rejected images are still paid at
-    half the base rate; only images removed for fraud earn nothing" states two); spans index ``text``."""
+    half the base rate; only images removed for fraud earn nothing" states two), and a case it names as included
+    ("..., including tasks that later fail review"); spans index ``text``."""
     if ";" not in text:
         term = read_pay_term(text)
-        return (term,) if term is not None else ()
+        return (term, *_included(term, text)) if term is not None else ()
     terms = []
     for m in _CLAUSES.finditer(text):
         lead = len(m.group()) - len(m.group().lstrip())
@@ -190,6 +194,17 @@ def read_pay_terms(text: str) -> tuple[PayTerm, ...]:
                 )
             )
     return tuple(terms)
+
+
+def _included(term: PayTerm, text: str) -> tuple[PayTerm, ...]:
+    """The case a pay term names as included after it pays ("Every submitted task is paid at the standard rate,
+    including tasks that later fail review"): it pays that case alike."""
+    if term.extra is not None:
+        return ()
+    m = _words().included.search(text, term.span[1])
+    if m is None or not _names_a_thing(m.group("case")):
+        return ()
+    return (replace(term, subject=m.group("case").strip()),)
 
 
 _ANSWER = re.compile(r"^(?:yes|no|note|update)\b\s*[-–—:,]\s*", re.I)

@@ -51,10 +51,14 @@ def _field(rx: re.Pattern[str], text: str) -> Field | None:
     m = rx.search(unquoted(text))
     if m is None:
         return None
-    name = m.group("x").strip()
+    name = _OF_PLACE.sub(r"\1", m.group("x").strip())
     words = content(name)
     head = next((w for w in reversed(name.split()) if content(w)), None)
     return Field(name, words, sorted(content(head))[0]) if words and head else None
+
+
+# Where a named field sits is not its name: "the Site field of the header" is the Site field.
+_OF_PLACE = re.compile(r"\b(field|box|column|checkbox|selector|dropdown)s?\s+(?:of|in|on|at)\s+.*$", re.I)
 
 
 def _same_field(a: Field, b: Field) -> bool:

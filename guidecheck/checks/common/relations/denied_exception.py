@@ -19,19 +19,33 @@ from ....rules.refused_reasons import read_refused_reason
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .grant_reach import accepts_the_grant
-from .lexicon import content, data, stem
-from .reason_case import case_names, exempt_case, names_in, other_exemption, reason_named, same_measure
+from .lexicon import act_stem, content, data, stem
+from .reason_case import (
+    case_names,
+    conditioned_refusal,
+    exempt_case,
+    in_one_section,
+    names_in,
+    other_exemption,
+    reason_named,
+    same_measure,
+)
 from .refusal_forms import (
     CONCESSION_AT_START,
+    FOR_CASE,
     LIKE_ANY_OTHER,
     MODIFIED_THING,
     NOT_A_NOUN,
     PASSIVE_REFUSAL,
+    SKIP_WHICH,
+    SUBJECT_REFUSED,
+    THEN_SKIP,
     clause_before,
     conceded_before,
     refused_after_concession,
+    relative_case,
 )
-from .text import as_read, find_span, quoted, without_reason
+from .text import as_read, find_span, quoted
 
 
 class Words(NamedTuple):
@@ -125,7 +139,7 @@ def _omits(claim: Claim) -> bool:
     """The rule's act leaves something undone, or a second act does ("If C, mark it Unusable and skip it"), or,
     when its act was not read (a table row "LANG | ... you may skip it with this code"), its words let raters
     skip."""
-    if claim.action in _words().omissions or _THEN_SKIP.search(unquoted(claim.text)) or exempt_case(claim):
+    if claim.action in _words().omissions or THEN_SKIP.search(unquoted(claim.text)) or exempt_case(claim):
         return True  # "If C, mark it Unusable and skip it": the second act
     if _LEFT_UNDONE.search(unquoted(claim.text)):
         return True  # "annotators may leave them unlabeled"
@@ -187,15 +201,6 @@ def denied_exception(fa: Claim, fb: Claim, near: bool = True) -> Conflict | None
     return _granted_case_refused(fa, fb, near)
 
 
-def _stated_together(path_a: str, section_a: tuple, path_b: str, section_b: tuple) -> bool:
-    """One section of one document, or a section and a subsection of it ("DUPLICATE marking" and its "Guidelines
-    for finding DUPLICATE text"); a document's title alone is no shared section."""
-    if path_a != path_b:
-        return False
-    short, long = sorted((section_a, section_b), key=len)
-    return section_a == section_b or (len(short) >= 2 and long[: len(short)] == short)
-
-
 def _granted_omission(claim: Claim) -> str | None:
     """The case in which a rule lets raters leave an act undone: "You may skip a clip that is more than 50%
     obscured by glare" (a permission to omit: the whole rule is its case) or "If you rate a transcript 1, skip
@@ -206,21 +211,12 @@ def _granted_omission(claim: Claim) -> str | None:
     if claim.deontic == "N" or (claim.deontic == "P" and _omits(claim)):
         return claim.condition_text or claim.text
     if claim.deontic == "O" and (
-        claim.action in _words().omissions or _THEN_SKIP.search(unquoted(claim.text))
+        claim.action in _words().omissions or THEN_SKIP.search(unquoted(claim.text))
     ):
-        if not claim.condition_text and _SKIP_WHICH.match(unquoted(claim.text)):
+        if not claim.condition_text and SKIP_WHICH.match(unquoted(claim.text)):
             return claim.text  # "Skip any listing written mostly in Spanish": the object says which
         return claim.condition_text or None  # "If C, mark it Unusable and skip it"
     return None
-
-
-# An order to skip items of a kind, named by what follows the item ("Skip any chat that is not in English", "Skip
-# any listing written mostly in Spanish").
-_SKIP_WHICH = re.compile(
-    r"^\s*(?:[\w-]+:\s+)?skip\s+(?:any|every|each|all)\s+[a-z]+\s+(?:that|which|who|written|recorded|in|with|from)\b",
-    re.I,
-)
-_THEN_SKIP = re.compile(r"(?:,|\band|\bthen)\s+(?:press\s+|click\s+|hit\s+)?skip\b", re.I)
 
 
 def _refused_omission(claim: Claim) -> tuple[str, str] | None:
@@ -245,7 +241,13 @@ def _refused_omission(claim: Claim) -> tuple[str, str] | None:
     if thing is not None and not NOT_A_NOUN.match(thing.group("head")):
         # "Never skip a blurred image": the blur is the case, the image the thing
         return f"{text[m.start() : m.end()]} {thing.group('head')}", thing.group("mod")
-    return (text[m.start() : case.start()], case.group(0)) if case else None
+    if case is None:
+        return None
+    act = text[m.start() : case.start()]
+    subject = SUBJECT_REFUSED.match(text)
+    if subject is not None and not content(act) - _words().omissions - _words().blank:
+        act = f"skip {subject.group('thing')}"  # "Redaction is never skipped: even when ...": the subject is skipped
+    return act, case.group(0)
 
 
 def _required_regardless(claim: Claim, thing: frozenset[str]) -> tuple[str, str] | None:
@@ -257,7 +259,8 @@ def _required_regardless(claim: Claim, thing: frozenset[str]) -> tuple[str, str]
     if (conceded := CONCESSION_AT_START.match(text)) is not None:
         # "Even for flaws confined to test files, the CWE field must be filled": the case conceded first
         clause = re.split(r"[;:]", text[conceded.end() :], maxsplit=1)[0]
-        if (thing - _words().process or thing) <= content(clause.replace("-", " ")):
+        acts = {act_stem(w) for w in content(clause.replace("-", " "))}
+        if {act_stem(w) for w in thing - _words().process or thing} <= acts:  # "escalation" / "be escalated"
             return " ".join(sorted(thing)), conceded.group("case")
         return None
     case = _words().reason.search(text)
@@ -275,7 +278,7 @@ def _granted_case_refused(fa: Claim, fb: Claim, near: bool = True) -> Conflict |
     """A case one rule excuses that the other refuses in words: a permission or order to skip (``_granted_omission``)
     against "never skip ..., even when <the case>"; or "If the number is in the header, do not flag it" against
     "Flag it ..., even if it appears in the header" (one act, opposite forces, the condition conceded)."""
-    if _stated_together(fa.rule.path, fa.rule.section, fb.rule.path, fb.rule.section):
+    if in_one_section(fa.rule.path, fa.rule.section, fb.rule.path, fb.rule.section):
         return None  # the refusal qualifies the grant beside it ("the first instance must be annotated")
     # imported here: field_contents reads the deck through deck_scans, which imports this module
     from .field_contents import in_other_containers
@@ -314,7 +317,7 @@ def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, froze
     """(granted case, refused case, the omitted thing's words) when one rule lets raters skip what the other
     forbids skipping in that case."""
     granted = _granted_omission(granting)
-    if granted is None or _conditioned_refusal(refusing):
+    if granted is None or conditioned_refusal(refusing):
         return None
     refused = _refused_omission(refusing) or _required_regardless(refusing, _omitted(granting))
     if refused is None:
@@ -338,24 +341,6 @@ def _omission_refused(granting: Claim, refusing: Claim) -> tuple[str, str, froze
     return granted, refused[1], thing
 
 
-def _conditioned_refusal(refusing: Claim) -> bool:
-    """The refusal holds in a case of its own: its condition is in the refusal's clause. A condition of another
-    clause is that clause's: "A command in another language is not a reason to skip it; label what you can and pick
-    CLARIFY if the request stays unclear" refuses the language in every case."""
-    cond = refusing.condition_text
-    if not cond:
-        return False
-    clauses = re.split(r";\s", unquoted(refusing.text))
-    refusal = next(
-        (c for c in clauses if read_refused_reason(c) is not None or LIKE_ANY_OTHER.search(c) is not None),
-        None,
-    )
-    # "Use the Translate button when an answer is in another language; a response's language is never a reason to
-    # skip it": the condition is the earlier clause's, the refusal holds in every case; so in "..., since badges are
-    # not refreshed when the authority file changes" it is the reason's
-    return refusal is None or cond in without_reason(refusal)
-
-
 def _omitted(granting: Claim) -> frozenset[str]:
     """The words of what a rule lets raters skip: "skip the error-flagging step" -> error, flagging, step."""
     return content((granting.rule.object or "").replace("-", " "))
@@ -367,21 +352,26 @@ def _condition_conceded(granting: Claim, refusing: Claim) -> tuple[str, str, fro
     pair = (granting.deontic, refusing.deontic)
     if {*pair} != {"O", "F"} and pair != ("P", "F"):  # "If C, you may X" / "Don't X, not even for C" too
         return None
-    if not granting.condition_text:
-        return None
-    if granting.action is None or granting.action != refusing.action:
+    granted = granting.condition_text or relative_case(unquoted(granting.text))
+    if not granted or granting.action is None or granting.action != refusing.action:
         return None
     text = unquoted(refusing.text)
     m = _words().concession.search(text)
     reason = m is None and refusing.deontic == "F"
-    if reason:
-        m = _words().reason.search(text)  # "Do not set the flag because of copied-forward text"
+    if reason:  # "Do not set the flag because of copied-forward text", "Do not tick Occluded for shadows"
+        # a prohibition "for" a case refuses it when it has no case of its own, against an order or a permission
+        m = _words().reason.search(text) or (FOR_CASE.search(text) if _for_case(granting, refusing) else None)
     if m is None or (refusing.condition_text and m.group(0) in refusing.condition_text):
         return None
+    refused = m.groupdict().get("c") or m.group(0)
     thing = content(" ".join(filter(None, (granting.rule.object, refusing.rule.object))).replace("-", " "))
-    if reason and not _names_the_case(m.group(0), granting.condition_text, thing):
+    if reason and not _names_the_case(refused, granted, thing):
         return None
-    return granting.condition_text, m.group(0), thing
+    return granted, refused, thing
+
+
+def _for_case(granting: Claim, refusing: Claim) -> bool:
+    return granting.deontic != "F" and not refusing.condition_text
 
 
 def _names_the_case(refused: str, granted: str, thing: frozenset[str]) -> bool:

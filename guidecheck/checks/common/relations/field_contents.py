@@ -45,6 +45,10 @@ class _Words(NamedTuple):
     row_duty: re.Pattern[str]
     examples: re.Pattern[str]
     universal: re.Pattern[str]
+    condition_subject: re.Pattern[str]
+    second_act: re.Pattern[str]
+    kept_out_there: re.Pattern[str]
+    box: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +76,10 @@ def _words() -> _Words:
         re.compile(d["row_duty"], re.I),
         re.compile(d["examples"], re.I),
         re.compile(rf"^\s*(?:{d['universal']})\s*$", re.I),
+        re.compile(d["condition_subject"], re.I),
+        re.compile(d["second_act"], re.I),
+        re.compile(d["kept_out_there"], re.I),
+        re.compile(names(d["box"]), re.I),
     )
 
 
@@ -97,8 +105,30 @@ def _resolved(content: str, text: str) -> str:
     """A pronoun stands for the sentence's subject ("Graduation years are an age proxy, so keep them out")."""
     if content.lower() not in ("them", "it", "these", "those", "this", "they"):
         return content
-    m = _words().pronoun_subject.match(text)
+    m = _words().condition_subject.match(text) or _words().pronoun_subject.match(text)
     return m.group("subject") if m else ""
+
+
+def _second_act(content: str) -> str:
+    """The content of the last act in the clause: "the new figure in CNT and copy the struck-through figure" -> the
+    struck-through figure (the first act puts its own thing elsewhere)."""
+    return _words().second_act.split(content)[-1]
+
+
+def _kept_out_there(claim: Claim, text: str) -> Contents | None:
+    """A content kept out of the container the sentence named before ("The Topic detail box takes a short category
+    word only; never enter a drug name, dose or diagnosis there")."""
+    w = _words()
+    m = w.kept_out_there.search(text)
+    box = w.box.search(text, 0, m.start()) if m is not None else None
+    if m is None or box is None:
+        return None
+    what = _trimmed(m.group("content"))
+    return (
+        Contents(claim, False, box.group().strip(), what, m.group(0).strip(" ,;:."), True)
+        if content(what)
+        else None
+    )
 
 
 _DUTY = re.compile(r"\b(?:must|never|shall|required|do\s+not|don't|don’t)\b", re.I)
@@ -119,7 +149,7 @@ def contents(claim: Claim, fields: frozenset[str] = frozenset()) -> Contents | N
         if m is None:
             continue
         before = re.split(r"[.;:,]", text[: m.start("content")])[-1]
-        what = _resolved(_trimmed(m.group("content")), text)
+        what = _resolved(_trimmed(_second_act(m.group("content"))), text)
         if what and content(what):
             # negated in its clause, or by a lead-in ("Don't:" above "Put helpline numbers in your comment")
             negated = bool(w.negated.search(before)) or (claim.deontic == "F" and not w.negated.search(text))
@@ -129,7 +159,7 @@ def contents(claim: Claim, fields: frozenset[str] = frozenset()) -> Contents | N
             if box in fields:
                 box = f"the {box} field"
             return Contents(claim, required and not negated, box, what, span, stated)
-    return _row_duty(claim, text)
+    return _row_duty(claim, text) or _kept_out_there(claim, text)
 
 
 # "the Price field", "a Currency dropdown": a field the deck names by a capitalised name.
@@ -218,16 +248,19 @@ class _Item(NamedTuple):
 
 def _items(what: str) -> list[_Item]:
     """The items of a content list, each its last word and the words before it ("device model and OS version":
-    model (device), version (os)); words for a piece of text are one word."""
+    model (device), version (os)), or after "of" ("names of deponents": name (deponent)); words for a piece of text
+    are one word."""
     w = _words()
     out = []
     what = w.examples.sub(",", re.sub(r"[()]", ",", what))  # "identifiers such as the serial number (...)"
     for item in re.split(r",|\b(?:and|or|nor|plus)\b", what):
         item = _PLACED.split(item)[0]  # "the accession number in square brackets": the number
+        item, _, of = item.partition(" of ")  # "names of deponents": names, of deponents
         stems = [stem(x) for x in re.findall(r"[\w'’-]+", item.lower()) if content(x)]
         stems = ["text" if s in w.text_units else s for s in stems]
+        owner = frozenset(stem(x) for x in re.findall(r"[\w'’-]+", of.lower()) if content(x))
         if stems and stems[-1] not in w.generic:
-            out.append(_Item(stems[-1], frozenset(stems[:-1])))
+            out.append(_Item(stems[-1], frozenset(stems[:-1]) | owner))
         elif len(stems) > 1:  # "device and OS details": the details are the OS's
             out.append(_Item(stems[-2], frozenset(stems[:-2])))
     return out

@@ -152,6 +152,12 @@ def base_forms(text: str) -> str:
     return re.sub(r"[A-Za-z]+", lambda m: forms.get(m.group(0).lower(), m.group(0)), text)
 
 
+def act_stem(word_stem: str) -> str:
+    """The act a stem names, its noun folded to its verb ("escalation" is "escalat", as "escalated" is; "redaction"
+    "redact"): for readers that ask whether a clause does the act another rule names as a thing."""
+    return word_stem[:-3] if len(word_stem) > 7 and word_stem.endswith(("tion", "sion")) else word_stem
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Crude, symmetric suffix stripping: enough for 'determiners' ~ 'determiner', 'penalizing' ~ 'penalize'."""

@@ -66,8 +66,61 @@ def _names_a_case(fa: Claim, qa, fb: Claim, qb) -> bool:
     "Items submitted less than two minutes after opening are rejected" names the items it rejects (a floor, if
     anything), not a second value for "a hard limit of 12 minutes"."""
     return any(
-        not limit_named(q) and (describes_thing(f, q) or _in_subject(f, q)) for f, q in ((fa, qa), (fb, qb))
+        not limit_named(q) and not _in_proviso(f, q) and (describes_thing(f, q) or _in_subject(f, q))
+        for f, q in ((fa, qa), (fb, qb))
     )
+
+
+def _in_proviso(claim: Claim, q) -> bool:
+    """The number stands in a proviso the rule's permission hangs on ("Long build-up goals are fine, as long as each
+    clip stays at one minute or less"): it states how far the thing may go, a limit, not which things are meant."""
+    return bool(q.text) and any(q.text in m.group() for m in _PROVISO.finditer(claim.text))
+
+
+def _proviso_subject(claim: Claim, q) -> str | None:
+    """What a proviso's number measures: its subject ("as long as each clip stays at one minute or less" -> clip)."""
+    for m in _PROVISO.finditer(claim.text):
+        at = m.group().find(q.text) if q.text else -1
+        if at > 0:
+            words = [w for w in re.findall(r"[a-z]+", m.group()[:at].lower()) if w not in _LINKING]
+            return words[-1] if len(words) > 1 else None
+    return None
+
+
+# Words between a proviso's subject and its number: "as long as each clip stays at ...".
+_LINKING = frozenset(
+    [
+        "as",
+        "long",
+        "so",
+        "provided",
+        "that",
+        "is",
+        "are",
+        "stays",
+        "stay",
+        "remains",
+        "remain",
+        "keeps",
+        "keep",
+        "runs",
+        "run",
+        "lasts",
+        "last",
+        "comes",
+        "come",
+        "at",
+        "under",
+        "below",
+        "within",
+        "no",
+        "not",
+        "more",
+        "less",
+        "than",
+    ]
+)
+_PROVISO = re.compile(r"\b(?:as\s+long\s+as|so\s+long\s+as|provided(?:\s+that)?)\b[^.;]*", re.I)
 
 
 # The sentence's main predicate: a number before it stands in the subject ("Items submitted less than two minutes
@@ -144,6 +197,8 @@ def _measured(claim: Claim, q) -> str | None:
     if limit_named(q):
         name = re.split(r"\s+(?:is|are|of)\b|:", q.text, maxsplit=1)[0]
         words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in _measure_words()]
+    elif (proviso := _proviso_subject(claim, q)) is not None:
+        words = [proviso]
     else:
         i = claim.text.find(q.text) if q.text else -1
         words = re.findall(r"[a-z]+", claim.text[: max(i, 0)].lower())[-1:]
@@ -170,10 +225,10 @@ def _titled_apart(fa: Claim, qa, fb: Claim, qb) -> bool:
 
 def _limit_topic(claim: Claim, q) -> frozenset[str]:
     """What the limit is about: the rule's core, with its condition when the number stands there ("The word counter
-    turns red once a single-panel caption passes the 75-word limit") and the words of a named limit ("The weekly
+    turns red once a single-panel caption passes the 75-word limit", or in a proviso) and the words of a named limit ("The weekly
     minimum to remain on the active roster is 25 tasks"), which the core leaves out with the number."""
     if not limit_named(q):
-        return claim.core
+        return claim.everything if _in_proviso(claim, q) else claim.core  # "as long as each clip stays ..."
     said = re.sub(r"[\d-]+", " ", q.text).lower().split()
     named = content(" ".join(w for w in said if w not in _measure_words() and w not in _units()))
     return (claim.everything if _stated_in_condition(claim, q) else claim.core) | named
@@ -221,5 +276,6 @@ def numeric_conflict(fa: Claim, fb: Claim) -> Conflict | None:
     spans = find_span(fa.rule, qa.text) + find_span(fb.rule, qb.text)
     conf = 0.85 + 0.1 * min(fa.rule.strength, fb.rule.strength, 1.0)
     # "once a caption passes the 75-word limit" states the limit: no narrower case of the other rule
-    cased = not any(_stated_in_condition(f, q) for f, q in ((fa, qa), (fb, qb)))
+    # ("..., as long as each clip stays at one minute or less" states it too: the proviso is the limit, no case)
+    cased = not any(_stated_in_condition(f, q) or _in_proviso(f, q) for f, q in ((fa, qa), (fb, qb)))
     return Conflict("CON004", conf, why, spans, cased, categorical=True)

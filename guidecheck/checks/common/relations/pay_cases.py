@@ -29,7 +29,25 @@ def _paid_for(subject: str) -> frozenset[str]:
     """What a pay term is about: its subject's words but generic item nouns ("Skipped posts" -> skip), the words
     of one outcome folded to one ("rejected at audit" / "fails audit")."""
     fold = _same_outcome()
+    for phrase, word in _same_phrases():
+        subject = phrase.sub(word, subject)
     return frozenset(fold.get(w, w) for w in content(base_forms(subject)) - _generic_items())
+
+
+@lru_cache(maxsize=1)
+def _same_phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Phrases that name one outcome in a word ("sent back" is "returned")."""
+    phrases = rules_lexicon().data["pay_terms"]["same_phrases"]
+    return tuple((re.compile(rf"\b{re.escape(k)}\b", re.I), v) for k, v in phrases.items())
+
+
+_OR = re.compile(r"\s+or\s+", re.I)
+
+
+def _alternatives(subject: str) -> list[frozenset[str]]:
+    """What a subject of alternatives pays for, each alone ("Skipped or released tasks": skips, releases)."""
+    parts = _OR.split(subject)
+    return [_paid_for(p) for p in parts] if len(parts) > 1 else []
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +73,16 @@ def same_pay_case(a: PayTerm, b: PayTerm) -> bool:
         return False  # "Photos with no faces to blur" / "Photos where you blur at least one face"
     if bool(x & y) and (x <= y or y <= x):
         return True
+    if (
+        a.amount is None
+        and b.amount is None
+        and any(
+            bool(p & q) and (p <= q or q <= p)
+            for p in _alternatives(a.subject) or [x]
+            for q in _alternatives(b.subject) or [y]
+        )
+    ):
+        return True  # "Skipped or released tasks are not paid" / "Skipped tasks that carry a reason code are paid"
     # two fixed amounts for one kind of work said two ways: "Records you handle as second validator" / "each record
     # you close as second validator" share most of their words
     return amounts and len(x & y) >= 2 and len(x & y) * 2 >= len(x | y)

@@ -13,6 +13,8 @@ from ....rules.refused_reasons import read_refused_reason
 from .claims import Claim, unquoted
 from .lexicon import content, data, stem
 from .memo import search
+from .refusal_forms import LIKE_ANY_OTHER
+from .text import without_reason
 
 
 @lru_cache(maxsize=1)
@@ -161,9 +163,38 @@ def other_exemption(granting: Claim, refusing: Claim) -> bool:
     return bool(thing) and not thing & content(unquoted(granting.text).replace("-", " "))
 
 
+def in_one_section(path_a: str, section_a: tuple, path_b: str, section_b: tuple) -> bool:
+    """One section of one document, or a section and a subsection of it ("DUPLICATE marking" and its "Guidelines
+    for finding DUPLICATE text"); a document's title alone is no shared section."""
+    if path_a != path_b:
+        return False
+    short, long = sorted((section_a, section_b), key=len)
+    return section_a == section_b or (len(short) >= 2 and long[: len(short)] == short)
+
+
+def conditioned_refusal(refusing: Claim) -> bool:
+    """The refusal holds in a case of its own: its condition is in the refusal's clause. A condition of another
+    clause is that clause's: "A command in another language is not a reason to skip it; label what you can and pick
+    CLARIFY if the request stays unclear" refuses the language in every case."""
+    cond = refusing.condition_text
+    if not cond:
+        return False
+    clauses = re.split(r";\s", unquoted(refusing.text))
+    refusal = next(
+        (c for c in clauses if read_refused_reason(c) is not None or LIKE_ANY_OTHER.search(c) is not None),
+        None,
+    )
+    # "Use the Translate button when an answer is in another language; a response's language is never a reason to
+    # skip it": the condition is the earlier clause's, the refusal holds in every case; so in "..., since badges are
+    # not refreshed when the authority file changes" it is the reason's
+    return refusal is None or cond in without_reason(refusal)
+
+
 __all__ = [
     "case_names",
+    "conditioned_refusal",
     "exempt_case",
+    "in_one_section",
     "labels_given",
     "measured_text",
     "names_in",

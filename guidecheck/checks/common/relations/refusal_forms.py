@@ -79,6 +79,44 @@ PASSIVE_REFUSAL = re.compile(
     re.I,
 )
 
+# A thing whose omission is refused in the passive, with no word of a case before it: "Redaction is never skipped".
+SUBJECT_REFUSED = re.compile(
+    r"^\s*(?P<thing>(?:[\w'’-]+\s+){0,2}?[a-z]+)\s+(?:may|must|can|should|are|is)\s+(?:not|never)\s+(?:be\s+)?"
+    r"(?:skipped|omitted|left\s+out|passed\s+over)\b",
+    re.I,
+)
+
+
+# An order to skip items of a kind, named by what follows the item ("Skip any chat that is not in English", "Skip
+# any listing written mostly in Spanish"), and a skip ordered after another act ("..., then skip it").
+SKIP_WHICH = re.compile(
+    r"^\s*(?:[\w-]+:\s+)?skip\s+(?:any|every|each|all)\s+[a-z]+\s+(?:that|which|who|written|recorded|in|with|from)\b",
+    re.I,
+)
+THEN_SKIP = re.compile(r"(?:,|\band|\bthen)\s+(?:press\s+|click\s+|hit\s+)?skip\b", re.I)
+
+
+# A prohibition of an act for a case it names ("Do not tick Occluded for shadows", "Don't press Hazard Alert for
+# propane cylinders"): `c` is the case, after the act's object ("should not ask for an order number" asks for a thing),
+# and not a case denied ("for not knowing the balance"); and the case a relative clause names in an order with no condition ("Tick
+# Sensitive on any clip in which a player is visibly injured").
+FOR_CASE = re.compile(
+    r"\b(?:do\s+not|don't|don’t|never|must\s+not|should\s+not)\s+[a-z]+\s+(?:[\w'’/-]+\s+){1,4}?(?:for|on)\s+"
+    r"(?!not\b|no\b|never\b|without\b)(?P<c>(?:an?\s+|the\s+)?[^,;:.]{3,100})",
+    re.I,
+)
+_RELATIVE_CASE = re.compile(
+    r"\b(?:on|for|to)\s+(?:any|every|each|an?|the)\s+[\w-]+\s+(?:in\s+which|where|that|which|whose)\s+(?P<c>[^,;:.]{3,100})",
+    re.I,
+)
+
+
+def relative_case(text: str) -> str:
+    """The case a relative clause names in an order with no condition ("on any clip in which a player is visibly
+    injured"), or ""."""
+    m = _RELATIVE_CASE.search(text)
+    return m.group("c") if m else ""
+
 
 # The thing after a refused omission, when a word before its noun says which ("a blurred image", "a dark clip").
 MODIFIED_THING = re.compile(
@@ -89,11 +127,16 @@ NOT_A_NOUN = re.compile(r"^(?:outright|again|anyway|altogether|entirely|complete
 
 __all__ = [
     "CONCESSION_AT_START",
+    "FOR_CASE",
     "LIKE_ANY_OTHER",
     "MODIFIED_THING",
     "NOT_A_NOUN",
     "PASSIVE_REFUSAL",
+    "SKIP_WHICH",
+    "SUBJECT_REFUSED",
+    "THEN_SKIP",
     "clause_before",
     "conceded_before",
     "refused_after_concession",
+    "relative_case",
 ]

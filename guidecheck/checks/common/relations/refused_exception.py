@@ -26,6 +26,7 @@ from .conflict import Conflict
 from .grant_reach import accepts_the_grant, past_the_limit
 from .lexicon import content, data, lexicon, stem, word_overlap
 from .memo import search
+from .refusal_case import refusal_names_case
 from .text import as_read, find_span, quoted
 
 
@@ -381,7 +382,10 @@ def refused_exception(fa: Claim, fb: Claim, cosine: float) -> Conflict | None:
             f"{quoted(as_read(granting.rule))} excuses a case (“{case.strip()}”)."
         )
         spans = find_span(refusing.rule, refusal.strip()) + find_span(granting.rule, case.strip())
-        return Conflict("CON001", 0.8, why, spans, False)
+        # the refusal names the excused case in its own words ("platform outages are no exception" / "If a platform
+        # outage is logged"): refused in words, as CON016 reads; else a refusal of every case, read by topic
+        code = "CON016" if refusal_names_case(unquoted(refusing.text), refusal, case) else "CON001"
+        return Conflict(code, 0.8, why, spans, False)
     return None
 
 

@@ -242,8 +242,19 @@ def _not_a_verb_after(before: list[str], person_before: bool = False) -> bool:
     if len(before) == 4 and before[0] in _PREPOSITIONS:
         return False  # "Anyone on the team can add", "any reviewer assigned to the proposal can set"
     return (
-        not person_before and len(before) >= 3 and before[-3] in ("a", "an", "the") and before[-1] in _MODALS
+        not person_before
+        and len(before) >= 3
+        and before[-3] in ("a", "an", "the")
+        and before[-1] in _MODALS
+        and not _role_subject(before)
     )  # not "any moderator may", nor "any reviewer who sees a threat should"
+
+
+def _role_subject(before: list[str]) -> bool:
+    """The sentence opens on "a <role> can" ("A reviewer can reject ...", "Yes, a reviewer can ..."): the role is
+    the rule's subject, and the act its own, not another party's in a clause of the reader's."""
+    opens = len(before) == 3 or before[-4] in ("yes", "no")
+    return opens and stem(before[-2]) in reservation_words().roles
 
 
 _PREPOSITIONS = frozenset({"on", "in", "of", "from", "with", "at", "across", "within", "to"})

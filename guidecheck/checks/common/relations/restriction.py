@@ -42,8 +42,10 @@ from .text import as_read, find_span, quoted, without_reason
 # A capitalised name of two words or more, not at the start of the sentence: "the Security Risk flag".
 _NAME = re.compile(r"(?<=\S\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 
-
-_REASON = re.compile(r"\bfor\s+(?:suspected\s+|possible\s+|a\s+|an\s+)?(?P<why>[a-z][^,.;:()]{3,60})", re.I)
+# A reason after "for" ("for suspected incentivization"); "for example ..." and "for instance ..." give examples.
+_REASON = re.compile(
+    r"\bfor\s+(?!example\b|instance\b)(?:suspected\s+|possible\s+|an?\s+)?(?P<why>[a-z][^,.;:()]{3,60})", re.I
+)
 
 # "reopen a submitted frame for editing": one bare gerund after "for" is what the act is for, not a reason to do it.
 _PURPOSE = re.compile(r"[a-z]+ing", re.I)

@@ -102,8 +102,20 @@ def orders(text: str) -> tuple[Order, ...]:
                 found += _first_step(begun.group("x"))
         else:
             firsts += _put_first(clause)
-    # "Assign the urgency label first; only after urgency is set do you choose Topic tags": first of those two only
-    return tuple(found if found else firsts)
+    # "Assign the urgency label first; only after urgency is set do you choose Topic tags": first of those two only,
+    # and before the later step of another clause's order ("Always finalize both boundaries first; choose the ad type
+    # only once the start and end are set": the boundaries before the ad type)
+    return tuple(found + _first_before(firsts, found) if found else firsts)
+
+
+def _first_before(firsts: list[Order], found: list[Order]) -> list[Order]:
+    """A step put first, before each later step the sentence's other orders name."""
+    return [
+        Order(f.earlier, o.later, f.earlier_text, o.later_text)
+        for f in firsts
+        for o in found
+        if o.later and not same_step(f.earlier, o.later) and not same_step(f.earlier, o.earlier)
+    ]
 
 
 # A step a sentence forbids at a point of the work: "Do not score the answer before you have read it", "Annotators may
