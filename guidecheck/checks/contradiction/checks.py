@@ -46,8 +46,9 @@ class DeonticFlip(RelationCheck):
         one rule puts into a note, field, span or ticket and another keeps out of it ("Your triage note must name
         the device model" / "Keep device details out of the triage note"); a field one rule lets go unset ("You
         may leave Severity blank for Praise") and another never does ("Severity is never optional"); a case
-        excused by one rule and refused as a reason by another ("Length is never a reason to skip"); one mark for
-        each item against one mark for them all ("Give each branch of a forked crack its own box" / "A forked
+        excused by one rule and refused as a reason by another ("Length is never a reason to skip"); a rule that
+        admits no exception against one that excuses a case, when the refusal names no word of the case (one that
+        does is CON016); one mark for each item against one mark for them all ("Give each branch of a forked crack its own box" / "A forked
         crack stays one object: draw a single box that takes in every branch").
 
     Why is this bad:

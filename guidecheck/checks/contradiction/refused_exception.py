@@ -19,7 +19,14 @@ class RefusedException(RelationCheck):
         of the granted case. A refusal with a condition of its own, a refusal stated beside the grant in one
         section, and a rule that accepts the grant do not count. Also any other act a rule asks for in a case that
         another rule forbids with that case named as included ("If a suggestion contains a live credential, paste
-        it into the Rationale field" / "Never copy a credential into any field, the Rationale field included").
+        it into the Rationale field" / "Never copy a credential into any field, the Rationale field included"); a
+        part one rule lets raters leave out in a case that another requires of every item, the case named as
+        included ("Live shows are exempt from the two-minute minimum" / "The two-minute minimum applies to every
+        format, live shows included"); a rule that admits no exception when its own clause names the excused case
+        ("Batch deadlines are never extended, and platform outages are no exception" / "If a platform outage is
+        logged, you can ask for an extension"); and a prohibition of an act for a case another rule names for it
+        ("Tick Occluded whenever vegetation, debris or a shadow hides part of a defect" / "Do not tick Occluded for
+        shadows").
 
     Why is this bad:
         The usual reading of an exception is that it scopes the rule, so each page reads well alone; but raters

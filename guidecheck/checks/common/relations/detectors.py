@@ -229,6 +229,21 @@ def _label_refused(claim: Claim) -> bool:
     return bool(claim.outcomes) and bool(_REFUSED_BEFORE.search(claim.text[max(0, start - 32) : start]))
 
 
+def _label_describes_case(claim: Claim) -> bool:
+    """The rule's first label follows a participle that describes a thing ("any criterion scored Not Met", "ones
+    scored Met"): the items the rule is about, not the label it gives ("It is scored 2", "Mark it Not Met")."""
+    start = claim.outcomes[0][1][0]
+    return bool(_DESCRIBED_BY.search(claim.text[max(0, start - 40) : start]))
+
+
+# A noun and a participle of giving a label, right before the label: "criterion scored", "ones rated", "clips tagged as".
+_DESCRIBED_BY = re.compile(
+    r"\b(?!(?:is|are|be|been|was|were|get|gets|got|it|them|this|that|you|always|never|then|also)\b)[a-z]+\s+"
+    r"(?:scored|rated|labell?ed|marked|tagged|graded|coded)\s+(?:as\s+)?$",
+    re.I,
+)
+
+
 def _forbids_label(claim: Claim) -> bool:
     """A prohibition whose label sits in the clause it forbids ("Never mark a parody Spam"), not in a later clause
     that gives it ("... is never a reason to waive the photo; without that photo the evidence is Insufficient")."""
@@ -243,6 +258,8 @@ def _outcome_conflict(fa: Claim, fb: Claim, aliases: dict[str, str], cosine: flo
     A rule that orders steps names what to do, not a label ("Score Correctness first, then Idiom")."""
     if not fa.outcomes or not fb.outcomes or orders(fa.text) or orders(fb.text):
         return None
+    if _label_describes_case(fa) or _label_describes_case(fb):
+        return None  # "add a comment to any criterion scored Not Met": the label says which items, not what to give
     cond = conditions_compatible(fa, fb)
     if fa.condition and fb.condition:
         if cond != "same":
