@@ -154,7 +154,7 @@ def test_a_code_written_in_words_and_defined_as_any_event_in_which(found):
 
 @pytest.mark.slow
 def test_a_cap_however_slight_against_a_score_conceded(found):
-    assert _pairs(found, "however slight", "can still earn a Politeness 4") == ["CON001"]
+    assert _pairs(found, "however slight", "can still earn a Politeness 4") == ["CON016"]  # "slight" named
     assert _pairs(found, "however slight", "can still be accurate") == []  # no score conceded
     assert _pairs(found, "capped at 25 items") == []  # a cap on items is no score
 

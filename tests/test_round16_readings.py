@@ -141,7 +141,11 @@ found = contradictions_fixture(DECKS, "round16")
     "a,b,checks",
     [
         # an exemption against "no case is exempt" from the same rule
-        ("Replays are exempt", "No clip is exempt from the two-second", ["CON001"]),
+        (
+            "Replays are exempt",
+            "No clip is exempt from the two-second",
+            ["CON016"],
+        ),  # the case named (round 48)
         # an exemption from another rule than the one that admits no exemption
         ("Replays are exempt", "No clip is exempt from the logo check", []),
         # two sources ranked two ways when they clash; the guideline is one source however it is named

@@ -285,7 +285,7 @@ found = contradictions_fixture(DECKS, "round22_readings")
         ("in the Order field", "into the Remarks box", []),  # two fields
         ("Must include any coupon code", "Don't type coupon codes", ["CON018"]),
         ("ADDR_SPAN must include", "keep them out of every labeled span", ["CON018"]),
-        ("You may leave Priority blank", "Priority is never optional", ["CON001"]),
+        ("You may leave Priority blank", "Priority is never optional", ["CON016"]),  # duplicates included
         ("You may enter N/A for Region", "Region is never N/A", []),  # billing tickets only
         ("Noisy calls may be skipped", "Background noise is never a reason", ["CON016"]),
         ("full card number", "blurry photo is never a reason", []),  # totals, not the card number

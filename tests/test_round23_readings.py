@@ -141,7 +141,7 @@ found = contradictions_fixture(DECKS, "round23_readings")
         ("Choose the topic, then move on to tone", "Always pick the tone first", ["CON013"]),
         ("Set the priority label first", "open attached screenshots before", []),  # first of those two steps
         ("Match by barcode first", "before you match any tags", []),  # a way of matching, not a step
-        ("Skipped clips do not need a comment", "skipped clips included", ["CON001"]),
+        ("Skipped clips do not need a comment", "skipped clips included", ["CON016"]),  # the case included
         ("Draft clips do not need a tag", "archived clips included", []),  # another case included
         ("40 seconds per review", "in under 25 minutes is treated as rushed", ["CON004"]),  # 40 s < 50 s
         ("60 seconds per review", "in under 25 minutes is treated as", []),  # slower than the floor

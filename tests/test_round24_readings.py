@@ -182,8 +182,8 @@ found = contradictions_fixture(DECKS, "round24_readings")
         (
             "Pop-up stalls with no fixed address can be marked",
             "a pop-up stall with no fixed address is no",
-            ["CON001"],
-        ),
+            ["CON016"],
+        ),  # the refusal names the case (round 48)
         (
             "Mobile vans with no fixed address",
             "a pop-up stall with no fixed address is no",

@@ -150,7 +150,11 @@ found = contradictions_fixture(DECKS, "round29_readings")
         ("Severity 3 is reserved for the Remove", "may choose severity 3", []),  # reserved to an action
         ("Raising the Legal flag is reserved", "Whoever spots a threat raises", ["CON011"]),
         ("Raising the Legal flag is reserved", "Don't raise the Legal flag for spam", []),  # a ban agrees
-        ("may fall short of the weekly quota", "do not excuse a missed weekly quota", ["CON001"]),
+        (
+            "may fall short of the weekly quota",
+            "do not excuse a missed weekly quota",
+            ["CON016"],
+        ),  # leave named
         ("can be claimed only by senior agents", "never a reason for extra time", []),  # a restriction
         ("in this order: Threat, Identity Attack", "make Identity Attack the primary", ["CON005"]),
         ("in this order: Threat, Identity Attack", "make Insult the primary", []),  # the list's own order

@@ -107,8 +107,8 @@ found = contradictions_fixture(DECKS, "round33_readings")
             ["CON011"],
         ),  # one control pressed under two verbs
         ("with the Escalate button", "press Skip when", []),  # another control
-        ("You may skip the dial fields", "needs every dial field", ["CON001"]),  # the case named as included
-        ("You may leave the rationale empty", "still needs a written rationale", ["CON001"]),
+        ("You may skip the dial fields", "needs every dial field", ["CON016"]),  # the case named as included
+        ("You may leave the rationale empty", "still needs a written rationale", ["CON016"]),
         ("You may skip the serial number", "needs every dial field", []),  # another part
         ("You may skip the serial number", "needs a seal check", []),
         (

@@ -125,15 +125,16 @@ def test_a_wait_and_both_sides_of_a_point_are_no_order_of_steps(found):
     assert _pairs(found, "allow 48 hours", "before and after any detour") == []
 
 
+# "No site is excused from the safety walk-through" names the excused sites in its own clause: CON016 since round 48.
 @pytest.mark.parametrize(
-    "granted,refused",
+    "granted,refused,check",
     [
-        ("Sites under renovation are exempt", "No site is excused"),
-        ("Weekend shifts may skip the closing count", "there is no Weekend exception"),
+        ("Sites under renovation are exempt", "No site is excused", "CON016"),
+        ("Weekend shifts may skip the closing count", "there is no Weekend exception", "CON001"),
     ],
 )
-def test_refusals_in_other_words(found, granted, refused):
-    assert _pairs(found, granted, refused) == ["CON001"]
+def test_refusals_in_other_words(found, granted, refused, check):
+    assert _pairs(found, granted, refused) == [check]
 
 
 def test_leaving_out_what_another_rule_enters(found):

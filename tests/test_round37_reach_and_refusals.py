@@ -94,20 +94,22 @@ LOOKALIKES = {
 found = contradictions_fixture({**DECK, **LOOKALIKES}, "round37_reach")
 
 
+# A refusal whose own clause names the excused case ("... every crate regardless of size" / "Crates of more than 40
+# bottles"; "podcast tastings included") is CON016 since round 48; one that names no word of it stays CON001.
 @pytest.mark.parametrize(
-    "granted,refused",
+    "granted,refused,check",
     [
-        ("Crates of more than 40 bottles are exempt", "regardless of size"),
-        ("Live tastings and podcast tastings are exempt", "podcast tastings included"),
-        ("first 30 tasks do not count toward", "No grace period applies"),
-        ("lost connection are excused", "Lost connections are not excused"),
-        ("you may use the correct spelling", "misprinted labels get no exception"),
-        ("are the exception to the minimum bottle size", "no exception is made for any brand"),
-        ("You may skip the written note", "including ones that score 5"),
+        ("Crates of more than 40 bottles are exempt", "regardless of size", "CON016"),
+        ("Live tastings and podcast tastings are exempt", "podcast tastings included", "CON016"),
+        ("first 30 tasks do not count toward", "No grace period applies", "CON016"),
+        ("lost connection are excused", "Lost connections are not excused", "CON001"),
+        ("you may use the correct spelling", "misprinted labels get no exception", "CON016"),
+        ("are the exception to the minimum bottle size", "no exception is made for any brand", "CON001"),
+        ("You may skip the written note", "including ones that score 5", "CON016"),
     ],
 )
-def test_an_exception_granted_and_refused_in_words_of_reach(found, granted, refused):
-    assert _pairs(found, granted, refused) == ["CON001"]
+def test_an_exception_granted_and_refused_in_words_of_reach(found, granted, refused, check):
+    assert _pairs(found, granted, refused) == [check]
 
 
 def test_a_case_outside_the_reach_is_no_exception_refused(found):

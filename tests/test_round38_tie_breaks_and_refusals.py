@@ -88,16 +88,22 @@ LOOKALIKE_REFUSALS = {
 refusals = contradictions_fixture({**REFUSALS, **LOOKALIKE_REFUSALS}, "round38_refusals")
 
 
+# A refusal whose own clause names a word of the excused case is CON016 since round 48 ("Extensions to the batch time
+# limit are not granted" / "If a batch ..."); one that names none stays CON001.
 @pytest.mark.parametrize(
-    "granted,refused",
+    "granted,refused,check",
     [
-        ("you may return it with the Skip button", "whatever the reason for returning them"),
-        ("you can request a 20-minute extension", "are not granted under any circumstances; if you cannot"),
-        ("boats seen through harbour fog may be boxed", "Foggy shots get no exception"),
+        ("you may return it with the Skip button", "whatever the reason for returning them", "CON001"),
+        (
+            "you can request a 20-minute extension",
+            "are not granted under any circumstances; if you cannot",
+            "CON016",
+        ),
+        ("boats seen through harbour fog may be boxed", "Foggy shots get no exception", "CON001"),
     ],
 )
-def test_an_exception_granted_and_refused_in_other_words(refusals, granted, refused):
-    assert _pairs(refusals, granted, refused) == ["CON001"]
+def test_an_exception_granted_and_refused_in_other_words(refusals, granted, refused, check):
+    assert _pairs(refusals, granted, refused) == [check]
 
 
 def test_a_refusal_of_another_thing_is_no_refusal_of_the_grant(refusals):

@@ -148,7 +148,7 @@ _SUPERSEDES = {
     "CON014": frozenset({"CON001", "CON003", "CON016", "CON017"}),
     "CON016": frozenset({"CON001", "CON017"}),
     "CON017": frozenset({"CON001"}),
-    "CON018": frozenset({"CON001"}),
+    "CON018": frozenset({"CON001", "CON016"}),  # a thing put in and kept out: the refusal is its wording
 }
 
 
