@@ -52,10 +52,11 @@ def current_code(row: dict[str, Any], recoded: list[dict[str, Any]]) -> str:
 def _holds(reading: str | None, m: re.Match[str]) -> bool:
     """A move that holds for some findings of a form only: the reading that decides it, asked of the message's
     groups ("refusal_names_case": the refusal's clause names the excused case)."""
-    if reading is None:
-        return True
-    readings = {"refusal_names_case": lambda g: refusal_names_case(g["rule"], g["refusal"], g["case"])}
-    return bool(readings[reading](m.groupdict()))
+    return reading is None or bool(_READINGS[reading](m.groupdict()))
+
+
+# The readings a `when` of [[recoded]] may name, each asked of the judged message's named groups.
+_READINGS = {"refusal_names_case": lambda g: refusal_names_case(g["rule"], g["refusal"], g["case"])}
 
 
 def tally(corpus: Path) -> dict[str, dict[str, Any]]:

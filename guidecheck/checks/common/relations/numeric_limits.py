@@ -82,44 +82,11 @@ def _proviso_subject(claim: Claim, q) -> str | None:
     for m in _PROVISO.finditer(claim.text):
         at = m.group().find(q.text) if q.text else -1
         if at > 0:
-            words = [w for w in re.findall(r"[a-z]+", m.group()[:at].lower()) if w not in _LINKING]
+            words = [w for w in re.findall(r"[a-z]+", m.group()[:at].lower()) if w not in _linking()]
             return words[-1] if len(words) > 1 else None
     return None
 
 
-# Words between a proviso's subject and its number: "as long as each clip stays at ...".
-_LINKING = frozenset(
-    [
-        "as",
-        "long",
-        "so",
-        "provided",
-        "that",
-        "is",
-        "are",
-        "stays",
-        "stay",
-        "remains",
-        "remain",
-        "keeps",
-        "keep",
-        "runs",
-        "run",
-        "lasts",
-        "last",
-        "comes",
-        "come",
-        "at",
-        "under",
-        "below",
-        "within",
-        "no",
-        "not",
-        "more",
-        "less",
-        "than",
-    ]
-)
 _PROVISO = re.compile(r"\b(?:as\s+long\s+as|so\s+long\s+as|provided(?:\s+that)?)\b[^.;]*", re.I)
 
 
@@ -210,6 +177,12 @@ def _measured(claim: Claim, q) -> str | None:
 def _units() -> frozenset[str]:
     """Words of units ("day", "words"): a named limit's unit names how it is measured, not what it limits."""
     return frozenset(rules_lexicon().words["measure_units"])
+
+
+@lru_cache(maxsize=1)
+def _linking() -> frozenset[str]:
+    """Words between a proviso's subject and its number ("as long as each clip stays at ...")."""
+    return frozenset(data()["numeric_limits"]["proviso_linking"])
 
 
 @lru_cache(maxsize=1)

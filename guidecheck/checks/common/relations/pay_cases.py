@@ -41,6 +41,11 @@ def _same_phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"\b{re.escape(k)}\b", re.I), v) for k, v in phrases.items())
 
 
+def _nested(x: frozenset[str], y: frozenset[str]) -> bool:
+    """One kind of item, or one a narrower case of the other: the words meet and one holds the other."""
+    return bool(x & y) and (x <= y or y <= x)
+
+
 _OR = re.compile(r"\s+or\s+", re.I)
 
 
@@ -71,15 +76,13 @@ def same_pay_case(a: PayTerm, b: PayTerm) -> bool:
         return bool(x) and x == y
     if amounts and _denied(a.subject) != _denied(b.subject):
         return False  # "Photos with no faces to blur" / "Photos where you blur at least one face"
-    if bool(x & y) and (x <= y or y <= x):
+    if _nested(x, y):
         return True
     if (
         a.amount is None
         and b.amount is None
         and any(
-            bool(p & q) and (p <= q or q <= p)
-            for p in _alternatives(a.subject) or [x]
-            for q in _alternatives(b.subject) or [y]
+            _nested(p, q) for p in _alternatives(a.subject) or [x] for q in _alternatives(b.subject) or [y]
         )
     ):
         return True  # "Skipped or released tasks are not paid" / "Skipped tasks that carry a reason code are paid"

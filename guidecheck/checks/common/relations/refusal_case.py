@@ -26,7 +26,7 @@ def refusal_names_case(text: str, refusal: str, case: str) -> bool:
 
 
 def _case_words(part: str) -> set[str]:
-    named = {stem(w) for w in re.findall(r"[a-z]+", part.lower()) if content(w)} - _CONNECTIVES
+    named = {stem(w) for w in re.findall(r"[a-z]+", part.lower()) if content(w)} - CONNECTIVES
     return (named | set(re.findall(r"\b\d+\b", part))) - _generic() - _REFUSAL_WORDS
 
 
@@ -38,7 +38,7 @@ def _generic() -> frozenset[str]:
 # A clause: up to a comma, semicolon, colon or full stop (a dot inside a word, "42.5", does not end it).
 _CLAUSE = re.compile(r"[^,;:.]+(?:[.](?=\w)[^,;:.]*)*")
 # Small words and words of refusing, which name no case ("no exception", "for any reason", "whatever").
-_CONNECTIVES = frozenset(
+CONNECTIVES = frozenset(
     {"that", "which", "with", "where", "who", "on", "one", "those", "includ", "when", "whil"}
 )
 _REFUSAL_WORDS = frozenset(
@@ -56,4 +56,4 @@ _REFUSAL_WORDS = frozenset(
     }
 )
 
-__all__ = ["refusal_names_case"]
+__all__ = ["CONNECTIVES", "refusal_names_case"]

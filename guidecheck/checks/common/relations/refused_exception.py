@@ -26,7 +26,7 @@ from .conflict import Conflict
 from .grant_reach import accepts_the_grant, past_the_limit
 from .lexicon import content, data, lexicon, stem, word_overlap
 from .memo import search
-from .refusal_case import refusal_names_case
+from .refusal_case import CONNECTIVES, refusal_names_case
 from .text import as_read, find_span, quoted
 
 
@@ -229,9 +229,6 @@ _NAMED = re.compile(r"(?<=\s)[A-Z][\w-]*(?:\s+(?:to\s+)?[A-Z][\w-]*)+")
 
 _INCLUDING = re.compile(r"\binclud(?:ing|ed)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|no|never|non|other\s+than|without)\b|n['’]t\b", re.I)
-_CONNECTIVES = frozenset(
-    {"that", "which", "with", "where", "who", "on", "one", "those", "includ", "when", "whil"}
-)
 _PREDICATE = re.compile(r"(?:gets?|receives?|earns?|is|are)\b", re.I)
 _EVERY = re.compile(r"\b(?:every|each|all|any)\s+([a-z][\w-]+)", re.I)
 
@@ -261,7 +258,7 @@ def _case_included(refusal: str, case: str) -> bool:
 
 def _word_stems(text: str) -> set[str]:
     """Stems of the words as written (``_stems_of`` reads content words, which drop "score" and "ones")."""
-    return {stem(w) for w in _names_of(text)} - _CONNECTIVES
+    return {stem(w) for w in _names_of(text)} - CONNECTIVES
 
 
 def _names_other_case(refusing: Claim, refusal: str, granting: Claim) -> bool:
