@@ -71,6 +71,7 @@ HELDOUT_SPLITS = (
     "heldout46",
     "heldout47",
     "heldout48",
+    "heldout49",
 )
 
 
@@ -96,7 +97,8 @@ def _splits() -> tuple[str, ...]:
     ``heldout38`` (thirty-eighth: the same again), ``heldout39`` (thirty-ninth: the same again), ``heldout40`` (fortieth: the
     same again), ``heldout41`` (forty-first: the same again), ``heldout42`` (forty-second: the same again), ``heldout43`` (forty-third: the same again),
     ``heldout44`` (forty-fourth: the same again), ``heldout45`` (forty-fifth: the same again), ``heldout46`` (forty-sixth: the same again),
-    ``heldout47`` (forty-seventh: the same again), ``heldout48`` (forty-eighth: the same again).
+    ``heldout47`` (forty-seventh: the same again), ``heldout48`` (forty-eighth: the same again),
+    ``heldout49`` (forty-ninth: the same again).
     ``GUIDECHECK_EVAL_HELDOUT=1`` scores all of them; a split's name (or several, comma-separated) scores only those, so a fresh split can be scored without re-reading
     the older ones, and the older ones without the fresh one."""
     chosen = os.environ.get("GUIDECHECK_EVAL_HELDOUT", "")
