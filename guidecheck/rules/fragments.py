@@ -20,8 +20,11 @@ from .pay_terms import read_pay_term
 from .quality_bars import read_quality_bar, same_measures
 from .refused_reasons import read_refused_reason
 from .reserved_acts import read_reservation
+from .review_pay import read_review_pay
 from .sample_shares import read_sample_share
+from .shift_limits import read_shift_limit
 from .time_windows import read_time_window
+from .tolerances import read_tolerance
 from .work_pace import read_rushed_floor, read_work_pace
 
 MAX_TOKENS = 10  # longer verbless lines are headings, captions or table text, not an instruction
@@ -212,6 +215,9 @@ _POLICY_READINGS = (
     (read_pay_term, "pay term statement"),
     (read_sample_share, "sample size statement"),
     (read_time_window, "time window statement"),
+    (read_tolerance, "tolerance statement"),
+    (read_review_pay, "review pay statement"),
+    (read_shift_limit, "shift limit statement"),
     (read_work_pace, "work pace statement"),
     (read_rushed_floor, "rushed work statement"),
     (read_bonus_term, "bonus amount statement"),

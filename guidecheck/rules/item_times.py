@@ -96,7 +96,8 @@ def read_item_time(text: str) -> ItemTime | None:
     # "Submit each batch within 24 hours; unfinished batches are released": the tool's limit
     if len(kinds) == 2 and "deadline" in kinds:
         kinds.remove("deadline")
-    if len(kinds) != 1 or w.sub_case.search(w.covered_cases.sub("", text)):
+    # a case named in the reason ("so there is time to finish a difficult report") is no sub-case of the limit
+    if len(kinds) != 1 or w.sub_case.search(_REASON.split(w.covered_cases.sub("", text), maxsplit=1)[0]):
         return None
     times = [
         (_seconds(m), m.span())
@@ -117,7 +118,9 @@ def read_item_time(text: str) -> ItemTime | None:
 
 
 # "..., since ..." and "... so it does not hold up the batch": a reason or a purpose names no scope
-_REASON = re.compile(r",\s*(?:since|because|as)\b|\s+so\s+(?:that\s+)?(?:it|they|you|the|nothing)\b", re.I)
+_REASON = re.compile(
+    r",\s*(?:since|because|as)\b|\s+so\s+(?:that\s+)?(?:it|they|you|the|nothing|there)\b", re.I
+)
 _RANGE = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:to|or|-|–)\s+", re.I)
 
 

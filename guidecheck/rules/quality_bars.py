@@ -31,7 +31,7 @@ _PAIR_MEASURE = re.compile(
 
 
 _SHARE = re.compile(
-    r"%|\bper\s?cent\b|\s(?:in|out of|of every|of each)\s|\sof\s+(?:your|their|the|his|her)\s+(?:last|most\s+recent|latest|previous)\s"
+    r"%|\bper\s?cent\b|\s(?:in|out of|of every|of each)\s|\d\s+of\s+the\s+\d|\sof\s+(?:your|their|the|his|her)\s+(?:last|most\s+recent|latest|previous)\s"
     r"|(?<![\d.])0?\.\d+\b",
     re.I,
 )
@@ -117,7 +117,7 @@ def _words() -> _Words:
         ratio=re.compile(
             rf"(?:\b(?P<cmp>{before})\s+)?\b(?P<n>{num})\s+(?:[\w-]+\s+){{0,3}}?(?:(?:in|out of)\s+(?:every\s+|each\s+|the\s+)?"
             rf"|of\s+(?:every|each)\s+"
-            rf"|of\s+(?:your|their|the|his|her)\s+(?:last|most\s+recent|latest|previous)\s+)(?P<m>{num})\b"
+            rf"|of\s+(?:your|their|the|his|her)\s+(?:last|most\s+recent|latest|previous)\s+|of\s+the\s+)(?P<m>{num})\b"
             rf"(?:\s+(?P<post>{after})\b)?",
             re.I,
         ),
@@ -137,7 +137,15 @@ def _comparator(m: re.Match[str], text: str, w: _Words) -> str:
         return d["after"][m.group("post").lower()]
     if m.group("cmp"):
         return d["before"][" ".join(m.group("cmp").lower().split())]
+    if _NEEDED.search(text[max(0, m.start() - 30) : m.start()]):
+        return ">="  # "you need 17 of the 25 questions right to pass": at least that many
     return "<" if _floored(text, m.start(), w) else "="
+
+
+_OF_THE = re.compile(r"\d\s+of\s+the\s+\d")
+# "If it drops below 0.75, you will be removed": a decimal share that falls is the rater's measure, named before
+_DROPS = re.compile(r"\b(?:drops?|falls?|dips?|slips?)\s+(?:below|under)\s+0?\.\d", re.I)
+_NEEDED = re.compile(r"\b(?:need|needs|needed)\s+(?:to\s+(?:get|score|answer|match)\s+)?$", re.I)
 
 
 def _floored(text: str, at: int, w: _Words) -> bool:
@@ -192,9 +200,11 @@ def read_quality_bar(text: str) -> QualityBar | None:
     if hit is None:
         return None
     share, cmp, span = hit
+    if _OF_THE.search(text[slice(*span)]) and "qualification" not in sanctions:
+        return None  # "22 of the 25 documents": a count of a pass, read only as the mark of a quiz or calibration
     if w.errors.search(text):
         share, cmp = 1 - share, _FLIP[cmp]
-    elif not (metrics or w.measures.search(text)):
+    elif not (metrics or w.measures.search(text) or _DROPS.search(text)):
         return None  # "80% of the clips": a share of something, not of the rater's accuracy
     # a bar named as the floor is the one the sanction starts below, whatever side the words of staying name; for
     # what is earned at the bar (a bonus, a pass) it names the side that earns it

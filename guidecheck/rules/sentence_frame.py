@@ -52,6 +52,7 @@ def detect_sentence(sent, state, ctx: DocContext) -> Found:
     from .clauses import parse_clauses
     from .descriptive import descriptive
     from .detect import detect
+    from .label_purpose import label_purpose
     from .label_spotting import labels_in
     from .misread_imperatives import (
         imperative_after_clause,
@@ -77,6 +78,7 @@ def detect_sentence(sent, state, ctx: DocContext) -> Found:
             or imperative_after_opener(sent, covered)
             or imperative_after_clause(sent, covered)
             or descriptive(sent, covered, labels, quantities)
+            or label_purpose(sent, covered, ctx)
         )
     scale = any(name == "scale" for name, _, _ in s_matches)
     return Found(sent, state.block, det, conditions, exceptions, covered, labels, quantities, scale)

@@ -48,7 +48,7 @@ def _words() -> _Words:
     d = lexicon().data["time_windows"]
     nums = "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True))
     units = "|".join(sorted(map(re.escape, d["units"]), key=len, reverse=True))
-    time = rf"(?P<n>\d+|{nums}|an?)\s+(?:(?:full|whole|calendar)\s+)?(?P<unit>{units})s?\b"
+    time = rf"(?P<n>\d+|{nums}|an?)\s+(?:(?:full|whole|calendar|working|business)\s+)?(?P<unit>{units})s?\b"
     return _Words(
         acts=tuple(
             (name, re.compile(rf"\b(?:{'|'.join(words)})", re.I)) for name, words in d["acts"].items()
@@ -67,12 +67,16 @@ def _seconds(m: re.Match[str]) -> float:
     return value * _words().units[m.group("unit").lower()]
 
 
+_REASON = re.compile(r",\s*(?:so|since|because|as)\b")
+
+
 @lru_cache(maxsize=4096)
 def read_time_window(text: str) -> TimeWindow | None:
     """The one window a sentence states for one act, or None (no window form, no act, or a settled case)."""
-    w, lower = _words(), text.lower()
-    if "within" not in lower and "you have" not in lower and "window" not in lower:
+    lower = text.lower()
+    if not any(w in lower for w in ("within", "you have", "window", " due ", "closes")):
         return None  # most sentences: one cheap look before the patterns
+    w = _words()
     if w.settled.search(text):
         return None
     for form in w.forms:
@@ -85,7 +89,9 @@ def read_time_window(text: str) -> TimeWindow | None:
         named = [(found.start(), key) for key, rx in w.acts if (found := rx.search(m.group("act")))]
         act = min(named)[1] if named else None
         if act is not None:
-            cases = frozenset(re.findall(r"[a-z]+", lower)) & w.sub_cases
+            # the words of a reason ("so there is no need to rush one out") name no sub-case
+            cases = frozenset(re.findall(r"[a-z]+", _REASON.split(lower, maxsplit=1)[0])) & w.sub_cases
+            cases = frozenset(c for c in cases if not dict(w.acts)[act].match(c))  # "escalated" names the act
             return TimeWindow(act, _seconds(m), cases, m.span("n")[:1] + m.span("unit")[1:])
     return None
 

@@ -140,7 +140,10 @@ class NumericConflict(RelationCheck):
         time within a week"), what one kind of item pays ("Skipped posts are not paid, whatever the reason"
         against "Skips with an approved reason are paid at the base rate"), what a bonus pays ("10% on top of base
         pay" against "a flat $25 per week"), the planned pace ("45 seconds per review" against "a 40-review batch
-        takes about 20 minutes") or a label table's number against a rule that gives the label at another,
+        takes about 20 minutes"), a tolerance ("counts as correct if it falls within 1 second of the gold boundary"
+        against "a tolerance of 250 ms either side"), whether an item's pay waits on its review ("Pay is $4.50 for
+        each video that passes review" against "paid at the standard rate, whether or not it passes review") or a
+        label table's number against a rule that gives the label at another,
         unless one of the two states the exception. Also one act required for items in one band of a measure and
         forbidden for items in another band that meets it ("Do not box any object smaller than 12 pixels" /
         "Objects of 8 pixels or more must be boxed": an 8-to-12-pixel object).

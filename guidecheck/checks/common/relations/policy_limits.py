@@ -35,8 +35,11 @@ from ....rules.item_times import ItemTime, read_item_time
 from ....rules.lexicon import lexicon as rules_lexicon
 from ....rules.pay_terms import read_pay_terms
 from ....rules.quality_bars import QualityBar, read_quality_bar, same_measures
+from ....rules.review_pay import ReviewPay, read_review_pay
 from ....rules.sample_shares import SampleShare, purpose_of, read_sample_share
+from ....rules.shift_limits import ShiftLimit, read_shift_limit
 from ....rules.time_windows import TimeWindow, read_time_window
+from ....rules.tolerances import Tolerance, read_tolerance
 from ....rules.work_pace import WorkPace, read_rushed_floor, read_work_pace
 from ..deck import same_project
 from .claims import Claim, unquoted
@@ -160,6 +163,32 @@ def _window_clash(a: TimeWindow, b: TimeWindow) -> str | None:
     if a.act != b.act or a.cases != b.cases or a.seconds == b.seconds:
         return None
     return f"two lengths, {_length(min(a.seconds, b.seconds))} and {_length(max(a.seconds, b.seconds))}, of the time to {a.act}."
+
+
+def _tolerance_clash(a: Tolerance, b: Tolerance) -> str | None:
+    """Two amounts of one tolerance ("within 1 second of the gold boundary" / "a tolerance of 250 ms"), or None.
+    Amounts more than 30 times apart are tolerances of different things (a timestamp's seconds, a date's day)."""
+    if a.measure != b.measure or (a.thing and b.thing and a.thing != b.thing) or a.amount == b.amount:
+        return None
+    low, high = sorted((a.amount, b.amount))
+    if low <= 0 or high > low * 30:
+        return None
+    unit = " seconds" if a.measure == "time" else "%" if a.measure == "percent" else f" {a.measure}s"
+    return f"two tolerances, {low:g}{unit} and {high:g}{unit}, for one kind of answer."
+
+
+def _review_pay_clash(a: ReviewPay, b: ReviewPay) -> str | None:
+    """Pay that waits on the review against pay whatever the review finds, or None."""
+    if a.depends == b.depends:
+        return None
+    return "one pays an item only when it passes review, the other whatever the review finds."
+
+
+def _shift_clash(a: ShiftLimit, b: ShiftLimit) -> str | None:
+    """Two caps on one shift's working time, or None."""
+    if a.seconds == b.seconds:
+        return None
+    return f"two caps on one shift, {_length(min(a.seconds, b.seconds))} and {_length(max(a.seconds, b.seconds))}."
 
 
 def _bonus_clash(a: BonusTerm, b: BonusTerm) -> str | None:
@@ -340,6 +369,9 @@ def policy_relations(claims: list[Claim]) -> list[Relation]:
         + _pairs(claims, read_pay_terms, pay_clash, lambda a, b, ca, cb: same_pay_case(a, b), rows=True)
         + _pairs(claims, read_sample_share, _sample_clash, rows=True)
         + _pairs(claims, read_time_window, _window_clash)
+        + _pairs(claims, read_tolerance, _tolerance_clash, rows=True)
+        + _pairs(claims, read_review_pay, _review_pay_clash, rows=True)
+        + _pairs(claims, read_shift_limit, _shift_clash, rows=True)
         + _pairs(claims, read_work_pace, _pace_clash, rows=True)
         + _across(claims, read_work_pace, read_rushed_floor, _rushed_clash)
         + _pairs(claims, read_rushed_floor, _floor_clash)
