@@ -12,6 +12,7 @@
 - Samples: "one clip in five is routed to a second reviewer", "a lead re-checks one in every ten".
 - Windows: "closes N after it is released" / "You have N ... to finish", an escalation's window, working days.
 - Review pay: pay that waits on the review against pay whatever the review finds.
+- A bar the deck says it changed ("Following the 3 March change, ... needs 93%") is an update, not a second bar.
 - Shift caps: "A shift is at most N hours" against "You may annotate for up to M hours in one shift".
 
 Every sentence here was written for this test.
@@ -36,9 +37,11 @@ DECKS = {
     "Annotators whose weekly agreement with gold items falls below 85% are paused until they finish a refresher.\n\n"
     "A random 10% of every annotator's recordings is audited by a lead.\n\n"
     "The pass mark for the entry quiz is 85%.\n\n"
+    "A weekly quality bonus of 5% of base pay is paid when your audit agreement is 90% or higher.\n\n"
     "## Deadlines\n\n"
     "Each batch closes 36 hours after it is released.\n\n"
     "Raise the escalation within 10 minutes of spotting a ship strike.\n\n"
+    "Escalated recordings are archived within one day.\n\n"
     "## Hours\n\n"
     "A shift is at most 7 hours of annotation time, breaks not included.\n\n"
     "## Pay\n\n"
@@ -52,6 +55,7 @@ DECKS = {
     "You stay active as long as you get at least three of every four gold items right.\n\n"
     "One recording in five is routed to a second reviewer so that agreement can be measured.\n\n"
     "When you sit the quiz, you need 15 of the 20 questions right to pass.\n\n"
+    "Following the 3 March change, the weekly quality bonus needs 93% audit agreement.\n\n"
     "## Deadlines\n\n"
     "You have 2 days from batch release to finish the recordings assigned to you.\n\n"
     "You have up to 30 minutes from spotting a ship strike to file the escalation.\n\n"
@@ -94,6 +98,7 @@ def test_one_in_five_is_not_ten_percent(found):
 def test_two_windows_for_one_batch_and_for_one_escalation(found):
     assert _pairs(found, "closes 36 hours", "2 days from batch release") == ["CON004"]
     assert _pairs(found, "within 10 minutes of spotting", "up to 30 minutes") == ["CON004"]
+    assert _pairs(found, "archived within one day") == []  # "Escalated" names the recordings, not the act
 
 
 def test_pay_that_waits_on_review_and_pay_that_does_not(found):
@@ -102,3 +107,7 @@ def test_pay_that_waits_on_review_and_pay_that_does_not(found):
 
 def test_two_caps_on_one_shift(found):
     assert _pairs(found, "at most 7 hours", "up to 9 hours in one shift") == ["CON004"]
+
+
+def test_a_bar_changed_on_a_named_date_is_an_update(found):
+    assert _pairs(found, "90% or higher", "Following the 3 March change") == []

@@ -68,6 +68,7 @@ def _seconds(m: re.Match[str]) -> float:
 
 
 _REASON = re.compile(r",\s*(?:so|since|because|as)\b")
+_OPENING_PARTICIPLE = re.compile(r"^\s*(?:the\s+|all\s+|any\s+)?[a-z]+ed\s+(?=[a-z-]+\s)", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -86,7 +87,9 @@ def read_time_window(text: str) -> TimeWindow | None:
         if w.others.search(m.group("act")):
             return None  # "Team leads aim to close disputes within a week": the leads' time, not the rater's
         # the act named first: "reopen their own submitted batch" is a window to reopen, not to submit
-        named = [(found.start(), key) for key, rx in w.acts if (found := rx.search(m.group("act")))]
+        # a participle that opens the subject names the item, not the act ("Escalated images are removed ...")
+        act_text = _OPENING_PARTICIPLE.sub("", m.group("act"))
+        named = [(found.start(), key) for key, rx in w.acts if (found := rx.search(act_text))]
         act = min(named)[1] if named else None
         if act is not None:
             # the words of a reason ("so there is no need to rush one out") name no sub-case
