@@ -134,12 +134,22 @@ def _subordinate_opening(sent) -> bool:
     return words[0] in marks or (words[0] in data["concessive"] and len(words) > 1 and words[1] in marks)
 
 
+def _clause_verb(verb) -> bool:
+    """A base-form root with a subject or a modal of its own is the opening clause's verb the parser made the root
+    ("When both Needs Context and Misleading could apply, choose Misleading": "apply"), not the instruction."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
+    )
+
+
 def imperative_after_clause(sent, covered: set[int]) -> Detection | None:
     """'Even when you grade an image U4, box any plastic you can still make out': after an opening subordinate
     clause and its comma, a base-form verb the parser joined to the clause's own verb (or hung under a later
     verb) instead of making it the root. No subject of its own: it is the instruction, as in 'When X, do Y'."""
     root = sent.root
-    if not _subordinate_opening(sent) or (root.tag_ == "VB" and root.i not in covered):
+    if not _subordinate_opening(sent) or (
+        root.tag_ == "VB" and root.i not in covered and not _clause_verb(root)
+    ):
         return None
     comma = next((t for t in sent if t.text == ","), None)
     if comma is None or comma.i + 1 >= sent.end:

@@ -17,6 +17,8 @@ from typing import NamedTuple
 from .claims import Claim, unquoted
 from .conflict import Conflict
 from .lexicon import content, data, stem, word_overlap
+from .step_cases import in_a_case as _in_a_case
+from .step_cases import in_condition as _in_condition
 from .step_phrases import orders_items, written_things
 from .text import as_read, find_span, quoted
 
@@ -341,6 +343,8 @@ def sequence_conflict(fa: Claim, fb: Claim) -> Conflict | None:
             if banned_step(p) or banned_step(q):
                 continue  # a ban on a point of the work orders no two steps (read the other way round, it matched
                 # unrelated steps: "Don't discuss responses before both passes" / "Read the response before coding")
+            if _in_condition(p, fa) or _in_condition(q, fb):
+                continue  # "If the recommendations still differ after the second review, ...": the case, not steps
             if (p.later_all and _in_a_case(fa)) or (q.later_all and _in_a_case(fb)):
                 continue  # "If you want a label the definitions forbid, re-check your scores first": first then
             if _reversed(p, q):
@@ -363,12 +367,6 @@ def defines_a_label(claim: Claim) -> bool:
         return False
     first = claim.text.split("|", 1)[0].strip()
     return not first.isdigit() and any(first == o for o, _ in claim.outcomes)
-
-
-def _in_a_case(claim: Claim) -> bool:
-    """The rule opens on the case it is for, so its "first" is first in that case, not in the whole task."""
-    cond = claim.condition_text.strip().lower()
-    return bool(cond) and claim.text.lstrip().lower().startswith(cond[:30])
 
 
 def timed_by(pos: Claim, neg: Claim) -> bool:
