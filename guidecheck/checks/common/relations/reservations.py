@@ -115,6 +115,16 @@ def _passive_or_call(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+# The value an act sets its object to ("set a clip to UNUSABLE", "mark a report as 'Duplicate'"): the act reserved.
+_SET_TO = re.compile(r"\b(?:to|as)\s+([A-Z][A-Z0-9_-]+\b|\"[^\"]{2,40}\"|'[^']{2,40}')")
+
+
+def other_value(reserved_clause: str, other_text: str) -> bool:
+    """The reserved act sets its object to a value the other rule does not name: another act on the same thing."""
+    value = _SET_TO.search(reserved_clause)
+    return value is not None and value.group(1).strip("'\"") not in other_text
+
+
 def reserved_what(text: str) -> tuple[str, re.Match[str]] | None:
     """(form, match) of a reservation that names what the act is done to before the group: "Adding a custom tag to
     the label set is reserved for ...", "Gold disputes are decided only by ..."."""
@@ -332,6 +342,7 @@ __all__ = [
     "label_verb_stems",
     "marks_another_thing",
     "names_people",
+    "other_value",
     "qualifiers",
     "reservation_words",
     "reserved",

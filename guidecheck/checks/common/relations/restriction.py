@@ -24,6 +24,7 @@ from .reservations import (
     before_and_after,
     label_verb_stems,
     marks_another_thing,
+    other_value,
     qualifiers,
     reservation_words,
     reserved,
@@ -96,8 +97,9 @@ def _shared_target(reserving: Claim, acts: tuple[str, ...], other: Claim) -> str
             _reserved_clause(reserving)
         )
         if name is not None and reserving.object_head in _KIND_WORDS and name.group(1) not in other.text:
-            return None  # "set the FAKE flag" is reserved, not "set any flag that applies"; "set a report's status
-            # to Duplicate" is, not "Set the status and submit"
+            return None  # "set the FAKE flag" is reserved, not "set any flag that applies"
+        if other_value(_reserved_clause(reserving), other.text):
+            return None  # "set a clip to UNUSABLE" (or a status to Duplicate) is reserved, not "set the NIGHT flag"
         where = _DESTINATION.search(_reserved_clause(reserving))
         if where is not None and not content(where.group("where").replace("-", " ")) & words:
             return None  # "add a genre to the taxonomy" is reserved, not "add up to two secondary genres"
@@ -243,8 +245,7 @@ def _quoted_names(reserving: Claim, other: Claim) -> set[str]:
 
 _ASIDE = re.compile(r"\([^()]*\)")
 
-# Where a sentence turns to what it does not give: "Reviewers can leave comments on a dispute, but approving or
-# overturning it is a Lead's call".
+# Where a sentence turns to what it does not give ("..., but approving or overturning it is a Lead's call").
 _BUT = re.compile(r",?\s+but\s+", re.I)
 # The act a sentence turns down for another: "rather than fixing only the segments ahead of you", "instead of ...".
 _NOT_THIS = re.compile(r"\b(?:rather\s+than|instead\s+of)\b[^,;.]*", re.I)
