@@ -20,7 +20,7 @@ from .context import DocContext
 from .segment import SKIP_KINDS, Unit, rule_blocks, rule_cell, whole_block
 
 # Bump when extraction changes what it produces: old cache entries then stop matching.
-EXTRACTOR_VERSION = "306"
+EXTRACTOR_VERSION = "308"
 # Blocks per nlp.pipe batch: a batch's rules reach the embedding process only when the whole batch is parsed, so
 # the last batch is encoded while the run waits; 64 blocks cost 1-3 % more parse time than 256 (same parses).
 BATCH_SIZE = 64

@@ -109,7 +109,7 @@ def read_pay_term(text: str) -> PayTerm | None:
         subject = " ".join(x for x in (m.groupdict().get("lead"), m.group("subj")) if x) if m else ""
         if m and _names_a_thing(subject):
             term = PayTerm(_bare(subject), None, _exception(text), m.span("pay"), on_top)
-            return _with_amount(term, text)
+            return _with_amount(term, text, on_top)
     for rx in w.unpaid:
         m = rx.search(text)
         if m and _names_a_thing(m.group("subj")):
@@ -121,7 +121,11 @@ def read_pay_term(text: str) -> PayTerm | None:
         subject = " ".join(x for x in (m.groupdict().get("lead"), m.group("subj")) if x)
         if _names_a_thing(subject):
             rate = m.groupdict().get("rate") or ""
-            return _with_amount(PayTerm(_bare(subject), _share(rate), _exception(text), m.span("pay")), text)
+            plain = (
+                False if _SAME_RATE.search(text) else None
+            )  # "at the same rate as any other": nothing on top
+            term = PayTerm(_bare(subject), _share(rate), _exception(text), m.span("pay"), plain)
+            return _with_amount(term, text)
     return _amount_term(text)
 
 
@@ -146,18 +150,22 @@ def _amount_term(text: str) -> PayTerm | None:
     return None
 
 
-def _with_amount(term: PayTerm, text: str) -> PayTerm:
-    """A pay term whose rate is a fixed amount ("are paid at 0.30 EUR each") carries that amount."""
+def _with_amount(term: PayTerm, text: str, on_top: bool = False) -> PayTerm:
+    """A pay term whose rate is a fixed amount ("are paid at 0.30 EUR each") carries that amount; so does one paid on
+    top of the rate ("earns a bonus of EUR 0.50"), where the amount is the bonus."""
     w = _words()
     m = w.money.search(text, term.span[0])  # the whole amount, where the rate phrase may stop at its "."
     if m is None or m.start() >= term.span[1]:
         m = w.money_after.match(text, term.span[1])
     # "the normal per-task rate plus a $0.15 escalation bonus": the amount is on top of the rate
-    if m is None or term.amount is not None or _ON_TOP.search(text, term.span[0], m.start()):
+    if m is None or term.amount is not None or (not on_top and _ON_TOP.search(text, term.span[0], m.start())):
         return term
     return replace(term, amount=_money(m))
 
 
+_SAME_RATE = re.compile(
+    r"\bsame\s+(?:[\w-]+\s+){0,2}rate\s+as\b|\bnothing\s+more\b|\bno\s+(?:extra|additional)\b", re.I
+)
 _ON_TOP = re.compile(r"\b(?:plus|on\s+top|bonus|extra|additional)\b", re.I)
 
 

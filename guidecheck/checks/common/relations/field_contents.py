@@ -274,6 +274,8 @@ def _items_meet(a: _Item, b: _Item) -> bool:
     year" / "graduation years"; "device" / "device model"); "NI number" is no "helpline number"."""
     if a.head == b.head:
         return not a.modifiers or not b.modifiers or bool(a.modifiers & b.modifiers)
+    if stem("name") in (a.head, b.head) and (a.head in b.modifiers or b.head in a.modifiers):
+        return True  # "street names" / "the nearest cross street": a street is given by its name
     return (not a.modifiers and a.head in b.modifiers) or (not b.modifiers and b.head in a.modifiers)
 
 
@@ -284,12 +286,21 @@ def in_other_containers(fa: Claim, fb: Claim) -> bool:
     return x is not None and y is not None and not _boxes_meet(x.box, y.box)
 
 
+# "Do not type anything into the Verbatim field": every thing is kept out of the field.
+_ANYTHING = re.compile(
+    r"^\s*(?:anything(?:\s+at\s+all)?|any\s+(?:text|information|content|words?))\s*$", re.I
+)
+
+
 def _contents_meet(a: str, b: str) -> bool:
     return any(_items_meet(x, y) for x in _items(a) for y in _items(b))
 
 
 def _conflict(x: Contents, y: Contents) -> Conflict | None:
-    if x.required == y.required or not _boxes_meet(x.box, y.box) or not _contents_meet(x.content, y.content):
+    if x.required == y.required or not _boxes_meet(x.box, y.box):
+        return None
+    kept_out = y if x.required else x
+    if not (_contents_meet(x.content, y.content) or _ANYTHING.match(kept_out.content)):
         return None
     a, b = x.claim.rule, y.claim.rule
     if stated_together(a, b):
