@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .quantities import number_words, periods_in_a_row
+from .quantities import number_words, number_words_pattern, periods_in_a_row
 
 _UNIT = re.compile(r"\b(?:sec|min|hour|hr|day|week)", re.I)
 
@@ -50,7 +50,7 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     d = lexicon().data["item_times"]
-    nums = "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True))
+    nums = number_words_pattern()
     units = "|".join(sorted(map(re.escape, d["units"]), key=len, reverse=True))
     fractions = "|".join(sorted(map(re.escape, d["fractions"]), key=len, reverse=True))
     return _Words(

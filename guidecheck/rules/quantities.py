@@ -35,6 +35,13 @@ def number_words() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def number_words_pattern() -> str:
+    """The number words as one regex alternation, longest first ("seventeen" before "seven"), for the readers that
+    take a figure or a word ("within two days", "17 of the 25")."""
+    return "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = _data()
     words = "|".join(sorted(d["number_words"], key=len, reverse=True))

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .lexicon import lexicon
 from .quality_bars import read_quality_bar
-from .quantities import number_words
+from .quantities import number_words, number_words_pattern
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     d = lexicon().data["sample_shares"]
-    num = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(number_words(), key=len, reverse=True)) + r")"
+    num = r"(?:\d+(?:\.\d+)?|" + number_words_pattern() + r")"
     return _Words(
         purposes=tuple((name, re.compile(rx, re.I)) for name, rx in d["purposes"].items()),
         shares=tuple(re.compile(rx.replace("NUM", num), re.I) for rx in d["shares"]),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .quantities import number_words
+from .quantities import number_words, number_words_pattern
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class ShiftLimit:
 @lru_cache(maxsize=1)
 def _forms() -> tuple[tuple[re.Pattern[str], ...], dict[str, float]]:
     d = lexicon().data["shift_limits"]
-    nums = "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True))
+    nums = number_words_pattern()
     units = "|".join(sorted(map(re.escape, d["units"]), key=len, reverse=True))
     time = rf"(?P<n>\d+(?:\.\d+)?|{nums})\s*-?\s*(?P<unit>{units})s?\b"
     return tuple(re.compile(f.replace("TIME", time), re.I) for f in d["forms"]), {

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .quantities import number_words
+from .quantities import number_words, number_words_pattern
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     d = lexicon().data["time_windows"]
-    nums = "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True))
+    nums = number_words_pattern()
     units = "|".join(sorted(map(re.escape, d["units"]), key=len, reverse=True))
     time = rf"(?P<n>\d+|{nums}|an?)\s+(?:(?:full|whole|calendar|working|business)\s+)?(?P<unit>{units})s?\b"
     return _Words(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .quantities import number_words
+from .quantities import number_words, number_words_pattern
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class _Words:
 def _words() -> _Words:
     d = lexicon().data["tolerances"]
     units = {u: (measure, float(size)) for measure, sizes in d["units"].items() for u, size in sizes.items()}
-    nums = "|".join(sorted(map(re.escape, number_words()), key=len, reverse=True))
+    nums = number_words_pattern()
     names = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
     qty = (
         rf"(?P<half>half\s+an?\s+)?(?:(?P<n>\d+(?:\.\d+)?|{nums}|an?|one)\s*-?\s*)?"

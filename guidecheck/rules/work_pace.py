@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import lexicon
-from .quantities import number_words
+from .quantities import number_words, number_words_pattern
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ _UNIT_SECONDS = {"s": 1, "sec": 1, "second": 1, "min": 60, "minute": 60, "hour":
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     d = lexicon().data["work_pace"]
-    num = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(number_words(), key=len, reverse=True)) + r")"
+    num = r"(?:\d+(?:\.\d+)?|" + number_words_pattern() + r")"
 
     def compiled(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(rx.replace("NUM", num).replace("UNIT", d["unit"]), re.I) for rx in d[key])
