@@ -114,8 +114,8 @@ found = contradictions_fixture(DECKS, "round33_readings")
         (
             "into the Install Date box",
             "Do not enter anything in the Install Date box",
-            ["CON001"],
-        ),  # a ban on any
+            ["CON018"],
+        ),  # a ban on any: since round 49 "anything" kept out of a field meets the thing put in (CON018)
         ("into the Serial box", "Do not enter anything in the Install Date box", []),  # another box
         (
             "write a comment naming",
