@@ -135,7 +135,7 @@ def _subordinate_opening(sent) -> bool:
 
 
 def _clause_verb(verb) -> bool:
-    """A base-form root with a subject or a modal of its own is the opening clause's verb the parser made the root
+    """A base-form root with a subject and a modal of its own is the opening clause's verb the parser made the root
     ("When both Needs Context and Misleading could apply, choose Misleading": "apply"), not the instruction."""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children

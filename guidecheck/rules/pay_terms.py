@@ -121,10 +121,9 @@ def read_pay_term(text: str) -> PayTerm | None:
         subject = " ".join(x for x in (m.groupdict().get("lead"), m.group("subj")) if x)
         if _names_a_thing(subject):
             rate = m.groupdict().get("rate") or ""
-            plain = (
-                False if _SAME_RATE.search(text) else None
-            )  # "at the same rate as any other": nothing on top
-            term = PayTerm(_bare(subject), _share(rate), _exception(text), m.span("pay"), plain)
+            # "at the same rate as any other", "and nothing more": nothing is paid on top
+            extra = False if _SAME_RATE.search(text) else None
+            term = PayTerm(_bare(subject), _share(rate), _exception(text), m.span("pay"), extra)
             return _with_amount(term, text)
     return _amount_term(text)
 

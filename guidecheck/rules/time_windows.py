@@ -89,12 +89,13 @@ def read_time_window(text: str) -> TimeWindow | None:
         # the act named first: "reopen their own submitted batch" is a window to reopen, not to submit
         # a participle that opens the subject names the item, not the act ("Escalated images are removed ...")
         act_text = _OPENING_PARTICIPLE.sub("", m.group("act"))
-        named = [(found.start(), key) for key, rx in w.acts if (found := rx.search(act_text))]
-        act = min(named)[1] if named else None
-        if act is not None:
-            # the words of a reason ("so there is no need to rush one out") name no sub-case
-            cases = frozenset(re.findall(r"[a-z]+", _REASON.split(lower, maxsplit=1)[0])) & w.sub_cases
-            cases = frozenset(c for c in cases if not dict(w.acts)[act].match(c))  # "escalated" names the act
+        named = [(found.start(), key, rx) for key, rx in w.acts if (found := rx.search(act_text))]
+        if named:
+            _, act, act_words = min(named, key=lambda n: n[:2])
+            # the words of a reason ("so there is no need to rush one out") name no sub-case, nor does the act's own
+            # word ("escalated")
+            words = re.findall(r"[a-z]+", _REASON.split(lower, maxsplit=1)[0])
+            cases = frozenset(c for c in words if c in w.sub_cases and not act_words.match(c))
             return TimeWindow(act, _seconds(m), cases, m.span("n")[:1] + m.span("unit")[1:])
     return None
 

@@ -62,11 +62,11 @@ def _words() -> _Words:
 
 def _amount(m: re.Match[str], fps: float | None) -> tuple[str, float] | None:
     """(measure, amount in base units) of one matched quantity, frames made time where the rate is known."""
-    measure, size = _words().units[m.group("unit").lower()]
     raw = (m.group("n") or "").lower()
-    value = 0.5 if m.group("half") else float(raw) if raw[:1].isdigit() else number_words().get(raw, 1.0)
     if not raw and not m.group("half"):
         return None  # a bare unit ("within seconds of"): no amount
+    measure, size = _words().units[m.group("unit").lower()]
+    value = 0.5 if m.group("half") else float(raw) if raw[0].isdigit() else number_words().get(raw, 1.0)
     if measure == "frame" and fps:
         return "time", value / fps
     return measure, value * size
